@@ -1,0 +1,86 @@
+"""Builds everything from settings: database, services, the Bolt app and the scheduler.
+
+This module and bot/cli.py are the only ones that wire across packages."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from slack_bolt import App
+from slack_sdk import WebClient
+from sqlalchemy import Engine
+
+import handlers.commands
+import handlers.errors
+import handlers.events
+from bot.config import Settings
+from bot.delivery import Deliveries
+from bot.events import EventsService
+from bot.participants import ImportSummary, import_participants
+from bot.programme import Programme, load_programme
+from bot.services import Clock, Services
+from bot.team import Team
+from handlers.directory import SlackDirectory
+from handlers.messenger import SlackMessenger, web_client
+from scheduler.timeline import TimelineScheduler
+from storage.database import make_engine, make_sessions, upgrade_schema
+from storage.unit_of_work import SqlUnitOfWorkFactory
+
+
+def system_clock() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass
+class Mentorbot:
+    services: Services
+    bolt: App
+    client: WebClient
+    scheduler: TimelineScheduler
+    engine: Engine
+    uow: SqlUnitOfWorkFactory
+
+    def import_participants(self, csv_text: str) -> ImportSummary:
+        summary = import_participants(csv_text, self.uow, SlackDirectory(self.client), self.services.clock())
+        self.scheduler.run_due()  # newcomers get the reminders already due
+        return summary
+
+    def start_timeline(self, paused: bool = False) -> None:
+        """Adopt the programme file's dates, then schedule (and catch up on) the moments."""
+        self.services.events.apply_programme_file(self.services.clock())
+        self.scheduler.start(paused=paused)
+
+    def close(self) -> None:
+        self.scheduler.shutdown()
+        self.engine.dispose()
+
+
+def build(settings: Settings, clock: Clock = system_clock, programme: Programme | None = None) -> Mentorbot:
+    """Raises ProgrammeError for a bad programme file, before anything else is touched."""
+    programme = programme or load_programme(settings.mentorbot_programme)
+    if not settings.slack_bot_token or not settings.slack_signing_secret:
+        raise ValueError("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must both be set")
+    engine = make_engine(settings.database_url)
+    upgrade_schema(engine)
+    uow = SqlUnitOfWorkFactory(make_sessions(engine))
+    client = web_client(settings.slack_bot_token, settings.slack_api_url)
+    team = Team(programme)
+    events = EventsService(programme, uow, Deliveries(uow, SlackMessenger(client)), team)
+    services = Services(programme, team, events, clock)
+    scheduler = TimelineScheduler(services)
+    events.on_timeline_change = scheduler.sync
+
+    bolt = App(
+        token=settings.slack_bot_token,
+        signing_secret=settings.slack_signing_secret,
+        client=client,
+        # Listeners finish before the HTTP answer: they are short (one service call, one reply)
+        # and fan-out runs on the scheduler's side, so this stays inside Slack's 3 seconds and a
+        # failure is reported to the person instead of vanishing after the ack.
+        process_before_response=True,
+    )
+    handlers.errors.register(bolt)
+    handlers.commands.register(bolt, services)
+    handlers.events.register(bolt, services)
+    return Mentorbot(services, bolt, client, scheduler, engine, uow)

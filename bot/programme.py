@@ -1,0 +1,187 @@
+"""The programme file: the scheme's events, people to contact and settings, validated by pydantic.
+
+A programme is loaded once at start; a bad file is refused whole, with a message naming the file,
+the field and what is wrong, so the bot never runs on half a programme.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+Audience = Literal["mentees", "mentors", "everyone"]
+EventFormat = Literal["online", "face_to_face"]
+SHIPPED_PROGRAMME = Path(__file__).parent / "data" / "lms-2025-26.yaml"
+
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+class ProgrammeError(Exception):
+    """The programme file cannot be used; the message says where and why."""
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Event(_Strict):
+    id: Slug
+    title: str
+    audience: Audience
+    format: EventFormat
+    date: date | Literal["TBC"]
+    start: time | None = None
+    end: time | None = None
+    expected: str | None = Field(None, description="When a TBC event is expected, in words")
+    venue: str | None = None
+    joining: str | None = Field(None, description="How to join an online event")
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _times_fit_the_date(self) -> Event:
+        if self.date == "TBC":
+            if self.start or self.end:
+                raise ValueError("a TBC event has no start or end time; set its date first")
+            return self
+        if self.start is None or self.end is None:
+            raise ValueError("an event with a date needs a start and an end time (HH:MM, UK time)")
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        if self.format == "face_to_face" and not self.venue:
+            raise ValueError("a face-to-face event needs a venue")
+        return self
+
+    @property
+    def is_tbc(self) -> bool:
+        return self.date == "TBC"
+
+
+class TeamMember(_Strict):
+    name: str
+    email: Email
+    slack_id: str | None = None
+
+
+class ProjectTeam(_Strict):
+    members: list[TeamMember] = Field(min_length=1)
+    private_channel: str = Field(description="The team's private channel id (C…) or name")
+    lead: Email | None = None
+
+
+class Contacts(_Strict):
+    reasonable_adjustments: Email
+    project_team: Email | None = None
+
+
+class Reminders(_Strict):
+    offsets: list[timedelta] = Field(min_length=1, description="ISO 8601 durations, e.g. P7D, PT1H")
+
+    @field_validator("offsets")
+    @classmethod
+    def _positive_and_distinct(cls, offsets: list[timedelta]) -> list[timedelta]:
+        if any(o <= timedelta(0) for o in offsets):
+            raise ValueError("every reminder offset must be a positive duration such as P7D or PT1H")
+        if len(set(offsets)) != len(offsets):
+            raise ValueError("reminder offsets must be different from each other")
+        return sorted(offsets, reverse=True)
+
+
+class Programme(_Strict):
+    name: str
+    timezone: str = "Europe/London"
+    project_team: ProjectTeam
+    contacts: Contacts
+    travel_expenses: str
+    reminders: Reminders = Reminders(offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)])
+    events: list[Event] = Field(min_length=1)
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/London")
+        return name
+
+    @field_validator("events")
+    @classmethod
+    def _unique_ids(cls, events: list[Event]) -> list[Event]:
+        seen: set[str] = set()
+        for event in events:
+            if event.id in seen:
+                raise ValueError(f"two events have the id {event.id!r}; ids must be unique")
+            seen.add(event.id)
+        return events
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def local_datetime(self, day: date, at: time) -> datetime:
+        """A wall-clock time in the programme's zone, as an aware datetime."""
+        return datetime.combine(day, at, tzinfo=self.zone)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Leaves dates as text, so pydantic checks them and names the field when one is wrong."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_programme(path: Path) -> Programme:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
+    except OSError as error:
+        raise ProgrammeError(f"{path}: cannot read the programme file ({error.strerror}).") from None
+    except yaml.YAMLError as error:
+        raise ProgrammeError(f"{path}: not valid YAML ({_first_line(error)}).") from None
+    if not isinstance(raw, dict):
+        raise ProgrammeError(f"{path}: expected a mapping of settings at the top of the file.")
+    try:
+        return Programme.model_validate(raw)
+    except ValidationError as error:
+        raise ProgrammeError(f"{path}: " + "; ".join(_describe(e, raw) for e in error.errors())) from None
+
+
+def _describe(error: dict, raw: dict) -> str:
+    where = _field_path(error["loc"], raw)
+    message = re.sub(r"^(Value error|Assertion failed), ", "", error["msg"])
+    return f"{where}: {message}" if where else message
+
+
+def _field_path(loc: tuple, raw: dict) -> str:
+    """('events', 4, 'date', 'date') → events[launch].date, which a person can find in the file.
+
+    Keys past the file's own leaves are pydantic's names for union members, so they are dropped.
+    """
+    parts: list[str] = []
+    node: object = raw
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            item = node[key]
+            label = item.get("id") if isinstance(item, dict) else None
+            parts[-1] += f"[{label or key + 1}]"
+            node = item
+        elif isinstance(key, str) and isinstance(node, dict):
+            parts.append(key)
+            node = node.get(key)
+    return ".".join(parts)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

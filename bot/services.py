@@ -1,0 +1,21 @@
+"""The services a handler or a scheduled job may call, built once by bot/app.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.events import EventsService
+from bot.programme import Programme
+from bot.team import Team
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Services:
+    programme: Programme
+    team: Team
+    events: EventsService
+    clock: Clock

@@ -1,0 +1,29 @@
+"""The one place errors are handled: a person's mistake becomes a kind answer to them; anything
+else is logged by type and place only (requests can hold personal data) and apologised for."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from slack_bolt import App, BoltResponse
+from slack_bolt.context.respond import Respond
+
+from bot.errors import UserError
+
+log = logging.getLogger(__name__)
+SORRY = "Sorry, something went wrong on my side and I couldn't do that. Please try again in a few minutes."
+
+
+def register(app: App) -> None:
+    @app.error
+    def handle(error: Exception, body: dict[str, Any], respond: Respond | None = None) -> BoltResponse:
+        if isinstance(error, UserError):
+            message = error.message
+        else:
+            log.error("unhandled %s in a %s request", type(error).__name__, body.get("type") or "command",
+                      exc_info=(type(error), error, error.__traceback__))
+            message = SORRY
+        if respond is not None:
+            respond(text=message, response_type="ephemeral", replace_original=False)
+        return BoltResponse(status=200, body="")

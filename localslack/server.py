@@ -1,0 +1,224 @@
+"""A Slack-compatible Web API over real HTTP on a loopback port.
+
+Each call is checked against Slack's contract (localslack/contract.py): an unknown method or a
+missing required argument is answered as Slack would and recorded in `workspace.violations`, so
+a test fails on any call the real Slack would refuse. Faults can be injected per method.
+"""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections import defaultdict, deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl, urlsplit
+
+from localslack import contract
+from localslack.api import API_METHODS, ApiError
+from localslack.workspace import Call, Message, Response, Workspace
+
+JSON_ARGUMENTS = ("blocks", "attachments", "metadata", "view", "files")
+
+
+@dataclass(frozen=True)
+class Fault:
+    """status 429 with retry_after, a 5xx, or an ok:false error. With after_effect the call takes
+    effect and then the answer is lost, as when Slack posts a message but the reply times out."""
+
+    status: int = 200
+    error: str | None = None
+    retry_after: int | None = None
+    after_effect: bool = False
+
+
+class LocalSlack:
+    def __init__(self, token: str = "xoxb-local", workspace: Workspace | None = None):
+        self.token = token
+        self.workspace = workspace or Workspace()
+        self.contract = contract.load()
+        self.observers: list[Callable[[Message], None]] = []
+        self._faults: dict[str, deque[Fault]] = defaultdict(deque)
+        self._server: ThreadingHTTPServer | None = None
+        self._thread: threading.Thread | None = None
+
+    # Lifecycle --------------------------------------------------------------------------------
+
+    def start(self, port: int = 0) -> LocalSlack:
+        self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
+        self._server.daemon_threads = True
+        self._thread = threading.Thread(target=self._server.serve_forever, name="localslack", daemon=True)
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        if self._server:
+            self._server.shutdown()
+            self._server.server_close()
+        if self._thread:
+            self._thread.join(timeout=5)
+        self._server = self._thread = None
+
+    def __enter__(self) -> LocalSlack:
+        return self.start()
+
+    def __exit__(self, *exc: object) -> None:
+        self.stop()
+
+    @property
+    def url(self) -> str:
+        assert self._server, "start() the workspace first"
+        host, port = self._server.server_address[:2]
+        return f"http://{host}:{port}"
+
+    @property
+    def api_url(self) -> str:
+        """The base URL for slack_sdk's WebClient (SLACK_API_URL)."""
+        return f"{self.url}/api/"
+
+    # Faults -------------------------------------------------------------------------------------
+
+    def fail_next(self, method: str, fault: Fault, times: int = 1) -> None:
+        with self.workspace.lock:
+            self._faults[method].extend([fault] * times)
+
+    def _take_fault(self, method: str) -> Fault | None:
+        with self.workspace.lock:
+            queue = self._faults.get(method)
+            return queue.popleft() if queue else None
+
+    # Handling -------------------------------------------------------------------------------------
+
+    def handle_api(self, method: str, params: dict[str, Any], token: str | None) -> tuple[int, dict[str, str], dict]:
+        ws = self.workspace
+        fault = self._take_fault(method)
+        if fault and fault.status == 429:
+            self._record(method, params, False, "ratelimited")
+            return 429, {"Retry-After": str(fault.retry_after or 1)}, {"ok": False, "error": "ratelimited"}
+        if fault and not fault.after_effect:
+            return self._faulted(method, params, fault)
+        if token != self.token:
+            self._record(method, params, False, "invalid_auth")
+            return 200, {}, {"ok": False, "error": "invalid_auth"}
+        problems = contract.problems(method, params, self.contract)
+        if problems:
+            with ws.lock:
+                ws.violations.extend(problems)
+            error = "unknown_method" if method not in self.contract else "invalid_arguments"
+            self._record(method, params, False, error)
+            return 200, {}, {"ok": False, "error": error, "problems": problems}
+        implementation = API_METHODS.get(method)
+        if implementation is None:
+            with ws.lock:
+                ws.violations.append(f"{method} is a Slack method the stand-in does not implement yet")
+            self._record(method, params, False, "not_implemented")
+            return 200, {}, {"ok": False, "error": "not_implemented"}
+        try:
+            with ws.lock:
+                body = implementation(self, params)
+        except ApiError as error:
+            self._record(method, params, False, error.code)
+            return 200, {}, {"ok": False, "error": error.code}
+        if fault:
+            return self._faulted(method, params, fault)
+        self._record(method, params, True, None)
+        return 200, {}, {"ok": True, **body}
+
+    def notify(self, message: Message) -> None:
+        for observer in list(self.observers):
+            observer(message)
+
+    def _faulted(self, method: str, params: dict[str, Any], fault: Fault) -> tuple[int, dict[str, str], dict]:
+        self._record(method, params, False, fault.error or f"http_{fault.status}")
+        return fault.status, {}, {"ok": False, "error": fault.error or "internal_error"}
+
+    def _record(self, method: str, params: dict[str, Any], ok: bool, error: str | None) -> None:
+        with self.workspace.lock:
+            self.workspace.calls.append(Call(method, params, ok, error))
+
+    def handle_response_url(self, path: str, payload: dict[str, Any]) -> None:
+        """response_url: /respond/CHANNEL/USER/N, as made by the signed sender."""
+        _, _, channel, user, _ = path.split("/", 4)
+        with self.workspace.lock:
+            self.workspace.responses.append(
+                Response(
+                    user=user, channel=channel, text=payload.get("text", ""),
+                    blocks=payload.get("blocks") or [],
+                    response_type=payload.get("response_type", "ephemeral"),
+                    replace_original=bool(payload.get("replace_original")),
+                )
+            )
+
+    def handle_upload(self, file_id: str, content: bytes) -> bool:
+        with self.workspace.lock:
+            file = self.workspace.files.get(file_id)
+            if file is None:
+                return False
+            file["content"] = content
+            return True
+
+
+def _handler_for(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
+    class Handler(BaseHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def do_GET(self) -> None:
+            self._dispatch(b"")
+
+        def do_POST(self) -> None:
+            length = int(self.headers.get("Content-Length") or 0)
+            self._dispatch(self.rfile.read(length))
+
+        def _dispatch(self, raw: bytes) -> None:
+            url = urlsplit(self.path)
+            if url.path.startswith("/api/"):
+                params = dict(parse_qsl(url.query))
+                params.update(_body_params(self.headers.get("Content-Type", ""), raw))
+                token = params.pop("token", None) or _bearer(self.headers.get("Authorization"))
+                status, headers, body = slack.handle_api(url.path[5:], params, token)
+                self._reply(status, body, headers)
+            elif url.path.startswith("/respond/"):
+                slack.handle_response_url(url.path, json.loads(raw or b"{}"))
+                self._reply(200, {"ok": True})
+            elif url.path.startswith("/upload/"):
+                found = slack.handle_upload(url.path.rsplit("/", 1)[-1], raw)
+                self._reply(200 if found else 404, {"ok": found})
+            else:
+                self._reply(404, {"ok": False, "error": "not_found"})
+
+        def _reply(self, status: int, body: dict, headers: dict[str, str] | None = None) -> None:
+            data = json.dumps(body).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json; charset=utf-8")
+            self.send_header("Content-Length", str(len(data)))
+            for name, value in (headers or {}).items():
+                self.send_header(name, value)
+            self.end_headers()
+            self.wfile.write(data)
+
+        def log_message(self, format: str, *args: Any) -> None:
+            """Quiet: the workspace records every call instead."""
+
+    return Handler
+
+
+def _body_params(content_type: str, raw: bytes) -> dict[str, Any]:
+    if not raw:
+        return {}
+    if content_type.startswith("application/json"):
+        params = json.loads(raw)
+    else:
+        params = dict(parse_qsl(raw.decode(), keep_blank_values=True))
+    for name in JSON_ARGUMENTS:
+        if isinstance(params.get(name), str) and params[name].strip()[:1] in ("[", "{"):
+            params[name] = json.loads(params[name])
+    return params
+
+
+def _bearer(header: str | None) -> str | None:
+    if header and header.startswith("Bearer "):
+        return header[len("Bearer "):]
+    return None
+

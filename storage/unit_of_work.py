@@ -1,0 +1,40 @@
+"""A unit of work: one session, the repositories over it, and rollback unless committed."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session, sessionmaker
+
+from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
+
+
+class SqlUnitOfWork:
+    participants: SqlParticipants
+    schedules: SqlSchedules
+    rsvps: SqlRsvps
+    deliveries: SqlDeliveryLedger
+
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self._session = self._sessions()
+        self.participants = SqlParticipants(self._session)
+        self.schedules = SqlSchedules(self._session)
+        self.rsvps = SqlRsvps(self._session)
+        self.deliveries = SqlDeliveryLedger(self._session)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self._session.rollback()
+        self._session.close()
+
+    def commit(self) -> None:
+        self._session.commit()
+
+
+class SqlUnitOfWorkFactory:
+    def __init__(self, sessions: sessionmaker[Session]):
+        self._sessions = sessions
+
+    def __call__(self) -> SqlUnitOfWork:
+        return SqlUnitOfWork(self._sessions)

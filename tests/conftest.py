@@ -1,0 +1,74 @@
+"""Fixtures: the local Slack workspace, a database (SQLite always; PostgreSQL when
+TEST_DATABASE_URL is set), and a World that joins them to the real app."""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Iterator
+
+import pytest
+from freezegun import freeze_time
+from sqlalchemy import create_engine, text
+
+from bot.app import build
+from bot.config import Settings
+from handlers.http import BoltHttpServer
+from localslack.sender import SignedSender
+from localslack.server import LocalSlack
+from tests.world import TEAM_CHANNEL, World
+
+TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture
+def slack() -> Iterator[LocalSlack]:
+    with LocalSlack() as local:
+        local.workspace.add_user("UTEAM0001", "Priya Anand", "pande@sor.org")
+        local.workspace.add_user("UTEAM0002", "Tom Hughes", "t.hughes@example.org")
+        local.workspace.add_channel(TEAM_CHANNEL, "lms-project-team", private=True,
+                                    members=[local.workspace.bot_user, "UTEAM0001", "UTEAM0002"])
+        yield local
+        assert local.workspace.violations == [], "calls Slack would refuse"
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'mentorbot.db'}"
+        return
+    if not TEST_DATABASE_URL:
+        pytest.skip("PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+    _empty_database(TEST_DATABASE_URL)
+    yield TEST_DATABASE_URL
+
+
+def _empty_database(url: str) -> None:
+    engine = create_engine(url)
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def settings(slack: LocalSlack, database_url: str) -> Settings:
+    return Settings(
+        slack_bot_token=slack.token, slack_signing_secret=secrets.token_hex(16),
+        slack_api_url=slack.api_url, database_url=database_url, _env_file=None,
+    )
+
+
+@pytest.fixture
+def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
+    with freeze_time("2025-10-01 08:00:00", tz_offset=0) as clock:
+        bot = build(settings)
+        http = BoltHttpServer(bot.bolt).start()
+        sender = SignedSender(slack, http.url, settings.slack_signing_secret or "")
+        world = World(bot, slack, http, sender, clock)
+        bot.start_timeline(paused=True)
+        try:
+            yield world
+        finally:
+            http.stop()
+            bot.close()

@@ -1,0 +1,90 @@
+"""A whole scheme in a test: the real Bolt app over HTTP, the local Slack workspace, a real
+database, and time that the test moves (freezegun)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+from freezegun.api import FrozenDateTimeFactory
+
+from bot.app import Mentorbot
+from handlers.http import BoltHttpServer
+from localslack.sender import SignedSender
+from localslack.server import LocalSlack
+from localslack.workspace import Message
+
+UK = ZoneInfo("Europe/London")
+
+COHORT_CSV = """name,email,role,slack_id
+Grace Mensah,grace.mensah@example.nhs.uk,mentor,
+Oliver Byrne,oliver.byrne@example.nhs.uk,mentor,
+Sunita Rao,sunita.rao@example.nhs.uk,mentee,
+Jamie Clarke,jamie.clarke@example.nhs.uk,mentee,
+"""
+COHORT = {
+    "UGRACE001": ("Grace Mensah", "grace.mensah@example.nhs.uk", "Europe/London"),
+    "UOLIVER01": ("Oliver Byrne", "oliver.byrne@example.nhs.uk", "Europe/London"),
+    "USUNITA01": ("Sunita Rao", "sunita.rao@example.nhs.uk", "Europe/London"),
+    "UJAMIE001": ("Jamie Clarke", "jamie.clarke@example.nhs.uk", "America/New_York"),
+}
+MENTORS = ["UGRACE001", "UOLIVER01"]
+MENTEES = ["USUNITA01", "UJAMIE001"]
+TEAM_LEAD = "UTEAM0001"
+TEAM_CHANNEL = "CTEAMPRIV1"
+
+
+def uk(text: str) -> datetime:
+    """'2025-11-12 11:00' UK wall-clock time, as an aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=UK).astimezone(UTC)
+
+
+@dataclass
+class World:
+    bot: Mentorbot
+    slack: LocalSlack
+    http: BoltHttpServer
+    sender: SignedSender
+    clock: FrozenDateTimeFactory
+
+    def add_cohort(self) -> None:
+        for user_id, (name, email, tz) in COHORT.items():
+            self.slack.workspace.add_user(user_id, name, email, tz)
+        self.bot.import_participants(COHORT_CSV)
+
+    def now(self) -> datetime:
+        return datetime.now(UTC)
+
+    def walk_to(self, until: datetime) -> None:
+        """Moves time forward moment by moment, running the scheduler's jobs as they fall due."""
+        while (wakeup := self.bot.scheduler.next_wakeup()) is not None and wakeup <= until:
+            self.clock.move_to(wakeup)
+            self.bot.scheduler.run_jobs_due(wakeup)
+        self.clock.move_to(until)
+        self.bot.scheduler.run_jobs_due(until)
+
+    def dms(self, user_id: str) -> list[Message]:
+        return self.slack.workspace.dms_to(user_id)
+
+    def texts(self, user_id: str) -> list[str]:
+        return [m.text for m in self.dms(user_id) if m.text]
+
+    def files(self, user_id: str) -> list[str]:
+        return [f["name"] for m in self.dms(user_id) for f in m.files]
+
+    def command(self, user_id: str, text: str) -> str:
+        """Runs a slash command and returns what the person saw in reply."""
+        before = len(self.slack.workspace.responses_to(user_id))
+        delivered = self.sender.command(user_id, text)
+        assert delivered.status == 200, delivered
+        replies = self.slack.workspace.responses_to(user_id)[before:]
+        assert len(replies) == 1, f"expected one reply to {text!r}, got {replies}"
+        return replies[0].text
+
+    def click(self, user_id: str, message: Message, action_id: str) -> str:
+        before = len(self.slack.workspace.responses_to(user_id))
+        delivered = self.sender.click(user_id, message, action_id)
+        assert delivered.status == 200, delivered
+        replies = self.slack.workspace.responses_to(user_id)[before:]
+        return replies[-1].text if replies else ""
