@@ -72,7 +72,6 @@ def build(settings: Settings, clock: Clock = system_clock, programme: Programme 
     events.on_timeline_change = scheduler.sync
 
     bolt = App(
-        token=settings.slack_bot_token,
         signing_secret=settings.slack_signing_secret,
         client=client,
         # Listeners finish before the HTTP answer: they are short (one service call, one reply)

@@ -87,7 +87,7 @@ class EventsService:
     def upcoming_moments(self, now: datetime) -> list[ReminderMoment]:
         with self._uow() as uow:
             schedules = uow.schedules.all()
-        return upcoming_reminder_times(schedules.values(), self.programme.reminders.offsets, now)
+        return upcoming_reminder_times(schedules.values(), self.programme.reminders.offsets, self.programme.zone, now)
 
     def send_due_reminders(self, now: datetime) -> int:
         with self._uow() as uow:
@@ -96,7 +96,7 @@ class EventsService:
             answers = uow.rsvps.answers()
             sequences = {event_id: uow.schedules.sequence(event_id) for event_id in schedules}
         outgoing: list[Outgoing] = []
-        for moment in due_reminders(schedules.values(), self.programme.reminders.offsets, now):
+        for moment in due_reminders(schedules.values(), self.programme.reminders.offsets, self.programme.zone, now):
             event = self._event(moment.event_id)
             schedule = schedules[moment.event_id]
             for person in participants:
@@ -186,7 +186,7 @@ class EventsService:
         stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
         outgoing: list[Outgoing] = []
         covered: list[Delivery] = []
-        due_now = {m.event_id: m for m in due_reminders([new], self.programme.reminders.offsets, now)}
+        due_now = {m.event_id: m for m in due_reminders([new], self.programme.reminders.offsets, self.programme.zone, now)}
         for person in invited:
             to = person.slack_user_id or ""
             notice = EventDateChanged(self.programme, event, old, new, person.tz)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.programme import Audience, Event, Programme
 
@@ -49,11 +50,18 @@ def file_schedule(programme: Programme, event: Event) -> EventSchedule:
     )
 
 
+def reminder_time(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
+    """Whole days are counted on the local calendar, so "a week before" a 10:00 event is 10:00
+    on that day even across a clock change; the rest of the offset is elapsed time."""
+    local = starts_at.astimezone(zone).replace(tzinfo=None) - timedelta(days=offset.days)
+    return local.replace(tzinfo=zone).astimezone(UTC) - timedelta(seconds=offset.seconds)
+
+
 def reminder_moments(
-    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta]
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo
 ) -> list[ReminderMoment]:
     moments = [
-        ReminderMoment(s.event_id, s.starts_at, offset, s.starts_at - offset)
+        ReminderMoment(s.event_id, s.starts_at, offset, reminder_time(s.starts_at, offset, zone))
         for s in schedules
         if s.starts_at is not None
         for offset in offsets
@@ -62,14 +70,14 @@ def reminder_moments(
 
 
 def upcoming_reminder_times(
-    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], now: datetime
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
 ) -> list[ReminderMoment]:
     """The moments still to come: what the scheduler must wake up for."""
-    return [m for m in reminder_moments(schedules, offsets) if m.at > now]
+    return [m for m in reminder_moments(schedules, offsets, zone) if m.at > now]
 
 
 def due_reminders(
-    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], now: datetime
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
 ) -> list[ReminderMoment]:
     """For each event that has not begun, the latest reminder whose time has come.
 
@@ -78,7 +86,7 @@ def due_reminders(
     nothing once the event has begun.
     """
     due: dict[str, ReminderMoment] = {}
-    for moment in reminder_moments(schedules, offsets):
+    for moment in reminder_moments(schedules, offsets, zone):
         if moment.at <= now < moment.starts_at:
             due[moment.event_id] = moment
     return list(due.values())

@@ -62,7 +62,7 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
     if notice.rsvp:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=f"You told us {ANSWER_WORDS[notice.rsvp]}. You can change that below.")]))
     blocks.append(rsvp_buttons(event.id))
-    return f"Reminder: {headline}. {when_text}. {where(event)}.", blocks
+    return f"Reminder: {headline}. {when_text}. {where(event).rstrip('.')}.", blocks
 
 
 def date_changed_message(notice: EventDateChanged) -> tuple[str, list[Block]]:
@@ -115,7 +115,8 @@ def next_event_message(mine: list[MyEvent], programme: Programme, tz: str | None
         return "You have no dated events coming up. `/mentoring events` lists those still to be confirmed."
     item = dated[0]
     reply = f" You said {ANSWER_WORDS[item.answer]}." if item.answer else ""
-    return f"Your next event is *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {where(item.event)}.{reply}"
+    place = where(item.event).rstrip(".")
+    return f"Your next event is *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {place}.{reply}"
 
 
 def attendance_message(attendance: Attendance, programme: Programme) -> str:

@@ -1,0 +1,112 @@
+"""The `mentorbot` command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.app import build
+from bot.config import Settings
+from bot.participants import ImportRejected
+from bot.programme import ProgrammeError, load_programme
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="mentorbot", description="The SoR Leadership Mentoring Scheme's Slack bot.")
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser("run", help="run the bot: web and clock in one process (no token: the local demo)")
+    run.add_argument("--pace", type=float, default=0.4, help="local demo: seconds between moments (default 0.4)")
+    commands.add_parser("web", help="serve Slack's requests only (Procfile: web)")
+    commands.add_parser("clock", help="run the scheduler only (Procfile: clock; run exactly one)")
+    check = commands.add_parser("check", help="check a programme file and say what is wrong with it")
+    check.add_argument("file", type=Path, nargs="?")
+    participants = commands.add_parser("participants", help="manage participants")
+    participant_commands = participants.add_subparsers(dest="action", required=True)
+    do_import = participant_commands.add_parser("import", help="import or update participants from a CSV file")
+    do_import.add_argument("file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    try:
+        settings = Settings()
+        return _dispatch(args, settings)
+    except (ProgrammeError, ValidationError) as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "check":
+        programme = load_programme(args.file or settings.mentorbot_programme)
+        print(f"{programme.name}: {len(programme.events)} events, all fine.")
+        return 0
+    if args.command == "run" and settings.local:
+        from bot.demo import run_demo
+
+        run_demo(settings, pace=args.pace)
+        return 0
+    if settings.local:
+        print("mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).", file=sys.stderr)
+        return 2
+    if args.command == "participants":
+        return _import_participants(settings, args.file)
+    return _serve(settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock"))
+
+
+def _import_participants(settings: Settings, file: Path) -> int:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        print(f"mentorbot: cannot read {file}: {error.strerror}", file=sys.stderr)
+        return 2
+    bot = build(settings)
+    try:
+        summary = bot.import_participants(text)
+    except ImportRejected as rejected:
+        print(f"{file}: nothing was imported. Please fix these and run the import again:", file=sys.stderr)
+        for problem in rejected.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    finally:
+        bot.close()
+    print(f"{file}: {summary.created} participants added, {summary.updated} updated.")
+    return 0
+
+
+def _serve(settings: Settings, web: bool, clock: bool) -> int:
+    bot = build(settings)
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    stoppers = []
+    if clock:
+        bot.start_timeline()
+    if web and settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
+        socket.connect()
+        stoppers.append(socket.close)
+    elif web:
+        from handlers.http import BoltHttpServer
+
+        http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
+        logging.info("listening on %s", http.url)
+        stoppers.append(http.stop)
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    for stopper in stoppers:
+        stopper()
+    bot.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

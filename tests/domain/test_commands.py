@@ -1,0 +1,44 @@
+"""The /mentoring grammar."""
+
+from __future__ import annotations
+
+from datetime import date, time
+
+import pytest
+
+from bot.commands import Help, SetEventDate, ShowEvents, ShowNext, WhoIsComing, parse_command
+from bot.errors import UsageError
+
+
+@pytest.mark.parametrize(
+    ("text", "command"),
+    [
+        ("", Help()),
+        ("help", Help()),
+        ("  Events ", ShowEvents()),
+        ("next", ShowNext()),
+        ("team", Help(team=True)),
+        ("team who launch", WhoIsComing("launch")),
+        ("event date networking-jan-2026 2026-01-21 10:00-11:00",
+         SetEventDate("networking-jan-2026", date(2026, 1, 21), time(10), time(11))),
+        ("event date ukio-2026 2026-06-12 9:30 – 12:00", SetEventDate("ukio-2026", date(2026, 6, 12), time(9, 30), time(12))),
+    ],
+)
+def test_commands_people_type(text: str, command: object) -> None:
+    assert parse_command(text) == command
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("dance", "I don't know `/mentoring dance`"),
+        ("event date launch tomorrow", "Please give the event, the date and the UK times"),
+        ("event date launch 2026-02-30 10:00-11:00", "2026-02-30 is not a date"),
+        ("event date launch 2026-02-03 25:00-26:00", "25:00 is not a time of day"),
+        ("team who", "Please name one event"),
+        ("team fly", "I don't know `/mentoring team fly`"),
+    ],
+)
+def test_a_malformed_command_gets_a_kind_usage_message(text: str, says: str) -> None:
+    with pytest.raises(UsageError, match=says.replace("(", r"\(")):
+        parse_command(text)

@@ -1,0 +1,48 @@
+"""Reading a participants file: all or nothing, every problem named by its line."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.participants import ImportRejected, ParticipantRow, parse_participants_csv
+
+
+def test_a_clean_file_gives_one_row_per_person_with_emails_lowercased() -> None:
+    rows = parse_participants_csv(
+        "Name,Email,Role,slack_id\nGrace Mensah,Grace.Mensah@Example.nhs.uk,Mentor,U01GRACE\n"
+        "Sunita Rao,sunita.rao@example.nhs.uk,mentee,\n"
+    )
+    assert rows == [
+        ParticipantRow(2, "Grace Mensah", "grace.mensah@example.nhs.uk", "mentor", "U01GRACE"),
+        ParticipantRow(3, "Sunita Rao", "sunita.rao@example.nhs.uk", "mentee", None),
+    ]
+
+
+def test_every_bad_row_is_reported_by_line_and_nothing_is_returned() -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_participants_csv(
+            "name,email,role\n"
+            "Grace Mensah,grace@example.org,mentor\n"
+            ",nobody@example.org,mentee\n"
+            "Sam Lee,not-an-email,mentee\n"
+            "Ann Dee,ann@example.org,supervisor\n"
+            "Grace Again,GRACE@example.org,mentee\n"
+        )
+    assert rejected.value.problems == [
+        "line 3: the name is empty",
+        "line 4: not-an-email is not an email address",
+        "line 5: role must be mentor or mentee, not 'supervisor'",
+        "line 6: grace@example.org is already on line 2",
+    ]
+
+
+def test_a_file_without_the_needed_columns_says_which_are_missing() -> None:
+    with pytest.raises(ImportRejected, match="missing: role"):
+        parse_participants_csv("name,email\nGrace,grace@example.org\n")
+
+
+def test_a_bad_slack_id_and_an_empty_file_are_refused() -> None:
+    with pytest.raises(ImportRejected, match="'grace' is not a Slack user id"):
+        parse_participants_csv("name,email,role,slack_id\nGrace,grace@example.org,mentor,grace\n")
+    with pytest.raises(ImportRejected, match="no participants"):
+        parse_participants_csv("name,email,role\n\n")
