@@ -35,7 +35,7 @@ class BoltHttpServer:
         return f"http://{host}:{port}{EVENTS_PATH}"
 
     def start(self) -> BoltHttpServer:
-        self._thread = threading.Thread(target=self._server.serve_forever, name="bolt-http", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="bolt-http", daemon=True)
         self._thread.start()
         return self
 

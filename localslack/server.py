@@ -49,7 +49,7 @@ class LocalSlack:
     def start(self, port: int = 0) -> LocalSlack:
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, name="localslack", daemon=True)
+        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="localslack", daemon=True)
         self._thread.start()
         return self
 

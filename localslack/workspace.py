@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import threading
 import time
@@ -130,7 +131,8 @@ class Workspace:
         with self.lock:
             members = sorted(set(users))
             kind = "D" if len(members) == 1 else "G"
-            channel_id = kind + "".join(u[-4:] for u in members)
+            digest = hashlib.sha1(",".join(members).encode()).hexdigest()[:10].upper()
+            channel_id = "D" + members[0][1:] if kind == "D" else "G" + digest
             if channel_id not in self.channels:
                 self.channels[channel_id] = Channel(
                     channel_id, "mpdm-" + "--".join(members) if kind == "G" else members[0],
