@@ -17,6 +17,7 @@ from bot.team import Team
 from bot.timeline import (
     EventSchedule,
     ReminderMoment,
+    covered_by_change_notice,
     due_reminders,
     file_schedule,
     in_audience,
@@ -175,7 +176,7 @@ class EventsService:
 
     def _tell_invited_of_change(self, old: EventSchedule, new: EventSchedule, now: datetime) -> None:
         """Those already reminded hear of the change (with a new calendar file); earlier replies
-        no longer hold. The reminder already due for the new date is covered by this message."""
+        no longer hold. Reminders for the new date that would repeat this message are skipped."""
         event = self._event(new.event_id)
         with self._uow() as uow:
             invited_ids = uow.deliveries.recipients("reminder", event.id)
@@ -186,7 +187,7 @@ class EventsService:
         stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
         outgoing: list[Outgoing] = []
         covered: list[Delivery] = []
-        due_now = {m.event_id: m for m in due_reminders([new], self.programme.reminders.offsets, self.programme.zone, now)}
+        covered_moments = covered_by_change_notice(new, self.programme.reminders.offsets, self.programme.zone, now)
         for person in invited:
             to = person.slack_user_id or ""
             notice = EventDateChanged(self.programme, event, old, new, person.tz)
@@ -194,8 +195,7 @@ class EventsService:
             if new.starts_at is not None:
                 invite = CalendarInvite(self.programme, event, new, sequence)
                 outgoing.append(Outgoing(Delivery(f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id), invite))
-            if event.id in due_now:
-                covered.append(Delivery(f"{due_now[event.id].key}:{person.id}", "reminder", event.id, to, person.id))
+            covered += [Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id) for m in covered_moments]
         self._deliveries.skip(covered, now)
         self._deliveries.send(outgoing, now)
 

@@ -14,6 +14,9 @@ from zoneinfo import ZoneInfo
 from bot.programme import Audience, Event, Programme
 
 
+CHANGE_NOTICE_COVERS = timedelta(days=1)
+
+
 @dataclass(frozen=True)
 class EventSchedule:
     """When an event actually happens: the file's date, or the team's later change. None is TBC."""
@@ -90,6 +93,17 @@ def due_reminders(
         if moment.at <= now < moment.starts_at:
             due[moment.event_id] = moment
     return list(due.values())
+
+
+def covered_by_change_notice(
+    schedule: EventSchedule, offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
+) -> list[ReminderMoment]:
+    """The reminders for a new date that a "date changed" message, sent now, makes redundant:
+    day-scale ones already due or falling within a day of it. The hour-before nudge still goes."""
+    return [
+        m for m in reminder_moments([schedule], offsets, zone)
+        if m.offset >= CHANGE_NOTICE_COVERS and m.at <= now + CHANGE_NOTICE_COVERS
+    ]
 
 
 def in_audience(role: str, audience: Audience) -> bool:

@@ -65,10 +65,10 @@ def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
         bot = build(settings)
         http = BoltHttpServer(bot.bolt).start()
         sender = SignedSender(slack, http.url, settings.slack_signing_secret or "")
-        world = World(bot, slack, http, sender, clock)
+        world = World(bot, slack, http, sender, clock, settings)
         bot.start_timeline(paused=True)
         try:
             yield world
         finally:
-            http.stop()
-            bot.close()
+            world.http.stop()
+            world.bot.close()

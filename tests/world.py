@@ -4,12 +4,14 @@ database, and time that the test moves (freezegun)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 
 from bot.app import Mentorbot
+from bot.config import Settings
 from handlers.http import BoltHttpServer
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
@@ -47,6 +49,7 @@ class World:
     http: BoltHttpServer
     sender: SignedSender
     clock: FrozenDateTimeFactory
+    bot_settings: Settings
 
     def add_cohort(self) -> None:
         for user_id, (name, email, tz) in COHORT.items():
@@ -88,3 +91,20 @@ class World:
         assert delivered.status == 200, delivered
         replies = self.slack.workspace.responses_to(user_id)[before:]
         return replies[-1].text if replies else ""
+
+
+def restart(world: World, programme_path: str | None = None) -> Mentorbot:
+    """Stops the bot as a crash or deploy would, and starts a new one on the same database."""
+    from bot.app import build
+
+    world.http.stop()
+    world.bot.close()
+    settings = world.bot_settings
+    if programme_path:
+        settings = settings.model_copy(update={"mentorbot_programme": Path(programme_path)})
+    world.bot = build(settings)
+    world.http = BoltHttpServer(world.bot.bolt).start()
+    world.sender.bot_url = world.http.url
+    world.bot.start_timeline(paused=True)
+    world.bot.scheduler.run_due()  # what a real start does before waiting: catch up
+    return world.bot

@@ -108,3 +108,15 @@ def test_offsets_read_as_iso_durations_and_as_words() -> None:
     assert [describe_offset(o) for o in (WEEK, DAY, HOUR, timedelta(minutes=30))] == [
         "in 7 days", "tomorrow", "in 1 hour", "in 30 minutes",
     ]
+
+
+def test_a_date_change_notice_covers_day_scale_reminders_within_a_day_but_not_the_hour_before_one() -> None:
+    from bot.timeline import covered_by_change_notice
+
+    moved = event_at(utc(2025, 11, 14, 11))
+    # Told on 6 Nov 12:00: the week-before reminder (7 Nov 11:00) would only repeat the news.
+    assert [m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 6, 12))] == [WEEK]
+    # Told the evening before: the day-before one is covered, the hour-before nudge still goes.
+    assert [m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 13, 18))] == [WEEK, DAY]
+    # Told a month ahead: nothing is covered.
+    assert covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 10, 14, 12)) == []
