@@ -21,6 +21,7 @@ from handlers.events_view import date_changed_message, reminder_message
 
 log = logging.getLogger(__name__)
 METADATA_TYPE = "mentorbot_delivery"
+RENDER_CACHE_SIZE = 1000
 
 
 def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> WebClient:
@@ -47,6 +48,10 @@ class SlackMessenger:
         self._client = client
         self._retry_delays = retry_delays
         self._dm_channels: dict[str, str] = {}
+        # One calendar file per event date serves everyone: building one costs milliseconds.
+        self._calendar_files: dict[tuple[object, ...], bytes] = {}
+        # A fan-out renders the same few messages thousands of times (most people share a zone).
+        self._rendered: dict[tuple[object, ...], tuple[str, list[dict]]] = {}
         self._lock = threading.Lock()
 
     def send(self, to: str, notice: Notice, key: str) -> None:
@@ -100,14 +105,31 @@ class SlackMessenger:
             self._dm_channels[to] = channel
         return channel
 
+    def _render(self, notice: Notice) -> tuple[str, list[dict]]:
+        """The programme is fixed for the process; the notice's other fields decide the words."""
+        key = (type(notice).__name__, *(v for k, v in vars(notice).items() if k not in ("programme", "event")), notice.event.id)
+        with self._lock:
+            if key not in self._rendered:
+                if len(self._rendered) > RENDER_CACHE_SIZE:
+                    self._rendered.clear()
+                self._rendered[key] = render(notice)
+            return self._rendered[key]
+
+    def _calendar_file(self, invite: CalendarInvite) -> bytes:
+        version = (invite.event.id, invite.schedule.starts_at, invite.schedule.ends_at, invite.sequence)
+        with self._lock:
+            if version not in self._calendar_files:
+                self._calendar_files[version] = ics_for(invite)
+            return self._calendar_files[version]
+
     def _post(self, channel: str, notice: Notice, key: str) -> None:
         if isinstance(notice, CalendarInvite):
             self._client.files_upload_v2(
-                channel=channel, content=ics_for(notice), filename=notice.filename,
+                channel=channel, content=self._calendar_file(notice), filename=notice.filename,
                 title=f"Add {notice.event.title} to your calendar",
             )
             return
-        text, blocks = render(notice)
+        text, blocks = self._render(notice)
         self._client.chat_postMessage(
             channel=channel, text=text, blocks=blocks, unfurl_links=False,
             metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},

@@ -1,0 +1,57 @@
+"""What people see when they type /mentoring, and how bad input is answered."""
+
+from __future__ import annotations
+
+from tests.world import TEAM_LEAD, World, uk
+
+
+def test_help_lists_what_the_bot_can_do(world: World) -> None:
+    world.add_cohort()
+    shown = world.command("USUNITA01", "help")
+    assert "`/mentoring events`" in shown and "`/mentoring next`" in shown
+    assert "`/mentoring team who EVENT`" in world.command(TEAM_LEAD, "team help")
+    assert world.command("USUNITA01", "team help") == "This command is for the project team."
+
+
+def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: World) -> None:
+    world.add_cohort()
+    world.walk_to(uk("2025-11-06 12:00"))
+    launch = next(m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch"))
+    world.click("USUNITA01", launch, "event_rsvp_yes")
+    shown = world.command("USUNITA01", "events").splitlines()
+    assert shown[0] == "*Your upcoming scheme events*"
+    assert shown[1].startswith("• *LMS Launch*: Thursday 13 November 2025, 11:00–15:00 UK time (GMT).")
+    assert shown[1].endswith("you said you'll be there")
+    assert shown[2].startswith("• *LMS Final celebratory event*: Thursday 17 September 2026")
+    assert "date to be confirmed (expected January 2026)" in shown[3]
+    assert "date to be confirmed (expected UKIO 2026 (timing and attendance TBC))" in shown[4]
+    assert not any("mentors" in line for line in shown)
+
+
+def test_next_shows_the_next_dated_event_in_my_own_zone(world: World) -> None:
+    world.add_cohort()
+    shown = world.command("UJAMIE001", "next")
+    assert shown.startswith("Your next event is *Setting expectations briefing (mentees)*: Tuesday 21 October 2025")
+    assert "in your time zone (America/New_York)" in shown
+
+
+def test_an_unknown_command_gets_the_usage_not_silence(world: World) -> None:
+    world.add_cohort()
+    shown = world.command("USUNITA01", "sing please")
+    assert shown.startswith("Sorry, I don't know `/mentoring sing please`.")
+    assert "`/mentoring events`" in shown
+
+
+def test_someone_not_on_the_scheme_is_told_kindly(world: World) -> None:
+    world.slack.workspace.add_user("USTRANGER", "Sam Stranger", "sam@example.org")
+    world.add_cohort()
+    assert "I don't have you on the mentoring scheme yet" in world.command("USTRANGER", "events")
+
+
+def test_a_request_with_a_bad_signature_is_refused_and_changes_nothing(world: World) -> None:
+    world.add_cohort()
+    world.sender.signing_secret = "not-the-secret"
+    assert world.sender.command(TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00").status == 401
+    assert world.slack.workspace.responses == []
+    world.sender.signing_secret = world.bot_settings.slack_signing_secret or ""
+    assert "date to be confirmed" in world.command("USUNITA01", "events")

@@ -1,0 +1,71 @@
+"""Importing the cohort: Slack ids found by email, a bad file refused whole, re-imports update."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.participants import ImportRejected
+from tests.world import COHORT, COHORT_CSV, World
+
+
+def add_workspace_users(world: World) -> None:
+    for user_id, (name, email, tz) in COHORT.items():
+        world.slack.workspace.add_user(user_id, name, email, tz)
+
+
+def participants(world: World) -> list[tuple[str, str, str, str | None, str | None]]:
+    with world.bot.uow() as uow:
+        return [(p.name, p.email, p.role, p.slack_user_id, p.tz) for p in uow.participants.all()]
+
+
+def test_slack_ids_and_time_zones_are_found_by_email(world: World) -> None:
+    add_workspace_users(world)
+    summary = world.bot.import_participants(COHORT_CSV)
+    assert (summary.created, summary.updated) == (4, 0)
+    assert ("Jamie Clarke", "jamie.clarke@example.nhs.uk", "mentee", "UJAMIE001", "America/New_York") in participants(world)
+    assert len(world.slack.workspace.calls_to("users.lookupByEmail")) == 4
+
+
+def test_reimporting_updates_and_never_duplicates(world: World) -> None:
+    add_workspace_users(world)
+    world.bot.import_participants(COHORT_CSV)
+    summary = world.bot.import_participants(COHORT_CSV.replace("Sunita Rao,", "Sunita Rao-Patel,"))
+    assert (summary.created, summary.updated) == (0, 4)
+    assert [p[0] for p in participants(world)] == ["Grace Mensah", "Oliver Byrne", "Sunita Rao-Patel", "Jamie Clarke"]
+
+
+def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: World) -> None:
+    add_workspace_users(world)
+    with pytest.raises(ImportRejected) as rejected:
+        world.bot.import_participants(COHORT_CSV + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n")
+    assert rejected.value.problems == [
+        "line 6: nobody in the Slack workspace has the email pat@example.org; invite them to the "
+        "workspace first, or add their Slack user id in a slack_id column",
+        "line 7: there is no Slack user UNOSUCH01 in this workspace",
+    ]
+    assert participants(world) == []
+
+
+def test_one_slack_user_cannot_be_two_participants(world: World) -> None:
+    add_workspace_users(world)
+    world.bot.import_participants(COHORT_CSV)
+    with pytest.raises(ImportRejected, match="line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk"):
+        world.bot.import_participants("name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n")
+
+
+def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(world: World, tmp_path, capsys, monkeypatch) -> None:
+    from bot.cli import main
+
+    add_workspace_users(world)
+    for name, value in world.bot_settings.model_dump().items():
+        if value is not None:
+            monkeypatch.setenv(name.upper(), str(value))
+    bad = tmp_path / "bad.csv"
+    bad.write_text("name,email,role\nGrace Mensah,grace.mensah@example.nhs.uk,coach\n")
+    assert main(["participants", "import", str(bad)]) == 1
+    assert "line 2: role must be mentor or mentee, not 'coach'" in capsys.readouterr().err
+    good = tmp_path / "cohort.csv"
+    good.write_text(COHORT_CSV)
+    assert main(["participants", "import", str(good)]) == 0
+    assert "4 participants added, 0 updated" in capsys.readouterr().out
+    assert main(["participants", "import", str(tmp_path / "missing.csv")]) == 2

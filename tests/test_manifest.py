@@ -1,0 +1,47 @@
+"""The Slack app manifest: valid by Slack's schema, and asking for exactly what the bot uses."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+ROOT = Path(__file__).parent.parent
+SCHEMA = ROOT.parent / "shared" / "slack-specs" / "manifest.schema.2.0.0.json"
+MANIFEST = json.loads((ROOT / "manifest.json").read_text())
+
+# Each Web API method the bot calls, and the bot scope Slack requires for it (Slack's reference).
+SCOPE_OF = {
+    "chat_postMessage": "chat:write",
+    "files_upload_v2": "files:write",
+    "conversations_history": "im:history",  # only ever on the bot's own DMs
+    "conversations_open": "im:write",
+    "users_info": "users:read",
+    "users_lookupByEmail": "users:read.email",
+}
+
+
+def methods_called() -> set[str]:
+    source = "\n".join(p.read_text() for p in (ROOT / "handlers").glob("*.py"))
+    return set(re.findall(r"_client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
+
+
+@pytest.mark.skipif(not SCHEMA.exists(), reason="Slack's manifest schema is in ../shared/slack-specs")
+def test_the_manifest_is_valid_by_slacks_schema() -> None:
+    jsonschema.validate(MANIFEST, json.loads(SCHEMA.read_text()))
+
+
+def test_the_manifest_asks_for_exactly_the_scopes_the_bot_uses() -> None:
+    called = methods_called()
+    assert called <= SCOPE_OF.keys(), f"add the scope for {called - SCOPE_OF.keys()} to SCOPE_OF and the manifest"
+    needed = {SCOPE_OF[m] for m in called} | {"commands"}
+    assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
+
+
+def test_the_slash_command_and_interactivity_point_at_bolts_path() -> None:
+    [command] = MANIFEST["features"]["slash_commands"]
+    assert command["command"] == "/mentoring" and command["url"].endswith("/slack/events")
+    assert MANIFEST["settings"]["interactivity"]["request_url"].endswith("/slack/events")
