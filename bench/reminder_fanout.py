@@ -20,15 +20,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
 
-from slack_sdk import WebClient  # noqa: E402
+from slack_sdk import WebClient
 
-from bot.app import build  # noqa: E402
-from bot.config import Settings  # noqa: E402
-from bot.notices import CalendarInvite, EventReminder  # noqa: E402
-from bot.timeline import file_schedule  # noqa: E402
-from handlers.calendar import ics_for  # noqa: E402
-from handlers.messenger import render  # noqa: E402
-from localslack.server import LocalSlack  # noqa: E402
+from bot.app import build
+from bot.config import Settings
+from bot.notices import CalendarInvite, EventReminder
+from bot.timeline import file_schedule
+from handlers.calendar import ics_for
+from handlers.messenger import render
+from localslack.server import LocalSlack
 
 LAUNCH_WEEK_BEFORE = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 LAUNCH_DAY_BEFORE = datetime(2025, 11, 12, 11, 0, tzinfo=UTC)
@@ -57,13 +57,20 @@ def peak_memory(action: Callable[[], object]) -> float:
     return peak / 2**20
 
 
-def one_round(people: int, at: datetime, measure: Callable[[Callable[[], object]], float]) -> tuple[float, float, int]:
+def one_round(
+    people: int, at: datetime, measure: Callable[[Callable[[], object]], float]
+) -> tuple[float, float, int]:
     """Sets up a fresh workspace and database, brings the scheme to just before `at`, then
     measures our fan-out and the bare loop posting the same messages."""
     with LocalSlack() as slack, tempfile.TemporaryDirectory() as folder:
         now = [LAUNCH_WEEK_BEFORE - timedelta(minutes=1)]
-        settings = Settings(slack_bot_token=slack.token, slack_signing_secret=secrets.token_hex(8),
-                            slack_api_url=slack.api_url, database_url=f"sqlite:///{folder}/bench.db", _env_file=None)
+        settings = Settings(
+            slack_bot_token=slack.token,
+            slack_signing_secret=secrets.token_hex(8),
+            slack_api_url=slack.api_url,
+            database_url=f"sqlite:///{folder}/bench.db",
+            _env_file=None,
+        )
         bot = build(settings, clock=lambda: now[0])
         bot.import_participants(cohort(slack, people))
         bot.services.events.apply_programme_file(now[0])
@@ -92,7 +99,9 @@ def bare_loop(slack: LocalSlack, programme, people: int, at: datetime) -> None: 
             continue
         channel = client.conversations_open(users=f"UB{n:07d}")["channel"]["id"]
         client.chat_postMessage(channel=channel, text=text, blocks=blocks)
-        client.files_upload_v2(channel=channel, content=ics, filename="launch.ics", title="Add to calendar")
+        client.files_upload_v2(
+            channel=channel, content=ics, filename="launch.ics", title="Add to calendar"
+        )
 
 
 def main() -> None:
@@ -100,11 +109,16 @@ def main() -> None:
     parser.add_argument("--people", type=int, default=2000)
     people = parser.parse_args().people
     print(f"reminder fan-out to {people} participants through localslack (SQLite ledger)")
-    for label, at in (("day-before reminder", LAUNCH_DAY_BEFORE), ("first reminder + .ics", LAUNCH_WEEK_BEFORE)):
+    for label, at in (
+        ("day-before reminder", LAUNCH_DAY_BEFORE),
+        ("first reminder + .ics", LAUNCH_WEEK_BEFORE),
+    ):
         ours, bare, calls = one_round(people, at, timed)
         ours_mb, bare_mb, _ = one_round(people, at, peak_memory)
-        print(f"  {label:24} ours {ours:6.2f} s  bare loop {bare:6.2f} s  ratio {ours / bare:4.2f}x"
-              f"  (target ≤ 1.30x)  {calls} API calls  peak memory ours {ours_mb:5.1f} MiB, bare {bare_mb:5.1f} MiB")
+        print(
+            f"  {label:24} ours {ours:6.2f} s  bare loop {bare:6.2f} s  ratio {ours / bare:4.2f}x"
+            f"  (target ≤ 1.30x)  {calls} API calls  peak memory ours {ours_mb:5.1f} MiB, bare {bare_mb:5.1f} MiB"
+        )
 
 
 if __name__ == "__main__":

@@ -42,7 +42,9 @@ class Mentorbot:
     uow: SqlUnitOfWorkFactory
 
     def import_participants(self, csv_text: str) -> ImportSummary:
-        summary = import_participants(csv_text, self.uow, SlackDirectory(self.client), self.services.clock())
+        summary = import_participants(
+            csv_text, self.uow, SlackDirectory(self.client), self.services.clock()
+        )
         self.scheduler.run_due()  # newcomers get the reminders already due
         return summary
 
@@ -56,7 +58,9 @@ class Mentorbot:
         self.engine.dispose()
 
 
-def build(settings: Settings, clock: Clock = system_clock, programme: Programme | None = None) -> Mentorbot:
+def build(
+    settings: Settings, clock: Clock = system_clock, programme: Programme | None = None
+) -> Mentorbot:
     """Raises ProgrammeError for a bad programme file, before anything else is touched."""
     programme = programme or load_programme(settings.mentorbot_programme)
     if not settings.slack_bot_token or not settings.slack_signing_secret:

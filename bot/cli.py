@@ -18,21 +18,35 @@ from bot.programme import ProgrammeError, load_programme
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="mentorbot", description="The SoR Leadership Mentoring Scheme's Slack bot.")
+    parser = argparse.ArgumentParser(
+        prog="mentorbot", description="The SoR Leadership Mentoring Scheme's Slack bot."
+    )
     commands = parser.add_subparsers(dest="command", required=True)
-    run = commands.add_parser("run", help="run the bot: web and clock in one process (no token: the local demo)")
-    run.add_argument("--pace", type=float, default=0.4, help="local demo: seconds between moments (default 0.4)")
+    run = commands.add_parser(
+        "run", help="run the bot: web and clock in one process (no token: the local demo)"
+    )
+    run.add_argument(
+        "--pace", type=float, default=0.4, help="local demo: seconds between moments (default 0.4)"
+    )
     commands.add_parser("web", help="serve Slack's requests only (Procfile: web)")
     commands.add_parser("clock", help="run the scheduler only (Procfile: clock; run exactly one)")
-    check = commands.add_parser("check", help="check a programme file and say what is wrong with it")
+    check = commands.add_parser(
+        "check", help="check a programme file and say what is wrong with it"
+    )
     check.add_argument("file", type=Path, nargs="?")
     participants = commands.add_parser("participants", help="manage participants")
     participant_commands = participants.add_subparsers(dest="action", required=True)
-    do_import = participant_commands.add_parser("import", help="import or update participants from a CSV file")
-    do_import.add_argument("file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id")
+    do_import = participant_commands.add_parser(
+        "import", help="import or update participants from a CSV file"
+    )
+    do_import.add_argument(
+        "file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id"
+    )
     args = parser.parse_args(argv)
 
-    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
     try:
         settings = Settings()
         return _dispatch(args, settings)
@@ -52,11 +66,16 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         run_demo(settings, pace=args.pace)
         return 0
     if settings.local:
-        print("mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).", file=sys.stderr)
+        print(
+            "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",
+            file=sys.stderr,
+        )
         return 2
     if args.command == "participants":
         return _import_participants(settings, args.file)
-    return _serve(settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock"))
+    return _serve(
+        settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
+    )
 
 
 def _import_participants(settings: Settings, file: Path) -> int:
@@ -69,7 +88,10 @@ def _import_participants(settings: Settings, file: Path) -> int:
     try:
         summary = bot.import_participants(text)
     except ImportRejected as rejected:
-        print(f"{file}: nothing was imported. Please fix these and run the import again:", file=sys.stderr)
+        print(
+            f"{file}: nothing was imported. Please fix these and run the import again:",
+            file=sys.stderr,
+        )
         for problem in rejected.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
@@ -96,7 +118,7 @@ def _serve(settings: Settings, web: bool, clock: bool) -> int:
         from handlers.http import BoltHttpServer
 
         http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
-        logging.info("listening on %s", http.url)
+        logging.getLogger("mentorbot").info("listening on %s", http.url)
         stoppers.append(http.stop)
     try:
         stop.wait()

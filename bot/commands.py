@@ -88,7 +88,9 @@ def _parse_event_date(text: str) -> SetEventDate:
     try:
         day = date.fromisoformat(match["day"])
     except ValueError:
-        raise UsageError(f"{match['day']} is not a date; write it as YYYY-MM-DD, e.g. {_DATE_EXAMPLE}.")
+        raise UsageError(
+            f"{match['day']} is not a date; write it as YYYY-MM-DD, e.g. {_DATE_EXAMPLE}."
+        )
     return SetEventDate(match["event"], day, _clock_time(match["start"]), _clock_time(match["end"]))
 
 

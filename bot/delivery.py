@@ -63,7 +63,9 @@ class Deliveries:
     def _deliver(self, item: Outgoing, claim: Claim, first_tried_at: datetime) -> bool:
         d = item.delivery
         try:
-            if claim is Claim.RECOVERED and self._messenger.was_sent(d.to, item.notice, d.key, first_tried_at):
+            if claim is Claim.RECOVERED and self._messenger.was_sent(
+                d.to, item.notice, d.key, first_tried_at
+            ):
                 return True
             self._messenger.send(d.to, item.notice, d.key)
             return True

@@ -44,11 +44,17 @@ class Transcript:
 
     def message(self, message: Message) -> None:
         channel = self._slack.workspace.channels[message.channel]
-        people = [self._slack.workspace.users[m].name for m in channel.members if m != self._slack.workspace.bot_user]
+        people = [
+            self._slack.workspace.users[m].name
+            for m in channel.members
+            if m != self._slack.workspace.bot_user
+        ]
         to = f"#{channel.name}" if not (channel.is_im or channel.is_mpim) else " & ".join(people)
         body = message.text or ""
         if message.files:
-            body = "📎 " + ", ".join(f["name"] for f in message.files) + (f" {body}" if body else "")
+            body = (
+                "📎 " + ", ".join(f["name"] for f in message.files) + (f" {body}" if body else "")
+            )
         self.line(f"→ {to}: {body}")
 
     def line(self, text: str) -> None:
@@ -62,18 +68,25 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
     logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     with LocalSlack() as slack:
         _populate(slack, programme)
-        local = settings.model_copy(update={
-            "slack_bot_token": slack.token, "slack_signing_secret": secrets.token_hex(16),
-            "slack_api_url": slack.api_url,
-            "database_url": settings.database_url if "database_url" in settings.model_fields_set else "sqlite://",
-        })
+        local = settings.model_copy(
+            update={
+                "slack_bot_token": slack.token,
+                "slack_signing_secret": secrets.token_hex(16),
+                "slack_api_url": slack.api_url,
+                "database_url": settings.database_url
+                if "database_url" in settings.model_fields_set
+                else "sqlite://",
+            }
+        )
         bot = build(local, clock=clock, programme=programme)
         http = BoltHttpServer(bot.bolt).start()
         transcript = Transcript(slack, clock, programme.zone, out)
         slack.observers.append(transcript.message)
         sender = SignedSender(slack, http.url, local.slack_signing_secret or "")
         try:
-            transcript.line(f"{programme.name}: replaying the programme on a simulated clock (Ctrl-C stops).")
+            transcript.line(
+                f"{programme.name}: replaying the programme on a simulated clock (Ctrl-C stops)."
+            )
             bot.import_participants(COHORT.read_text())
             bot.start_timeline(paused=True)
             _replay(bot, clock, slack, sender, transcript, pace)
@@ -88,17 +101,27 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
 def _populate(slack: LocalSlack, programme) -> None:  # type: ignore[no-untyped-def]
     ws = slack.workspace
     for row in csv.DictReader(COHORT.open()):
-        ws.add_user(row["slack_id"], row["name"], row["email"], ZONES.get(row["slack_id"], "Europe/London"))
+        ws.add_user(
+            row["slack_id"], row["name"], row["email"], ZONES.get(row["slack_id"], "Europe/London")
+        )
     members = [ws.bot_user]
     for member in programme.project_team.members:
         if member.slack_id:
             ws.add_user(member.slack_id, member.name, member.email)
             members.append(member.slack_id)
-    ws.add_channel(programme.project_team.private_channel, "lms-project-team", private=True, members=members)
+    ws.add_channel(
+        programme.project_team.private_channel, "lms-project-team", private=True, members=members
+    )
 
 
-def _replay(bot: Mentorbot, clock: SimulatedClock, slack: LocalSlack, sender: SignedSender,
-            transcript: Transcript, pace: float) -> None:
+def _replay(
+    bot: Mentorbot,
+    clock: SimulatedClock,
+    slack: LocalSlack,
+    sender: SignedSender,
+    transcript: Transcript,
+    pace: float,
+) -> None:
     """Walks the scheduler's jobs in time order; two people act along the way, through signed
     requests to the real app, to show replies and a date being set."""
     lead = bot.services.programme.project_team.members[0]
@@ -109,7 +132,11 @@ def _replay(bot: Mentorbot, clock: SimulatedClock, slack: LocalSlack, sender: Si
         if "decline" not in acted and wakeup >= datetime(2025, 11, 6, tzinfo=UTC):
             acted.add("decline")
             _click_reply(slack, sender, transcript, "UDEMO0006", "launch", "event_rsvp_no")
-        if "date" not in acted and wakeup >= datetime(2025, 11, 13, 10, tzinfo=UTC) and lead.slack_id:
+        if (
+            "date" not in acted
+            and wakeup >= datetime(2025, 11, 13, 10, tzinfo=UTC)
+            and lead.slack_id
+        ):
             acted.add("date")
             text = "event date networking-jan-2026 2026-01-21 10:00-11:00"
             transcript.line(f"{lead.name} types: /mentoring {text}")
@@ -118,8 +145,19 @@ def _replay(bot: Mentorbot, clock: SimulatedClock, slack: LocalSlack, sender: Si
         time.sleep(pace)
 
 
-def _click_reply(slack: LocalSlack, sender: SignedSender, transcript: Transcript, user: str, event_id: str, action: str) -> None:
-    reminders = [m for m in slack.workspace.dms_to(user) if any(b.get("block_id") == f"rsvp:{event_id}" for b in m.blocks)]
+def _click_reply(
+    slack: LocalSlack,
+    sender: SignedSender,
+    transcript: Transcript,
+    user: str,
+    event_id: str,
+    action: str,
+) -> None:
+    reminders = [
+        m
+        for m in slack.workspace.dms_to(user)
+        if any(b.get("block_id") == f"rsvp:{event_id}" for b in m.blocks)
+    ]
     if not reminders:
         return
     name = slack.workspace.users[user].name

@@ -56,7 +56,9 @@ class UnknownEvent(UserError):
 
 
 class EventsService:
-    def __init__(self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
+    def __init__(
+        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+    ):
         self.programme = programme
         self._uow = uow
         self._deliveries = deliveries
@@ -88,7 +90,9 @@ class EventsService:
     def upcoming_moments(self, now: datetime) -> list[ReminderMoment]:
         with self._uow() as uow:
             schedules = uow.schedules.all()
-        return upcoming_reminder_times(schedules.values(), self.programme.reminders.offsets, self.programme.zone, now)
+        return upcoming_reminder_times(
+            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
+        )
 
     def send_due_reminders(self, now: datetime) -> int:
         with self._uow() as uow:
@@ -97,13 +101,17 @@ class EventsService:
             answers = uow.rsvps.answers()
             sequences = {event_id: uow.schedules.sequence(event_id) for event_id in schedules}
         outgoing: list[Outgoing] = []
-        for moment in due_reminders(schedules.values(), self.programme.reminders.offsets, self.programme.zone, now):
+        for moment in due_reminders(
+            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
+        ):
             event = self._event(moment.event_id)
             schedule = schedules[moment.event_id]
             for person in participants:
                 answer = answers.get((event.id, person.id))
                 if in_audience(person.role, event.audience) and answer != "no":
-                    outgoing += self._reminder(moment, event, schedule, person, answer, sequences[event.id])
+                    outgoing += self._reminder(
+                        moment, event, schedule, person, answer, sequences[event.id]
+                    )
         return self._deliveries.send(outgoing, now)
 
     # Replies and dates ----------------------------------------------------------------------
@@ -174,7 +182,9 @@ class EventsService:
 
     # Helpers --------------------------------------------------------------------------------
 
-    def _tell_invited_of_change(self, old: EventSchedule, new: EventSchedule, now: datetime) -> None:
+    def _tell_invited_of_change(
+        self, old: EventSchedule, new: EventSchedule, now: datetime
+    ) -> None:
         """Those already reminded hear of the change (with a new calendar file); earlier replies
         no longer hold. Reminders for the new date that would repeat this message are skipped."""
         event = self._event(new.event_id)
@@ -187,30 +197,69 @@ class EventsService:
         stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
         outgoing: list[Outgoing] = []
         covered: list[Delivery] = []
-        covered_moments = covered_by_change_notice(new, self.programme.reminders.offsets, self.programme.zone, now)
+        covered_moments = covered_by_change_notice(
+            new, self.programme.reminders.offsets, self.programme.zone, now
+        )
         for person in invited:
             to = person.slack_user_id or ""
             notice = EventDateChanged(self.programme, event, old, new, person.tz)
-            outgoing.append(Outgoing(Delivery(f"date-changed:{event.id}:{stamp}:{person.id}", "date-changed", event.id, to, person.id), notice))
+            outgoing.append(
+                Outgoing(
+                    Delivery(
+                        f"date-changed:{event.id}:{stamp}:{person.id}",
+                        "date-changed",
+                        event.id,
+                        to,
+                        person.id,
+                    ),
+                    notice,
+                )
+            )
             if new.starts_at is not None:
                 invite = CalendarInvite(self.programme, event, new, sequence)
-                outgoing.append(Outgoing(Delivery(f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id), invite))
-            covered += [Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id) for m in covered_moments]
+                outgoing.append(
+                    Outgoing(
+                        Delivery(
+                            f"calendar:{event.id}:{stamp}:{person.id}",
+                            "calendar",
+                            event.id,
+                            to,
+                            person.id,
+                        ),
+                        invite,
+                    )
+                )
+            covered += [
+                Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id)
+                for m in covered_moments
+            ]
         self._deliveries.skip(covered, now)
         self._deliveries.send(outgoing, now)
 
     def _reminder(
-        self, moment: ReminderMoment, event: Event, schedule: EventSchedule, person: Participant,
-        answer: str | None, sequence: int,
+        self,
+        moment: ReminderMoment,
+        event: Event,
+        schedule: EventSchedule,
+        person: Participant,
+        answer: str | None,
+        sequence: int,
     ) -> list[Outgoing]:
         to = person.slack_user_id or ""
         stamp = f"{moment.starts_at:%Y%m%dT%H%MZ}"
         reminder = EventReminder(self.programme, event, schedule, moment.offset, person.tz, answer)
         invite = CalendarInvite(self.programme, event, schedule, sequence)
         return [
-            Outgoing(Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id), reminder),
+            Outgoing(
+                Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id), reminder
+            ),
             # The calendar file comes once per date, with whichever reminder reaches them first.
-            Outgoing(Delivery(f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id), invite),
+            Outgoing(
+                Delivery(
+                    f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
+                ),
+                invite,
+            ),
         ]
 
     def _event(self, event_id: str) -> Event:

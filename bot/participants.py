@@ -55,8 +55,12 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
         raise ImportRejected(
-            [f"line 1: the header needs the columns name, email, role (and optionally "
-             f"slack_id); missing: {', '.join(missing)}"]
+            [
+                (
+                    f"line 1: the header needs the columns name, email, role (and optionally "
+                    f"slack_id); missing: {', '.join(missing)}"
+                )
+            ]
         )
     rows: list[ParticipantRow] = []
     problems: list[str] = []
@@ -129,7 +133,9 @@ def import_participants(
             continue
         slack_id, zone = found
         if slack_id in line_of_id:
-            problems.append(f"line {row.line}: Slack user {slack_id} is already on line {line_of_id[slack_id]}")
+            problems.append(
+                f"line {row.line}: Slack user {slack_id} is already on line {line_of_id[slack_id]}"
+            )
         elif owner_of_id.get(slack_id, row.email) != row.email:
             problems.append(
                 f"line {row.line}: Slack user {slack_id} already belongs to {owner_of_id[slack_id]}"

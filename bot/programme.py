@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
@@ -87,7 +87,9 @@ class Reminders(_Strict):
     @classmethod
     def _positive_and_distinct(cls, offsets: list[timedelta]) -> list[timedelta]:
         if any(o <= timedelta(0) for o in offsets):
-            raise ValueError("every reminder offset must be a positive duration such as P7D or PT1H")
+            raise ValueError(
+                "every reminder offset must be a positive duration such as P7D or PT1H"
+            )
         if len(set(offsets)) != len(offsets):
             raise ValueError("reminder offsets must be different from each other")
         return sorted(offsets, reverse=True)
@@ -99,7 +101,9 @@ class Programme(_Strict):
     project_team: ProjectTeam
     contacts: Contacts
     travel_expenses: str
-    reminders: Reminders = Reminders(offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)])
+    reminders: Reminders = Reminders(
+        offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
+    )
     events: list[Event] = Field(min_length=1)
 
     @field_validator("timezone")
@@ -147,7 +151,9 @@ def load_programme(path: Path) -> Programme:
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
     except OSError as error:
-        raise ProgrammeError(f"{path}: cannot read the programme file ({error.strerror}).") from None
+        raise ProgrammeError(
+            f"{path}: cannot read the programme file ({error.strerror})."
+        ) from None
     except yaml.YAMLError as error:
         raise ProgrammeError(f"{path}: not valid YAML ({_first_line(error)}).") from None
     if not isinstance(raw, dict):
@@ -155,10 +161,12 @@ def load_programme(path: Path) -> Programme:
     try:
         return Programme.model_validate(raw)
     except ValidationError as error:
-        raise ProgrammeError(f"{path}: " + "; ".join(_describe(e, raw) for e in error.errors())) from None
+        raise ProgrammeError(
+            f"{path}: " + "; ".join(_describe(e, raw) for e in error.errors())
+        ) from None
 
 
-def _describe(error: dict, raw: dict) -> str:
+def _describe(error: Any, raw: dict) -> str:
     where = _field_path(error["loc"], raw)
     message = re.sub(r"^(Value error|Assertion failed), ", "", error["msg"])
     return f"{where}: {message}" if where else message

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from bot.programme import Audience, Event, Programme
 
-
 CHANGE_NOTICE_COVERS = timedelta(days=1)
 
 
@@ -101,7 +100,8 @@ def covered_by_change_notice(
     """The reminders for a new date that a "date changed" message, sent now, makes redundant:
     day-scale ones already due or falling within a day of it. The hour-before nudge still goes."""
     return [
-        m for m in reminder_moments([schedule], offsets, zone)
+        m
+        for m in reminder_moments([schedule], offsets, zone)
         if m.offset >= CHANGE_NOTICE_COVERS and m.at <= now + CHANGE_NOTICE_COVERS
     ]
 

@@ -15,7 +15,9 @@ def ics_for(invite: CalendarInvite, stamp: datetime | None = None) -> bytes:
     """One VEVENT in the programme's zone. UID is stable per event and SEQUENCE grows with each
     date change, so calendar apps update the entry instead of adding a second one."""
     schedule, event, zone = invite.schedule, invite.event, invite.programme.zone
-    assert schedule.starts_at is not None and schedule.ends_at is not None, "no file for a TBC event"
+    assert schedule.starts_at is not None and schedule.ends_at is not None, (
+        "no file for a TBC event"
+    )
     calendar = Calendar()
     calendar.add("prodid", "-//SoR Leadership Mentoring Scheme//mentorbot//EN")
     calendar.add("version", "2.0")

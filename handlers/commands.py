@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
 
-from bot.commands import TEAM_USAGE, USAGE, Help, SetEventDate, ShowEvents, ShowNext, WhoIsComing, parse_command
+from bot.commands import (
+    TEAM_USAGE,
+    USAGE,
+    Help,
+    SetEventDate,
+    ShowEvents,
+    ShowNext,
+    WhoIsComing,
+    parse_command,
+)
 from bot.services import Services
 from handlers import events_view as view
 
@@ -13,7 +22,10 @@ def register(app: App, services: Services) -> None:
     @app.command("/mentoring")
     def mentoring(ack: Ack, command: dict, respond: Respond) -> None:
         ack()
-        respond(text=answer(services, command["user_id"], command.get("text", "")), response_type="ephemeral")
+        respond(
+            text=answer(services, command["user_id"], command.get("text", "")),
+            response_type="ephemeral",
+        )
 
 
 def answer(services: Services, user_id: str, text: str) -> str:

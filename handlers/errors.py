@@ -17,12 +17,18 @@ SORRY = "Sorry, something went wrong on my side and I couldn't do that. Please t
 
 def register(app: App) -> None:
     @app.error
-    def handle(error: Exception, body: dict[str, Any], respond: Respond | None = None) -> BoltResponse:
+    def handle(
+        error: Exception, body: dict[str, Any], respond: Respond | None = None
+    ) -> BoltResponse:
         if isinstance(error, UserError):
             message = error.message
         else:
-            log.error("unhandled %s in a %s request", type(error).__name__, body.get("type") or "command",
-                      exc_info=(type(error), error, error.__traceback__))
+            log.error(
+                "unhandled %s in a %s request",
+                type(error).__name__,
+                body.get("type") or "command",
+                exc_info=(type(error), error, error.__traceback__),
+            )
             message = SORRY
         if respond is not None:
             respond(text=message, response_type="ephemeral", replace_original=False)

@@ -6,6 +6,7 @@ import re
 
 from slack_bolt import Ack, App, Respond
 
+from bot.events import Answer
 from bot.services import Services
 from handlers.events_view import RSVP_NO, RSVP_YES, rsvp_confirmation
 
@@ -14,6 +15,10 @@ def register(app: App, services: Services) -> None:
     @app.action(re.compile(f"^({RSVP_YES}|{RSVP_NO})$"))
     def reply(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
         ack()
-        answer = "yes" if action["action_id"] == RSVP_YES else "no"
+        answer: Answer = "yes" if action["action_id"] == RSVP_YES else "no"
         mine = services.events.reply(body["user"]["id"], action["value"], answer, services.clock())
-        respond(text=rsvp_confirmation(mine, services.programme), replace_original=False, response_type="ephemeral")
+        respond(
+            text=rsvp_confirmation(mine, services.programme),
+            replace_original=False,
+            response_type="ephemeral",
+        )

@@ -25,7 +25,9 @@ RSVP_NO = "event_rsvp_no"
 ANSWER_WORDS = {"yes": "you'll be there", "no": "you can't make it"}
 
 
-def when(programme: Programme, schedule: EventSchedule, event: Event, recipient_tz: str | None) -> str:
+def when(
+    programme: Programme, schedule: EventSchedule, event: Event, recipient_tz: str | None
+) -> str:
     """'Thursday 13 November 2025, 11:00–15:00 UK time (GMT)', plus the person's own time when
     their Slack zone shows a different clock at that moment."""
     if schedule.starts_at is None or schedule.ends_at is None:
@@ -35,7 +37,9 @@ def when(programme: Programme, schedule: EventSchedule, event: Event, recipient_
     start, end = schedule.starts_at.astimezone(zone), schedule.ends_at.astimezone(zone)
     text = f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}–{end:%H:%M} UK time ({start:%Z})"
     own = _zone(recipient_tz)
-    if own is not None and _wall_clock(schedule.starts_at, own) != _wall_clock(schedule.starts_at, zone):
+    if own is not None and _wall_clock(schedule.starts_at, own) != _wall_clock(
+        schedule.starts_at, zone
+    ):
         own_start, own_end = schedule.starts_at.astimezone(own), schedule.ends_at.astimezone(own)
         day = "" if own_start.date() == start.date() else f"{own_start:%A} "
         text += f"; {day}{own_start:%H:%M}–{own_end:%H:%M} in your time zone ({recipient_tz})"
@@ -44,7 +48,11 @@ def when(programme: Programme, schedule: EventSchedule, event: Event, recipient_
 
 def where(event: Event) -> str:
     if event.format == "face_to_face":
-        return f"Face to face at {event.venue}" if event.venue else "Face to face (venue to be confirmed)"
+        return (
+            f"Face to face at {event.venue}"
+            if event.venue
+            else "Face to face (venue to be confirmed)"
+        )
     return event.joining or "Online"
 
 
@@ -60,7 +68,15 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=event.description)))
     blocks += _practicalities(event, programme)
     if notice.rsvp:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=f"You told us {ANSWER_WORDS[notice.rsvp]}. You can change that below.")]))
+        blocks.append(
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text=f"You told us {ANSWER_WORDS[notice.rsvp]}. You can change that below."
+                    )
+                ]
+            )
+        )
     blocks.append(rsvp_buttons(event.id))
     return f"Reminder: {headline}. {when_text}. {where(event).rstrip('.')}.", blocks
 
@@ -71,10 +87,22 @@ def date_changed_message(notice: EventDateChanged) -> tuple[str, list[Block]]:
     new = when(programme, notice.new, event, notice.recipient_tz)
     text = f"The date of {event.title} has changed. It is now {new} (it was {old})."
     blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=f":calendar: *{event.title}* has a new date.\n*Now:* {new}\n*Was:* ~{old}~\n*Where:* {where(event)}")),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f":calendar: *{event.title}* has a new date.\n*Now:* {new}\n*Was:* ~{old}~\n*Where:* {where(event)}"
+            )
+        ),
     ]
     if not notice.new.is_tbc:
-        blocks.append(ContextBlock(elements=[MarkdownTextObject(text="A new calendar file follows. Any reply you gave was for the old date, so please tell us again.")]))
+        blocks.append(
+            ContextBlock(
+                elements=[
+                    MarkdownTextObject(
+                        text="A new calendar file follows. Any reply you gave was for the old date, so please tell us again."
+                    )
+                ]
+            )
+        )
         blocks.append(rsvp_buttons(event.id))
     return text, blocks
 
@@ -83,7 +111,9 @@ def rsvp_buttons(event_id: str) -> ActionsBlock:
     return ActionsBlock(
         block_id=f"rsvp:{event_id}",
         elements=[
-            ButtonElement(text="I'll be there", action_id=RSVP_YES, value=event_id, style="primary"),
+            ButtonElement(
+                text="I'll be there", action_id=RSVP_YES, value=event_id, style="primary"
+            ),
             ButtonElement(text="I can't make it", action_id=RSVP_NO, value=event_id),
         ],
     )
@@ -105,7 +135,9 @@ def my_events_message(mine: list[MyEvent], programme: Programme, tz: str | None)
     lines = ["*Your upcoming scheme events*"]
     for item in mine:
         reply = f" · you said {ANSWER_WORDS[item.answer]}" if item.answer else ""
-        lines.append(f"• *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {where(item.event)}{reply}")
+        lines.append(
+            f"• *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {where(item.event)}{reply}"
+        )
     return "\n".join(lines)
 
 
@@ -142,9 +174,15 @@ def date_set_message(event: Event, schedule: EventSchedule, programme: Programme
 def _practicalities(event: Event, programme: Programme) -> list[Block]:
     if event.format != "face_to_face":
         return []
-    return [ContextBlock(elements=[MarkdownTextObject(
-        text=f"{programme.travel_expenses} For reasonable adjustments, contact {programme.contacts.reasonable_adjustments}."
-    )])]
+    return [
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text=f"{programme.travel_expenses} For reasonable adjustments, contact {programme.contacts.reasonable_adjustments}."
+                )
+            ]
+        )
+    ]
 
 
 def _zone(name: str | None) -> ZoneInfo | None:

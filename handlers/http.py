@@ -25,17 +25,24 @@ class _QuietHandler(WSGIRequestHandler):
 
 class BoltHttpServer:
     def __init__(self, app: App, host: str = "127.0.0.1", port: int = 0):
-        self._server = make_server(host, port, SlackRequestHandler(app, path=EVENTS_PATH),
-                                   server_class=_ThreadingServer, handler_class=_QuietHandler)
+        self._server = make_server(
+            host,
+            port,
+            SlackRequestHandler(app, path=EVENTS_PATH),
+            server_class=_ThreadingServer,
+            handler_class=_QuietHandler,
+        )
         self._thread: threading.Thread | None = None
 
     @property
     def url(self) -> str:
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}{EVENTS_PATH}"
+        return f"http://{host!s}:{port}{EVENTS_PATH}"
 
     def start(self) -> BoltHttpServer:
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="bolt-http", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="bolt-http", daemon=True
+        )
         self._thread.start()
         return self
 

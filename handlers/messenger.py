@@ -28,7 +28,9 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
     """Only rate-limit answers are retried by the client: Slack did not act on those. Other
     failures are reconciled by the Messenger, which knows how to check before retrying."""
     return WebClient(
-        token=token, base_url=base_url, timeout=15,
+        token=token,
+        base_url=base_url,
+        timeout=15,
         retry_handlers=[RateLimitErrorRetryHandler(max_retry_count=max_rate_limit_retries)],
     )
 
@@ -76,12 +78,15 @@ class SlackMessenger:
     def was_sent(self, to: str, notice: Notice, key: str, since: datetime | None) -> bool:
         try:
             history = self._client.conversations_history(
-                channel=self.channel_for(to), include_all_metadata=True, limit=200,
+                channel=self.channel_for(to),
+                include_all_metadata=True,
+                limit=200,
                 oldest=f"{since.timestamp() - 60:.6f}" if since else "0",
             )
         except (SlackApiError, OSError):
             raise DeliveryFailed("could not check whether an earlier attempt arrived") from None
-        for message in history.get("messages", []):
+        messages: list[dict] = history.get("messages", [])
+        for message in messages:
             if isinstance(notice, CalendarInvite):
                 if any(f.get("name") == notice.filename for f in message.get("files", [])):
                     return True
@@ -107,7 +112,11 @@ class SlackMessenger:
 
     def _render(self, notice: Notice) -> tuple[str, list[dict]]:
         """The programme is fixed for the process; the notice's other fields decide the words."""
-        key = (type(notice).__name__, *(v for k, v in vars(notice).items() if k not in ("programme", "event")), notice.event.id)
+        key = (
+            type(notice).__name__,
+            *(v for k, v in vars(notice).items() if k not in ("programme", "event")),
+            notice.event.id,
+        )
         with self._lock:
             if key not in self._rendered:
                 if len(self._rendered) > RENDER_CACHE_SIZE:
@@ -116,7 +125,12 @@ class SlackMessenger:
             return self._rendered[key]
 
     def _calendar_file(self, invite: CalendarInvite) -> bytes:
-        version = (invite.event.id, invite.schedule.starts_at, invite.schedule.ends_at, invite.sequence)
+        version = (
+            invite.event.id,
+            invite.schedule.starts_at,
+            invite.schedule.ends_at,
+            invite.sequence,
+        )
         with self._lock:
             if version not in self._calendar_files:
                 self._calendar_files[version] = ics_for(invite)
@@ -125,13 +139,18 @@ class SlackMessenger:
     def _post(self, channel: str, notice: Notice, key: str) -> None:
         if isinstance(notice, CalendarInvite):
             self._client.files_upload_v2(
-                channel=channel, content=self._calendar_file(notice), filename=notice.filename,
+                channel=channel,
+                content=self._calendar_file(notice),
+                filename=notice.filename,
                 title=f"Add {notice.event.title} to your calendar",
             )
             return
         text, blocks = self._render(notice)
         self._client.chat_postMessage(
-            channel=channel, text=text, blocks=blocks, unfurl_links=False,
+            channel=channel,
+            text=text,
+            blocks=blocks,
+            unfurl_links=False,
             metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},
         )
 

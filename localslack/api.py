@@ -24,8 +24,14 @@ class ApiError(Exception):
 
 def auth_test(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     ws = slack.workspace
-    return {"url": slack.url + "/", "team": "Local workspace", "user": "mentorbot",
-            "team_id": ws.team_id, "user_id": ws.bot_user, "bot_id": "BLOCAL0001"}
+    return {
+        "url": slack.url + "/",
+        "team": "Local workspace",
+        "user": "mentorbot",
+        "team_id": ws.team_id,
+        "user_id": ws.bot_user,
+        "bot_id": "BLOCAL0001",
+    }
 
 
 def users_lookup_by_email(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
@@ -68,7 +74,10 @@ def conversations_history(slack: LocalSlack, params: dict[str, Any]) -> dict[str
     found = [m for m in slack.workspace.messages_in(channel.id) if float(m.ts) >= oldest]
     limit = int(params.get("limit") or 100)
     newest_first = list(reversed(found))[:limit]
-    return {"messages": [m.as_slack(with_metadata) for m in newest_first], "has_more": len(found) > limit}
+    return {
+        "messages": [m.as_slack(with_metadata) for m in newest_first],
+        "has_more": len(found) > limit,
+    }
 
 
 def chat_post_message(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
@@ -78,8 +87,14 @@ def chat_post_message(slack: LocalSlack, params: dict[str, Any]) -> dict[str, An
     if not text and not blocks:
         raise ApiError("no_text")
     metadata = params.get("metadata")
-    message = Message(channel.id, slack.workspace.next_ts(), slack.workspace.bot_user, text, blocks,
-                      metadata if isinstance(metadata, dict) else None)
+    message = Message(
+        channel.id,
+        slack.workspace.next_ts(),
+        slack.workspace.bot_user,
+        text,
+        blocks,
+        metadata if isinstance(metadata, dict) else None,
+    )
     slack.workspace.messages.append(message)
     slack.notify(message)
     return {"channel": channel.id, "ts": message.ts, "message": message.as_slack(False)}
@@ -101,16 +116,26 @@ def chat_post_ephemeral(slack: LocalSlack, params: dict[str, Any]) -> dict[str, 
     if params["user"] not in channel.members and not channel.is_im:
         raise ApiError("user_not_in_channel")
     slack.workspace.responses.append(
-        Response(params["user"], channel.id, str(params.get("text") or ""),
-                 _blocks(params.get("blocks")), "ephemeral", False)
+        Response(
+            params["user"],
+            channel.id,
+            str(params.get("text") or ""),
+            _blocks(params.get("blocks")),
+            "ephemeral",
+            False,
+        )
     )
     return {"message_ts": slack.workspace.next_ts()}
 
 
 def files_get_upload_url_external(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     file_id = slack.workspace.new_id("F")
-    slack.workspace.files[file_id] = {"id": file_id, "name": params["filename"],
-                                      "size": int(params["length"]), "content": None}
+    slack.workspace.files[file_id] = {
+        "id": file_id,
+        "name": params["filename"],
+        "size": int(params["length"]),
+        "content": None,
+    }
     return {"upload_url": f"{slack.url}/upload/{file_id}", "file_id": file_id}
 
 
@@ -126,8 +151,13 @@ def files_complete_upload_external(slack: LocalSlack, params: dict[str, Any]) ->
     channel_id = params.get("channel_id")
     if channel_id:
         channel = _channel(slack, channel_id)
-        message = Message(channel.id, slack.workspace.next_ts(), slack.workspace.bot_user,
-                          str(params.get("initial_comment") or ""), files=shared)
+        message = Message(
+            channel.id,
+            slack.workspace.next_ts(),
+            slack.workspace.bot_user,
+            str(params.get("initial_comment") or ""),
+            files=shared,
+        )
         slack.workspace.messages.append(message)
         slack.notify(message)
     return {"files": shared}

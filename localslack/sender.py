@@ -30,56 +30,91 @@ class Delivered:
 
 
 class SignedSender:
-    def __init__(self, slack: LocalSlack, bot_url: str, signing_secret: str, app_id: str = "ALOCAL0001"):
+    def __init__(
+        self, slack: LocalSlack, bot_url: str, signing_secret: str, app_id: str = "ALOCAL0001"
+    ):
         self.slack = slack
         self.bot_url = bot_url
         self.signing_secret = signing_secret
         self.app_id = app_id
         self._n = itertools.count(1)
 
-    def command(self, user_id: str, text: str, command: str = "/mentoring", channel: str | None = None) -> Delivered:
+    def command(
+        self, user_id: str, text: str, command: str = "/mentoring", channel: str | None = None
+    ) -> Delivered:
         channel = channel or self.slack.workspace.dm_channel(user_id)
         n = next(self._n)
         form = {
-            "token": "deprecated-verification-token", "team_id": self.slack.workspace.team_id,
-            "team_domain": "local", "channel_id": channel, "channel_name": "directmessage",
-            "user_id": user_id, "user_name": self._user_name(user_id), "command": command,
-            "text": text, "api_app_id": self.app_id, "is_enterprise_install": "false",
+            "token": "deprecated-verification-token",
+            "team_id": self.slack.workspace.team_id,
+            "team_domain": "local",
+            "channel_id": channel,
+            "channel_name": "directmessage",
+            "user_id": user_id,
+            "user_name": self._user_name(user_id),
+            "command": command,
+            "text": text,
+            "api_app_id": self.app_id,
+            "is_enterprise_install": "false",
             "response_url": f"{self.slack.url}/respond/{channel}/{user_id}/{n}",
             "trigger_id": self._trigger(user_id, n),
         }
         return self._post(urlencode(form))
 
-    def click(self, user_id: str, message: Message, action_id: str, value: str | None = None) -> Delivered:
+    def click(
+        self, user_id: str, message: Message, action_id: str, value: str | None = None
+    ) -> Delivered:
         """Press a button that is really in `message` (by action_id, and value if given)."""
         button, block_id = _find_button(message, action_id, value)
         n = next(self._n)
         payload = {
             "type": "block_actions",
-            "user": {"id": user_id, "username": self._user_name(user_id), "team_id": self.slack.workspace.team_id},
-            "api_app_id": self.app_id, "token": "deprecated-verification-token",
-            "container": {"type": "message", "message_ts": message.ts, "channel_id": message.channel, "is_ephemeral": False},
+            "user": {
+                "id": user_id,
+                "username": self._user_name(user_id),
+                "team_id": self.slack.workspace.team_id,
+            },
+            "api_app_id": self.app_id,
+            "token": "deprecated-verification-token",
+            "container": {
+                "type": "message",
+                "message_ts": message.ts,
+                "channel_id": message.channel,
+                "is_ephemeral": False,
+            },
             "trigger_id": self._trigger(user_id, n),
             "team": {"id": self.slack.workspace.team_id, "domain": "local"},
             "channel": {"id": message.channel, "name": "directmessage"},
             "message": message.as_slack(False),
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}",
-            "actions": [{
-                "type": "button", "action_id": button["action_id"], "block_id": block_id,
-                "value": button.get("value", ""), "text": button["text"], "action_ts": f"{time.time():.6f}",
-            }],
+            "actions": [
+                {
+                    "type": "button",
+                    "action_id": button["action_id"],
+                    "block_id": block_id,
+                    "value": button.get("value", ""),
+                    "text": button["text"],
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 
     def _post(self, body: str, headers: dict[str, str] | None = None) -> Delivered:
         timestamp = str(int(time.time()))
         basestring = f"v0:{timestamp}:{body}".encode()
-        signature = "v0=" + hmac.new(self.signing_secret.encode(), basestring, hashlib.sha256).hexdigest()
+        signature = (
+            "v0=" + hmac.new(self.signing_secret.encode(), basestring, hashlib.sha256).hexdigest()
+        )
         request = urllib.request.Request(
-            self.bot_url, data=body.encode(), method="POST",
+            self.bot_url,
+            data=body.encode(),
+            method="POST",
             headers={
                 "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": timestamp, "X-Slack-Signature": signature, **(headers or {}),
+                "X-Slack-Request-Timestamp": timestamp,
+                "X-Slack-Signature": signature,
+                **(headers or {}),
             },
         )
         try:
@@ -101,7 +136,11 @@ class SignedSender:
 
 def _find_button(message: Message, action_id: str, value: str | None) -> tuple[dict[str, Any], str]:
     for block in message.blocks:
-        for element in block.get("elements", []) + ([block["accessory"]] if "accessory" in block else []):
-            if element.get("action_id") == action_id and (value is None or element.get("value") == value):
+        for element in block.get("elements", []) + (
+            [block["accessory"]] if "accessory" in block else []
+        ):
+            if element.get("action_id") == action_id and (
+                value is None or element.get("value") == value
+            ):
                 return element, block.get("block_id", "")
     raise AssertionError(f"no button {action_id!r} in the message {message.text!r}")

@@ -13,7 +13,7 @@ from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any
+from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
 from localslack import contract
@@ -46,10 +46,12 @@ class LocalSlack:
 
     # Lifecycle --------------------------------------------------------------------------------
 
-    def start(self, port: int = 0) -> LocalSlack:
+    def start(self, port: int = 0) -> Self:
         self._server = ThreadingHTTPServer(("127.0.0.1", port), _handler_for(self))
         self._server.daemon_threads = True
-        self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="localslack", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="localslack", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -61,7 +63,7 @@ class LocalSlack:
             self._thread.join(timeout=5)
         self._server = self._thread = None
 
-    def __enter__(self) -> LocalSlack:
+    def __enter__(self) -> Self:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -71,7 +73,7 @@ class LocalSlack:
     def url(self) -> str:
         assert self._server, "start() the workspace first"
         host, port = self._server.server_address[:2]
-        return f"http://{host}:{port}"
+        return f"http://{host!s}:{port}"
 
     @property
     def api_url(self) -> str:
@@ -91,12 +93,18 @@ class LocalSlack:
 
     # Handling -------------------------------------------------------------------------------------
 
-    def handle_api(self, method: str, params: dict[str, Any], token: str | None) -> tuple[int, dict[str, str], dict]:
+    def handle_api(
+        self, method: str, params: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, str], dict]:
         ws = self.workspace
         fault = self._take_fault(method)
         if fault and fault.status == 429:
             self._record(method, params, False, "ratelimited")
-            return 429, {"Retry-After": str(fault.retry_after or 1)}, {"ok": False, "error": "ratelimited"}
+            return (
+                429,
+                {"Retry-After": str(fault.retry_after or 1)},
+                {"ok": False, "error": "ratelimited"},
+            )
         if fault and not fault.after_effect:
             return self._faulted(method, params, fault)
         if token != self.token:
@@ -112,7 +120,9 @@ class LocalSlack:
         implementation = API_METHODS.get(method)
         if implementation is None:
             with ws.lock:
-                ws.violations.append(f"{method} is a Slack method the stand-in does not implement yet")
+                ws.violations.append(
+                    f"{method} is a Slack method the stand-in does not implement yet"
+                )
             self._record(method, params, False, "not_implemented")
             return 200, {}, {"ok": False, "error": "not_implemented"}
         try:
@@ -130,7 +140,9 @@ class LocalSlack:
         for observer in list(self.observers):
             observer(message)
 
-    def _faulted(self, method: str, params: dict[str, Any], fault: Fault) -> tuple[int, dict[str, str], dict]:
+    def _faulted(
+        self, method: str, params: dict[str, Any], fault: Fault
+    ) -> tuple[int, dict[str, str], dict]:
         self._record(method, params, False, fault.error or f"http_{fault.status}")
         return fault.status, {}, {"ok": False, "error": fault.error or "internal_error"}
 
@@ -144,7 +156,9 @@ class LocalSlack:
         with self.workspace.lock:
             self.workspace.responses.append(
                 Response(
-                    user=user, channel=channel, text=payload.get("text", ""),
+                    user=user,
+                    channel=channel,
+                    text=payload.get("text", ""),
                     blocks=payload.get("blocks") or [],
                     response_type=payload.get("response_type", "ephemeral"),
                     replace_original=bool(payload.get("replace_original")),
@@ -219,6 +233,5 @@ def _body_params(content_type: str, raw: bytes) -> dict[str, Any]:
 
 def _bearer(header: str | None) -> str | None:
     if header and header.startswith("Bearer "):
-        return header[len("Bearer "):]
+        return header[len("Bearer ") :]
     return None
-

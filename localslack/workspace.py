@@ -20,8 +20,12 @@ class User:
 
     def as_slack(self) -> dict[str, Any]:
         return {
-            "id": self.id, "name": self.name.split()[0].lower(), "real_name": self.name,
-            "tz": self.tz, "is_bot": self.is_bot, "deleted": False,
+            "id": self.id,
+            "name": self.name.split()[0].lower(),
+            "real_name": self.name,
+            "tz": self.tz,
+            "is_bot": self.is_bot,
+            "deleted": False,
             "profile": {"email": self.email, "real_name": self.name, "display_name": self.name},
         }
 
@@ -37,8 +41,12 @@ class Channel:
 
     def as_slack(self) -> dict[str, Any]:
         info: dict[str, Any] = {
-            "id": self.id, "name": self.name, "is_channel": not (self.is_im or self.is_mpim or self.is_private),
-            "is_group": self.is_private, "is_im": self.is_im, "is_mpim": self.is_mpim,
+            "id": self.id,
+            "name": self.name,
+            "is_channel": not (self.is_im or self.is_mpim or self.is_private),
+            "is_group": self.is_private,
+            "is_im": self.is_im,
+            "is_mpim": self.is_mpim,
             "is_private": self.is_private or self.is_im or self.is_mpim,
         }
         if self.is_im:
@@ -58,7 +66,12 @@ class Message:
     edited: bool = False
 
     def as_slack(self, with_metadata: bool) -> dict[str, Any]:
-        out: dict[str, Any] = {"type": "message", "ts": self.ts, "user": self.user, "text": self.text}
+        out: dict[str, Any] = {
+            "type": "message",
+            "ts": self.ts,
+            "user": self.user,
+            "text": self.text,
+        }
         if self.blocks:
             out["blocks"] = self.blocks
         if self.files:
@@ -93,7 +106,9 @@ class Workspace:
         self.team_id = team_id
         self.bot_user = bot_user
         self.lock = threading.RLock()
-        self.users: dict[str, User] = {bot_user: User(bot_user, "mentorbot", "bot@localhost", is_bot=True)}
+        self.users: dict[str, User] = {
+            bot_user: User(bot_user, "mentorbot", "bot@localhost", is_bot=True)
+        }
         self.channels: dict[str, Channel] = {}
         self.messages: list[Message] = []
         self.calls: list[Call] = []
@@ -115,7 +130,9 @@ class Workspace:
 
     def add_channel(self, channel_id: str, name: str, private: bool, members: list[str]) -> Channel:
         with self.lock:
-            self.channels[channel_id] = Channel(channel_id, name, is_private=private, members=list(members))
+            self.channels[channel_id] = Channel(
+                channel_id, name, is_private=private, members=list(members)
+            )
             return self.channels[channel_id]
 
     # Used by the API -------------------------------------------------------------------------
@@ -135,8 +152,11 @@ class Workspace:
             channel_id = "D" + members[0][1:] if kind == "D" else "G" + digest
             if channel_id not in self.channels:
                 self.channels[channel_id] = Channel(
-                    channel_id, "mpdm-" + "--".join(members) if kind == "G" else members[0],
-                    is_im=kind == "D", is_mpim=kind == "G", members=[self.bot_user, *members],
+                    channel_id,
+                    "mpdm-" + "--".join(members) if kind == "G" else members[0],
+                    is_im=kind == "D",
+                    is_mpim=kind == "G",
+                    members=[self.bot_user, *members],
                 )
             return self.channels[channel_id]
 

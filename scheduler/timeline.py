@@ -39,8 +39,10 @@ class TimelineScheduler:
         if not paused:
             self.run_due()
             self._scheduler.add_job(
-                self.run_due, IntervalTrigger(seconds=SWEEP_EVERY.total_seconds()),
-                id=SWEEP_ID, replace_existing=True,
+                self.run_due,
+                IntervalTrigger(seconds=SWEEP_EVERY.total_seconds()),
+                id=SWEEP_ID,
+                replace_existing=True,
             )
         self.sync()
 

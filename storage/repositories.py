@@ -135,14 +135,18 @@ class SqlDeliveryLedger:
     def __init__(self, session: Session):
         self._session = session
 
-    def claim_many(self, deliveries: Sequence[Delivery], now: datetime, lease: timedelta) -> list[Claimed]:
+    def claim_many(
+        self, deliveries: Sequence[Delivery], now: datetime, lease: timedelta
+    ) -> list[Claimed]:
         """Claims what nobody holds: new keys, and pending keys whose sender went quiet for longer
         than the lease. Both are single statements, so two processes never both win a key."""
         by_key = {d.key: d for d in deliveries}
         won: dict[str, tuple[Claim, datetime]] = {}
         for batch in chunks(list(by_key.values())):
             inserted = self._session.execute(
-                insert_ignoring_duplicates(self._session, DeliveryRecord).returning(DeliveryRecord.key),
+                insert_ignoring_duplicates(self._session, DeliveryRecord).returning(
+                    DeliveryRecord.key
+                ),
                 [self._pending(d, now) for d in batch],
             )
             won.update({key: (Claim.NEW, now) for key in inserted.scalars()})
@@ -187,7 +191,13 @@ class SqlDeliveryLedger:
     @staticmethod
     def _pending(d: Delivery, now: datetime) -> dict[str, Any]:
         return {
-            "key": d.key, "kind": d.kind, "subject": d.subject, "recipient": d.to,
-            "participant_id": d.participant_id, "status": "pending",
-            "first_tried_at": now, "claimed_at": now, "done_at": None,
+            "key": d.key,
+            "kind": d.kind,
+            "subject": d.subject,
+            "recipient": d.to,
+            "participant_id": d.participant_id,
+            "status": "pending",
+            "first_tried_at": now,
+            "claimed_at": now,
+            "done_at": None,
         }

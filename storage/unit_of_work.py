@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Self
+
 from sqlalchemy.orm import Session, sessionmaker
 
 from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
@@ -16,7 +18,7 @@ class SqlUnitOfWork:
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
 
-    def __enter__(self) -> SqlUnitOfWork:
+    def __enter__(self) -> Self:
         self._session = self._sessions()
         self.participants = SqlParticipants(self._session)
         self.schedules = SqlSchedules(self._session)

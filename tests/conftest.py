@@ -26,8 +26,12 @@ def slack() -> Iterator[LocalSlack]:
     with LocalSlack() as local:
         local.workspace.add_user("UTEAM0001", "Priya Anand", "pande@sor.org")
         local.workspace.add_user("UTEAM0002", "Tom Hughes", "t.hughes@example.org")
-        local.workspace.add_channel(TEAM_CHANNEL, "lms-project-team", private=True,
-                                    members=[local.workspace.bot_user, "UTEAM0001", "UTEAM0002"])
+        local.workspace.add_channel(
+            TEAM_CHANNEL,
+            "lms-project-team",
+            private=True,
+            members=[local.workspace.bot_user, "UTEAM0001", "UTEAM0002"],
+        )
         yield local
         assert local.workspace.violations == [], "calls Slack would refuse"
 
@@ -38,7 +42,9 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         yield f"sqlite:///{tmp_path / 'mentorbot.db'}"
         return
     if not TEST_DATABASE_URL:
-        pytest.skip("PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)")
+        pytest.skip(
+            "PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
+        )
     _empty_database(TEST_DATABASE_URL)
     yield TEST_DATABASE_URL
 
@@ -54,8 +60,11 @@ def _empty_database(url: str) -> None:
 @pytest.fixture
 def settings(slack: LocalSlack, database_url: str) -> Settings:
     return Settings(
-        slack_bot_token=slack.token, slack_signing_secret=secrets.token_hex(16),
-        slack_api_url=slack.api_url, database_url=database_url, _env_file=None,
+        slack_bot_token=slack.token,
+        slack_signing_secret=secrets.token_hex(16),
+        slack_api_url=slack.api_url,
+        database_url=database_url,
+        _env_file=None,
     )
 
 

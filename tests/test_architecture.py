@@ -34,7 +34,9 @@ DOMAIN = sorted(p for p in (ROOT / "bot").glob("*.py") if p.name not in WIRING)
 @pytest.mark.parametrize("module", DOMAIN, ids=lambda p: p.name)
 def test_domain_modules_import_no_framework_and_no_outer_package(module: Path) -> None:
     imported = {top(name) for name in imports_of(module)}
-    assert not imported & set(FRAMEWORKS + OUTER), f"{module.name} imports {imported & set(FRAMEWORKS + OUTER)}"
+    assert not imported & set(FRAMEWORKS + OUTER), (
+        f"{module.name} imports {imported & set(FRAMEWORKS + OUTER)}"
+    )
 
 
 @pytest.mark.parametrize("package", ["handlers", "scheduler", "storage"])
@@ -47,4 +49,9 @@ def test_outer_packages_do_not_import_each_other(package: str) -> None:
 
 def test_localslack_stands_alone() -> None:
     for module in (ROOT / "localslack").glob("*.py"):
-        assert not {top(n) for n in imports_of(module)} & {"bot", "handlers", "scheduler", "storage"}
+        assert not {top(n) for n in imports_of(module)} & {
+            "bot",
+            "handlers",
+            "scheduler",
+            "storage",
+        }

@@ -29,14 +29,18 @@ def methods_called() -> set[str]:
     return set(re.findall(r"_client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
 
 
-@pytest.mark.skipif(not SCHEMA.exists(), reason="Slack's manifest schema is in ../shared/slack-specs")
+@pytest.mark.skipif(
+    not SCHEMA.exists(), reason="Slack's manifest schema is in ../shared/slack-specs"
+)
 def test_the_manifest_is_valid_by_slacks_schema() -> None:
     jsonschema.validate(MANIFEST, json.loads(SCHEMA.read_text()))
 
 
 def test_the_manifest_asks_for_exactly_the_scopes_the_bot_uses() -> None:
     called = methods_called()
-    assert called <= SCOPE_OF.keys(), f"add the scope for {called - SCOPE_OF.keys()} to SCOPE_OF and the manifest"
+    assert called <= SCOPE_OF.keys(), (
+        f"add the scope for {called - SCOPE_OF.keys()} to SCOPE_OF and the manifest"
+    )
     needed = {SCOPE_OF[m] for m in called} | {"commands"}
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
 

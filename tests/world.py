@@ -4,8 +4,8 @@ database, and time that the test moves (freezegun)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 from datetime import UTC, datetime
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory

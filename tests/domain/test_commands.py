@@ -19,9 +19,14 @@ from bot.errors import UsageError
         ("next", ShowNext()),
         ("team", Help(team=True)),
         ("team who launch", WhoIsComing("launch")),
-        ("event date networking-jan-2026 2026-01-21 10:00-11:00",
-         SetEventDate("networking-jan-2026", date(2026, 1, 21), time(10), time(11))),
-        ("event date ukio-2026 2026-06-12 9:30 – 12:00", SetEventDate("ukio-2026", date(2026, 6, 12), time(9, 30), time(12))),
+        (
+            "event date networking-jan-2026 2026-01-21 10:00-11:00",
+            SetEventDate("networking-jan-2026", date(2026, 1, 21), time(10), time(11)),
+        ),
+        (
+            "event date ukio-2026 2026-06-12 9:30 – 12:00",
+            SetEventDate("ukio-2026", date(2026, 6, 12), time(9, 30), time(12)),
+        ),
     ],
 )
 def test_commands_people_type(text: str, command: object) -> None:

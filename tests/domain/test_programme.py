@@ -41,17 +41,51 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
 @pytest.mark.parametrize(
     ("old", "new", "expected"),
     [
-        ("date: 2025-11-13", "date: 2025-13-13", "events[launch].date: Input should be a valid date"),
-        ('start: "11:00"\n    end: "15:00"\n    venue', 'start: "16:00"\n    end: "15:00"\n    venue',
-         "events[launch]: end 15:00 is not after start 16:00"),
-        ("timezone: Europe/London", "timezone: Europe/Londres", "timezone: unknown time zone 'Europe/Londres'"),
-        ("id: launch", "id: final-celebration", "events: two events have the id 'final-celebration'"),
-        ("offsets: [P7D, P1D, PT1H]", "offsets: [P7D, -P1D]", "reminders.offsets: every reminder offset must be a positive"),
-        ("    venue: SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW\n\n  - id: networking", "\n  - id: networking",
-         "events[launch]: a face-to-face event needs a venue"),
-        ("reasonable_adjustments: pande@sor.org", "reasonable_adjustments: pande", "contacts.reasonable_adjustments"),
-        ("format: online\n    date: 2025-10-21", "format: zoom\n    date: 2025-10-21", "events[expectations-mentees].format"),
-        ("title: LMS Launch", "title: LMS Launch\n    colour: blue", "events[launch].colour: Extra inputs are not permitted"),
+        (
+            "date: 2025-11-13",
+            "date: 2025-13-13",
+            "events[launch].date: Input should be a valid date",
+        ),
+        (
+            'start: "11:00"\n    end: "15:00"\n    venue',
+            'start: "16:00"\n    end: "15:00"\n    venue',
+            "events[launch]: end 15:00 is not after start 16:00",
+        ),
+        (
+            "timezone: Europe/London",
+            "timezone: Europe/Londres",
+            "timezone: unknown time zone 'Europe/Londres'",
+        ),
+        (
+            "id: launch",
+            "id: final-celebration",
+            "events: two events have the id 'final-celebration'",
+        ),
+        (
+            "offsets: [P7D, P1D, PT1H]",
+            "offsets: [P7D, -P1D]",
+            "reminders.offsets: every reminder offset must be a positive",
+        ),
+        (
+            "    venue: SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW\n\n  - id: networking",
+            "\n  - id: networking",
+            "events[launch]: a face-to-face event needs a venue",
+        ),
+        (
+            "reasonable_adjustments: pande@sor.org",
+            "reasonable_adjustments: pande",
+            "contacts.reasonable_adjustments",
+        ),
+        (
+            "format: online\n    date: 2025-10-21",
+            "format: zoom\n    date: 2025-10-21",
+            "events[expectations-mentees].format",
+        ),
+        (
+            "title: LMS Launch",
+            "title: LMS Launch\n    colour: blue",
+            "events[launch].colour: Extra inputs are not permitted",
+        ),
     ],
 )
 def test_a_bad_programme_file_is_refused_naming_the_file_the_field_and_the_problem(

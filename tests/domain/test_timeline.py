@@ -52,7 +52,11 @@ def test_tbc_events_have_no_schedule_and_no_reminders() -> None:
 
 def test_reminders_fall_a_week_a_day_and_an_hour_before() -> None:
     moments = reminder_moments([event_at(utc(2025, 11, 13, 11))], OFFSETS, UK)
-    assert [m.at for m in moments] == [utc(2025, 11, 6, 11), utc(2025, 11, 12, 11), utc(2025, 11, 13, 10)]
+    assert [m.at for m in moments] == [
+        utc(2025, 11, 6, 11),
+        utc(2025, 11, 12, 11),
+        utc(2025, 11, 13, 10),
+    ]
     assert [m.key for m in moments] == [
         "reminder:launch:20251113T1100Z:P7D",
         "reminder:launch:20251113T1100Z:P1D",
@@ -78,11 +82,15 @@ def test_a_week_before_keeps_the_uk_clock_time_across_the_march_change() -> None
     assert hour == utc(2026, 4, 2, 8)
 
 
-def test_only_the_latest_due_reminder_is_due_so_a_late_start_does_not_send_the_week_before_one() -> None:
+def test_only_the_latest_due_reminder_is_due_so_a_late_start_does_not_send_the_week_before_one() -> (
+    None
+):
     launch = event_at(utc(2025, 11, 13, 11))
     assert [m.offset for m in due_reminders([launch], OFFSETS, UK, utc(2025, 11, 6, 11))] == [WEEK]
     assert [m.offset for m in due_reminders([launch], OFFSETS, UK, utc(2025, 11, 12, 15))] == [DAY]
-    assert [m.offset for m in due_reminders([launch], OFFSETS, UK, utc(2025, 11, 13, 10, 59))] == [HOUR]
+    assert [m.offset for m in due_reminders([launch], OFFSETS, UK, utc(2025, 11, 13, 10, 59))] == [
+        HOUR
+    ]
 
 
 def test_nothing_is_due_before_the_first_reminder_or_once_the_event_has_begun() -> None:
@@ -104,19 +112,33 @@ def test_audiences() -> None:
 
 
 def test_offsets_read_as_iso_durations_and_as_words() -> None:
-    assert [iso_duration(o) for o in (WEEK, DAY, HOUR, timedelta(minutes=90))] == ["P7D", "P1D", "PT1H", "PT1H30M"]
+    assert [iso_duration(o) for o in (WEEK, DAY, HOUR, timedelta(minutes=90))] == [
+        "P7D",
+        "P1D",
+        "PT1H",
+        "PT1H30M",
+    ]
     assert [describe_offset(o) for o in (WEEK, DAY, HOUR, timedelta(minutes=30))] == [
-        "in 7 days", "tomorrow", "in 1 hour", "in 30 minutes",
+        "in 7 days",
+        "tomorrow",
+        "in 1 hour",
+        "in 30 minutes",
     ]
 
 
-def test_a_date_change_notice_covers_day_scale_reminders_within_a_day_but_not_the_hour_before_one() -> None:
+def test_a_date_change_notice_covers_day_scale_reminders_within_a_day_but_not_the_hour_before_one() -> (
+    None
+):
     from bot.timeline import covered_by_change_notice
 
     moved = event_at(utc(2025, 11, 14, 11))
     # Told on 6 Nov 12:00: the week-before reminder (7 Nov 11:00) would only repeat the news.
-    assert [m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 6, 12))] == [WEEK]
+    assert [
+        m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 6, 12))
+    ] == [WEEK]
     # Told the evening before: the day-before one is covered, the hour-before nudge still goes.
-    assert [m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 13, 18))] == [WEEK, DAY]
+    assert [
+        m.offset for m in covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 11, 13, 18))
+    ] == [WEEK, DAY]
     # Told a month ahead: nothing is covered.
     assert covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 10, 14, 12)) == []

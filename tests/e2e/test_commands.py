@@ -20,7 +20,9 @@ def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: Worl
     world.click("USUNITA01", launch, "event_rsvp_yes")
     shown = world.command("USUNITA01", "events").splitlines()
     assert shown[0] == "*Your upcoming scheme events*"
-    assert shown[1].startswith("• *LMS Launch*: Thursday 13 November 2025, 11:00–15:00 UK time (GMT).")
+    assert shown[1].startswith(
+        "• *LMS Launch*: Thursday 13 November 2025, 11:00–15:00 UK time (GMT)."
+    )
     assert shown[1].endswith("you said you'll be there")
     assert shown[2].startswith("• *LMS Final celebratory event*: Thursday 17 September 2026")
     assert "date to be confirmed (expected January 2026)" in shown[3]
@@ -31,7 +33,9 @@ def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: Worl
 def test_next_shows_the_next_dated_event_in_my_own_zone(world: World) -> None:
     world.add_cohort()
     shown = world.command("UJAMIE001", "next")
-    assert shown.startswith("Your next event is *Setting expectations briefing (mentees)*: Tuesday 21 October 2025")
+    assert shown.startswith(
+        "Your next event is *Setting expectations briefing (mentees)*: Tuesday 21 October 2025"
+    )
     assert "in your time zone (America/New_York)" in shown
 
 
@@ -51,7 +55,12 @@ def test_someone_not_on_the_scheme_is_told_kindly(world: World) -> None:
 def test_a_request_with_a_bad_signature_is_refused_and_changes_nothing(world: World) -> None:
     world.add_cohort()
     world.sender.signing_secret = "not-the-secret"
-    assert world.sender.command(TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00").status == 401
+    assert (
+        world.sender.command(
+            TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00"
+        ).status
+        == 401
+    )
     assert world.slack.workspace.responses == []
     world.sender.signing_secret = world.bot_settings.slack_signing_secret or ""
     assert "date to be confirmed" in world.command("USUNITA01", "events")

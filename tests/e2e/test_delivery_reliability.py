@@ -13,7 +13,11 @@ EVERYONE = MENTORS + MENTEES
 
 
 def launch_reminders(world: World, user: str) -> list[str]:
-    return [t.split(" is ", 1)[1].split(".")[0] for t in world.texts(user) if t.startswith("Reminder: LMS Launch")]
+    return [
+        t.split(" is ", 1)[1].split(".")[0]
+        for t in world.texts(user)
+        if t.startswith("Reminder: LMS Launch")
+    ]
 
 
 def post_calls(world: World) -> int:
@@ -33,7 +37,9 @@ def test_running_the_clock_job_twice_or_restarting_sends_nothing_twice(world: Wo
         assert launch_reminders(world, user) == ["in 7 days"]
 
 
-def test_a_reminder_missed_while_the_bot_was_down_is_sent_on_start_if_the_event_has_not_begun(world: World) -> None:
+def test_a_reminder_missed_while_the_bot_was_down_is_sent_on_start_if_the_event_has_not_begun(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-05 09:00"))
     world.http.stop()
@@ -42,7 +48,9 @@ def test_a_reminder_missed_while_the_bot_was_down_is_sent_on_start_if_the_event_
     world.clock.move_to(uk("2025-11-12 15:00"))
     restart(world)
     for user in EVERYONE:
-        assert launch_reminders(world, user) == ["tomorrow"], "only the reminder that fits the time left"
+        assert launch_reminders(world, user) == ["tomorrow"], (
+            "only the reminder that fits the time left"
+        )
 
 
 def test_a_reminder_missed_until_after_the_event_began_is_dropped(world: World) -> None:
@@ -56,19 +64,25 @@ def test_a_reminder_missed_until_after_the_event_began_is_dropped(world: World) 
         assert launch_reminders(world, user) == []
 
 
-def test_a_date_edited_in_the_file_is_taken_up_on_restart_and_the_invited_are_told(world: World, tmp_path: Path) -> None:
+def test_a_date_edited_in_the_file_is_taken_up_on_restart_and_the_invited_are_told(
+    world: World, tmp_path: Path
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     edited = tmp_path / "programme.yaml"
     edited.write_text(SHIPPED_PROGRAMME.read_text().replace("date: 2025-11-13", "date: 2025-11-14"))
     restart(world, str(edited))
     for user in EVERYONE:
-        changed = [t for t in world.texts(user) if t.startswith("The date of LMS Launch has changed")]
+        changed = [
+            t for t in world.texts(user) if t.startswith("The date of LMS Launch has changed")
+        ]
         assert len(changed) == 1 and "Friday 14 November 2025" in changed[0]
     restart(world, str(edited))  # a second start with the same file tells no one again
     assert all(len([t for t in world.texts(u) if "has changed" in t]) == 1 for u in EVERYONE)
     world.walk_to(uk("2025-11-14 10:30"))
-    assert launch_reminders(world, "USUNITA01") == ["in 7 days", "tomorrow", "in 1 hour"], "no second week-before one"
+    assert launch_reminders(world, "USUNITA01") == ["in 7 days", "tomorrow", "in 1 hour"], (
+        "no second week-before one"
+    )
 
 
 def test_rate_limited_posts_wait_for_retry_after_and_arrive_exactly_once(world: World) -> None:
@@ -76,7 +90,16 @@ def test_rate_limited_posts_wait_for_retry_after_and_arrive_exactly_once(world: 
     world.walk_to(uk("2025-11-06 10:59"))
     world.slack.fail_next("chat.postMessage", Fault(status=429, retry_after=1), times=2)
     world.walk_to(uk("2025-11-06 11:00"))
-    assert len([c for c in world.slack.workspace.calls_to("chat.postMessage") if c.error == "ratelimited"]) == 2
+    assert (
+        len(
+            [
+                c
+                for c in world.slack.workspace.calls_to("chat.postMessage")
+                if c.error == "ratelimited"
+            ]
+        )
+        == 2
+    )
     for user in EVERYONE:
         assert launch_reminders(world, user) == ["in 7 days"]
 
@@ -86,7 +109,9 @@ def test_a_post_that_slack_took_but_whose_answer_was_lost_is_not_posted_again(wo
     world.walk_to(uk("2025-11-06 10:59"))
     world.slack.fail_next("chat.postMessage", Fault(status=500, after_effect=True))
     world.walk_to(uk("2025-11-06 11:00"))
-    assert [c.error for c in world.slack.workspace.calls_to("chat.postMessage") if not c.ok] == ["http_500"]
+    assert [c.error for c in world.slack.workspace.calls_to("chat.postMessage") if not c.ok] == [
+        "http_500"
+    ]
     for user in EVERYONE:
         assert launch_reminders(world, user) == ["in 7 days"]
 
@@ -96,15 +121,21 @@ def test_a_post_that_failed_with_a_server_error_is_retried_and_arrives_once(worl
     world.walk_to(uk("2025-11-06 10:59"))
     world.slack.fail_next("chat.postMessage", Fault(status=503))
     world.walk_to(uk("2025-11-06 11:00"))
-    assert [c.error for c in world.slack.workspace.calls_to("chat.postMessage") if not c.ok] == ["http_503"]
+    assert [c.error for c in world.slack.workspace.calls_to("chat.postMessage") if not c.ok] == [
+        "http_503"
+    ]
     for user in EVERYONE:
         assert launch_reminders(world, user) == ["in 7 days"]
 
 
-def test_when_slack_is_down_the_reminder_waits_in_the_ledger_and_goes_out_once_slack_is_back(world: World) -> None:
+def test_when_slack_is_down_the_reminder_waits_in_the_ledger_and_goes_out_once_slack_is_back(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 10:59"))
-    world.slack.fail_next("chat.postMessage", Fault(status=500), times=3)  # every attempt of one send
+    world.slack.fail_next(
+        "chat.postMessage", Fault(status=500), times=3
+    )  # every attempt of one send
     world.walk_to(uk("2025-11-06 11:00"))
     assert sum(len(launch_reminders(world, u)) for u in EVERYONE) == len(EVERYONE) - 1
     # The sweep a minute later leaves it to its sender; once the lease is over, it is reconciled.
@@ -117,7 +148,9 @@ def test_when_slack_is_down_the_reminder_waits_in_the_ledger_and_goes_out_once_s
         assert launch_reminders(world, user) == ["in 7 days"]
 
 
-def test_a_crash_between_posting_and_recording_is_reconciled_without_a_duplicate(world: World) -> None:
+def test_a_crash_between_posting_and_recording_is_reconciled_without_a_duplicate(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 11:00"))
     # As if the bot died after Slack took the messages but before the ledger recorded them.

@@ -27,12 +27,18 @@ def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: 
     world.walk_to(uk("2025-11-13 10:30"))
     for mentee in MENTEES:
         titles = {t.split(" is ")[0] for t in world.texts(mentee)}
-        assert titles == {"Reminder: Setting expectations briefing (mentees)",
-                          "Reminder: Pre-launch online training (mentees)", "Reminder: LMS Launch"}
+        assert titles == {
+            "Reminder: Setting expectations briefing (mentees)",
+            "Reminder: Pre-launch online training (mentees)",
+            "Reminder: LMS Launch",
+        }
     for mentor in MENTORS:
         titles = {t.split(" is ")[0] for t in world.texts(mentor)}
-        assert titles == {"Reminder: Setting expectations briefing (mentors)",
-                          "Reminder: Pre-launch online training (mentors)", "Reminder: LMS Launch"}
+        assert titles == {
+            "Reminder: Setting expectations briefing (mentors)",
+            "Reminder: Pre-launch online training (mentors)",
+            "Reminder: LMS Launch",
+        }
     assert world.dms(TEAM_LEAD) == []
 
 
@@ -45,14 +51,18 @@ def test_someone_abroad_also_sees_the_time_in_their_own_zone(world: World) -> No
     assert "in your time zone" not in sunitas
 
 
-def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_contact_and_buttons(world: World) -> None:
+def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_contact_and_buttons(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
     shown = str(message.blocks)
     assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in shown
     assert "Travel expenses are covered by the SoR" in shown and "pande@sor.org" in shown
-    buttons = [e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]]
+    buttons = [
+        e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
+    ]
     assert buttons == ["I'll be there", "I can't make it"]
 
 
@@ -67,20 +77,33 @@ def test_the_calendar_file_is_a_real_ics_in_uk_time(world: World) -> None:
     assert "SCoR HQ" in ics
 
 
-def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_coming(world: World) -> None:
+def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_coming(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 11:00"))
-    launch_for = {u: next(m for m in world.dms(u) if m.text.startswith("Reminder: LMS Launch")) for u in MENTORS + MENTEES}
+    launch_for = {
+        u: next(m for m in world.dms(u) if m.text.startswith("Reminder: LMS Launch"))
+        for u in MENTORS + MENTEES
+    }
     said = world.click("UGRACE001", launch_for["UGRACE001"], "event_rsvp_no")
     assert "I won't send you more reminders for it" in said and "pande@sor.org" in said
-    assert "you'll be at LMS Launch" in world.click("USUNITA01", launch_for["USUNITA01"], "event_rsvp_yes")
+    assert "you'll be at LMS Launch" in world.click(
+        "USUNITA01", launch_for["USUNITA01"], "event_rsvp_yes"
+    )
 
     world.walk_to(uk("2025-11-13 10:30"))
     # 13 Nov 2025, 10:30: everyone has the 1-hour reminder but the mentor who can't make it.
     assert [when_said(t) for t in reminder_lines(world, "UGRACE001", "LMS Launch")] == ["in 7 days"]
     for user in ["UOLIVER01", *MENTEES]:
-        assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == ["in 7 days", "tomorrow", "in 1 hour"]
-    [sunitas_last] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch is in 1 hour")]
+        assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == [
+            "in 7 days",
+            "tomorrow",
+            "in 1 hour",
+        ]
+    [sunitas_last] = [
+        m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch is in 1 hour")
+    ]
     assert "You told us you'll be there" in str(sunitas_last.blocks)
 
     who = world.command(TEAM_LEAD, "team who launch")
@@ -92,7 +115,9 @@ def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_comi
 def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-12-01 09:00"))
-    assert not any("Networking and training" in t for u in MENTORS + MENTEES for t in world.texts(u))
+    assert not any(
+        "Networking and training" in t for u in MENTORS + MENTEES for t in world.texts(u)
+    )
 
     assert world.command("USUNITA01", "event date networking-jan-2026 2026-01-21 10:00-11:00") == (
         "This command is for the project team."
@@ -107,7 +132,9 @@ def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: Wor
     assert "networking-jan-2026-202601211000.ics" in world.files("USUNITA01")
 
 
-def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_calendar_file(world: World) -> None:
+def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_calendar_file(
+    world: World,
+) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     launch = next(m for m in world.dms("UOLIVER01") if m.text.startswith("Reminder: LMS Launch"))
@@ -117,26 +144,40 @@ def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_cale
     done = world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
     assert "Monday 10 November 2025" in done
     for user in MENTORS + MENTEES:
-        [changed] = [t for t in world.texts(user) if t.startswith("The date of LMS Launch has changed")]
+        [changed] = [
+            t for t in world.texts(user) if t.startswith("The date of LMS Launch has changed")
+        ]
         assert "It is now Monday 10 November 2025, 11:00–15:00 UK time (GMT)" in changed
         assert "(it was Thursday 13 November 2025, 11:00–15:00 UK time (GMT)" in changed
         launch_files = [f for f in world.files(user) if f.startswith("launch-")]
         assert launch_files == ["launch-202511131100.ics", "launch-202511101100.ics"]
-    new_file = next(f for f in world.slack.workspace.files.values() if f["name"] == "launch-202511101100.ics")
+    new_file = next(
+        f for f in world.slack.workspace.files.values() if f["name"] == "launch-202511101100.ics"
+    )
     assert "SEQUENCE:1" in new_file["content"].decode()
 
     # The week-before reminder for the new date was due at once; the change message covered it.
     # Oliver's "can't make it" was for the old date: he hears of the new one as everyone does.
     world.walk_to(uk("2025-11-10 10:30"))
     for user in ("USUNITA01", "UOLIVER01"):
-        assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == ["in 7 days", "tomorrow", "in 1 hour"]
+        assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == [
+            "in 7 days",
+            "tomorrow",
+            "in 1 hour",
+        ]
     world.walk_to(uk("2025-11-13 12:00"))
     assert len(reminder_lines(world, "USUNITA01", "LMS Launch")) == 3
 
 
 def test_setting_a_date_is_checked(world: World) -> None:
     world.add_cohort()
-    assert "There is no event called `lunch`" in world.command(TEAM_LEAD, "event date lunch 2026-01-21 10:00-11:00")
+    assert "There is no event called `lunch`" in world.command(
+        TEAM_LEAD, "event date lunch 2026-01-21 10:00-11:00"
+    )
     assert "already passed" in world.command(TEAM_LEAD, "event date launch 2025-09-01 10:00-11:00")
-    assert "must be after the start" in world.command(TEAM_LEAD, "event date launch 2025-12-01 11:00-10:00")
-    assert "Please give the event, the date and the UK times" in world.command(TEAM_LEAD, "event date launch soon")
+    assert "must be after the start" in world.command(
+        TEAM_LEAD, "event date launch 2025-12-01 11:00-10:00"
+    )
+    assert "Please give the event, the date and the UK times" in world.command(
+        TEAM_LEAD, "event date launch soon"
+    )

@@ -22,7 +22,13 @@ def test_slack_ids_and_time_zones_are_found_by_email(world: World) -> None:
     add_workspace_users(world)
     summary = world.bot.import_participants(COHORT_CSV)
     assert (summary.created, summary.updated) == (4, 0)
-    assert ("Jamie Clarke", "jamie.clarke@example.nhs.uk", "mentee", "UJAMIE001", "America/New_York") in participants(world)
+    assert (
+        "Jamie Clarke",
+        "jamie.clarke@example.nhs.uk",
+        "mentee",
+        "UJAMIE001",
+        "America/New_York",
+    ) in participants(world)
     assert len(world.slack.workspace.calls_to("users.lookupByEmail")) == 4
 
 
@@ -31,16 +37,26 @@ def test_reimporting_updates_and_never_duplicates(world: World) -> None:
     world.bot.import_participants(COHORT_CSV)
     summary = world.bot.import_participants(COHORT_CSV.replace("Sunita Rao,", "Sunita Rao-Patel,"))
     assert (summary.created, summary.updated) == (0, 4)
-    assert [p[0] for p in participants(world)] == ["Grace Mensah", "Oliver Byrne", "Sunita Rao-Patel", "Jamie Clarke"]
+    assert [p[0] for p in participants(world)] == [
+        "Grace Mensah",
+        "Oliver Byrne",
+        "Sunita Rao-Patel",
+        "Jamie Clarke",
+    ]
 
 
 def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: World) -> None:
     add_workspace_users(world)
     with pytest.raises(ImportRejected) as rejected:
-        world.bot.import_participants(COHORT_CSV + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n")
+        world.bot.import_participants(
+            COHORT_CSV
+            + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n"
+        )
     assert rejected.value.problems == [
-        "line 6: nobody in the Slack workspace has the email pat@example.org; invite them to the "
-        "workspace first, or add their Slack user id in a slack_id column",
+        (
+            "line 6: nobody in the Slack workspace has the email pat@example.org; invite them to the "
+            "workspace first, or add their Slack user id in a slack_id column"
+        ),
         "line 7: there is no Slack user UNOSUCH01 in this workspace",
     ]
     assert participants(world) == []
@@ -49,11 +65,18 @@ def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: 
 def test_one_slack_user_cannot_be_two_participants(world: World) -> None:
     add_workspace_users(world)
     world.bot.import_participants(COHORT_CSV)
-    with pytest.raises(ImportRejected, match="line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk"):
-        world.bot.import_participants("name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n")
+    with pytest.raises(
+        ImportRejected,
+        match="line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk",
+    ):
+        world.bot.import_participants(
+            "name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n"
+        )
 
 
-def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(world: World, tmp_path, capsys, monkeypatch) -> None:
+def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
+    world: World, tmp_path, capsys, monkeypatch
+) -> None:
     from bot.cli import main
 
     add_workspace_users(world)

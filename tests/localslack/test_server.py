@@ -23,7 +23,9 @@ def client(slack: LocalSlack) -> WebClient:
 def test_a_dm_is_opened_posted_and_read_back_with_its_metadata(local: LocalSlack) -> None:
     web = client(local)
     channel = web.conversations_open(users="UANN00001")["channel"]["id"]
-    posted = web.chat_postMessage(channel=channel, text="Hello", metadata={"event_type": "t", "event_payload": {"key": "k1"}})
+    posted = web.chat_postMessage(
+        channel=channel, text="Hello", metadata={"event_type": "t", "event_payload": {"key": "k1"}}
+    )
     [message] = web.conversations_history(channel=channel, include_all_metadata=True)["messages"]
     assert message["ts"] == posted["ts"] and message["metadata"]["event_payload"] == {"key": "k1"}
     assert web.users_lookupByEmail(email="ANN@example.org")["user"]["tz"] == "Europe/Paris"
@@ -36,11 +38,15 @@ def test_a_file_upload_follows_slacks_three_steps(local: LocalSlack) -> None:
     [message] = local.workspace.messages_in(channel)
     assert message.files[0]["name"] == "x.ics"
     assert [c.method for c in local.workspace.calls] == [
-        "conversations.open", "files.getUploadURLExternal", "files.completeUploadExternal",
+        "conversations.open",
+        "files.getUploadURLExternal",
+        "files.completeUploadExternal",
     ]
 
 
-def test_a_call_missing_a_required_argument_or_to_an_unknown_method_is_a_violation(local: LocalSlack) -> None:
+def test_a_call_missing_a_required_argument_or_to_an_unknown_method_is_a_violation(
+    local: LocalSlack,
+) -> None:
     web = client(local)
     with pytest.raises(SlackApiError):
         web.api_call("chat.postMessage", json={"text": "no channel"})
@@ -64,7 +70,10 @@ def test_faults_are_served_in_order(local: LocalSlack) -> None:
     local.fail_next("auth.test", Fault(error="team_is_restricted"))
     with pytest.raises(SlackApiError) as limited:
         web.auth_test()
-    assert limited.value.response.status_code == 429 and limited.value.response.headers["Retry-After"] == "3"
+    assert (
+        limited.value.response.status_code == 429
+        and limited.value.response.headers["Retry-After"] == "3"
+    )
     with pytest.raises(SlackApiError, match="team_is_restricted"):
         web.auth_test()
     assert web.auth_test()["ok"]
