@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import secrets
+import threading
 from collections.abc import Iterator
 
 import pytest
@@ -19,6 +20,16 @@ from localslack.server import LocalSlack
 from tests.world import TEAM_CHANNEL, World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def no_thread_left_running() -> Iterator[None]:
+    before = set(threading.enumerate())
+    yield
+    left = [t for t in threading.enumerate() if t not in before and t.is_alive()]
+    for thread in left:
+        thread.join(timeout=2)
+    assert not [t.name for t in left if t.is_alive()], "a test left a thread running"
 
 
 @pytest.fixture
