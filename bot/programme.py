@@ -95,6 +95,45 @@ class Reminders(_Strict):
         return sorted(offsets, reverse=True)
 
 
+Stage = Literal["preparing", "negotiation", "enabling_growth", "coming_to_closure"]
+STAGES: tuple[Stage, ...] = ("preparing", "negotiation", "enabling_growth", "coming_to_closure")
+
+
+class WorkingHours(_Strict):
+    start: time = time(9, 0)
+    end: time = time(17, 30)
+
+    @model_validator(mode="after")
+    def _a_real_day(self) -> WorkingHours:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        return self
+
+
+class CheckIns(_Strict):
+    cadence: dict[Stage, timedelta] = {
+        "preparing": timedelta(days=7),
+        "negotiation": timedelta(days=7),
+        "enabling_growth": timedelta(days=14),
+        "coming_to_closure": timedelta(days=14),
+    }
+    follow_up_after: timedelta = timedelta(days=3)
+    acceptance_nudge_after: timedelta = timedelta(days=5)
+    working_hours: WorkingHours = WorkingHours()
+    attention_after_not_yet: int = Field(2, ge=1, description="this many 'Not yet' answers in a row")
+    attention_without_meeting: timedelta = timedelta(weeks=6)
+
+    @field_validator("cadence")
+    @classmethod
+    def _every_stage(cls, cadence: dict[Stage, timedelta]) -> dict[Stage, timedelta]:
+        missing = [s for s in STAGES if s not in cadence]
+        if missing:
+            raise ValueError(f"give a cadence for every stage; missing: {', '.join(missing)}")
+        if any(c < timedelta(days=1) for c in cadence.values()):
+            raise ValueError("a check-in cadence must be at least a day (P1D)")
+        return cadence
+
+
 class Programme(_Strict):
     name: str
     timezone: str = "Europe/London"
@@ -105,6 +144,8 @@ class Programme(_Strict):
         offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
     )
     events: list[Event] = Field(min_length=1)
+    checkins: CheckIns = CheckIns()
+    bank_holidays: list[date] = Field(default_factory=list, description="UK bank holidays: no nudges")
 
     @field_validator("timezone")
     @classmethod

@@ -1,0 +1,149 @@
+"""Mentor–mentee pairs: the pair itself, its stages, and the pure rules for making pairs."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Literal
+
+from bot.participants import ImportRejected, Participant
+from bot.programme import STAGES, Stage
+
+PairStatus = Literal["awaiting", "active", "ended"]
+STAGE_NAMES: dict[Stage, str] = {
+    "preparing": "Preparing",
+    "negotiation": "Negotiation",
+    "enabling_growth": "Enabling Growth",
+    "coming_to_closure": "Coming to Closure",
+}
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: int
+    mentor_id: int
+    mentee_id: int
+    status: PairStatus
+    stage: Stage
+    created_at: datetime
+    mentor_accepted_at: datetime | None = None
+    mentee_accepted_at: datetime | None = None
+    acceptance_nudged_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def members(self) -> tuple[int, int]:
+        return self.mentor_id, self.mentee_id
+
+    @property
+    def activated_at(self) -> datetime | None:
+        """When the second of the two accepted: the relationship starts then."""
+        if self.mentor_accepted_at and self.mentee_accepted_at:
+            return max(self.mentor_accepted_at, self.mentee_accepted_at)
+        return None
+
+    def accepted_by(self, participant_id: int) -> bool:
+        if participant_id == self.mentor_id:
+            return self.mentor_accepted_at is not None
+        return self.mentee_accepted_at is not None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    goals: str = ""
+    availability: str = ""
+    topics: str = ""
+    contact: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.goals, self.availability, self.topics, self.contact))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    pair_id: int
+    met_on: date
+    minutes: int
+    topics: str
+
+
+@dataclass(frozen=True)
+class StageChange:
+    pair_id: int
+    stage: Stage
+    changed_at: datetime
+
+
+def parse_stage(text: str) -> Stage | None:
+    """'enabling growth', 'Enabling-Growth', 'growth', '3' → 'enabling_growth'."""
+    words = text.strip().lower().replace("-", " ").replace("_", " ")
+    if words.isdigit() and 1 <= int(words) <= len(STAGES):
+        return STAGES[int(words) - 1]
+    for stage, name in STAGE_NAMES.items():
+        if words and (words == name.lower() or words in name.lower().split()):
+            return stage
+    return None
+
+
+@dataclass(frozen=True)
+class PairRow:
+    line: int
+    mentor: Participant
+    mentee: Participant
+
+
+def check_pairings(
+    text: str, people: Iterable[Participant], paired: set[int]
+) -> list[PairRow]:
+    """The steering group's pairings file (mentor_email, mentee_email), all or nothing. `paired`
+    holds the ids of participants already in an active or awaiting pair."""
+    by_email = {p.email: p for p in people}
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    if "mentor_email" not in columns or "mentee_email" not in columns:
+        raise ImportRejected(["line 1: the header needs the columns mentor_email, mentee_email"])
+    rows: list[PairRow] = []
+    problems: list[str] = []
+    seen_rows: dict[tuple[str, str], int] = {}
+    in_file: dict[int, int] = {}
+    for record in reader:
+        line = reader.line_num
+        fields = {(k or "").strip().lower(): (v or "").strip().lower() for k, v in record.items()}
+        if not any(fields.values()):
+            continue
+        mentor_email, mentee_email = fields.get("mentor_email", ""), fields.get("mentee_email", "")
+        found = [(email, by_email.get(email)) for email in (mentor_email, mentee_email)]
+        unknown = [email or "(empty)" for email, person in found if person is None]
+        if unknown:
+            problems += [f"line {line}: {email} is not a participant; import them first" for email in unknown]
+            continue
+        mentor, mentee = by_email[mentor_email], by_email[mentee_email]
+        row_problems = []
+        if (mentor_email, mentee_email) in seen_rows:
+            row_problems.append(f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}")
+        if mentor.role != "mentor":
+            row_problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
+        if mentee.role != "mentee":
+            row_problems.append(f"{mentee.name} is a {mentee.role}, not a mentee")
+        for person in (mentor, mentee):
+            if person.id in paired:
+                row_problems.append(f"{person.name} is already in a pair; unpair them first")
+            elif person.id in in_file and (mentor_email, mentee_email) not in seen_rows:
+                row_problems.append(f"{person.name} is also paired on line {in_file[person.id]}")
+        seen_rows.setdefault((mentor_email, mentee_email), line)
+        for person in (mentor, mentee):
+            in_file.setdefault(person.id, line)
+        if row_problems:
+            problems += [f"line {line}: {p}" for p in row_problems]
+        else:
+            rows.append(PairRow(line, mentor, mentee))
+    if problems:
+        raise ImportRejected(problems)
+    if not rows:
+        raise ImportRejected(["the file has a header but no pairs"])
+    return rows
