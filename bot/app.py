@@ -11,12 +11,17 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from sqlalchemy import Engine
 
+import handlers.checkins
 import handlers.commands
 import handlers.errors
 import handlers.events
+import handlers.pairs
 from bot.config import Settings
+from bot.alerts import AlertsService
+from bot.checkins_service import CheckInsService
 from bot.delivery import Deliveries
 from bot.events import EventsService
+from bot.pairing import PairingService
 from bot.participants import ImportSummary, import_participants
 from bot.programme import Programme, load_programme
 from bot.services import Clock, Services
@@ -40,6 +45,9 @@ class Mentorbot:
     scheduler: TimelineScheduler
     engine: Engine
     uow: SqlUnitOfWorkFactory
+
+    def import_pairs(self, csv_text: str) -> int:
+        return self.services.pairing.import_pairs(csv_text, self.services.clock())
 
     def import_participants(self, csv_text: str) -> ImportSummary:
         summary = import_participants(
@@ -70,10 +78,20 @@ def build(
     uow = SqlUnitOfWorkFactory(make_sessions(engine))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     team = Team(programme)
-    events = EventsService(programme, uow, Deliveries(uow, SlackMessenger(client)), team)
-    services = Services(programme, team, events, clock)
+    deliveries = Deliveries(uow, SlackMessenger(client))
+    services = Services(
+        programme=programme,
+        team=team,
+        events=EventsService(programme, uow, deliveries, team),
+        pairing=PairingService(uow, deliveries, team),
+        checkins=CheckInsService(programme, uow, deliveries, team),
+        alerts=AlertsService(uow, deliveries, team),
+        clock=clock,
+    )
     scheduler = TimelineScheduler(services)
-    events.on_timeline_change = scheduler.sync
+    services.events.on_timeline_change = scheduler.sync
+    services.pairing.on_change = scheduler.sync
+    services.checkins.on_change = scheduler.sync
 
     bolt = App(
         signing_secret=settings.slack_signing_secret,
@@ -86,4 +104,6 @@ def build(
     handlers.errors.register(bolt)
     handlers.commands.register(bolt, services)
     handlers.events.register(bolt, services)
+    handlers.pairs.register(bolt, services)
+    handlers.checkins.register(bolt, services)
     return Mentorbot(services, bolt, client, scheduler, engine, uow)

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from bot.pairs import Pair
 from bot.programme import CheckIns
 
-CheckInAnswer = Literal["yes", "not_yet", "wrong"]
+CheckInAnswer = Literal["yes", "not_yet"]
 MomentKind = Literal["check_in", "deliver", "follow_up", "acceptance_nudge"]
 UK = ZoneInfo("Europe/London")
 
@@ -128,8 +128,6 @@ def needs_attention(state: PairState, rules: CheckIns, now: datetime) -> str | N
     if pair.status != "active" or pair.activated_at is None:
         return None
     answers = [c.answer for c in state.checkins if c.answer]
-    if answers and answers[-1] == "wrong":
-        return "said something is wrong at the last check-in"
     streak = rules.attention_after_not_yet
     if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
         return f"answered “Not yet” {streak} times in a row"

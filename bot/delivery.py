@@ -33,26 +33,26 @@ class Deliveries:
         self._messenger = messenger
         self._lease = lease
 
-    def send(self, outgoing: Sequence[Outgoing], now: datetime) -> int:
-        """Send what nobody has sent yet; returns how many were sent by this call."""
+    def send(self, outgoing: Sequence[Outgoing], now: datetime) -> list[str]:
+        """Send what nobody has sent yet; returns the keys this call sent."""
         by_key = {o.delivery.key: o for o in outgoing}
         with self._uow() as uow:
             claims = uow.deliveries.claim_many([o.delivery for o in outgoing], now, self._lease)
             uow.commit()
         sent: list[str] = []
-        total = 0
+        done: list[str] = []
         for claimed in claims:
             if claimed.claim is Claim.TAKEN:
                 continue
             item = by_key[claimed.delivery.key]
             if self._deliver(item, claimed.claim, claimed.first_tried_at):
                 sent.append(item.delivery.key)
-                total += 1
+                done.append(item.delivery.key)
             if len(sent) >= CONFIRM_BATCH:
                 self._confirm(sent, now)
                 sent = []
         self._confirm(sent, now)
-        return total
+        return done
 
     def skip(self, deliveries: Sequence[Delivery], now: datetime) -> None:
         """Record that these will not be sent (e.g. covered by a date-change message)."""

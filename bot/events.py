@@ -112,7 +112,7 @@ class EventsService:
                     outgoing += self._reminder(
                         moment, event, schedule, person, answer, sequences[event.id]
                     )
-        return self._deliveries.send(outgoing, now)
+        return len(self._deliveries.send(outgoing, now))
 
     # Replies and dates ----------------------------------------------------------------------
 

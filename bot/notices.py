@@ -4,9 +4,10 @@ and layout live in one place and the domain only decides who is told what, and w
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
-from bot.programme import Event, Programme
+from bot.participants import Participant
+from bot.programme import Event, Programme, Stage
 from bot.timeline import EventSchedule
 
 
@@ -44,4 +45,67 @@ class EventDateChanged:
     recipient_tz: str | None
 
 
-Notice = EventReminder | CalendarInvite | EventDateChanged
+@dataclass(frozen=True)
+class PairIntroduction:
+    """To both, in their group DM: who the other is, the four stages, and "please accept"."""
+
+    pair_id: int
+    mentor: Participant
+    mentee: Participant
+
+
+@dataclass(frozen=True)
+class AcceptanceNudge:
+    pair_id: int
+    partner: Participant
+
+
+@dataclass(frozen=True)
+class PairStarted:
+    pair_id: int
+    mentor: Participant
+    mentee: Participant
+
+
+@dataclass(frozen=True)
+class CheckInPrompt:
+    pair_id: int
+    checkin_id: int
+    stage: Stage
+    since: date | None  # the last meeting, or None when they have not met yet
+    follow_up: bool
+
+
+@dataclass(frozen=True)
+class StageMoved:
+    pair_id: int
+    stage: Stage
+    moved_by: str
+
+
+@dataclass(frozen=True)
+class PairEnded:
+    """To one person, on their own: kind, and with no word of anyone's report."""
+
+    partner: Participant
+
+
+@dataclass(frozen=True)
+class ConcernForTeam:
+    concern_id: int
+    reporter: Participant | None
+    pair_names: str | None
+    stage: Stage | None
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ConcernReceived:
+    concern_id: int
+
+
+Notice = (
+    EventReminder | CalendarInvite | EventDateChanged | PairIntroduction | AcceptanceNudge | PairStarted
+    | CheckInPrompt | StageMoved | PairEnded | ConcernForTeam | ConcernReceived
+)

@@ -6,7 +6,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ class Participant:
     role: Role
     slack_user_id: str | None
     tz: str | None = None
+    about: str | None = None
+    paused_until: date | None = None
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class ParticipantRow:
     email: str
     role: Role
     slack_user_id: str | None
+    about: str | None = None
 
 
 class ImportRejected(Exception):
@@ -85,6 +88,7 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
                 email=email,
                 role=fields["role"].lower(),  # type: ignore[arg-type]
                 slack_user_id=fields.get("slack_id") or None,
+                about=fields.get("about") or None,
             )
         )
     if problems:
@@ -142,7 +146,7 @@ def import_participants(
             )
         line_of_id.setdefault(slack_id, row.line)
         zones[row.email] = zone
-        resolved.append(ParticipantRow(row.line, row.name, row.email, row.role, slack_id))
+        resolved.append(ParticipantRow(row.line, row.name, row.email, row.role, slack_id, row.about))
     if problems:
         raise ImportRejected(problems)
     with uow() as work:

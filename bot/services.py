@@ -6,7 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.alerts import AlertsService
+from bot.checkins_service import CheckInsService
 from bot.events import EventsService
+from bot.pairing import PairingService
 from bot.programme import Programme
 from bot.team import Team
 
@@ -18,4 +21,7 @@ class Services:
     programme: Programme
     team: Team
     events: EventsService
+    pairing: PairingService
+    checkins: CheckInsService
+    alerts: AlertsService
     clock: Clock

@@ -3,33 +3,49 @@
 from __future__ import annotations
 
 from slack_bolt import Ack, App, Respond
+from slack_sdk import WebClient
 
 from bot.commands import (
     TEAM_USAGE,
     USAGE,
+    EditAgreement,
     Help,
+    LogMeeting,
+    MoveStage,
+    Pause,
+    RaiseConcern,
     SetEventDate,
     ShowEvents,
     ShowNext,
+    ShowPair,
+    TeamPair,
+    TeamPairs,
+    TeamUnpair,
     WhoIsComing,
     parse_command,
 )
+from bot.pairs import STAGE_NAMES
 from bot.services import Services
-from handlers import events_view as view
+from handlers import events_view
+from handlers import pairs_view
+from handlers.pairs import open_agreement
 
 
 def register(app: App, services: Services) -> None:
     @app.command("/mentoring")
-    def mentoring(ack: Ack, command: dict, respond: Respond) -> None:
+    def mentoring(ack: Ack, command: dict, respond: Respond, client: WebClient) -> None:
         ack()
-        respond(
-            text=answer(services, command["user_id"], command.get("text", "")),
-            response_type="ephemeral",
-        )
+        user, text = command["user_id"], command.get("text", "")
+        match parse_command(text):
+            case EditAgreement():
+                open_agreement(client, services, user, command["trigger_id"])
+            case RaiseConcern():
+                client.views_open(trigger_id=command["trigger_id"], view=pairs_view.concern_modal("/mentoring concern"))
+            case parsed:
+                respond(text=answer(services, user, parsed), response_type="ephemeral")
 
 
-def answer(services: Services, user_id: str, text: str) -> str:
-    command = parse_command(text)
+def answer(services: Services, user_id: str, command: object) -> str:
     now = services.clock()
     programme = services.programme
     match command:
@@ -40,15 +56,36 @@ def answer(services: Services, user_id: str, text: str) -> str:
             return USAGE
         case ShowEvents():
             mine = services.events.my_events(user_id, now)
-            return view.my_events_message(mine.events, programme, mine.tz)
+            return events_view.my_events_message(mine.events, programme, mine.tz)
         case ShowNext():
             mine = services.events.my_events(user_id, now)
-            return view.next_event_message(mine.events, programme, mine.tz)
+            return events_view.next_event_message(mine.events, programme, mine.tz)
         case SetEventDate(event_id, day, start, end):
             schedule = services.events.set_date(user_id, event_id, day, start, end, now)
             event = programme.event(schedule.event_id)
             assert event is not None
-            return view.date_set_message(event, schedule, programme)
+            return events_view.date_set_message(event, schedule, programme)
         case WhoIsComing(event_id):
-            return view.attendance_message(services.events.attendance(user_id, event_id), programme)
+            return events_view.attendance_message(services.events.attendance(user_id, event_id), programme)
+        case ShowPair():
+            return pairs_view.my_pair_message(services.pairing.my_pair(user_id), now)
+        case MoveStage(stage):
+            pair = services.pairing.move_stage(user_id, stage, now)
+            return f"Done: your pair has moved from {STAGE_NAMES[pair.stage]}. I've told you both in your group message."
+        case LogMeeting(met_on, minutes, topics):
+            meeting = services.checkins.log_meeting(user_id, met_on, minutes, topics, now)
+            return pairs_view.meeting_logged(meeting.met_on, meeting.minutes)
+        case Pause(until):
+            services.pairing.pause(user_id, until, now)
+            if until is None:
+                return "Welcome back: your pair's check-ins have resumed."
+            return f"Enjoy your time away. Your pair's check-ins are paused until {until:%A} {until.day} {until:%B %Y}."
+        case TeamPairs():
+            return pairs_view.team_pairs_message(services.checkins.team_overview(user_id, now))
+        case TeamPair(mentor, mentee):
+            services.pairing.pair(user_id, mentor, mentee, now)
+            return f"Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
+        case TeamUnpair(member, reason):
+            mentor, mentee = services.pairing.unpair(user_id, member, reason, now)
+            return f"Done: the pairing of {mentor.name} and {mentee.name} has ended ({reason}). Each has been told, separately."
     raise AssertionError(f"unhandled command {command!r}")

@@ -7,15 +7,31 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
+from slack_sdk.models.blocks import Block
 
-from bot.notices import CalendarInvite, EventDateChanged, EventReminder, Notice
+from bot.notices import (
+    AcceptanceNudge,
+    CalendarInvite,
+    CheckInPrompt,
+    ConcernForTeam,
+    ConcernReceived,
+    EventDateChanged,
+    EventReminder,
+    Notice,
+    PairEnded,
+    PairIntroduction,
+    PairStarted,
+    StageMoved,
+)
 from bot.ports import DeliveryFailed
+from handlers import pairs_view
 from handlers.calendar import ics_for
 from handlers.events_view import date_changed_message, reminder_message
 
@@ -35,13 +51,22 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
     )
 
 
+VIEWS: dict[type, Callable[[Any], tuple[str, list[Block]]]] = {
+    EventReminder: reminder_message,
+    EventDateChanged: date_changed_message,
+    PairIntroduction: pairs_view.introduction,
+    AcceptanceNudge: pairs_view.acceptance_nudge,
+    PairStarted: pairs_view.pair_started,
+    CheckInPrompt: pairs_view.checkin_prompt,
+    StageMoved: pairs_view.stage_moved,
+    PairEnded: pairs_view.pair_ended,
+    ConcernForTeam: pairs_view.concern_for_team,
+    ConcernReceived: pairs_view.concern_received,
+}
+
+
 def render(notice: Notice) -> tuple[str, list[dict]]:
-    if isinstance(notice, EventReminder):
-        text, blocks = reminder_message(notice)
-    elif isinstance(notice, EventDateChanged):
-        text, blocks = date_changed_message(notice)
-    else:
-        raise TypeError(f"{type(notice).__name__} is not a message")
+    text, blocks = VIEWS[type(notice)](notice)
     return text, [b.to_dict() for b in blocks]
 
 
@@ -95,7 +120,8 @@ class SlackMessenger:
         return False
 
     def channel_for(self, to: str) -> str:
-        """A user id becomes their DM channel (cached: conversations.open is rate-limited)."""
+        """A user id becomes their DM, "U1,U2" their group DM (cached: conversations.open is
+        rate-limited); a channel id is used as it is."""
         if not to.startswith(("U", "W")):
             return to
         with self._lock:

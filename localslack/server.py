@@ -151,9 +151,17 @@ class LocalSlack:
             self.workspace.calls.append(Call(method, params, ok, error))
 
     def handle_response_url(self, path: str, payload: dict[str, Any]) -> None:
-        """response_url: /respond/CHANNEL/USER/N, as made by the signed sender."""
-        _, _, channel, user, _ = path.split("/", 4)
+        """response_url: /respond/CHANNEL/USER/N[/TS], as made by the signed sender; with the
+        message's ts, replace_original edits that message as Slack does."""
+        channel, user, _, *ts = path.split("/")[2:]
         with self.workspace.lock:
+            if payload.get("replace_original") and ts:
+                for message in self.workspace.messages_in(channel):
+                    if message.ts == ts[0]:
+                        message.text = payload.get("text", "")
+                        message.blocks = payload.get("blocks") or []
+                        message.edited = True
+                        return
             self.workspace.responses.append(
                 Response(
                     user=user,

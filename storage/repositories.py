@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import Insert, delete, select, update
@@ -39,6 +39,8 @@ def _participant(record: ParticipantRecord) -> Participant:
         role=record.role,  # type: ignore[arg-type]
         slack_user_id=record.slack_user_id,
         tz=record.tz,
+        about=record.about,
+        paused_until=record.paused_until,
     )
 
 
@@ -56,6 +58,18 @@ class SqlParticipants:
         )
         return _participant(record) if record else None
 
+    def get(self, participant_id: int) -> Participant | None:
+        record = self._session.get(ParticipantRecord, participant_id)
+        return _participant(record) if record else None
+
+    def by_email(self, email: str) -> Participant | None:
+        record = self._session.scalar(select(ParticipantRecord).where(ParticipantRecord.email == email.lower()))
+        return _participant(record) if record else None
+
+    def pause(self, participant_id: int, until: date | None) -> None:
+        self._session.get_one(ParticipantRecord, participant_id).paused_until = until
+        self._session.flush()
+
     def upsert(
         self, rows: Iterable[ParticipantRow], tz_by_email: dict[str, str | None], now: datetime
     ) -> tuple[int, int]:
@@ -71,6 +85,7 @@ class SqlParticipants:
                 updated += 1
             record.name, record.role, record.slack_user_id = row.name, row.role, row.slack_user_id
             record.tz = tz_by_email.get(row.email)
+            record.about = row.about
             record.updated_at = now
         self._session.flush()
         return created, updated

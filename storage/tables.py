@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import DateTime, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -41,6 +41,8 @@ class ParticipantRecord(Base):
     role: Mapped[str] = mapped_column(String(10))
     slack_user_id: Mapped[str | None] = mapped_column(String(20), unique=True)
     tz: Mapped[str | None] = mapped_column(String(64))
+    about: Mapped[str | None] = mapped_column(Text)
+    paused_until: Mapped[date | None] = mapped_column(Date)
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -87,3 +89,82 @@ class DeliveryRecord(Base):
     first_tried_at: Mapped[datetime]
     claimed_at: Mapped[datetime]
     done_at: Mapped[datetime | None]
+
+
+class PairRecord(Base):
+    __tablename__ = "pairs"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    mentor_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    mentee_id: Mapped[int] = mapped_column(ForeignKey("participants.id"))
+    status: Mapped[str] = mapped_column(String(10))  # awaiting, active, ended
+    stage: Mapped[str] = mapped_column(String(20))
+    created_at: Mapped[datetime]
+    mentor_accepted_at: Mapped[datetime | None]
+    mentee_accepted_at: Mapped[datetime | None]
+    acceptance_nudged_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    end_reason: Mapped[str | None] = mapped_column(Text)
+
+
+class StageChangeRecord(Base):
+    __tablename__ = "stage_changes"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id"), index=True)
+    stage: Mapped[str] = mapped_column(String(20))
+    changed_at: Mapped[datetime]
+    changed_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+
+
+class AgreementRecord(Base):
+    __tablename__ = "agreements"
+
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id"), primary_key=True)
+    goals: Mapped[str] = mapped_column(Text, default="")
+    availability: Mapped[str] = mapped_column(Text, default="")
+    topics: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(Text, default="")
+    updated_at: Mapped[datetime]
+    updated_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+
+
+class MeetingRecord(Base):
+    __tablename__ = "meetings"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id"), index=True)
+    met_on: Mapped[date] = mapped_column(Date)
+    minutes: Mapped[int] = mapped_column(Integer)
+    topics: Mapped[str] = mapped_column(Text, default="")
+    logged_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+    logged_at: Mapped[datetime]
+
+
+class CheckInRecord(Base):
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("pair_id", "number", name="uq_checkins_pair_number"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    created_at: Mapped[datetime]
+    sent_at: Mapped[datetime | None]
+    answer: Mapped[str | None] = mapped_column(String(10))
+    answered_at: Mapped[datetime | None]
+    answered_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+    followed_up_at: Mapped[datetime | None]
+
+
+class ConcernRecord(Base):
+    """A concern raised privately with the project team. Its text never leaves the team channel
+    and the reporter's own DM."""
+
+    __tablename__ = "concerns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    reporter_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
+    pair_id: Mapped[int | None] = mapped_column(ForeignKey("pairs.id"))
+    source: Mapped[str] = mapped_column(String(30))
+    text: Mapped[str] = mapped_column(Text)
+    created_at: Mapped[datetime]

@@ -6,6 +6,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.pair_repositories import SqlAgreements, SqlCheckIns, SqlConcerns, SqlMeetings, SqlPairs
 from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
 
 
@@ -14,6 +15,11 @@ class SqlUnitOfWork:
     schedules: SqlSchedules
     rsvps: SqlRsvps
     deliveries: SqlDeliveryLedger
+    pairs: SqlPairs
+    checkins: SqlCheckIns
+    meetings: SqlMeetings
+    agreements: SqlAgreements
+    concerns: SqlConcerns
 
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
@@ -24,6 +30,11 @@ class SqlUnitOfWork:
         self.schedules = SqlSchedules(self._session)
         self.rsvps = SqlRsvps(self._session)
         self.deliveries = SqlDeliveryLedger(self._session)
+        self.pairs = SqlPairs(self._session)
+        self.checkins = SqlCheckIns(self._session)
+        self.meetings = SqlMeetings(self._session)
+        self.agreements = SqlAgreements(self._session)
+        self.concerns = SqlConcerns(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -137,11 +137,6 @@ def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:
     assert needs_attention(paused, RULES, uk("2026-02-20 10:00")) is None
 
 
-def test_something_wrong_needs_attention() -> None:
-    wrong = state(active(), sent(1, "2026-01-19 10:00", "wrong"))
-    assert needs_attention(wrong, RULES, uk("2026-01-19 12:00")) == "said something is wrong at the last check-in"
-
-
 def test_stage_names_people_type() -> None:
     assert parse_stage("Enabling Growth") == "enabling_growth"
     assert parse_stage("negotiation") == "negotiation"

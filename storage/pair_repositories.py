@@ -1,0 +1,211 @@
+"""Repositories for pairs and what hangs off them: stages, agreements, meetings, check-ins."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+
+from sqlalchemy import func, select, update
+from sqlalchemy.orm import Session
+
+from bot.checkins import CheckIn, PairState
+from bot.pairs import Agreement, Meeting, Pair, StageChange
+from storage.repositories import chunks, insert_ignoring_duplicates
+from storage.tables import (
+    AgreementRecord,
+    CheckInRecord,
+    ConcernRecord,
+    MeetingRecord,
+    PairRecord,
+    ParticipantRecord,
+    StageChangeRecord,
+)
+
+RECENT_CHECKINS = 3  # enough for every rule: the "Not yet" streak looks at the last two
+
+
+def _pair(r: PairRecord) -> Pair:
+    return Pair(
+        r.id, r.mentor_id, r.mentee_id, r.status, r.stage, r.created_at,  # type: ignore[arg-type]
+        r.mentor_accepted_at, r.mentee_accepted_at, r.acceptance_nudged_at, r.ended_at,
+    )
+
+
+def _checkin(r: CheckInRecord) -> CheckIn:
+    return CheckIn(r.id, r.pair_id, r.number, r.created_at, r.sent_at, r.answer, r.answered_at, r.followed_up_at)  # type: ignore[arg-type]
+
+
+class SqlPairs:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add(self, mentor_id: int, mentee_id: int, now: datetime) -> Pair:
+        record = PairRecord(mentor_id=mentor_id, mentee_id=mentee_id, status="awaiting", stage="preparing", created_at=now)
+        self._session.add(record)
+        self._session.flush()
+        self._session.add(StageChangeRecord(pair_id=record.id, stage="preparing", changed_at=now))
+        return _pair(record)
+
+    def get(self, pair_id: int) -> Pair | None:
+        record = self._session.get(PairRecord, pair_id)
+        return _pair(record) if record else None
+
+    def current_for(self, participant_id: int) -> Pair | None:
+        """The participant's awaiting or active pair."""
+        record = self._session.scalar(
+            select(PairRecord)
+            .where(PairRecord.status != "ended")
+            .where((PairRecord.mentor_id == participant_id) | (PairRecord.mentee_id == participant_id))
+        )
+        return _pair(record) if record else None
+
+    def current(self) -> list[Pair]:
+        query = select(PairRecord).where(PairRecord.status != "ended").order_by(PairRecord.id)
+        return [_pair(r) for r in self._session.scalars(query)]
+
+    def paired_participants(self) -> set[int]:
+        return {pid for p in self.current() for pid in p.members}
+
+    def accept(self, pair_id: int, participant_id: int, now: datetime) -> Pair:
+        record = self._session.get_one(PairRecord, pair_id)
+        if participant_id == record.mentor_id and record.mentor_accepted_at is None:
+            record.mentor_accepted_at = now
+        elif participant_id == record.mentee_id and record.mentee_accepted_at is None:
+            record.mentee_accepted_at = now
+        if record.mentor_accepted_at and record.mentee_accepted_at and record.status == "awaiting":
+            record.status = "active"
+        self._session.flush()
+        return _pair(record)
+
+    def mark_nudged(self, pair_id: int, now: datetime) -> None:
+        self._session.execute(update(PairRecord).where(PairRecord.id == pair_id).values(acceptance_nudged_at=now))
+
+    def set_stage(self, pair_id: int, stage: str, by: int | None, now: datetime) -> None:
+        self._session.get_one(PairRecord, pair_id).stage = stage
+        self._session.add(StageChangeRecord(pair_id=pair_id, stage=stage, changed_at=now, changed_by=by))
+        self._session.flush()
+
+    def stage_history(self, pair_id: int) -> list[StageChange]:
+        query = select(StageChangeRecord).where(StageChangeRecord.pair_id == pair_id).order_by(StageChangeRecord.id)
+        return [StageChange(r.pair_id, r.stage, r.changed_at) for r in self._session.scalars(query)]  # type: ignore[arg-type]
+
+    def end(self, pair_id: int, reason: str, now: datetime) -> None:
+        record = self._session.get_one(PairRecord, pair_id)
+        record.status, record.ended_at, record.end_reason = "ended", now, reason
+        self._session.flush()
+
+    def states(self, pairs: Sequence[Pair] | None = None) -> list[PairState]:
+        """Every current pair with what the check-in rules need, in four queries in all."""
+        pairs = list(pairs) if pairs is not None else self.current()
+        ids = [p.id for p in pairs]
+        recent: dict[int, list[CheckIn]] = {i: [] for i in ids}
+        last_meeting: dict[int, date] = {}
+        for batch in chunks(ids):
+            ranked = (
+                select(CheckInRecord, func.row_number().over(partition_by=CheckInRecord.pair_id, order_by=CheckInRecord.number.desc()).label("n"))
+                .where(CheckInRecord.pair_id.in_(batch))
+                .subquery()
+            )
+            rows = self._session.execute(select(ranked).where(ranked.c.n <= RECENT_CHECKINS).order_by(ranked.c.pair_id, ranked.c.number))
+            for row in rows.mappings():
+                recent[row["pair_id"]].append(
+                    CheckIn(row["id"], row["pair_id"], row["number"], row["created_at"], row["sent_at"],
+                            row["answer"], row["answered_at"], row["followed_up_at"])
+                )
+            meetings = select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on)).where(MeetingRecord.pair_id.in_(batch)).group_by(MeetingRecord.pair_id)
+            last_meeting.update({pair_id: met_on for pair_id, met_on in self._session.execute(meetings).all()})
+        people = {
+            r.id: r for r in self._session.scalars(select(ParticipantRecord).where(ParticipantRecord.id.in_({m for p in pairs for m in p.members})))
+        } if pairs else {}
+        states = []
+        for pair in pairs:
+            members = [people[m] for m in pair.members if m in people]
+            pauses = [m.paused_until for m in members if m.paused_until]
+            states.append(PairState(pair, recent[pair.id], last_meeting.get(pair.id), max(pauses) if pauses else None, tuple(m.tz for m in members)))
+        return states
+
+
+class SqlCheckIns:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def open(self, pair_id: int, number: int, now: datetime) -> CheckIn | None:
+        """Makes check-in number N of the pair, unless another process made it first."""
+        made = self._session.execute(
+            insert_ignoring_duplicates(self._session, CheckInRecord)
+            .values(pair_id=pair_id, number=number, created_at=now)
+            .returning(CheckInRecord.id)
+        ).scalar()
+        return CheckIn(made, pair_id, number, now) if made else None
+
+    def get(self, checkin_id: int) -> CheckIn | None:
+        record = self._session.get(CheckInRecord, checkin_id)
+        return _checkin(record) if record else None
+
+    def latest(self, pair_id: int) -> CheckIn | None:
+        record = self._session.scalar(
+            select(CheckInRecord).where(CheckInRecord.pair_id == pair_id).order_by(CheckInRecord.number.desc()).limit(1)
+        )
+        return _checkin(record) if record else None
+
+    def for_pair(self, pair_id: int) -> list[CheckIn]:
+        query = select(CheckInRecord).where(CheckInRecord.pair_id == pair_id).order_by(CheckInRecord.number)
+        return [_checkin(r) for r in self._session.scalars(query)]
+
+    def mark_sent(self, checkin_ids: Sequence[int], now: datetime) -> None:
+        for batch in chunks(checkin_ids):
+            self._session.execute(update(CheckInRecord).where(CheckInRecord.id.in_(batch)).values(sent_at=now))
+
+    def mark_followed_up(self, checkin_id: int, now: datetime) -> None:
+        self._session.execute(update(CheckInRecord).where(CheckInRecord.id == checkin_id).values(followed_up_at=now))
+
+    def answer(self, checkin_id: int, answer: str, by: int, now: datetime) -> bool:
+        """Records the pair's answer; False when someone answered it already."""
+        changed = self._session.execute(
+            update(CheckInRecord)
+            .where(CheckInRecord.id == checkin_id, CheckInRecord.answer.is_(None))
+            .values(answer=answer, answered_by=by, answered_at=now)
+        )
+        return bool(changed.rowcount)  # type: ignore[attr-defined]
+
+
+class SqlMeetings:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add(self, meeting: Meeting, by: int, now: datetime) -> None:
+        self._session.add(MeetingRecord(pair_id=meeting.pair_id, met_on=meeting.met_on, minutes=meeting.minutes,
+                                        topics=meeting.topics, logged_by=by, logged_at=now))
+        self._session.flush()
+
+    def for_pair(self, pair_id: int) -> list[Meeting]:
+        query = select(MeetingRecord).where(MeetingRecord.pair_id == pair_id).order_by(MeetingRecord.met_on, MeetingRecord.id)
+        return [Meeting(r.pair_id, r.met_on, r.minutes, r.topics) for r in self._session.scalars(query)]
+
+
+class SqlAgreements:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def get(self, pair_id: int) -> Agreement:
+        r = self._session.get(AgreementRecord, pair_id)
+        return Agreement(r.goals, r.availability, r.topics, r.contact, r.updated_at) if r else Agreement()
+
+    def save(self, pair_id: int, agreement: Agreement, by: int, now: datetime) -> None:
+        record = self._session.get(AgreementRecord, pair_id) or AgreementRecord(pair_id=pair_id)
+        record.goals, record.availability = agreement.goals, agreement.availability
+        record.topics, record.contact = agreement.topics, agreement.contact
+        record.updated_at, record.updated_by = now, by
+        self._session.add(record)
+        self._session.flush()
+
+
+class SqlConcerns:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add(self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime) -> int:
+        record = ConcernRecord(reporter_id=reporter_id, pair_id=pair_id, source=source, text=text, created_at=now)
+        self._session.add(record)
+        self._session.flush()
+        return record.id
