@@ -31,16 +31,47 @@ class AlertsService:
             pair = uow.pairs.current_for(reporter.id) if reporter else None
             names = None
             if pair is not None:
-                mentor, mentee = uow.participants.get(pair.mentor_id), uow.participants.get(pair.mentee_id)
+                mentor, mentee = (
+                    uow.participants.get(pair.mentor_id),
+                    uow.participants.get(pair.mentee_id),
+                )
                 names = f"{mentor.name if mentor else '?'} (mentor) & {mentee.name if mentee else '?'} (mentee)"
-            concern_id = uow.concerns.add(reporter.id if reporter else None, pair.id if pair else None, source, text[:MAX_CONCERN_LENGTH], now)
+            concern_id = uow.concerns.add(
+                reporter.id if reporter else None,
+                pair.id if pair else None,
+                source,
+                text[:MAX_CONCERN_LENGTH],
+                now,
+            )
             uow.commit()
-        alert = ConcernForTeam(concern_id, reporter, names, pair.stage if pair else None, source, text[:MAX_CONCERN_LENGTH])
+        alert = ConcernForTeam(
+            concern_id,
+            reporter,
+            names,
+            pair.stage if pair else None,
+            source,
+            text[:MAX_CONCERN_LENGTH],
+        )
         team_key = f"concern:{concern_id}:team"
-        sent = self._deliveries.send([Outgoing(Delivery(team_key, "concern", str(concern_id), self._team.channel, None), alert)], now)
+        sent = self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(team_key, "concern", str(concern_id), self._team.channel, None), alert
+                )
+            ],
+            now,
+        )
         if team_key not in sent:
             return False
-        confirmation = Outgoing(Delivery(f"concern:{concern_id}:reporter", "concern-received", str(concern_id), slack_user_id, reporter.id if reporter else None), ConcernReceived(concern_id))
+        confirmation = Outgoing(
+            Delivery(
+                f"concern:{concern_id}:reporter",
+                "concern-received",
+                str(concern_id),
+                slack_user_id,
+                reporter.id if reporter else None,
+            ),
+            ConcernReceived(concern_id),
+        )
         self._deliveries.send([confirmation], now)
         return True
-

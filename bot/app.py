@@ -16,9 +16,9 @@ import handlers.commands
 import handlers.errors
 import handlers.events
 import handlers.pairs
-from bot.config import Settings
 from bot.alerts import AlertsService
 from bot.checkins_service import CheckInsService
+from bot.config import Settings
 from bot.delivery import Deliveries
 from bot.events import EventsService
 from bot.pairing import PairingService

@@ -87,7 +87,9 @@ class Calendar:
         return day.weekday() < 5 and day not in self.bank_holidays
 
 
-def pending_moments(state: PairState, rules: CheckIns, calendar: Calendar, now: datetime) -> list[PairMoment]:
+def pending_moments(
+    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+) -> list[PairMoment]:
     """What the pair is waiting for next, each at the time it may be sent."""
     pair, latest = state.pair, state.latest
     if pair.status == "awaiting":
@@ -112,7 +114,9 @@ def pending_moments(state: PairState, rules: CheckIns, calendar: Calendar, now: 
     return moments
 
 
-def due_moments(states: Iterable[PairState], rules: CheckIns, calendar: Calendar, now: datetime) -> list[PairMoment]:
+def due_moments(
+    states: Iterable[PairState], rules: CheckIns, calendar: Calendar, now: datetime
+) -> list[PairMoment]:
     """For each pair, the one thing due now: a new check-in supersedes a follow-up of the last."""
     due: list[PairMoment] = []
     for state in states:
@@ -132,7 +136,9 @@ def needs_attention(state: PairState, rules: CheckIns, now: datetime) -> str | N
     if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
         return f"answered “Not yet” {streak} times in a row"
     since = (
-        datetime.combine(state.last_meeting, time(0), tzinfo=UK) if state.last_meeting else pair.activated_at
+        datetime.combine(state.last_meeting, time(0), tzinfo=UK)
+        if state.last_meeting
+        else pair.activated_at
     )
     paused = state.paused_until is not None and state.paused_until > now.astimezone(UK).date()
     if not paused and now - since >= rules.attention_without_meeting:

@@ -7,7 +7,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.checkins import Calendar, CheckInAnswer, PairMoment, PairState, due_moments, needs_attention, pending_moments
+from bot.checkins import (
+    Calendar,
+    CheckInAnswer,
+    PairMoment,
+    PairState,
+    due_moments,
+    needs_attention,
+    pending_moments,
+)
 from bot.delivery import Deliveries, Outgoing
 from bot.errors import NotAParticipant, UserError
 from bot.notices import AcceptanceNudge, CheckInPrompt
@@ -33,10 +41,13 @@ class PairSummary:
 
 
 class CheckInsService:
-    def __init__(self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
+    def __init__(
+        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+    ):
         self._rules = programme.checkins
         self._calendar = Calendar(
-            programme.checkins.working_hours.start, programme.checkins.working_hours.end,
+            programme.checkins.working_hours.start,
+            programme.checkins.working_hours.end,
             frozenset(programme.bank_holidays),
         )
         self._uow = uow
@@ -50,7 +61,11 @@ class CheckInsService:
         """Each pair's next moment: the scheduler holds one job per pair at most."""
         with self._uow() as uow:
             states = uow.pairs.states()
-        nexts = [min(ms, key=lambda m: m.at) for s in states if (ms := pending_moments(s, self._rules, self._calendar, now))]
+        nexts = [
+            min(ms, key=lambda m: m.at)
+            for s in states
+            if (ms := pending_moments(s, self._rules, self._calendar, now))
+        ]
         return nexts
 
     def who_is_due(self, states: list[PairState], now: datetime) -> list[PairMoment]:
@@ -71,17 +86,40 @@ class CheckInsService:
                     outgoing += self._nudges(pair, members)
                     uow.pairs.mark_nudged(pair.id, now)
                 elif moment.kind == "follow_up" and latest is not None:
-                    prompt = CheckInPrompt(pair.id, latest.id, pair.stage, state.last_meeting, follow_up=True)
-                    outgoing.append(Outgoing(Delivery(f"checkin-follow-up:{pair.id}:{latest.number}", "checkin", str(pair.id), group(members), None), prompt))
+                    prompt = CheckInPrompt(
+                        pair.id, latest.id, pair.stage, state.last_meeting, follow_up=True
+                    )
+                    outgoing.append(
+                        Outgoing(
+                            Delivery(
+                                f"checkin-follow-up:{pair.id}:{latest.number}",
+                                "checkin",
+                                str(pair.id),
+                                group(members),
+                                None,
+                            ),
+                            prompt,
+                        )
+                    )
                     uow.checkins.mark_followed_up(latest.id, now)
                 else:
-                    checkin = latest if moment.kind == "deliver" else uow.checkins.open(pair.id, (latest.number if latest else 0) + 1, now)
+                    checkin = (
+                        latest
+                        if moment.kind == "deliver"
+                        else uow.checkins.open(pair.id, (latest.number if latest else 0) + 1, now)
+                    )
                     if checkin is None:
                         continue  # another process opened it and is sending it
                     key = f"checkin:{pair.id}:{checkin.number}"
                     opened[key] = checkin.id
-                    prompt = CheckInPrompt(pair.id, checkin.id, pair.stage, state.last_meeting, follow_up=False)
-                    outgoing.append(Outgoing(Delivery(key, "checkin", str(pair.id), group(members), None), prompt))
+                    prompt = CheckInPrompt(
+                        pair.id, checkin.id, pair.stage, state.last_meeting, follow_up=False
+                    )
+                    outgoing.append(
+                        Outgoing(
+                            Delivery(key, "checkin", str(pair.id), group(members), None), prompt
+                        )
+                    )
             uow.commit()
         sent = self._deliveries.send(outgoing, now)
         with self._uow() as uow:
@@ -92,14 +130,25 @@ class CheckInsService:
     def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
         mentor, mentee = members
         return [
-            Outgoing(Delivery(f"accept-nudge:{pair.id}:{person.id}", "accept-nudge", str(pair.id), person.slack_user_id or "", person.id), AcceptanceNudge(pair.id, partner))
+            Outgoing(
+                Delivery(
+                    f"accept-nudge:{pair.id}:{person.id}",
+                    "accept-nudge",
+                    str(pair.id),
+                    person.slack_user_id or "",
+                    person.id,
+                ),
+                AcceptanceNudge(pair.id, partner),
+            )
             for person, partner in ((mentor, mentee), (mentee, mentor))
             if not pair.accepted_by(person.id)
         ]
 
     # Answers and meetings -------------------------------------------------------------------------
 
-    def answer(self, slack_user_id: str, checkin_id: int, answer: CheckInAnswer, now: datetime) -> Participant:
+    def answer(
+        self, slack_user_id: str, checkin_id: int, answer: CheckInAnswer, now: datetime
+    ) -> tuple[Participant, Pair]:
         with self._uow() as uow:
             person = uow.participants.by_slack_id(slack_user_id)
             checkin = uow.checkins.get(checkin_id)
@@ -107,7 +156,9 @@ class CheckInsService:
             if person is None:
                 raise NotAParticipant()
             if checkin is None or pair is None or person.id not in pair.members:
-                raise UserError("This check-in belongs to another pair, so I can't record your answer.")
+                raise UserError(
+                    "This check-in belongs to another pair, so I can't record your answer."
+                )
             if pair.status != "active":
                 raise UserError("This pairing has ended, so the check-in is closed.")
             latest = uow.checkins.latest(pair.id)
@@ -117,9 +168,11 @@ class CheckInsService:
                 raise UserError("This check-in has already been answered. Thank you!")
             uow.commit()
         self.on_change()
-        return person
+        return person, pair
 
-    def log_meeting(self, slack_user_id: str, met_on: date, minutes: int, topics: str, now: datetime) -> Meeting:
+    def log_meeting(
+        self, slack_user_id: str, met_on: date, minutes: int, topics: str, now: datetime
+    ) -> Meeting:
         with self._uow() as uow:
             person = uow.participants.by_slack_id(slack_user_id)
             if person is None:
@@ -128,11 +181,17 @@ class CheckInsService:
             if pair is None or pair.status != "active":
                 raise NotInAPair()
             if met_on > now.date():
-                raise UserError(f"{met_on:%d %B %Y} is in the future. Log a meeting once it has happened.")
+                raise UserError(
+                    f"{met_on:%d %B %Y} is in the future. Log a meeting once it has happened."
+                )
             if met_on < pair.created_at.date():
-                raise UserError(f"{met_on:%d %B %Y} is before you were paired. Please check the date.")
+                raise UserError(
+                    f"{met_on:%d %B %Y} is before you were paired. Please check the date."
+                )
             if not 1 <= minutes <= MAX_MEETING_MINUTES:
-                raise UserError("Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.")
+                raise UserError(
+                    "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
+                )
             meeting = Meeting(pair.id, met_on, minutes, topics.strip()[:500])
             uow.meetings.add(meeting, person.id, now)
             latest = uow.checkins.latest(pair.id)
@@ -153,11 +212,21 @@ class CheckInsService:
         summaries = []
         for state in states:
             pair = state.pair
-            summaries.append(PairSummary(
-                mentor=people[pair.mentor_id].name, mentee=people[pair.mentee_id].name, pair=pair,
-                last_meeting=state.last_meeting,
-                open_checkins=sum(1 for c in state.checkins if c.sent_at and c.answer is None),
-                attention=needs_attention(state, self._rules, now),
-                not_accepted=[people[m].name for m in pair.members if pair.status == "awaiting" and not pair.accepted_by(m)],
-            ))
-        return sorted(summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor))
+            summaries.append(
+                PairSummary(
+                    mentor=people[pair.mentor_id].name,
+                    mentee=people[pair.mentee_id].name,
+                    pair=pair,
+                    last_meeting=state.last_meeting,
+                    open_checkins=sum(1 for c in state.checkins if c.sent_at and c.answer is None),
+                    attention=needs_attention(state, self._rules, now),
+                    not_accepted=[
+                        people[m].name
+                        for m in pair.members
+                        if pair.status == "awaiting" and not pair.accepted_by(m)
+                    ],
+                )
+            )
+        return sorted(
+            summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
+        )

@@ -106,8 +106,20 @@ class TeamUnpair:
 
 
 Command = (
-    Help | ShowEvents | ShowNext | SetEventDate | WhoIsComing | ShowPair | MoveStage | LogMeeting
-    | Pause | EditAgreement | RaiseConcern | TeamPairs | TeamPair | TeamUnpair
+    Help
+    | ShowEvents
+    | ShowNext
+    | SetEventDate
+    | WhoIsComing
+    | ShowPair
+    | MoveStage
+    | LogMeeting
+    | Pause
+    | EditAgreement
+    | RaiseConcern
+    | TeamPairs
+    | TeamPair
+    | TeamUnpair
 )
 
 _DATE_COMMAND = re.compile(
@@ -126,8 +138,11 @@ def parse_command(text: str) -> Command:
     if not words or words == ["help"]:
         return Help()
     simple: dict[str, Command] = {
-        "events": ShowEvents(), "next": ShowNext(), "pair": ShowPair(),
-        "agreement": EditAgreement(), "concern": RaiseConcern(),
+        "events": ShowEvents(),
+        "next": ShowNext(),
+        "pair": ShowPair(),
+        "agreement": EditAgreement(),
+        "concern": RaiseConcern(),
     }
     if len(words) == 1 and words[0] in simple:
         return simple[words[0]]
@@ -154,12 +169,16 @@ def _parse_team(words: list[str], original: list[str]) -> Command:
     if words[0] == "pair":
         people = [_mention(w) for w in original[1:]]
         if len(people) != 2 or None in people:
-            raise UsageError("Please mention the mentor, then the mentee: `/mentoring team pair @mentor @mentee`.")
+            raise UsageError(
+                "Please mention the mentor, then the mentee: `/mentoring team pair @mentor @mentee`."
+            )
         return TeamPair(people[0] or "", people[1] or "")
     if words[0] == "unpair":
         person = _mention(original[1]) if len(original) > 1 else None
         if person is None:
-            raise UsageError("Please mention one member of the pair: `/mentoring team unpair @person [reason]`.")
+            raise UsageError(
+                "Please mention one member of the pair: `/mentoring team unpair @person [reason]`."
+            )
         return TeamUnpair(person, " ".join(original[2:]) or "ended by the project team")
     if words[0] == "who":
         if len(words) != 2:
@@ -200,7 +219,9 @@ def _parse_meeting(words: list[str]) -> LogMeeting:
     try:
         met_on = date.fromisoformat(words[0])
     except ValueError:
-        raise UsageError(f"{words[0]} is not a date; write it as YYYY-MM-DD, e.g. {_MET_EXAMPLE}.") from None
+        raise UsageError(
+            f"{words[0]} is not a date; write it as YYYY-MM-DD, e.g. {_MET_EXAMPLE}."
+        ) from None
     duration = _DURATION.match(words[1].lower())
     minutes = int(duration["h"] or 0) * 60 + int(duration["m"] or 0) if duration else 0
     if not minutes:
@@ -216,4 +237,6 @@ def _parse_pause(words: list[str]) -> Pause:
             return Pause(date.fromisoformat(words[1]))
         except ValueError:
             pass
-    raise UsageError("Please say until when, e.g. `/mentoring pause until 2026-03-01`, or `/mentoring pause off`.")
+    raise UsageError(
+        "Please say until when, e.g. `/mentoring pause until 2026-03-01`, or `/mentoring pause off`."
+    )

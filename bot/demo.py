@@ -18,7 +18,7 @@ from zoneinfo import ZoneInfo
 
 from bot.app import Mentorbot, build
 from bot.config import Settings
-from bot.programme import load_programme
+from bot.programme import Programme, load_programme
 from handlers.http import BoltHttpServer
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
@@ -98,7 +98,7 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
             bot.close()
 
 
-def _populate(slack: LocalSlack, programme) -> None:  # type: ignore[no-untyped-def]
+def _populate(slack: LocalSlack, programme: Programme) -> None:
     ws = slack.workspace
     for row in csv.DictReader(COHORT.open()):
         ws.add_user(

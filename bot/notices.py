@@ -106,6 +106,15 @@ class ConcernReceived:
 
 
 Notice = (
-    EventReminder | CalendarInvite | EventDateChanged | PairIntroduction | AcceptanceNudge | PairStarted
-    | CheckInPrompt | StageMoved | PairEnded | ConcernForTeam | ConcernReceived
+    EventReminder
+    | CalendarInvite
+    | EventDateChanged
+    | PairIntroduction
+    | AcceptanceNudge
+    | PairStarted
+    | CheckInPrompt
+    | StageMoved
+    | PairEnded
+    | ConcernForTeam
+    | ConcernReceived
 )

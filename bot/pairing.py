@@ -9,8 +9,8 @@ from datetime import date, datetime
 
 from bot.delivery import Deliveries, Outgoing
 from bot.errors import NotAParticipant, UserError
-from bot.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
-from bot.pairs import STAGE_NAMES, Agreement, Meeting, Pair, PairRow, check_pairings, parse_stage
+from bot.notices import PairEnded, PairIntroduction, PairStarted, StageMoved
+from bot.pairs import STAGE_NAMES, Agreement, Meeting, Pair, check_pairings, parse_stage
 from bot.participants import ImportRejected, Participant
 from bot.ports import Delivery, UnitOfWork, UnitOfWorkFactory
 from bot.team import Team
@@ -18,7 +18,9 @@ from bot.team import Team
 
 class NotInAPair(UserError):
     def __init__(self) -> None:
-        super().__init__("You are not in a mentoring pair yet. The project team will pair you and I'll introduce you.")
+        super().__init__(
+            "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
+        )
 
 
 @dataclass(frozen=True)
@@ -66,7 +68,9 @@ class PairingService:
         [made] = self._make([(mentor, mentee)], now)
         return made
 
-    def unpair(self, actor: str, member_slack: str, reason: str, now: datetime) -> tuple[Participant, Participant]:
+    def unpair(
+        self, actor: str, member_slack: str, reason: str, now: datetime
+    ) -> tuple[Participant, Participant]:
         self._team.require_member(actor)
         with self._uow() as uow:
             person = uow.participants.by_slack_id(member_slack)
@@ -77,8 +81,19 @@ class PairingService:
             uow.pairs.end(pair.id, reason, now)
             uow.commit()
         self._deliveries.send(
-            [Outgoing(Delivery(f"pair-ended:{pair.id}:{p.id}", "pair-ended", str(pair.id), p.slack_user_id or "", p.id), PairEnded(other))
-             for p, other in ((mentor, mentee), (mentee, mentor))],
+            [
+                Outgoing(
+                    Delivery(
+                        f"pair-ended:{pair.id}:{p.id}",
+                        "pair-ended",
+                        str(pair.id),
+                        p.slack_user_id or "",
+                        p.id,
+                    ),
+                    PairEnded(other),
+                )
+                for p, other in ((mentor, mentee), (mentee, mentor))
+            ],
             now,
         )
         self.on_change()
@@ -91,8 +106,13 @@ class PairingService:
                 made.append(uow.pairs.add(mentor.id, mentee.id, now))
             uow.commit()
         self._deliveries.send(
-            [Outgoing(Delivery(f"pair-intro:{p.id}", "pair-intro", str(p.id), group(people), None), PairIntroduction(p.id, *people))
-             for p, people in zip(made, pairs, strict=True)],
+            [
+                Outgoing(
+                    Delivery(f"pair-intro:{p.id}", "pair-intro", str(p.id), group(people), None),
+                    PairIntroduction(p.id, *people),
+                )
+                for p, people in zip(made, pairs, strict=True)
+            ],
             now,
         )
         self.on_change()
@@ -110,11 +130,27 @@ class PairingService:
             uow.commit()
         if pair.status == "active":
             started = PairStarted(pair.id, mentor, mentee)
-            self._deliveries.send([Outgoing(Delivery(f"pair-started:{pair.id}", "pair-started", str(pair.id), group((mentor, mentee)), None), started)], now)
+            self._deliveries.send(
+                [
+                    Outgoing(
+                        Delivery(
+                            f"pair-started:{pair.id}",
+                            "pair-started",
+                            str(pair.id),
+                            group((mentor, mentee)),
+                            None,
+                        ),
+                        started,
+                    )
+                ],
+                now,
+            )
             self.on_change()
         return pair
 
-    def move_stage(self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None) -> Pair:
+    def move_stage(
+        self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None
+    ) -> Pair:
         stage = parse_stage(stage_text)
         if stage is None:
             names = ", ".join(STAGE_NAMES.values())
@@ -130,7 +166,10 @@ class PairingService:
             uow.commit()
         moved = StageMoved(pair.id, stage, person.name)
         key = f"stage:{pair.id}:{stage}:{now:%Y%m%dT%H%M%S}"
-        self._deliveries.send([Outgoing(Delivery(key, "stage", str(pair.id), group((mentor, mentee)), None), moved)], now)
+        self._deliveries.send(
+            [Outgoing(Delivery(key, "stage", str(pair.id), group((mentor, mentee)), None), moved)],
+            now,
+        )
         self.on_change()
         return pair
 
@@ -146,7 +185,9 @@ class PairingService:
             if person is None:
                 raise NotAParticipant()
             if until is not None and until <= now.date():
-                raise UserError("Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`.")
+                raise UserError(
+                    "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`."
+                )
             uow.participants.pause(person.id, until)
             uow.commit()
         self.on_change()
@@ -159,9 +200,18 @@ class PairingService:
             mentor, mentee = self._people(uow, pair)
             partner = mentee if person.id == mentor.id else mentor
             history = uow.pairs.stage_history(pair.id)
-            return PairView(pair, person, partner, uow.agreements.get(pair.id), uow.meetings.for_pair(pair.id), history[-1].changed_at)
+            return PairView(
+                pair,
+                person,
+                partner,
+                uow.agreements.get(pair.id),
+                uow.meetings.for_pair(pair.id),
+                history[-1].changed_at,
+            )
 
-    def _own_pair(self, uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None) -> tuple[Participant, Pair]:
+    def _own_pair(
+        self, uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
+    ) -> tuple[Participant, Pair]:
         person = uow.participants.by_slack_id(slack_user_id)
         if person is None:
             raise NotAParticipant()
@@ -169,7 +219,9 @@ class PairingService:
         if pair is None:
             raise NotInAPair()
         if pair_id is not None and pair.id != pair_id:
-            raise UserError("That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours.")
+            raise UserError(
+                "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+            )
         return person, pair
 
     @staticmethod

@@ -97,9 +97,7 @@ class PairRow:
     mentee: Participant
 
 
-def check_pairings(
-    text: str, people: Iterable[Participant], paired: set[int]
-) -> list[PairRow]:
+def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
     """The steering group's pairings file (mentor_email, mentee_email), all or nothing. `paired`
     holds the ids of participants already in an active or awaiting pair."""
     by_email = {p.email: p for p in people}
@@ -120,12 +118,16 @@ def check_pairings(
         found = [(email, by_email.get(email)) for email in (mentor_email, mentee_email)]
         unknown = [email or "(empty)" for email, person in found if person is None]
         if unknown:
-            problems += [f"line {line}: {email} is not a participant; import them first" for email in unknown]
+            problems += [
+                f"line {line}: {email} is not a participant; import them first" for email in unknown
+            ]
             continue
         mentor, mentee = by_email[mentor_email], by_email[mentee_email]
         row_problems = []
         if (mentor_email, mentee_email) in seen_rows:
-            row_problems.append(f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}")
+            row_problems.append(
+                f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}"
+            )
         if mentor.role != "mentor":
             row_problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
         if mentee.role != "mentee":

@@ -146,7 +146,9 @@ def import_participants(
             )
         line_of_id.setdefault(slack_id, row.line)
         zones[row.email] = zone
-        resolved.append(ParticipantRow(row.line, row.name, row.email, row.role, slack_id, row.about))
+        resolved.append(
+            ParticipantRow(row.line, row.name, row.email, row.role, slack_id, row.about)
+        )
     if problems:
         raise ImportRejected(problems)
     with uow() as work:

@@ -119,7 +119,9 @@ class AgreementRepository(Protocol):
 
 
 class ConcernRepository(Protocol):
-    def add(self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime) -> int: ...
+    def add(
+        self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime
+    ) -> int: ...
 
 
 class UnitOfWork(Protocol):

@@ -120,7 +120,9 @@ class CheckIns(_Strict):
     follow_up_after: timedelta = timedelta(days=3)
     acceptance_nudge_after: timedelta = timedelta(days=5)
     working_hours: WorkingHours = WorkingHours()
-    attention_after_not_yet: int = Field(2, ge=1, description="this many 'Not yet' answers in a row")
+    attention_after_not_yet: int = Field(
+        2, ge=1, description="this many 'Not yet' answers in a row"
+    )
     attention_without_meeting: timedelta = timedelta(weeks=6)
 
     @field_validator("cadence")
@@ -145,7 +147,9 @@ class Programme(_Strict):
     )
     events: list[Event] = Field(min_length=1)
     checkins: CheckIns = CheckIns()
-    bank_holidays: list[date] = Field(default_factory=list, description="UK bank holidays: no nudges")
+    bank_holidays: list[date] = Field(
+        default_factory=list, description="UK bank holidays: no nudges"
+    )
 
     @field_validator("timezone")
     @classmethod

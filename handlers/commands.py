@@ -26,8 +26,7 @@ from bot.commands import (
 )
 from bot.pairs import STAGE_NAMES
 from bot.services import Services
-from handlers import events_view
-from handlers import pairs_view
+from handlers import events_view, pairs_view
 from handlers.pairs import open_agreement
 
 
@@ -40,7 +39,9 @@ def register(app: App, services: Services) -> None:
             case EditAgreement():
                 open_agreement(client, services, user, command["trigger_id"])
             case RaiseConcern():
-                client.views_open(trigger_id=command["trigger_id"], view=pairs_view.concern_modal("/mentoring concern"))
+                client.views_open(
+                    trigger_id=command["trigger_id"], view=pairs_view.concern_modal("command")
+                )
             case parsed:
                 respond(text=answer(services, user, parsed), response_type="ephemeral")
 
@@ -66,7 +67,9 @@ def answer(services: Services, user_id: str, command: object) -> str:
             assert event is not None
             return events_view.date_set_message(event, schedule, programme)
         case WhoIsComing(event_id):
-            return events_view.attendance_message(services.events.attendance(user_id, event_id), programme)
+            return events_view.attendance_message(
+                services.events.attendance(user_id, event_id), programme
+            )
         case ShowPair():
             return pairs_view.my_pair_message(services.pairing.my_pair(user_id), now)
         case MoveStage(stage):
@@ -86,6 +89,6 @@ def answer(services: Services, user_id: str, command: object) -> str:
             services.pairing.pair(user_id, mentor, mentee, now)
             return f"Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
         case TeamUnpair(member, reason):
-            mentor, mentee = services.pairing.unpair(user_id, member, reason, now)
-            return f"Done: the pairing of {mentor.name} and {mentee.name} has ended ({reason}). Each has been told, separately."
+            ended = services.pairing.unpair(user_id, member, reason, now)
+            return f"Done: the pairing of {ended[0].name} and {ended[1].name} has ended ({reason}). Each has been told, separately."
     raise AssertionError(f"unhandled command {command!r}")

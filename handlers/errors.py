@@ -3,6 +3,7 @@ else is logged by type and place only (requests can hold personal data) and apol
 
 from __future__ import annotations
 
+import json
 import logging
 from typing import Any
 
@@ -30,6 +31,20 @@ def register(app: App) -> None:
                 exc_info=(type(error), error, error.__traceback__),
             )
             message = SORRY
-        if respond is not None:
+        if body.get("type") == "view_submission":
+            # A modal shows the message beside its first input, and stays open with what was typed.
+            return BoltResponse(
+                status=200,
+                body=json.dumps(
+                    {"response_action": "errors", "errors": {_first_input(body): message}}
+                ),
+                headers={"content-type": "application/json"},
+            )
+        if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
         return BoltResponse(status=200, body="")
+
+
+def _first_input(body: dict[str, Any]) -> str:
+    blocks = body.get("view", {}).get("blocks", [])
+    return next((b["block_id"] for b in blocks if b.get("type") == "input"), "")

@@ -140,8 +140,11 @@ class SlackMessenger:
         """The programme is fixed for the process; the notice's other fields decide the words."""
         key = (
             type(notice).__name__,
-            *(v for k, v in vars(notice).items() if k not in ("programme", "event")),
-            notice.event.id,
+            *(
+                getattr(v, "id", v) if k == "event" else v
+                for k, v in vars(notice).items()
+                if k != "programme"
+            ),
         )
         with self._lock:
             if key not in self._rendered:

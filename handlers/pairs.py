@@ -19,19 +19,29 @@ def register(app: App, services: Services) -> None:
     def accept(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
         ack()
         pair = services.pairing.accept(body["user"]["id"], int(action["value"]), services.clock())
-        waiting = " I'll let you both know when your partner has accepted too." if pair.status == "awaiting" else ""
-        respond(text=f"Thank you for accepting the pairing.{waiting}", replace_original=False, response_type="ephemeral")
+        waiting = (
+            " I'll let you both know when your partner has accepted too."
+            if pair.status == "awaiting"
+            else ""
+        )
+        respond(
+            text=f"Thank you for accepting the pairing.{waiting}",
+            replace_original=False,
+            response_type="ephemeral",
+        )
 
     @app.action(view.CONCERN)
     def concern(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("the pairing introduction"))
+        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("pairing"))
 
     @app.action(view.STAGE_SELECT)
     def stage(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
         ack()
         pair_id, stage = action["selected_option"]["value"].split(":", 1)
-        services.pairing.move_stage(body["user"]["id"], stage, services.clock(), pair_id=int(pair_id))
+        services.pairing.move_stage(
+            body["user"]["id"], stage, services.clock(), pair_id=int(pair_id)
+        )
 
     @app.action(view.AGREEMENT)
     def agreement(ack: Ack, body: dict, client: WebClient) -> None:
@@ -41,7 +51,9 @@ def register(app: App, services: Services) -> None:
     @app.view(view.AGREEMENT_MODAL)
     def save_agreement(ack: Ack, body: dict) -> None:
         values = submitted_values(body["view"])
-        agreement = Agreement(values["goals"], values["availability"], values["topics"], values["contact"])
+        agreement = Agreement(
+            values["goals"], values["availability"], values["topics"], values["contact"]
+        )
         services.pairing.save_agreement(body["user"]["id"], agreement, services.clock())
         ack()
 
@@ -49,7 +61,9 @@ def register(app: App, services: Services) -> None:
     def send_concern(ack: Ack, body: dict) -> None:
         source = json.loads(body["view"].get("private_metadata") or "{}").get("source", "a modal")
         try:
-            services.alerts.raise_concern(body["user"]["id"], source, submitted_values(body["view"])["text"], services.clock())
+            services.alerts.raise_concern(
+                body["user"]["id"], source, submitted_values(body["view"])["text"], services.clock()
+            )
         except UserError as error:
             ack(response_action="errors", errors={"text": error.message})
             return

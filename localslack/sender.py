@@ -86,7 +86,7 @@ class SignedSender:
             "team": {"id": self.slack.workspace.team_id, "domain": "local"},
             "channel": {"id": message.channel, "name": "directmessage"},
             "message": message.as_slack(False),
-            "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}",
+            "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
             "actions": [
                 {
                     "type": "button",
@@ -108,31 +108,67 @@ class SignedSender:
         n = next(self._n)
         payload = {
             "type": "block_actions",
-            "user": {"id": user_id, "username": self._user_name(user_id), "team_id": self.slack.workspace.team_id},
-            "api_app_id": self.app_id, "token": "deprecated-verification-token",
-            "container": {"type": "message", "message_ts": message.ts, "channel_id": message.channel, "is_ephemeral": False},
-            "trigger_id": self._trigger(user_id, n), "team": {"id": self.slack.workspace.team_id, "domain": "local"},
-            "channel": {"id": message.channel, "name": "directmessage"}, "message": message.as_slack(False),
+            "user": {
+                "id": user_id,
+                "username": self._user_name(user_id),
+                "team_id": self.slack.workspace.team_id,
+            },
+            "api_app_id": self.app_id,
+            "token": "deprecated-verification-token",
+            "container": {
+                "type": "message",
+                "message_ts": message.ts,
+                "channel_id": message.channel,
+                "is_ephemeral": False,
+            },
+            "trigger_id": self._trigger(user_id, n),
+            "team": {"id": self.slack.workspace.team_id, "domain": "local"},
+            "channel": {"id": message.channel, "name": "directmessage"},
+            "message": message.as_slack(False),
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
-            "actions": [{"type": "static_select", "action_id": action_id, "block_id": block_id,
-                         "selected_option": option, "action_ts": f"{time.time():.6f}"}],
+            "actions": [
+                {
+                    "type": "static_select",
+                    "action_id": action_id,
+                    "block_id": block_id,
+                    "selected_option": option,
+                    "action_ts": f"{time.time():.6f}",
+                }
+            ],
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 
-    def submit_view(self, user_id: str, values: dict[str, str], view_id: str | None = None) -> Delivered:
+    def submit_view(
+        self, user_id: str, values: dict[str, str], view_id: str | None = None
+    ) -> Delivered:
         """Submit the modal the bot opened for this person (the latest, unless view_id is given),
         with {block_id: value} typed into its inputs."""
         ws = self.slack.workspace
         with ws.lock:
             if view_id is None:
-                view_id = next(v for v in reversed(list(ws.views)) if ws.view_owner.get(v) == user_id)
+                view_id = next(
+                    v for v in reversed(list(ws.views)) if ws.view_owner.get(v) == user_id
+                )
             view = ws.views[view_id]
-        state = {"values": {block_id: {"value": _input_state(view, block_id, value)} for block_id, value in values.items()}}
+        state = {
+            "values": {
+                block_id: {"value": _input_state(view, block_id, value)}
+                for block_id, value in values.items()
+            }
+        }
         payload = {
-            "type": "view_submission", "team": {"id": ws.team_id, "domain": "local"},
+            "type": "view_submission",
+            "team": {"id": ws.team_id, "domain": "local"},
             "user": {"id": user_id, "username": self._user_name(user_id), "team_id": ws.team_id},
-            "api_app_id": self.app_id, "token": "deprecated-verification-token", "trigger_id": self._trigger(user_id, next(self._n)),
-            "view": {**view, "id": view_id, "state": state, "private_metadata": view.get("private_metadata", "")},
+            "api_app_id": self.app_id,
+            "token": "deprecated-verification-token",
+            "trigger_id": self._trigger(user_id, next(self._n)),
+            "view": {
+                **view,
+                "id": view_id,
+                "state": state,
+                "private_metadata": view.get("private_metadata", ""),
+            },
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 

@@ -57,7 +57,10 @@ class TimelineScheduler:
         wanted = {m.key: m.at for m in self._services.events.upcoming_moments(now)}
         # One job per pair at most: its next moment (check-in, follow-up or acceptance nudge).
         # A moment still due after a run could not be sent (Slack down): try again a sweep later.
-        wanted |= {f"pair:{m.pair_id}": m.at if m.at > now else now + SWEEP_EVERY for m in self._services.checkins.upcoming(now)}
+        wanted |= {
+            f"pair:{m.pair_id}": m.at if m.at > now else now + SWEEP_EVERY
+            for m in self._services.checkins.upcoming(now)
+        }
         for job in self.moment_jobs():
             if job.id not in wanted:
                 job.remove()
@@ -69,7 +72,12 @@ class TimelineScheduler:
         reminders = self._services.events.send_due_reminders(now)
         checkins = self._services.checkins.run_due(now)
         if reminders or checkins:
-            log.info("sent %d reminder and %d check-in messages at %s", reminders, checkins, now.isoformat())
+            log.info(
+                "sent %d reminder and %d check-in messages at %s",
+                reminders,
+                checkins,
+                now.isoformat(),
+            )
         self.sync()
 
     # Walking simulated time (the local demo and tests) -----------------------------------------

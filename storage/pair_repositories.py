@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from typing import cast
 
 from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from bot.checkins import CheckIn, PairState
-from bot.pairs import Agreement, Meeting, Pair, StageChange
+from bot.checkins import CheckIn, CheckInAnswer, PairState
+from bot.pairs import Agreement, Meeting, Pair, PairStatus, StageChange
+from bot.programme import Stage
 from storage.repositories import chunks, insert_ignoring_duplicates
 from storage.tables import (
     AgreementRecord,
@@ -26,13 +28,30 @@ RECENT_CHECKINS = 3  # enough for every rule: the "Not yet" streak looks at the 
 
 def _pair(r: PairRecord) -> Pair:
     return Pair(
-        r.id, r.mentor_id, r.mentee_id, r.status, r.stage, r.created_at,  # type: ignore[arg-type]
-        r.mentor_accepted_at, r.mentee_accepted_at, r.acceptance_nudged_at, r.ended_at,
+        r.id,
+        r.mentor_id,
+        r.mentee_id,
+        cast(PairStatus, r.status),
+        cast(Stage, r.stage),
+        r.created_at,
+        r.mentor_accepted_at,
+        r.mentee_accepted_at,
+        r.acceptance_nudged_at,
+        r.ended_at,
     )
 
 
 def _checkin(r: CheckInRecord) -> CheckIn:
-    return CheckIn(r.id, r.pair_id, r.number, r.created_at, r.sent_at, r.answer, r.answered_at, r.followed_up_at)  # type: ignore[arg-type]
+    return CheckIn(
+        r.id,
+        r.pair_id,
+        r.number,
+        r.created_at,
+        r.sent_at,
+        cast(CheckInAnswer | None, r.answer),
+        r.answered_at,
+        r.followed_up_at,
+    )
 
 
 class SqlPairs:
@@ -40,7 +59,13 @@ class SqlPairs:
         self._session = session
 
     def add(self, mentor_id: int, mentee_id: int, now: datetime) -> Pair:
-        record = PairRecord(mentor_id=mentor_id, mentee_id=mentee_id, status="awaiting", stage="preparing", created_at=now)
+        record = PairRecord(
+            mentor_id=mentor_id,
+            mentee_id=mentee_id,
+            status="awaiting",
+            stage="preparing",
+            created_at=now,
+        )
         self._session.add(record)
         self._session.flush()
         self._session.add(StageChangeRecord(pair_id=record.id, stage="preparing", changed_at=now))
@@ -55,7 +80,9 @@ class SqlPairs:
         record = self._session.scalar(
             select(PairRecord)
             .where(PairRecord.status != "ended")
-            .where((PairRecord.mentor_id == participant_id) | (PairRecord.mentee_id == participant_id))
+            .where(
+                (PairRecord.mentor_id == participant_id) | (PairRecord.mentee_id == participant_id)
+            )
         )
         return _pair(record) if record else None
 
@@ -78,15 +105,23 @@ class SqlPairs:
         return _pair(record)
 
     def mark_nudged(self, pair_id: int, now: datetime) -> None:
-        self._session.execute(update(PairRecord).where(PairRecord.id == pair_id).values(acceptance_nudged_at=now))
+        self._session.execute(
+            update(PairRecord).where(PairRecord.id == pair_id).values(acceptance_nudged_at=now)
+        )
 
     def set_stage(self, pair_id: int, stage: str, by: int | None, now: datetime) -> None:
         self._session.get_one(PairRecord, pair_id).stage = stage
-        self._session.add(StageChangeRecord(pair_id=pair_id, stage=stage, changed_at=now, changed_by=by))
+        self._session.add(
+            StageChangeRecord(pair_id=pair_id, stage=stage, changed_at=now, changed_by=by)
+        )
         self._session.flush()
 
     def stage_history(self, pair_id: int) -> list[StageChange]:
-        query = select(StageChangeRecord).where(StageChangeRecord.pair_id == pair_id).order_by(StageChangeRecord.id)
+        query = (
+            select(StageChangeRecord)
+            .where(StageChangeRecord.pair_id == pair_id)
+            .order_by(StageChangeRecord.id)
+        )
         return [StageChange(r.pair_id, r.stage, r.changed_at) for r in self._session.scalars(query)]  # type: ignore[arg-type]
 
     def end(self, pair_id: int, reason: str, now: datetime) -> None:
@@ -102,26 +137,66 @@ class SqlPairs:
         last_meeting: dict[int, date] = {}
         for batch in chunks(ids):
             ranked = (
-                select(CheckInRecord, func.row_number().over(partition_by=CheckInRecord.pair_id, order_by=CheckInRecord.number.desc()).label("n"))
+                select(
+                    CheckInRecord,
+                    func.row_number()
+                    .over(partition_by=CheckInRecord.pair_id, order_by=CheckInRecord.number.desc())
+                    .label("n"),
+                )
                 .where(CheckInRecord.pair_id.in_(batch))
                 .subquery()
             )
-            rows = self._session.execute(select(ranked).where(ranked.c.n <= RECENT_CHECKINS).order_by(ranked.c.pair_id, ranked.c.number))
+            rows = self._session.execute(
+                select(ranked)
+                .where(ranked.c.n <= RECENT_CHECKINS)
+                .order_by(ranked.c.pair_id, ranked.c.number)
+            )
             for row in rows.mappings():
                 recent[row["pair_id"]].append(
-                    CheckIn(row["id"], row["pair_id"], row["number"], row["created_at"], row["sent_at"],
-                            row["answer"], row["answered_at"], row["followed_up_at"])
+                    CheckIn(
+                        row["id"],
+                        row["pair_id"],
+                        row["number"],
+                        row["created_at"],
+                        row["sent_at"],
+                        row["answer"],
+                        row["answered_at"],
+                        row["followed_up_at"],
+                    )
                 )
-            meetings = select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on)).where(MeetingRecord.pair_id.in_(batch)).group_by(MeetingRecord.pair_id)
-            last_meeting.update({pair_id: met_on for pair_id, met_on in self._session.execute(meetings).all()})
-        people = {
-            r.id: r for r in self._session.scalars(select(ParticipantRecord).where(ParticipantRecord.id.in_({m for p in pairs for m in p.members})))
-        } if pairs else {}
+            meetings = (
+                select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on))
+                .where(MeetingRecord.pair_id.in_(batch))
+                .group_by(MeetingRecord.pair_id)
+            )
+            last_meeting.update(
+                {pair_id: met_on for pair_id, met_on in self._session.execute(meetings).all()}
+            )
+        people = (
+            {
+                r.id: r
+                for r in self._session.scalars(
+                    select(ParticipantRecord).where(
+                        ParticipantRecord.id.in_({m for p in pairs for m in p.members})
+                    )
+                )
+            }
+            if pairs
+            else {}
+        )
         states = []
         for pair in pairs:
             members = [people[m] for m in pair.members if m in people]
             pauses = [m.paused_until for m in members if m.paused_until]
-            states.append(PairState(pair, recent[pair.id], last_meeting.get(pair.id), max(pauses) if pauses else None, tuple(m.tz for m in members)))
+            states.append(
+                PairState(
+                    pair,
+                    recent[pair.id],
+                    last_meeting.get(pair.id),
+                    max(pauses) if pauses else None,
+                    tuple(m.tz for m in members),
+                )
+            )
         return states
 
 
@@ -144,20 +219,31 @@ class SqlCheckIns:
 
     def latest(self, pair_id: int) -> CheckIn | None:
         record = self._session.scalar(
-            select(CheckInRecord).where(CheckInRecord.pair_id == pair_id).order_by(CheckInRecord.number.desc()).limit(1)
+            select(CheckInRecord)
+            .where(CheckInRecord.pair_id == pair_id)
+            .order_by(CheckInRecord.number.desc())
+            .limit(1)
         )
         return _checkin(record) if record else None
 
     def for_pair(self, pair_id: int) -> list[CheckIn]:
-        query = select(CheckInRecord).where(CheckInRecord.pair_id == pair_id).order_by(CheckInRecord.number)
+        query = (
+            select(CheckInRecord)
+            .where(CheckInRecord.pair_id == pair_id)
+            .order_by(CheckInRecord.number)
+        )
         return [_checkin(r) for r in self._session.scalars(query)]
 
     def mark_sent(self, checkin_ids: Sequence[int], now: datetime) -> None:
         for batch in chunks(checkin_ids):
-            self._session.execute(update(CheckInRecord).where(CheckInRecord.id.in_(batch)).values(sent_at=now))
+            self._session.execute(
+                update(CheckInRecord).where(CheckInRecord.id.in_(batch)).values(sent_at=now)
+            )
 
     def mark_followed_up(self, checkin_id: int, now: datetime) -> None:
-        self._session.execute(update(CheckInRecord).where(CheckInRecord.id == checkin_id).values(followed_up_at=now))
+        self._session.execute(
+            update(CheckInRecord).where(CheckInRecord.id == checkin_id).values(followed_up_at=now)
+        )
 
     def answer(self, checkin_id: int, answer: str, by: int, now: datetime) -> bool:
         """Records the pair's answer; False when someone answered it already."""
@@ -174,13 +260,27 @@ class SqlMeetings:
         self._session = session
 
     def add(self, meeting: Meeting, by: int, now: datetime) -> None:
-        self._session.add(MeetingRecord(pair_id=meeting.pair_id, met_on=meeting.met_on, minutes=meeting.minutes,
-                                        topics=meeting.topics, logged_by=by, logged_at=now))
+        self._session.add(
+            MeetingRecord(
+                pair_id=meeting.pair_id,
+                met_on=meeting.met_on,
+                minutes=meeting.minutes,
+                topics=meeting.topics,
+                logged_by=by,
+                logged_at=now,
+            )
+        )
         self._session.flush()
 
     def for_pair(self, pair_id: int) -> list[Meeting]:
-        query = select(MeetingRecord).where(MeetingRecord.pair_id == pair_id).order_by(MeetingRecord.met_on, MeetingRecord.id)
-        return [Meeting(r.pair_id, r.met_on, r.minutes, r.topics) for r in self._session.scalars(query)]
+        query = (
+            select(MeetingRecord)
+            .where(MeetingRecord.pair_id == pair_id)
+            .order_by(MeetingRecord.met_on, MeetingRecord.id)
+        )
+        return [
+            Meeting(r.pair_id, r.met_on, r.minutes, r.topics) for r in self._session.scalars(query)
+        ]
 
 
 class SqlAgreements:
@@ -189,7 +289,11 @@ class SqlAgreements:
 
     def get(self, pair_id: int) -> Agreement:
         r = self._session.get(AgreementRecord, pair_id)
-        return Agreement(r.goals, r.availability, r.topics, r.contact, r.updated_at) if r else Agreement()
+        return (
+            Agreement(r.goals, r.availability, r.topics, r.contact, r.updated_at)
+            if r
+            else Agreement()
+        )
 
     def save(self, pair_id: int, agreement: Agreement, by: int, now: datetime) -> None:
         record = self._session.get(AgreementRecord, pair_id) or AgreementRecord(pair_id=pair_id)
@@ -204,8 +308,12 @@ class SqlConcerns:
     def __init__(self, session: Session):
         self._session = session
 
-    def add(self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime) -> int:
-        record = ConcernRecord(reporter_id=reporter_id, pair_id=pair_id, source=source, text=text, created_at=now)
+    def add(
+        self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime
+    ) -> int:
+        record = ConcernRecord(
+            reporter_id=reporter_id, pair_id=pair_id, source=source, text=text, created_at=now
+        )
         self._session.add(record)
         self._session.flush()
         return record.id

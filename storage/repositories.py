@@ -63,7 +63,9 @@ class SqlParticipants:
         return _participant(record) if record else None
 
     def by_email(self, email: str) -> Participant | None:
-        record = self._session.scalar(select(ParticipantRecord).where(ParticipantRecord.email == email.lower()))
+        record = self._session.scalar(
+            select(ParticipantRecord).where(ParticipantRecord.email == email.lower())
+        )
         return _participant(record) if record else None
 
     def pause(self, participant_id: int, until: date | None) -> None:

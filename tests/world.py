@@ -85,6 +85,11 @@ class World:
         assert len(replies) == 1, f"expected one reply to {text!r}, got {replies}"
         return replies[0].text
 
+    def command_opens_modal(self, user_id: str, text: str) -> None:
+        views = len(self.slack.workspace.views)
+        delivered = self.sender.command(user_id, text)
+        assert delivered.status == 200 and len(self.slack.workspace.views) == views + 1, delivered
+
     def click(self, user_id: str, message: Message, action_id: str) -> str:
         before = len(self.slack.workspace.responses_to(user_id))
         delivered = self.sender.click(user_id, message, action_id)
@@ -108,3 +113,25 @@ def restart(world: World, programme_path: str | None = None) -> Mentorbot:
     world.bot.start_timeline(paused=True)
     world.bot.scheduler.run_due()  # what a real start does before waiting: catch up
     return world.bot
+
+
+PAIRS_CSV = """mentor_email,mentee_email
+grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk
+oliver.byrne@example.nhs.uk,jamie.clarke@example.nhs.uk
+"""
+
+
+def group_messages(world: World, *users: str) -> list[Message]:
+    return world.slack.workspace.messages_in(world.slack.workspace.open_dm(list(users)).id)
+
+
+def sent_at(message: Message) -> datetime:
+    return datetime.fromtimestamp(int(message.ts.split(".")[0]), UTC)
+
+
+def last_with(messages: list[Message], action_id: str) -> Message:
+    for message in reversed(messages):
+        for block in message.blocks:
+            if any(e.get("action_id") == action_id for e in block.get("elements", [])):
+                return message
+    raise AssertionError(f"no message with {action_id!r}")

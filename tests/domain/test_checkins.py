@@ -5,13 +5,23 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.checkins import Calendar, CheckIn, PairMoment, PairState, due_moments, needs_attention, pending_moments
+from bot.checkins import (
+    Calendar,
+    CheckIn,
+    PairMoment,
+    PairState,
+    due_moments,
+    needs_attention,
+    pending_moments,
+)
 from bot.pairs import Pair, parse_stage
 from bot.programme import CheckIns
 
 UK = ZoneInfo("Europe/London")
 RULES = CheckIns()
-CALENDAR = Calendar(time(9), time(17, 30), frozenset({date(2025, 12, 25), date(2025, 12, 26), date(2026, 4, 3)}))
+CALENDAR = Calendar(
+    time(9), time(17, 30), frozenset({date(2025, 12, 25), date(2025, 12, 26), date(2026, 4, 3)})
+)
 
 
 def uk(text: str) -> datetime:
@@ -19,45 +29,85 @@ def uk(text: str) -> datetime:
 
 
 def active(stage: str = "enabling_growth", accepted: str = "2026-01-05 10:00") -> Pair:
-    return Pair(1, 10, 20, "active", stage, uk("2026-01-02 10:00"),  # type: ignore[arg-type]
-                mentor_accepted_at=uk("2026-01-02 11:00"), mentee_accepted_at=uk(accepted))
+    return Pair(
+        1,
+        10,
+        20,
+        "active",
+        stage,
+        uk("2026-01-02 10:00"),  # type: ignore[arg-type]
+        mentor_accepted_at=uk("2026-01-02 11:00"),
+        mentee_accepted_at=uk(accepted),
+    )
 
 
-def state(pair: Pair, *checkins: CheckIn, last_meeting: date | None = None, paused_until: date | None = None,
-          zones: tuple[str | None, ...] = ("Europe/London", "Europe/London")) -> PairState:
+def state(
+    pair: Pair,
+    *checkins: CheckIn,
+    last_meeting: date | None = None,
+    paused_until: date | None = None,
+    zones: tuple[str | None, ...] = ("Europe/London", "Europe/London"),
+) -> PairState:
     return PairState(pair, list(checkins), last_meeting, paused_until, zones)
 
 
-def sent(number: int, at: str, answer: str | None = None, followed_up: str | None = None) -> CheckIn:
-    return CheckIn(number, 1, number, uk(at), uk(at), answer,  # type: ignore[arg-type]
-                   uk(at) + timedelta(hours=1) if answer else None, uk(followed_up) if followed_up else None)
+def sent(
+    number: int, at: str, answer: str | None = None, followed_up: str | None = None
+) -> CheckIn:
+    return CheckIn(
+        number,
+        1,
+        number,
+        uk(at),
+        uk(at),
+        answer,  # type: ignore[arg-type]
+        uk(at) + timedelta(hours=1) if answer else None,
+        uk(followed_up) if followed_up else None,
+    )
 
 
 # Working time -------------------------------------------------------------------------------
 
+
 def test_a_nudge_due_in_working_hours_goes_at_once() -> None:
-    assert CALENDAR.working_time(uk("2026-01-07 10:15"), ["Europe/London"]) == uk("2026-01-07 10:15")
+    assert CALENDAR.working_time(uk("2026-01-07 10:15"), ["Europe/London"]) == uk(
+        "2026-01-07 10:15"
+    )
 
 
 def test_a_nudge_due_in_the_evening_waits_for_nine_the_next_working_morning() -> None:
-    assert CALENDAR.working_time(uk("2026-01-07 17:30"), ["Europe/London"]) == uk("2026-01-08 09:00")
-    assert CALENDAR.working_time(uk("2026-01-08 07:00"), ["Europe/London"]) == uk("2026-01-08 09:00")
+    assert CALENDAR.working_time(uk("2026-01-07 17:30"), ["Europe/London"]) == uk(
+        "2026-01-08 09:00"
+    )
+    assert CALENDAR.working_time(uk("2026-01-08 07:00"), ["Europe/London"]) == uk(
+        "2026-01-08 09:00"
+    )
 
 
 def test_no_nudges_at_weekends_or_on_bank_holidays() -> None:
-    assert CALENDAR.working_time(uk("2026-01-10 11:00"), ["Europe/London"]) == uk("2026-01-12 09:00")  # Saturday
-    assert CALENDAR.working_time(uk("2025-12-24 18:00"), ["Europe/London"]) == uk("2025-12-29 09:00")  # Christmas
-    assert CALENDAR.working_time(uk("2026-04-03 10:00"), ["Europe/London"]) == uk("2026-04-06 09:00")  # Good Friday
+    assert CALENDAR.working_time(uk("2026-01-10 11:00"), ["Europe/London"]) == uk(
+        "2026-01-12 09:00"
+    )  # Saturday
+    assert CALENDAR.working_time(uk("2025-12-24 18:00"), ["Europe/London"]) == uk(
+        "2025-12-29 09:00"
+    )  # Christmas
+    assert CALENDAR.working_time(uk("2026-04-03 10:00"), ["Europe/London"]) == uk(
+        "2026-04-06 09:00"
+    )  # Good Friday
 
 
 def test_working_hours_are_each_recipients_own_and_both_must_be_at_work() -> None:
     # 09:30 in London is 04:30 in New York: wait until 09:00 there, 14:00 in London.
-    assert CALENDAR.working_time(uk("2026-01-07 09:30"), ["Europe/London", "America/New_York"]) == uk("2026-01-07 14:00")
+    assert CALENDAR.working_time(
+        uk("2026-01-07 09:30"), ["Europe/London", "America/New_York"]
+    ) == uk("2026-01-07 14:00")
 
 
 def test_working_hours_follow_the_clock_change() -> None:
     # Monday 30 March 2026, the day after the clocks went forward: 09:00 BST is 08:00 UTC.
-    assert CALENDAR.working_time(uk("2026-03-28 12:00"), ["Europe/London"]) == datetime(2026, 3, 30, 8, tzinfo=UTC)
+    assert CALENDAR.working_time(uk("2026-03-28 12:00"), ["Europe/London"]) == datetime(
+        2026, 3, 30, 8, tzinfo=UTC
+    )
 
 
 def test_people_whose_days_never_overlap_are_nudged_in_the_first_ones_hours() -> None:
@@ -67,13 +117,16 @@ def test_people_whose_days_never_overlap_are_nudged_in_the_first_ones_hours() ->
 
 # Cadence and what comes next --------------------------------------------------------------------
 
+
 def test_the_first_check_in_comes_a_cadence_after_both_accepted() -> None:
     preparing = state(active("preparing"))
     assert pending_moments(preparing, RULES, CALENDAR, uk("2026-01-05 10:00")) == [
         PairMoment(1, "check_in", uk("2026-01-12 10:00"))
     ]
     growing = state(active("enabling_growth"))
-    assert pending_moments(growing, RULES, CALENDAR, uk("2026-01-05 10:00"))[0].at == uk("2026-01-19 10:00")
+    assert pending_moments(growing, RULES, CALENDAR, uk("2026-01-05 10:00"))[0].at == uk(
+        "2026-01-19 10:00"
+    )
 
 
 def test_an_unanswered_check_in_gets_one_follow_up_before_the_next_check_in() -> None:
@@ -83,9 +136,13 @@ def test_an_unanswered_check_in_gets_one_follow_up_before_the_next_check_in() ->
         PairMoment(1, "check_in", uk("2026-02-02 10:00")),
     ]
     followed = state(active(), sent(1, "2026-01-19 10:00", followed_up="2026-01-22 10:00"))
-    assert [m.kind for m in pending_moments(followed, RULES, CALENDAR, uk("2026-01-22 10:00"))] == ["check_in"]
+    assert [m.kind for m in pending_moments(followed, RULES, CALENDAR, uk("2026-01-22 10:00"))] == [
+        "check_in"
+    ]
     answered = state(active(), sent(1, "2026-01-19 10:00", answer="yes"))
-    assert [m.kind for m in pending_moments(answered, RULES, CALENDAR, uk("2026-01-19 11:00"))] == ["check_in"]
+    assert [m.kind for m in pending_moments(answered, RULES, CALENDAR, uk("2026-01-19 11:00"))] == [
+        "check_in"
+    ]
 
 
 def test_a_check_in_made_but_never_confirmed_sent_is_delivered_now() -> None:
@@ -97,13 +154,19 @@ def test_a_check_in_made_but_never_confirmed_sent_is_delivered_now() -> None:
 
 def test_after_downtime_only_the_new_check_in_is_due_not_the_stale_follow_up() -> None:
     asked = state(active(), sent(1, "2026-01-19 10:00"))
-    assert due_moments([asked], RULES, CALENDAR, uk("2026-02-03 10:00")) == [PairMoment(1, "check_in", uk("2026-02-02 10:00"))]
+    assert due_moments([asked], RULES, CALENDAR, uk("2026-02-03 10:00")) == [
+        PairMoment(1, "check_in", uk("2026-02-02 10:00"))
+    ]
 
 
 def test_a_pause_holds_check_ins_until_the_day_it_ends() -> None:
-    paused = state(active(), sent(1, "2026-01-19 10:00", answer="yes"), paused_until=date(2026, 3, 1))
+    paused = state(
+        active(), sent(1, "2026-01-19 10:00", answer="yes"), paused_until=date(2026, 3, 1)
+    )
     # 1 March 2026 is a Sunday: the pair is next asked on Monday morning.
-    assert pending_moments(paused, RULES, CALENDAR, uk("2026-01-20 10:00"))[0].at == uk("2026-03-02 09:00")
+    assert pending_moments(paused, RULES, CALENDAR, uk("2026-01-20 10:00"))[0].at == uk(
+        "2026-03-02 09:00"
+    )
 
 
 def test_a_pair_awaiting_acceptance_is_nudged_once_and_an_ended_pair_never() -> None:
@@ -111,19 +174,43 @@ def test_a_pair_awaiting_acceptance_is_nudged_once_and_an_ended_pair_never() -> 
     assert pending_moments(state(awaiting), RULES, CALENDAR, uk("2026-01-02 10:00")) == [
         PairMoment(1, "acceptance_nudge", uk("2026-01-07 10:00"))
     ]
-    nudged = Pair(1, 10, 20, "awaiting", "preparing", uk("2026-01-02 10:00"), acceptance_nudged_at=uk("2026-01-07 10:00"))
+    nudged = Pair(
+        1,
+        10,
+        20,
+        "awaiting",
+        "preparing",
+        uk("2026-01-02 10:00"),
+        acceptance_nudged_at=uk("2026-01-07 10:00"),
+    )
     assert pending_moments(state(nudged), RULES, CALENDAR, uk("2026-01-08 10:00")) == []
-    ended = Pair(1, 10, 20, "ended", "preparing", uk("2026-01-02 10:00"), ended_at=uk("2026-01-03 10:00"))
+    ended = Pair(
+        1, 10, 20, "ended", "preparing", uk("2026-01-02 10:00"), ended_at=uk("2026-01-03 10:00")
+    )
     assert pending_moments(state(ended), RULES, CALENDAR, uk("2026-01-08 10:00")) == []
 
 
 # Needs attention --------------------------------------------------------------------------------
 
+
 def test_not_yet_twice_in_a_row_needs_attention_but_once_does_not() -> None:
-    once = state(active(), sent(1, "2026-01-19 10:00", "yes"), sent(2, "2026-02-02 10:00", "not_yet"), last_meeting=date(2026, 1, 26))
+    once = state(
+        active(),
+        sent(1, "2026-01-19 10:00", "yes"),
+        sent(2, "2026-02-02 10:00", "not_yet"),
+        last_meeting=date(2026, 1, 26),
+    )
     assert needs_attention(once, RULES, uk("2026-02-03 10:00")) is None
-    twice = state(active(), sent(1, "2026-01-19 10:00", "not_yet"), sent(2, "2026-02-02 10:00", "not_yet"), last_meeting=date(2026, 1, 26))
-    assert needs_attention(twice, RULES, uk("2026-02-03 10:00")) == "answered “Not yet” 2 times in a row"
+    twice = state(
+        active(),
+        sent(1, "2026-01-19 10:00", "not_yet"),
+        sent(2, "2026-02-02 10:00", "not_yet"),
+        last_meeting=date(2026, 1, 26),
+    )
+    assert (
+        needs_attention(twice, RULES, uk("2026-02-03 10:00"))
+        == "answered “Not yet” 2 times in a row"
+    )
 
 
 def test_six_weeks_without_a_meeting_needs_attention() -> None:

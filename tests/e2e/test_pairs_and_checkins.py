@@ -1,0 +1,292 @@
+"""Pairs and check-ins through the four stages, walked over simulated months."""
+
+from __future__ import annotations
+
+import copy
+
+import pytest
+
+from bot.participants import ImportRejected
+from tests.world import (
+    PAIRS_CSV,
+    TEAM_CHANNEL,
+    TEAM_LEAD,
+    World,
+    group_messages,
+    last_with,
+    sent_at,
+    uk,
+)
+
+GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
+
+
+def paired_world(world: World, at: str = "2025-11-14 10:00") -> None:
+    world.walk_to(uk(at))
+    world.add_cohort()
+    assert world.bot.import_pairs(PAIRS_CSV) == 2
+
+
+def accept(world: World, user: str, *pair: str) -> str:
+    intro = last_with(group_messages(world, *pair), "pair_accept")
+    return world.click(user, intro, "pair_accept")
+
+
+def test_a_new_pair_is_introduced_to_both_and_asked_to_accept(world: World) -> None:
+    paired_world(world)
+    [intro] = group_messages(world, GRACE, SUNITA)
+    assert (
+        intro.text
+        == "The steering group has paired Grace Mensah (mentor) with Sunita Rao (mentee). Please each accept the pairing."
+    )
+    shown = str(intro.blocks)
+    assert "Preparing → Negotiation → Enabling Growth → Coming to Closure" in shown
+    assert "your partner will not see it" in shown
+    assert "Thank you for accepting" in accept(world, SUNITA, GRACE, SUNITA)
+    assert "already accepted" in accept(world, SUNITA, GRACE, SUNITA)
+    accept(world, GRACE, GRACE, SUNITA)
+    assert group_messages(world, GRACE, SUNITA)[-1].text.startswith(
+        "You have both accepted: welcome, Grace Mensah and Sunita Rao!"
+    )
+
+
+def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: World) -> None:
+    paired_world(world)
+    accept(world, OLIVER, OLIVER, JAMIE)
+    world.walk_to(uk("2025-11-25 12:00"))
+    nudges = [
+        m
+        for m in world.dms(JAMIE)
+        if m.text.startswith("A gentle reminder: you have been paired with Oliver Byrne")
+    ]
+    # Five days after pairing, at 09:00 in New York, where Jamie works: 14:00 UK time.
+    assert len(nudges) == 1 and sent_at(nudges[0]) == uk("2025-11-19 14:00")
+    assert not [m for m in world.dms(OLIVER) if "gentle reminder" in m.text]
+    overview = world.command(TEAM_LEAD, "team pairs")
+    assert "*Oliver Byrne* & *Jamie Clarke*: awaiting acceptance from Jamie Clarke" in overview
+    assert world.command(SUNITA, "team pairs") == "This command is for the project team."
+
+
+def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreement(
+    world: World,
+) -> None:
+    paired_world(world)
+    accept(world, GRACE, GRACE, SUNITA)
+    accept(world, SUNITA, GRACE, SUNITA)  # Friday 14 Nov 2025, 10:00: the pair starts in Preparing
+
+    world.walk_to(uk("2025-11-21 12:00"))
+    checkin = group_messages(world, GRACE, SUNITA)[-1]
+    assert checkin.text == "Have you met yet?" and sent_at(checkin) == uk("2025-11-21 10:00")
+    world.click(SUNITA, checkin, "checkin_yes")
+    assert (
+        group_messages(world, GRACE, SUNITA)[-1].text
+        == "Sunita Rao answered: Yes, we've met. Thank you!"
+    )
+    done = world.sender.submit_view(
+        SUNITA, {"met_on": "2025-11-20", "minutes": "45", "topics": "getting to know each other"}
+    )
+    assert done.status == 200 and "you met on Thursday 20 November 2025 for 45 min" in done.body
+
+    world.sender.select(GRACE, checkin, "pair_stage", f"{_pair_id(world)}:negotiation")
+    assert (
+        group_messages(world, GRACE, SUNITA)[-1].text
+        == "Grace Mensah moved your pair to Negotiation."
+    )
+    world.command_opens_modal(GRACE, "agreement")
+    world.sender.submit_view(
+        GRACE,
+        {
+            "goals": "Confidence to apply for a band 8b post",
+            "availability": "Every other Tuesday, 45 minutes",
+            "topics": "Leadership, not clinical casework",
+            "contact": "Slack first",
+        },
+    )
+    mine = world.command(SUNITA, "pair")
+    assert "*Your partner:* Grace Mensah (mentor)" in mine
+    assert "*Stage:* Negotiation since 21 November 2025" in mine
+    assert "• Goals: Confidence to apply for a band 8b post" in mine
+    assert "• 20 Nov 2025, 45 min: getting to know each other" in mine
+
+    assert world.command(SUNITA, "stage enabling growth").startswith("Done")
+    world.walk_to(uk("2025-12-31 12:00"))
+    asked = [m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")]
+    # Negotiation asks weekly; the move on 21 Nov made it Enabling Growth: every 14 days, working days only.
+    # (The first check-in now reads as its answer.)
+    assert [sent_at(m) for m in asked] == [uk("2025-12-05 10:00"), uk("2025-12-19 10:00")]
+    assert asked[0].text == "Have you met since Thursday 20 November?"
+    assert world.command(GRACE, "met 2025-12-30 1h career planning").startswith(
+        "Logged: you met on Tuesday 30 December 2025 for 1 h"
+    )
+
+    world.command(GRACE, "stage coming to closure")
+    history = world.command(GRACE, "pair")
+    assert "*Stage:* Coming to Closure" in history and "*Meetings (2):*" in history
+
+
+def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(world: World) -> None:
+    paired_world(world)
+    for user, pair in (
+        (GRACE, (GRACE, SUNITA)),
+        (SUNITA, (GRACE, SUNITA)),
+        (OLIVER, (OLIVER, JAMIE)),
+        (JAMIE, (OLIVER, JAMIE)),
+    ):
+        accept(world, user, *pair)
+    world.walk_to(
+        uk("2025-11-21 15:00")
+    )  # Jamie works in New York: his pair is asked at 14:00 UK time
+    world.click(
+        JAMIE, last_with(group_messages(world, OLIVER, JAMIE), "checkin_not_yet"), "checkin_not_yet"
+    )
+    assert (
+        group_messages(world, OLIVER, JAMIE)[-1].text
+        == "Jamie Clarke answered: Not yet. That's fine; I'll ask again next time."
+    )
+    world.click(
+        GRACE, last_with(group_messages(world, GRACE, SUNITA), "checkin_yes"), "checkin_yes"
+    )
+
+    world.walk_to(uk("2025-11-28 15:00"))
+    world.click(
+        OLIVER,
+        last_with(group_messages(world, OLIVER, JAMIE), "checkin_not_yet"),
+        "checkin_not_yet",
+    )
+    overview = world.command(TEAM_LEAD, "team pairs").splitlines()
+    assert overview[0] == "*2 pairs*"
+    assert (
+        overview[1]
+        == "• :warning: needs attention: answered “Not yet” 2 times in a row. *Oliver Byrne* & *Jamie Clarke*: Preparing, no meeting logged, 0 open check-ins"
+    )
+
+    # Grace and Sunita don't answer their second check-in: one follow-up three days later, then nothing until the next.
+    world.walk_to(uk("2025-12-04 12:00"))
+    followed = [
+        m
+        for m in group_messages(world, GRACE, SUNITA)
+        if m.text.startswith("A gentle reminder from your last check-in")
+    ]
+    assert len(followed) == 1 and sent_at(followed[0]) == uk("2025-12-01 10:00")
+
+
+def test_buttons_are_checked_stale_foreign_and_double_answers_change_nothing(world: World) -> None:
+    paired_world(world)
+    for user, pair in (
+        (GRACE, (GRACE, SUNITA)),
+        (SUNITA, (GRACE, SUNITA)),
+        (OLIVER, (OLIVER, JAMIE)),
+        (JAMIE, (OLIVER, JAMIE)),
+    ):
+        accept(world, user, *pair)
+    world.walk_to(uk("2025-11-21 12:00"))
+    # Copies as a client that has not refreshed still shows them, buttons and all.
+    first = copy.deepcopy(group_messages(world, GRACE, SUNITA)[-1])
+    assert "belongs to another pair" in world.click(OLIVER, first, "checkin_yes")
+    world.click(GRACE, first, "checkin_not_yet")
+    world.walk_to(uk("2025-11-28 12:00"))
+    assert "This is an older check-in" in world.click(SUNITA, first, "checkin_not_yet")
+    second = copy.deepcopy(group_messages(world, GRACE, SUNITA)[-1])
+    world.click(SUNITA, second, "checkin_not_yet")
+    assert "already been answered" in world.click(GRACE, second, "checkin_yes")
+    assert "not a stage" in world.command(GRACE, "stage flourishing")
+    assert "is not a date" in world.command(GRACE, "met 28/11/2025 1h")
+    assert "in the future" in world.command(GRACE, "met 2025-12-25 1h")
+
+
+def test_a_paused_pair_is_not_nudged_until_the_pause_ends(world: World) -> None:
+    paired_world(world)
+    for user in (GRACE, SUNITA):
+        accept(world, user, GRACE, SUNITA)
+    assert "paused until Monday 5 January 2026" in world.command(SUNITA, "pause until 2026-01-05")
+    world.walk_to(uk("2026-01-04 12:00"))
+    assert not [
+        m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")
+    ]
+    world.walk_to(uk("2026-01-05 12:00"))
+    [asked] = [m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")]
+    assert sent_at(asked) == uk("2026-01-05 09:00")
+
+
+def test_something_wrong_goes_privately_to_the_team_and_leaves_no_trace_for_the_partner(
+    world: World,
+) -> None:
+    paired_world(world)
+    for user in (GRACE, SUNITA):
+        accept(world, user, GRACE, SUNITA)
+    world.walk_to(uk("2025-11-21 12:00"))
+    checkin = group_messages(world, GRACE, SUNITA)[-1]
+    world.click(SUNITA, checkin, "checkin_wrong")
+    secret = "My mentor keeps cancelling at the last minute and was dismissive last time."
+    assert world.sender.submit_view(SUNITA, {"text": secret}).status == 200
+
+    [alert] = world.slack.workspace.messages_in(TEAM_CHANNEL)
+    assert alert.text == ":lock: Concern #1 from Sunita Rao (mentee)"
+    assert secret in str(
+        alert.blocks
+    ) and "Grace Mensah (mentor) & Sunita Rao (mentee), stage Preparing" in str(alert.blocks)
+    assert world.dms(SUNITA)[-1].text.startswith(
+        "Thank you for telling us. The project team has your concern"
+    )
+    assert group_messages(world, GRACE, SUNITA)[-1] is checkin and not checkin.edited
+    everything_grace_saw = [
+        m.text + str(m.blocks) for m in world.dms(GRACE) + group_messages(world, GRACE, SUNITA)
+    ]
+    assert not any(
+        "cancelling" in seen or "concern #" in seen.lower() for seen in everything_grace_saw
+    )
+
+
+def test_the_pairings_file_is_refused_whole_with_each_problem_by_line(world: World) -> None:
+    world.add_cohort()
+    with pytest.raises(ImportRejected) as rejected:
+        world.bot.import_pairs(
+            "mentor_email,mentee_email\n"
+            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+            "sunita.rao@example.nhs.uk,jamie.clarke@example.nhs.uk\n"
+            "oliver.byrne@example.nhs.uk,nobody@example.org\n"
+            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+            "oliver.byrne@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+        )
+    assert rejected.value.problems == [
+        "line 3: Sunita Rao is a mentee, not a mentor",
+        "line 3: Sunita Rao is also paired on line 2",
+        "line 4: nobody@example.org is not a participant; import them first",
+        "line 5: the same pair is already on line 2",
+        "line 6: Sunita Rao is also paired on line 2",
+    ]
+    assert world.command(TEAM_LEAD, "team pairs").startswith("There are no pairs yet")
+
+
+def test_the_team_pairs_unpairs_and_re_pairs_and_each_person_is_told_separately(
+    world: World,
+) -> None:
+    world.add_cohort()
+    assert "are paired" in world.command(
+        TEAM_LEAD, f"team pair <@{GRACE}|grace> <@{SUNITA}|sunita>"
+    )
+    assert "already in a pair" in world.command(TEAM_LEAD, f"team pair <@{OLIVER}> <@{SUNITA}>")
+    assert "is a mentee, not a mentor" in world.command(
+        TEAM_LEAD, f"team pair <@{JAMIE}> <@{SUNITA}>"
+    )
+    done = world.command(TEAM_LEAD, f"team unpair <@{SUNITA}> a change of role")
+    assert (
+        done
+        == "Done: the pairing of Grace Mensah and Sunita Rao has ended (a change of role). Each has been told, separately."
+    )
+    assert world.dms(GRACE)[-1].text.startswith(
+        "Your mentoring pairing with Sunita Rao has now ended."
+    )
+    assert world.dms(SUNITA)[-1].text.startswith(
+        "Your mentoring pairing with Grace Mensah has now ended."
+    )
+    assert "are paired" in world.command(TEAM_LEAD, f"team pair <@{OLIVER}> <@{SUNITA}>")
+    assert (
+        world.command(GRACE, "team pair <@UOLIVER01> <@UJAMIE001>")
+        == "This command is for the project team."
+    )
+
+
+def _pair_id(world: World) -> int:
+    with world.bot.uow() as uow:
+        return uow.pairs.current()[0].id
