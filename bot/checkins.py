@@ -59,6 +59,7 @@ class Calendar:
     start: time
     end: time
     bank_holidays: frozenset[date]
+    last_day: date = date.max
 
     def working_time(self, at: datetime, zones: Iterable[str | None]) -> datetime:
         """The first moment from `at` that is inside working hours on a working day for
@@ -106,7 +107,10 @@ def pending_moments(
     if state.paused_until is not None:
         resume = datetime.combine(state.paused_until, time(0), tzinfo=UK).astimezone(UTC)
         due = max(due, resume)
-    moments = [PairMoment(pair.id, "check_in", calendar.working_time(due, state.zones))]
+    next_check_in = calendar.working_time(due, state.zones)
+    if next_check_in.astimezone(UK).date() > calendar.last_day:
+        return []  # the scheme is over: no more nudges
+    moments = [PairMoment(pair.id, "check_in", next_check_in)]
     if latest and latest.sent_at and latest.answer is None and latest.followed_up_at is None:
         follow_up = calendar.working_time(latest.sent_at + rules.follow_up_after, state.zones)
         if follow_up < moments[0].at:

@@ -49,6 +49,7 @@ class CheckInsService:
             programme.checkins.working_hours.start,
             programme.checkins.working_hours.end,
             frozenset(programme.bank_holidays),
+            programme.last_day,
         )
         self._uow = uow
         self._deliveries = deliveries

@@ -42,6 +42,12 @@ def main(argv: list[str] | None = None) -> int:
     do_import.add_argument(
         "file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id"
     )
+    pairs = commands.add_parser("pairs", help="manage pairs")
+    pair_commands = pairs.add_subparsers(dest="action", required=True)
+    pairs_import = pair_commands.add_parser(
+        "import", help="make the steering group's pairs from a CSV file"
+    )
+    pairs_import.add_argument("file", type=Path, help="CSV with mentor_email, mentee_email")
     args = parser.parse_args(argv)
 
     logging.basicConfig(
@@ -72,13 +78,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         )
         return 2
     if args.command == "participants":
-        return _import_participants(settings, args.file)
+        return _import(settings, args.file, "participants")
+    if args.command == "pairs":
+        return _import(settings, args.file, "pairs")
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
 
 
-def _import_participants(settings: Settings, file: Path) -> int:
+def _import(settings: Settings, file: Path, what: str) -> int:
     try:
         text = file.read_text(encoding="utf-8")
     except OSError as error:
@@ -86,6 +94,10 @@ def _import_participants(settings: Settings, file: Path) -> int:
         return 2
     bot = build(settings)
     try:
+        if what == "pairs":
+            made = bot.import_pairs(text)
+            print(f"{file}: {made} pairs made; each has been introduced and asked to accept.")
+            return 0
         summary = bot.import_participants(text)
     except ImportRejected as rejected:
         print(

@@ -25,6 +25,7 @@ from localslack.server import LocalSlack
 from localslack.workspace import Message
 
 COHORT = Path(__file__).parent / "data" / "demo-cohort.csv"
+PAIRS = Path(__file__).parent / "data" / "demo-pairs.csv"
 START = datetime(2025, 10, 1, 7, 0, tzinfo=UTC)
 # Someone from another zone, so the transcript shows the "in your time zone" line.
 ZONES = {"UDEMO0005": "Europe/Madrid"}
@@ -89,6 +90,7 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
             )
             bot.import_participants(COHORT.read_text())
             bot.start_timeline(paused=True)
+            bot.import_pairs(PAIRS.read_text())
             _replay(bot, clock, slack, sender, transcript, pace)
             transcript.line("The programme is over. Goodbye.")
         except KeyboardInterrupt:
@@ -126,9 +128,31 @@ def _replay(
     requests to the real app, to show replies and a date being set."""
     lead = bot.services.programme.project_team.members[0]
     acted: set[str] = set()
+    people = Cast(slack, sender, transcript)
+    people.accept_pairings(["UDEMO0001", "UDEMO0004", "UDEMO0002", "UDEMO0005", "UDEMO0003"])
     while (wakeup := bot.scheduler.next_wakeup()) is not None:
         clock.now = wakeup
         bot.scheduler.run_jobs_due(wakeup)
+        people.answer_check_ins(clock.now)
+        if "aled" not in acted and wakeup >= datetime(2025, 10, 8, tzinfo=UTC):
+            acted.add("aled")
+            people.accept_pairings(["UDEMO0006"])
+        if "stage" not in acted and wakeup >= datetime(2025, 11, 13, 10, tzinfo=UTC):
+            acted.add("stage")
+            transcript.line("Grace Mensah types: /mentoring stage enabling growth")
+            sender.command("UDEMO0001", "stage enabling growth")
+        if (
+            "overview" not in acted
+            and wakeup >= datetime(2025, 12, 1, tzinfo=UTC)
+            and lead.slack_id
+        ):
+            acted.add("overview")
+            transcript.line(f"{lead.name} types: /mentoring team pairs")
+            sender.command(lead.slack_id, "team pairs")
+            transcript.line(
+                f"   ↳ (only {lead.name} sees) "
+                + slack.workspace.responses[-1].text.replace("\n", "\n" + " " * 26)
+            )
         if "decline" not in acted and wakeup >= datetime(2025, 11, 6, tzinfo=UTC):
             acted.add("decline")
             _click_reply(slack, sender, transcript, "UDEMO0006", "launch", "event_rsvp_no")
@@ -164,3 +188,56 @@ def _click_reply(
     transcript.line(f"{name} presses “I can't make it” on the {event_id} reminder")
     sender.click(user, reminders[-1], action)
     transcript.line(f"   ↳ (only {name} sees) {slack.workspace.responses[-1].text}")
+
+
+class Cast:
+    """The demo's people: Grace and Sunita meet and say so, Oliver and Jamie keep answering
+    "Not yet", Fiona and Aled leave their check-ins unanswered."""
+
+    ANSWERS = {"UDEMO0004": "checkin_yes", "UDEMO0002": "checkin_not_yet"}
+
+    def __init__(self, slack: LocalSlack, sender: SignedSender, transcript: Transcript):
+        self._slack, self._sender, self._transcript = slack, sender, transcript
+        self._answered: set[str] = set()
+
+    def accept_pairings(self, users: list[str]) -> None:
+        for user in users:
+            for message in self._messages_of(user):
+                if self._has(message, "pair_accept"):
+                    self._transcript.line(f"{self._name(user)} presses “Accept”")
+                    self._sender.click(user, message, "pair_accept")
+                    break
+
+    def answer_check_ins(self, now: datetime) -> None:
+        for user, action in self.ANSWERS.items():
+            for message in self._messages_of(user):
+                if message.ts in self._answered or not self._has(message, action):
+                    continue
+                self._answered.add(message.ts)
+                self._transcript.line(
+                    f"{self._name(user)} presses “{'Yes' if action == 'checkin_yes' else 'Not yet'}”"
+                )
+                self._sender.click(user, message, action)
+                if action == "checkin_yes":
+                    self._sender.submit_view(
+                        user,
+                        {
+                            "met_on": now.date().isoformat(),
+                            "minutes": "45",
+                            "topics": "goals and next steps",
+                        },
+                    )
+                    self._transcript.line(f"   ↳ {self._name(user)} logs a 45-minute meeting")
+
+    def _messages_of(self, user: str) -> list[Message]:
+        ws = self._slack.workspace
+        return [m for m in ws.messages if user in ws.channels[m.channel].members and not m.edited]
+
+    @staticmethod
+    def _has(message: Message, action_id: str) -> bool:
+        return any(
+            e.get("action_id") == action_id for b in message.blocks for e in b.get("elements", [])
+        )
+
+    def _name(self, user: str) -> str:
+        return self._slack.workspace.users[user].name

@@ -150,6 +150,9 @@ class Programme(_Strict):
     bank_holidays: list[date] = Field(
         default_factory=list, description="UK bank holidays: no nudges"
     )
+    ends_on: date | None = Field(
+        None, description="No check-ins after this day; default: the last event's day"
+    )
 
     @field_validator("timezone")
     @classmethod
@@ -169,6 +172,11 @@ class Programme(_Strict):
                 raise ValueError(f"two events have the id {event.id!r}; ids must be unique")
             seen.add(event.id)
         return events
+
+    @property
+    def last_day(self) -> date:
+        dated = [e.date for e in self.events if isinstance(e.date, date)]
+        return self.ends_on or max(dated)
 
     @property
     def zone(self) -> ZoneInfo:

@@ -230,3 +230,13 @@ def test_stage_names_people_type() -> None:
     assert parse_stage("closure") == "coming_to_closure"
     assert parse_stage("2") == "negotiation"
     assert parse_stage("dancing") is None
+
+
+def test_no_check_ins_once_the_scheme_is_over() -> None:
+    ending = Calendar(time(9), time(17, 30), frozenset(), last_day=date(2026, 9, 30))
+    answered = state(active(), sent(1, "2026-09-14 10:00", answer="yes"))
+    assert pending_moments(answered, RULES, ending, uk("2026-09-14 11:00"))[0].at == uk(
+        "2026-09-28 10:00"
+    )
+    last = state(active(), sent(1, "2026-09-28 10:00", answer="yes"))
+    assert pending_moments(last, RULES, ending, uk("2026-09-28 11:00")) == []

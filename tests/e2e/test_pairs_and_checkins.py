@@ -290,3 +290,30 @@ def test_the_team_pairs_unpairs_and_re_pairs_and_each_person_is_told_separately(
 def _pair_id(world: World) -> int:
     with world.bot.uow() as uow:
         return uow.pairs.current()[0].id
+
+
+def test_the_scheduler_holds_one_job_per_pair_and_no_check_in_is_sent_twice_across_restarts(
+    world: World,
+) -> None:
+    from tests.world import restart
+
+    paired_world(world)
+    for user, pair in (
+        (GRACE, (GRACE, SUNITA)),
+        (SUNITA, (GRACE, SUNITA)),
+        (OLIVER, (OLIVER, JAMIE)),
+        (JAMIE, (OLIVER, JAMIE)),
+    ):
+        accept(world, user, *pair)
+    pair_jobs = [j.id for j in world.bot.scheduler.moment_jobs() if j.id.startswith("pair:")]
+    assert sorted(pair_jobs) == ["pair:1", "pair:2"]
+    world.walk_to(uk("2025-11-21 10:00"))
+    world.bot.scheduler.run_due()
+    restart(world)
+    restart(world)
+    asked = [m for m in group_messages(world, GRACE, SUNITA) if m.text == "Have you met yet?"]
+    assert len(asked) == 1
+    assert sorted(j.id for j in world.bot.scheduler.moment_jobs() if j.id.startswith("pair:")) == [
+        "pair:1",
+        "pair:2",
+    ]

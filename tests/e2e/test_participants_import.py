@@ -92,3 +92,23 @@ def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
     assert main(["participants", "import", str(good)]) == 0
     assert "4 participants added, 0 updated" in capsys.readouterr().out
     assert main(["participants", "import", str(tmp_path / "missing.csv")]) == 2
+
+
+def test_the_command_line_pairs_import(world: World, tmp_path, capsys, monkeypatch) -> None:
+    from bot.cli import main
+    from tests.world import PAIRS_CSV
+
+    world.add_cohort()
+    for name, value in world.bot_settings.model_dump().items():
+        if value is not None:
+            monkeypatch.setenv(name.upper(), str(value))
+    bad = tmp_path / "bad.csv"
+    bad.write_text(
+        "mentor_email,mentee_email\nsunita.rao@example.nhs.uk,jamie.clarke@example.nhs.uk\n"
+    )
+    assert main(["pairs", "import", str(bad)]) == 1
+    assert "line 2: Sunita Rao is a mentee, not a mentor" in capsys.readouterr().err
+    good = tmp_path / "pairs.csv"
+    good.write_text(PAIRS_CSV)
+    assert main(["pairs", "import", str(good)]) == 0
+    assert "2 pairs made" in capsys.readouterr().out
