@@ -13,7 +13,7 @@ import sys
 import time
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TextIO
+from typing import ClassVar, TextIO
 from zoneinfo import ZoneInfo
 
 from bot.app import Mentorbot, build
@@ -194,7 +194,7 @@ class Cast:
     """The demo's people: Grace and Sunita meet and say so, Oliver and Jamie keep answering
     "Not yet", Fiona and Aled leave their check-ins unanswered."""
 
-    ANSWERS = {"UDEMO0004": "checkin_yes", "UDEMO0002": "checkin_not_yet"}
+    ANSWERS: ClassVar[dict[str, str]] = {"UDEMO0004": "checkin_yes", "UDEMO0002": "checkin_not_yet"}
 
     def __init__(self, slack: LocalSlack, sender: SignedSender, transcript: Transcript):
         self._slack, self._sender, self._transcript = slack, sender, transcript
