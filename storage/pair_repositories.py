@@ -129,72 +129,82 @@ class SqlPairs:
         record.status, record.ended_at, record.end_reason = "ended", now, reason
         self._session.flush()
 
-    def states(self, pairs: Sequence[Pair] | None = None) -> list[PairState]:
-        """Every current pair with what the check-in rules need, in four queries in all."""
-        pairs = list(pairs) if pairs is not None else self.current()
-        ids = [p.id for p in pairs]
-        recent: dict[int, list[CheckIn]] = {i: [] for i in ids}
-        last_meeting: dict[int, date] = {}
-        for batch in chunks(ids):
-            ranked = (
-                select(
-                    CheckInRecord,
-                    func.row_number()
-                    .over(partition_by=CheckInRecord.pair_id, order_by=CheckInRecord.number.desc())
-                    .label("n"),
-                )
-                .where(CheckInRecord.pair_id.in_(batch))
-                .subquery()
+    def states(self) -> list[PairState]:
+        """Every current pair with what the check-in rules need: four queries, plain rows (no
+        ORM objects, no IN lists), so the cost grows with the number of pairs and no faster."""
+        current = select(PairRecord.id).where(PairRecord.status != "ended").scalar_subquery()
+        pairs = [
+            Pair(
+                r.id,
+                r.mentor_id,
+                r.mentee_id,
+                cast(PairStatus, r.status),
+                cast(Stage, r.stage),
+                r.created_at,
+                r.mentor_accepted_at,
+                r.mentee_accepted_at,
+                r.acceptance_nudged_at,
+                r.ended_at,
             )
-            rows = self._session.execute(
-                select(ranked)
-                .where(ranked.c.n <= RECENT_CHECKINS)
-                .order_by(ranked.c.pair_id, ranked.c.number)
+            for r in self._session.execute(
+                select(PairRecord.__table__)
+                .where(PairRecord.status != "ended")
+                .order_by(PairRecord.id)
             )
-            for row in rows.mappings():
-                recent[row["pair_id"]].append(
-                    CheckIn(
-                        row["id"],
-                        row["pair_id"],
-                        row["number"],
-                        row["created_at"],
-                        row["sent_at"],
-                        row["answer"],
-                        row["answered_at"],
-                        row["followed_up_at"],
-                    )
-                )
-            meetings = (
-                select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on))
-                .where(MeetingRecord.pair_id.in_(batch))
-                .group_by(MeetingRecord.pair_id)
+        ]
+        ranked = (
+            select(
+                CheckInRecord.__table__,
+                func.row_number()
+                .over(partition_by=CheckInRecord.pair_id, order_by=CheckInRecord.number.desc())
+                .label("n"),
             )
-            last_meeting.update(
-                {pair_id: met_on for pair_id, met_on in self._session.execute(meetings).all()}
-            )
-        people = (
-            {
-                r.id: r
-                for r in self._session.scalars(
-                    select(ParticipantRecord).where(
-                        ParticipantRecord.id.in_({m for p in pairs for m in p.members})
-                    )
-                )
-            }
-            if pairs
-            else {}
+            .where(CheckInRecord.pair_id.in_(current))
+            .subquery()
         )
+        recent: dict[int, list[CheckIn]] = {p.id: [] for p in pairs}
+        for r in self._session.execute(
+            select(ranked)
+            .where(ranked.c.n <= RECENT_CHECKINS)
+            .order_by(ranked.c.pair_id, ranked.c.number)
+        ):
+            recent[r.pair_id].append(
+                CheckIn(
+                    r.id,
+                    r.pair_id,
+                    r.number,
+                    r.created_at,
+                    r.sent_at,
+                    cast(CheckInAnswer | None, r.answer),
+                    r.answered_at,
+                    r.followed_up_at,
+                )
+            )
+        meetings = (
+            select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on))
+            .where(MeetingRecord.pair_id.in_(current))
+            .group_by(MeetingRecord.pair_id)
+        )
+        last_meeting: dict[int, date] = {
+            pair_id: met_on for pair_id, met_on in self._session.execute(meetings).all()
+        }
+        people = {
+            r.id: (r.tz, r.paused_until)
+            for r in self._session.execute(
+                select(ParticipantRecord.id, ParticipantRecord.tz, ParticipantRecord.paused_until)
+            )
+        }
         states = []
         for pair in pairs:
             members = [people[m] for m in pair.members if m in people]
-            pauses = [m.paused_until for m in members if m.paused_until]
+            pauses = [until for _, until in members if until]
             states.append(
                 PairState(
                     pair,
                     recent[pair.id],
                     last_meeting.get(pair.id),
                     max(pauses) if pauses else None,
-                    tuple(m.tz for m in members),
+                    tuple(tz for tz, _ in members),
                 )
             )
         return states

@@ -1,0 +1,148 @@
+"""A check-in round for 1,000 pairs through localslack, against a bare WebClient loop posting the
+same messages to the same group DMs in the same run; and "who is due" for 1,000 and for
+10,000 pairs (loading their state from the database and applying the rules), and their ratio.
+
+    .venv/bin/python bench/checkin_round.py [--pairs 1000]
+
+Targets: the round ≤ 1.3× the bare loop; who-is-due at 10× the pairs ≤ 12× the time (linear,
+no query per pair)."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from slack_sdk import WebClient
+from sqlalchemy import insert
+
+from bot.app import Mentorbot, build
+from bot.config import Settings
+from bot.notices import CheckInPrompt
+from handlers.messenger import render
+from localslack.server import LocalSlack
+from storage.tables import CheckInRecord, PairRecord, ParticipantRecord
+
+ACTIVATED = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)  # a Monday
+ROUND = datetime(2026, 1, 19, 10, 0, tzinfo=UTC)  # 14 days later, in working hours
+
+
+def timed(action: Callable[[], object]) -> tuple[float, object]:
+    start = time.perf_counter()
+    result = action()
+    return time.perf_counter() - start, result
+
+
+def scheme_with_pairs(folder: str, slack: LocalSlack, pairs: int, history: bool) -> Mentorbot:
+    """`pairs` active pairs in Enabling Growth, written straight to the database; with history,
+    each has three answered check-ins behind it."""
+    settings = Settings(
+        slack_bot_token=slack.token,
+        slack_signing_secret=secrets.token_hex(8),
+        slack_api_url=slack.api_url,
+        database_url=f"sqlite:///{folder}/bench-{pairs}-{history}.db",
+        _env_file=None,
+    )
+    bot = build(settings, clock=lambda: ROUND)
+    people, pair_rows, checkins = [], [], []
+    for n in range(pairs):
+        for role, offset in (("mentor", 0), ("mentee", 1)):
+            pid = 2 * n + offset + 1
+            user = f"U{pid:09d}"
+            slack.workspace.add_user(user, f"Person {pid}", f"p{pid}@example.org")
+            people.append(
+                {
+                    "id": pid,
+                    "email": f"p{pid}@example.org",
+                    "name": f"Person {pid}",
+                    "role": role,
+                    "slack_user_id": user,
+                    "tz": "Europe/London",
+                    "created_at": ACTIVATED,
+                    "updated_at": ACTIVATED,
+                }
+            )
+        pair_rows.append(
+            {
+                "id": n + 1,
+                "mentor_id": 2 * n + 1,
+                "mentee_id": 2 * n + 2,
+                "status": "active",
+                "stage": "enabling_growth",
+                "created_at": ACTIVATED - timedelta(days=60),
+                "mentor_accepted_at": ACTIVATED - timedelta(days=42),
+                "mentee_accepted_at": ACTIVATED - timedelta(days=42),
+            }
+        )
+        if history:
+            checkins += [
+                {
+                    "pair_id": n + 1,
+                    "number": k,
+                    "created_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+                    "sent_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+                    "answer": "yes",
+                    "answered_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+                }
+                for k in (1, 2, 3)
+            ]
+    with bot.engine.begin() as connection:
+        connection.execute(insert(ParticipantRecord), people)
+        connection.execute(insert(PairRecord), pair_rows)
+        if checkins:
+            connection.execute(insert(CheckInRecord), checkins)
+    return bot
+
+
+def who_is_due(bot: Mentorbot) -> int:
+    with bot.uow() as uow:
+        states = uow.pairs.states()
+    return len(bot.services.checkins.who_is_due(states, ROUND))
+
+
+def bare_loop(slack: LocalSlack, pairs: int) -> None:
+    """The same prompt to each pair's group DM, by hand: open the group DM, post."""
+    client = WebClient(token=slack.token, base_url=slack.api_url)
+    for n in range(pairs):
+        users = f"U{2 * n + 1:09d},U{2 * n + 2:09d}"
+        channel = client.conversations_open(users=users)["channel"]["id"]
+        text, blocks = render(CheckInPrompt(n + 1, n + 1, "enabling_growth", None, follow_up=False))
+        client.chat_postMessage(channel=channel, text=text, blocks=blocks)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--pairs", type=int, default=1000)
+    pairs = parser.parse_args().pairs
+    with tempfile.TemporaryDirectory() as folder:
+        with LocalSlack() as slack:
+            bot = scheme_with_pairs(folder, slack, pairs, history=False)
+            ours, sent = timed(lambda: bot.services.checkins.run_due(ROUND))
+            bare, _ = timed(lambda: bare_loop(slack, pairs))
+            bot.close()
+        print(
+            f"check-in round for {pairs} pairs: ours {ours:6.2f} s ({sent} sent)  bare loop {bare:6.2f} s  "
+            f"ratio {ours / bare:4.2f}x  (target ≤ 1.30x)"
+        )
+        timings = {}
+        for size in (pairs, 10 * pairs):
+            with LocalSlack() as slack:
+                bot = scheme_with_pairs(folder, slack, size, history=True)
+                who_is_due(bot)  # warm up: imports, first connection
+                best = min(timed(lambda b=bot: who_is_due(b))[0] for _ in range(3))
+                timings[size] = best
+                bot.close()
+            print(f"who is due, {size:6d} pairs with 3 check-ins each: {best * 1000:8.1f} ms")
+        ratio = timings[10 * pairs] / timings[pairs]
+        print(f"who is due: 10x the pairs took {ratio:4.1f}x the time  (target ≤ 12x)")
+
+
+if __name__ == "__main__":
+    main()
