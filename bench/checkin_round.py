@@ -139,7 +139,9 @@ def main() -> None:
                 median = sorted(timed(lambda b=bot: who_is_due(b))[0] for _ in range(5))[2]
                 timings[size] = median
                 bot.close()
-            print(f"who is due, {size:6d} pairs with 3 check-ins each: {median * 1000:8.1f} ms (median of 5)")
+            print(
+                f"who is due, {size:6d} pairs with 3 check-ins each: {median * 1000:8.1f} ms (median of 5)"
+            )
         ratio = timings[10 * pairs] / timings[pairs]
         print(f"who is due: 10x the pairs took {ratio:4.1f}x the time  (target ≤ 12x)")
 

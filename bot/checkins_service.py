@@ -77,12 +77,19 @@ class CheckInsService:
             states = {s.pair.id: s for s in uow.pairs.states()}
             people = {p.id: p for p in uow.participants.all()}
             due = self.who_is_due(list(states.values()), now)
-            opened: dict[str, int] = {}
+            new_numbers = {
+                m.pair_id: _next_number(states[m.pair_id]) for m in due if m.kind == "check_in"
+            }
+            opened = uow.checkins.open_many(
+                new_numbers, now
+            )  # a pair missing here: another process has it
+            checkin_ids: dict[str, int] = {}
             outgoing: list[Outgoing] = []
             for moment in due:
                 state = states[moment.pair_id]
                 pair, latest = state.pair, state.latest
                 members = (people[pair.mentor_id], people[pair.mentee_id])
+                to = group(members)
                 if moment.kind == "acceptance_nudge":
                     outgoing += self._nudges(pair, members)
                     uow.pairs.mark_nudged(pair.id, now)
@@ -96,35 +103,28 @@ class CheckInsService:
                                 f"checkin-follow-up:{pair.id}:{latest.number}",
                                 "checkin",
                                 str(pair.id),
-                                group(members),
+                                to,
                                 None,
                             ),
                             prompt,
                         )
                     )
                     uow.checkins.mark_followed_up(latest.id, now)
-                else:
-                    checkin = (
-                        latest
-                        if moment.kind == "deliver"
-                        else uow.checkins.open(pair.id, (latest.number if latest else 0) + 1, now)
-                    )
-                    if checkin is None:
-                        continue  # another process opened it and is sending it
+                elif (
+                    checkin := latest if moment.kind == "deliver" else opened.get(pair.id)
+                ) is not None:
                     key = f"checkin:{pair.id}:{checkin.number}"
-                    opened[key] = checkin.id
+                    checkin_ids[key] = checkin.id
                     prompt = CheckInPrompt(
                         pair.id, checkin.id, pair.stage, state.last_meeting, follow_up=False
                     )
                     outgoing.append(
-                        Outgoing(
-                            Delivery(key, "checkin", str(pair.id), group(members), None), prompt
-                        )
+                        Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt)
                     )
             uow.commit()
         sent = self._deliveries.send(outgoing, now)
         with self._uow() as uow:
-            uow.checkins.mark_sent([opened[k] for k in sent if k in opened], now)
+            uow.checkins.mark_sent([checkin_ids[k] for k in sent if k in checkin_ids], now)
             uow.commit()
         return len(sent)
 
@@ -231,3 +231,7 @@ class CheckInsService:
         return sorted(
             summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
         )
+
+
+def _next_number(state: PairState) -> int:
+    return (state.latest.number if state.latest else 0) + 1

@@ -214,14 +214,24 @@ class SqlCheckIns:
     def __init__(self, session: Session):
         self._session = session
 
-    def open(self, pair_id: int, number: int, now: datetime) -> CheckIn | None:
-        """Makes check-in number N of the pair, unless another process made it first."""
-        made = self._session.execute(
-            insert_ignoring_duplicates(self._session, CheckInRecord)
-            .values(pair_id=pair_id, number=number, created_at=now)
-            .returning(CheckInRecord.id)
-        ).scalar()
-        return CheckIn(made, pair_id, number, now) if made else None
+    def open_many(self, numbers: dict[int, int], now: datetime) -> dict[int, CheckIn]:
+        """Makes check-in number N of each pair ({pair_id: N}); a pair whose check-in another
+        process made first is left out of the answer."""
+        made: dict[int, CheckIn] = {}
+        rows = [
+            {"pair_id": pair_id, "number": number, "created_at": now}
+            for pair_id, number in numbers.items()
+        ]
+        for batch in chunks(rows):
+            inserted = self._session.execute(
+                insert_ignoring_duplicates(self._session, CheckInRecord).returning(
+                    CheckInRecord.id, CheckInRecord.pair_id
+                ),
+                batch,
+            )
+            for checkin_id, pair_id in inserted.all():
+                made[pair_id] = CheckIn(checkin_id, pair_id, numbers[pair_id], now)
+        return made
 
     def get(self, checkin_id: int) -> CheckIn | None:
         record = self._session.get(CheckInRecord, checkin_id)
