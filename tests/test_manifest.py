@@ -13,20 +13,22 @@ ROOT = Path(__file__).parent.parent
 SCHEMA = ROOT.parent / "shared" / "slack-specs" / "manifest.schema.2.0.0.json"
 MANIFEST = json.loads((ROOT / "manifest.json").read_text())
 
-# Each Web API method the bot calls, and the bot scope Slack requires for it (Slack's reference).
+# Each Web API method the bot calls, and the bot scopes Slack requires for it where the bot
+# uses it (Slack's reference): DMs, pairs' group DMs, and the team's private channel.
 SCOPE_OF = {
-    "chat_postMessage": "chat:write",
-    "files_upload_v2": "files:write",
-    "conversations_history": "im:history",  # only ever on the bot's own DMs
-    "conversations_open": "im:write",
-    "users_info": "users:read",
-    "users_lookupByEmail": "users:read.email",
+    "chat_postMessage": {"chat:write"},
+    "files_upload_v2": {"files:write"},
+    "conversations_history": {"im:history", "mpim:history", "groups:history"},  # reconciling a lost answer
+    "conversations_open": {"im:write", "mpim:write"},
+    "users_info": {"users:read"},
+    "users_lookupByEmail": {"users:read.email"},
+    "views_open": set(),
 }
 
 
 def methods_called() -> set[str]:
     source = "\n".join(p.read_text() for p in (ROOT / "handlers").glob("*.py"))
-    return set(re.findall(r"_client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
+    return set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
 
 
 @pytest.mark.skipif(
@@ -41,11 +43,12 @@ def test_the_manifest_asks_for_exactly_the_scopes_the_bot_uses() -> None:
     assert called <= SCOPE_OF.keys(), (
         f"add the scope for {called - SCOPE_OF.keys()} to SCOPE_OF and the manifest"
     )
-    needed = {SCOPE_OF[m] for m in called} | {"commands"}
+    needed = set().union(*(SCOPE_OF[m] for m in called)) | {"commands"}
     assert set(MANIFEST["oauth_config"]["scopes"]["bot"]) == needed
 
 
 def test_the_slash_command_and_interactivity_point_at_bolts_path() -> None:
     [command] = MANIFEST["features"]["slash_commands"]
     assert command["command"] == "/mentoring" and command["url"].endswith("/slack/events")
+    assert command["should_escape"], "`team pair @mentor @mentee` needs mentions as <@U…> ids"
     assert MANIFEST["settings"]["interactivity"]["request_url"].endswith("/slack/events")
