@@ -9,18 +9,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-Audience = Literal["mentees", "mentors", "everyone"]
+from bot.forms import EvaluationSettings
+from bot.programme_types import Audience, Email, Slug
+
 EventFormat = Literal["online", "face_to_face"]
 SHIPPED_PROGRAMME = Path(__file__).parent / "data" / "lms-2025-26.yaml"
-
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
-Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
 
 class ProgrammeError(Exception):
@@ -150,6 +149,7 @@ class Programme(_Strict):
     bank_holidays: list[date] = Field(
         default_factory=list, description="UK bank holidays: no nudges"
     )
+    evaluations: EvaluationSettings = EvaluationSettings()
     ends_on: date | None = Field(
         None, description="No check-ins after this day; default: the last event's day"
     )

@@ -18,7 +18,11 @@ MANIFEST = json.loads((ROOT / "manifest.json").read_text())
 SCOPE_OF = {
     "chat_postMessage": {"chat:write"},
     "files_upload_v2": {"files:write"},
-    "conversations_history": {"im:history", "mpim:history", "groups:history"},  # reconciling a lost answer
+    "conversations_history": {
+        "im:history",
+        "mpim:history",
+        "groups:history",
+    },  # reconciling a lost answer
     "conversations_open": {"im:write", "mpim:write"},
     "users_info": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},

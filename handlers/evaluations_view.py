@@ -1,0 +1,169 @@
+"""Everything people read in an evaluation conversation: words and buttons, pure."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.evaluations import Ask, Paused, Reply, Submitted, Summary
+from bot.forms import AnswerValue, Form, Question
+
+ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
+UK = ZoneInfo("Europe/London")
+MAX_BUTTONS = 5
+
+
+def reply_message(form: Form, reply: Reply) -> tuple[str, list[Block]]:
+    match reply:
+        case Ask():
+            return _ask(form, reply)
+        case Summary():
+            return _summary(form, reply)
+        case Paused():
+            text = (
+                "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
+            )
+            return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+        case Submitted():
+            text = f"Thank you! Your answers to the {form.title.lower()} have gone to the project team."
+            return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+    raise AssertionError(reply)
+
+
+def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
+    text = (
+        f"*{form.title}*: {questions} short questions, about {form.minutes} minutes. Your answers go to the "
+        f"project team, to see how the scheme is working and improve it. It is open until {_when(form.closes)}."
+    )
+    how = "I'll ask one question at a time, here. At any point reply `back` to change the last answer, `skip` to pass an optional question, or `later` to pause."
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ContextBlock(elements=[MarkdownTextObject(text=how)]),
+        ActionsBlock(
+            block_id=f"eval:{form.id}",
+            elements=[ButtonElement(text="Start", action_id=START, value=form.id, style="primary")],
+        ),
+    ]
+
+
+def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
+    done = f"You have answered {answered} of {total} questions. " if answered else ""
+    text = f"A reminder: the {form.title.lower()} is open until {_when(form.closes)}. {done}It takes about {form.minutes} minutes."
+    button = "Carry on" if answered else "Start"
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ActionsBlock(
+            block_id=f"eval:{form.id}",
+            elements=[ButtonElement(text=button, action_id=START, value=form.id, style="primary")],
+        ),
+    ]
+
+
+def closed(form: Form) -> str:
+    return f"Sorry, the {form.title.lower()} closed on {_when(form.closes)}, so I can't take answers for it any more. Thank you all the same."
+
+
+def nothing_open() -> str:
+    return "I'm not waiting for an answer from you just now. `/mentoring help` shows what I can do."
+
+
+def show(question: Question, value: AnswerValue | None) -> str:
+    if value is None:
+        return "(skipped)"
+    if isinstance(value, list):
+        return ", ".join(value) or "(none)"
+    if question.kind == "scale" and isinstance(value, int) and value in question.labels:
+        return f"{value} ({question.labels[value]})"
+    return str(value)
+
+
+def _ask(form: Form, ask: Ask) -> tuple[str, list[Block]]:
+    q = ask.question
+    lead = ("Thanks. " if ask.acknowledged else "") + (f"{ask.error} " if ask.error else "")
+    text = f"{lead}Question {ask.number} of {ask.total}: {q.text}"
+    blocks: list[Block] = [
+        SectionBlock(
+            text=MarkdownTextObject(text=f"{lead}*Question {ask.number} of {ask.total}:* {q.text}")
+        )
+    ]
+    buttons = _buttons(form, q)
+    if buttons:
+        blocks.append(ActionsBlock(block_id=f"eval:{form.id}:{q.id}", elements=buttons))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_hint(q))]))
+    return text, blocks
+
+
+def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
+    lines = "\n".join(f"{n}. {q.text} *{show(q, value)}*" for n, q, value in summary.answers)
+    lead = (
+        f"{summary.error}\n" if summary.error else ""
+    )  # no "Thanks.": the summary is its own step
+    text = f"{lead}Here are your answers:\n{lines}\nReply `submit` to send them to the project team, or `change 3` to change answer 3."
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text[:2900])),
+        ActionsBlock(
+            block_id=f"eval:{form.id}:submit",
+            elements=[
+                ButtonElement(text="Submit", action_id=SUBMIT, value=form.id, style="primary")
+            ],
+        ),
+    ]
+
+
+def _buttons(form: Form, q: Question) -> list[ButtonElement]:
+    def button(label: str, value: str) -> ButtonElement:
+        return ButtonElement(
+            text=label[:75],
+            action_id=f"{ANSWER}:{value}"[:255],
+            value=json.dumps({"f": form.id, "q": q.id, "v": value}),
+        )
+
+    if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
+        return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]
+    if q.kind == "yes_no":
+        return [button("Yes", "yes"), button("No", "no")]
+    if q.kind == "choice" and len(q.options) <= MAX_BUTTONS:
+        return [button(o, str(i)) for i, o in enumerate(q.options, 1)]
+    return []
+
+
+def _hint(q: Question) -> str:
+    match q.kind:
+        case "scale":
+            ends = f"{q.low} ({q.labels[q.low]})" if q.low in q.labels else str(q.low)
+            top = f"{q.high} ({q.labels[q.high]})" if q.high in q.labels else str(q.high)
+            hint = f"Reply with a number from {ends} to {top}."
+        case "choice":
+            hint = (
+                "Reply with the number of your answer: "
+                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
+                + "."
+            )
+        case "choices":
+            hint = (
+                "Reply with the numbers of all that apply, e.g. `1, 3`: "
+                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
+                + "."
+            )
+        case "yes_no":
+            hint = "Reply yes or no."
+        case "number":
+            hint = "Reply with a number."
+        case _:
+            hint = "Reply in your own words."
+    return hint + (" This one is optional: reply `skip` to pass it." if not q.required else "")
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone(UK)
+    return f"{local:%A} {local.day} {local:%B %Y}"

@@ -1,0 +1,153 @@
+"""The survey engine, read as conversations: what the person types, what the bot answers."""
+
+from __future__ import annotations
+
+from bot.evaluations import Progress, handle
+from bot.programme import SHIPPED_PROGRAMME, load_programme
+from handlers.evaluations_view import reply_message
+
+PROGRAMME = load_programme(SHIPPED_PROGRAMME)
+MID = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
+BASELINE = next(f for f in PROGRAMME.evaluations.forms if f.id == "baseline")
+
+
+def converse(
+    form, role: str, turns: list[str], progress: Progress | None = None
+) -> tuple[Progress, list[tuple[str, str]]]:  # type: ignore[no-untyped-def]
+    progress = progress or Progress()
+    transcript = []
+    for said in turns:
+        progress, reply = handle(form, role, progress, said)
+        transcript.append((said, reply_message(form, reply)[0]))
+    return progress, transcript
+
+
+def test_a_mentee_answers_the_mid_scheme_check_one_question_at_a_time() -> None:
+    progress, transcript = converse(
+        MID,
+        "mentee",
+        ["start", "4", "2", "3", "Very useful", "yes", "More networking time", "submit"],
+    )
+    assert transcript == [
+        ("start", "Question 1 of 6: How valuable is your mentoring relationship so far?"),
+        ("4", "Thanks. Question 2 of 6: How often do you and your partner meet?"),
+        (
+            "2",
+            "Thanks. Question 3 of 6: How confident do you feel about pursuing a senior leadership or management role?",
+        ),
+        ("3", "Thanks. Question 4 of 6: How useful have the scheme's events been so far?"),
+        (
+            "Very useful",
+            "Thanks. Question 5 of 6: Is your relationship on track to meet its goals?",
+        ),
+        ("yes", "Thanks. Question 6 of 6: What one thing would you change about the scheme?"),
+        ("More networking time", transcript[6][1]),
+        (
+            "submit",
+            "Thank you! Your answers to the mid-scheme check have gone to the project team.",
+        ),
+    ]
+    assert transcript[6][1].startswith(
+        "Here are your answers:\n1. How valuable is your mentoring relationship so far? *4*"
+    )
+    assert progress.status == "submitted"
+    assert progress.answers == {
+        "relationship-value": 4,
+        "meeting-frequency": "Every two weeks",
+        "leadership-confidence": 3,
+        "events-value": 5,
+        "on-track": "yes",
+        "change": "More networking time",
+    }
+
+
+def test_an_answer_that_does_not_fit_gets_the_reason_and_the_question_again() -> None:
+    _, transcript = converse(MID, "mentor", ["start", "7", "four", "2", "next tuesday"])
+    assert transcript[1] == (
+        "7",
+        "Please choose a number from 1 to 5. Question 1 of 6: How valuable is your mentoring relationship so far?",
+    )
+    assert transcript[2][1].startswith("Please choose a number from 1 to 5. Question 1 of 6")
+    # A score of 2 brings the follow-up: one question more.
+    assert transcript[3] == ("2", "Thanks. Question 2 of 7: What would have helped?")
+    assert transcript[4] == (
+        "next tuesday",
+        "Thanks. Question 3 of 7: How often do you and your partner meet?",
+    )
+    _, typed_number = converse(MID, "mentor", ["start", "5", "next tuesday"])
+    assert typed_number[2][1].startswith(
+        "Please pick one of the options by its number or words: 1 Every week"
+    )
+
+
+def test_a_low_score_brings_the_follow_up_and_changing_it_takes_the_follow_up_away() -> None:
+    progress, transcript = converse(MID, "mentor", ["start", "1", "skip", "back", "back", "5"])
+    assert transcript[1][1] == "Thanks. Question 2 of 7: What would have helped?"
+    assert transcript[2][1] == "Thanks. Question 3 of 7: How often do you and your partner meet?"
+    assert transcript[3][1] == "Question 2 of 7: What would have helped?"
+    assert (
+        transcript[4][1] == "Question 1 of 6: How valuable is your mentoring relationship so far?"
+    )
+    assert transcript[5][1] == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+    assert progress.answers == {"relationship-value": 5}
+
+
+def test_skip_only_passes_optional_questions_and_back_at_the_start_says_so() -> None:
+    _, transcript = converse(MID, "mentor", ["start", "back", "skip"])
+    assert transcript[1][1].startswith(
+        "This is the first question, so there is nothing to go back to."
+    )
+    assert transcript[2][1].startswith(
+        "This question needs an answer, so it can't be skipped. Question 1 of 6"
+    )
+
+
+def test_later_pauses_and_any_message_resumes_where_it_stopped() -> None:
+    progress, transcript = converse(BASELINE, "mentee", ["start", "4", "later"])
+    assert (
+        transcript[2][1]
+        == "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
+    )
+    assert progress.status == "paused"
+    progress, transcript = converse(BASELINE, "mentee", ["resume"], progress)
+    assert transcript == [("resume", "Question 2 of 6: Where do you see yourself in five years?")]
+
+
+def test_numbers_choices_and_several_choices_are_read_from_words_or_numbers() -> None:
+    progress, transcript = converse(
+        BASELINE,
+        "mentor",
+        ["start", "5", "senior leadership", "no", "1, 3", "lots", "50", "6", "To grow as a mentor"],
+    )
+    assert transcript[2][1] == "Thanks. Question 3 of 6: Did you attend the launch day?"
+    assert (
+        transcript[4][1]
+        == "Thanks. Question 5 of 6: How many hours a month do you expect to give the scheme?"
+    )
+    assert transcript[5][1].startswith("Please answer with a number, e.g. 4. Question 5 of 6")
+    assert transcript[6][1].startswith("Please give a number from 0 to 40. Question 5 of 6")
+    _, vague = converse(BASELINE, "mentor", ["start", "5", "no"])
+    assert vague[2][1].startswith("Please pick one of the options"), (
+        "'no' must not match 'Not sure yet'"
+    )
+    assert progress.answers["five-years"] == "In a senior leadership or management role"
+    assert progress.answers["support"] == ["Protected time", "Networking"]
+    assert progress.answers["hours-per-month"] == 6
+    assert transcript[-1][1].startswith("Here are your answers:")
+
+
+def test_at_the_summary_an_answer_can_be_changed_before_submitting() -> None:
+    progress, _ = converse(MID, "mentee", ["start", "4", "2", "3", "4", "yes", "skip"])
+    assert progress.status == "reviewing"
+    progress, transcript = converse(
+        MID, "mentee", ["change 5", "no", "change 9", "submit"], progress
+    )
+    assert transcript[0][1] == "Question 5 of 6: Is your relationship on track to meet its goals?"
+    assert transcript[1][1].startswith("Here are your answers:")
+    assert "Is your relationship on track to meet its goals? *no*" in transcript[1][1]
+    assert transcript[2][1].startswith("There is no question 9; pick one from 1 to 6.")
+    assert (
+        progress.status == "submitted"
+        and progress.answers["on-track"] == "no"
+        and progress.answers["change"] is None
+    )
