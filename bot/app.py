@@ -14,16 +14,20 @@ from sqlalchemy import Engine
 import handlers.checkins
 import handlers.commands
 import handlers.errors
+import handlers.evaluations
 import handlers.events
 import handlers.pairs
 from bot.alerts import AlertsService
+from bot.checkins import working_calendar
 from bot.checkins_service import CheckInsService
 from bot.config import Settings
 from bot.delivery import Deliveries
+from bot.evaluations_service import EvaluationsService
 from bot.events import EventsService
 from bot.pairing import PairingService
 from bot.participants import ImportSummary, import_participants
 from bot.programme import Programme, load_programme
+from bot.seen_events import SeenEvents
 from bot.services import Clock, Services
 from bot.team import Team
 from handlers.directory import SlackDirectory
@@ -86,12 +90,17 @@ def build(
         pairing=PairingService(uow, deliveries, team),
         checkins=CheckInsService(programme, uow, deliveries, team),
         alerts=AlertsService(uow, deliveries, team),
+        evaluations=EvaluationsService(
+            programme, uow, deliveries, team, working_calendar(programme)
+        ),
+        processed=SeenEvents(uow),
         clock=clock,
     )
     scheduler = TimelineScheduler(services)
     services.events.on_timeline_change = scheduler.sync
     services.pairing.on_change = scheduler.sync
     services.checkins.on_change = scheduler.sync
+    services.evaluations.on_change = scheduler.sync
 
     bolt = App(
         signing_secret=settings.slack_signing_secret,
@@ -106,4 +115,5 @@ def build(
     handlers.events.register(bolt, services)
     handlers.pairs.register(bolt, services)
     handlers.checkins.register(bolt, services)
+    handlers.evaluations.register(bolt, services)
     return Mentorbot(services, bolt, client, scheduler, engine, uow)

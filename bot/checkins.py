@@ -11,7 +11,7 @@ from typing import Literal
 from zoneinfo import ZoneInfo
 
 from bot.pairs import Pair
-from bot.programme import CheckIns
+from bot.programme import CheckIns, Programme
 
 CheckInAnswer = Literal["yes", "not_yet"]
 MomentKind = Literal["check_in", "deliver", "follow_up", "acceptance_nudge"]
@@ -156,3 +156,8 @@ def _zone(name: str | None) -> ZoneInfo:
         return ZoneInfo(name) if name else UK
     except (KeyError, ValueError):
         return UK
+
+
+def working_calendar(programme: Programme) -> Calendar:
+    hours = programme.checkins.working_hours
+    return Calendar(hours.start, hours.end, frozenset(programme.bank_holidays), programme.last_day)

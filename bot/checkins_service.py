@@ -8,13 +8,13 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.checkins import (
-    Calendar,
     CheckInAnswer,
     PairMoment,
     PairState,
     due_moments,
     needs_attention,
     pending_moments,
+    working_calendar,
 )
 from bot.delivery import Deliveries, Outgoing
 from bot.errors import NotAParticipant, UserError
@@ -45,12 +45,7 @@ class CheckInsService:
         self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
     ):
         self._rules = programme.checkins
-        self._calendar = Calendar(
-            programme.checkins.working_hours.start,
-            programme.checkins.working_hours.end,
-            frozenset(programme.bank_holidays),
-            programme.last_day,
-        )
+        self._calendar = working_calendar(programme)
         self._uow = uow
         self._deliveries = deliveries
         self._team = team

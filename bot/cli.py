@@ -13,6 +13,7 @@ from pydantic import ValidationError
 
 from bot.app import build
 from bot.config import Settings
+from bot.errors import UserError
 from bot.participants import ImportRejected
 from bot.programme import ProgrammeError, load_programme
 
@@ -48,6 +49,14 @@ def main(argv: list[str] | None = None) -> int:
         "import", help="make the steering group's pairs from a CSV file"
     )
     pairs_import.add_argument("file", type=Path, help="CSV with mentor_email, mentee_email")
+    export = commands.add_parser("export", help="export data for the project team")
+    export_what = export.add_subparsers(dest="what", required=True)
+    evaluations = export_what.add_parser(
+        "evaluations", help="one row per person and question of a form"
+    )
+    evaluations.add_argument("form", help="the form's id, e.g. mid-scheme")
+    evaluations.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+    evaluations.add_argument("--pseudonymous", action="store_true", help="P001… instead of names")
     args = parser.parse_args(argv)
 
     logging.basicConfig(
@@ -81,6 +90,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _import(settings, args.file, "participants")
     if args.command == "pairs":
         return _import(settings, args.file, "pairs")
+    if args.command == "export":
+        return _export(settings, args.form, args.out, args.pseudonymous)
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
@@ -110,6 +121,20 @@ def _import(settings: Settings, file: Path, what: str) -> int:
     finally:
         bot.close()
     print(f"{file}: {summary.created} participants added, {summary.updated} updated.")
+    return 0
+
+
+def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> int:
+    bot = build(settings)
+    try:
+        text = bot.services.evaluations.export_csv(form_id, pseudonymous)
+    except UserError as error:
+        print(f"mentorbot: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        bot.close()
+    out.write_text(text, encoding="utf-8")
+    print(f"{out}: {text.count(chr(10)) - 1} answers written.")
     return 0
 
 

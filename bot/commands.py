@@ -25,6 +25,9 @@ TEAM_USAGE = """Project team commands:
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
 • `/mentoring team unpair @person [reason]`: end that person's pairing (each is told kindly, separately)
 • `/mentoring team who EVENT`: who is coming to an event
+• `/mentoring team evaluations`: each evaluation's invited, started and finished counts
+• `/mentoring team export FORM [pseudonymous]`: the answers as a CSV file, here
+• `/mentoring team chart FORM`: a chart of the scale questions' answers by role, here
 • `/mentoring event date EVENT YYYY-MM-DD HH:MM-HH:MM`: set or change an event's date (UK time)"""
 
 
@@ -100,6 +103,22 @@ class TeamPair:
 
 
 @dataclass(frozen=True)
+class TeamEvaluations:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamExport:
+    form_id: str
+    pseudonymous: bool
+
+
+@dataclass(frozen=True)
+class TeamChart:
+    form_id: str
+
+
+@dataclass(frozen=True)
 class TeamUnpair:
     member: str
     reason: str
@@ -120,6 +139,9 @@ Command = (
     | TeamPairs
     | TeamPair
     | TeamUnpair
+    | TeamEvaluations
+    | TeamExport
+    | TeamChart
 )
 
 _DATE_COMMAND = re.compile(
@@ -166,6 +188,16 @@ def _parse_team(words: list[str], original: list[str]) -> Command:
         return Help(team=True)
     if words == ["pairs"]:
         return TeamPairs()
+    if words == ["evaluations"]:
+        return TeamEvaluations()
+    if words[0] == "export" and len(words) in (2, 3) and words[2:] in ([], ["pseudonymous"]):
+        return TeamExport(words[1], pseudonymous=len(words) == 3)
+    if words[0] == "export":
+        raise UsageError(
+            "Please name one evaluation: `/mentoring team export mid-scheme` (add `pseudonymous` for P001… instead of names)."
+        )
+    if words[0] == "chart" and len(words) == 2:
+        return TeamChart(words[1])
     if words[0] == "pair":
         people = [_mention(w) for w in original[1:]]
         if len(people) != 2 or None in people:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import datetime
 from typing import Literal
 
 from bot.forms import AnswerValue, Condition, Form, Question
@@ -29,6 +30,15 @@ class Progress:
     answers: dict[str, AnswerValue | None] = field(default_factory=dict)
     order: tuple[str, ...] = ()
     editing: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredProgress:
+    participant_id: int
+    progress: Progress
+    version: int  # saved only over the version read, so two messages at once lose nothing
+    invited_at: datetime
+    submitted_at: datetime | None
 
 
 @dataclass(frozen=True)

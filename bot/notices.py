@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.forms import Form
 from bot.participants import Participant
 from bot.programme import Event, Programme, Stage
 from bot.timeline import EventSchedule
@@ -105,6 +106,50 @@ class ConcernReceived:
     concern_id: int
 
 
+@dataclass(frozen=True)
+class EvaluationInvite:
+    form: Form
+    questions: int
+
+
+@dataclass(frozen=True)
+class EvaluationReminder:
+    form: Form
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class ScaleResults:
+    """Counts of each score of one scale question, by role: what the team's chart shows."""
+
+    question: str
+    low: int
+    high: int
+    counts: dict[str, dict[int, int]]
+
+
+@dataclass(frozen=True)
+class ResultsForTeam:
+    form: Form
+    invited: int
+    started: int
+    finished: int
+    scales: tuple[ScaleResults, ...]
+    closed: bool
+
+    @property
+    def filename(self) -> str:
+        return f"{self.form.id}-results.png"
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    filename: str
+    title: str
+    content: bytes
+
+
 Notice = (
     EventReminder
     | CalendarInvite
@@ -117,4 +162,8 @@ Notice = (
     | PairEnded
     | ConcernForTeam
     | ConcernReceived
+    | EvaluationInvite
+    | EvaluationReminder
+    | ResultsForTeam
+    | ExportFile
 )

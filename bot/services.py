@@ -8,9 +8,11 @@ from datetime import datetime
 
 from bot.alerts import AlertsService
 from bot.checkins_service import CheckInsService
+from bot.evaluations_service import EvaluationsService
 from bot.events import EventsService
 from bot.pairing import PairingService
 from bot.programme import Programme
+from bot.seen_events import SeenEvents
 from bot.team import Team
 
 Clock = Callable[[], datetime]
@@ -24,4 +26,6 @@ class Services:
     pairing: PairingService
     checkins: CheckInsService
     alerts: AlertsService
+    evaluations: EvaluationsService
+    processed: SeenEvents
     clock: Clock

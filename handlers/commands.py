@@ -18,6 +18,9 @@ from bot.commands import (
     ShowEvents,
     ShowNext,
     ShowPair,
+    TeamChart,
+    TeamEvaluations,
+    TeamExport,
     TeamPair,
     TeamPairs,
     TeamUnpair,
@@ -26,7 +29,7 @@ from bot.commands import (
 )
 from bot.pairs import STAGE_NAMES
 from bot.services import Services
-from handlers import events_view, pairs_view
+from handlers import evaluations_view, events_view, pairs_view
 from handlers.pairs import open_agreement
 
 
@@ -88,6 +91,14 @@ def answer(services: Services, user_id: str, command: object) -> str:
         case TeamPair(mentor, mentee):
             services.pairing.pair(user_id, mentor, mentee, now)
             return f"Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
+        case TeamEvaluations():
+            return evaluations_view.status_message(services.evaluations.status(user_id), now)
+        case TeamExport(form_id, pseudonymous):
+            services.evaluations.send_export(user_id, form_id, pseudonymous, now)
+            return f"Done: the {form_id} answers are in the team channel as a CSV file."
+        case TeamChart(form_id):
+            services.evaluations.post_results(user_id, form_id, now)
+            return f"Done: the {form_id} chart is in the team channel."
         case TeamUnpair(member, reason):
             ended = services.pairing.unpair(user_id, member, reason, now)
             return f"Done: the pairing of {ended[0].name} and {ended[1].name} has ended ({reason}). Each has been told, separately."

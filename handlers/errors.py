@@ -9,6 +9,7 @@ from typing import Any
 
 from slack_bolt import App, BoltResponse
 from slack_bolt.context.respond import Respond
+from slack_sdk import WebClient
 
 from bot.errors import UserError
 
@@ -19,7 +20,7 @@ SORRY = "Sorry, something went wrong on my side and I couldn't do that. Please t
 def register(app: App) -> None:
     @app.error
     def handle(
-        error: Exception, body: dict[str, Any], respond: Respond | None = None
+        error: Exception, body: dict[str, Any], client: WebClient, respond: Respond | None = None
     ) -> BoltResponse:
         if isinstance(error, UserError):
             message = error.message
@@ -42,6 +43,11 @@ def register(app: App) -> None:
             )
         if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
+        elif (
+            body.get("type") == "event_callback"
+            and body.get("event", {}).get("channel_type") == "im"
+        ):
+            client.chat_postMessage(channel=body["event"]["channel"], text=message)
         return BoltResponse(status=200, body="")
 
 

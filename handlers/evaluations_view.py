@@ -17,16 +17,17 @@ from slack_sdk.models.blocks import (
 
 from bot.evaluations import Ask, Paused, Reply, Submitted, Summary
 from bot.forms import AnswerValue, Form, Question
+from bot.notices import ResultsForTeam
 
 ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
 UK = ZoneInfo("Europe/London")
 MAX_BUTTONS = 5
 
 
-def reply_message(form: Form, reply: Reply) -> tuple[str, list[Block]]:
+def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, list[Block]]:
     match reply:
         case Ask():
-            return _ask(form, reply)
+            return _ask(form, reply, recipient)
         case Summary():
             return _summary(form, reply)
         case Paused():
@@ -69,6 +70,37 @@ def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
     ]
 
 
+def results_summary(results: ResultsForTeam) -> str:
+    state = "has closed" if results.closed else "so far"
+    return (
+        f"*{results.form.title}* {state}: {results.invited} invited, {results.started} started, "
+        f"{results.finished} finished. The chart shows each scale question's answers by role."
+    )
+
+
+def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
+    lines = ["*Evaluations*"]
+    for r in forms:
+        when = (
+            "not open yet"
+            if now < r.form.opens
+            else "closed"
+            if now >= r.form.closes
+            else f"open until {_when(r.form.closes)}"
+        )
+        lines.append(
+            f"• *{r.form.title}* (`{r.form.id}`, {when}): {r.invited} invited, {r.started} started, {r.finished} finished"
+        )
+    lines.append(
+        "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; `/mentoring team chart FORM` the chart."
+    )
+    return "\n".join(lines)
+
+
+def not_yours() -> str:
+    return "That question was sent to someone else, so your answer was not recorded."
+
+
 def closed(form: Form) -> str:
     return f"Sorry, the {form.title.lower()} closed on {_when(form.closes)}, so I can't take answers for it any more. Thank you all the same."
 
@@ -87,7 +119,7 @@ def show(question: Question, value: AnswerValue | None) -> str:
     return str(value)
 
 
-def _ask(form: Form, ask: Ask) -> tuple[str, list[Block]]:
+def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
     q = ask.question
     lead = ("Thanks. " if ask.acknowledged else "") + (f"{ask.error} " if ask.error else "")
     text = f"{lead}Question {ask.number} of {ask.total}: {q.text}"
@@ -96,7 +128,7 @@ def _ask(form: Form, ask: Ask) -> tuple[str, list[Block]]:
             text=MarkdownTextObject(text=f"{lead}*Question {ask.number} of {ask.total}:* {q.text}")
         )
     ]
-    buttons = _buttons(form, q)
+    buttons = _buttons(form, q, recipient)
     if buttons:
         blocks.append(ActionsBlock(block_id=f"eval:{form.id}:{q.id}", elements=buttons))
     blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_hint(q))]))
@@ -120,13 +152,12 @@ def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
     ]
 
 
-def _buttons(form: Form, q: Question) -> list[ButtonElement]:
+def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
+    """Each button names the form, the question and the person it was sent to."""
+
     def button(label: str, value: str) -> ButtonElement:
-        return ButtonElement(
-            text=label[:75],
-            action_id=f"{ANSWER}:{value}"[:255],
-            value=json.dumps({"f": form.id, "q": q.id, "v": value}),
-        )
+        chosen = json.dumps({"f": form.id, "q": q.id, "v": value, "u": recipient})
+        return ButtonElement(text=label[:75], action_id=f"{ANSWER}:{value}"[:255], value=chosen)
 
     if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
         return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]

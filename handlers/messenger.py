@@ -22,17 +22,22 @@ from bot.notices import (
     CheckInPrompt,
     ConcernForTeam,
     ConcernReceived,
+    EvaluationInvite,
+    EvaluationReminder,
     EventDateChanged,
     EventReminder,
+    ExportFile,
     Notice,
     PairEnded,
     PairIntroduction,
     PairStarted,
+    ResultsForTeam,
     StageMoved,
 )
 from bot.ports import DeliveryFailed
-from handlers import pairs_view
+from handlers import evaluations_view, pairs_view
 from handlers.calendar import ics_for
+from handlers.charts import results_png
 from handlers.events_view import date_changed_message, reminder_message
 
 log = logging.getLogger(__name__)
@@ -62,7 +67,10 @@ VIEWS: dict[type, Callable[[Any], tuple[str, list[Block]]]] = {
     PairEnded: pairs_view.pair_ended,
     ConcernForTeam: pairs_view.concern_for_team,
     ConcernReceived: pairs_view.concern_received,
+    EvaluationInvite: lambda n: evaluations_view.invitation(n.form, n.questions),
+    EvaluationReminder: lambda n: evaluations_view.reminder(n.form, n.answered, n.total),
 }
+FileNotice = CalendarInvite | ResultsForTeam | ExportFile
 
 
 def render(notice: Notice) -> tuple[str, list[dict]]:
@@ -112,7 +120,7 @@ class SlackMessenger:
             raise DeliveryFailed("could not check whether an earlier attempt arrived") from None
         messages: list[dict] = history.get("messages", [])
         for message in messages:
-            if isinstance(notice, CalendarInvite):
+            if isinstance(notice, FileNotice):
                 if any(f.get("name") == notice.filename for f in message.get("files", [])):
                     return True
             elif message.get("metadata", {}).get("event_payload", {}).get("key") == key:
@@ -141,7 +149,7 @@ class SlackMessenger:
         key = (
             type(notice).__name__,
             *(
-                getattr(v, "id", v) if k == "event" else v
+                getattr(v, "id", v) if k in ("event", "form") else v
                 for k, v in vars(notice).items()
                 if k != "programme"
             ),
@@ -152,6 +160,18 @@ class SlackMessenger:
                     self._rendered.clear()
                 self._rendered[key] = render(notice)
             return self._rendered[key]
+
+    def _file(self, notice: FileNotice) -> tuple[bytes, str, str | None]:
+        """(content, title, comment) of a file to upload."""
+        if isinstance(notice, CalendarInvite):
+            return self._calendar_file(notice), f"Add {notice.event.title} to your calendar", None
+        if isinstance(notice, ResultsForTeam):
+            return (
+                results_png(notice),
+                f"{notice.form.title}: results",
+                evaluations_view.results_summary(notice),
+            )
+        return notice.content, notice.title, None
 
     def _calendar_file(self, invite: CalendarInvite) -> bytes:
         version = (
@@ -166,12 +186,14 @@ class SlackMessenger:
             return self._calendar_files[version]
 
     def _post(self, channel: str, notice: Notice, key: str) -> None:
-        if isinstance(notice, CalendarInvite):
+        if isinstance(notice, FileNotice):
+            content, title, comment = self._file(notice)
             self._client.files_upload_v2(
                 channel=channel,
-                content=self._calendar_file(notice),
+                content=content,
                 filename=notice.filename,
-                title=f"Add {notice.event.title} to your calendar",
+                title=title,
+                initial_comment=comment,
             )
             return
         text, blocks = self._render(notice)

@@ -38,6 +38,8 @@ class SignedSender:
         self.signing_secret = signing_secret
         self.app_id = app_id
         self._n = itertools.count(1)
+        self._events: dict[str, dict[str, Any]] = {}
+        self.last_event_id = ""
 
     def command(
         self, user_id: str, text: str, command: str = "/mentoring", channel: str | None = None
@@ -172,6 +174,57 @@ class SignedSender:
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 
+    def dm(self, user_id: str, text: str, retry_of: str | None = None) -> Delivered:
+        """The person writes in their DM with the bot: the message appears there and Slack sends
+        the bot a message.im event. retry_of resends an earlier event as Slack's retries do."""
+        channel = self.slack.workspace.dm_channel(user_id)
+        return self._message_event(user_id, channel, text, "im", retry_of)
+
+    def say_in_channel(self, user_id: str, channel: str, text: str) -> Delivered:
+        return self._message_event(user_id, channel, text, "channel", None)
+
+    def _message_event(
+        self, user_id: str, channel: str, text: str, channel_type: str, retry_of: str | None
+    ) -> Delivered:
+        ws = self.slack.workspace
+        if retry_of is None:
+            message = Message(channel, ws.next_ts(), user_id, text)
+            with ws.lock:
+                ws.messages.append(message)
+            event_id = f"Ev{next(self._n):010d}"
+            self._events[event_id] = {
+                "type": "message",
+                "channel": channel,
+                "user": user_id,
+                "text": text,
+                "ts": message.ts,
+                "event_ts": message.ts,
+                "channel_type": channel_type,
+            }
+        event_id = retry_of or event_id
+        self.last_event_id = event_id
+        envelope = {
+            "token": "deprecated-verification-token",
+            "team_id": ws.team_id,
+            "api_app_id": self.app_id,
+            "event": self._events[event_id],
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(float(self._events[event_id]["ts"])),
+            "authorizations": [
+                {
+                    "team_id": ws.team_id,
+                    "user_id": ws.bot_user,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+        }
+        headers = {"Content-Type": "application/json"}
+        if retry_of:
+            headers |= {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
+        return self._post(json.dumps(envelope), headers)
+
     def _post(self, body: str, headers: dict[str, str] | None = None) -> Delivered:
         timestamp = str(int(time.time()))
         basestring = f"v0:{timestamp}:{body}".encode()
@@ -186,8 +239,8 @@ class SignedSender:
                 "Content-Type": "application/x-www-form-urlencoded",
                 "X-Slack-Request-Timestamp": timestamp,
                 "X-Slack-Signature": signature,
-                **(headers or {}),
-            },
+            }
+            | (headers or {}),
         )
         try:
             with urllib.request.urlopen(request, timeout=30) as response:

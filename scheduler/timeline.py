@@ -57,6 +57,7 @@ class TimelineScheduler:
         wanted = {m.key: m.at for m in self._services.events.upcoming_moments(now)}
         # One job per pair at most: its next moment (check-in, follow-up or acceptance nudge).
         # A moment still due after a run could not be sent (Slack down): try again a sweep later.
+        wanted |= dict(self._services.evaluations.upcoming(now))
         wanted |= {
             f"pair:{m.pair_id}": m.at if m.at > now else now + SWEEP_EVERY
             for m in self._services.checkins.upcoming(now)
@@ -71,11 +72,13 @@ class TimelineScheduler:
         now = self._services.clock()
         reminders = self._services.events.send_due_reminders(now)
         checkins = self._services.checkins.run_due(now)
-        if reminders or checkins:
+        evaluations = self._services.evaluations.run_due(now)
+        if reminders or checkins or evaluations:
             log.info(
-                "sent %d reminder and %d check-in messages at %s",
+                "sent %d reminder, %d check-in and %d evaluation messages at %s",
                 reminders,
                 checkins,
+                evaluations,
                 now.isoformat(),
             )
         self.sync()

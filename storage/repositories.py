@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import Insert, delete, select, update
+from sqlalchemy import Insert, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -195,6 +195,29 @@ class SqlDeliveryLedger:
         rows = [self._pending(d, now) | {"status": "skipped", "done_at": now} for d in deliveries]
         for batch in chunks(rows):
             self._session.execute(insert_ignoring_duplicates(self._session, DeliveryRecord), batch)
+
+    def last_sent(self, kinds: Sequence[str]) -> dict[int, datetime]:
+        """When each participant was last sent a delivery of these kinds."""
+        query = (
+            select(DeliveryRecord.participant_id, func.max(DeliveryRecord.done_at))
+            .where(
+                DeliveryRecord.kind.in_(kinds),
+                DeliveryRecord.status == "sent",
+                DeliveryRecord.participant_id.is_not(None),
+            )
+            .group_by(DeliveryRecord.participant_id)
+        )
+        return {
+            pid: at
+            for pid, at in self._session.execute(query).all()
+            if pid is not None and at is not None
+        }
+
+    def sent_keys_like(self, prefix: str) -> set[str]:
+        query = select(DeliveryRecord.key).where(
+            DeliveryRecord.key.startswith(prefix), DeliveryRecord.status.in_(("sent", "skipped"))
+        )
+        return set(self._session.scalars(query))
 
     def recipients(self, kind: str, subject: str) -> set[int]:
         query = (

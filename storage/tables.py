@@ -5,7 +5,17 @@ from __future__ import annotations
 from datetime import UTC, date, datetime
 from typing import Any, ClassVar
 
-from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    JSON,
+    Date,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.engine import Dialect
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 from sqlalchemy.types import TypeDecorator
@@ -168,3 +178,31 @@ class ConcernRecord(Base):
     source: Mapped[str] = mapped_column(String(30))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+
+
+class EvaluationResponseRecord(Base):
+    """One person's way through one form. Answers are personal data: only the person's own DM,
+    the team's aggregates and exports show them."""
+
+    __tablename__ = "evaluation_responses"
+
+    form_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), primary_key=True)
+    status: Mapped[str] = mapped_column(String(12))
+    answers: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    answer_order: Mapped[list[str]] = mapped_column(JSON, default=list)
+    editing: Mapped[str | None] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer, default=0)
+    invited_at: Mapped[datetime]
+    started_at: Mapped[datetime | None]
+    submitted_at: Mapped[datetime | None]
+    updated_at: Mapped[datetime]
+
+
+class ProcessedEventRecord(Base):
+    """Slack retries an event it thinks we missed; its id marks it as handled."""
+
+    __tablename__ = "processed_events"
+
+    event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
+    seen_at: Mapped[datetime]

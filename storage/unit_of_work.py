@@ -6,6 +6,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from storage.evaluation_repositories import SqlEvaluations, SqlProcessedEvents
 from storage.pair_repositories import SqlAgreements, SqlCheckIns, SqlConcerns, SqlMeetings, SqlPairs
 from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
 
@@ -20,6 +21,8 @@ class SqlUnitOfWork:
     meetings: SqlMeetings
     agreements: SqlAgreements
     concerns: SqlConcerns
+    evaluations: SqlEvaluations
+    processed_events: SqlProcessedEvents
 
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
@@ -35,6 +38,8 @@ class SqlUnitOfWork:
         self.meetings = SqlMeetings(self._session)
         self.agreements = SqlAgreements(self._session)
         self.concerns = SqlConcerns(self._session)
+        self.evaluations = SqlEvaluations(self._session)
+        self.processed_events = SqlProcessedEvents(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

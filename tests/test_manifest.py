@@ -56,3 +56,9 @@ def test_the_slash_command_and_interactivity_point_at_bolts_path() -> None:
     assert command["command"] == "/mentoring" and command["url"].endswith("/slack/events")
     assert command["should_escape"], "`team pair @mentor @mentee` needs mentions as <@U…> ids"
     assert MANIFEST["settings"]["interactivity"]["request_url"].endswith("/slack/events")
+
+
+def test_the_bot_hears_dms_because_evaluations_are_answered_there() -> None:
+    assert MANIFEST["settings"]["event_subscriptions"]["bot_events"] == ["message.im"]
+    assert MANIFEST["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
+    assert MANIFEST["features"]["app_home"]["messages_tab_enabled"]

@@ -1,0 +1,202 @@
+"""Evaluations collected in DMs, walked through the mid-scheme check of March 2026."""
+
+from __future__ import annotations
+
+import copy
+import csv
+import io
+
+from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, sent_at, uk
+
+GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
+
+
+def say(world: World, user: str, text: str) -> str:
+    """The person writes in their DM; returns what the bot wrote back."""
+    before = len(world.dms(user))
+    assert world.sender.dm(user, text).status == 200
+    replies = [m for m in world.dms(user)[before:] if m.user == world.slack.workspace.bot_user]
+    assert len(replies) == 1, [m.text for m in replies]
+    return replies[0].text
+
+
+def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
+    world.add_cohort()
+    world.walk_to(uk("2026-03-02 09:30"))
+    invitation = world.dms(SUNITA)[-1]
+    assert invitation.text.startswith(
+        "*Mid-scheme check*: 6 short questions, about 5 minutes. Your answers go to the project team"
+    )
+    assert "open until Friday 20 March 2026" in invitation.text
+    assert not [m for m in world.dms(JAMIE) if "Mid-scheme" in m.text], (
+        "Jamie is in New York: 04:30 there"
+    )
+
+    # Sunita starts with the button, answers by buttons and words, and gets one answer wrong.
+    world.click(SUNITA, invitation, "eval_start")
+    question = world.dms(SUNITA)[-1]
+    assert question.text == "Question 1 of 6: How valuable is your mentoring relationship so far?"
+    world.sender.click(SUNITA, question, "eval_answer:4")
+    assert world.dms(SUNITA)[-2].text.endswith("You chose: *4*")
+    assert (
+        world.dms(SUNITA)[-1].text
+        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+    )
+    assert (
+        say(world, SUNITA, "every two weeks")
+        == "Thanks. Question 3 of 6: How confident do you feel about pursuing a senior leadership or management role?"
+    )
+    assert say(world, SUNITA, "7").startswith("Please choose a number from 1 to 5. Question 3 of 6")
+    say(world, SUNITA, "3")
+    say(world, SUNITA, "4")
+    say(world, SUNITA, "yes")
+    assert say(world, SUNITA, "More time with other mentees").startswith("Here are your answers:")
+    assert (
+        say(world, SUNITA, "submit")
+        == "Thank you! Your answers to the mid-scheme check have gone to the project team."
+    )
+
+    # Grace answers two questions, pauses, and comes back days later.
+    world.walk_to(uk("2026-03-02 11:00"))
+    say(world, GRACE, "start")
+    say(world, GRACE, "2")
+    assert (
+        say(world, GRACE, "later")
+        == "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
+    )
+
+    # Jamie, 09:00 in New York, is invited then and finishes over two days.
+    world.walk_to(uk("2026-03-02 14:30"))
+    assert world.dms(JAMIE)[-1].text.startswith("*Mid-scheme check*") and sent_at(
+        world.dms(JAMIE)[-1]
+    ) == uk("2026-03-02 14:00")
+    for answer in ["start", "5", "1", "2"]:
+        say(world, JAMIE, answer)
+    world.walk_to(uk("2026-03-03 15:00"))
+    # A day later, "hello" is not an answer: he gets the reason and the question where he stopped.
+    assert say(world, JAMIE, "hello").endswith(
+        "Question 4 of 6: How useful have the scheme's events been so far?"
+    )
+    for answer in ["3", "no", "skip", "submit"]:
+        say(world, JAMIE, answer)
+
+    # 5 March: the reminder goes to the two who have not finished: Grace (paused) and Oliver (never started).
+    world.walk_to(uk("2026-03-05 12:00"))
+    reminded = {
+        u
+        for u in (GRACE, OLIVER, SUNITA, JAMIE)
+        if any(m.text.startswith("A reminder: the mid-scheme check") for m in world.dms(u))
+    }
+    assert reminded == {GRACE, OLIVER}
+    [grace_reminder] = [
+        m.text for m in world.dms(GRACE) if m.text.startswith("A reminder: the mid-scheme")
+    ]
+    assert grace_reminder.startswith(
+        "A reminder: the mid-scheme check is open until Friday 20 March 2026. You have answered 1 of 7 questions."
+    )
+    # Her score of 2 brought the follow-up, so that is where she resumes.
+    assert say(world, GRACE, "resume") == "Question 2 of 7: What would have helped?"
+    for answer in ["Clearer guidance on goals", "every month", "4", "3", "no", "skip", "submit"]:
+        say(world, GRACE, answer)
+
+    # 18 March: only Oliver is reminded before it closes; after it closes his answer is not taken.
+    world.walk_to(uk("2026-03-20 18:00"))
+    before_close = {
+        u
+        for u in (GRACE, OLIVER, SUNITA, JAMIE)
+        if len([m for m in world.dms(u) if m.text.startswith("A reminder: the mid-scheme")]) == 2
+    }
+    assert before_close == {OLIVER}
+    assert (
+        say(world, OLIVER, "5")
+        == "Sorry, the mid-scheme check closed on Friday 20 March 2026, so I can't take answers for it any more. Thank you all the same."
+    )
+
+    # The team: counts, the chart posted at closing, and the export of exactly the stored answers.
+    status = world.command(TEAM_LEAD, "team evaluations")
+    assert "*Mid-scheme check* (`mid-scheme`, closed): 4 invited, 3 started, 3 finished" in status
+    [closing] = [
+        m
+        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
+        if m.files and m.files[0]["name"] == "mid-scheme-results.png"
+    ]
+    assert closing.text.startswith(
+        "*Mid-scheme check* has closed: 4 invited, 3 started, 3 finished."
+    )
+    png = next(
+        f for f in world.slack.workspace.files.values() if f["name"] == "mid-scheme-results.png"
+    )["content"]
+    assert png.startswith(b"\x89PNG")
+
+    assert world.command(TEAM_LEAD, "team export mid-scheme").startswith("Done")
+    export = next(
+        f
+        for f in world.slack.workspace.files.values()
+        if f["name"].startswith("mid-scheme-answers-named")
+    )
+    rows = list(csv.DictReader(io.StringIO(export["content"].decode())))
+    by_person = {(r["participant"], r["question_id"]): r["answer"] for r in rows}
+    assert by_person[("Sunita Rao", "relationship-value")] == "4"
+    assert by_person[("Sunita Rao", "leadership-confidence")] == "3"
+    assert by_person[("Grace Mensah", "relationship-value")] == "2"
+    assert by_person[("Grace Mensah", "relationship-help")] == "Clearer guidance on goals"
+    assert by_person[("Jamie Clarke", "change")] == ""
+    assert {r["participant"] for r in rows} == {"Sunita Rao", "Grace Mensah", "Jamie Clarke"}
+    assert len(rows) == 6 + 7 + 6  # Grace's low score added the follow-up
+
+    world.command(TEAM_LEAD, "team export mid-scheme pseudonymous")
+    pseudonymous = next(
+        f
+        for f in world.slack.workspace.files.values()
+        if f["name"].startswith("mid-scheme-answers-pseudonymous")
+    )
+    assert b"Sunita" not in pseudonymous["content"] and b"P003," in pseudonymous["content"]
+
+
+def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
+    world: World,
+) -> None:
+    world.add_cohort()
+    world.slack.workspace.add_channel(
+        "CGENERAL1", "general", private=False, members=[world.slack.workspace.bot_user, SUNITA]
+    )
+    world.walk_to(uk("2026-03-02 09:30"))
+    world.click(SUNITA, world.dms(SUNITA)[-1], "eval_start")
+    first_question = copy.deepcopy(
+        world.dms(SUNITA)[-1]
+    )  # as a client that has not refreshed shows it
+
+    assert (
+        world.click(GRACE, first_question, "eval_answer:4")
+        == "That question was sent to someone else, so your answer was not recorded."
+    )
+    world.sender.say_in_channel(SUNITA, "CGENERAL1", "5")
+    assert world.slack.workspace.messages_in("CGENERAL1")[-1].user == SUNITA, (
+        "the bot says nothing in channels"
+    )
+    world.sender.dm(SUNITA, "5")
+    world.sender.dm(SUNITA, "5", retry_of=world.sender.last_event_id)
+    assert (
+        world.dms(SUNITA)[-1].text
+        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+    )
+    world.click(SUNITA, first_question, "eval_answer:2")
+    assert (
+        world.dms(SUNITA)[-1].text
+        == "That button is from an earlier question. Please answer the latest one I sent. Question 2 of 6: How often do you and your partner meet?"
+    )
+    with world.bot.uow() as uow:
+        sunita, grace = uow.participants.by_slack_id(SUNITA), uow.participants.by_slack_id(GRACE)
+        assert sunita is not None and grace is not None
+        assert uow.evaluations.get("mid-scheme", sunita.id).progress.answers == {
+            "relationship-value": 5
+        }  # type: ignore[union-attr]
+        assert uow.evaluations.get("mid-scheme", grace.id).progress.answers == {}  # type: ignore[union-attr]
+
+
+def test_a_person_not_on_the_scheme_writing_to_the_bot_is_told_kindly(world: World) -> None:
+    world.slack.workspace.add_user("USTRANGER", "Sam Stranger", "sam@example.org")
+    world.sender.dm("USTRANGER", "hello")
+    assert world.dms("USTRANGER")[-1].text.startswith(
+        "I don't have you on the mentoring scheme yet"
+    )
