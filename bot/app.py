@@ -4,6 +4,7 @@ This module and bot/cli.py are the only ones that wire across packages."""
 
 from __future__ import annotations
 
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -49,6 +50,7 @@ class Mentorbot:
     scheduler: TimelineScheduler
     engine: Engine
     uow: SqlUnitOfWorkFactory
+    listeners: ThreadPoolExecutor
 
     def import_pairs(self, csv_text: str) -> int:
         return self.services.pairing.import_pairs(csv_text, self.services.clock())
@@ -67,6 +69,7 @@ class Mentorbot:
 
     def close(self) -> None:
         self.scheduler.shutdown()
+        self.listeners.shutdown(wait=True)
         self.engine.dispose()
 
 
@@ -102,7 +105,10 @@ def build(
     services.checkins.on_change = scheduler.sync
     services.evaluations.on_change = scheduler.sync
 
+    # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down.
+    listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-lazy")
     bolt = App(
+        listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
         client=client,
         # Listeners finish before the HTTP answer: they are short (one service call, one reply)
@@ -116,4 +122,4 @@ def build(
     handlers.pairs.register(bolt, services)
     handlers.checkins.register(bolt, services)
     handlers.evaluations.register(bolt, services)
-    return Mentorbot(services, bolt, client, scheduler, engine, uow)
+    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners)

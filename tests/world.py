@@ -3,6 +3,8 @@ database, and time that the test moves (freezegun)."""
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -89,6 +91,15 @@ class World:
         views = len(self.slack.workspace.views)
         delivered = self.sender.command(user_id, text)
         assert delivered.status == 200 and len(self.slack.workspace.views) == views + 1, delivered
+
+    def settle(self, until: Callable[[], bool], attempts: int = 500) -> None:
+        """Waits for work the bot does after acknowledging (a DM's answer). Counts sleeps, not
+        clock time: the clock is frozen."""
+        for _ in range(attempts):
+            if until():
+                return
+            time.sleep(0.01)
+        raise AssertionError("the bot did not finish in time")
 
     def click(self, user_id: str, message: Message, action_id: str) -> str:
         before = len(self.slack.workspace.responses_to(user_id))

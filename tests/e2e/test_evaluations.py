@@ -15,6 +15,9 @@ def say(world: World, user: str, text: str) -> str:
     """The person writes in their DM; returns what the bot wrote back."""
     before = len(world.dms(user))
     assert world.sender.dm(user, text).status == 200
+    world.settle(
+        lambda: any(m.user == world.slack.workspace.bot_user for m in world.dms(user)[before:])
+    )
     replies = [m for m in world.dms(user)[before:] if m.user == world.slack.workspace.bot_user]
     assert len(replies) == 1, [m.text for m in replies]
     return replies[0].text
