@@ -25,10 +25,10 @@ from bot.config import Settings
 from bot.delivery import Deliveries
 from bot.evaluations_service import EvaluationsService
 from bot.events import EventsService
+from bot.inbox import InboxService
 from bot.pairing import PairingService
 from bot.participants import ImportSummary, import_participants
 from bot.programme import Programme, load_programme
-from bot.seen_events import SeenEvents
 from bot.services import Clock, Services
 from bot.team import Team
 from handlers.directory import SlackDirectory
@@ -86,6 +86,8 @@ def build(
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     team = Team(programme)
     deliveries = Deliveries(uow, SlackMessenger(client))
+    evaluations = EvaluationsService(programme, uow, deliveries, team, working_calendar(programme))
+    evaluations = EvaluationsService(programme, uow, deliveries, team, working_calendar(programme))
     services = Services(
         programme=programme,
         team=team,
@@ -93,10 +95,8 @@ def build(
         pairing=PairingService(uow, deliveries, team),
         checkins=CheckInsService(programme, uow, deliveries, team),
         alerts=AlertsService(uow, deliveries, team),
-        evaluations=EvaluationsService(
-            programme, uow, deliveries, team, working_calendar(programme)
-        ),
-        processed=SeenEvents(uow),
+        evaluations=evaluations,
+        inbox=InboxService(uow, evaluations, deliveries),
         clock=clock,
     )
     scheduler = TimelineScheduler(services)
@@ -105,8 +105,9 @@ def build(
     services.checkins.on_change = scheduler.sync
     services.evaluations.on_change = scheduler.sync
 
-    # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down.
-    listeners = ThreadPoolExecutor(max_workers=8, thread_name_prefix="bolt-lazy")
+    # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down. Few
+    # workers: the database takes one writer at a time, and acks need the interpreter too.
+    listeners = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bolt-lazy")
     bolt = App(
         listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
@@ -121,5 +122,5 @@ def build(
     handlers.events.register(bolt, services)
     handlers.pairs.register(bolt, services)
     handlers.checkins.register(bolt, services)
-    handlers.evaluations.register(bolt, services)
+    handlers.evaluations.register(bolt, services, inline=settings.inbox_inline)
     return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners)

@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///mentorbot.db"
     mentorbot_programme: Path = SHIPPED_PROGRAMME
     port: int = 3000
+    inbox_inline: bool = Field(
+        True, description="Work on DMs in the web process; false: the clock process does"
+    )
 
     @property
     def local(self) -> bool:

@@ -42,6 +42,18 @@ class StoredProgress:
 
 
 @dataclass(frozen=True)
+class InboxItem:
+    """A DM to the bot, kept until it has been worked on."""
+
+    event_id: str
+    slack_user_id: str
+    channel: str
+    text: str
+    received_at: datetime
+    id: int | None = None
+
+
+@dataclass(frozen=True)
 class Ask:
     question: Question
     number: int

@@ -49,11 +49,13 @@ class UnknownForm(UserError):
 
 @dataclass(frozen=True)
 class Answered:
-    """What the person sees after a message or a button: a reply, or a plain message."""
+    """What the person sees after a message or a button: the next question or summary (reply);
+    with no reply, the form that closed before they finished, or (neither) nothing open; or a
+    kind error."""
 
     form: Form | None
     reply: Reply | None
-    message: str | None = None  # "closed" (the form) or "nothing" open, worded by the view
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -192,30 +194,41 @@ class EvaluationsService:
 
     # The conversation ----------------------------------------------------------------------------
 
-    def message(self, slack_user_id: str, text: str, now: datetime) -> Answered:
+    def message(
+        self, slack_user_id: str, text: str, now: datetime, inbox_id: int | None = None
+    ) -> Answered | None:
+        """A DM. With inbox_id, the inbox item is marked done in the same transaction as the
+        answer, so a message is applied once; None when another worker has taken it."""
         return self._step(
             slack_user_id,
             None,
             now,
             lambda form, role, progress: handle(form, role, progress, text),
+            inbox_id,
         )
 
     def start(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
-        return self._step(
-            slack_user_id,
-            self.form(form_id),
-            now,
-            lambda form, role, progress: handle(form, role, progress, "start"),
+        return _surely(
+            self._step(
+                slack_user_id,
+                self.form(form_id),
+                now,
+                lambda form, role, progress: handle(form, role, progress, "start"),
+            )
         )
 
     def button(
         self, slack_user_id: str, form_id: str, question_id: str, value: str, now: datetime
     ) -> Answered:
-        return self._step(
-            slack_user_id,
-            self.form(form_id),
-            now,
-            lambda form, role, progress: answer_button(form, role, progress, question_id, value),
+        return _surely(
+            self._step(
+                slack_user_id,
+                self.form(form_id),
+                now,
+                lambda form, role, progress: answer_button(
+                    form, role, progress, question_id, value
+                ),
+            )
         )
 
     def submit(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
@@ -224,7 +237,7 @@ class EvaluationsService:
                 raise InvalidAnswer("Please answer the remaining questions first.")
             return replace(progress, status="submitted"), Submitted()
 
-        return self._step(slack_user_id, self.form(form_id), now, submit_if_complete)
+        return _surely(self._step(slack_user_id, self.form(form_id), now, submit_if_complete))
 
     def _step(
         self,
@@ -232,37 +245,56 @@ class EvaluationsService:
         form: Form | None,
         now: datetime,
         act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
-    ) -> Answered:
+        inbox_id: int | None = None,
+    ) -> Answered | None:
         """Applies one action to the person's progress and saves it; if another message saved
-        first, reads again and re-applies, so no answer is lost."""
+        first, reads again and re-applies, so no answer is lost. An inbox item is marked done in
+        the same transaction, whatever the outcome, so it is never applied twice."""
         for _ in range(3):
             with self._uow() as uow:
-                person = uow.participants.by_slack_id(slack_user_id)
-                if person is None:
-                    raise NotAParticipant()
-                target = form or self._active_form(uow, person, now)
-                if target is None:
-                    closed = self._closed_unfinished(uow, person, now)
-                    return Answered(closed, None, "closed" if closed else "nothing")
-                record = uow.evaluations.get(target.id, person.id)
-                if record is None:
-                    raise UserError(
-                        f"The {target.title.lower()} isn't for you, so there is nothing to answer."
-                    )
-                if not target.opens <= now < target.closes:
-                    return Answered(target, None, "closed")
-                try:
-                    progress, reply = act(target, person.role, record.progress)
-                except InvalidAnswer as invalid:
-                    return Answered(
-                        target, prompt(target, person.role, record.progress, error=str(invalid))
-                    )
-                if uow.evaluations.save(target.id, person.id, progress, record.version, now):
+                if inbox_id is not None and not uow.inbox.mark_done(inbox_id, now):
+                    return None  # another worker has it
+                answered = self._apply(uow, slack_user_id, form, now, act)
+                if answered is not None:
                     uow.commit()
-                    if progress.status == "submitted":
+                    if answered.reply is not None and isinstance(answered.reply, Submitted):
                         self.on_change()
-                    return Answered(target, reply)
+                    return answered
         raise UserError("Sorry, I couldn't save that just now. Please send it again.")
+
+    def _apply(
+        self,
+        uow: UnitOfWork,
+        slack_user_id: str,
+        form: Form | None,
+        now: datetime,
+        act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
+    ) -> Answered | None:
+        """None when another message saved first (the caller retries)."""
+        person = uow.participants.by_slack_id(slack_user_id)
+        if person is None:
+            return Answered(None, None, error=NotAParticipant().message)
+        target = form or self._active_form(uow, person, now)
+        if target is None:
+            return Answered(self._closed_unfinished(uow, person, now), None)
+        record = uow.evaluations.get(target.id, person.id)
+        if record is None:
+            return Answered(
+                None,
+                None,
+                error=f"The {target.title.lower()} isn't for you, so there is nothing to answer.",
+            )
+        if not target.opens <= now < target.closes:
+            return Answered(target, None)
+        try:
+            progress, reply = act(target, person.role, record.progress)
+        except InvalidAnswer as invalid:
+            return Answered(
+                target, prompt(target, person.role, record.progress, error=str(invalid))
+            )
+        if not uow.evaluations.save(target.id, person.id, progress, record.version, now):
+            return None
+        return Answered(target, reply)
 
     def _active_form(self, uow: UnitOfWork, person: Participant, now: datetime) -> Form | None:
         mine = uow.evaluations.for_participant(person.id)
@@ -397,3 +429,8 @@ class EvaluationsService:
 
 def _key(form: Form, kind: str, person: Participant) -> str:
     return f"eval-{'invite' if kind == 'invite' else 'reminder'}:{form.id}:{kind}:{person.id}"
+
+
+def _surely(answered: Answered | None) -> Answered:
+    assert answered is not None, "only an inbox item can be taken by another worker"
+    return answered

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.evaluations import Reply
 from bot.forms import Form
 from bot.participants import Participant
 from bot.programme import Event, Programme, Stage
@@ -120,6 +121,17 @@ class EvaluationReminder:
 
 
 @dataclass(frozen=True)
+class EvaluationReply:
+    """The bot's answer to a DM: the next question or the summary (reply), "closed" (form),
+    "nothing open" (neither), or a kind error."""
+
+    form: Form | None
+    reply: Reply | None
+    recipient: str
+    error: str | None = None
+
+
+@dataclass(frozen=True)
 class ScaleResults:
     """Counts of each score of one scale question, by role: what the team's chart shows."""
 
@@ -163,6 +175,7 @@ Notice = (
     | ConcernForTeam
     | ConcernReceived
     | EvaluationInvite
+    | EvaluationReply
     | EvaluationReminder
     | ResultsForTeam
     | ExportFile

@@ -10,9 +10,9 @@ from bot.alerts import AlertsService
 from bot.checkins_service import CheckInsService
 from bot.evaluations_service import EvaluationsService
 from bot.events import EventsService
+from bot.inbox import InboxService
 from bot.pairing import PairingService
 from bot.programme import Programme
-from bot.seen_events import SeenEvents
 from bot.team import Team
 
 Clock = Callable[[], datetime]
@@ -27,5 +27,5 @@ class Services:
     checkins: CheckInsService
     alerts: AlertsService
     evaluations: EvaluationsService
-    processed: SeenEvents
+    inbox: InboxService
     clock: Clock

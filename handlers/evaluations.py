@@ -10,33 +10,39 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.errors import UserError
-from bot.evaluations import Ask
+from bot.evaluations import Ask, InboxItem
 from bot.evaluations_service import Answered
+from bot.notices import EvaluationReply
 from bot.services import Services
 from handlers import evaluations_view as view
 
 
-def register(app: App, services: Services) -> None:
-    @app.event("message")
-    def direct_message(body: dict, event: dict, client: WebClient) -> None:
+def register(app: App, services: Services, inline: bool = True) -> None:
+    """inline: work on DMs in this process right after acknowledging them (one process, or a
+    small deployment); otherwise the clock process drains the inbox."""
+
+    def keep(ack: Ack, body: dict, event: dict) -> None:
         # Only a person's own words in their DM with the bot count; channels, edits and bots never do.
         if (
-            event.get("channel_type") != "im"
-            or event.get("subtype")
-            or event.get("bot_id")
-            or not event.get("user")
+            event.get("channel_type") == "im"
+            and not event.get("subtype")
+            and not event.get("bot_id")
+            and event.get("user")
         ):
-            return
-        now = services.clock()
-        if not services.processed.first_time(body.get("event_id", ""), now):
-            return  # Slack retried an event we already handled
-        user = event["user"]
-        _post(
-            client,
-            event["channel"],
-            services.evaluations.message(user, event.get("text", ""), now),
-            user,
-        )
+            item = InboxItem(
+                body.get("event_id") or event["ts"],
+                event["user"],
+                event["channel"],
+                event.get("text", ""),
+                services.clock(),
+            )
+            services.inbox.accept(item)
+        ack()
+
+    def work(event: dict) -> None:
+        services.inbox.drain(services.clock())
+
+    app.event("message")(ack=keep, lazy=[work] if inline else [])
 
     @app.action(re.compile(f"^{view.ANSWER}:"))
     def answer(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
@@ -72,13 +78,10 @@ def register(app: App, services: Services) -> None:
 
 
 def _post(client: WebClient, channel: str, answered: Answered, recipient: str) -> None:
-    if answered.reply is not None and answered.form is not None:
-        text, blocks = view.reply_message(answered.form, answered.reply, recipient)
-        client.chat_postMessage(channel=channel, text=text, blocks=[b.to_dict() for b in blocks])
-    elif answered.message == "closed" and answered.form is not None:
-        client.chat_postMessage(channel=channel, text=view.closed(answered.form))
-    else:
-        client.chat_postMessage(channel=channel, text=view.nothing_open())
+    text, blocks = view.answered_message(
+        EvaluationReply(answered.form, answered.reply, recipient, answered.error)
+    )
+    client.chat_postMessage(channel=channel, text=text, blocks=[b.to_dict() for b in blocks])
 
 
 def _settle(respond: Respond, body: dict[str, Any], chosen: str) -> None:

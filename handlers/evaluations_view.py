@@ -17,7 +17,7 @@ from slack_sdk.models.blocks import (
 
 from bot.evaluations import Ask, Paused, Reply, Submitted, Summary
 from bot.forms import AnswerValue, Form, Question
-from bot.notices import ResultsForTeam
+from bot.notices import EvaluationReply, ResultsForTeam
 
 ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
 UK = ZoneInfo("Europe/London")
@@ -39,6 +39,14 @@ def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, l
             text = f"Thank you! Your answers to the {form.title.lower()} have gone to the project team."
             return text, [SectionBlock(text=MarkdownTextObject(text=text))]
     raise AssertionError(reply)
+
+
+def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
+    """What the bot writes back after a DM or a button."""
+    if answer.reply is not None and answer.form is not None:
+        return reply_message(answer.form, answer.reply, answer.recipient)
+    text = answer.error or (closed(answer.form) if answer.form else nothing_open())
+    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
 def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:

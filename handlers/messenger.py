@@ -24,6 +24,7 @@ from bot.notices import (
     ConcernReceived,
     EvaluationInvite,
     EvaluationReminder,
+    EvaluationReply,
     EventDateChanged,
     EventReminder,
     ExportFile,
@@ -68,6 +69,7 @@ VIEWS: dict[type, Callable[[Any], tuple[str, list[Block]]]] = {
     ConcernForTeam: pairs_view.concern_for_team,
     ConcernReceived: pairs_view.concern_received,
     EvaluationInvite: lambda n: evaluations_view.invitation(n.form, n.questions),
+    EvaluationReply: evaluations_view.answered_message,
     EvaluationReminder: lambda n: evaluations_view.reminder(n.form, n.answered, n.total),
 }
 FileNotice = CalendarInvite | ResultsForTeam | ExportFile
@@ -154,6 +156,10 @@ class SlackMessenger:
                 if k != "programme"
             ),
         )
+        try:
+            hash(key)
+        except TypeError:  # a one-off message (e.g. a DM reply): nothing to share
+            return render(notice)
         with self._lock:
             if key not in self._rendered:
                 if len(self._rendered) > RENDER_CACHE_SIZE:

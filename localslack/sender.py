@@ -203,50 +203,25 @@ class SignedSender:
             }
         event_id = retry_of or event_id
         self.last_event_id = event_id
-        envelope = {
-            "token": "deprecated-verification-token",
-            "team_id": ws.team_id,
-            "api_app_id": self.app_id,
-            "event": self._events[event_id],
-            "type": "event_callback",
-            "event_id": event_id,
-            "event_time": int(float(self._events[event_id]["ts"])),
-            "authorizations": [
-                {
-                    "team_id": ws.team_id,
-                    "user_id": ws.bot_user,
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
-        }
+        event = self._events[event_id]
+        envelope = message_event(
+            ws.team_id,
+            self.app_id,
+            ws.bot_user,
+            user_id,
+            event["channel"],
+            event["text"],
+            event["ts"],
+            event_id,
+            event["channel_type"],
+        )
         headers = {"Content-Type": "application/json"}
         if retry_of:
             headers |= {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
-        return self._post(json.dumps(envelope), headers)
+        return self._post(envelope, headers)
 
     def _post(self, body: str, headers: dict[str, str] | None = None) -> Delivered:
-        timestamp = str(int(time.time()))
-        basestring = f"v0:{timestamp}:{body}".encode()
-        signature = (
-            "v0=" + hmac.new(self.signing_secret.encode(), basestring, hashlib.sha256).hexdigest()
-        )
-        request = urllib.request.Request(
-            self.bot_url,
-            data=body.encode(),
-            method="POST",
-            headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "X-Slack-Request-Timestamp": timestamp,
-                "X-Slack-Signature": signature,
-            }
-            | (headers or {}),
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=30) as response:
-                return Delivered(response.status, response.read().decode())
-        except urllib.error.HTTPError as error:
-            return Delivered(error.code, error.read().decode())
+        return post_signed(self.bot_url, self.signing_secret, body, headers)
 
     def _trigger(self, user_id: str, n: int) -> str:
         trigger = f"{n}.{int(time.time())}.trigger"
@@ -278,3 +253,70 @@ def _input_state(view: dict[str, Any], block_id: str, value: str) -> dict[str, A
     if kind == "datepicker":
         return {"type": kind, "selected_date": value}
     return {"type": kind, "value": value}
+
+
+def post_signed(
+    url: str, signing_secret: str, body: str, headers: dict[str, str] | None = None
+) -> Delivered:
+    """POSTs a body to the bot signed as Slack signs it (v0 HMAC-SHA256 of timestamp and body)."""
+    timestamp = str(int(time.time()))
+    basestring = f"v0:{timestamp}:{body}".encode()
+    signature = "v0=" + hmac.new(signing_secret.encode(), basestring, hashlib.sha256).hexdigest()
+    request = urllib.request.Request(
+        url,
+        data=body.encode(),
+        method="POST",
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "X-Slack-Request-Timestamp": timestamp,
+            "X-Slack-Signature": signature,
+        }
+        | (headers or {}),
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return Delivered(response.status, response.read().decode())
+    except urllib.error.HTTPError as error:
+        return Delivered(error.code, error.read().decode())
+
+
+def message_event(
+    team_id: str,
+    app_id: str,
+    bot_user: str,
+    user_id: str,
+    channel: str,
+    text: str,
+    ts: str,
+    event_id: str,
+    channel_type: str = "im",
+) -> str:
+    """The Events API envelope Slack sends for a message the person wrote (message.im)."""
+    event = {
+        "type": "message",
+        "channel": channel,
+        "user": user_id,
+        "text": text,
+        "ts": ts,
+        "event_ts": ts,
+        "channel_type": channel_type,
+    }
+    return json.dumps(
+        {
+            "token": "deprecated-verification-token",
+            "team_id": team_id,
+            "api_app_id": app_id,
+            "event": event,
+            "type": "event_callback",
+            "event_id": event_id,
+            "event_time": int(float(ts)),
+            "authorizations": [
+                {
+                    "team_id": team_id,
+                    "user_id": bot_user,
+                    "is_bot": True,
+                    "is_enterprise_install": False,
+                }
+            ],
+        }
+    )

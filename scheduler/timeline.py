@@ -20,6 +20,8 @@ from bot.services import Services
 log = logging.getLogger(__name__)
 SWEEP_ID = "sweep"
 SWEEP_EVERY = timedelta(minutes=1)
+INBOX_ID = "inbox"
+INBOX_EVERY = timedelta(seconds=2)
 
 
 class TimelineScheduler:
@@ -38,10 +40,18 @@ class TimelineScheduler:
         self._scheduler.start(paused=paused)
         if not paused:
             self.run_due()
+            self.drain_inbox()
             self._scheduler.add_job(
                 self.run_due,
                 IntervalTrigger(seconds=SWEEP_EVERY.total_seconds()),
                 id=SWEEP_ID,
+                replace_existing=True,
+            )
+            # DMs kept by a web process that does not work on them itself (INBOX_INLINE=false).
+            self._scheduler.add_job(
+                self.drain_inbox,
+                IntervalTrigger(seconds=INBOX_EVERY.total_seconds()),
+                id=INBOX_ID,
                 replace_existing=True,
             )
         self.sync()
@@ -83,10 +93,13 @@ class TimelineScheduler:
             )
         self.sync()
 
+    def drain_inbox(self) -> None:
+        self._services.inbox.drain(self._services.clock())
+
     # Walking simulated time (the local demo and tests) -----------------------------------------
 
     def moment_jobs(self) -> list[Job]:
-        return [job for job in self._scheduler.get_jobs() if job.id != SWEEP_ID]
+        return [job for job in self._scheduler.get_jobs() if job.id not in (SWEEP_ID, INBOX_ID)]
 
     def next_wakeup(self) -> datetime | None:
         times = [job.trigger.run_date for job in self.moment_jobs()]

@@ -9,9 +9,9 @@ from typing import cast
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.evaluations import Progress, Status, StoredProgress
+from bot.evaluations import InboxItem, Progress, Status, StoredProgress
 from storage.repositories import chunks, insert_ignoring_duplicates
-from storage.tables import EvaluationResponseRecord, ProcessedEventRecord
+from storage.tables import EvaluationResponseRecord, InboxRecord
 
 
 def _stored(r: EvaluationResponseRecord) -> StoredProgress:
@@ -98,14 +98,42 @@ class SqlEvaluations:
         return bool(changed.rowcount)  # type: ignore[attr-defined]
 
 
-class SqlProcessedEvents:
+class SqlInbox:
     def __init__(self, session: Session):
         self._session = session
 
-    def first_time(self, event_id: str, now: datetime) -> bool:
-        inserted = self._session.execute(
-            insert_ignoring_duplicates(self._session, ProcessedEventRecord)
-            .values(event_id=event_id, seen_at=now)
-            .returning(ProcessedEventRecord.event_id)
+    def accept(self, item: InboxItem) -> bool:
+        """Keeps a DM; False when Slack is retrying one already kept."""
+        kept = self._session.execute(
+            insert_ignoring_duplicates(self._session, InboxRecord)
+            .values(
+                event_id=item.event_id,
+                slack_user_id=item.slack_user_id,
+                channel=item.channel,
+                text=item.text,
+                received_at=item.received_at,
+            )
+            .returning(InboxRecord.id)
         ).scalar()
-        return inserted is not None
+        return kept is not None
+
+    def waiting(self, limit: int = 200) -> list[InboxItem]:
+        query = (
+            select(InboxRecord)
+            .where(InboxRecord.processed_at.is_(None))
+            .order_by(InboxRecord.id)
+            .limit(limit)
+        )
+        return [
+            InboxItem(r.event_id, r.slack_user_id, r.channel, r.text, r.received_at, r.id)
+            for r in self._session.scalars(query)
+        ]
+
+    def mark_done(self, item_id: int, now: datetime) -> bool:
+        """Claims the item for this transaction; False when another worker took it."""
+        changed = self._session.execute(
+            update(InboxRecord)
+            .where(InboxRecord.id == item_id, InboxRecord.processed_at.is_(None))
+            .values(processed_at=now)
+        )
+        return bool(changed.rowcount)  # type: ignore[attr-defined]

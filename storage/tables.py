@@ -199,10 +199,17 @@ class EvaluationResponseRecord(Base):
     updated_at: Mapped[datetime]
 
 
-class ProcessedEventRecord(Base):
-    """Slack retries an event it thinks we missed; its id marks it as handled."""
+class InboxRecord(Base):
+    """A person's DM to the bot, kept before Slack gets its answer: nothing is lost if the bot
+    stops before working on it. The unique event id absorbs Slack's retries."""
 
-    __tablename__ = "processed_events"
+    __tablename__ = "inbox"
+    __table_args__ = (UniqueConstraint("event_id", name="uq_inbox_event_id"),)
 
-    event_id: Mapped[str] = mapped_column(String(40), primary_key=True)
-    seen_at: Mapped[datetime]
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    event_id: Mapped[str] = mapped_column(String(40))
+    slack_user_id: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(20))
+    text: Mapped[str] = mapped_column(Text)
+    received_at: Mapped[datetime]
+    processed_at: Mapped[datetime | None] = mapped_column(index=True)

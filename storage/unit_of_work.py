@@ -6,7 +6,7 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.evaluation_repositories import SqlEvaluations, SqlProcessedEvents
+from storage.evaluation_repositories import SqlEvaluations, SqlInbox
 from storage.pair_repositories import SqlAgreements, SqlCheckIns, SqlConcerns, SqlMeetings, SqlPairs
 from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
 
@@ -22,7 +22,7 @@ class SqlUnitOfWork:
     agreements: SqlAgreements
     concerns: SqlConcerns
     evaluations: SqlEvaluations
-    processed_events: SqlProcessedEvents
+    inbox: SqlInbox
 
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
@@ -39,7 +39,7 @@ class SqlUnitOfWork:
         self.agreements = SqlAgreements(self._session)
         self.concerns = SqlConcerns(self._session)
         self.evaluations = SqlEvaluations(self._session)
-        self.processed_events = SqlProcessedEvents(self._session)
+        self.inbox = SqlInbox(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -177,8 +177,12 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
     assert world.slack.workspace.messages_in("CGENERAL1")[-1].user == SUNITA, (
         "the bot says nothing in channels"
     )
-    world.sender.dm(SUNITA, "5")
+    assert (
+        say(world, SUNITA, "5")
+        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+    )
     world.sender.dm(SUNITA, "5", retry_of=world.sender.last_event_id)
+    assert world.bot.services.inbox.drain(world.now()) == 0, "the retry was kept once, as the first"
     assert (
         world.dms(SUNITA)[-1].text
         == "Thanks. Question 2 of 6: How often do you and your partner meet?"
@@ -200,6 +204,30 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
 def test_a_person_not_on_the_scheme_writing_to_the_bot_is_told_kindly(world: World) -> None:
     world.slack.workspace.add_user("USTRANGER", "Sam Stranger", "sam@example.org")
     world.sender.dm("USTRANGER", "hello")
+    world.settle(lambda: world.dms("USTRANGER")[-1].user != "USTRANGER")
     assert world.dms("USTRANGER")[-1].text.startswith(
         "I don't have you on the mentoring scheme yet"
     )
+
+
+def test_a_dm_kept_before_the_bot_stopped_is_answered_after_it_restarts(world: World) -> None:
+    from tests.world import restart
+
+    world.add_cohort()
+    world.walk_to(uk("2026-03-02 09:30"))
+    # A web process that leaves DMs to the clock process keeps the message and answers Slack...
+    world.http.stop()
+    world.bot.close()
+    world.bot_settings = world.bot_settings.model_copy(update={"inbox_inline": False})
+    restart(world)
+    assert world.sender.dm(SUNITA, "start").status == 200
+    assert world.dms(SUNITA)[-1].text == "start"
+    # ...and the bot stops before any worker got to it. After the restart it is answered, once.
+    world.bot_settings = world.bot_settings.model_copy(update={"inbox_inline": True})
+    restart(world)
+    world.bot.scheduler.drain_inbox()
+    world.bot.scheduler.drain_inbox()
+    assert [m.text for m in world.dms(SUNITA)[-2:]] == [
+        "start",
+        "Question 1 of 6: How valuable is your mentoring relationship so far?",
+    ]

@@ -1,4 +1,4 @@
-"""evaluation responses and processed events
+"""evaluation responses and the DM inbox
 
 Revision ID: 0003
 Revises: 0002
@@ -16,11 +16,20 @@ depends_on = None
 def upgrade() -> None:
 
     op.create_table(
-        "processed_events",
+        "inbox",
+        sa.Column("id", sa.Integer(), nullable=False),
         sa.Column("event_id", sa.String(length=40), nullable=False),
-        sa.Column("seen_at", sa.DateTime(), nullable=False),
-        sa.PrimaryKeyConstraint("event_id"),
+        sa.Column("slack_user_id", sa.String(length=20), nullable=False),
+        sa.Column("channel", sa.String(length=20), nullable=False),
+        sa.Column("text", sa.Text(), nullable=False),
+        sa.Column("received_at", sa.DateTime(), nullable=False),
+        sa.Column("processed_at", sa.DateTime(), nullable=True),
+        sa.PrimaryKeyConstraint("id"),
+        sa.UniqueConstraint("event_id", name="uq_inbox_event_id"),
     )
+    with op.batch_alter_table("inbox", schema=None) as batch_op:
+        batch_op.create_index(batch_op.f("ix_inbox_processed_at"), ["processed_at"], unique=False)
+
     op.create_table(
         "evaluation_responses",
         sa.Column("form_id", sa.String(length=60), nullable=False),
@@ -45,4 +54,7 @@ def upgrade() -> None:
 def downgrade() -> None:
 
     op.drop_table("evaluation_responses")
-    op.drop_table("processed_events")
+    with op.batch_alter_table("inbox", schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f("ix_inbox_processed_at"))
+
+    op.drop_table("inbox")

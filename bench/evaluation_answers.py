@@ -1,0 +1,154 @@
+"""500 people answering an 8-question form through signed Events API requests to the real app,
+against a bare Bolt app in the same run that acknowledges the same requests and does nothing.
+
+    .venv/bin/python bench/evaluation_answers.py [--people 500]
+
+Reports answers per second (each answer processed and replied to) and p50/p99 time to
+acknowledge. Target: our p99 ≤ 2× the bare app's, and far inside Slack's 3 seconds."""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from concurrent.futures import ProcessPoolExecutor
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent.parent))
+
+from slack_bolt import App
+from slack_sdk import WebClient
+
+from bot.app import build
+from bot.config import Settings
+from bot.forms import EvaluationSettings, Form, Question
+from bot.programme import SHIPPED_PROGRAMME, load_programme
+from handlers.http import BoltHttpServer
+from localslack.sender import message_event, post_signed
+from localslack.server import LocalSlack
+
+NOW = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
+FORM = Form(
+    id="bench",
+    title="Benchmark form",
+    audience="everyone",
+    opens=NOW - timedelta(days=1),
+    closes=NOW + timedelta(days=7),
+    questions=[
+        Question(id="q1", kind="scale", text="How valuable is your relationship?"),
+        Question(id="q2", kind="scale", text="How confident do you feel?"),
+        Question(
+            id="q3",
+            kind="choice",
+            text="How often do you meet?",
+            options=["Weekly", "Fortnightly", "Monthly"],
+        ),
+        Question(id="q4", kind="yes_no", text="On track?"),
+        Question(id="q5", kind="number", text="Hours a month?", minimum=0, maximum=40),
+        Question(id="q6", kind="scale", text="How useful are the events?"),
+        Question(id="q7", kind="text", text="What helped most?"),
+        Question(id="q8", kind="text", text="What would you change?", required=False),
+    ],
+)
+ANSWERS = ["start", "4", "3", "2", "yes", "6", "5", "Regular meetings", "More networking", "submit"]
+
+
+def percentile(samples: list[float], p: float) -> float:
+    return statistics.quantiles(samples, n=100)[int(p) - 1]
+
+
+def one_person(job: tuple[str, str, str, int]) -> list[float]:
+    """In a worker process, as Slack is another machine: one person's messages, in order."""
+    url, secret, user, n = job
+    times = []
+    for k, text in enumerate(ANSWERS):
+        body = message_event(
+            "TLOCAL0001",
+            "ALOCAL0001",
+            "UBOT00001",
+            user,
+            "D" + user[1:],
+            text,
+            f"{1772532000 + k}.{n:06d}",
+            f"Ev{n:07d}{k:03d}",
+        )
+        start = time.perf_counter()
+        delivered = post_signed(url, secret, body, {"Content-Type": "application/json"})
+        times.append(time.perf_counter() - start)
+        assert delivered.status == 200, delivered
+    return times
+
+
+def send_all(url: str, secret: str, people: list[str]) -> list[float]:
+    with ProcessPoolExecutor(max_workers=4) as pool:
+        jobs = [(url, secret, user, n) for n, user in enumerate(people)]
+        return [t for person in pool.map(one_person, jobs, chunksize=8) for t in person]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--people", type=int, default=500)
+    count = parser.parse_args().people
+    programme = load_programme(SHIPPED_PROGRAMME)
+    programme = programme.model_copy(update={"evaluations": EvaluationSettings(forms=[FORM])})
+    with tempfile.TemporaryDirectory() as folder, LocalSlack() as slack:
+        people = [f"UE{n:07d}" for n in range(count)]
+        rows = ["name,email,role,slack_id"]
+        for n, user in enumerate(people):
+            slack.workspace.add_user(user, f"Person {n}", f"e{n}@example.org")
+            slack.workspace.open_dm([user])
+            rows.append(f"Person {n},e{n}@example.org,{'mentor' if n % 2 else 'mentee'},{user}")
+        settings = Settings(
+            slack_bot_token=slack.token,
+            slack_signing_secret=secrets.token_hex(8),
+            slack_api_url=slack.api_url,
+            database_url=f"sqlite:///{folder}/bench.db",
+            _env_file=None,
+        )
+
+        bare = App(
+            signing_secret=settings.slack_signing_secret,
+            client=WebClient(token=slack.token, base_url=slack.api_url),
+            token_verification_enabled=False,
+            process_before_response=True,
+        )
+        bare.event("message")(lambda ack: ack())  # type: ignore[arg-type]
+        bare_http = BoltHttpServer(bare).start()
+        secret = settings.slack_signing_secret or ""
+        bare_times = send_all(bare_http.url, secret, people)
+        bare_http.stop()
+
+        bot = build(settings, clock=lambda: NOW, programme=programme)
+        bot.import_participants("\n".join(rows) + "\n")
+        bot.services.evaluations.run_due(NOW)  # the invitations
+        http = BoltHttpServer(bot.bolt).start()
+        started = time.perf_counter()
+        our_times = send_all(http.url, secret, people)
+        bot.listeners.shutdown(wait=True)  # every answer processed and replied to
+        elapsed = time.perf_counter() - started
+        http.stop()
+        lead = programme.project_team.members[0].slack_id or ""
+        finished = next(
+            s.finished for s in bot.services.evaluations.status(lead) if s.form.id == "bench"
+        )
+        bot.close()
+
+    answers = count * len(ANSWERS)
+    ours_p50, ours_p99 = percentile(our_times, 50), percentile(our_times, 99)
+    bare_p50, bare_p99 = percentile(bare_times, 50), percentile(bare_times, 99)
+    print(
+        f"{count} people × {len(ANSWERS)} messages (start, 8 answers, submit); {finished} forms submitted"
+    )
+    print(
+        f"  ours: {answers / elapsed:7.0f} answers/s processed and replied to; ack p50 {ours_p50 * 1000:6.1f} ms, p99 {ours_p99 * 1000:6.1f} ms"
+    )
+    print(f"  bare: ack p50 {bare_p50 * 1000:6.1f} ms, p99 {bare_p99 * 1000:6.1f} ms")
+    print(f"  p99 ratio {ours_p99 / bare_p99:4.2f}x  (target ≤ 2.00x; Slack allows 3,000 ms)")
+
+
+if __name__ == "__main__":
+    main()
