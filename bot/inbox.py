@@ -23,10 +23,13 @@ class InboxService:
         # One drain at a time in a process keeps each person's messages in order; across
         # processes, marking an item done is the claim.
         self._draining = threading.Lock()
+        # Request threads take turns to write: SQLite has one writer, and its busy handler
+        # backs off with sleeps (tens of ms at the tail) where a lock hands over at once.
+        self._keeping = threading.Lock()
 
     def accept(self, item: InboxItem) -> bool:
         """Keeps a DM; False for Slack's retry of one already kept."""
-        with self._uow() as uow:
+        with self._keeping, self._uow() as uow:
             kept = uow.inbox.accept(item)
             uow.commit()
         return kept
