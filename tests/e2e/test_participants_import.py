@@ -112,3 +112,26 @@ def test_the_command_line_pairs_import(world: World, tmp_path, capsys, monkeypat
     good.write_text(PAIRS_CSV)
     assert main(["pairs", "import", str(good)]) == 0
     assert "2 pairs made" in capsys.readouterr().out
+
+
+def test_the_command_line_export_of_an_evaluation(
+    world: World, tmp_path, capsys, monkeypatch
+) -> None:
+    from bot.cli import main
+    from tests.world import uk
+
+    world.add_cohort()
+    world.walk_to(uk("2026-03-02 09:30"))
+    world.bot.services.evaluations.message("USUNITA01", "start", world.now())
+    world.bot.services.evaluations.message("USUNITA01", "4", world.now())
+    for name, value in world.bot_settings.model_dump().items():
+        if value is not None:
+            monkeypatch.setenv(name.upper(), str(value))
+    out = tmp_path / "mid.csv"
+    assert main(["export", "evaluations", "mid-scheme", "--out", str(out), "--pseudonymous"]) == 0
+    assert out.read_text().splitlines() == [
+        "participant,role,status,question_id,question,answer",
+        "P003,mentee,answering,relationship-value,How valuable is your mentoring relationship so far?,4",
+    ]
+    assert main(["export", "evaluations", "nonsense", "--out", str(out)]) == 2
+    assert "There is no evaluation called `nonsense`" in capsys.readouterr().err
