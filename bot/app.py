@@ -10,8 +10,10 @@ from datetime import UTC, datetime
 
 from slack_bolt import App
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
 
+import handlers.alerts
 import handlers.checkins
 import handlers.commands
 import handlers.errors
@@ -32,10 +34,14 @@ from bot.programme import Programme, load_programme
 from bot.services import Clock, Services
 from bot.team import Team
 from handlers.directory import SlackDirectory
-from handlers.messenger import SlackMessenger, web_client
+from handlers.messenger import SlackMessenger, quiet_logger, web_client
 from scheduler.timeline import TimelineScheduler
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
+
+
+class ConfigurationError(Exception):
+    """The bot must not start as configured; the message says how to fix it."""
 
 
 def system_clock() -> datetime:
@@ -62,6 +68,22 @@ class Mentorbot:
         self.scheduler.run_due()  # newcomers get the reminders already due
         return summary
 
+    def check_alert_channel(self) -> None:
+        """Refuses to run alerts into a channel others can read."""
+        channel = self.services.team.channel
+        try:
+            private = SlackDirectory(self.client).is_private(channel)
+        except SlackApiError as error:
+            raise ConfigurationError(
+                f"The project team's alert channel {channel} cannot be read ({error.response.get('error')}). "
+                "Invite the bot to that private channel, or set ALERT_CHANNEL (or project_team.private_channel in the programme file)."
+            ) from None
+        if not private:
+            raise ConfigurationError(
+                f"The project team's alert channel {channel} is public: concerns would be seen by anyone in the workspace. "
+                "Make it private in Slack, or set ALERT_CHANNEL (or project_team.private_channel) to a private channel."
+            )
+
     def start_timeline(self, paused: bool = False) -> None:
         """Adopt the programme file's dates, then schedule (and catch up on) the moments."""
         self.services.events.apply_programme_file(self.services.clock())
@@ -84,7 +106,8 @@ def build(
     upgrade_schema(engine)
     uow = SqlUnitOfWorkFactory(make_sessions(engine))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
-    team = Team(programme)
+    directory = SlackDirectory(client)
+    team = Team(programme, settings.alert_channel, directory.channel_members)
     deliveries = Deliveries(uow, SlackMessenger(client))
     evaluations = EvaluationsService(programme, uow, deliveries, team, working_calendar(programme))
     evaluations = EvaluationsService(programme, uow, deliveries, team, working_calendar(programme))
@@ -94,7 +117,7 @@ def build(
         events=EventsService(programme, uow, deliveries, team),
         pairing=PairingService(uow, deliveries, team),
         checkins=CheckInsService(programme, uow, deliveries, team),
-        alerts=AlertsService(uow, deliveries, team),
+        alerts=AlertsService(programme, uow, deliveries, team, working_calendar(programme)),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         clock=clock,
@@ -105,10 +128,13 @@ def build(
     services.checkins.on_change = scheduler.sync
     services.evaluations.on_change = scheduler.sync
 
+    for library in ("slack_sdk", "slack_bolt"):
+        quiet_logger(library)  # they log whole requests at DEBUG: personal data
     # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down. Few
     # workers: the database takes one writer at a time, and acks need the interpreter too.
     listeners = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bolt-lazy")
     bolt = App(
+        logger=quiet_logger("mentorbot.slack_bolt"),
         listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
         client=client,
@@ -123,4 +149,5 @@ def build(
     handlers.pairs.register(bolt, services)
     handlers.checkins.register(bolt, services)
     handlers.evaluations.register(bolt, services, inline=settings.inbox_inline)
+    handlers.alerts.register(bolt, services)
     return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from bot.app import build
+from bot.app import ConfigurationError, build
 from bot.config import Settings
 from bot.errors import UserError
 from bot.participants import ImportRejected
@@ -140,6 +140,12 @@ def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> 
 
 def _serve(settings: Settings, web: bool, clock: bool) -> int:
     bot = build(settings)
+    try:
+        bot.check_alert_channel()
+    except ConfigurationError as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        bot.close()
+        return 2
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     stoppers = []

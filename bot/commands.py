@@ -21,6 +21,8 @@ USAGE = """Here is what I can do:
 For the project team: `/mentoring team help`"""
 
 TEAM_USAGE = """Project team commands:
+• `/mentoring team alerts`: concerns raised, open ones first
+• `/mentoring team events`: every event with its date and replies
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
 • `/mentoring team unpair @person [reason]`: end that person's pairing (each is told kindly, separately)
@@ -103,6 +105,16 @@ class TeamPair:
 
 
 @dataclass(frozen=True)
+class TeamAlerts:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamEvents:
+    pass
+
+
+@dataclass(frozen=True)
 class TeamEvaluations:
     pass
 
@@ -142,6 +154,8 @@ Command = (
     | TeamEvaluations
     | TeamExport
     | TeamChart
+    | TeamAlerts
+    | TeamEvents
 )
 
 _DATE_COMMAND = re.compile(
@@ -190,6 +204,10 @@ def _parse_team(words: list[str], original: list[str]) -> Command:
         return TeamPairs()
     if words == ["evaluations"]:
         return TeamEvaluations()
+    if words == ["alerts"]:
+        return TeamAlerts()
+    if words == ["events"]:
+        return TeamEvents()
     if words[0] == "export" and len(words) in (2, 3) and words[2:] in ([], ["pseudonymous"]):
         return TeamExport(words[1], pseudonymous=len(words) == 3)
     if words[0] == "export":

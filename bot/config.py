@@ -20,6 +20,9 @@ class Settings(BaseSettings):
     database_url: str = "sqlite:///mentorbot.db"
     mentorbot_programme: Path = SHIPPED_PROGRAMME
     port: int = 3000
+    alert_channel: str | None = Field(
+        None, description="The team's private channel id; default: the programme file's"
+    )
     inbox_inline: bool = Field(
         True, description="Work on DMs in the web process; false: the clock process does"
     )

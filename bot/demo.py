@@ -88,6 +88,7 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
             transcript.line(
                 f"{programme.name}: replaying the programme on a simulated clock (Ctrl-C stops)."
             )
+            bot.check_alert_channel()
             bot.import_participants(COHORT.read_text())
             bot.start_timeline(paused=True)
             bot.import_pairs(PAIRS.read_text())

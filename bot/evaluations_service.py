@@ -171,7 +171,7 @@ class EvaluationsService:
             uow.commit()
         sent = len(self._deliveries.send(outgoing, now))
         for form in self._forms.values():
-            if form.closes <= now:
+            if form.closes <= now and any(True for _ in self._invited(form)):
                 results = self._results(form, closed=True)
                 sent += len(
                     self._deliveries.send(
@@ -191,6 +191,10 @@ class EvaluationsService:
                     )
                 )
         return sent
+
+    def _invited(self, form: Form) -> list[int]:
+        with self._uow() as uow:
+            return [r.participant_id for r in uow.evaluations.for_form(form.id)]
 
     # The conversation ----------------------------------------------------------------------------
 

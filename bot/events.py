@@ -180,6 +180,10 @@ class EventsService:
             by_answer[answers.get((event.id, person.id))].append(person.name)
         return Attendance(event, schedule, by_answer["yes"], by_answer["no"], by_answer[None])
 
+    def all_attendance(self, actor: str) -> list[Attendance]:
+        self._team.require_member(actor)
+        return [self.attendance(actor, e.id) for e in self.programme.events]
+
     # Helpers --------------------------------------------------------------------------------
 
     def _tell_invited_of_change(

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from bot.concerns import Concern
 from bot.evaluations import Reply
 from bot.forms import Form
 from bot.participants import Participant
@@ -94,17 +95,37 @@ class PairEnded:
 
 @dataclass(frozen=True)
 class ConcernForTeam:
-    concern_id: int
+    """The alert in the team's private channel: the only place a concern's text is posted."""
+
+    concern: Concern
     reporter: Participant | None
     pair_names: str | None
     stage: Stage | None
-    source: str
-    text: str
+    recent_checkins: tuple[str, ...]  # e.g. "3 Feb: Not yet"
+    escalated_to: str | None = None  # the lead's Slack id, when posted again unacknowledged
 
 
 @dataclass(frozen=True)
 class ConcernReceived:
+    """To the reporter, in their DM only, once the team's channel has the concern."""
+
     concern_id: int
+    contact: str
+    respond_within_hours: float
+
+
+@dataclass(frozen=True)
+class ConcernAcknowledged:
+    concern_id: int
+    by: str
+
+
+@dataclass(frozen=True)
+class AutomaticNotice:
+    """A lower-priority notice the bot raises by itself, marked as automatic."""
+
+    key: str
+    text: str
 
 
 @dataclass(frozen=True)
@@ -174,6 +195,8 @@ Notice = (
     | PairEnded
     | ConcernForTeam
     | ConcernReceived
+    | ConcernAcknowledged
+    | AutomaticNotice
     | EvaluationInvite
     | EvaluationReply
     | EvaluationReminder

@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Protocol, Self
 
 from bot.checkins import CheckIn, PairState
+from bot.concerns import Concern, ConcernEvent
 from bot.evaluations import InboxItem, Progress, StoredProgress
 from bot.notices import Notice
 from bot.pairs import Agreement, Meeting, Pair, StageChange
@@ -123,8 +124,29 @@ class AgreementRepository(Protocol):
 
 class ConcernRepository(Protocol):
     def add(
-        self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime
+        self,
+        reporter_id: int | None,
+        pair_id: int | None,
+        source: str,
+        text: str,
+        now: datetime,
+        urgency: str = "soon",
+        contact: str = "",
     ) -> int: ...
+    def get(self, concern_id: int) -> Concern | None: ...
+    def all(self) -> list[Concern]: ...
+    def mark_delivered(self, concern_id: int, now: datetime) -> None: ...
+    def move(
+        self,
+        concern_id: int,
+        from_statuses: Sequence[str],
+        to_status: str,
+        now: datetime,
+        assignee: str | None = None,
+    ) -> bool: ...
+    def assign(self, concern_id: int, assignee: str) -> None: ...
+    def record(self, event: ConcernEvent) -> None: ...
+    def history(self, concern_id: int) -> list[ConcernEvent]: ...
 
 
 class EvaluationRepository(Protocol):
@@ -184,3 +206,9 @@ class Directory(Protocol):
 
     def time_zone(self, slack_user_id: str) -> str | None | bool:
         """The user's zone; False when the id is not a member of the workspace."""
+
+    def channel_members(self, channel: str) -> set[str]:
+        """Who is in a channel (the project team's)."""
+
+    def is_private(self, channel: str) -> bool:
+        """Whether a channel is private; raises if the bot cannot see it."""

@@ -135,6 +135,18 @@ class CheckIns(_Strict):
         return cadence
 
 
+class Alerts(_Strict):
+    escalate_after_working_hours: float = Field(
+        4, gt=0, description="unacknowledged this long: post again, mention the lead"
+    )
+    low_score_at_most: int = Field(
+        2, description="an evaluation scale answer this low raises an automatic notice"
+    )
+    low_score_questions: list[str] = Field(
+        default_factory=list, description="question ids watched; empty: every scale"
+    )
+
+
 class Programme(_Strict):
     name: str
     timezone: str = "Europe/London"
@@ -150,6 +162,7 @@ class Programme(_Strict):
         default_factory=list, description="UK bank holidays: no nudges"
     )
     evaluations: EvaluationSettings = EvaluationSettings()
+    alerts: Alerts = Alerts()
     ends_on: date | None = Field(
         None, description="No check-ins after this day; default: the last event's day"
     )

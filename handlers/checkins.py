@@ -9,6 +9,7 @@ from slack_sdk import WebClient
 
 from bot.errors import UserError
 from bot.services import Services
+from handlers import alerts_view
 from handlers import pairs_view as view
 from handlers.modals import submitted_values
 
@@ -39,7 +40,7 @@ def register(app: App, services: Services) -> None:
     def something_wrong(ack: Ack, body: dict, client: WebClient) -> None:
         # Nothing changes in the shared check-in: the partner must see no trace of this.
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("checkin"))
+        client.views_open(trigger_id=body["trigger_id"], view=alerts_view.concern_modal("checkin"))
 
     @app.view(view.MEETING_MODAL)
     def log_meeting(ack: Ack, body: dict) -> None:

@@ -18,8 +18,10 @@ from bot.commands import (
     ShowEvents,
     ShowNext,
     ShowPair,
+    TeamAlerts,
     TeamChart,
     TeamEvaluations,
+    TeamEvents,
     TeamExport,
     TeamPair,
     TeamPairs,
@@ -29,7 +31,7 @@ from bot.commands import (
 )
 from bot.pairs import STAGE_NAMES
 from bot.services import Services
-from handlers import evaluations_view, events_view, pairs_view
+from handlers import alerts_view, evaluations_view, events_view, pairs_view
 from handlers.pairs import open_agreement
 
 
@@ -43,7 +45,7 @@ def register(app: App, services: Services) -> None:
                 open_agreement(client, services, user, command["trigger_id"])
             case RaiseConcern():
                 client.views_open(
-                    trigger_id=command["trigger_id"], view=pairs_view.concern_modal("command")
+                    trigger_id=command["trigger_id"], view=alerts_view.concern_modal("command")
                 )
             case parsed:
                 respond(text=answer(services, user, parsed), response_type="ephemeral")
@@ -91,6 +93,12 @@ def answer(services: Services, user_id: str, command: object) -> str:
         case TeamPair(mentor, mentee):
             services.pairing.pair(user_id, mentor, mentee, now)
             return f"Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
+        case TeamAlerts():
+            return alerts_view.alerts_message(services.alerts.open_alerts(user_id), now)
+        case TeamEvents():
+            return events_view.team_events_message(
+                services.events.all_attendance(user_id), programme
+            )
         case TeamEvaluations():
             return evaluations_view.status_message(services.evaluations.status(user_id), now)
         case TeamExport(form_id, pseudonymous):

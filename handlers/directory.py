@@ -27,3 +27,13 @@ class SlackDirectory:
                 return False
             raise
         return user.get("tz")
+
+    def channel_members(self, channel: str) -> set[str]:
+        members: set[str] = set()
+        for page in self._client.conversations_members(channel=channel, limit=200):
+            members.update(page.get("members", []))
+        return members
+
+    def is_private(self, channel: str) -> bool:
+        info = self._client.conversations_info(channel=channel)["channel"]
+        return bool(info.get("is_private") or info.get("is_group"))

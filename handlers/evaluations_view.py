@@ -18,6 +18,7 @@ from slack_sdk.models.blocks import (
 from bot.evaluations import Ask, Paused, Reply, Submitted, Summary
 from bot.forms import AnswerValue, Form, Question
 from bot.notices import EvaluationReply, ResultsForTeam
+from handlers.alerts_view import nothing_open_offer
 
 ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
 UK = ZoneInfo("Europe/London")
@@ -46,7 +47,8 @@ def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
     if answer.reply is not None and answer.form is not None:
         return reply_message(answer.form, answer.reply, answer.recipient)
     text = answer.error or (closed(answer.form) if answer.form else nothing_open())
-    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+    offer = nothing_open_offer() if answer.form is None and answer.error is None else []
+    return text, [SectionBlock(text=MarkdownTextObject(text=text)), *offer]
 
 
 def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
@@ -114,7 +116,10 @@ def closed(form: Form) -> str:
 
 
 def nothing_open() -> str:
-    return "I'm not waiting for an answer from you just now. `/mentoring help` shows what I can do."
+    return (
+        "I'm not waiting for an answer from you just now. `/mentoring help` shows what I can do. "
+        "If something is wrong in your mentoring, you can tell the project team privately."
+    )
 
 
 def show(question: Question, value: AnswerValue | None) -> str:

@@ -164,6 +164,17 @@ def attendance_message(attendance: Attendance, programme: Programme) -> str:
     )
 
 
+def team_events_message(attendances: list[Attendance], programme: Programme) -> str:
+    lines = ["*Scheme events*"]
+    for a in attendances:
+        lines.append(
+            f"• *{a.event.title}* (`{a.event.id}`): {when(programme, a.schedule, a.event, None)}: "
+            f"{len(a.coming)} coming, {len(a.not_coming)} can't, {len(a.no_reply)} no reply"
+        )
+    lines.append("`/mentoring team who EVENT` names them.")
+    return "\n".join(lines)
+
+
 def date_set_message(event: Event, schedule: EventSchedule, programme: Programme) -> str:
     return (
         f"Done: *{event.title}* is now {when(programme, schedule, event, None)}. Reminders are "

@@ -18,8 +18,10 @@ from slack_sdk.models.blocks import Block
 
 from bot.notices import (
     AcceptanceNudge,
+    AutomaticNotice,
     CalendarInvite,
     CheckInPrompt,
+    ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
     EvaluationInvite,
@@ -36,7 +38,7 @@ from bot.notices import (
     StageMoved,
 )
 from bot.ports import DeliveryFailed
-from handlers import evaluations_view, pairs_view
+from handlers import alerts_view, evaluations_view, pairs_view
 from handlers.calendar import ics_for
 from handlers.charts import results_png
 from handlers.events_view import date_changed_message, reminder_message
@@ -46,10 +48,19 @@ METADATA_TYPE = "mentorbot_delivery"
 RENDER_CACHE_SIZE = 1000
 
 
+def quiet_logger(name: str) -> logging.Logger:
+    """Slack's libraries log whole requests at DEBUG, and those hold personal data (concerns,
+    answers): their loggers never go below INFO, whatever the rest of the bot logs."""
+    logger = logging.getLogger(name)
+    logger.setLevel(logging.INFO)
+    return logger
+
+
 def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> WebClient:
     """Only rate-limit answers are retried by the client: Slack did not act on those. Other
     failures are reconciled by the Messenger, which knows how to check before retrying."""
     return WebClient(
+        logger=quiet_logger("mentorbot.slack_sdk"),
         token=token,
         base_url=base_url,
         timeout=15,
@@ -66,8 +77,10 @@ VIEWS: dict[type, Callable[[Any], tuple[str, list[Block]]]] = {
     CheckInPrompt: pairs_view.checkin_prompt,
     StageMoved: pairs_view.stage_moved,
     PairEnded: pairs_view.pair_ended,
-    ConcernForTeam: pairs_view.concern_for_team,
-    ConcernReceived: pairs_view.concern_received,
+    ConcernForTeam: alerts_view.concern_for_team,
+    ConcernReceived: alerts_view.concern_received,
+    ConcernAcknowledged: alerts_view.concern_acknowledged,
+    AutomaticNotice: alerts_view.automatic_notice,
     EvaluationInvite: lambda n: evaluations_view.invitation(n.form, n.questions),
     EvaluationReply: evaluations_view.answered_message,
     EvaluationReminder: lambda n: evaluations_view.reminder(n.form, n.answered, n.total),

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import json
-
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.errors import UserError
 from bot.pairs import Agreement
 from bot.services import Services
+from handlers import alerts_view
 from handlers import pairs_view as view
 from handlers.modals import submitted_values
 
@@ -33,7 +31,7 @@ def register(app: App, services: Services) -> None:
     @app.action(view.CONCERN)
     def concern(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("pairing"))
+        client.views_open(trigger_id=body["trigger_id"], view=alerts_view.concern_modal("pairing"))
 
     @app.action(view.STAGE_SELECT)
     def stage(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
@@ -55,18 +53,6 @@ def register(app: App, services: Services) -> None:
             values["goals"], values["availability"], values["topics"], values["contact"]
         )
         services.pairing.save_agreement(body["user"]["id"], agreement, services.clock())
-        ack()
-
-    @app.view(view.CONCERN_MODAL)
-    def send_concern(ack: Ack, body: dict) -> None:
-        source = json.loads(body["view"].get("private_metadata") or "{}").get("source", "a modal")
-        try:
-            services.alerts.raise_concern(
-                body["user"]["id"], source, submitted_values(body["view"])["text"], services.clock()
-            )
-        except UserError as error:
-            ack(response_action="errors", errors={"text": error.message})
-            return
         ack()
 
 

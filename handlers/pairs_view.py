@@ -1,8 +1,7 @@
-"""Everything people read about pairs, check-ins and concerns: words and Block Kit, pure."""
+"""Everything people read about pairs and check-ins: words and Block Kit, pure."""
 
 from __future__ import annotations
 
-import json
 from datetime import date, datetime
 
 from slack_sdk.models.blocks import (
@@ -26,8 +25,6 @@ from bot.checkins_service import PairSummary
 from bot.notices import (
     AcceptanceNudge,
     CheckInPrompt,
-    ConcernForTeam,
-    ConcernReceived,
     PairEnded,
     PairIntroduction,
     PairStarted,
@@ -45,22 +42,13 @@ ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
     "pair_stage",
 )
 MET_YES, MET_NOT_YET, SOMETHING_WRONG = "checkin_yes", "checkin_not_yet", "checkin_wrong"
-MEETING_MODAL, AGREEMENT_MODAL, CONCERN_MODAL = (
-    "meeting_submit",
-    "agreement_submit",
-    "concern_submit",
-)
+MEETING_MODAL, AGREEMENT_MODAL = "meeting_submit", "agreement_submit"
 
 STAGE_PROMPTS: dict[Stage, str] = {
     "preparing": "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect.",
     "negotiation": "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring agreement`.",
     "enabling_growth": "*Enabling Growth*: the longest stage, where most of the work happens: talk regularly, and the project team is there if you need it.",
     "coming_to_closure": "*Coming to Closure*: look back at your goals, celebrate what you have learned and achieved, and talk about next steps.",
-}
-CONCERN_SOURCES = {
-    "pairing": "the pairing introduction (“I have a concern”)",
-    "checkin": "a check-in (“Something's wrong”)",
-    "command": "/mentoring concern",
 }
 STAGES_EXPLAINED = (
     "Mentoring relationships tend to move through four stages, at your own pace, sometimes back and forth: "
@@ -165,29 +153,6 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
         f"Your mentoring pairing with {n.partner.name} has now ended. Thank you for the time you have given it. "
         "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
     )
-    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
-
-
-def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
-    who = f"{n.reporter.name} ({n.reporter.role})" if n.reporter else "someone not on the scheme"
-    pair = (
-        f"{n.pair_names}, stage {STAGE_NAMES[n.stage]}"
-        if n.pair_names and n.stage
-        else "not in a pair"
-    )
-    text = f":lock: Concern #{n.concern_id} from {who}"
-    return text, [
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=f"*{text}*\n*Pair:* {pair}\n*Raised from:* {CONCERN_SOURCES.get(n.source, n.source)}"
-            )
-        ),
-        SectionBlock(text=MarkdownTextObject(text=_quote(n.text))),
-    ]
-
-
-def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
-    text = "Thank you for telling us. The project team has your concern and will be in touch. Nobody else can see it."
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
@@ -339,29 +304,6 @@ def agreement_modal(agreement: Agreement) -> View:
     )
 
 
-def concern_modal(source: str) -> View:
-    return View(
-        type="modal",
-        callback_id=CONCERN_MODAL,
-        title="Tell the project team",
-        submit="Send privately",
-        close="Cancel",
-        private_metadata=json.dumps({"source": source}),
-        blocks=[
-            SectionBlock(
-                text=MarkdownTextObject(
-                    text="Only the project team will see this. Your partner will not."
-                )
-            ),
-            InputBlock(
-                block_id="text",
-                label="What is happening?",
-                element=PlainTextInputElement(action_id="value", multiline=True, max_length=3000),
-            ),
-        ],
-    )
-
-
 def _pair_buttons(pair_id: int) -> ActionsBlock:
     return ActionsBlock(
         block_id=f"pair:{pair_id}",
@@ -375,10 +317,6 @@ def _pair_buttons(pair_id: int) -> ActionsBlock:
 def _who(person: Participant) -> str:
     about = f": {person.about}" if person.about else ""
     return f"• *{person.name}* ({person.role}){about}"
-
-
-def _quote(text: str) -> str:
-    return "\n".join(f"> {line}" for line in text.splitlines() or [""])
 
 
 def _length(minutes: int) -> str:

@@ -252,6 +252,10 @@ def _input_state(view: dict[str, Any], block_id: str, value: str) -> dict[str, A
     kind = block["element"]["type"]
     if kind == "datepicker":
         return {"type": kind, "selected_date": value}
+    if kind in ("radio_buttons", "static_select"):
+        option = next((o for o in block["element"]["options"] if o["value"] == value), None)
+        assert option is not None, f"no option {value!r} in {block_id!r}"
+        return {"type": kind, "selected_option": option}
     return {"type": kind, "value": value}
 
 

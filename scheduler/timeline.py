@@ -83,7 +83,8 @@ class TimelineScheduler:
         reminders = self._services.events.send_due_reminders(now)
         checkins = self._services.checkins.run_due(now)
         evaluations = self._services.evaluations.run_due(now)
-        if reminders or checkins or evaluations:
+        alerts = self._services.alerts.run_due(now)
+        if reminders or checkins or evaluations or alerts:
             log.info(
                 "sent %d reminder, %d check-in and %d evaluation messages at %s",
                 reminders,

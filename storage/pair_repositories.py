@@ -10,12 +10,14 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from bot.checkins import CheckIn, CheckInAnswer, PairState
+from bot.concerns import Concern, ConcernEvent, ConcernStatus, Urgency
 from bot.pairs import Agreement, Meeting, Pair, PairStatus, StageChange
 from bot.programme import Stage
 from storage.repositories import chunks, insert_ignoring_duplicates
 from storage.tables import (
     AgreementRecord,
     CheckInRecord,
+    ConcernEventRecord,
     ConcernRecord,
     MeetingRecord,
     PairRecord,
@@ -324,16 +326,113 @@ class SqlAgreements:
         self._session.flush()
 
 
+def _concern(r: ConcernRecord) -> Concern:
+    return Concern(
+        r.id,
+        r.reporter_id,
+        r.pair_id,
+        r.source,
+        r.text,
+        r.created_at,
+        cast(Urgency, r.urgency),
+        r.contact,
+        cast(ConcernStatus, r.status),
+        r.assignee,
+        r.delivered_at,
+        r.acknowledged_at,
+    )
+
+
 class SqlConcerns:
     def __init__(self, session: Session):
         self._session = session
 
     def add(
-        self, reporter_id: int | None, pair_id: int | None, source: str, text: str, now: datetime
+        self,
+        reporter_id: int | None,
+        pair_id: int | None,
+        source: str,
+        text: str,
+        now: datetime,
+        urgency: str = "soon",
+        contact: str = "",
     ) -> int:
         record = ConcernRecord(
-            reporter_id=reporter_id, pair_id=pair_id, source=source, text=text, created_at=now
+            reporter_id=reporter_id,
+            pair_id=pair_id,
+            source=source,
+            text=text,
+            created_at=now,
+            kind="report",
+            urgency=urgency,
+            contact=contact,
+            status="open",
         )
         self._session.add(record)
         self._session.flush()
         return record.id
+
+    def get(self, concern_id: int) -> Concern | None:
+        record = self._session.get(ConcernRecord, concern_id)
+        return _concern(record) if record else None
+
+    def all(self) -> list[Concern]:
+        return [
+            _concern(r)
+            for r in self._session.scalars(select(ConcernRecord).order_by(ConcernRecord.id))
+        ]
+
+    def mark_delivered(self, concern_id: int, now: datetime) -> None:
+        self._session.execute(
+            update(ConcernRecord)
+            .where(ConcernRecord.id == concern_id, ConcernRecord.delivered_at.is_(None))
+            .values(delivered_at=now)
+        )
+
+    def move(
+        self,
+        concern_id: int,
+        from_statuses: Sequence[str],
+        to_status: str,
+        now: datetime,
+        assignee: str | None = None,
+    ) -> bool:
+        """Changes the status only from one of `from_statuses`: of two people pressing at once, one wins."""
+        values: dict[str, object] = {"status": to_status}
+        if to_status == "acknowledged":
+            values["acknowledged_at"] = now
+        if assignee is not None:
+            values["assignee"] = assignee
+        changed = self._session.execute(
+            update(ConcernRecord)
+            .where(ConcernRecord.id == concern_id, ConcernRecord.status.in_(from_statuses))
+            .values(**values)
+        )
+        return bool(changed.rowcount)  # type: ignore[attr-defined]
+
+    def assign(self, concern_id: int, assignee: str) -> None:
+        self._session.execute(
+            update(ConcernRecord).where(ConcernRecord.id == concern_id).values(assignee=assignee)
+        )
+
+    def record(self, event: ConcernEvent) -> None:
+        self._session.add(
+            ConcernEventRecord(
+                concern_id=event.concern_id,
+                action=event.action,
+                actor=event.actor,
+                at=event.at,
+                note=event.note,
+            )
+        )
+
+    def history(self, concern_id: int) -> list[ConcernEvent]:
+        query = (
+            select(ConcernEventRecord)
+            .where(ConcernEventRecord.concern_id == concern_id)
+            .order_by(ConcernEventRecord.id)
+        )
+        return [
+            ConcernEvent(r.concern_id, r.action, r.actor, r.at, r.note)
+            for r in self._session.scalars(query)
+        ]

@@ -178,6 +178,28 @@ class ConcernRecord(Base):
     source: Mapped[str] = mapped_column(String(30))
     text: Mapped[str] = mapped_column(Text)
     created_at: Mapped[datetime]
+    kind: Mapped[str] = mapped_column(String(10), default="report")  # report, or automatic notice
+    urgency: Mapped[str] = mapped_column(String(10), default="soon")
+    contact: Mapped[str] = mapped_column(
+        Text, default=""
+    )  # how the reporter may be contacted, or ""
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, acknowledged, resolved
+    assignee: Mapped[str | None] = mapped_column(String(20))
+    delivered_at: Mapped[datetime | None]
+    acknowledged_at: Mapped[datetime | None]
+
+
+class ConcernEventRecord(Base):
+    """The audit trail of a concern: who did what, when. Kept when a participant is erased."""
+
+    __tablename__ = "concern_events"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    concern_id: Mapped[int] = mapped_column(ForeignKey("concerns.id"), index=True)
+    action: Mapped[str] = mapped_column(String(20))
+    actor: Mapped[str] = mapped_column(String(20))
+    at: Mapped[datetime]
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class EvaluationResponseRecord(Base):

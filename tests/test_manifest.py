@@ -27,6 +27,8 @@ SCOPE_OF = {
     "users_info": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},
     "views_open": set(),
+    "conversations_info": {"groups:read"},  # is the team's channel private?
+    "conversations_members": {"groups:read"},  # who is on the project team
 }
 
 

@@ -240,3 +240,18 @@ def test_no_check_ins_once_the_scheme_is_over() -> None:
     )
     last = state(active(), sent(1, "2026-09-28 10:00", answer="yes"))
     assert pending_moments(last, RULES, ending, uk("2026-09-28 11:00")) == []
+
+
+def test_four_working_hours_skip_the_evening_the_weekend_and_bank_holidays() -> None:
+    from bot.concerns import after_working_hours
+
+    assert after_working_hours(uk("2026-01-07 10:00"), 4, CALENDAR) == uk("2026-01-07 14:00")
+    assert after_working_hours(uk("2026-01-09 16:00"), 4, CALENDAR) == uk(
+        "2026-01-12 11:30"
+    )  # Friday → Monday
+    assert after_working_hours(uk("2026-01-10 11:00"), 4, CALENDAR) == uk(
+        "2026-01-12 13:00"
+    )  # raised on Saturday
+    assert after_working_hours(uk("2025-12-24 15:00"), 4, CALENDAR) == uk(
+        "2025-12-29 10:30"
+    )  # Christmas

@@ -221,7 +221,7 @@ def test_something_wrong_goes_privately_to_the_team_and_leaves_no_trace_for_the_
     assert world.sender.submit_view(SUNITA, {"text": secret}).status == 200
 
     [alert] = world.slack.workspace.messages_in(TEAM_CHANNEL)
-    assert alert.text == ":lock: Concern #1 from Sunita Rao (mentee)"
+    assert alert.text == ":lock: Concern #1 from Sunita Rao (mentee) (soon)"
     assert secret in str(
         alert.blocks
     ) and "Grace Mensah (mentor) & Sunita Rao (mentee), stage Preparing" in str(alert.blocks)

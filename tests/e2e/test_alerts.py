@@ -1,0 +1,276 @@
+"""Breakdown alerts: every way of raising a concern, the team's handling, escalation, failures,
+and the promise that a concern's text reaches the team's private channel and no one else."""
+
+from __future__ import annotations
+
+import logging
+from datetime import timedelta
+
+import pytest
+
+from bot.app import ConfigurationError
+from localslack.server import Fault
+from tests.world import (
+    PAIRS_CSV,
+    TEAM_CHANNEL,
+    TEAM_LEAD,
+    World,
+    group_messages,
+    last_with,
+    restart,
+    uk,
+)
+
+GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
+TOM = "UTEAM0002"
+SECRET = "My mentor shouted at me in our last meeting and I do not feel safe meeting alone."
+
+
+def paired(world: World) -> None:
+    world.walk_to(uk("2026-01-05 09:30"))
+    world.add_cohort()
+    world.bot.import_pairs(PAIRS_CSV)
+    for user, pair in ((GRACE, (GRACE, SUNITA)), (SUNITA, (GRACE, SUNITA))):
+        world.click(user, last_with(group_messages(world, *pair), "pair_accept"), "pair_accept")
+
+
+def raise_by_command(
+    world: World,
+    user: str,
+    text: str = SECRET,
+    urgency: str = "urgent",
+    contact: str = "Yes, by phone after 5pm",
+) -> None:
+    world.command_opens_modal(user, "concern")
+    assert (
+        world.sender.submit_view(
+            user, {"text": text, "urgency": urgency, "contact": contact}
+        ).status
+        == 200
+    )
+
+
+def alerts(world: World) -> list:  # type: ignore[type-arg]
+    return [m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in m.text]
+
+
+def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_is_told(
+    world: World,
+) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    world.click(
+        GRACE, group_messages(world, GRACE, SUNITA)[0], "pair_concern"
+    )  # "I have a concern" on the introduction
+    world.sender.submit_view(
+        GRACE, {"text": "I am worried my mentee is overwhelmed", "urgency": "soon", "contact": ""}
+    )
+    world.walk_to(uk("2026-01-12 12:00"))
+    world.click(
+        GRACE, last_with(group_messages(world, GRACE, SUNITA), "checkin_wrong"), "checkin_wrong"
+    )
+    world.sender.submit_view(
+        GRACE, {"text": "We have not been able to meet", "urgency": "not_urgent", "contact": ""}
+    )
+    world.sender.dm(JAMIE, "I think something is wrong")
+    world.settle(lambda: world.dms(JAMIE)[-1].user != JAMIE)
+    world.click(JAMIE, world.dms(JAMIE)[-1], "concern_raise")
+    world.sender.submit_view(
+        JAMIE,
+        {
+            "text": "Not yet accepted: I'd like a different mentor",
+            "urgency": "soon",
+            "contact": "Slack",
+        },
+    )
+
+    raised = [
+        m for m in alerts(world) if not m.text.startswith("<@")
+    ]  # first postings, not escalations
+    assert [m.text for m in raised] == [
+        ":lock: Concern #1 from Sunita Rao (mentee) (urgent)",
+        ":lock: Concern #2 from Grace Mensah (mentor) (soon)",
+        ":lock: Concern #3 from Grace Mensah (mentor) (not urgent)",
+        ":lock: Concern #4 from Jamie Clarke (mentee) (soon)",
+    ]
+    first = str(raised[0].blocks)
+    assert (
+        SECRET in first and "Grace Mensah (mentor) & Sunita Rao (mentee), stage Preparing" in first
+    )
+    assert (
+        "Urgent: today, please" in first
+        and "Yes, by phone after 5pm" in first
+        and "/mentoring concern" in first
+    )
+    assert "a check-in (“Something's wrong”)" in str(
+        raised[2].blocks
+    ) and "Recent check-ins:* 12 Jan: no answer" in str(raised[2].blocks)
+    assert "a direct message to the bot" in str(raised[3].blocks)
+    confirmation = [
+        m.text for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")
+    ]
+    assert confirmation == [
+        (
+            "Thank you for telling us. The project team has your concern and a member of the team will read it within 4 working "
+            "hours; I'll tell you here when they have. They will contact you as you asked: Yes, by phone after 5pm. Nobody else can see it."
+        )
+    ]
+
+
+def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit_trail(
+    world: World,
+) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    [alert] = alerts(world)
+    as_posted = _as_first_posted(alert)
+    assert world.click(SUNITA, alert, "concern_ack") == "This command is for the project team."
+    world.click(TEAM_LEAD, alert, "concern_ack")
+    assert (
+        world.dms(SUNITA)[-1].text
+        == "Priya Anand from the project team has read your concern and is looking after it. Thank you for raising it."
+    )
+    stale = alerts(world)[0]
+    assert "already been acknowledged" in world.click(TOM, as_posted, "concern_ack")
+    world.click(TOM, stale, "concern_take")
+    assert "with <@UTEAM0002>" in str(alerts(world)[0].blocks)
+    world.click(TOM, stale, "concern_resolve")
+    assert "add a short note" in world.sender.submit_view(TOM, {"note": " "}).body
+    world.sender.submit_view(TOM, {"note": "Spoke to both; Sunita is re-paired with Oliver."})
+    assert (
+        world.slack.workspace.messages_in(TEAM_CHANNEL)[-1].text
+        == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
+    )
+    assert "already resolved" in world.click(TEAM_LEAD, as_posted, "concern_take")
+    trail = [
+        (e.action, e.actor) for e in world.bot.services.alerts.open_alerts(TEAM_LEAD)[0].history
+    ]
+    assert trail == [
+        ("raised", SUNITA),
+        ("delivered", "mentorbot"),
+        ("acknowledged", TEAM_LEAD),
+        ("assigned", TOM),
+        ("resolved", TOM),
+    ]
+    listing = world.command(TEAM_LEAD, "team alerts")
+    assert (
+        listing.startswith("*Concerns* (0 open)")
+        and "#1 :white_check_mark: resolved, with <@UTEAM0002>: from Sunita Rao" in listing
+    )
+
+
+def test_an_unacknowledged_report_is_posted_again_once_with_the_lead_mentioned(
+    world: World,
+) -> None:
+    paired(world)
+    world.walk_to(uk("2026-01-09 16:00"))  # a Friday afternoon
+    raise_by_command(world, SUNITA)
+    world.walk_to(uk("2026-01-12 11:29"))
+    assert len(alerts(world)) == 1
+    world.walk_to(uk("2026-01-12 11:31"))  # 4 working hours later: Monday 11:30
+    world.bot.scheduler.run_due()
+    world.walk_to(uk("2026-01-13 12:00"))
+    assert [m.text for m in alerts(world)] == [
+        ":lock: Concern #1 from Sunita Rao (mentee) (urgent)",
+        "<@UTEAM0001> not yet acknowledged: :lock: Concern #1 from Sunita Rao (mentee) (urgent)",
+    ]
+
+
+def test_when_slack_fails_the_alert_is_retried_and_the_reporter_is_told_only_once_it_is_there(
+    world: World,
+) -> None:
+    paired(world)
+    world.slack.fail_next("chat.postMessage", Fault(status=500), times=3)
+    raise_by_command(world, SUNITA)
+    assert alerts(world) == []
+    assert not [m for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")]
+    world.http.stop()
+    world.bot.close()
+    world.clock.tick(timedelta(minutes=6))
+    restart(world)
+    assert len(alerts(world)) == 1
+    assert len([m for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")]) == 1
+
+
+def test_the_bot_refuses_to_send_alerts_into_a_public_channel(world: World) -> None:
+    world.slack.workspace.channels[TEAM_CHANNEL].is_private = False
+    with pytest.raises(ConfigurationError, match=f"alert channel {TEAM_CHANNEL} is public"):
+        world.bot.check_alert_channel()
+    world.slack.workspace.channels[TEAM_CHANNEL].is_private = True
+    world.bot.check_alert_channel()
+
+
+def test_team_commands_are_for_the_team_file_or_channel_and_nobody_else(world: World) -> None:
+    paired(world)
+    world.slack.workspace.add_user("UCHANNEL1", "Kim Lee", "kim@example.org")
+    world.slack.workspace.channels[TEAM_CHANNEL].members.append("UCHANNEL1")
+    for command in ("team alerts", "team pairs", "team events", "team who launch", "team help"):
+        assert world.command(SUNITA, command) == "This command is for the project team.", command
+        assert world.command("UCHANNEL1", command) != "This command is for the project team.", (
+            command
+        )
+    events = world.command(TEAM_LEAD, "team events")
+    assert (
+        "• *LMS Final celebratory event* (`final-celebration`): Thursday 17 September 2026, 11:00–15:00 UK time (BST): 0 coming, 0 can't, 4 no reply"
+        in events
+    )
+
+
+def test_pairs_needing_attention_and_low_scores_raise_automatic_notices_once(world: World) -> None:
+    paired(world)
+    world.walk_to(uk("2026-02-17 12:00"))  # six weeks without a meeting
+    world.walk_to(uk("2026-03-02 10:00"))
+    world.bot.services.evaluations.message(GRACE, "start", world.now())
+    world.bot.services.evaluations.message(GRACE, "1", world.now())
+    world.bot.scheduler.run_due()
+    world.bot.scheduler.run_due()
+    notices = [
+        m.text
+        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
+        if m.text.startswith(":robot_face:")
+    ]
+    assert notices == [
+        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
+        ":robot_face: Automatic notice (lower priority): Grace Mensah (mentor) answered 1 of 5 to “How valuable is your mentoring relationship so far?” in the mid-scheme check.",
+    ]
+
+
+def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
+    world: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    paired(world)
+    world.walk_to(uk("2026-01-12 12:00"))
+    world.click(
+        SUNITA, last_with(group_messages(world, GRACE, SUNITA), "checkin_wrong"), "checkin_wrong"
+    )
+    world.sender.submit_view(SUNITA, {"text": SECRET, "urgency": "urgent", "contact": ""})
+    [alert] = alerts(world)
+    world.click(TEAM_LEAD, alert, "concern_ack")
+    world.command(TEAM_LEAD, "team unpair <@USUNITA01> breakdown")
+    world.walk_to(uk("2026-01-20 12:00"))
+
+    ws = world.slack.workspace
+    where_posted = {m.channel for m in ws.messages if SECRET in m.text + str(m.blocks)}
+    assert where_posted == {TEAM_CHANNEL}
+    assert {c.params.get("channel") for c in ws.calls if SECRET in str(c.params)} == {TEAM_CHANNEL}
+    assert {r.channel for r in ws.responses if SECRET in r.text + str(r.blocks)} <= {TEAM_CHANNEL}
+    assert not [v for v in ws.views.values() if SECRET in str(v)], "never in a view the bot opened"
+    assert SECRET not in caplog.text and "shouted" not in caplog.text
+    grace_saw = [
+        m.text + str(m.blocks) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)
+    ]
+    grace_saw += [r.text for r in ws.responses_to(GRACE)]
+    assert not any(
+        "shouted" in seen or "Concern #" in seen or "has your concern" in seen for seen in grace_saw
+    )
+    assert ws.dms_to(GRACE)[-1].text.startswith(
+        "Your mentoring pairing with Sunita Rao has now ended."
+    ), "told kindly, with no word of the report"
+
+
+def _as_first_posted(message):  # type: ignore[no-untyped-def]
+    """The alert as a team member's client that has not refreshed still shows it."""
+    import copy
+
+    return copy.deepcopy(message)
