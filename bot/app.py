@@ -30,6 +30,7 @@ from bot.events import EventsService
 from bot.inbox import InboxService
 from bot.pairing import PairingService
 from bot.participants import ImportSummary, import_participants
+from bot.privacy import PrivacyService
 from bot.programme import Programme, load_programme
 from bot.services import Clock, Services
 from bot.team import Team
@@ -120,6 +121,7 @@ def build(
         alerts=AlertsService(programme, uow, deliveries, team, working_calendar(programme)),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
+        privacy=PrivacyService(uow, deliveries),
         clock=clock,
     )
     scheduler = TimelineScheduler(services)

@@ -43,6 +43,10 @@ def main(argv: list[str] | None = None) -> int:
     do_import.add_argument(
         "file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id"
     )
+    erase = participant_commands.add_parser(
+        "erase", help="erase a participant (UK GDPR), keeping the anonymised audit trail"
+    )
+    erase.add_argument("email")
     pairs = commands.add_parser("pairs", help="manage pairs")
     pair_commands = pairs.add_subparsers(dest="action", required=True)
     pairs_import = pair_commands.add_parser(
@@ -86,6 +90,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "participants" and args.action == "erase":
+        return _erase(settings, args.email)
     if args.command == "participants":
         return _import(settings, args.file, "participants")
     if args.command == "pairs":
@@ -121,6 +127,22 @@ def _import(settings: Settings, file: Path, what: str) -> int:
     finally:
         bot.close()
     print(f"{file}: {summary.created} participants added, {summary.updated} updated.")
+    return 0
+
+
+def _erase(settings: Settings, email: str) -> int:
+    bot = build(settings)
+    try:
+        name = bot.services.privacy.erase(email, bot.services.clock())
+    except UserError as error:
+        print(f"mentorbot: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        bot.close()
+    print(
+        f"{name} ({email}) is erased: their details, replies, answers, meetings and agreement are gone; "
+        "their concerns' audit trail is kept, without the concern's words."
+    )
     return 0
 
 

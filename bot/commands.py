@@ -17,6 +17,7 @@ USAGE = """Here is what I can do:
 • `/mentoring agreement`: record or edit your pair's goals and boundaries
 • `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away
 • `/mentoring concern`: tell the project team, privately, that something is wrong
+• `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`"""
 
@@ -26,6 +27,7 @@ TEAM_USAGE = """Project team commands:
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
 • `/mentoring team unpair @person [reason]`: end that person's pairing (each is told kindly, separately)
+• `/mentoring team pause @person until YYYY-MM-DD` (or `off`): hold that person's pair's check-ins
 • `/mentoring team who EVENT`: who is coming to an event
 • `/mentoring team evaluations`: each evaluation's invited, started and finished counts
 • `/mentoring team export FORM [pseudonymous]`: the answers as a CSV file, here
@@ -105,6 +107,17 @@ class TeamPair:
 
 
 @dataclass(frozen=True)
+class MyData:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamPause:
+    member: str
+    until: date | None
+
+
+@dataclass(frozen=True)
 class TeamAlerts:
     pass
 
@@ -156,6 +169,8 @@ Command = (
     | TeamChart
     | TeamAlerts
     | TeamEvents
+    | MyData
+    | TeamPause
 )
 
 _DATE_COMMAND = re.compile(
@@ -179,6 +194,7 @@ def parse_command(text: str) -> Command:
         "pair": ShowPair(),
         "agreement": EditAgreement(),
         "concern": RaiseConcern(),
+        "my-data": MyData(),
     }
     if len(words) == 1 and words[0] in simple:
         return simple[words[0]]
@@ -206,6 +222,13 @@ def _parse_team(words: list[str], original: list[str]) -> Command:
         return TeamEvaluations()
     if words == ["alerts"]:
         return TeamAlerts()
+    if words[0] == "pause":
+        person = _mention(original[1]) if len(original) > 1 else None
+        if person is None:
+            raise UsageError(
+                "Please mention one member of the pair: `/mentoring team pause @person until 2026-03-01` (or `off`)."
+            )
+        return TeamPause(person, _parse_pause(words[2:]).until)
     if words == ["events"]:
         return TeamEvents()
     if words[0] == "export" and len(words) in (2, 3) and words[2:] in ([], ["pseudonymous"]):

@@ -192,6 +192,21 @@ class PairingService:
             uow.commit()
         self.on_change()
 
+    def pause_pair(self, actor: str, member_slack: str, until: date | None, now: datetime) -> None:
+        """The team holds a pair's check-ins, e.g. while a concern is looked into."""
+        self._team.require_member(actor)
+        if until is not None and until <= now.date():
+            raise UserError("Please give a date in the future.")
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(member_slack)
+            pair = uow.pairs.current_for(person.id) if person else None
+            if pair is None:
+                raise UserError(f"<@{member_slack}> is not in a pair.")
+            for member in pair.members:
+                uow.participants.pause(member, until)
+            uow.commit()
+        self.on_change()
+
     # Views ---------------------------------------------------------------------------------------
 
     def my_pair(self, slack_user_id: str) -> PairView:

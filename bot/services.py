@@ -12,6 +12,7 @@ from bot.evaluations_service import EvaluationsService
 from bot.events import EventsService
 from bot.inbox import InboxService
 from bot.pairing import PairingService
+from bot.privacy import PrivacyService
 from bot.programme import Programme
 from bot.team import Team
 
@@ -28,4 +29,5 @@ class Services:
     alerts: AlertsService
     evaluations: EvaluationsService
     inbox: InboxService
+    privacy: PrivacyService
     clock: Clock

@@ -12,6 +12,7 @@ from bot.commands import (
     Help,
     LogMeeting,
     MoveStage,
+    MyData,
     Pause,
     RaiseConcern,
     SetEventDate,
@@ -25,6 +26,7 @@ from bot.commands import (
     TeamExport,
     TeamPair,
     TeamPairs,
+    TeamPause,
     TeamUnpair,
     WhoIsComing,
     parse_command,
@@ -93,6 +95,14 @@ def answer(services: Services, user_id: str, command: object) -> str:
         case TeamPair(mentor, mentee):
             services.pairing.pair(user_id, mentor, mentee, now)
             return f"Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
+        case MyData():
+            services.privacy.send_my_data(user_id, now)
+            return "I've put a file in our direct messages with everything I hold about you."
+        case TeamPause(member, until):
+            services.pairing.pause_pair(user_id, member, until, now)
+            return f"Done: <@{member}>'s pair " + (
+                f"has no check-ins until {until:%d %B %Y}." if until else "has its check-ins back."
+            )
         case TeamAlerts():
             return alerts_view.alerts_message(services.alerts.open_alerts(user_id), now)
         case TeamEvents():

@@ -13,7 +13,19 @@ from sqlalchemy.orm import Session
 from bot.participants import Participant, ParticipantRow
 from bot.ports import Claim, Claimed, Delivery
 from bot.timeline import EventSchedule
-from storage.tables import DeliveryRecord, EventScheduleRecord, ParticipantRecord, RsvpRecord
+from storage.tables import (
+    AgreementRecord,
+    ConcernEventRecord,
+    ConcernRecord,
+    DeliveryRecord,
+    EvaluationResponseRecord,
+    EventScheduleRecord,
+    InboxRecord,
+    MeetingRecord,
+    PairRecord,
+    ParticipantRecord,
+    RsvpRecord,
+)
 
 # Bound parameters per statement stay well under SQLite's and PostgreSQL's limits.
 CHUNK = 500
@@ -241,3 +253,56 @@ class SqlDeliveryLedger:
             "claimed_at": now,
             "done_at": None,
         }
+
+
+class SqlErasure:
+    """Erasing one participant across the tables, in one transaction."""
+
+    def __init__(self, session: Session):
+        self._session = session
+
+    def erase_participant(self, participant_id: int, now: datetime) -> None:
+        record = self._session.get_one(ParticipantRecord, participant_id)
+        slack_id = record.slack_user_id
+        record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
+        record.slack_user_id = record.tz = record.about = None
+        record.paused_until, record.updated_at = None, now
+        self._session.execute(delete(RsvpRecord).where(RsvpRecord.participant_id == participant_id))
+        self._session.execute(
+            delete(EvaluationResponseRecord).where(
+                EvaluationResponseRecord.participant_id == participant_id
+            )
+        )
+        if slack_id:
+            self._session.execute(delete(InboxRecord).where(InboxRecord.slack_user_id == slack_id))
+            self._session.execute(
+                update(DeliveryRecord)
+                .where(DeliveryRecord.recipient.contains(slack_id))
+                .values(recipient="erased")
+            )
+            self._session.execute(
+                update(ConcernEventRecord)
+                .where(ConcernEventRecord.actor == slack_id)
+                .values(actor="erased participant")
+            )
+        pair_ids = list(
+            self._session.scalars(
+                select(PairRecord.id).where(
+                    (PairRecord.mentor_id == participant_id)
+                    | (PairRecord.mentee_id == participant_id)
+                )
+            )
+        )
+        if pair_ids:
+            # What the pair wrote together named both of them: it goes too.
+            self._session.execute(delete(MeetingRecord).where(MeetingRecord.pair_id.in_(pair_ids)))
+            self._session.execute(
+                delete(AgreementRecord).where(AgreementRecord.pair_id.in_(pair_ids))
+            )
+        # The audit trail stays (who on the team did what, when); the concern's words do not.
+        self._session.execute(
+            update(ConcernRecord)
+            .where(ConcernRecord.reporter_id == participant_id)
+            .values(text="[erased]", contact="")
+        )
+        self._session.flush()

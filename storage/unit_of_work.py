@@ -8,7 +8,13 @@ from sqlalchemy.orm import Session, sessionmaker
 
 from storage.evaluation_repositories import SqlEvaluations, SqlInbox
 from storage.pair_repositories import SqlAgreements, SqlCheckIns, SqlConcerns, SqlMeetings, SqlPairs
-from storage.repositories import SqlDeliveryLedger, SqlParticipants, SqlRsvps, SqlSchedules
+from storage.repositories import (
+    SqlDeliveryLedger,
+    SqlErasure,
+    SqlParticipants,
+    SqlRsvps,
+    SqlSchedules,
+)
 
 
 class SqlUnitOfWork:
@@ -23,6 +29,7 @@ class SqlUnitOfWork:
     concerns: SqlConcerns
     evaluations: SqlEvaluations
     inbox: SqlInbox
+    erasure: SqlErasure
 
     def __init__(self, sessions: sessionmaker[Session]):
         self._sessions = sessions
@@ -40,6 +47,7 @@ class SqlUnitOfWork:
         self.concerns = SqlConcerns(self._session)
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)
+        self.erasure = SqlErasure(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -274,3 +274,106 @@ def _as_first_posted(message):  # type: ignore[no-untyped-def]
     import copy
 
     return copy.deepcopy(message)
+
+
+def test_after_a_breakdown_the_team_pauses_the_pair_then_ends_it_and_each_is_told_separately(
+    world: World,
+) -> None:
+    paired(world)
+    assert (
+        world.command(TEAM_LEAD, "team pause <@USUNITA01> until 2026-02-02")
+        == "Done: <@USUNITA01>'s pair has no check-ins until 02 February 2026."
+    )
+    assert (
+        world.command(SUNITA, "team pause <@USUNITA01> until 2026-02-02")
+        == "This command is for the project team."
+    )
+    world.walk_to(uk("2026-02-01 12:00"))
+    assert not [
+        m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")
+    ]
+    world.command(TEAM_LEAD, "team unpair <@UGRACE001> the relationship broke down")
+    assert world.dms(GRACE)[-1].text.startswith(
+        "Your mentoring pairing with Sunita Rao has now ended."
+    )
+    assert world.dms(SUNITA)[-1].text.startswith(
+        "Your mentoring pairing with Grace Mensah has now ended."
+    )
+    assert "broke down" not in world.dms(GRACE)[-1].text + world.dms(SUNITA)[-1].text
+
+
+def test_a_participant_gets_what_the_bot_holds_about_them_in_their_own_dm(world: World) -> None:
+    import json
+
+    paired(world)
+    raise_by_command(world, SUNITA)
+    world.command(SUNITA, "met 2026-01-05 30m first chat")
+    assert (
+        world.command(SUNITA, "my-data")
+        == "I've put a file in our direct messages with everything I hold about you."
+    )
+    [message] = [
+        m
+        for m in world.dms(SUNITA)
+        if m.files and m.files[0]["name"].startswith("my-mentoring-data-")
+    ]
+    file = next(
+        f for f in world.slack.workspace.files.values() if f["name"] == message.files[0]["name"]
+    )
+    data = json.loads(file["content"])
+    assert data["you"]["email"] == "sunita.rao@example.nhs.uk"
+    assert (
+        data["your_pair"]["partner"] == "Grace Mensah"
+        and data["your_pair"]["meetings"][0]["topics"] == "first chat"
+    )
+    assert data["concerns_you_raised"][0]["text"] == SECRET
+    assert not [
+        m
+        for m in world.slack.workspace.messages
+        if m.files and "my-mentoring-data" in m.files[0]["name"] and m.channel != message.channel
+    ]
+
+
+def test_erasing_a_participant_keeps_only_the_anonymised_audit_trail(
+    world: World, tmp_path, capsys, monkeypatch
+) -> None:  # type: ignore[no-untyped-def]
+    from sqlalchemy import text
+
+    from bot.cli import main
+
+    paired(world)
+    raise_by_command(world, SUNITA)
+    world.click(TEAM_LEAD, alerts(world)[0], "concern_ack")
+    for name, value in world.bot_settings.model_dump().items():
+        if value is not None:
+            monkeypatch.setenv(name.upper(), str(value))
+    assert main(["participants", "erase", "sunita.rao@example.nhs.uk"]) == 0
+    assert "Sunita Rao (sunita.rao@example.nhs.uk) is erased" in capsys.readouterr().out
+    assert main(["participants", "erase", "sunita.rao@example.nhs.uk"]) == 2
+    with world.bot.engine.connect() as connection:
+        everything = " ".join(
+            str(row)
+            for table in (
+                "participants",
+                "concerns",
+                "concern_events",
+                "deliveries",
+                "pairs",
+                "agreements",
+                "inbox",
+            )
+            for row in connection.execute(text(f"SELECT * FROM {table}")).all()
+        )
+        actions = [
+            row[0]
+            for row in connection.execute(
+                text("SELECT action FROM concern_events ORDER BY id")
+            ).all()
+        ]
+    assert (
+        "Sunita" not in everything
+        and "sunita" not in everything
+        and SECRET not in everything
+        and "USUNITA01" not in everything
+    )
+    assert actions == ["raised", "delivered", "acknowledged"]
