@@ -68,53 +68,35 @@ class SignedSender:
     ) -> Delivered:
         """Press a button that is really in `message` (by action_id, and value if given)."""
         button, block_id = _find_button(message, action_id, value)
-        n = next(self._n)
-        payload = {
-            "type": "block_actions",
-            "user": {
-                "id": user_id,
-                "username": self._user_name(user_id),
-                "team_id": self.slack.workspace.team_id,
-            },
-            "api_app_id": self.app_id,
-            "token": "deprecated-verification-token",
-            "container": {
-                "type": "message",
-                "message_ts": message.ts,
-                "channel_id": message.channel,
-                "is_ephemeral": False,
-            },
-            "trigger_id": self._trigger(user_id, n),
-            "team": {"id": self.slack.workspace.team_id, "domain": "local"},
-            "channel": {"id": message.channel, "name": "directmessage"},
-            "message": message.as_slack(False),
-            "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
-            "actions": [
-                {
-                    "type": "button",
-                    "action_id": button["action_id"],
-                    "block_id": block_id,
-                    "value": button.get("value", ""),
-                    "text": button["text"],
-                    "action_ts": f"{time.time():.6f}",
-                }
-            ],
+        action = {
+            "type": "button",
+            "action_id": button["action_id"],
+            "block_id": block_id,
+            "value": button.get("value", ""),
+            "text": button["text"],
         }
-        return self._post(urlencode({"payload": json.dumps(payload)}))
+        return self._block_action(user_id, message, action)
 
     def select(self, user_id: str, message: Message, action_id: str, value: str) -> Delivered:
         """Choose `value` in a select menu that is really in `message`."""
         menu, block_id = _find_button(message, action_id, None)
         option = next((o for o in menu["options"] if o["value"] == value), None)
         assert option is not None, f"no option {value!r} in {action_id!r}"
+        action = {
+            "type": "static_select",
+            "action_id": action_id,
+            "block_id": block_id,
+            "selected_option": option,
+        }
+        return self._block_action(user_id, message, action)
+
+    def _block_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
+        """The block_actions payload Slack sends when someone uses an element of a message."""
         n = next(self._n)
+        team = self.slack.workspace.team_id
         payload = {
             "type": "block_actions",
-            "user": {
-                "id": user_id,
-                "username": self._user_name(user_id),
-                "team_id": self.slack.workspace.team_id,
-            },
+            "user": {"id": user_id, "username": self._user_name(user_id), "team_id": team},
             "api_app_id": self.app_id,
             "token": "deprecated-verification-token",
             "container": {
@@ -124,19 +106,11 @@ class SignedSender:
                 "is_ephemeral": False,
             },
             "trigger_id": self._trigger(user_id, n),
-            "team": {"id": self.slack.workspace.team_id, "domain": "local"},
+            "team": {"id": team, "domain": "local"},
             "channel": {"id": message.channel, "name": "directmessage"},
             "message": message.as_slack(False),
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
-            "actions": [
-                {
-                    "type": "static_select",
-                    "action_id": action_id,
-                    "block_id": block_id,
-                    "selected_option": option,
-                    "action_ts": f"{time.time():.6f}",
-                }
-            ],
+            "actions": [action | {"action_ts": f"{time.time():.6f}"}],
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 

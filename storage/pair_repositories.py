@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
-from typing import cast
+from typing import Any, cast
 
-from sqlalchemy import func, select, update
+from sqlalchemy import Row, func, select, update
 from sqlalchemy.orm import Session
 
 from bot.checkins import CheckIn, CheckInAnswer, PairState
@@ -28,7 +28,8 @@ from storage.tables import (
 RECENT_CHECKINS = 3  # enough for every rule: the "Not yet" streak looks at the last two
 
 
-def _pair(r: PairRecord) -> Pair:
+def _pair(r: PairRecord | Row[Any]) -> Pair:
+    """From an ORM record or a plain row with the same columns."""
     return Pair(
         r.id,
         r.mentor_id,
@@ -43,7 +44,7 @@ def _pair(r: PairRecord) -> Pair:
     )
 
 
-def _checkin(r: CheckInRecord) -> CheckIn:
+def _checkin(r: CheckInRecord | Row[Any]) -> CheckIn:
     return CheckIn(
         r.id,
         r.pair_id,
@@ -136,18 +137,7 @@ class SqlPairs:
         ORM objects, no IN lists), so the cost grows with the number of pairs and no faster."""
         current = select(PairRecord.id).where(PairRecord.status != "ended").scalar_subquery()
         pairs = [
-            Pair(
-                r.id,
-                r.mentor_id,
-                r.mentee_id,
-                cast(PairStatus, r.status),
-                cast(Stage, r.stage),
-                r.created_at,
-                r.mentor_accepted_at,
-                r.mentee_accepted_at,
-                r.acceptance_nudged_at,
-                r.ended_at,
-            )
+            _pair(r)
             for r in self._session.execute(
                 select(PairRecord.__table__)
                 .where(PairRecord.status != "ended")
@@ -170,18 +160,7 @@ class SqlPairs:
             .where(ranked.c.n <= RECENT_CHECKINS)
             .order_by(ranked.c.pair_id, ranked.c.number)
         ):
-            recent[r.pair_id].append(
-                CheckIn(
-                    r.id,
-                    r.pair_id,
-                    r.number,
-                    r.created_at,
-                    r.sent_at,
-                    cast(CheckInAnswer | None, r.answer),
-                    r.answered_at,
-                    r.followed_up_at,
-                )
-            )
+            recent[r.pair_id].append(_checkin(r))
         meetings = (
             select(MeetingRecord.pair_id, func.max(MeetingRecord.met_on))
             .where(MeetingRecord.pair_id.in_(current))
