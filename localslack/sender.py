@@ -288,6 +288,7 @@ def message_event(
             "type": "event_callback",
             "event_id": event_id,
             "event_time": int(float(ts)),
+            "authed_users": [bot_user],
             "authorizations": [
                 {
                     "team_id": team_id,

@@ -29,3 +29,18 @@ def test_unknown_methods_and_missing_arguments_are_problems() -> None:
         "chat.postMessage is missing its required argument 'channel'"
     ]
     assert contract.problems("files.completeUploadExternal", {"files": "[]"}, methods) == []
+
+
+WRAPPER = SPEC.parent / "slack_common_event_wrapper_schema.json"
+
+
+@pytest.mark.skipif(
+    not WRAPPER.exists(), reason="Slack's Events API wrapper schema is in ../shared/slack-specs"
+)
+def test_the_events_the_stand_in_sends_have_slacks_envelope() -> None:
+    import jsonschema
+
+    from localslack.sender import message_event
+
+    body = message_event("T1", "A1", "UBOT", "U1", "D1", "4", "1772532000.000001", "Ev0000000001")
+    jsonschema.validate(json.loads(body), json.loads(WRAPPER.read_text()))
