@@ -250,11 +250,9 @@ class AlertsService:
                 if reason is None:
                     continue
                 pair = state.pair
-                # Once per episode: a new "Not yet" streak, or a new stretch without a meeting.
-                if reason.startswith("answered"):
-                    anchor = f"not-yet:{state.latest.number if state.latest else 0}"
-                else:
-                    anchor = f"quiet:{state.last_meeting or pair.activated_at:%Y%m%d}"
+                # Once per episode: until the pair meets again, the same worry is not raised twice.
+                kind = "not-yet" if reason.startswith("answered") else "quiet"
+                anchor = f"{kind}:{state.last_meeting or pair.activated_at:%Y%m%d}"
                 names = f"{people[pair.mentor_id].name} & {people[pair.mentee_id].name}"
                 notices.append(
                     AutomaticNotice(

@@ -142,6 +142,9 @@ def _replay(
             acted.add("stage")
             transcript.line("Grace Mensah types: /mentoring stage enabling growth")
             sender.command("UDEMO0001", "stage enabling growth")
+        if "concern" not in acted and wakeup >= datetime(2026, 1, 14, tzinfo=UTC):
+            acted.add("concern")
+            people.raise_concern("UDEMO0006", lead.slack_id or "")
         if (
             "overview" not in acted
             and wakeup >= datetime(2025, 12, 1, tzinfo=UTC)
@@ -229,6 +232,24 @@ class Cast:
                         },
                     )
                     self._transcript.line(f"   ↳ {self._name(user)} logs a 45-minute meeting")
+
+    def raise_concern(self, user: str, lead: str) -> None:
+        """Aled tells the team, privately, that his pairing is not working; the lead acknowledges."""
+        self._transcript.line(
+            f"{self._name(user)} types: /mentoring concern (a private form opens)"
+        )
+        self._sender.command(user, "concern")
+        self._sender.submit_view(
+            user,
+            {
+                "text": "We keep missing each other and I feel I'm a burden to my mentor.",
+                "urgency": "soon",
+                "contact": "Yes, by Slack",
+            },
+        )
+        alert = next(m for m in reversed(self._slack.workspace.messages) if "Concern #" in m.text)
+        self._transcript.line(f"{self._name(lead)} presses “Acknowledge” in #lms-project-team")
+        self._sender.click(lead, alert, "concern_ack")
 
     def _messages_of(self, user: str) -> list[Message]:
         ws = self._slack.workspace
