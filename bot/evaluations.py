@@ -197,10 +197,6 @@ def parse_answer(question: Question, text: str) -> AnswerValue:
             return said
 
 
-def is_finished(progress: Progress) -> bool:
-    return progress.status == "submitted"
-
-
 def _record(
     form: Form, role: str, progress: Progress, question: Question, value: AnswerValue | None
 ) -> tuple[Progress, Reply]:
