@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import secrets
 import threading
+import uuid
 from collections.abc import Iterator
 
 import pytest
@@ -56,15 +57,18 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
         pytest.skip(
             "PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"
         )
-    _empty_database(TEST_DATABASE_URL)
-    yield TEST_DATABASE_URL
+    # A schema of this test's own, so runs sharing the database (a developer's and CI's) never meet.
+    schema = f"mentorbot_test_{uuid.uuid4().hex[:12]}"
+    _schema(TEST_DATABASE_URL, f'CREATE SCHEMA "{schema}"')
+    separator = "&" if "?" in TEST_DATABASE_URL else "?"
+    yield f"{TEST_DATABASE_URL}{separator}options=-csearch_path%3D{schema}"
+    _schema(TEST_DATABASE_URL, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
 
 
-def _empty_database(url: str) -> None:
+def _schema(url: str, statement: str) -> None:
     engine = create_engine(url)
     with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
+        connection.execute(text(statement))
     engine.dispose()
 
 
