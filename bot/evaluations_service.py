@@ -171,7 +171,7 @@ class EvaluationsService:
             uow.commit()
         sent = len(self._deliveries.send(outgoing, now))
         for form in self._forms.values():
-            if form.closes <= now and any(True for _ in self._invited(form)):
+            if form.closes <= now and self._invited(form):  # nobody asked: nothing to report
                 results = self._results(form, closed=True)
                 sent += len(
                     self._deliveries.send(
