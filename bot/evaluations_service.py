@@ -126,13 +126,12 @@ class EvaluationsService:
         return owed
 
     def upcoming(self, now: datetime) -> list[tuple[str, datetime]]:
-        """The scheduler's jobs: the next owed message of each form, and each form's closing."""
+        """The next owed message of each form (possibly already due), and each form's closing."""
         nexts: dict[str, datetime] = {}
         for owed in self.pending(now):
             key = f"eval:{owed.form.id}"
             nexts[key] = min(nexts.get(key, owed.at), owed.at)
-        jobs = [(key, at if at > now else now + timedelta(minutes=1)) for key, at in nexts.items()]
-        return jobs + [
+        return list(nexts.items()) + [
             (f"eval:{f.id}:close", f.closes) for f in self._forms.values() if f.closes > now
         ]
 

@@ -65,13 +65,11 @@ class TimelineScheduler:
     def sync(self) -> None:
         now = self._services.clock()
         wanted = {m.key: m.at for m in self._services.events.upcoming_moments(now)}
-        # One job per pair at most: its next moment (check-in, follow-up or acceptance nudge).
-        # A moment still due after a run could not be sent (Slack down): try again a sweep later.
         wanted |= dict(self._services.evaluations.upcoming(now))
-        wanted |= {
-            f"pair:{m.pair_id}": m.at if m.at > now else now + SWEEP_EVERY
-            for m in self._services.checkins.upcoming(now)
-        }
+        # One job per pair at most: its next moment (check-in, follow-up or acceptance nudge).
+        wanted |= {f"pair:{m.pair_id}": m.at for m in self._services.checkins.upcoming(now)}
+        # A moment still due after a run could not be sent (Slack down): try again a sweep later.
+        wanted = {key: at if at > now else now + SWEEP_EVERY for key, at in wanted.items()}
         for job in self.moment_jobs():
             if job.id not in wanted:
                 job.remove()
