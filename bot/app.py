@@ -35,7 +35,7 @@ from bot.programme import Programme, load_programme
 from bot.services import Clock, Services
 from bot.team import Team
 from handlers.directory import SlackDirectory
-from handlers.messenger import SlackMessenger, quiet_logger, web_client
+from handlers.messenger import SlackMessenger, quiet_slack_libraries, web_client
 from scheduler.timeline import TimelineScheduler
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
@@ -130,13 +130,11 @@ def build(
     services.checkins.on_change = scheduler.sync
     services.evaluations.on_change = scheduler.sync
 
-    for library in ("slack_sdk", "slack_bolt"):
-        quiet_logger(library)  # they log whole requests at DEBUG: personal data
+    quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down. Few
     # workers: the database takes one writer at a time, and acks need the interpreter too.
     listeners = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bolt-lazy")
     bolt = App(
-        logger=quiet_logger("mentorbot.slack_bolt"),
         listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
         client=client,

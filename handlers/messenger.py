@@ -48,19 +48,18 @@ METADATA_TYPE = "mentorbot_delivery"
 RENDER_CACHE_SIZE = 1000
 
 
-def quiet_logger(name: str) -> logging.Logger:
-    """Slack's libraries log whole requests at DEBUG, and those hold personal data (concerns,
-    answers): their loggers never go below INFO, whatever the rest of the bot logs."""
-    logger = logging.getLogger(name)
-    logger.setLevel(logging.INFO)
-    return logger
+def quiet_slack_libraries() -> None:
+    """Slack's libraries log whole requests at DEBUG (the Web API client, the response_url
+    client, Bolt), and those hold personal data (concerns, answers): their loggers never go
+    below INFO, whatever the rest of the bot logs."""
+    for library in ("slack_sdk", "slack_bolt"):
+        logging.getLogger(library).setLevel(logging.INFO)
 
 
 def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> WebClient:
     """Only rate-limit answers are retried by the client: Slack did not act on those. Other
     failures are reconciled by the Messenger, which knows how to check before retrying."""
     return WebClient(
-        logger=quiet_logger("mentorbot.slack_sdk"),
         token=token,
         base_url=base_url,
         timeout=15,
