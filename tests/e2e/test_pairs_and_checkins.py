@@ -32,6 +32,16 @@ def accept(world: World, user: str, *pair: str) -> str:
     return world.click(user, intro, "pair_accept")
 
 
+def everyone_accepts(world: World) -> None:
+    for user, pair in (
+        (GRACE, (GRACE, SUNITA)),
+        (SUNITA, (GRACE, SUNITA)),
+        (OLIVER, (OLIVER, JAMIE)),
+        (JAMIE, (OLIVER, JAMIE)),
+    ):
+        accept(world, user, *pair)
+
+
 def test_a_new_pair_is_introduced_to_both_and_asked_to_accept(world: World) -> None:
     paired_world(world)
     [intro] = group_messages(world, GRACE, SUNITA)
@@ -126,13 +136,7 @@ def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreemen
 
 def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(world: World) -> None:
     paired_world(world)
-    for user, pair in (
-        (GRACE, (GRACE, SUNITA)),
-        (SUNITA, (GRACE, SUNITA)),
-        (OLIVER, (OLIVER, JAMIE)),
-        (JAMIE, (OLIVER, JAMIE)),
-    ):
-        accept(world, user, *pair)
+    everyone_accepts(world)
     world.walk_to(
         uk("2025-11-21 15:00")
     )  # Jamie works in New York: his pair is asked at 14:00 UK time
@@ -172,13 +176,7 @@ def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(world:
 
 def test_buttons_are_checked_stale_foreign_and_double_answers_change_nothing(world: World) -> None:
     paired_world(world)
-    for user, pair in (
-        (GRACE, (GRACE, SUNITA)),
-        (SUNITA, (GRACE, SUNITA)),
-        (OLIVER, (OLIVER, JAMIE)),
-        (JAMIE, (OLIVER, JAMIE)),
-    ):
-        accept(world, user, *pair)
+    everyone_accepts(world)
     world.walk_to(uk("2025-11-21 12:00"))
     # Copies as a client that has not refreshed still shows them, buttons and all.
     first = copy.deepcopy(group_messages(world, GRACE, SUNITA)[-1])
@@ -298,13 +296,7 @@ def test_the_scheduler_holds_one_job_per_pair_and_no_check_in_is_sent_twice_acro
     from tests.world import restart
 
     paired_world(world)
-    for user, pair in (
-        (GRACE, (GRACE, SUNITA)),
-        (SUNITA, (GRACE, SUNITA)),
-        (OLIVER, (OLIVER, JAMIE)),
-        (JAMIE, (OLIVER, JAMIE)),
-    ):
-        accept(world, user, *pair)
+    everyone_accepts(world)
     pair_jobs = [j.id for j in world.bot.scheduler.moment_jobs() if j.id.startswith("pair:")]
     assert sorted(pair_jobs) == ["pair:1", "pair:2"]
     world.walk_to(uk("2025-11-21 10:00"))
