@@ -10,8 +10,16 @@ from datetime import date, datetime
 from bot.delivery import Deliveries, Outgoing
 from bot.errors import NotAParticipant, UserError
 from bot.notices import PairEnded, PairIntroduction, PairStarted, StageMoved
-from bot.pairs import STAGE_NAMES, Agreement, Meeting, Pair, check_pairings, parse_stage
-from bot.participants import ImportRejected, Participant
+from bot.pairs import (
+    STAGE_NAMES,
+    Agreement,
+    Meeting,
+    Pair,
+    check_pairings,
+    pairing_problems,
+    parse_stage,
+)
+from bot.participants import Participant
 from bot.ports import Delivery, UnitOfWork, UnitOfWorkFactory
 from bot.team import Team
 
@@ -60,11 +68,9 @@ class PairingService:
             if mentor is None or mentee is None:
                 missing = mentor_slack if mentor is None else mentee_slack
                 raise UserError(f"<@{missing}> is not on the scheme yet; import them first.")
-            csv_text = f"mentor_email,mentee_email\n{mentor.email},{mentee.email}\n"
-            try:
-                check_pairings(csv_text, people.values(), uow.pairs.paired_participants())
-            except ImportRejected as rejected:
-                raise UserError(rejected.problems[0].removeprefix("line 2: ") + ".") from None
+            problems = pairing_problems(mentor, mentee, uow.pairs.paired_participants())
+            if problems:
+                raise UserError(problems[0] + ".")
         [made] = self._make([(mentor, mentee)], now)
         return made
 

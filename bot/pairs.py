@@ -97,6 +97,27 @@ class PairRow:
     mentee: Participant
 
 
+def pairing_problems(
+    mentor: Participant,
+    mentee: Participant,
+    paired: set[int],
+    also_on: dict[int, int] | None = None,
+) -> list[str]:
+    """Why these two cannot be made a pair: roles, and anyone already paired (or, importing a
+    file, paired on an earlier line: `also_on` maps participant id → line)."""
+    problems = []
+    if mentor.role != "mentor":
+        problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
+    if mentee.role != "mentee":
+        problems.append(f"{mentee.name} is a {mentee.role}, not a mentee")
+    for person in (mentor, mentee):
+        if person.id in paired:
+            problems.append(f"{person.name} is already in a pair; unpair them first")
+        elif also_on and person.id in also_on:
+            problems.append(f"{person.name} is also paired on line {also_on[person.id]}")
+    return problems
+
+
 def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
     """The steering group's pairings file (mentor_email, mentee_email), all or nothing. `paired`
     holds the ids of participants already in an active or awaiting pair."""
@@ -123,20 +144,15 @@ def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -
             ]
             continue
         mentor, mentee = by_email[mentor_email], by_email[mentee_email]
-        row_problems = []
-        if (mentor_email, mentee_email) in seen_rows:
-            row_problems.append(
-                f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}"
-            )
-        if mentor.role != "mentor":
-            row_problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
-        if mentee.role != "mentee":
-            row_problems.append(f"{mentee.name} is a {mentee.role}, not a mentee")
-        for person in (mentor, mentee):
-            if person.id in paired:
-                row_problems.append(f"{person.name} is already in a pair; unpair them first")
-            elif person.id in in_file and (mentor_email, mentee_email) not in seen_rows:
-                row_problems.append(f"{person.name} is also paired on line {in_file[person.id]}")
+        repeated = (mentor_email, mentee_email) in seen_rows
+        row_problems = (
+            [f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}"]
+            if repeated
+            else []
+        )
+        row_problems += pairing_problems(
+            mentor, mentee, paired, also_on=None if repeated else in_file
+        )
         seen_rows.setdefault((mentor_email, mentee_email), line)
         for person in (mentor, mentee):
             in_file.setdefault(person.id, line)
