@@ -23,11 +23,11 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from slack_sdk import WebClient
 from sqlalchemy import insert
 
-from bot.app import Mentorbot, build
-from bot.config import Settings
-from bot.notices import CheckInPrompt
-from handlers.messenger import render
+from bot.pairs.notices import CheckInPrompt
+from handlers.slack.messenger import render
 from localslack.server import LocalSlack
+from mentorbot.app import Mentorbot, build
+from mentorbot.settings import Settings
 from storage.tables import CheckInRecord, PairRecord, ParticipantRecord
 
 ACTIVATED = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)  # a Monday

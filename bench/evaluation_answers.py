@@ -23,13 +23,12 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.app import build
-from bot.config import Settings
-from bot.forms import EvaluationSettings, Form, Question
-from bot.programme import SHIPPED_PROGRAMME, load_programme
-from handlers.http import BoltHttpServer
+from bot.scheme import SHIPPED_PROGRAMME, EvaluationSettings, Form, Question, load_programme
+from handlers.slack.http import BoltHttpServer
 from localslack.sender import message_event, post_signed
 from localslack.server import LocalSlack
+from mentorbot.app import build
+from mentorbot.settings import Settings
 
 NOW = datetime(2026, 3, 3, 10, 0, tzinfo=UTC)
 FORM = Form(

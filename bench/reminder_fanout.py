@@ -22,13 +22,13 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 
 from slack_sdk import WebClient
 
-from bot.app import build
-from bot.config import Settings
-from bot.notices import CalendarInvite, EventReminder
-from bot.timeline import file_schedule
-from handlers.calendar import ics_for
-from handlers.messenger import render
+from bot.events.notices import CalendarInvite, EventReminder
+from bot.events.rules import file_schedule
+from handlers.slack.messenger import render
+from handlers.views.events import ics_for
 from localslack.server import LocalSlack
+from mentorbot.app import build
+from mentorbot.settings import Settings
 
 LAUNCH_WEEK_BEFORE = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 LAUNCH_DAY_BEFORE = datetime(2025, 11, 12, 11, 0, tzinfo=UTC)

@@ -1,172 +1,21 @@
-"""The few interfaces the domain needs from the outside world. storage/ and handlers/ implement
-them; tests may use the real ones (preferred) or small fakes."""
+"""The unit of work: one transaction over every feature's repositories (each feature states the
+repositories it needs in its own ports module; storage/ implements them)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date, datetime, timedelta
-from enum import Enum
 from typing import Protocol, Self
 
-from bot.checkins import CheckIn, PairState
-from bot.concerns import Concern, ConcernEvent
-from bot.evaluations import InboxItem, Progress, StoredProgress
-from bot.notices import Notice
-from bot.pairs import Agreement, Meeting, Pair, StageChange
-from bot.participants import Participant, ParticipantRow
-from bot.timeline import EventSchedule
-
-
-class DeliveryFailed(Exception):
-    """Slack did not take the message and it is unknown or unlikely that it arrived; the ledger
-    keeps it pending so a later run reconciles and retries it."""
-
-
-class Messenger(Protocol):
-    def send(self, to: str, notice: Notice, key: str) -> None:
-        """Post one notice to a user (DM) or a channel, tagged with its ledger key."""
-
-    def was_sent(self, to: str, notice: Notice, key: str, since: datetime) -> bool:
-        """Whether an earlier attempt that lost its answer did reach Slack."""
-
-
-class Claim(Enum):
-    NEW = "new"
-    RECOVERED = "recovered"  # an attempt was made before but never confirmed
-    TAKEN = "taken"  # sent, skipped, or being sent by someone else right now
-
-
-@dataclass(frozen=True)
-class Delivery:
-    key: str
-    kind: str
-    subject: str
-    to: str
-    participant_id: int | None
-
-
-@dataclass(frozen=True)
-class Claimed:
-    delivery: Delivery
-    claim: Claim
-    first_tried_at: datetime
-
-
-class ParticipantRepository(Protocol):
-    def all(self) -> list[Participant]: ...
-    def get(self, participant_id: int) -> Participant | None: ...
-    def by_slack_id(self, slack_user_id: str) -> Participant | None: ...
-    def by_email(self, email: str) -> Participant | None: ...
-    def pause(self, participant_id: int, until: date | None) -> None: ...
-    def upsert(
-        self, rows: Iterable[ParticipantRow], tz_by_email: dict[str, str | None], now: datetime
-    ) -> tuple[int, int]: ...
-
-
-class ScheduleRepository(Protocol):
-    def all(self) -> dict[str, EventSchedule]: ...
-    def file_versions(self) -> dict[str, EventSchedule]: ...
-    def sequence(self, event_id: str) -> int: ...
-    def save(self, current: EventSchedule, file_version: EventSchedule, now: datetime) -> None: ...
-
-
-class RsvpRepository(Protocol):
-    def answers(self, event_id: str | None = None) -> dict[tuple[str, int], str]: ...
-    def record(self, event_id: str, participant_id: int, answer: str, now: datetime) -> None: ...
-    def clear(self, event_id: str) -> None: ...
-
-
-class DeliveryLedger(Protocol):
-    def claim_many(
-        self, deliveries: Sequence[Delivery], now: datetime, lease: timedelta
-    ) -> list[Claimed]: ...
-    def mark_sent(self, keys: Sequence[str], now: datetime) -> None: ...
-    def mark_skipped(self, deliveries: Sequence[Delivery], now: datetime) -> None: ...
-    def recipients(self, kind: str, subject: str) -> set[int]: ...
-    def last_sent(self, kinds: Sequence[str]) -> dict[int, datetime]: ...
-    def sent_keys_like(self, prefix: str) -> set[str]: ...
-
-
-class PairRepository(Protocol):
-    def add(self, mentor_id: int, mentee_id: int, now: datetime) -> Pair: ...
-    def get(self, pair_id: int) -> Pair | None: ...
-    def current_for(self, participant_id: int) -> Pair | None: ...
-    def current(self) -> list[Pair]: ...
-    def paired_participants(self) -> set[int]: ...
-    def accept(self, pair_id: int, participant_id: int, now: datetime) -> Pair: ...
-    def mark_nudged(self, pair_id: int, now: datetime) -> None: ...
-    def set_stage(self, pair_id: int, stage: str, by: int | None, now: datetime) -> None: ...
-    def stage_history(self, pair_id: int) -> list[StageChange]: ...
-    def end(self, pair_id: int, reason: str, now: datetime) -> None: ...
-    def states(self) -> list[PairState]: ...
-
-
-class CheckInRepository(Protocol):
-    def open_many(self, numbers: dict[int, int], now: datetime) -> dict[int, CheckIn]: ...
-    def get(self, checkin_id: int) -> CheckIn | None: ...
-    def latest(self, pair_id: int) -> CheckIn | None: ...
-    def for_pair(self, pair_id: int) -> list[CheckIn]: ...
-    def mark_sent(self, checkin_ids: Sequence[int], now: datetime) -> None: ...
-    def mark_followed_up(self, checkin_id: int, now: datetime) -> None: ...
-    def answer(self, checkin_id: int, answer: str, by: int, now: datetime) -> bool: ...
-
-
-class MeetingRepository(Protocol):
-    def add(self, meeting: Meeting, by: int, now: datetime) -> None: ...
-    def for_pair(self, pair_id: int) -> list[Meeting]: ...
-
-
-class AgreementRepository(Protocol):
-    def get(self, pair_id: int) -> Agreement: ...
-    def save(self, pair_id: int, agreement: Agreement, by: int, now: datetime) -> None: ...
-
-
-class ConcernRepository(Protocol):
-    def add(
-        self,
-        reporter_id: int | None,
-        pair_id: int | None,
-        source: str,
-        text: str,
-        now: datetime,
-        urgency: str = "soon",
-        contact: str = "",
-    ) -> int: ...
-    def get(self, concern_id: int) -> Concern | None: ...
-    def all(self) -> list[Concern]: ...
-    def mark_delivered(self, concern_id: int, now: datetime) -> None: ...
-    def move(
-        self,
-        concern_id: int,
-        from_statuses: Sequence[str],
-        to_status: str,
-        now: datetime,
-        assignee: str | None = None,
-    ) -> bool: ...
-    def assign(self, concern_id: int, assignee: str) -> None: ...
-    def record(self, event: ConcernEvent) -> None: ...
-    def history(self, concern_id: int) -> list[ConcernEvent]: ...
-
-
-class EvaluationRepository(Protocol):
-    def invite(self, form_id: str, participant_ids: Sequence[int], now: datetime) -> None: ...
-    def get(self, form_id: str, participant_id: int) -> StoredProgress | None: ...
-    def for_form(self, form_id: str) -> list[StoredProgress]: ...
-    def for_participant(self, participant_id: int) -> dict[str, StoredProgress]: ...
-    def save(
-        self, form_id: str, participant_id: int, progress: Progress, version: int, now: datetime
-    ) -> bool: ...
-
-
-class InboxRepository(Protocol):
-    def accept(self, item: InboxItem) -> bool: ...
-    def waiting(self, limit: int = 200) -> list[InboxItem]: ...
-    def mark_done(self, item_id: int, now: datetime) -> bool: ...
-
-
-class ErasureRepository(Protocol):
-    def erase_participant(self, participant_id: int, now: datetime) -> None: ...
+from bot.concerns.ports import ConcernRepository
+from bot.evaluations.ports import EvaluationRepository, InboxRepository
+from bot.events.ports import RsvpRepository, ScheduleRepository
+from bot.outbox import DeliveryLedger
+from bot.pairs.ports import (
+    AgreementRepository,
+    CheckInRepository,
+    MeetingRepository,
+    PairRepository,
+)
+from bot.participants.ports import ErasureRepository, ParticipantRepository
 
 
 class UnitOfWork(Protocol):
@@ -202,19 +51,3 @@ class UnitOfWork(Protocol):
 
 class UnitOfWorkFactory(Protocol):
     def __call__(self) -> UnitOfWork: ...
-
-
-class Directory(Protocol):
-    """Slack's user directory, for resolving import rows to Slack users."""
-
-    def lookup_by_email(self, email: str) -> tuple[str, str | None] | None:
-        """(user id, time zone) of the workspace member with that email, or None."""
-
-    def time_zone(self, slack_user_id: str) -> str | None | bool:
-        """The user's zone; False when the id is not a member of the workspace."""
-
-    def channel_members(self, channel: str) -> set[str]:
-        """Who is in a channel (the project team's)."""
-
-    def is_private(self, channel: str) -> bool:
-        """Whether a channel is private; raises if the bot cannot see it."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.errors import TeamOnly
-from bot.programme import Programme
+from bot.scheme import Programme
 
 
 class Team:

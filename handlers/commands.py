@@ -5,7 +5,8 @@ from __future__ import annotations
 from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
-from bot.commands import (
+from bot.pairs.rules import STAGE_NAMES
+from handlers.grammar import (
     TEAM_USAGE,
     USAGE,
     EditAgreement,
@@ -31,10 +32,12 @@ from bot.commands import (
     WhoIsComing,
     parse_command,
 )
-from bot.pairs import STAGE_NAMES
-from bot.services import Services
-from handlers import alerts_view, evaluations_view, events_view, pairs_view
 from handlers.pairs import open_agreement
+from handlers.views import concerns as alerts_view
+from handlers.views import evaluations as evaluations_view
+from handlers.views import events as events_view
+from handlers.views import pairs as pairs_view
+from mentorbot.services import Services
 
 
 def register(app: App, services: Services) -> None:

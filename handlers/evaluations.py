@@ -10,11 +10,11 @@ from slack_bolt import Ack, App, Respond
 from slack_sdk import WebClient
 
 from bot.errors import UserError
-from bot.evaluations import Ask, InboxItem
-from bot.evaluations_service import Answered
-from bot.notices import EvaluationReply
-from bot.services import Services
-from handlers import evaluations_view as view
+from bot.evaluations.engine import Ask, InboxItem
+from bot.evaluations.notices import EvaluationReply
+from bot.evaluations.service import Answered
+from handlers.views import evaluations as view
+from mentorbot.services import Services
 
 
 def register(app: App, services: Services, inline: bool = True) -> None:

@@ -6,9 +6,9 @@ import re
 
 from slack_bolt import Ack, App, Respond
 
-from bot.events import Answer
-from bot.services import Services
-from handlers.events_view import RSVP_NO, RSVP_YES, rsvp_confirmation
+from bot.events.service import Answer
+from handlers.views.events import RSVP_NO, RSVP_YES, rsvp_confirmation
+from mentorbot.services import Services
 
 
 def register(app: App, services: Services) -> None:

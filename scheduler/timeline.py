@@ -15,7 +15,7 @@ from apscheduler.schedulers.background import BackgroundScheduler
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
-from bot.services import Services
+from mentorbot.services import Services
 
 log = logging.getLogger(__name__)
 SWEEP_ID = "sweep"

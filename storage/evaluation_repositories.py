@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
-from bot.evaluations import InboxItem, Progress, Status, StoredProgress
+from bot.evaluations.engine import InboxItem, Progress, Status, StoredProgress
 from storage.repositories import chunks, insert_ignoring_duplicates
 from storage.tables import EvaluationResponseRecord, InboxRecord
 

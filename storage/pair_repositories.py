@@ -9,10 +9,18 @@ from typing import Any, cast
 from sqlalchemy import Row, func, select, update
 from sqlalchemy.orm import Session
 
-from bot.checkins import CheckIn, CheckInAnswer, PairState
-from bot.concerns import Concern, ConcernEvent, ConcernStatus, Urgency
-from bot.pairs import Agreement, Meeting, Pair, PairStatus, StageChange
-from bot.programme import Stage
+from bot.concerns.rules import Concern, ConcernEvent, ConcernStatus, Urgency
+from bot.pairs.rules import (
+    Agreement,
+    CheckIn,
+    CheckInAnswer,
+    Meeting,
+    Pair,
+    PairState,
+    PairStatus,
+    StageChange,
+)
+from bot.scheme import Stage
 from storage.repositories import chunks, insert_ignoring_duplicates
 from storage.tables import (
     AgreementRecord,

@@ -10,9 +10,9 @@ from sqlalchemy import Insert, delete, func, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
-from bot.participants import Participant, ParticipantRow
-from bot.ports import Claim, Claimed, Delivery
-from bot.timeline import EventSchedule
+from bot.events.rules import EventSchedule
+from bot.outbox import Claim, Claimed, Delivery
+from bot.participants.rules import Participant, ParticipantRow
 from storage.tables import (
     AgreementRecord,
     ConcernEventRecord,

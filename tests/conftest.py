@@ -13,11 +13,11 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import create_engine, text
 
-from bot.app import build
-from bot.config import Settings
-from handlers.http import BoltHttpServer
+from handlers.slack.http import BoltHttpServer
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
+from mentorbot.app import build
+from mentorbot.settings import Settings
 from tests.world import TEAM_CHANNEL, World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")

@@ -33,7 +33,7 @@ SCOPE_OF = {
 
 
 def methods_called() -> set[str]:
-    source = "\n".join(p.read_text() for p in (ROOT / "handlers").glob("*.py"))
+    source = "\n".join(p.read_text() for p in (ROOT / "handlers").rglob("*.py"))
     return set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
 
 

@@ -12,12 +12,12 @@ from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
 
-from bot.app import Mentorbot
-from bot.config import Settings
-from handlers.http import BoltHttpServer
+from handlers.slack.http import BoltHttpServer
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
 from localslack.workspace import Message
+from mentorbot.app import Mentorbot
+from mentorbot.settings import Settings
 
 UK = ZoneInfo("Europe/London")
 
@@ -111,7 +111,7 @@ class World:
 
 def restart(world: World, programme_path: str | None = None) -> Mentorbot:
     """Stops the bot as a crash or deploy would, and starts a new one on the same database."""
-    from bot.app import build
+    from mentorbot.app import build
 
     world.http.stop()
     world.bot.close()

@@ -5,22 +5,26 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.checkins import (
-    Calendar,
+from bot.pairs.rules import (
     CheckIn,
+    Pair,
     PairMoment,
     PairState,
     due_moments,
     needs_attention,
+    parse_stage,
     pending_moments,
 )
-from bot.pairs import Pair, parse_stage
-from bot.programme import CheckIns
+from bot.scheme import CheckIns
+from bot.worktime import Calendar
 
 UK = ZoneInfo("Europe/London")
 RULES = CheckIns()
 CALENDAR = Calendar(
-    time(9), time(17, 30), frozenset({date(2025, 12, 25), date(2025, 12, 26), date(2026, 4, 3)})
+    time(9),
+    time(17, 30),
+    frozenset({date(2025, 12, 25), date(2025, 12, 26), date(2026, 4, 3)}),
+    UK,
 )
 
 
@@ -200,7 +204,7 @@ def test_not_yet_twice_in_a_row_needs_attention_but_once_does_not() -> None:
         sent(2, "2026-02-02 10:00", "not_yet"),
         last_meeting=date(2026, 1, 26),
     )
-    assert needs_attention(once, RULES, uk("2026-02-03 10:00")) is None
+    assert needs_attention(once, RULES, CALENDAR, uk("2026-02-03 10:00")) is None
     twice = state(
         active(),
         sent(1, "2026-01-19 10:00", "not_yet"),
@@ -208,20 +212,20 @@ def test_not_yet_twice_in_a_row_needs_attention_but_once_does_not() -> None:
         last_meeting=date(2026, 1, 26),
     )
     assert (
-        needs_attention(twice, RULES, uk("2026-02-03 10:00"))
+        needs_attention(twice, RULES, CALENDAR, uk("2026-02-03 10:00"))
         == "answered “Not yet” 2 times in a row"
     )
 
 
 def test_six_weeks_without_a_meeting_needs_attention() -> None:
     quiet = state(active(), last_meeting=date(2026, 1, 6))
-    assert needs_attention(quiet, RULES, uk("2026-02-16 10:00")) is None
-    assert needs_attention(quiet, RULES, uk("2026-02-17 00:00")) == "no meeting logged for 6 weeks"
+    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-16 10:00")) is None
+    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-17 00:00")) == "no meeting logged for 6 weeks"
 
 
 def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:
     paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 1))
-    assert needs_attention(paused, RULES, uk("2026-02-20 10:00")) is None
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-20 10:00")) is None
 
 
 def test_stage_names_people_type() -> None:
@@ -233,7 +237,7 @@ def test_stage_names_people_type() -> None:
 
 
 def test_no_check_ins_once_the_scheme_is_over() -> None:
-    ending = Calendar(time(9), time(17, 30), frozenset(), last_day=date(2026, 9, 30))
+    ending = Calendar(time(9), time(17, 30), frozenset(), UK, last_day=date(2026, 9, 30))
     answered = state(active(), sent(1, "2026-09-14 10:00", answer="yes"))
     assert pending_moments(answered, RULES, ending, uk("2026-09-14 11:00"))[0].at == uk(
         "2026-09-28 10:00"
@@ -243,15 +247,13 @@ def test_no_check_ins_once_the_scheme_is_over() -> None:
 
 
 def test_four_working_hours_skip_the_evening_the_weekend_and_bank_holidays() -> None:
-    from bot.concerns import after_working_hours
-
-    assert after_working_hours(uk("2026-01-07 10:00"), 4, CALENDAR) == uk("2026-01-07 14:00")
-    assert after_working_hours(uk("2026-01-09 16:00"), 4, CALENDAR) == uk(
+    assert CALENDAR.after_working_hours(uk("2026-01-07 10:00"), 4) == uk("2026-01-07 14:00")
+    assert CALENDAR.after_working_hours(uk("2026-01-09 16:00"), 4) == uk(
         "2026-01-12 11:30"
     )  # Friday → Monday
-    assert after_working_hours(uk("2026-01-10 11:00"), 4, CALENDAR) == uk(
+    assert CALENDAR.after_working_hours(uk("2026-01-10 11:00"), 4) == uk(
         "2026-01-12 13:00"
     )  # raised on Saturday
-    assert after_working_hours(uk("2025-12-24 15:00"), 4, CALENDAR) == uk(
+    assert CALENDAR.after_working_hours(uk("2025-12-24 15:00"), 4) == uk(
         "2025-12-29 10:30"
     )  # Christmas

@@ -6,8 +6,8 @@ from datetime import date, time
 
 import pytest
 
-from bot.commands import Help, SetEventDate, ShowEvents, ShowNext, WhoIsComing, parse_command
 from bot.errors import UsageError
+from handlers.grammar import Help, SetEventDate, ShowEvents, ShowNext, WhoIsComing, parse_command
 
 
 @pytest.mark.parametrize(

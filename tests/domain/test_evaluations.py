@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.evaluations import Progress, handle
-from bot.programme import SHIPPED_PROGRAMME, load_programme
-from handlers.evaluations_view import reply_message
+from bot.evaluations.engine import Progress, handle
+from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from handlers.views.evaluations import reply_message
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 MID = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")

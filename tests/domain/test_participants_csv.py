@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.participants import ImportRejected, ParticipantRow, parse_participants_csv
+from bot.participants.rules import ImportRejected, ParticipantRow, parse_participants_csv
 
 
 def test_a_clean_file_gives_one_row_per_person_with_emails_lowercased() -> None:

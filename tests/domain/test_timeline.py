@@ -5,8 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.programme import SHIPPED_PROGRAMME, load_programme
-from bot.timeline import (
+from bot.events.rules import (
     EventSchedule,
     describe_offset,
     due_reminders,
@@ -16,6 +15,7 @@ from bot.timeline import (
     reminder_moments,
     upcoming_reminder_times,
 )
+from bot.scheme import SHIPPED_PROGRAMME, load_programme
 
 UK = ZoneInfo("Europe/London")
 WEEK, DAY, HOUR = timedelta(days=7), timedelta(days=1), timedelta(hours=1)
@@ -129,7 +129,7 @@ def test_offsets_read_as_iso_durations_and_as_words() -> None:
 def test_a_date_change_notice_covers_day_scale_reminders_within_a_day_but_not_the_hour_before_one() -> (
     None
 ):
-    from bot.timeline import covered_by_change_notice
+    from bot.events.rules import covered_by_change_notice
 
     moved = event_at(utc(2025, 11, 14, 11))
     # Told on 6 Nov 12:00: the week-before reminder (7 Nov 11:00) would only repeat the news.

@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from bot.app import ConfigurationError
 from localslack.server import Fault
+from mentorbot.app import ConfigurationError
 from tests.world import (
     PAIRS_CSV,
     TEAM_CHANNEL,
@@ -339,7 +339,7 @@ def test_erasing_a_participant_keeps_only_the_anonymised_audit_trail(
 ) -> None:  # type: ignore[no-untyped-def]
     from sqlalchemy import text
 
-    from bot.cli import main
+    from mentorbot.cli import main
 
     paired(world)
     raise_by_command(world, SUNITA)

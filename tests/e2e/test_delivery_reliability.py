@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
-from bot.programme import SHIPPED_PROGRAMME
+from bot.scheme import SHIPPED_PROGRAMME
 from localslack.server import Fault
 from tests.world import MENTEES, MENTORS, World, restart, uk
 

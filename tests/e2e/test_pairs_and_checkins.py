@@ -6,7 +6,7 @@ import copy
 
 import pytest
 
-from bot.participants import ImportRejected
+from bot.participants.rules import ImportRejected
 from tests.world import (
     PAIRS_CSV,
     TEAM_CHANNEL,

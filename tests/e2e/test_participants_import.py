@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.participants import ImportRejected
+from bot.participants.rules import ImportRejected
 from tests.world import COHORT, COHORT_CSV, World
 
 
@@ -77,7 +77,7 @@ def test_one_slack_user_cannot_be_two_participants(world: World) -> None:
 def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
     world: World, tmp_path, capsys, monkeypatch
 ) -> None:
-    from bot.cli import main
+    from mentorbot.cli import main
 
     add_workspace_users(world)
     for name, value in world.bot_settings.model_dump().items():
@@ -95,7 +95,7 @@ def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
 
 
 def test_the_command_line_pairs_import(world: World, tmp_path, capsys, monkeypatch) -> None:
-    from bot.cli import main
+    from mentorbot.cli import main
     from tests.world import PAIRS_CSV
 
     world.add_cohort()
@@ -117,7 +117,7 @@ def test_the_command_line_pairs_import(world: World, tmp_path, capsys, monkeypat
 def test_the_command_line_export_of_an_evaluation(
     world: World, tmp_path, capsys, monkeypatch
 ) -> None:
-    from bot.cli import main
+    from mentorbot.cli import main
     from tests.world import uk
 
     world.add_cohort()

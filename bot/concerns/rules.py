@@ -1,0 +1,56 @@
+"""Concerns as plain data, and the pure rules about them: when one escalates, which automatic
+notices are due, who may act on it and how."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Literal
+
+from bot.worktime import Calendar
+
+Urgency = Literal["urgent", "soon", "not_urgent"]
+URGENCIES: tuple[Urgency, ...] = ("urgent", "soon", "not_urgent")
+ConcernStatus = Literal["open", "acknowledged", "resolved"]
+
+
+@dataclass(frozen=True)
+class Concern:
+    id: int
+    reporter_id: int | None
+    pair_id: int | None
+    source: str
+    text: str
+    created_at: datetime
+    urgency: Urgency = "soon"
+    contact: str = ""
+    status: ConcernStatus = "open"
+    assignee: str | None = None
+    delivered_at: datetime | None = None
+    acknowledged_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class ConcernEvent:
+    concern_id: int
+    action: str
+    actor: str
+    at: datetime
+    note: str = ""
+
+
+def escalation_due(concern: Concern, hours: float, calendar: Calendar) -> datetime | None:
+    """When an unacknowledged report is posted again with the lead mentioned; None once
+    acknowledged, or for one not yet in the team's channel."""
+    if concern.status != "open" or concern.delivered_at is None:
+        return None
+    return calendar.after_working_hours(concern.delivered_at, hours)
+
+
+def can_act(status: ConcernStatus, action: str) -> str | None:
+    """Why this action cannot be taken now, or None when it can."""
+    if status == "resolved":
+        return "This concern is already resolved."
+    if action == "acknowledge" and status != "open":
+        return "This concern has already been acknowledged."
+    return None

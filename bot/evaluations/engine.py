@@ -1,0 +1,308 @@
+"""The survey engine, pure: which question comes next, whether an answer fits, and what a
+message in the conversation does ("4", "back", "skip", "later", "submit", "change 3")."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Literal
+
+from bot.events.rules import in_audience
+from bot.scheme import AnswerValue, Condition, Form, Question
+
+Status = Literal["invited", "answering", "paused", "reviewing", "submitted"]
+SKIPPED = None
+_YES = {"yes", "y", "yeah", "yep"}
+_NO = {"no", "n", "nope"}
+
+
+class InvalidAnswer(Exception):
+    """The answer does not fit the question; the message says why, kindly."""
+
+
+@dataclass(frozen=True)
+class Progress:
+    """One person's way through one form. `order` is the questions answered, in order, for
+    "back"; `editing` is the question being changed from the summary."""
+
+    status: Status = "invited"
+    answers: dict[str, AnswerValue | None] = field(default_factory=dict)
+    order: tuple[str, ...] = ()
+    editing: str | None = None
+
+
+@dataclass(frozen=True)
+class StoredProgress:
+    participant_id: int
+    progress: Progress
+    version: int  # saved only over the version read, so two messages at once lose nothing
+    invited_at: datetime
+    submitted_at: datetime | None
+
+
+@dataclass(frozen=True)
+class InboxItem:
+    """A DM to the bot, kept until it has been worked on."""
+
+    event_id: str
+    slack_user_id: str
+    channel: str
+    text: str
+    received_at: datetime
+    id: int | None = None
+
+
+@dataclass(frozen=True)
+class Ask:
+    question: Question
+    number: int
+    total: int
+    error: str | None = None
+    acknowledged: bool = False  # the previous message was an answer, taken
+
+
+@dataclass(frozen=True)
+class Summary:
+    answers: list[tuple[int, Question, AnswerValue | None]]
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class Paused:
+    pass
+
+
+@dataclass(frozen=True)
+class Submitted:
+    pass
+
+
+Reply = Ask | Summary | Paused | Submitted
+
+
+def questions_for(form: Form, role: str, answers: dict[str, AnswerValue | None]) -> list[Question]:
+    """The questions this person is asked, given their role and their answers so far."""
+    return [
+        q
+        for q in form.questions
+        if in_audience(role, q.audience) and (q.ask_if is None or _holds(q.ask_if, answers))
+    ]
+
+
+def current_question(form: Form, role: str, progress: Progress) -> Question | None:
+    if progress.editing:
+        return form.question(progress.editing)
+    return next(
+        (q for q in questions_for(form, role, progress.answers) if q.id not in progress.answers),
+        None,
+    )
+
+
+def prompt(
+    form: Form, role: str, progress: Progress, error: str | None = None, acknowledged: bool = False
+) -> Reply:
+    """What the person should see now."""
+    if progress.status == "submitted":
+        return Submitted()
+    if progress.status == "paused":
+        return Paused()
+    question = current_question(form, role, progress)
+    if question is None:
+        return summary(form, role, progress, error)
+    asked = questions_for(form, role, progress.answers)
+    number = next(i for i, q in enumerate(asked, 1) if q.id == question.id)
+    return Ask(question, number, len(asked), error, acknowledged)
+
+
+def summary(form: Form, role: str, progress: Progress, error: str | None = None) -> Summary:
+    asked = questions_for(form, role, progress.answers)
+    return Summary([(i, q, progress.answers.get(q.id)) for i, q in enumerate(asked, 1)], error)
+
+
+def handle(form: Form, role: str, progress: Progress, text: str) -> tuple[Progress, Reply]:
+    """One message from the person. Never raises: a message that does not fit is answered with
+    the reason and the same question."""
+    said = text.strip()
+    word = said.lower()
+    if progress.status == "submitted":
+        return progress, Submitted()
+    if word in ("later", "pause", "stop"):
+        return replace(progress, status="paused"), Paused()
+    if progress.status in ("invited", "paused"):
+        progress = replace(progress, status="answering")
+        if word in ("start", "resume", "continue", "hi", "hello", ""):
+            return progress, prompt(form, role, progress)
+    question = current_question(form, role, progress)
+    if question is None or progress.status == "reviewing":
+        return _review(form, role, replace(progress, status="reviewing"), word)
+    if word == "back":
+        return _back(form, role, progress)
+    if word == "skip":
+        if question.required:
+            return progress, prompt(
+                form, role, progress, error="This question needs an answer, so it can't be skipped."
+            )
+        return _record(form, role, progress, question, SKIPPED)
+    try:
+        value = parse_answer(question, said)
+    except InvalidAnswer as invalid:
+        return progress, prompt(form, role, progress, error=str(invalid))
+    return _record(form, role, progress, question, value)
+
+
+def answer_button(
+    form: Form, role: str, progress: Progress, question_id: str, value: str
+) -> tuple[Progress, Reply]:
+    """A button press: only for the question being asked now."""
+    question = current_question(form, role, progress)
+    if (
+        progress.status in ("submitted", "reviewing")
+        or question is None
+        or question.id != question_id
+    ):
+        raise InvalidAnswer(
+            "That button is from an earlier question. Please answer the latest one I sent."
+        )
+    if progress.status in ("invited", "paused"):
+        progress = replace(progress, status="answering")
+    return _record(form, role, progress, question, parse_answer(question, value))
+
+
+def parse_answer(question: Question, text: str) -> AnswerValue:
+    said = text.strip()
+    if not said:
+        raise InvalidAnswer("I didn't catch an answer.")
+    match question.kind:
+        case "scale":
+            return _scale(question, said)
+        case "choice":
+            return _choice(question, said)
+        case "choices":
+            picks = [
+                _choice(question, part) for part in re.split(r"\s*(?:,|;|\band\b)\s*", said) if part
+            ]
+            return sorted(set(picks), key=question.options.index)
+        case "yes_no":
+            if said.lower() in _YES:
+                return "yes"
+            if said.lower() in _NO:
+                return "no"
+            raise InvalidAnswer("Please answer yes or no.")
+        case "number":
+            return _number(question, said)
+        case _:
+            if len(said) > 2000:
+                raise InvalidAnswer("That is a little long: please keep it under 2,000 characters.")
+            return said
+
+
+def _record(
+    form: Form, role: str, progress: Progress, question: Question, value: AnswerValue | None
+) -> tuple[Progress, Reply]:
+    answers = dict(progress.answers) | {question.id: value}
+    # A changed answer can switch follow-ups off: drop answers to questions no longer asked.
+    asked = {q.id for q in questions_for(form, role, answers)}
+    answers = {k: v for k, v in answers.items() if k in asked}
+    order = tuple(q for q in progress.order if q != question.id and q in asked) + (question.id,)
+    if progress.editing:
+        moved = Progress("reviewing", answers, order, None)
+        follow_up = current_question(form, role, replace(moved, status="answering"))
+        if follow_up is not None:  # the change opened a follow-up: ask it before the summary
+            moved = replace(moved, status="answering")
+        return moved, prompt(form, role, moved, acknowledged=True)
+    moved = Progress("answering", answers, order, None)
+    if current_question(form, role, moved) is None:
+        moved = replace(moved, status="reviewing")
+    return moved, prompt(form, role, moved, acknowledged=True)
+
+
+def _back(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
+    if not progress.order:
+        return progress, prompt(
+            form,
+            role,
+            progress,
+            error="This is the first question, so there is nothing to go back to.",
+        )
+    last = progress.order[-1]
+    answers = {k: v for k, v in progress.answers.items() if k != last}
+    moved = Progress("answering", answers, progress.order[:-1], None)
+    return moved, prompt(form, role, moved)
+
+
+def _review(form: Form, role: str, progress: Progress, word: str) -> tuple[Progress, Reply]:
+    if word in ("submit", "send", "done"):
+        return replace(progress, status="submitted"), Submitted()
+    change = re.fullmatch(r"(?:change|edit)\s+(\d+)", word)
+    if change:
+        asked = questions_for(form, role, progress.answers)
+        number = int(change[1])
+        if 1 <= number <= len(asked):
+            editing = replace(progress, status="answering", editing=asked[number - 1].id)
+            return editing, prompt(form, role, editing)
+        return progress, summary(
+            form,
+            role,
+            progress,
+            error=f"There is no question {number}; pick one from 1 to {len(asked)}.",
+        )
+    if word == "back":
+        return _back(form, role, progress)
+    return progress, summary(
+        form,
+        role,
+        progress,
+        error="Reply `submit` to send your answers, or `change 3` to change answer 3.",
+    )
+
+
+def _holds(condition: Condition, answers: dict[str, AnswerValue | None]) -> bool:
+    given = answers.get(condition.question)
+    if given is None:
+        return False
+    values = given if isinstance(given, list) else [given]
+    return any(v in condition.answer_in or str(v) in map(str, condition.answer_in) for v in values)
+
+
+def _scale(question: Question, said: str) -> int:
+    if re.fullmatch(r"-?\d+", said):
+        value = int(said)
+        if question.low <= value <= question.high:
+            return value
+        raise InvalidAnswer(f"Please choose a number from {question.low} to {question.high}.")
+    for value, label in question.labels.items():
+        if said.lower() == label.lower():
+            return value
+    raise InvalidAnswer(f"Please choose a number from {question.low} to {question.high}.")
+
+
+def _choice(question: Question, said: str) -> str:
+    if said.isdigit() and 1 <= int(said) <= len(question.options):
+        return question.options[int(said) - 1]
+    words = said.lower()
+    matches = [o for o in question.options if o.lower() == words]
+    if not matches and len(words) >= 3:  # "senior leadership" finds its option; "no" finds nothing
+        pattern = re.compile(rf"\b{re.escape(words)}\b")
+        matches = [o for o in question.options if pattern.search(o.lower())]
+    if len(matches) == 1:
+        return matches[0]
+    numbers = ", ".join(f"{i} {o}" for i, o in enumerate(question.options, 1))
+    raise InvalidAnswer(f"Please pick one of the options by its number or words: {numbers}.")
+
+
+def _number(question: Question, said: str) -> int | float:
+    try:
+        value = float(said.replace(",", ""))
+    except ValueError:
+        raise InvalidAnswer("Please answer with a number, e.g. 4.") from None
+    if (
+        question.minimum is not None
+        and value < question.minimum
+        or question.maximum is not None
+        and value > question.maximum
+    ):
+        raise InvalidAnswer(
+            f"Please give a number from {question.minimum:g} to {question.maximum:g}."
+        )
+    return int(value) if value.is_integer() else value

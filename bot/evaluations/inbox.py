@@ -1,0 +1,57 @@
+"""People's DMs to the bot: kept first (before Slack gets its answer), worked on after, in the
+order they arrived, each exactly once; the bot's answer goes out through the ledger."""
+
+from __future__ import annotations
+
+import threading
+from datetime import datetime
+
+from bot.evaluations.engine import InboxItem
+from bot.evaluations.notices import EvaluationReply
+from bot.evaluations.service import EvaluationsService
+from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.ports import UnitOfWorkFactory
+
+
+class InboxService:
+    def __init__(
+        self, uow: UnitOfWorkFactory, evaluations: EvaluationsService, deliveries: Deliveries
+    ):
+        self._uow = uow
+        self._evaluations = evaluations
+        self._deliveries = deliveries
+        # One drain at a time in a process keeps each person's messages in order; across
+        # processes, marking an item done is the claim.
+        self._draining = threading.Lock()
+        # Request threads take turns to write: SQLite has one writer, and its busy handler
+        # backs off with sleeps (tens of ms at the tail) where a lock hands over at once.
+        self._keeping = threading.Lock()
+
+    def accept(self, item: InboxItem) -> bool:
+        """Keeps a DM; False for Slack's retry of one already kept."""
+        with self._keeping, self._uow() as uow:
+            kept = uow.inbox.accept(item)
+            uow.commit()
+        return kept
+
+    def drain(self, now: datetime) -> int:
+        with self._draining:
+            with self._uow() as uow:
+                waiting = uow.inbox.waiting()
+            done = 0
+            for item in waiting:
+                assert item.id is not None
+                answered = self._evaluations.message(
+                    item.slack_user_id, item.text, now, inbox_id=item.id
+                )
+                if answered is None:
+                    continue
+                reply = EvaluationReply(
+                    answered.form, answered.reply, item.slack_user_id, answered.error
+                )
+                delivery = Delivery(
+                    f"dm-reply:{item.id}", "dm-reply", item.event_id, item.slack_user_id, None
+                )
+                self._deliveries.send([Outgoing(delivery, reply)], now)
+                done += 1
+            return done

@@ -1,0 +1,58 @@
+"""What the evaluations feature tells people, as data: invitations, reminders, replies in the
+conversation, and the team's results."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.evaluations.engine import Reply
+from bot.outbox import FileNotice, Notice
+from bot.scheme import Form
+
+
+@dataclass(frozen=True)
+class EvaluationInvite(Notice):
+    form: Form
+    questions: int
+
+
+@dataclass(frozen=True)
+class EvaluationReminder(Notice):
+    form: Form
+    answered: int
+    total: int
+
+
+@dataclass(frozen=True)
+class EvaluationReply(Notice):
+    """The bot's answer to a DM: the next question or the summary (reply), "closed" (form),
+    "nothing open" (neither), or a kind error."""
+
+    form: Form | None
+    reply: Reply | None
+    recipient: str
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class ScaleResults(Notice):
+    """Counts of each score of one scale question, by role: what the team's chart shows."""
+
+    question: str
+    low: int
+    high: int
+    counts: dict[str, dict[int, int]]
+
+
+@dataclass(frozen=True)
+class ResultsForTeam(FileNotice):
+    form: Form
+    invited: int
+    started: int
+    finished: int
+    scales: tuple[ScaleResults, ...]
+    closed: bool
+
+    @property
+    def filename(self) -> str:
+        return f"{self.form.id}-results.png"

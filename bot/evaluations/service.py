@@ -1,0 +1,437 @@
+"""Running evaluations: inviting each person when a form opens, reminding those who have not
+finished, taking their answers one message at a time, and the team's counts, export and chart."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from datetime import datetime, timedelta
+
+from bot.errors import NotAParticipant, UserError
+from bot.evaluations.engine import (
+    InvalidAnswer,
+    Progress,
+    Reply,
+    Submitted,
+    answer_button,
+    handle,
+    prompt,
+    questions_for,
+)
+from bot.evaluations.notices import (
+    EvaluationInvite,
+    EvaluationReminder,
+    ResultsForTeam,
+    ScaleResults,
+)
+from bot.events.rules import in_audience
+from bot.outbox import Deliveries, Delivery, ExportFile, Outgoing
+from bot.participants.rules import Participant
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.scheme import Form, Programme
+from bot.team import Team
+from bot.worktime import Calendar
+
+ONE_A_DAY = timedelta(days=1)
+EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
+
+
+class UnknownForm(UserError):
+    def __init__(self, form_id: str, forms: list[Form]):
+        super().__init__(
+            f"There is no evaluation called `{form_id}`. They are: {', '.join(f.id for f in forms)}."
+        )
+
+
+@dataclass(frozen=True)
+class Answered:
+    """What the person sees after a message or a button: the next question or summary (reply);
+    with no reply, the form that closed before they finished, or (neither) nothing open; or a
+    kind error."""
+
+    form: Form | None
+    reply: Reply | None
+    error: str | None = None
+
+
+@dataclass(frozen=True)
+class PendingMessage:
+    person: Participant
+    form: Form
+    kind: str  # invite, after-open, before-close
+    at: datetime
+
+
+class EvaluationsService:
+    def __init__(
+        self,
+        programme: Programme,
+        uow: UnitOfWorkFactory,
+        deliveries: Deliveries,
+        team: Team,
+        calendar: Calendar,
+    ):
+        self._settings = programme.evaluations
+        self._forms = {f.id: f for f in programme.evaluations.forms}
+        self._uow = uow
+        self._deliveries = deliveries
+        self._team = team
+        self._calendar = calendar
+        self.on_change: Callable[[], None] = lambda: None
+
+    def form(self, form_id: str) -> Form:
+        if form_id not in self._forms:
+            raise UnknownForm(form_id, list(self._forms.values()))
+        return self._forms[form_id]
+
+    # The timeline ------------------------------------------------------------------------------
+
+    def pending(self, now: datetime) -> list[PendingMessage]:
+        """Every invitation and reminder still owed, each at the first time it may go: inside
+        the person's working hours, a day after their last evaluation message, before closing."""
+        with self._uow() as uow:
+            people = [p for p in uow.participants.all() if p.slack_user_id]
+            last = uow.deliveries.last_sent(EVALUATION_MESSAGES)
+            stored = {
+                f.id: {s.participant_id: s for s in uow.evaluations.for_form(f.id)}
+                for f in self._forms.values()
+            }
+            sent = uow.deliveries.sent_keys_like("eval-")
+        owed: list[PendingMessage] = []
+        for form in self._forms.values():
+            if now >= form.closes:
+                continue
+            steps = (
+                ("invite", form.opens),
+                ("after-open", form.opens + self._settings.remind_after_open),
+                ("before-close", form.closes - self._settings.remind_before_close),
+            )
+            for person in (p for p in people if in_audience(p.role, form.audience)):
+                record = stored[form.id].get(person.id)
+                if record is not None and record.progress.status == "submitted":
+                    continue
+                for kind, at in steps:
+                    if _key(form, kind, person) in sent or (kind == "invite") != (record is None):
+                        continue
+                    if kind != "invite" and person.id in last:
+                        at = max(at, last[person.id] + ONE_A_DAY)
+                    at = self._calendar.working_time(at, [person.tz])
+                    if at < form.closes:
+                        owed.append(PendingMessage(person, form, kind, at))
+                    break  # one step at a time per person and form
+        return owed
+
+    def upcoming(self, now: datetime) -> list[tuple[str, datetime]]:
+        """The next owed message of each form (possibly already due), and each form's closing."""
+        nexts: dict[str, datetime] = {}
+        for owed in self.pending(now):
+            key = f"eval:{owed.form.id}"
+            nexts[key] = min(nexts.get(key, owed.at), owed.at)
+        return list(nexts.items()) + [
+            (f"eval:{f.id}:close", f.closes) for f in self._forms.values() if f.closes > now
+        ]
+
+    def run_due(self, now: datetime) -> int:
+        due = [p for p in self.pending(now) if p.at <= now]
+        outgoing: list[Outgoing] = []
+        with self._uow() as uow:
+            for owed in due:
+                total = len(questions_for(owed.form, owed.person.role, {}))
+                if owed.kind == "invite":
+                    uow.evaluations.invite(owed.form.id, [owed.person.id], now)
+                    notice: EvaluationInvite | EvaluationReminder = EvaluationInvite(
+                        owed.form, total
+                    )
+                else:
+                    record = uow.evaluations.get(owed.form.id, owed.person.id)
+                    answers = record.progress.answers if record else {}
+                    notice = EvaluationReminder(
+                        owed.form,
+                        len(answers),
+                        len(questions_for(owed.form, owed.person.role, answers)),
+                    )
+                kind = "eval-invite" if owed.kind == "invite" else "eval-reminder"
+                outgoing.append(
+                    Outgoing(
+                        Delivery(
+                            _key(owed.form, owed.kind, owed.person),
+                            kind,
+                            owed.form.id,
+                            owed.person.slack_user_id or "",
+                            owed.person.id,
+                        ),
+                        notice,
+                    )
+                )
+            uow.commit()
+        sent = len(self._deliveries.send(outgoing, now))
+        for form in self._forms.values():
+            if form.closes <= now and self._invited(form):  # nobody asked: nothing to report
+                results = self._results(form, closed=True)
+                sent += len(
+                    self._deliveries.send(
+                        [
+                            Outgoing(
+                                Delivery(
+                                    f"eval-results:{form.id}:closed",
+                                    "eval-results",
+                                    form.id,
+                                    self._team.channel,
+                                    None,
+                                ),
+                                results,
+                            )
+                        ],
+                        now,
+                    )
+                )
+        return sent
+
+    def _invited(self, form: Form) -> list[int]:
+        with self._uow() as uow:
+            return [r.participant_id for r in uow.evaluations.for_form(form.id)]
+
+    # The conversation ----------------------------------------------------------------------------
+
+    def message(
+        self, slack_user_id: str, text: str, now: datetime, inbox_id: int | None = None
+    ) -> Answered | None:
+        """A DM. With inbox_id, the inbox item is marked done in the same transaction as the
+        answer, so a message is applied once; None when another worker has taken it."""
+        return self._step(
+            slack_user_id,
+            None,
+            now,
+            lambda form, role, progress: handle(form, role, progress, text),
+            inbox_id,
+        )
+
+    def start(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
+        return _surely(
+            self._step(
+                slack_user_id,
+                self.form(form_id),
+                now,
+                lambda form, role, progress: handle(form, role, progress, "start"),
+            )
+        )
+
+    def button(
+        self, slack_user_id: str, form_id: str, question_id: str, value: str, now: datetime
+    ) -> Answered:
+        return _surely(
+            self._step(
+                slack_user_id,
+                self.form(form_id),
+                now,
+                lambda form, role, progress: answer_button(
+                    form, role, progress, question_id, value
+                ),
+            )
+        )
+
+    def submit(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
+        def submit_if_complete(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
+            if progress.status != "reviewing":
+                raise InvalidAnswer("Please answer the remaining questions first.")
+            return replace(progress, status="submitted"), Submitted()
+
+        return _surely(self._step(slack_user_id, self.form(form_id), now, submit_if_complete))
+
+    def _step(
+        self,
+        slack_user_id: str,
+        form: Form | None,
+        now: datetime,
+        act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
+        inbox_id: int | None = None,
+    ) -> Answered | None:
+        """Applies one action to the person's progress and saves it; if another message saved
+        first, reads again and re-applies, so no answer is lost. An inbox item is marked done in
+        the same transaction, whatever the outcome, so it is never applied twice."""
+        for _ in range(3):
+            with self._uow() as uow:
+                if inbox_id is not None and not uow.inbox.mark_done(inbox_id, now):
+                    return None  # another worker has it
+                answered = self._apply(uow, slack_user_id, form, now, act)
+                if answered is not None:
+                    uow.commit()
+                    if answered.reply is not None and isinstance(answered.reply, Submitted):
+                        self.on_change()
+                    return answered
+        raise UserError("Sorry, I couldn't save that just now. Please send it again.")
+
+    def _apply(
+        self,
+        uow: UnitOfWork,
+        slack_user_id: str,
+        form: Form | None,
+        now: datetime,
+        act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
+    ) -> Answered | None:
+        """None when another message saved first (the caller retries)."""
+        person = uow.participants.by_slack_id(slack_user_id)
+        if person is None:
+            return Answered(None, None, error=NotAParticipant().message)
+        target = form or self._active_form(uow, person, now)
+        if target is None:
+            return Answered(self._closed_unfinished(uow, person, now), None)
+        record = uow.evaluations.get(target.id, person.id)
+        if record is None:
+            return Answered(
+                None,
+                None,
+                error=f"The {target.title.lower()} isn't for you, so there is nothing to answer.",
+            )
+        if not target.opens <= now < target.closes:
+            return Answered(target, None)
+        try:
+            progress, reply = act(target, person.role, record.progress)
+        except InvalidAnswer as invalid:
+            return Answered(
+                target, prompt(target, person.role, record.progress, error=str(invalid))
+            )
+        if not uow.evaluations.save(target.id, person.id, progress, record.version, now):
+            return None
+        return Answered(target, reply)
+
+    def _active_form(self, uow: UnitOfWork, person: Participant, now: datetime) -> Form | None:
+        mine = uow.evaluations.for_participant(person.id)
+        open_forms = [
+            f
+            for f in self._forms.values()
+            if f.opens <= now < f.closes
+            and f.id in mine
+            and mine[f.id].progress.status != "submitted"
+        ]
+        return max(open_forms, key=lambda f: f.opens) if open_forms else None
+
+    def _closed_unfinished(
+        self, uow: UnitOfWork, person: Participant, now: datetime
+    ) -> Form | None:
+        """The latest form that closed before the person finished it: a late answer is told so."""
+        mine = uow.evaluations.for_participant(person.id)
+        closed = [
+            f
+            for f in self._forms.values()
+            if f.closes <= now and f.id in mine and mine[f.id].progress.status != "submitted"
+        ]
+        return max(closed, key=lambda f: f.closes) if closed else None
+
+    # The team -------------------------------------------------------------------------------------
+
+    def status(self, actor: str) -> list[ResultsForTeam]:
+        self._team.require_member(actor)
+        return [self._results(f, closed=False) for f in self._forms.values()]
+
+    def post_results(self, actor: str, form_id: str, now: datetime) -> None:
+        self._team.require_member(actor)
+        results = self._results(self.form(form_id), closed=False)
+        self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(
+                        f"eval-results:{form_id}:{now:%Y%m%dT%H%M%S}",
+                        "eval-results",
+                        form_id,
+                        self._team.channel,
+                        None,
+                    ),
+                    results,
+                )
+            ],
+            now,
+        )
+
+    def export_csv(self, form_id: str, pseudonymous: bool) -> str:
+        """One row per person and question answered, as stored. Pseudonymous: P001… instead of names."""
+        form = self.form(form_id)
+        with self._uow() as uow:
+            people = {p.id: p for p in uow.participants.all()}
+            stored = uow.evaluations.for_form(form.id)
+        numbers = {pid: f"P{n:03d}" for n, pid in enumerate(sorted(people), 1)}
+        out = io.StringIO()
+        writer = csv.writer(out)
+        writer.writerow(["participant", "role", "status", "question_id", "question", "answer"])
+        for record in stored:
+            person = people[record.participant_id]
+            who = numbers[person.id] if pseudonymous else person.name
+            for question in form.questions:
+                if question.id in record.progress.answers:
+                    value = record.progress.answers[question.id]
+                    shown = (
+                        "; ".join(value)
+                        if isinstance(value, list)
+                        else ""
+                        if value is None
+                        else str(value)
+                    )
+                    writer.writerow(
+                        [
+                            who,
+                            person.role,
+                            record.progress.status,
+                            question.id,
+                            question.text,
+                            shown,
+                        ]
+                    )
+        return out.getvalue()
+
+    def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> None:
+        self._team.require_member(actor)
+        content = self.export_csv(form_id, pseudonymous).encode()
+        kind = "pseudonymous" if pseudonymous else "named"
+        file = ExportFile(
+            f"{form_id}-answers-{kind}-{now:%Y%m%d%H%M%S}.csv",
+            f"{self.form(form_id).title}: answers ({kind})",
+            content,
+        )
+        self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(
+                        f"eval-export:{form_id}:{kind}:{now:%Y%m%dT%H%M%S}",
+                        "eval-export",
+                        form_id,
+                        self._team.channel,
+                        None,
+                    ),
+                    file,
+                )
+            ],
+            now,
+        )
+
+    def _results(self, form: Form, closed: bool) -> ResultsForTeam:
+        with self._uow() as uow:
+            roles = {p.id: p.role for p in uow.participants.all()}
+            stored = uow.evaluations.for_form(form.id)
+        scales = []
+        for question in (q for q in form.questions if q.kind == "scale"):
+            counts: dict[str, dict[int, int]] = {}
+            for record in stored:
+                value = record.progress.answers.get(question.id)
+                if isinstance(value, int):
+                    by_score = counts.setdefault(roles[record.participant_id], {})
+                    by_score[value] = by_score.get(value, 0) + 1
+            scales.append(ScaleResults(question.text, question.low, question.high, counts))
+        return ResultsForTeam(
+            form,
+            invited=len(stored),
+            started=sum(1 for r in stored if r.progress.answers or r.progress.status != "invited"),
+            finished=sum(1 for r in stored if r.progress.status == "submitted"),
+            scales=tuple(scales),
+            closed=closed,
+        )
+
+
+def _key(form: Form, kind: str, person: Participant) -> str:
+    return f"eval-{'invite' if kind == 'invite' else 'reminder'}:{form.id}:{kind}:{person.id}"
+
+
+def _surely(answered: Answered | None) -> Answered:
+    assert answered is not None, "only an inbox item can be taken by another worker"
+    return answered

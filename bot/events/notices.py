@@ -1,0 +1,44 @@
+"""What the events feature tells people, as data: reminders, calendar files, date changes."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import timedelta
+
+from bot.events.rules import EventSchedule
+from bot.outbox import FileNotice, Notice
+from bot.scheme import Event, Programme
+
+
+@dataclass(frozen=True)
+class EventReminder(Notice):
+    programme: Programme
+    event: Event
+    schedule: EventSchedule
+    offset: timedelta
+    recipient_tz: str | None
+    rsvp: str | None
+
+
+@dataclass(frozen=True)
+class CalendarInvite(FileNotice):
+    """An add-to-calendar file; sequence grows with each date change so calendars update."""
+
+    programme: Programme
+    event: Event
+    schedule: EventSchedule
+    sequence: int
+
+    @property
+    def filename(self) -> str:
+        assert self.schedule.starts_at is not None
+        return f"{self.event.id}-{self.schedule.starts_at:%Y%m%d%H%M}.ics"
+
+
+@dataclass(frozen=True)
+class EventDateChanged(Notice):
+    programme: Programme
+    event: Event
+    old: EventSchedule
+    new: EventSchedule
+    recipient_tz: str | None

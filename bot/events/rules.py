@@ -1,0 +1,130 @@
+"""Pure decisions about the scheme's calendar: when reminders fall, which are due now.
+
+Every moment has a stable key; the delivery ledger stores key + recipient, so a moment is sent at
+most once to each person, whichever process or restart gets to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.scheme import Audience, Event, Programme
+
+CHANGE_NOTICE_COVERS = timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class EventSchedule:
+    """When an event actually happens: the file's date, or the team's later change. None is TBC."""
+
+    event_id: str
+    starts_at: datetime | None
+    ends_at: datetime | None
+
+    @property
+    def is_tbc(self) -> bool:
+        return self.starts_at is None
+
+
+@dataclass(frozen=True)
+class ReminderMoment:
+    event_id: str
+    starts_at: datetime
+    offset: timedelta
+    at: datetime
+
+    @property
+    def key(self) -> str:
+        """Includes the start, so a rescheduled event gets fresh reminders for its new date."""
+        return f"reminder:{self.event_id}:{self.starts_at:%Y%m%dT%H%MZ}:{iso_duration(self.offset)}"
+
+
+def file_schedule(programme: Programme, event: Event) -> EventSchedule:
+    if event.date == "TBC" or event.start is None or event.end is None:
+        return EventSchedule(event.id, None, None)
+    return EventSchedule(
+        event.id,
+        programme.local_datetime(event.date, event.start).astimezone(UTC),
+        programme.local_datetime(event.date, event.end).astimezone(UTC),
+    )
+
+
+def reminder_time(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:
+    """Whole days are counted on the local calendar, so "a week before" a 10:00 event is 10:00
+    on that day even across a clock change; the rest of the offset is elapsed time."""
+    local = starts_at.astimezone(zone).replace(tzinfo=None) - timedelta(days=offset.days)
+    return local.replace(tzinfo=zone).astimezone(UTC) - timedelta(seconds=offset.seconds)
+
+
+def reminder_moments(
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo
+) -> list[ReminderMoment]:
+    moments = [
+        ReminderMoment(s.event_id, s.starts_at, offset, reminder_time(s.starts_at, offset, zone))
+        for s in schedules
+        if s.starts_at is not None
+        for offset in offsets
+    ]
+    return sorted(moments, key=lambda m: (m.at, m.event_id))
+
+
+def upcoming_reminder_times(
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
+) -> list[ReminderMoment]:
+    """The moments still to come: what the scheduler must wake up for."""
+    return [m for m in reminder_moments(schedules, offsets, zone) if m.at > now]
+
+
+def due_reminders(
+    schedules: Iterable[EventSchedule], offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
+) -> list[ReminderMoment]:
+    """For each event that has not begun, the latest reminder whose time has come.
+
+    This is also the policy for what was missed while the bot was down: a person gets the one
+    reminder that fits the time left (not the week-before one on the eve of the event), and
+    nothing once the event has begun.
+    """
+    due: dict[str, ReminderMoment] = {}
+    for moment in reminder_moments(schedules, offsets, zone):
+        if moment.at <= now < moment.starts_at:
+            due[moment.event_id] = moment
+    return list(due.values())
+
+
+def covered_by_change_notice(
+    schedule: EventSchedule, offsets: Sequence[timedelta], zone: ZoneInfo, now: datetime
+) -> list[ReminderMoment]:
+    """The reminders for a new date that a "date changed" message, sent now, makes redundant:
+    day-scale ones already due or falling within a day of it. The hour-before nudge still goes."""
+    return [
+        m
+        for m in reminder_moments([schedule], offsets, zone)
+        if m.offset >= CHANGE_NOTICE_COVERS and m.at <= now + CHANGE_NOTICE_COVERS
+    ]
+
+
+def in_audience(role: str, audience: Audience) -> bool:
+    return audience == "everyone" or audience == f"{role}s"
+
+
+def iso_duration(offset: timedelta) -> str:
+    """timedelta(days=1) → 'P1D', timedelta(hours=1, minutes=30) → 'PT1H30M'."""
+    days, seconds = offset.days, offset.seconds
+    hours, minutes = divmod(seconds // 60, 60)
+    time_part = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
+    return "P" + (f"{days}D" if days else "") + (f"T{time_part}" if time_part else "")
+
+
+def describe_offset(offset: timedelta) -> str:
+    """P7D → 'in 7 days', P1D → 'tomorrow', PT1H → 'in 1 hour'."""
+    if offset == timedelta(days=1):
+        return "tomorrow"
+    if offset.days and not offset.seconds:
+        return f"in {offset.days} days" if offset.days > 1 else "in 1 day"
+    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+    if hours and not minutes:
+        return f"in {hours} hour{'s' if hours > 1 else ''}"
+    return f"in {hours * 60 + minutes} minutes"

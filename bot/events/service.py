@@ -1,0 +1,280 @@
+"""The scheme's events: reminders to the right audience, replies, and date changes."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time
+from typing import Literal
+
+from bot.errors import NotAParticipant, UserError
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.rules import (
+    EventSchedule,
+    ReminderMoment,
+    covered_by_change_notice,
+    due_reminders,
+    file_schedule,
+    in_audience,
+    upcoming_reminder_times,
+)
+from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.participants.rules import Participant
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.scheme import Event, Programme
+from bot.team import Team
+
+Answer = Literal["yes", "no"]
+
+
+@dataclass(frozen=True)
+class MyEvent:
+    event: Event
+    schedule: EventSchedule
+    answer: str | None
+
+
+@dataclass(frozen=True)
+class MyCalendar:
+    tz: str | None
+    events: list[MyEvent]
+
+
+@dataclass(frozen=True)
+class Attendance:
+    event: Event
+    schedule: EventSchedule
+    coming: list[str]
+    not_coming: list[str]
+    no_reply: list[str]
+
+
+class UnknownEvent(UserError):
+    def __init__(self, event_id: str, programme: Programme):
+        ids = ", ".join(e.id for e in programme.events)
+        super().__init__(f"There is no event called `{event_id}`. The events are: {ids}.")
+
+
+class EventsService:
+    def __init__(
+        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+    ):
+        self.programme = programme
+        self._uow = uow
+        self._deliveries = deliveries
+        self._team = team
+        self.on_timeline_change: Callable[[], None] = lambda: None
+
+    # The timeline ---------------------------------------------------------------------------
+
+    def apply_programme_file(self, now: datetime) -> list[str]:
+        """At start: adopt the file's dates for new events and for events whose date was edited in
+        the file since the last start (telling those already invited); keep the team's own date
+        changes otherwise. Returns the ids of events whose date changed."""
+        changed: list[tuple[EventSchedule, EventSchedule]] = []
+        with self._uow() as uow:
+            current, recorded = uow.schedules.all(), uow.schedules.file_versions()
+            for event in self.programme.events:
+                in_file = file_schedule(self.programme, event)
+                if event.id not in recorded:
+                    uow.schedules.save(in_file, in_file, now)
+                elif recorded[event.id] != in_file:
+                    uow.schedules.save(in_file, in_file, now)
+                    if current[event.id] != in_file:
+                        changed.append((current[event.id], in_file))
+            uow.commit()
+        for old, new in changed:
+            self._tell_invited_of_change(old, new, now)
+        return [new.event_id for _, new in changed]
+
+    def upcoming_moments(self, now: datetime) -> list[ReminderMoment]:
+        with self._uow() as uow:
+            schedules = uow.schedules.all()
+        return upcoming_reminder_times(
+            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
+        )
+
+    def send_due_reminders(self, now: datetime) -> int:
+        with self._uow() as uow:
+            schedules = uow.schedules.all()
+            participants = [p for p in uow.participants.all() if p.slack_user_id]
+            answers = uow.rsvps.answers()
+            sequences = {event_id: uow.schedules.sequence(event_id) for event_id in schedules}
+        outgoing: list[Outgoing] = []
+        for moment in due_reminders(
+            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
+        ):
+            event = self._event(moment.event_id)
+            schedule = schedules[moment.event_id]
+            for person in participants:
+                answer = answers.get((event.id, person.id))
+                if in_audience(person.role, event.audience) and answer != "no":
+                    outgoing += self._reminder(
+                        moment, event, schedule, person, answer, sequences[event.id]
+                    )
+        return len(self._deliveries.send(outgoing, now))
+
+    # Replies and dates ----------------------------------------------------------------------
+
+    def reply(self, slack_user_id: str, event_id: str, answer: Answer, now: datetime) -> MyEvent:
+        event = self._event(event_id)
+        with self._uow() as uow:
+            person = self._participant(uow, slack_user_id)
+            schedule = uow.schedules.all()[event.id]
+            if schedule.starts_at is not None and schedule.starts_at <= now:
+                raise UserError(f"{event.title} has already started, so I can't change your reply.")
+            uow.rsvps.record(event.id, person.id, answer, now)
+            uow.commit()
+        return MyEvent(event, schedule, answer)
+
+    def set_date(
+        self, actor: str, event_id: str, day: date, start: time, end: time, now: datetime
+    ) -> EventSchedule:
+        self._team.require_member(actor)
+        event = self._event(event_id)
+        if end <= start:
+            raise UserError(f"The end time {end:%H:%M} must be after the start time {start:%H:%M}.")
+        new = EventSchedule(
+            event.id,
+            self.programme.local_datetime(day, start).astimezone(UTC),
+            self.programme.local_datetime(day, end).astimezone(UTC),
+        )
+        if new.starts_at is not None and new.starts_at <= now:
+            raise UserError("That date and time has already passed. Please give a future date.")
+        with self._uow() as uow:
+            old = uow.schedules.all()[event.id]
+            if old == new:
+                return new
+            uow.schedules.save(new, uow.schedules.file_versions()[event.id], now)
+            uow.commit()
+        self._tell_invited_of_change(old, new, now)
+        self.on_timeline_change()
+        return new
+
+    # What people see ------------------------------------------------------------------------
+
+    def my_events(self, slack_user_id: str, now: datetime) -> MyCalendar:
+        """The person's events still to come, dated first, then TBC ones."""
+        with self._uow() as uow:
+            person = self._participant(uow, slack_user_id)
+            schedules = uow.schedules.all()
+            answers = uow.rsvps.answers()
+        mine = [
+            MyEvent(e, schedules[e.id], answers.get((e.id, person.id)))
+            for e in self.programme.events
+            if in_audience(person.role, e.audience)
+            and (schedules[e.id].ends_at is None or schedules[e.id].ends_at > now)  # type: ignore[operator]
+        ]
+        mine.sort(key=lambda m: (m.schedule.is_tbc, m.schedule.starts_at or now))
+        return MyCalendar(person.tz, mine)
+
+    def attendance(self, actor: str, event_id: str) -> Attendance:
+        self._team.require_member(actor)
+        event = self._event(event_id)
+        with self._uow() as uow:
+            schedule = uow.schedules.all()[event.id]
+            answers = uow.rsvps.answers(event.id)
+            audience = [p for p in uow.participants.all() if in_audience(p.role, event.audience)]
+        by_answer: dict[str | None, list[str]] = {"yes": [], "no": [], None: []}
+        for person in sorted(audience, key=lambda p: p.name):
+            by_answer[answers.get((event.id, person.id))].append(person.name)
+        return Attendance(event, schedule, by_answer["yes"], by_answer["no"], by_answer[None])
+
+    def all_attendance(self, actor: str) -> list[Attendance]:
+        self._team.require_member(actor)
+        return [self.attendance(actor, e.id) for e in self.programme.events]
+
+    # Helpers --------------------------------------------------------------------------------
+
+    def _tell_invited_of_change(
+        self, old: EventSchedule, new: EventSchedule, now: datetime
+    ) -> None:
+        """Those already reminded hear of the change (with a new calendar file); earlier replies
+        no longer hold. Reminders for the new date that would repeat this message are skipped."""
+        event = self._event(new.event_id)
+        with self._uow() as uow:
+            invited_ids = uow.deliveries.recipients("reminder", event.id)
+            invited = [p for p in uow.participants.all() if p.id in invited_ids and p.slack_user_id]
+            uow.rsvps.clear(event.id)
+            sequence = uow.schedules.sequence(event.id)
+            uow.commit()
+        stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
+        outgoing: list[Outgoing] = []
+        covered: list[Delivery] = []
+        covered_moments = covered_by_change_notice(
+            new, self.programme.reminders.offsets, self.programme.zone, now
+        )
+        for person in invited:
+            to = person.slack_user_id or ""
+            notice = EventDateChanged(self.programme, event, old, new, person.tz)
+            outgoing.append(
+                Outgoing(
+                    Delivery(
+                        f"date-changed:{event.id}:{stamp}:{person.id}",
+                        "date-changed",
+                        event.id,
+                        to,
+                        person.id,
+                    ),
+                    notice,
+                )
+            )
+            if new.starts_at is not None:
+                invite = CalendarInvite(self.programme, event, new, sequence)
+                outgoing.append(
+                    Outgoing(
+                        Delivery(
+                            f"calendar:{event.id}:{stamp}:{person.id}",
+                            "calendar",
+                            event.id,
+                            to,
+                            person.id,
+                        ),
+                        invite,
+                    )
+                )
+            covered += [
+                Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id)
+                for m in covered_moments
+            ]
+        self._deliveries.skip(covered, now)
+        self._deliveries.send(outgoing, now)
+
+    def _reminder(
+        self,
+        moment: ReminderMoment,
+        event: Event,
+        schedule: EventSchedule,
+        person: Participant,
+        answer: str | None,
+        sequence: int,
+    ) -> list[Outgoing]:
+        to = person.slack_user_id or ""
+        stamp = f"{moment.starts_at:%Y%m%dT%H%MZ}"
+        reminder = EventReminder(self.programme, event, schedule, moment.offset, person.tz, answer)
+        invite = CalendarInvite(self.programme, event, schedule, sequence)
+        return [
+            Outgoing(
+                Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id), reminder
+            ),
+            # The calendar file comes once per date, with whichever reminder reaches them first.
+            Outgoing(
+                Delivery(
+                    f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
+                ),
+                invite,
+            ),
+        ]
+
+    def _event(self, event_id: str) -> Event:
+        event = self.programme.event(event_id)
+        if event is None:
+            raise UnknownEvent(event_id, self.programme)
+        return event
+
+    @staticmethod
+    def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:
+        person = uow.participants.by_slack_id(slack_user_id)
+        if person is None:
+            raise NotAParticipant()
+        return person

@@ -1,0 +1,267 @@
+"""Mentor–mentee pairs: the pair itself, its stages, and the pure rules for making pairs."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from typing import Literal
+
+from bot.participants.rules import ImportRejected, Participant
+from bot.scheme import STAGES, CheckIns, Stage
+from bot.worktime import Calendar
+
+PairStatus = Literal["awaiting", "active", "ended"]
+STAGE_NAMES: dict[Stage, str] = {
+    "preparing": "Preparing",
+    "negotiation": "Negotiation",
+    "enabling_growth": "Enabling Growth",
+    "coming_to_closure": "Coming to Closure",
+}
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: int
+    mentor_id: int
+    mentee_id: int
+    status: PairStatus
+    stage: Stage
+    created_at: datetime
+    mentor_accepted_at: datetime | None = None
+    mentee_accepted_at: datetime | None = None
+    acceptance_nudged_at: datetime | None = None
+    ended_at: datetime | None = None
+
+    @property
+    def members(self) -> tuple[int, int]:
+        return self.mentor_id, self.mentee_id
+
+    @property
+    def activated_at(self) -> datetime | None:
+        """When the second of the two accepted: the relationship starts then."""
+        if self.mentor_accepted_at and self.mentee_accepted_at:
+            return max(self.mentor_accepted_at, self.mentee_accepted_at)
+        return None
+
+    def accepted_by(self, participant_id: int) -> bool:
+        if participant_id == self.mentor_id:
+            return self.mentor_accepted_at is not None
+        return self.mentee_accepted_at is not None
+
+
+@dataclass(frozen=True)
+class Agreement:
+    goals: str = ""
+    availability: str = ""
+    topics: str = ""
+    contact: str = ""
+    updated_at: datetime | None = None
+
+    @property
+    def is_empty(self) -> bool:
+        return not any((self.goals, self.availability, self.topics, self.contact))
+
+
+@dataclass(frozen=True)
+class Meeting:
+    pair_id: int
+    met_on: date
+    minutes: int
+    topics: str
+
+
+@dataclass(frozen=True)
+class StageChange:
+    pair_id: int
+    stage: Stage
+    changed_at: datetime
+
+
+def parse_stage(text: str) -> Stage | None:
+    """'enabling growth', 'Enabling-Growth', 'growth', '3' → 'enabling_growth'."""
+    words = text.strip().lower().replace("-", " ").replace("_", " ")
+    if words.isdigit() and 1 <= int(words) <= len(STAGES):
+        return STAGES[int(words) - 1]
+    for stage, name in STAGE_NAMES.items():
+        if words and (words == name.lower() or words in name.lower().split()):
+            return stage
+    return None
+
+
+@dataclass(frozen=True)
+class PairRow:
+    line: int
+    mentor: Participant
+    mentee: Participant
+
+
+def pairing_problems(
+    mentor: Participant,
+    mentee: Participant,
+    paired: set[int],
+    also_on: dict[int, int] | None = None,
+) -> list[str]:
+    """Why these two cannot be made a pair: roles, and anyone already paired (or, importing a
+    file, paired on an earlier line: `also_on` maps participant id → line)."""
+    problems = []
+    if mentor.role != "mentor":
+        problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
+    if mentee.role != "mentee":
+        problems.append(f"{mentee.name} is a {mentee.role}, not a mentee")
+    for person in (mentor, mentee):
+        if person.id in paired:
+            problems.append(f"{person.name} is already in a pair; unpair them first")
+        elif also_on and person.id in also_on:
+            problems.append(f"{person.name} is also paired on line {also_on[person.id]}")
+    return problems
+
+
+def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
+    """The steering group's pairings file (mentor_email, mentee_email), all or nothing. `paired`
+    holds the ids of participants already in an active or awaiting pair."""
+    by_email = {p.email: p for p in people}
+    reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
+    columns = [c.strip().lower() for c in reader.fieldnames or []]
+    if "mentor_email" not in columns or "mentee_email" not in columns:
+        raise ImportRejected(["line 1: the header needs the columns mentor_email, mentee_email"])
+    rows: list[PairRow] = []
+    problems: list[str] = []
+    seen_rows: dict[tuple[str, str], int] = {}
+    in_file: dict[int, int] = {}
+    for record in reader:
+        line = reader.line_num
+        fields = {(k or "").strip().lower(): (v or "").strip().lower() for k, v in record.items()}
+        if not any(fields.values()):
+            continue
+        mentor_email, mentee_email = fields.get("mentor_email", ""), fields.get("mentee_email", "")
+        found = [(email, by_email.get(email)) for email in (mentor_email, mentee_email)]
+        unknown = [email or "(empty)" for email, person in found if person is None]
+        if unknown:
+            problems += [
+                f"line {line}: {email} is not a participant; import them first" for email in unknown
+            ]
+            continue
+        mentor, mentee = by_email[mentor_email], by_email[mentee_email]
+        repeated = (mentor_email, mentee_email) in seen_rows
+        row_problems = (
+            [f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}"]
+            if repeated
+            else []
+        )
+        row_problems += pairing_problems(
+            mentor, mentee, paired, also_on=None if repeated else in_file
+        )
+        seen_rows.setdefault((mentor_email, mentee_email), line)
+        for person in (mentor, mentee):
+            in_file.setdefault(person.id, line)
+        if row_problems:
+            problems += [f"line {line}: {p}" for p in row_problems]
+        else:
+            rows.append(PairRow(line, mentor, mentee))
+    if problems:
+        raise ImportRejected(problems)
+    if not rows:
+        raise ImportRejected(["the file has a header but no pairs"])
+    return rows
+
+
+CheckInAnswer = Literal["yes", "not_yet"]
+MomentKind = Literal["check_in", "deliver", "follow_up", "acceptance_nudge"]
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    id: int
+    pair_id: int
+    number: int
+    created_at: datetime
+    sent_at: datetime | None = None
+    answer: CheckInAnswer | None = None
+    answered_at: datetime | None = None
+    followed_up_at: datetime | None = None
+
+
+@dataclass(frozen=True)
+class PairState:
+    """What the rules need to know about one pair."""
+
+    pair: Pair
+    checkins: Sequence[CheckIn]  # oldest first
+    last_meeting: date | None
+    paused_until: date | None  # the later of the two members' pauses
+    zones: tuple[str | None, ...]
+
+    @property
+    def latest(self) -> CheckIn | None:
+        return self.checkins[-1] if self.checkins else None
+
+
+@dataclass(frozen=True)
+class PairMoment:
+    pair_id: int
+    kind: MomentKind
+    at: datetime
+
+
+def pending_moments(
+    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+) -> list[PairMoment]:
+    """What the pair is waiting for next, each at the time it may be sent."""
+    pair, latest = state.pair, state.latest
+    if pair.status == "awaiting":
+        if pair.acceptance_nudged_at is None:
+            at = calendar.working_time(pair.created_at + rules.acceptance_nudge_after, state.zones)
+            return [PairMoment(pair.id, "acceptance_nudge", at)]
+        return []
+    if pair.status != "active" or pair.activated_at is None:
+        return []
+    if latest is not None and latest.sent_at is None:
+        return [PairMoment(pair.id, "deliver", latest.created_at)]  # made, but never confirmed sent
+    base = latest.sent_at if latest and latest.sent_at else pair.activated_at
+    due = base + rules.cadence[pair.stage]
+    if state.paused_until is not None:
+        resume = calendar.start_of(state.paused_until).astimezone(UTC)
+        due = max(due, resume)
+    next_check_in = calendar.working_time(due, state.zones)
+    if calendar.day_of(next_check_in) > calendar.last_day:
+        return []  # the scheme is over: no more nudges
+    moments = [PairMoment(pair.id, "check_in", next_check_in)]
+    if latest and latest.sent_at and latest.answer is None and latest.followed_up_at is None:
+        follow_up = calendar.working_time(latest.sent_at + rules.follow_up_after, state.zones)
+        if follow_up < moments[0].at:
+            moments.insert(0, PairMoment(pair.id, "follow_up", follow_up))
+    return moments
+
+
+def due_moments(
+    states: Iterable[PairState], rules: CheckIns, calendar: Calendar, now: datetime
+) -> list[PairMoment]:
+    """For each pair, the one thing due now: a new check-in supersedes a follow-up of the last."""
+    due: list[PairMoment] = []
+    for state in states:
+        ready = [m for m in pending_moments(state, rules, calendar, now) if m.at <= now]
+        if ready:
+            due.append(ready[-1])
+    return due
+
+
+def needs_attention(
+    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+) -> str | None:
+    """Why the team should look at this pair, or None."""
+    pair = state.pair
+    if pair.status != "active" or pair.activated_at is None:
+        return None
+    answers = [c.answer for c in state.checkins if c.answer]
+    streak = rules.attention_after_not_yet
+    if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
+        return f"answered “Not yet” {streak} times in a row"
+    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
+    paused = state.paused_until is not None and state.paused_until > calendar.day_of(now)
+    if not paused and now - since >= rules.attention_without_meeting:
+        weeks = (now - since).days // 7
+        return f"no meeting logged for {weeks} weeks"
+    return None

@@ -1,0 +1,473 @@
+"""Making and running pairs: pairings from the steering group, acceptance, stages, the pair's
+agreement, pauses, and ending a pairing. Check-ins themselves are in bot/checkins_service.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from bot.errors import NotAParticipant, UserError
+from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.pairs.notices import (
+    AcceptanceNudge,
+    CheckInPrompt,
+    PairEnded,
+    PairIntroduction,
+    PairStarted,
+    StageMoved,
+)
+from bot.pairs.rules import (
+    STAGE_NAMES,
+    Agreement,
+    CheckInAnswer,
+    Meeting,
+    Pair,
+    PairMoment,
+    PairState,
+    check_pairings,
+    due_moments,
+    needs_attention,
+    pairing_problems,
+    parse_stage,
+    pending_moments,
+)
+from bot.participants.rules import Participant
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.scheme import Programme
+from bot.team import Team
+from bot.worktime import working_calendar
+
+
+class NotInAPair(UserError):
+    def __init__(self) -> None:
+        super().__init__(
+            "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
+        )
+
+
+@dataclass(frozen=True)
+class PairView:
+    pair: Pair
+    me: Participant
+    partner: Participant
+    agreement: Agreement
+    meetings: list[Meeting]
+    stage_since: datetime
+
+
+def group(pair_people: tuple[Participant, Participant]) -> str:
+    """The group DM of a pair, as the Messenger addresses it."""
+    return ",".join(p.slack_user_id or "" for p in pair_people)
+
+
+class PairingService:
+    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
+        self._uow = uow
+        self._deliveries = deliveries
+        self._team = team
+        self.on_change: Callable[[], None] = lambda: None
+
+    # Making and ending pairs -------------------------------------------------------------------
+
+    def import_pairs(self, text: str, now: datetime) -> int:
+        with self._uow() as uow:
+            rows = check_pairings(text, uow.participants.all(), uow.pairs.paired_participants())
+        return len(self._make([(r.mentor, r.mentee) for r in rows], now))
+
+    def pair(self, actor: str, mentor_slack: str, mentee_slack: str, now: datetime) -> Pair:
+        self._team.require_member(actor)
+        with self._uow() as uow:
+            people = {p.slack_user_id: p for p in uow.participants.all()}
+            mentor, mentee = people.get(mentor_slack), people.get(mentee_slack)
+            if mentor is None or mentee is None:
+                missing = mentor_slack if mentor is None else mentee_slack
+                raise UserError(f"<@{missing}> is not on the scheme yet; import them first.")
+            problems = pairing_problems(mentor, mentee, uow.pairs.paired_participants())
+            if problems:
+                raise UserError(problems[0] + ".")
+        [made] = self._make([(mentor, mentee)], now)
+        return made
+
+    def unpair(
+        self, actor: str, member_slack: str, reason: str, now: datetime
+    ) -> tuple[Participant, Participant]:
+        self._team.require_member(actor)
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(member_slack)
+            pair = uow.pairs.current_for(person.id) if person else None
+            if person is None or pair is None:
+                raise UserError(f"<@{member_slack}> is not in a pair.")
+            mentor, mentee = self._people(uow, pair)
+            uow.pairs.end(pair.id, reason, now)
+            uow.commit()
+        self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(
+                        f"pair-ended:{pair.id}:{p.id}",
+                        "pair-ended",
+                        str(pair.id),
+                        p.slack_user_id or "",
+                        p.id,
+                    ),
+                    PairEnded(other),
+                )
+                for p, other in ((mentor, mentee), (mentee, mentor))
+            ],
+            now,
+        )
+        self.on_change()
+        return mentor, mentee
+
+    def _make(self, pairs: list[tuple[Participant, Participant]], now: datetime) -> list[Pair]:
+        made: list[Pair] = []
+        with self._uow() as uow:
+            for mentor, mentee in pairs:
+                made.append(uow.pairs.add(mentor.id, mentee.id, now))
+            uow.commit()
+        self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(f"pair-intro:{p.id}", "pair-intro", str(p.id), group(people), None),
+                    PairIntroduction(p.id, *people),
+                )
+                for p, people in zip(made, pairs, strict=True)
+            ],
+            now,
+        )
+        self.on_change()
+        return made
+
+    # The pair's own actions ----------------------------------------------------------------------
+
+    def accept(self, slack_user_id: str, pair_id: int, now: datetime) -> Pair:
+        with self._uow() as uow:
+            person, pair = self._own_pair(uow, slack_user_id, pair_id)
+            if pair.accepted_by(person.id):
+                raise UserError("You have already accepted this pairing. Thank you!")
+            pair = uow.pairs.accept(pair.id, person.id, now)
+            mentor, mentee = self._people(uow, pair)
+            uow.commit()
+        if pair.status == "active":
+            started = PairStarted(pair.id, mentor, mentee)
+            self._deliveries.send(
+                [
+                    Outgoing(
+                        Delivery(
+                            f"pair-started:{pair.id}",
+                            "pair-started",
+                            str(pair.id),
+                            group((mentor, mentee)),
+                            None,
+                        ),
+                        started,
+                    )
+                ],
+                now,
+            )
+            self.on_change()
+        return pair
+
+    def move_stage(
+        self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None
+    ) -> Pair:
+        stage = parse_stage(stage_text)
+        if stage is None:
+            names = ", ".join(STAGE_NAMES.values())
+            raise UserError(f"“{stage_text}” is not a stage. The stages are: {names}.")
+        with self._uow() as uow:
+            person, pair = self._own_pair(uow, slack_user_id, pair_id)
+            if pair.status != "active":
+                raise UserError("Your pairing starts once you have both accepted it.")
+            if pair.stage == stage:
+                raise UserError(f"Your pair is already in {STAGE_NAMES[stage]}.")
+            uow.pairs.set_stage(pair.id, stage, person.id, now)
+            mentor, mentee = self._people(uow, pair)
+            uow.commit()
+        moved = StageMoved(pair.id, stage, person.name)
+        key = f"stage:{pair.id}:{stage}:{now:%Y%m%dT%H%M%S}"
+        self._deliveries.send(
+            [Outgoing(Delivery(key, "stage", str(pair.id), group((mentor, mentee)), None), moved)],
+            now,
+        )
+        self.on_change()
+        return pair
+
+    def save_agreement(self, slack_user_id: str, agreement: Agreement, now: datetime) -> None:
+        with self._uow() as uow:
+            person, pair = self._own_pair(uow, slack_user_id)
+            uow.agreements.save(pair.id, agreement, person.id, now)
+            uow.commit()
+
+    def pause(self, slack_user_id: str, until: date | None, now: datetime) -> None:
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+            if person is None:
+                raise NotAParticipant()
+            if until is not None and until <= now.date():
+                raise UserError(
+                    "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`."
+                )
+            uow.participants.pause(person.id, until)
+            uow.commit()
+        self.on_change()
+
+    def pause_pair(self, actor: str, member_slack: str, until: date | None, now: datetime) -> None:
+        """The team holds a pair's check-ins, e.g. while a concern is looked into."""
+        self._team.require_member(actor)
+        if until is not None and until <= now.date():
+            raise UserError("Please give a date in the future.")
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(member_slack)
+            pair = uow.pairs.current_for(person.id) if person else None
+            if pair is None:
+                raise UserError(f"<@{member_slack}> is not in a pair.")
+            for member in pair.members:
+                uow.participants.pause(member, until)
+            uow.commit()
+        self.on_change()
+
+    # Views ---------------------------------------------------------------------------------------
+
+    def my_pair(self, slack_user_id: str) -> PairView:
+        with self._uow() as uow:
+            person, pair = self._own_pair(uow, slack_user_id)
+            mentor, mentee = self._people(uow, pair)
+            partner = mentee if person.id == mentor.id else mentor
+            history = uow.pairs.stage_history(pair.id)
+            return PairView(
+                pair,
+                person,
+                partner,
+                uow.agreements.get(pair.id),
+                uow.meetings.for_pair(pair.id),
+                history[-1].changed_at,
+            )
+
+    def _own_pair(
+        self, uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
+    ) -> tuple[Participant, Pair]:
+        person = uow.participants.by_slack_id(slack_user_id)
+        if person is None:
+            raise NotAParticipant()
+        pair = uow.pairs.current_for(person.id)
+        if pair is None:
+            raise NotInAPair()
+        if pair_id is not None and pair.id != pair_id:
+            raise UserError(
+                "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+            )
+        return person, pair
+
+    @staticmethod
+    def _people(uow: UnitOfWork, pair: Pair) -> tuple[Participant, Participant]:
+        mentor, mentee = uow.participants.get(pair.mentor_id), uow.participants.get(pair.mentee_id)
+        assert mentor is not None and mentee is not None
+        return mentor, mentee
+
+
+MAX_MEETING_MINUTES = 8 * 60
+
+
+@dataclass(frozen=True)
+class PairSummary:
+    mentor: str
+    mentee: str
+    pair: Pair
+    last_meeting: date | None
+    open_checkins: int
+    attention: str | None
+    not_accepted: list[str]
+
+
+class CheckInsService:
+    def __init__(
+        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+    ):
+        self._rules = programme.checkins
+        self._calendar = working_calendar(programme)
+        self._uow = uow
+        self._deliveries = deliveries
+        self._team = team
+        self.on_change: Callable[[], None] = lambda: None
+
+    # The timeline ------------------------------------------------------------------------------
+
+    def upcoming(self, now: datetime) -> list[PairMoment]:
+        """Each pair's next moment: the scheduler holds one job per pair at most."""
+        with self._uow() as uow:
+            states = uow.pairs.states()
+        nexts = [
+            min(ms, key=lambda m: m.at)
+            for s in states
+            if (ms := pending_moments(s, self._rules, self._calendar, now))
+        ]
+        return nexts
+
+    def who_is_due(self, states: list[PairState], now: datetime) -> list[PairMoment]:
+        return due_moments(states, self._rules, self._calendar, now)
+
+    def run_due(self, now: datetime) -> int:
+        with self._uow() as uow:
+            states = {s.pair.id: s for s in uow.pairs.states()}
+            people = {p.id: p for p in uow.participants.all()}
+            due = self.who_is_due(list(states.values()), now)
+            new_numbers = {
+                m.pair_id: _next_number(states[m.pair_id]) for m in due if m.kind == "check_in"
+            }
+            opened = uow.checkins.open_many(
+                new_numbers, now
+            )  # a pair missing here: another process has it
+            checkin_ids: dict[str, int] = {}
+            outgoing: list[Outgoing] = []
+            for moment in due:
+                state = states[moment.pair_id]
+                pair, latest = state.pair, state.latest
+                members = (people[pair.mentor_id], people[pair.mentee_id])
+                to = group(members)
+                if moment.kind == "acceptance_nudge":
+                    outgoing += self._nudges(pair, members)
+                    uow.pairs.mark_nudged(pair.id, now)
+                elif moment.kind == "follow_up" and latest is not None:
+                    prompt = CheckInPrompt(
+                        pair.id, latest.id, pair.stage, state.last_meeting, follow_up=True
+                    )
+                    outgoing.append(
+                        Outgoing(
+                            Delivery(
+                                f"checkin-follow-up:{pair.id}:{latest.number}",
+                                "checkin",
+                                str(pair.id),
+                                to,
+                                None,
+                            ),
+                            prompt,
+                        )
+                    )
+                    uow.checkins.mark_followed_up(latest.id, now)
+                elif (
+                    checkin := latest if moment.kind == "deliver" else opened.get(pair.id)
+                ) is not None:
+                    key = f"checkin:{pair.id}:{checkin.number}"
+                    checkin_ids[key] = checkin.id
+                    prompt = CheckInPrompt(
+                        pair.id, checkin.id, pair.stage, state.last_meeting, follow_up=False
+                    )
+                    outgoing.append(
+                        Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt)
+                    )
+            uow.commit()
+        sent = self._deliveries.send(outgoing, now)
+        with self._uow() as uow:
+            uow.checkins.mark_sent([checkin_ids[k] for k in sent if k in checkin_ids], now)
+            uow.commit()
+        return len(sent)
+
+    def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
+        mentor, mentee = members
+        return [
+            Outgoing(
+                Delivery(
+                    f"accept-nudge:{pair.id}:{person.id}",
+                    "accept-nudge",
+                    str(pair.id),
+                    person.slack_user_id or "",
+                    person.id,
+                ),
+                AcceptanceNudge(pair.id, partner),
+            )
+            for person, partner in ((mentor, mentee), (mentee, mentor))
+            if not pair.accepted_by(person.id)
+        ]
+
+    # Answers and meetings -------------------------------------------------------------------------
+
+    def answer(
+        self, slack_user_id: str, checkin_id: int, answer: CheckInAnswer, now: datetime
+    ) -> tuple[Participant, Pair]:
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+            checkin = uow.checkins.get(checkin_id)
+            pair = uow.pairs.get(checkin.pair_id) if checkin else None
+            if person is None:
+                raise NotAParticipant()
+            if checkin is None or pair is None or person.id not in pair.members:
+                raise UserError(
+                    "This check-in belongs to another pair, so I can't record your answer."
+                )
+            if pair.status != "active":
+                raise UserError("This pairing has ended, so the check-in is closed.")
+            latest = uow.checkins.latest(pair.id)
+            if latest is not None and latest.id != checkin.id:
+                raise UserError("This is an older check-in. Please answer the latest one I sent.")
+            if not uow.checkins.answer(checkin.id, answer, person.id, now):
+                raise UserError("This check-in has already been answered. Thank you!")
+            uow.commit()
+        self.on_change()
+        return person, pair
+
+    def log_meeting(
+        self, slack_user_id: str, met_on: date, minutes: int, topics: str, now: datetime
+    ) -> Meeting:
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+            if person is None:
+                raise NotAParticipant()
+            pair = uow.pairs.current_for(person.id)
+            if pair is None or pair.status != "active":
+                raise NotInAPair()
+            if met_on > now.date():
+                raise UserError(
+                    f"{met_on:%d %B %Y} is in the future. Log a meeting once it has happened."
+                )
+            if met_on < pair.created_at.date():
+                raise UserError(
+                    f"{met_on:%d %B %Y} is before you were paired. Please check the date."
+                )
+            if not 1 <= minutes <= MAX_MEETING_MINUTES:
+                raise UserError(
+                    "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
+                )
+            meeting = Meeting(pair.id, met_on, minutes, topics.strip()[:500])
+            uow.meetings.add(meeting, person.id, now)
+            latest = uow.checkins.latest(pair.id)
+            if latest is not None and latest.answer is None:
+                uow.checkins.answer(latest.id, "yes", person.id, now)
+            uow.commit()
+        self.on_change()
+        return meeting
+
+    # The team's overview --------------------------------------------------------------------------
+
+    def team_overview(self, actor: str, now: datetime) -> list[PairSummary]:
+        """Every current pair, those needing attention first."""
+        self._team.require_member(actor)
+        with self._uow() as uow:
+            states = uow.pairs.states()
+            people = {p.id: p for p in uow.participants.all()}
+        summaries = []
+        for state in states:
+            pair = state.pair
+            summaries.append(
+                PairSummary(
+                    mentor=people[pair.mentor_id].name,
+                    mentee=people[pair.mentee_id].name,
+                    pair=pair,
+                    last_meeting=state.last_meeting,
+                    open_checkins=sum(1 for c in state.checkins if c.sent_at and c.answer is None),
+                    attention=needs_attention(state, self._rules, self._calendar, now),
+                    not_accepted=[
+                        people[m].name
+                        for m in pair.members
+                        if pair.status == "awaiting" and not pair.accepted_by(m)
+                    ],
+                )
+            )
+        return sorted(
+            summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
+        )
+
+
+def _next_number(state: PairState) -> int:
+    return (state.latest.number if state.latest else 0) + 1

@@ -1,0 +1,40 @@
+"""Storage the participants feature needs, and Slack's user directory."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+from typing import Protocol
+
+from bot.participants.rules import Participant, ParticipantRow
+
+
+class ParticipantRepository(Protocol):
+    def all(self) -> list[Participant]: ...
+    def get(self, participant_id: int) -> Participant | None: ...
+    def by_slack_id(self, slack_user_id: str) -> Participant | None: ...
+    def by_email(self, email: str) -> Participant | None: ...
+    def pause(self, participant_id: int, until: date | None) -> None: ...
+    def upsert(
+        self, rows: Iterable[ParticipantRow], tz_by_email: dict[str, str | None], now: datetime
+    ) -> tuple[int, int]: ...
+
+
+class ErasureRepository(Protocol):
+    def erase_participant(self, participant_id: int, now: datetime) -> None: ...
+
+
+class Directory(Protocol):
+    """Slack's user directory, for resolving import rows to Slack users."""
+
+    def lookup_by_email(self, email: str) -> tuple[str, str | None] | None:
+        """(user id, time zone) of the workspace member with that email, or None."""
+
+    def time_zone(self, slack_user_id: str) -> str | None | bool:
+        """The user's zone; False when the id is not a member of the workspace."""
+
+    def channel_members(self, channel: str) -> set[str]:
+        """Who is in a channel (the project team's)."""
+
+    def is_private(self, channel: str) -> bool:
+        """Whether a channel is private; raises if the bot cannot see it."""

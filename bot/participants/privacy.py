@@ -1,0 +1,121 @@
+"""A participant's rights under UK GDPR: a copy of everything the bot holds about them (right of
+access), and erasure, keeping only what the concerns' audit trail must keep, anonymised."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from typing import Any
+
+from bot.errors import NotAParticipant, UserError
+from bot.outbox import Deliveries, Delivery, ExportFile, Outgoing
+from bot.ports import UnitOfWorkFactory
+
+
+class PrivacyService:
+    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries):
+        self._uow = uow
+        self._deliveries = deliveries
+
+    def my_data(self, slack_user_id: str) -> dict[str, Any]:
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+            if person is None:
+                raise NotAParticipant()
+            pair = uow.pairs.current_for(person.id)
+            data: dict[str, Any] = {
+                "you": {
+                    "name": person.name,
+                    "email": person.email,
+                    "role": person.role,
+                    "slack_user_id": person.slack_user_id,
+                    "time_zone": person.tz,
+                    "about": person.about,
+                    "check_ins_paused_until": _iso(person.paused_until),
+                },
+                "event_replies": {
+                    event: answer
+                    for (event, pid), answer in uow.rsvps.answers().items()
+                    if pid == person.id
+                },
+                "evaluations": {
+                    form: {"status": s.progress.status, "answers": s.progress.answers}
+                    for form, s in uow.evaluations.for_participant(person.id).items()
+                },
+                "concerns_you_raised": [
+                    {"raised": _iso(c.created_at), "text": c.text, "status": c.status}
+                    for c in uow.concerns.all()
+                    if c.reporter_id == person.id
+                ],
+            }
+            if pair is not None:
+                partner = uow.participants.get(
+                    pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
+                )
+                agreement = uow.agreements.get(pair.id)
+                data["your_pair"] = {
+                    "partner": partner.name if partner else None,
+                    "stage": pair.stage,
+                    "status": pair.status,
+                    "stages": [
+                        {"stage": c.stage, "from": _iso(c.changed_at)}
+                        for c in uow.pairs.stage_history(pair.id)
+                    ],
+                    "agreement": {
+                        "goals": agreement.goals,
+                        "availability": agreement.availability,
+                        "topics": agreement.topics,
+                        "contact": agreement.contact,
+                    },
+                    "meetings": [
+                        {"on": _iso(m.met_on), "minutes": m.minutes, "topics": m.topics}
+                        for m in uow.meetings.for_pair(pair.id)
+                    ],
+                    "check_ins": [
+                        {"sent": _iso(c.sent_at), "answer": c.answer}
+                        for c in uow.checkins.for_pair(pair.id)
+                    ],
+                }
+        return data
+
+    def send_my_data(self, slack_user_id: str, now: datetime) -> None:
+        """The file goes to the person's own DM and nowhere else."""
+        data = self.my_data(slack_user_id)
+        content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+        file = ExportFile(
+            f"my-mentoring-data-{now:%Y%m%d%H%M%S}.json",
+            "What the mentoring bot holds about you",
+            content,
+        )
+        self._deliveries.send(
+            [
+                Outgoing(
+                    Delivery(
+                        f"my-data:{slack_user_id}:{now:%Y%m%dT%H%M%S}",
+                        "my-data",
+                        slack_user_id,
+                        slack_user_id,
+                        None,
+                    ),
+                    file,
+                )
+            ],
+            now,
+        )
+
+    def erase(self, email: str, now: datetime) -> str:
+        """Erases a participant; returns their former name for the operator's confirmation."""
+        with self._uow() as uow:
+            person = uow.participants.by_email(email)
+            if person is None:
+                raise UserError(f"There is no participant with the email {email}.")
+            pair = uow.pairs.current_for(person.id)
+            if pair is not None:
+                uow.pairs.end(pair.id, "participant erased", now)
+            uow.erasure.erase_participant(person.id, now)
+            uow.commit()
+        return person.name
+
+
+def _iso(value: object) -> str | None:
+    return value.isoformat() if value is not None and hasattr(value, "isoformat") else None

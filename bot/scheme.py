@@ -1,0 +1,338 @@
+"""The scheme's programme file: events, audiences, evaluation forms, check-in cadences, the
+project team and contacts, validated by pydantic.
+
+A programme is loaded once at start; a bad file is refused whole, with a message naming the file,
+the field and what is wrong, so the bot never runs on half a programme.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Annotated, Any, Literal
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+Audience = Literal["mentees", "mentors", "everyone"]
+Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
+Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
+
+
+QuestionKind = Literal["scale", "choice", "choices", "yes_no", "number", "text"]
+AnswerValue = int | float | str | list[str]
+
+
+class Condition(_Strict):
+    """Ask only if the answer to `question` is one of `answer_in`."""
+
+    question: Slug
+    answer_in: list[int | str] = Field(min_length=1)
+
+
+class Question(_Strict):
+    id: Slug
+    kind: QuestionKind
+    text: str
+    required: bool = True
+    labels: dict[int, str] = Field(default_factory=dict, description="scale: words for some points")
+    low: int = 1
+    high: int = 5
+    options: list[str] = Field(default_factory=list, description="choice, choices")
+    minimum: float | None = None
+    maximum: float | None = None
+    ask_if: Condition | None = None
+    audience: Audience = Field(
+        "everyone", description="ask only mentees, only mentors, or everyone"
+    )
+
+    @model_validator(mode="after")
+    def _fits_its_kind(self) -> Question:
+        if self.kind in ("choice", "choices") and len(self.options) < 2:
+            raise ValueError(f"a {self.kind} question needs at least two options")
+        if self.kind == "scale" and not self.low < self.high:
+            raise ValueError("a scale needs low < high")
+        if self.kind == "scale" and any(not self.low <= k <= self.high for k in self.labels):
+            raise ValueError(f"scale labels must be between {self.low} and {self.high}")
+        return self
+
+
+class Form(_Strict):
+    id: Slug
+    title: str
+    audience: Audience
+    opens: datetime
+    closes: datetime
+    minutes: int = Field(5, ge=1, description="how long it takes, to tell people")
+    questions: Annotated[list[Question], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _consistent(self) -> Form:
+        if self.opens.tzinfo is None or self.closes.tzinfo is None:
+            raise ValueError("opens and closes need a UTC offset, e.g. 2026-03-02T09:00+00:00")
+        if self.closes <= self.opens:
+            raise ValueError("closes must be after opens")
+        ids = [q.id for q in self.questions]
+        if len(set(ids)) != len(ids):
+            raise ValueError("question ids must be unique within a form")
+        for position, question in enumerate(self.questions):
+            if question.ask_if and question.ask_if.question not in ids[:position]:
+                raise ValueError(
+                    f"question {question.id!r} depends on {question.ask_if.question!r}, which must come before it"
+                )
+        return self
+
+    def question(self, question_id: str) -> Question | None:
+        return next((q for q in self.questions if q.id == question_id), None)
+
+
+class EvaluationSettings(_Strict):
+    remind_after_open: timedelta = timedelta(days=3)
+    remind_before_close: timedelta = timedelta(days=2)
+    forms: list[Form] = Field(default_factory=list)
+
+
+EventFormat = Literal["online", "face_to_face"]
+SHIPPED_PROGRAMME = Path(__file__).parent / "data" / "lms-2025-26.yaml"
+
+
+class ProgrammeError(Exception):
+    """The programme file cannot be used; the message says where and why."""
+
+
+class Event(_Strict):
+    id: Slug
+    title: str
+    audience: Audience
+    format: EventFormat
+    date: date | Literal["TBC"]
+    start: time | None = None
+    end: time | None = None
+    expected: str | None = Field(None, description="When a TBC event is expected, in words")
+    venue: str | None = None
+    joining: str | None = Field(None, description="How to join an online event")
+    description: str | None = None
+
+    @model_validator(mode="after")
+    def _times_fit_the_date(self) -> Event:
+        if self.date == "TBC":
+            if self.start or self.end:
+                raise ValueError("a TBC event has no start or end time; set its date first")
+            return self
+        if self.start is None or self.end is None:
+            raise ValueError("an event with a date needs a start and an end time (HH:MM, UK time)")
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        if self.format == "face_to_face" and not self.venue:
+            raise ValueError("a face-to-face event needs a venue")
+        return self
+
+    @property
+    def is_tbc(self) -> bool:
+        return self.date == "TBC"
+
+
+class TeamMember(_Strict):
+    name: str
+    email: Email
+    slack_id: str | None = None
+
+
+class ProjectTeam(_Strict):
+    members: list[TeamMember] = Field(min_length=1)
+    private_channel: str = Field(description="The team's private channel id (C…) or name")
+    lead: Email | None = None
+
+
+class Contacts(_Strict):
+    reasonable_adjustments: Email
+    project_team: Email | None = None
+
+
+class Reminders(_Strict):
+    offsets: list[timedelta] = Field(min_length=1, description="ISO 8601 durations, e.g. P7D, PT1H")
+
+    @field_validator("offsets")
+    @classmethod
+    def _positive_and_distinct(cls, offsets: list[timedelta]) -> list[timedelta]:
+        if any(o <= timedelta(0) for o in offsets):
+            raise ValueError(
+                "every reminder offset must be a positive duration such as P7D or PT1H"
+            )
+        if len(set(offsets)) != len(offsets):
+            raise ValueError("reminder offsets must be different from each other")
+        return sorted(offsets, reverse=True)
+
+
+Stage = Literal["preparing", "negotiation", "enabling_growth", "coming_to_closure"]
+STAGES: tuple[Stage, ...] = ("preparing", "negotiation", "enabling_growth", "coming_to_closure")
+
+
+class WorkingHours(_Strict):
+    start: time = time(9, 0)
+    end: time = time(17, 30)
+
+    @model_validator(mode="after")
+    def _a_real_day(self) -> WorkingHours:
+        if self.end <= self.start:
+            raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
+        return self
+
+
+class CheckIns(_Strict):
+    cadence: dict[Stage, timedelta] = {
+        "preparing": timedelta(days=7),
+        "negotiation": timedelta(days=7),
+        "enabling_growth": timedelta(days=14),
+        "coming_to_closure": timedelta(days=14),
+    }
+    follow_up_after: timedelta = timedelta(days=3)
+    acceptance_nudge_after: timedelta = timedelta(days=5)
+    working_hours: WorkingHours = WorkingHours()
+    attention_after_not_yet: int = Field(
+        2, ge=1, description="this many 'Not yet' answers in a row"
+    )
+    attention_without_meeting: timedelta = timedelta(weeks=6)
+
+    @field_validator("cadence")
+    @classmethod
+    def _every_stage(cls, cadence: dict[Stage, timedelta]) -> dict[Stage, timedelta]:
+        missing = [s for s in STAGES if s not in cadence]
+        if missing:
+            raise ValueError(f"give a cadence for every stage; missing: {', '.join(missing)}")
+        if any(c < timedelta(days=1) for c in cadence.values()):
+            raise ValueError("a check-in cadence must be at least a day (P1D)")
+        return cadence
+
+
+class Alerts(_Strict):
+    escalate_after_working_hours: float = Field(
+        4, gt=0, description="unacknowledged this long: post again, mention the lead"
+    )
+    low_score_at_most: int = Field(
+        2, description="an evaluation scale answer this low raises an automatic notice"
+    )
+    low_score_questions: list[str] = Field(
+        default_factory=list, description="question ids watched; empty: every scale"
+    )
+
+
+class Programme(_Strict):
+    name: str
+    timezone: str = "Europe/London"
+    project_team: ProjectTeam
+    contacts: Contacts
+    travel_expenses: str
+    reminders: Reminders = Reminders(
+        offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
+    )
+    events: list[Event] = Field(min_length=1)
+    checkins: CheckIns = CheckIns()
+    bank_holidays: list[date] = Field(
+        default_factory=list, description="UK bank holidays: no nudges"
+    )
+    evaluations: EvaluationSettings = EvaluationSettings()
+    alerts: Alerts = Alerts()
+    ends_on: date | None = Field(
+        None, description="No check-ins after this day; default: the last event's day"
+    )
+
+    @field_validator("timezone")
+    @classmethod
+    def _known_zone(cls, name: str) -> str:
+        try:
+            ZoneInfo(name)
+        except (ZoneInfoNotFoundError, ValueError):
+            raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/London")
+        return name
+
+    @field_validator("events")
+    @classmethod
+    def _unique_ids(cls, events: list[Event]) -> list[Event]:
+        seen: set[str] = set()
+        for event in events:
+            if event.id in seen:
+                raise ValueError(f"two events have the id {event.id!r}; ids must be unique")
+            seen.add(event.id)
+        return events
+
+    @property
+    def last_day(self) -> date:
+        dated = [e.date for e in self.events if isinstance(e.date, date)]
+        return self.ends_on or max(dated)
+
+    @property
+    def zone(self) -> ZoneInfo:
+        return ZoneInfo(self.timezone)
+
+    def event(self, event_id: str) -> Event | None:
+        return next((e for e in self.events if e.id == event_id), None)
+
+    def local_datetime(self, day: date, at: time) -> datetime:
+        """A wall-clock time in the programme's zone, as an aware datetime."""
+        return datetime.combine(day, at, tzinfo=self.zone)
+
+
+class _PlainLoader(yaml.SafeLoader):
+    """Leaves dates as text, so pydantic checks them and names the field when one is wrong."""
+
+
+_PlainLoader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def load_programme(path: Path) -> Programme:
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
+    except OSError as error:
+        raise ProgrammeError(
+            f"{path}: cannot read the programme file ({error.strerror})."
+        ) from None
+    except yaml.YAMLError as error:
+        raise ProgrammeError(f"{path}: not valid YAML ({_first_line(error)}).") from None
+    if not isinstance(raw, dict):
+        raise ProgrammeError(f"{path}: expected a mapping of settings at the top of the file.")
+    try:
+        return Programme.model_validate(raw)
+    except ValidationError as error:
+        raise ProgrammeError(
+            f"{path}: " + "; ".join(_describe(e, raw) for e in error.errors())
+        ) from None
+
+
+def _describe(error: Any, raw: dict) -> str:
+    where = _field_path(error["loc"], raw)
+    message = re.sub(r"^(Value error|Assertion failed), ", "", error["msg"])
+    return f"{where}: {message}" if where else message
+
+
+def _field_path(loc: tuple, raw: dict) -> str:
+    """('events', 4, 'date', 'date') → events[launch].date, which a person can find in the file.
+
+    Keys past the file's own leaves are pydantic's names for union members, so they are dropped.
+    """
+    parts: list[str] = []
+    node: object = raw
+    for key in loc:
+        if isinstance(key, int) and isinstance(node, list) and key < len(node):
+            item = node[key]
+            label = item.get("id") if isinstance(item, dict) else None
+            parts[-1] += f"[{label or key + 1}]"
+            node = item
+        elif isinstance(key, str) and isinstance(node, dict):
+            parts.append(key)
+            node = node.get(key)
+    return ".".join(parts)
+
+
+def _first_line(error: Exception) -> str:
+    return str(error).strip().splitlines()[0]

@@ -1,0 +1,222 @@
+"""Everything about concerns and alerts that people read: words and Block Kit, pure."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    InputBlock,
+    MarkdownTextObject,
+    Option,
+    PlainTextInputElement,
+    RadioButtonsElement,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.concerns.notices import (
+    AutomaticNotice,
+    ConcernAcknowledged,
+    ConcernForTeam,
+    ConcernReceived,
+)
+from bot.concerns.rules import Concern
+from bot.concerns.service import AlertView
+from bot.pairs.rules import STAGE_NAMES
+from handlers.slack.rendering import message_view
+
+ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
+    "concern_ack",
+    "concern_take",
+    "concern_resolve",
+    "concern_raise",
+)
+CONCERN_MODAL, RESOLVE_MODAL = "concern_submit", "concern_resolve_submit"
+UK = ZoneInfo("Europe/London")
+SOURCES = {
+    "pairing": "the pairing introduction (“I have a concern”)",
+    "checkin": "a check-in (“Something's wrong”)",
+    "command": "/mentoring concern",
+    "dm": "a direct message to the bot",
+}
+URGENCY_WORDS = {
+    "urgent": "Urgent: today, please",
+    "soon": "Soon: this week",
+    "not_urgent": "Not urgent",
+}
+STATUS_WORDS = {
+    "open": ":red_circle: open",
+    "acknowledged": ":large_orange_circle: acknowledged",
+    "resolved": ":white_check_mark: resolved",
+}
+
+
+@message_view(ConcernForTeam)
+def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
+    c = n.concern
+    who = f"{n.reporter.name} ({n.reporter.role})" if n.reporter else "someone not on the scheme"
+    pair = (
+        f"{n.pair_names}, stage {STAGE_NAMES[n.stage]}"
+        if n.pair_names and n.stage
+        else "not in a pair"
+    )
+    lead = f"<@{n.escalated_to}> not yet acknowledged: " if n.escalated_to else ""
+    text = f"{lead}:lock: Concern #{c.id} from {who} ({URGENCY_WORDS[c.urgency].split(':')[0].lower()})"
+    details = [
+        f"*Pair:* {pair}",
+        f"*Urgency:* {URGENCY_WORDS[c.urgency]}",
+        f"*May we contact them?* {c.contact or 'No, please do not contact them'}",
+        f"*Raised from:* {SOURCES.get(c.source, c.source)}",
+    ]
+    if n.recent_checkins:
+        details.append("*Recent check-ins:* " + "; ".join(n.recent_checkins))
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
+        SectionBlock(text=MarkdownTextObject(text=_quote(c.text))),
+        *alert_controls(c),
+    ]
+
+
+def alert_controls(c: Concern) -> list[Block]:
+    state = STATUS_WORDS[c.status] + (f", with <@{c.assignee}>" if c.assignee else "")
+    blocks: list[Block] = [ContextBlock(elements=[MarkdownTextObject(text=f"Status: {state}")])]
+    if c.status != "resolved":
+        buttons = [
+            ButtonElement(text="I'll take this", action_id=TAKE, value=str(c.id)),
+            ButtonElement(text="Resolved", action_id=RESOLVE, value=str(c.id)),
+        ]
+        if c.status == "open":
+            buttons.insert(
+                0,
+                ButtonElement(
+                    text="Acknowledge", action_id=ACKNOWLEDGE, value=str(c.id), style="primary"
+                ),
+            )
+        blocks.append(ActionsBlock(block_id=f"concern:{c.id}", elements=buttons))
+    return blocks
+
+
+@message_view(ConcernReceived)
+def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
+    contact = (
+        f"They will contact you as you asked: {n.contact}."
+        if n.contact
+        else "You asked not to be contacted; you can always write again with `/mentoring concern`."
+    )
+    text = (
+        f"Thank you for telling us. The project team has your concern and a member of the team will read it within "
+        f"{n.respond_within_hours:g} working hours; I'll tell you here when they have. {contact} Nobody else can see it."
+    )
+    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+
+
+@message_view(ConcernAcknowledged)
+def concern_acknowledged(n: ConcernAcknowledged) -> tuple[str, list[Block]]:
+    text = f"{n.by} from the project team has read your concern and is looking after it. Thank you for raising it."
+    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+
+
+@message_view(AutomaticNotice)
+def automatic_notice(n: AutomaticNotice) -> tuple[str, list[Block]]:
+    text = f":robot_face: Automatic notice (lower priority): {n.text}"
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text="Raised by the bot from check-ins and evaluations, not reported by anyone."
+                )
+            ]
+        ),
+    ]
+
+
+def alerts_message(alerts: list[AlertView], now: datetime) -> str:
+    if not alerts:
+        return "No concerns have been raised."
+    lines = [f"*Concerns* ({sum(1 for a in alerts if a.concern.status == 'open')} open)"]
+    for a in alerts:
+        c = a.concern
+        raised = c.created_at.astimezone(UK)
+        who = f", with <@{c.assignee}>" if c.assignee else ""
+        lines.append(
+            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {a.reporter}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
+        )
+    return "\n".join(lines)
+
+
+def nothing_open_offer() -> list[Block]:
+    return [
+        ActionsBlock(
+            elements=[
+                ButtonElement(text="Tell the project team privately", action_id=RAISE, value="dm")
+            ]
+        )
+    ]
+
+
+def concern_modal(source: str) -> View:
+    return View(
+        type="modal",
+        callback_id=CONCERN_MODAL,
+        title="Tell the project team",
+        submit="Send privately",
+        close="Cancel",
+        private_metadata=json.dumps({"source": source}),
+        blocks=[
+            SectionBlock(
+                text=MarkdownTextObject(
+                    text="Only the project team will see this. Your partner will not."
+                )
+            ),
+            InputBlock(
+                block_id="text",
+                label="What is happening?",
+                element=PlainTextInputElement(action_id="value", multiline=True, max_length=3000),
+            ),
+            InputBlock(
+                block_id="urgency",
+                label="How urgent is it?",
+                element=RadioButtonsElement(
+                    action_id="value",
+                    initial_option=Option(text=URGENCY_WORDS["soon"], value="soon"),
+                    options=[Option(text=words, value=key) for key, words in URGENCY_WORDS.items()],
+                ),
+            ),
+            InputBlock(
+                block_id="contact",
+                label="May the team contact you, and how?",
+                optional=True,
+                hint="e.g. “Yes, by phone on 07700 900123 after 5pm”. Leave empty if you'd rather they didn't.",
+                element=PlainTextInputElement(action_id="value", max_length=300),
+            ),
+        ],
+    )
+
+
+def resolve_modal(concern_id: int) -> View:
+    return View(
+        type="modal",
+        callback_id=RESOLVE_MODAL,
+        title=f"Resolve concern #{concern_id}",
+        submit="Resolve",
+        close="Cancel",
+        private_metadata=json.dumps({"concern": concern_id}),
+        blocks=[
+            InputBlock(
+                block_id="note",
+                label="How was it resolved?",
+                element=PlainTextInputElement(action_id="value", multiline=True, max_length=1000),
+            ),
+        ],
+    )
+
+
+def _quote(text: str) -> str:
+    return "\n".join(f"> {line}" for line in text.splitlines() or [""])

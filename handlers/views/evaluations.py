@@ -1,0 +1,281 @@
+"""Everything people read in an evaluation conversation: words and buttons, pure."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import matplotlib
+
+from handlers.slack.rendering import SharedFile, file_view, message_view
+
+matplotlib.use("Agg")  # no screen: draw to memory
+import matplotlib.pyplot as plt  # noqa: E402
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+
+from bot.evaluations.engine import Ask, Paused, Reply, Submitted, Summary
+from bot.evaluations.notices import (
+    EvaluationInvite,
+    EvaluationReminder,
+    EvaluationReply,
+    ResultsForTeam,
+)
+from bot.scheme import AnswerValue, Form, Question
+from handlers.views.concerns import nothing_open_offer
+
+ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
+UK = ZoneInfo("Europe/London")
+MAX_BUTTONS = 5
+ROLE_COLOURS = {"mentee": "#2a9d8f", "mentor": "#e76f51"}
+
+
+def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, list[Block]]:
+    match reply:
+        case Ask():
+            return _ask(form, reply, recipient)
+        case Summary():
+            return _summary(form, reply)
+        case Paused():
+            text = (
+                "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
+            )
+            return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+        case Submitted():
+            text = f"Thank you! Your answers to the {form.title.lower()} have gone to the project team."
+            return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+    raise AssertionError(reply)
+
+
+@message_view(EvaluationReply)
+def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
+    """What the bot writes back after a DM or a button."""
+    if answer.reply is not None and answer.form is not None:
+        return reply_message(answer.form, answer.reply, answer.recipient)
+    text = answer.error or (closed(answer.form) if answer.form else nothing_open())
+    offer = nothing_open_offer() if answer.form is None and answer.error is None else []
+    return text, [SectionBlock(text=MarkdownTextObject(text=text)), *offer]
+
+
+def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
+    text = (
+        f"*{form.title}*: {questions} short questions, about {form.minutes} minutes. Your answers go to the "
+        f"project team, to see how the scheme is working and improve it. It is open until {_when(form.closes)}."
+    )
+    how = "I'll ask one question at a time, here. At any point reply `back` to change the last answer, `skip` to pass an optional question, or `later` to pause."
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ContextBlock(elements=[MarkdownTextObject(text=how)]),
+        ActionsBlock(
+            block_id=f"eval:{form.id}",
+            elements=[ButtonElement(text="Start", action_id=START, value=form.id, style="primary")],
+        ),
+    ]
+
+
+def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
+    done = f"You have answered {answered} of {total} questions. " if answered else ""
+    text = f"A reminder: the {form.title.lower()} is open until {_when(form.closes)}. {done}It takes about {form.minutes} minutes."
+    button = "Carry on" if answered else "Start"
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ActionsBlock(
+            block_id=f"eval:{form.id}",
+            elements=[ButtonElement(text=button, action_id=START, value=form.id, style="primary")],
+        ),
+    ]
+
+
+def results_summary(results: ResultsForTeam) -> str:
+    state = "has closed" if results.closed else "so far"
+    return (
+        f"*{results.form.title}* {state}: {results.invited} invited, {results.started} started, "
+        f"{results.finished} finished. The chart shows each scale question's answers by role."
+    )
+
+
+def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
+    lines = ["*Evaluations*"]
+    for r in forms:
+        when = (
+            "not open yet"
+            if now < r.form.opens
+            else "closed"
+            if now >= r.form.closes
+            else f"open until {_when(r.form.closes)}"
+        )
+        lines.append(
+            f"• *{r.form.title}* (`{r.form.id}`, {when}): {r.invited} invited, {r.started} started, {r.finished} finished"
+        )
+    lines.append(
+        "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; `/mentoring team chart FORM` the chart."
+    )
+    return "\n".join(lines)
+
+
+def not_yours() -> str:
+    return "That question was sent to someone else, so your answer was not recorded."
+
+
+def closed(form: Form) -> str:
+    return f"Sorry, the {form.title.lower()} closed on {_when(form.closes)}, so I can't take answers for it any more. Thank you all the same."
+
+
+def nothing_open() -> str:
+    return (
+        "I'm not waiting for an answer from you just now. `/mentoring help` shows what I can do. "
+        "If something is wrong in your mentoring, you can tell the project team privately."
+    )
+
+
+def show(question: Question, value: AnswerValue | None) -> str:
+    if value is None:
+        return "(skipped)"
+    if isinstance(value, list):
+        return ", ".join(value) or "(none)"
+    if question.kind == "scale" and isinstance(value, int) and value in question.labels:
+        return f"{value} ({question.labels[value]})"
+    return str(value)
+
+
+def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
+    q = ask.question
+    lead = ("Thanks. " if ask.acknowledged else "") + (f"{ask.error} " if ask.error else "")
+    text = f"{lead}Question {ask.number} of {ask.total}: {q.text}"
+    blocks: list[Block] = [
+        SectionBlock(
+            text=MarkdownTextObject(text=f"{lead}*Question {ask.number} of {ask.total}:* {q.text}")
+        )
+    ]
+    buttons = _buttons(form, q, recipient)
+    if buttons:
+        blocks.append(ActionsBlock(block_id=f"eval:{form.id}:{q.id}", elements=buttons))
+    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_hint(q))]))
+    return text, blocks
+
+
+def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
+    lines = "\n".join(f"{n}. {q.text} *{show(q, value)}*" for n, q, value in summary.answers)
+    lead = (
+        f"{summary.error}\n" if summary.error else ""
+    )  # no "Thanks.": the summary is its own step
+    text = f"{lead}Here are your answers:\n{lines}\nReply `submit` to send them to the project team, or `change 3` to change answer 3."
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text[:2900])),
+        ActionsBlock(
+            block_id=f"eval:{form.id}:submit",
+            elements=[
+                ButtonElement(text="Submit", action_id=SUBMIT, value=form.id, style="primary")
+            ],
+        ),
+    ]
+
+
+def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
+    """Each button names the form, the question and the person it was sent to."""
+
+    def button(label: str, value: str) -> ButtonElement:
+        chosen = json.dumps({"f": form.id, "q": q.id, "v": value, "u": recipient})
+        return ButtonElement(text=label[:75], action_id=f"{ANSWER}:{value}"[:255], value=chosen)
+
+    if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
+        return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]
+    if q.kind == "yes_no":
+        return [button("Yes", "yes"), button("No", "no")]
+    if q.kind == "choice" and len(q.options) <= MAX_BUTTONS:
+        return [button(o, str(i)) for i, o in enumerate(q.options, 1)]
+    return []
+
+
+def _hint(q: Question) -> str:
+    match q.kind:
+        case "scale":
+            ends = f"{q.low} ({q.labels[q.low]})" if q.low in q.labels else str(q.low)
+            top = f"{q.high} ({q.labels[q.high]})" if q.high in q.labels else str(q.high)
+            hint = f"Reply with a number from {ends} to {top}."
+        case "choice":
+            hint = (
+                "Reply with the number of your answer: "
+                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
+                + "."
+            )
+        case "choices":
+            hint = (
+                "Reply with the numbers of all that apply, e.g. `1, 3`: "
+                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
+                + "."
+            )
+        case "yes_no":
+            hint = "Reply yes or no."
+        case "number":
+            hint = "Reply with a number."
+        case _:
+            hint = "Reply in your own words."
+    return hint + (" This one is optional: reply `skip` to pass it." if not q.required else "")
+
+
+def _when(moment: datetime) -> str:
+    local = moment.astimezone(UK)
+    return f"{local:%A} {local.day} {local:%B %Y}"
+
+
+@message_view(EvaluationInvite)
+def invitation_message(n: EvaluationInvite) -> tuple[str, list[Block]]:
+    return invitation(n.form, n.questions)
+
+
+@message_view(EvaluationReminder)
+def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
+    return reminder(n.form, n.answered, n.total)
+
+
+@file_view(ResultsForTeam)
+def results_file(results: ResultsForTeam) -> SharedFile:
+    return SharedFile(
+        results_png(results), f"{results.form.title}: results", results_summary(results)
+    )
+
+
+def results_png(results: ResultsForTeam) -> bytes:
+    scales = results.scales or ()
+    figure, axes = plt.subplots(
+        max(len(scales), 1), 1, figsize=(7, 2.4 * max(len(scales), 1)), squeeze=False
+    )
+    figure.suptitle(
+        f"{results.form.title}: {results.finished} of {results.invited} finished", fontsize=12
+    )
+    for axis, scale in zip(axes[:, 0], scales, strict=False):
+        points = list(range(scale.low, scale.high + 1))
+        width = 0.8 / max(len(scale.counts), 1)
+        for n, (role, by_score) in enumerate(sorted(scale.counts.items())):
+            axis.bar(
+                [p + (n - (len(scale.counts) - 1) / 2) * width for p in points],
+                [by_score.get(p, 0) for p in points],
+                width=width,
+                label=f"{role}s",
+                color=ROLE_COLOURS.get(role),
+            )
+        axis.set_title(scale.question, fontsize=9, wrap=True)
+        axis.set_xticks(points)
+        axis.yaxis.get_major_locator().set_params(integer=True)
+        if scale.counts:
+            axis.legend(fontsize=8)
+        else:
+            axis.text(
+                0.5, 0.5, "no answers yet", ha="center", va="center", transform=axis.transAxes
+            )
+    if not scales:
+        axes[0, 0].text(0.5, 0.5, "this form has no scale questions", ha="center", va="center")
+    figure.tight_layout()
+    out = io.BytesIO()
+    figure.savefig(out, format="png", dpi=100)
+    plt.close(figure)
+    return out.getvalue()

@@ -1,0 +1,332 @@
+"""Everything people read about pairs and check-ins: words and Block Kit, pure."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DatePickerElement,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    NumberInputElement,
+    Option,
+    PlainTextInputElement,
+    SectionBlock,
+    StaticSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.pairs.notices import (
+    AcceptanceNudge,
+    CheckInPrompt,
+    PairEnded,
+    PairIntroduction,
+    PairStarted,
+    StageMoved,
+)
+from bot.pairs.rules import STAGE_NAMES, Agreement, Pair
+from bot.pairs.service import PairSummary, PairView
+from bot.participants.rules import Participant
+from bot.scheme import STAGES, Stage
+from handlers.slack.rendering import message_view
+
+ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
+    "pair_accept",
+    "pair_concern",
+    "pair_agreement",
+    "pair_stage",
+)
+MET_YES, MET_NOT_YET, SOMETHING_WRONG = "checkin_yes", "checkin_not_yet", "checkin_wrong"
+MEETING_MODAL, AGREEMENT_MODAL = "meeting_submit", "agreement_submit"
+
+STAGE_PROMPTS: dict[Stage, str] = {
+    "preparing": "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect.",
+    "negotiation": "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring agreement`.",
+    "enabling_growth": "*Enabling Growth*: the longest stage, where most of the work happens: talk regularly, and the project team is there if you need it.",
+    "coming_to_closure": "*Coming to Closure*: look back at your goals, celebrate what you have learned and achieved, and talk about next steps.",
+}
+STAGES_EXPLAINED = (
+    "Mentoring relationships tend to move through four stages, at your own pace, sometimes back and forth: "
+    + " → ".join(STAGE_NAMES.values())
+    + "."
+)
+
+
+# Notices ------------------------------------------------------------------------------------------
+
+
+@message_view(PairIntroduction)
+def introduction(n: PairIntroduction) -> tuple[str, list[Block]]:
+    text = f"The steering group has paired {n.mentor.name} (mentor) with {n.mentee.name} (mentee). Please each accept the pairing."
+    return text, [
+        HeaderBlock(text="Meet your mentoring partner"),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f"The steering group has paired you:\n{_who(n.mentor)}\n{_who(n.mentee)}"
+            )
+        ),
+        SectionBlock(
+            text=MarkdownTextObject(text=STAGES_EXPLAINED + "\n" + STAGE_PROMPTS["preparing"])
+        ),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text="Please each accept the pairing. If something worries you, tell the project team privately: your partner will not see it."
+            )
+        ),
+        _pair_buttons(n.pair_id),
+    ]
+
+
+@message_view(AcceptanceNudge)
+def acceptance_nudge(n: AcceptanceNudge) -> tuple[str, list[Block]]:
+    text = f"A gentle reminder: you have been paired with {n.partner.name}. Please accept the pairing, or tell the project team privately if something worries you."
+    return text, [SectionBlock(text=MarkdownTextObject(text=text)), _pair_buttons(n.pair_id)]
+
+
+@message_view(PairStarted)
+def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
+    text = f"You have both accepted: welcome, {n.mentor.name} and {n.mentee.name}! You start in {STAGE_NAMES['preparing']}."
+    return text, [
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=f"{text}\n{STAGE_PROMPTS['preparing']}\nI'll check in with you both every so often."
+            )
+        ),
+        ActionsBlock(
+            elements=[ButtonElement(text="Record our agreement", action_id=AGREEMENT, value="edit")]
+        ),
+    ]
+
+
+@message_view(CheckInPrompt)
+def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
+    question = (
+        f"Have you met since {n.since:%A} {n.since.day} {n.since:%B}?"
+        if n.since
+        else "Have you met yet?"
+    )
+    opening = "A gentle reminder from your last check-in. " if n.follow_up else ""
+    text = f"{opening}{question}"
+    value = str(n.checkin_id)
+    return text, [
+        SectionBlock(
+            text=MarkdownTextObject(text=f"{opening}*{question}*\n{STAGE_PROMPTS[n.stage]}")
+        ),
+        ActionsBlock(
+            block_id=f"checkin:{n.checkin_id}",
+            elements=[
+                ButtonElement(text="Yes", action_id=MET_YES, value=value, style="primary"),
+                ButtonElement(text="Not yet", action_id=MET_NOT_YET, value=value),
+                ButtonElement(text="Something's wrong", action_id=SOMETHING_WRONG, value=value),
+            ],
+        ),
+        ActionsBlock(block_id=f"stage:{n.pair_id}", elements=[stage_select(n.pair_id, n.stage)]),
+        ContextBlock(
+            elements=[
+                MarkdownTextObject(
+                    text="“Something's wrong” goes privately to the project team; your partner will not see it."
+                )
+            ]
+        ),
+    ]
+
+
+@message_view(StageMoved)
+def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
+    text = f"{n.moved_by} moved your pair to {STAGE_NAMES[n.stage]}."
+    blocks: list[Block] = [
+        SectionBlock(text=MarkdownTextObject(text=f"{text}\n{STAGE_PROMPTS[n.stage]}"))
+    ]
+    if n.stage == "negotiation":
+        blocks.append(
+            ActionsBlock(
+                elements=[
+                    ButtonElement(text="Record our agreement", action_id=AGREEMENT, value="edit")
+                ]
+            )
+        )
+    return text, blocks
+
+
+@message_view(PairEnded)
+def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
+    text = (
+        f"Your mentoring pairing with {n.partner.name} has now ended. Thank you for the time you have given it. "
+        "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
+    )
+    return text, [SectionBlock(text=MarkdownTextObject(text=text))]
+
+
+# Replies to commands and buttons --------------------------------------------------------------------
+
+
+def my_pair_message(view: PairView, now: datetime) -> str:
+    pair, agreement = view.pair, view.agreement
+    status = {"awaiting": "waiting for you both to accept", "active": "", "ended": "ended"}[
+        pair.status
+    ]
+    lines = [
+        f"*Your partner:* {view.partner.name} ({view.partner.role})",
+        f"*Stage:* {STAGE_NAMES[pair.stage]} since {view.stage_since:%d %B %Y}"
+        + (f" ({status})" if status else ""),
+    ]
+    lines.append(
+        "*Your agreement:* "
+        + ("not recorded yet; use `/mentoring agreement`" if agreement.is_empty else "")
+    )
+    if not agreement.is_empty:
+        lines += [
+            f"• Goals: {agreement.goals or '–'}",
+            f"• Availability: {agreement.availability or '–'}",
+            f"• Topics: {agreement.topics or '–'}",
+            f"• Contact: {agreement.contact or '–'}",
+        ]
+    if view.meetings:
+        lines.append(f"*Meetings ({len(view.meetings)}):*")
+        lines += [
+            f"• {m.met_on:%d %b %Y}, {_length(m.minutes)}" + (f": {m.topics}" if m.topics else "")
+            for m in view.meetings[-5:]
+        ]
+    else:
+        lines.append("*Meetings:* none logged yet; use `/mentoring met YYYY-MM-DD 45m topics`")
+    if view.me.paused_until and view.me.paused_until > now.date():
+        lines.append(f"_Your check-ins are paused until {view.me.paused_until:%d %B %Y}._")
+    return "\n".join(lines)
+
+
+def team_pairs_message(pairs: list[PairSummary]) -> str:
+    if not pairs:
+        return "There are no pairs yet. Import the steering group's pairings or use `/mentoring team pair @mentor @mentee`."
+    lines = [f"*{len(pairs)} pairs*"]
+    for s in pairs:
+        flag = f":warning: needs attention: {s.attention}. " if s.attention else ""
+        if s.pair.status == "awaiting":
+            state = "awaiting acceptance from " + " and ".join(s.not_accepted)
+        else:
+            met = f"last met {s.last_meeting:%d %b %Y}" if s.last_meeting else "no meeting logged"
+            state = f"{STAGE_NAMES[s.pair.stage]}, {met}, {s.open_checkins} open check-in{'s' if s.open_checkins != 1 else ''}"
+        lines.append(f"• {flag}*{s.mentor}* & *{s.mentee}*: {state}")
+    return "\n".join(lines)
+
+
+def answered(person: Participant, pair: Pair, answer: str) -> tuple[str, list[Block]]:
+    """The check-in as it reads once answered: the answer, and the stage menu still at hand."""
+    words = {"yes": "Yes, we've met", "not_yet": "Not yet"}[answer]
+    text = f"{person.name} answered: {words}." + (
+        " That's fine; I'll ask again next time." if answer == "not_yet" else " Thank you!"
+    )
+    return text, [
+        SectionBlock(text=MarkdownTextObject(text=text)),
+        ActionsBlock(block_id=f"stage:{pair.id}", elements=[stage_select(pair.id, pair.stage)]),
+    ]
+
+
+def meeting_logged(met_on: date, minutes: int) -> str:
+    return f"Logged: you met on {met_on:%A} {met_on.day} {met_on:%B %Y} for {_length(minutes)}. Thank you!"
+
+
+def stage_select(pair_id: int, current: Stage) -> StaticSelectElement:
+    options = [Option(text=STAGE_NAMES[s], value=f"{pair_id}:{s}") for s in STAGES]
+    return StaticSelectElement(
+        action_id=STAGE_SELECT,
+        placeholder="Change stage",
+        options=options,
+        initial_option=options[STAGES.index(current)],
+    )
+
+
+# Modals ---------------------------------------------------------------------------------------------
+
+
+def meeting_modal(today: date) -> View:
+    return View(
+        type="modal",
+        callback_id=MEETING_MODAL,
+        title="Log a meeting",
+        submit="Save",
+        close="Cancel",
+        blocks=[
+            InputBlock(
+                block_id="met_on",
+                label="When did you meet?",
+                element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
+            ),
+            InputBlock(
+                block_id="minutes",
+                label="For how many minutes?",
+                element=NumberInputElement(
+                    action_id="value", is_decimal_allowed=False, min_value="1", max_value="480"
+                ),
+            ),
+            InputBlock(
+                block_id="topics",
+                label="What did you talk about?",
+                optional=True,
+                element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
+            ),
+        ],
+    )
+
+
+def agreement_modal(agreement: Agreement) -> View:
+    def field(block_id: str, label: str, value: str, hint: str) -> InputBlock:
+        return InputBlock(
+            block_id=block_id,
+            label=label,
+            optional=True,
+            hint=hint,
+            element=PlainTextInputElement(
+                action_id="value", multiline=True, initial_value=value or None, max_length=1000
+            ),
+        )
+
+    return View(
+        type="modal",
+        callback_id=AGREEMENT_MODAL,
+        title="Our agreement",
+        submit="Save",
+        close="Cancel",
+        blocks=[
+            field("goals", "Learning goals", agreement.goals, "What the mentee hopes to gain"),
+            field(
+                "availability",
+                "Availability",
+                agreement.availability,
+                "How often and when you meet",
+            ),
+            field("topics", "Topics", agreement.topics, "What you will and won't discuss"),
+            field(
+                "contact",
+                "How to contact each other",
+                agreement.contact,
+                "e.g. Slack first, phone if urgent",
+            ),
+        ],
+    )
+
+
+def _pair_buttons(pair_id: int) -> ActionsBlock:
+    return ActionsBlock(
+        block_id=f"pair:{pair_id}",
+        elements=[
+            ButtonElement(text="Accept", action_id=ACCEPT, value=str(pair_id), style="primary"),
+            ButtonElement(text="I have a concern", action_id=CONCERN, value=str(pair_id)),
+        ],
+    )
+
+
+def _who(person: Participant) -> str:
+    about = f": {person.about}" if person.about else ""
+    return f"• *{person.name}* ({person.role}){about}"
+
+
+def _length(minutes: int) -> str:
+    hours, rest = divmod(minutes, 60)
+    return " ".join(
+        part for part in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if part
+    )

@@ -1,0 +1,199 @@
+"""The `mentorbot` command."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import signal
+import sys
+import threading
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from bot.errors import UserError
+from bot.participants.rules import ImportRejected
+from bot.scheme import ProgrammeError, load_programme
+from mentorbot.app import ConfigurationError, build
+from mentorbot.settings import Settings
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="mentorbot", description="The SoR Leadership Mentoring Scheme's Slack bot."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    run = commands.add_parser(
+        "run", help="run the bot: web and clock in one process (no token: the local demo)"
+    )
+    run.add_argument(
+        "--pace", type=float, default=0.4, help="local demo: seconds between moments (default 0.4)"
+    )
+    commands.add_parser("web", help="serve Slack's requests only (Procfile: web)")
+    commands.add_parser("clock", help="run the scheduler only (Procfile: clock; run exactly one)")
+    check = commands.add_parser(
+        "check", help="check a programme file and say what is wrong with it"
+    )
+    check.add_argument("file", type=Path, nargs="?")
+    participants = commands.add_parser("participants", help="manage participants")
+    participant_commands = participants.add_subparsers(dest="action", required=True)
+    do_import = participant_commands.add_parser(
+        "import", help="import or update participants from a CSV file"
+    )
+    do_import.add_argument(
+        "file", type=Path, help="CSV with name, email, role (mentor/mentee), optional slack_id"
+    )
+    erase = participant_commands.add_parser(
+        "erase", help="erase a participant (UK GDPR), keeping the anonymised audit trail"
+    )
+    erase.add_argument("email")
+    pairs = commands.add_parser("pairs", help="manage pairs")
+    pair_commands = pairs.add_subparsers(dest="action", required=True)
+    pairs_import = pair_commands.add_parser(
+        "import", help="make the steering group's pairs from a CSV file"
+    )
+    pairs_import.add_argument("file", type=Path, help="CSV with mentor_email, mentee_email")
+    export = commands.add_parser("export", help="export data for the project team")
+    export_what = export.add_subparsers(dest="what", required=True)
+    evaluations = export_what.add_parser(
+        "evaluations", help="one row per person and question of a form"
+    )
+    evaluations.add_argument("form", help="the form's id, e.g. mid-scheme")
+    evaluations.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+    evaluations.add_argument("--pseudonymous", action="store_true", help="P001… instead of names")
+    args = parser.parse_args(argv)
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        settings = Settings()
+        return _dispatch(args, settings)
+    except (ProgrammeError, ValidationError) as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
+    if args.command == "check":
+        programme = load_programme(args.file or settings.mentorbot_programme)
+        print(f"{programme.name}: {len(programme.events)} events, all fine.")
+        return 0
+    if args.command == "run" and settings.local:
+        from mentorbot.demo import run_demo
+
+        run_demo(settings, pace=args.pace)
+        return 0
+    if settings.local:
+        print(
+            "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",
+            file=sys.stderr,
+        )
+        return 2
+    if args.command == "participants" and args.action == "erase":
+        return _erase(settings, args.email)
+    if args.command == "participants":
+        return _import(settings, args.file, "participants")
+    if args.command == "pairs":
+        return _import(settings, args.file, "pairs")
+    if args.command == "export":
+        return _export(settings, args.form, args.out, args.pseudonymous)
+    return _serve(
+        settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
+    )
+
+
+def _import(settings: Settings, file: Path, what: str) -> int:
+    try:
+        text = file.read_text(encoding="utf-8")
+    except OSError as error:
+        print(f"mentorbot: cannot read {file}: {error.strerror}", file=sys.stderr)
+        return 2
+    bot = build(settings)
+    try:
+        if what == "pairs":
+            made = bot.import_pairs(text)
+            print(f"{file}: {made} pairs made; each has been introduced and asked to accept.")
+            return 0
+        summary = bot.import_participants(text)
+    except ImportRejected as rejected:
+        print(
+            f"{file}: nothing was imported. Please fix these and run the import again:",
+            file=sys.stderr,
+        )
+        for problem in rejected.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    finally:
+        bot.close()
+    print(f"{file}: {summary.created} participants added, {summary.updated} updated.")
+    return 0
+
+
+def _erase(settings: Settings, email: str) -> int:
+    bot = build(settings)
+    try:
+        name = bot.services.privacy.erase(email, bot.services.clock())
+    except UserError as error:
+        print(f"mentorbot: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        bot.close()
+    print(
+        f"{name} ({email}) is erased: their details, replies, answers, meetings and agreement are gone; "
+        "their concerns' audit trail is kept, without the concern's words."
+    )
+    return 0
+
+
+def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> int:
+    bot = build(settings)
+    try:
+        text = bot.services.evaluations.export_csv(form_id, pseudonymous)
+    except UserError as error:
+        print(f"mentorbot: {error.message}", file=sys.stderr)
+        return 2
+    finally:
+        bot.close()
+    out.write_text(text, encoding="utf-8")
+    print(f"{out}: {text.count(chr(10)) - 1} answers written.")
+    return 0
+
+
+def _serve(settings: Settings, web: bool, clock: bool) -> int:
+    bot = build(settings)
+    try:
+        bot.check_alert_channel()
+    except ConfigurationError as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        bot.close()
+        return 2
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    stoppers = []
+    if clock:
+        bot.start_timeline()
+    if web and settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
+        socket.connect()
+        stoppers.append(socket.close)
+    elif web:
+        from handlers.slack.http import BoltHttpServer
+
+        http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
+        logging.getLogger("mentorbot").info("listening on %s", http.url)
+        stoppers.append(http.stop)
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    for stopper in stoppers:
+        stopper()
+    bot.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,32 @@
+"""The services a handler or a scheduled job may call, built once by bot/app.py."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.concerns.service import AlertsService
+from bot.evaluations.inbox import InboxService
+from bot.evaluations.service import EvaluationsService
+from bot.events.service import EventsService
+from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.privacy import PrivacyService
+from bot.scheme import Programme
+from bot.team import Team
+
+Clock = Callable[[], datetime]
+
+
+@dataclass(frozen=True)
+class Services:
+    programme: Programme
+    team: Team
+    events: EventsService
+    pairing: PairingService
+    checkins: CheckInsService
+    alerts: AlertsService
+    evaluations: EvaluationsService
+    inbox: InboxService
+    privacy: PrivacyService
+    clock: Clock

@@ -1,0 +1,32 @@
+"""Settings from the environment. With no Slack token, the bot runs on the local workspace."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from bot.scheme import SHIPPED_PROGRAMME
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore")
+
+    slack_bot_token: str | None = None
+    slack_signing_secret: str | None = None
+    slack_app_token: str | None = Field(None, description="Set to use Socket Mode instead of HTTP")
+    slack_api_url: str = "https://slack.com/api/"
+    database_url: str = "sqlite:///mentorbot.db"
+    mentorbot_programme: Path = SHIPPED_PROGRAMME
+    port: int = 3000
+    alert_channel: str | None = Field(
+        None, description="The team's private channel id; default: the programme file's"
+    )
+    inbox_inline: bool = Field(
+        True, description="Work on DMs in the web process; false: the clock process does"
+    )
+
+    @property
+    def local(self) -> bool:
+        return not self.slack_bot_token
