@@ -10,6 +10,7 @@ import uuid
 from collections.abc import Iterator
 
 import pytest
+import freezegun
 from freezegun import freeze_time
 from sqlalchemy import create_engine, text
 
@@ -21,6 +22,8 @@ from mentorbot.settings import Settings
 from tests.world import TEAM_CHANNEL, World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
+# pytest times tests with its own clock: a frozen one would report durations since 1970.
+freezegun.configure(extend_ignore_list=["_pytest.timing", "_pytest.runner"])
 
 
 @pytest.fixture(autouse=True)
