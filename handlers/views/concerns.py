@@ -30,6 +30,7 @@ from bot.concerns.rules import Concern
 from bot.concerns.service import AlertView
 from bot.pairs.rules import STAGE_NAMES
 from handlers.slack.rendering import message_view
+from handlers.views.mrkdwn import escape
 
 ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
     "concern_ack",
@@ -60,9 +61,13 @@ STATUS_WORDS = {
 @message_view(ConcernForTeam)
 def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
     c = n.concern
-    who = f"{n.reporter.name} ({n.reporter.role})" if n.reporter else "someone not on the scheme"
+    who = (
+        f"{escape(n.reporter.name)} ({n.reporter.role})"
+        if n.reporter
+        else "someone not on the scheme"
+    )
     pair = (
-        f"{n.pair_names}, stage {STAGE_NAMES[n.stage]}"
+        f"{_names_joined(n.pair_names)}, stage {STAGE_NAMES[n.stage]}"
         if n.pair_names and n.stage
         else "not in a pair"
     )
@@ -71,14 +76,14 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
     details = [
         f"*Pair:* {pair}",
         f"*Urgency:* {URGENCY_WORDS[c.urgency]}",
-        f"*May we contact them?* {c.contact or 'No, please do not contact them'}",
-        f"*Raised from:* {SOURCES.get(c.source, c.source)}",
+        f"*May we contact them?* {escape(c.contact) or 'No, please do not contact them'}",
+        f"*Raised from:* {SOURCES.get(c.source) or escape(c.source)}",
     ]
     if n.recent_checkins:
         details.append("*Recent check-ins:* " + "; ".join(n.recent_checkins))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
-        SectionBlock(text=MarkdownTextObject(text=_quote(c.text))),
+        SectionBlock(text=MarkdownTextObject(text=_quote(escape(c.text)))),
         *alert_controls(c),
     ]
 
@@ -105,7 +110,7 @@ def alert_controls(c: Concern) -> list[Block]:
 @message_view(ConcernReceived)
 def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
     contact = (
-        f"They will contact you as you asked: {n.contact}."
+        f"They will contact you as you asked: {escape(n.contact)}."
         if n.contact
         else "You asked not to be contacted; you can always write again with `/mentoring concern`."
     )
@@ -118,13 +123,13 @@ def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
 
 @message_view(ConcernAcknowledged)
 def concern_acknowledged(n: ConcernAcknowledged) -> tuple[str, list[Block]]:
-    text = f"{n.by} from the project team has read your concern and is looking after it. Thank you for raising it."
+    text = f"{escape(n.by)} from the project team has read your concern and is looking after it. Thank you for raising it."
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
 @message_view(AutomaticNotice)
 def automatic_notice(n: AutomaticNotice) -> tuple[str, list[Block]]:
-    text = f":robot_face: Automatic notice (lower priority): {n.text}"
+    text = f":robot_face: Automatic notice (lower priority): {_names_joined(n.text)}"
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ContextBlock(
@@ -146,7 +151,7 @@ def alerts_message(alerts: list[AlertView], now: datetime) -> str:
         raised = c.created_at.astimezone(UK)
         who = f", with <@{c.assignee}>" if c.assignee else ""
         lines.append(
-            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {a.reporter}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
+            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {escape(a.reporter)}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
         )
     return "\n".join(lines)
 
@@ -220,3 +225,10 @@ def resolve_modal(concern_id: int) -> View:
 
 def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() or [""])
+
+
+def _names_joined(text: str) -> str:
+    """Text the domain wrote with people's names in it, joined by its own " & " (the pair in an
+    alert, the pair in an automatic notice): each side is escaped and the joiner kept as it was.
+    A bare " & " is no markup, so a name holding one is shown right all the same."""
+    return " & ".join(escape(part) for part in text.split(" & "))

@@ -12,7 +12,7 @@ import matplotlib
 from handlers.slack.rendering import SharedFile, file_view, message_view
 
 matplotlib.use("Agg")  # no screen: draw to memory
-import matplotlib.pyplot as plt  # noqa: E402
+import matplotlib.pyplot as plt
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -31,6 +31,7 @@ from bot.evaluations.notices import (
 )
 from bot.scheme import AnswerValue, Form, Question
 from handlers.views.concerns import nothing_open_offer
+from handlers.views.mrkdwn import escape
 
 ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
 UK = ZoneInfo("Europe/London")
@@ -163,7 +164,9 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
 
 
 def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
-    lines = "\n".join(f"{n}. {q.text} *{show(q, value)}*" for n, q, value in summary.answers)
+    lines = "\n".join(
+        f"{n}. {q.text} *{escape(show(q, value))}*" for n, q, value in summary.answers
+    )
     lead = (
         f"{summary.error}\n" if summary.error else ""
     )  # no "Thanks.": the summary is its own step

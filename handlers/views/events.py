@@ -23,6 +23,7 @@ from bot.events.rules import EventSchedule, describe_offset
 from bot.events.service import Attendance, MyEvent
 from bot.scheme import Event, Programme
 from handlers.slack.rendering import SharedFile, file_view, message_view
+from handlers.views.mrkdwn import escape
 
 RSVP_YES = "event_rsvp_yes"
 RSVP_NO = "event_rsvp_no"
@@ -159,7 +160,7 @@ def next_event_message(mine: list[MyEvent], programme: Programme, tz: str | None
 
 def attendance_message(attendance: Attendance, programme: Programme) -> str:
     def names(people: list[str]) -> str:
-        return ", ".join(people) if people else "nobody"
+        return ", ".join(map(escape, people)) if people else "nobody"
 
     heading = f"*{attendance.event.title}*: {when(programme, attendance.schedule, attendance.event, None)}"
     return (

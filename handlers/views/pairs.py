@@ -34,6 +34,7 @@ from bot.pairs.service import PairSummary, PairView
 from bot.participants.rules import Participant
 from bot.scheme import STAGES, Stage
 from handlers.slack.rendering import message_view
+from handlers.views.mrkdwn import escape
 
 ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
     "pair_accept",
@@ -62,7 +63,7 @@ STAGES_EXPLAINED = (
 
 @message_view(PairIntroduction)
 def introduction(n: PairIntroduction) -> tuple[str, list[Block]]:
-    text = f"The steering group has paired {n.mentor.name} (mentor) with {n.mentee.name} (mentee). Please each accept the pairing."
+    text = f"The steering group has paired {escape(n.mentor.name)} (mentor) with {escape(n.mentee.name)} (mentee). Please each accept the pairing."
     return text, [
         HeaderBlock(text="Meet your mentoring partner"),
         SectionBlock(
@@ -84,13 +85,13 @@ def introduction(n: PairIntroduction) -> tuple[str, list[Block]]:
 
 @message_view(AcceptanceNudge)
 def acceptance_nudge(n: AcceptanceNudge) -> tuple[str, list[Block]]:
-    text = f"A gentle reminder: you have been paired with {n.partner.name}. Please accept the pairing, or tell the project team privately if something worries you."
+    text = f"A gentle reminder: you have been paired with {escape(n.partner.name)}. Please accept the pairing, or tell the project team privately if something worries you."
     return text, [SectionBlock(text=MarkdownTextObject(text=text)), _pair_buttons(n.pair_id)]
 
 
 @message_view(PairStarted)
 def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
-    text = f"You have both accepted: welcome, {n.mentor.name} and {n.mentee.name}! You start in {STAGE_NAMES['preparing']}."
+    text = f"You have both accepted: welcome, {escape(n.mentor.name)} and {escape(n.mentee.name)}! You start in {STAGE_NAMES['preparing']}."
     return text, [
         SectionBlock(
             text=MarkdownTextObject(
@@ -138,7 +139,7 @@ def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
 
 @message_view(StageMoved)
 def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
-    text = f"{n.moved_by} moved your pair to {STAGE_NAMES[n.stage]}."
+    text = f"{escape(n.moved_by)} moved your pair to {STAGE_NAMES[n.stage]}."
     blocks: list[Block] = [
         SectionBlock(text=MarkdownTextObject(text=f"{text}\n{STAGE_PROMPTS[n.stage]}"))
     ]
@@ -156,7 +157,7 @@ def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
 @message_view(PairEnded)
 def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
     text = (
-        f"Your mentoring pairing with {n.partner.name} has now ended. Thank you for the time you have given it. "
+        f"Your mentoring pairing with {escape(n.partner.name)} has now ended. Thank you for the time you have given it. "
         "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
     )
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
@@ -171,7 +172,7 @@ def my_pair_message(view: PairView, now: datetime) -> str:
         pair.status
     ]
     lines = [
-        f"*Your partner:* {view.partner.name} ({view.partner.role})",
+        f"*Your partner:* {escape(view.partner.name)} ({view.partner.role})",
         f"*Stage:* {STAGE_NAMES[pair.stage]} since {view.stage_since:%d %B %Y}"
         + (f" ({status})" if status else ""),
     ]
@@ -181,15 +182,16 @@ def my_pair_message(view: PairView, now: datetime) -> str:
     )
     if not agreement.is_empty:
         lines += [
-            f"• Goals: {agreement.goals or '–'}",
-            f"• Availability: {agreement.availability or '–'}",
-            f"• Topics: {agreement.topics or '–'}",
-            f"• Contact: {agreement.contact or '–'}",
+            f"• Goals: {escape(agreement.goals) or '–'}",
+            f"• Availability: {escape(agreement.availability) or '–'}",
+            f"• Topics: {escape(agreement.topics) or '–'}",
+            f"• Contact: {escape(agreement.contact) or '–'}",
         ]
     if view.meetings:
         lines.append(f"*Meetings ({len(view.meetings)}):*")
         lines += [
-            f"• {m.met_on:%d %b %Y}, {_length(m.minutes)}" + (f": {m.topics}" if m.topics else "")
+            f"• {m.met_on:%d %b %Y}, {_length(m.minutes)}"
+            + (f": {escape(m.topics)}" if m.topics else "")
             for m in view.meetings[-5:]
         ]
     else:
@@ -206,18 +208,18 @@ def team_pairs_message(pairs: list[PairSummary]) -> str:
     for s in pairs:
         flag = f":warning: needs attention: {s.attention}. " if s.attention else ""
         if s.pair.status == "awaiting":
-            state = "awaiting acceptance from " + " and ".join(s.not_accepted)
+            state = "awaiting acceptance from " + " and ".join(map(escape, s.not_accepted))
         else:
             met = f"last met {s.last_meeting:%d %b %Y}" if s.last_meeting else "no meeting logged"
             state = f"{STAGE_NAMES[s.pair.stage]}, {met}, {s.open_checkins} open check-in{'s' if s.open_checkins != 1 else ''}"
-        lines.append(f"• {flag}*{s.mentor}* & *{s.mentee}*: {state}")
+        lines.append(f"• {flag}*{escape(s.mentor)}* & *{escape(s.mentee)}*: {state}")
     return "\n".join(lines)
 
 
 def answered(person: Participant, pair: Pair, answer: str) -> tuple[str, list[Block]]:
     """The check-in as it reads once answered: the answer, and the stage menu still at hand."""
     words = {"yes": "Yes, we've met", "not_yet": "Not yet"}[answer]
-    text = f"{person.name} answered: {words}." + (
+    text = f"{escape(person.name)} answered: {words}." + (
         " That's fine; I'll ask again next time." if answer == "not_yet" else " Thank you!"
     )
     return text, [
@@ -321,8 +323,8 @@ def _pair_buttons(pair_id: int) -> ActionsBlock:
 
 
 def _who(person: Participant) -> str:
-    about = f": {person.about}" if person.about else ""
-    return f"• *{person.name}* ({person.role}){about}"
+    about = f": {escape(person.about)}" if person.about else ""
+    return f"• *{escape(person.name)}* ({person.role}){about}"
 
 
 def _length(minutes: int) -> str:

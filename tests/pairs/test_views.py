@@ -1,0 +1,118 @@
+"""Names from the participants file and what pairs type (their agreement, their meetings' topics)
+read as written in every pairs message, and never as Slack markup."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+from slack_sdk.models.blocks import Block
+
+from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
+from bot.pairs.rules import Agreement, Meeting, Pair
+from bot.pairs.service import PairSummary, PairView
+from bot.participants.rules import Participant
+from handlers.views import pairs as view
+
+TYPED = "<!channel> <@U999> & <https://evil.example|click>"
+ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
+MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
+NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
+PAIR = Pair(3, 1, 2, "active", "negotiation", NOW)
+
+
+def shown(message: tuple[str, list[Block]]) -> str:
+    text, blocks = message
+    return text + "\n" + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
+
+
+def no_markup_from(shown: str) -> bool:
+    return not any(markup in shown for markup in MARKUP)
+
+
+def mentor(name: str = "Grace Mensah", about: str | None = None) -> Participant:
+    return Participant(1, name, "grace@example.nhs.uk", "mentor", "UGRACE001", about=about)
+
+
+def mentee(name: str = "Sunita Rao") -> Participant:
+    return Participant(2, name, "sunita@example.nhs.uk", "mentee", "USUNITA01")
+
+
+def test_a_name_and_about_text_in_the_introduction_cannot_notify_anyone() -> None:
+    introduced = PairIntroduction(3, mentor(TYPED, about=TYPED), mentee())
+
+    text, blocks = view.introduction(introduced)
+
+    assert text.startswith(f"The steering group has paired {ESCAPED} (mentor) with Sunita Rao")
+    assert f"• *{ESCAPED}* (mentor): {ESCAPED}" in shown((text, blocks))
+    assert no_markup_from(shown((text, blocks)))
+
+
+def test_a_partners_name_in_the_reminder_to_accept_cannot_notify_anyone() -> None:
+    message = shown(view.acceptance_nudge(AcceptanceNudge(3, mentee(TYPED))))
+
+    assert f"you have been paired with {ESCAPED}. Please accept" in message
+    assert no_markup_from(message)
+
+
+def test_names_in_the_welcome_cannot_notify_anyone() -> None:
+    message = shown(view.pair_started(PairStarted(3, mentor(TYPED), mentee())))
+
+    assert f"welcome, {ESCAPED} and Sunita Rao!" in message
+    assert no_markup_from(message)
+
+
+def test_the_name_of_whoever_moved_the_stage_cannot_notify_anyone() -> None:
+    text, blocks = view.stage_moved(StageMoved(3, "negotiation", TYPED))
+
+    assert text == f"{ESCAPED} moved your pair to Negotiation."
+    assert no_markup_from(shown((text, blocks)))
+
+
+def test_a_partners_name_when_the_pairing_ends_cannot_notify_anyone() -> None:
+    message = shown(view.pair_ended(PairEnded(mentee(TYPED))))
+
+    assert f"Your mentoring pairing with {ESCAPED} has now ended." in message
+    assert no_markup_from(message)
+
+
+def test_a_pairs_agreement_and_meetings_read_as_typed_in_my_pair() -> None:
+    agreement = Agreement(goals=TYPED, availability=TYPED, topics=TYPED, contact=TYPED)
+    met = Meeting(3, date(2025, 11, 18), 45, TYPED)
+    mine = PairView(PAIR, mentee(), mentor(TYPED), agreement, [met], NOW)
+
+    shown_to_me = view.my_pair_message(mine, NOW)
+
+    assert f"*Your partner:* {ESCAPED} (mentor)" in shown_to_me
+    for field in ("Goals", "Availability", "Topics", "Contact"):
+        assert f"• {field}: {ESCAPED}" in shown_to_me
+    assert f"• 18 Nov 2025, 45 min: {ESCAPED}" in shown_to_me
+    assert no_markup_from(shown_to_me)
+
+
+def test_names_in_the_teams_overview_of_pairs_cannot_notify_anyone() -> None:
+    awaiting = Pair(4, 1, 2, "awaiting", "preparing", NOW)
+    summaries = [
+        PairSummary(TYPED, "Sunita Rao", PAIR, None, 0, None, []),
+        PairSummary("Grace Mensah", TYPED, awaiting, None, 0, None, [TYPED]),
+    ]
+
+    overview = view.team_pairs_message(summaries)
+
+    assert f"• *{ESCAPED}* & *Sunita Rao*: Negotiation" in overview
+    assert f"• *Grace Mensah* & *{ESCAPED}*: awaiting acceptance from {ESCAPED}" in overview
+    assert no_markup_from(overview)
+
+
+def test_the_name_on_an_answered_check_in_cannot_notify_anyone() -> None:
+    text, blocks = view.answered(mentee(TYPED), PAIR, "yes")
+
+    assert text == f"{ESCAPED} answered: Yes, we've met. Thank you!"
+    assert no_markup_from(shown((text, blocks)))
+
+
+def test_the_agreement_form_shows_what_was_typed_unescaped_as_it_is_plain_text() -> None:
+    modal = view.agreement_modal(Agreement(goals=TYPED)).to_dict()
+
+    [goals] = [b for b in modal["blocks"] if b["block_id"] == "goals"]
+    assert goals["element"]["initial_value"] == TYPED
