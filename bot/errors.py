@@ -8,8 +8,23 @@ class UserError(Exception):
         return str(self)
 
 
-class UsageError(UserError):
-    """A command the bot did not understand."""
+class TooLong(UserError):
+    """Text longer than the bot keeps: refused whole rather than cut, so nothing typed is lost
+    without the person knowing."""
+
+    def __init__(self, field: str, limit: int, length: int):
+        self.field, self.limit, self.length = field, limit, length
+        super().__init__(
+            f"That is {length:,} characters; please keep it to {limit:,} or fewer."
+        )
+
+
+def within(field: str, text: str, limit: int) -> str:
+    """`text`, stripped, if it fits in `limit` characters; TooLong otherwise."""
+    text = text.strip()
+    if len(text) > limit:
+        raise TooLong(field, limit, len(text))
+    return text
 
 
 class NotAParticipant(UserError):

@@ -226,7 +226,7 @@ class Alerts(_Strict):
 
 class Programme(_Strict):
     name: str
-    timezone: str = "Europe/London"
+    timezone: str = Field(description="the scheme's IANA time zone; events are given in it")
     project_team: ProjectTeam
     contacts: Contacts
     travel_expenses: str
@@ -250,7 +250,7 @@ class Programme(_Strict):
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/London")
+            raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/Dublin")
         return name
 
     @field_validator("events")

@@ -1,81 +1,118 @@
-"""Raising a concern (modal), and the team's buttons on alerts: Acknowledge, I'll take this,
-Resolved (with a note)."""
+"""Concerns: the concern form (from `/mentoring concern`, a pairing, a check-in or a DM), and the
+team's buttons on alerts: Acknowledge, I'll take this, Resolved (with a note)."""
 
 from __future__ import annotations
 
-import json
+from typing import Annotated, Literal
 
-from slack_bolt import Ack, App, Respond
+from pydantic import Field
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.concerns.rules import Concern
-from handlers.modals import submitted_values
+from bot.concerns.rules import Concern, Urgency
+from bot.concerns.service import ConcernsService
+from bot.team import Team
+from handlers.commands import CommandCall, Commands
+from handlers.grammar import RaiseConcern, TeamAlerts
+from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as view
-from mentorbot.services import Services
+
+Source = Literal["command", "pairing", "checkin", "dm"]
 
 
-def register(app: App, services: Services) -> None:
+class ConcernForm(Payload):
+    text: str = ""
+    urgency: Urgency = "soon"
+    contact: str = ""
+
+
+class ConcernOrigin(Payload):
+    source: Source = "command"
+
+
+class ConcernPressed(Payload):
+    value: Annotated[int, Field(ge=1)]  # the concern's id
+
+
+class ResolveOrigin(Payload):
+    concern: Annotated[int, Field(ge=1)]
+
+
+class ResolveForm(Payload):
+    note: str = ""
+
+
+def register(app: App, commands: Commands, concerns: ConcernsService, team: Team) -> None:
+    _register_raising(app, commands, concerns)
+    _register_team_buttons(app, concerns, team)
+    commands.on(TeamAlerts, lambda _, call: _team_alerts(concerns, call))
+
+
+def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -> None:
     @app.action(view.RAISE)
     def raise_from_dm(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
         client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("dm"))
 
-    @app.view(view.CONCERN_MODAL)
-    def send_concern(ack: Ack, body: dict) -> None:
-        source = json.loads(body["view"].get("private_metadata") or "{}").get("source", "command")
-        values = submitted_values(body["view"])
-        # Errors (an empty text) come back in the modal through the global error handler.
-        services.alerts.raise_concern(
-            body["user"]["id"],
-            source,
-            values["text"],
-            services.clock(),
-            urgency=values.get("urgency") or "soon",
-            contact=values.get("contact", ""),
+    def keep(ack: Ack, context: BoltContext) -> None:
+        # Kept first and acknowledged at once; posting to the team's channel comes after, so a
+        # slow Slack never holds the form open past its 3 seconds. Errors (an empty text) come
+        # back in the form through the global error handler.
+        me = acting(context)
+        form = parse(ConcernForm, {k: v for k, v in me.values.items() if v})
+        origin = parse(ConcernOrigin, me.metadata)
+        concerns.raise_concern(
+            me.person, origin.source, form.text, me.now, form.urgency, form.contact
         )
         ack()
 
+    def deliver(context: BoltContext) -> None:
+        concerns.deliver_pending(acting(context).now)
+
+    app.view(view.CONCERN_MODAL)(ack=keep, lazy=[deliver])
+
+    def open_form(_: RaiseConcern, call: CommandCall) -> None:
+        call.client.views_open(trigger_id=call.trigger_id, view=view.concern_modal("command"))
+
+    commands.on(RaiseConcern, open_form)
+
+
+def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> None:
     @app.action(view.ACKNOWLEDGE)
-    def acknowledge(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def acknowledge(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        _refresh(
-            respond,
-            body,
-            services.alerts.acknowledge(body["user"]["id"], int(action["value"]), services.clock()),
-        )
+        me = acting(context)
+        concern = concerns.acknowledge(me.person, parse(ConcernPressed, action).value, me.now)
+        _refresh(respond, body, concern)
 
     @app.action(view.TAKE)
-    def take(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def take(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        _refresh(
-            respond,
-            body,
-            services.alerts.take(body["user"]["id"], int(action["value"]), services.clock()),
-        )
+        me = acting(context)
+        _refresh(respond, body, concerns.take(me.person, parse(ConcernPressed, action).value, me.now))
 
     @app.action(view.RESOLVE)
-    def resolve(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
+    def resolve(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        services.team.require_member(body["user"]["id"])
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view.resolve_modal(int(action["value"]))
-        )
+        team.require_member(acting(context).person)
+        concern_id = parse(ConcernPressed, action).value
+        client.views_open(trigger_id=body["trigger_id"], view=view.resolve_modal(concern_id))
 
     @app.view(view.RESOLVE_MODAL)
-    def resolved(ack: Ack, body: dict, client: WebClient) -> None:
-        concern_id = json.loads(body["view"]["private_metadata"])["concern"]
-        concern = services.alerts.resolve(
-            body["user"]["id"], concern_id, submitted_values(body["view"])["note"], services.clock()
-        )
+    def resolved(ack: Ack, context: BoltContext) -> None:
+        me = acting(context)
+        concern_id = parse(ResolveOrigin, me.metadata).concern
+        concerns.resolve(me.person, concern_id, parse(ResolveForm, me.values).note, me.now)
         ack()
-        client.chat_postMessage(
-            channel=services.team.channel,
-            text=f":white_check_mark: Concern #{concern.id} resolved by <@{body['user']['id']}>.",
-        )
+
+
+def _team_alerts(concerns: ConcernsService, call: CommandCall) -> str:
+    return view.alerts_message(concerns.open_alerts(call.acting.person), call.acting.now)
 
 
 def _refresh(respond: Respond, body: dict, concern: Concern) -> None:
     """The alert's status line and buttons follow the concern; its words stay as they were."""
-    kept = [b for b in body["message"]["blocks"] if b.get("type") == "section"]
+    message = body.get("message") or {}
+    kept = [b for b in message.get("blocks", []) if b.get("type") == "section"]
     blocks = kept + [b.to_dict() for b in view.alert_controls(concern)]
-    respond(text=body["message"].get("text", ""), blocks=blocks, replace_original=True)
+    respond(text=message.get("text", ""), blocks=blocks, replace_original=True)

@@ -1,5 +1,6 @@
-"""The one place errors are handled: a person's mistake becomes a kind answer to them; anything
-else is logged by type and place only (requests can hold personal data) and apologised for."""
+"""The one place errors are handled: a person's mistake becomes a kind answer to them; a request
+that does not parse is refused kindly with nothing changed; anything else is logged by type and
+place only (requests can hold personal data) and apologised for."""
 
 from __future__ import annotations
 
@@ -11,10 +12,13 @@ from slack_bolt import App, BoltResponse
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
-from bot.errors import UserError
+from bot.errors import TooLong, UserError
+from handlers.grammar import NotUnderstood
+from handlers.middleware import BadPayload
+from handlers.views import commands as commands_view
+from handlers.views import common as view
 
 log = logging.getLogger(__name__)
-SORRY = "Sorry, something went wrong on my side and I couldn't do that. Please try again in a few minutes."
 
 
 def register(app: App) -> None:
@@ -22,33 +26,53 @@ def register(app: App) -> None:
     def handle(
         error: Exception, body: dict[str, Any], client: WebClient, respond: Respond | None = None
     ) -> BoltResponse:
-        if isinstance(error, UserError):
-            message = error.message
-        else:
-            log.error(
-                "unhandled %s in a %s request",
-                type(error).__name__,
-                body.get("type") or "command",
-                exc_info=(type(error), error, error.__traceback__),
-            )
-            message = SORRY
+        message = _words_for(error, body)
         if body.get("type") == "view_submission":
-            # A modal shows the message beside its first input, and stays open with what was typed.
-            return BoltResponse(
-                status=200,
-                body=json.dumps(
-                    {"response_action": "errors", "errors": {_first_input(body): message}}
-                ),
-                headers={"content-type": "application/json"},
-            )
+            # A modal shows the message beside the input concerned (or its first), and stays
+            # open with what was typed.
+            field = error.field if isinstance(error, TooLong) else _first_input(body)
+            return _json({"response_action": "errors", "errors": {field: message}})
         if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
-        elif (
-            body.get("type") == "event_callback"
-            and body.get("event", {}).get("channel_type") == "im"
-        ):
+        elif _is_dm(body):
             client.chat_postMessage(channel=body["event"]["channel"], text=message)
         return BoltResponse(status=200, body="")
+
+
+def _words_for(error: Exception, body: dict[str, Any]) -> str:
+    if isinstance(error, UserError):
+        return view.user_error(error)
+    if isinstance(error, NotUnderstood):
+        return commands_view.not_understood(error)
+    if isinstance(error, BadPayload):
+        log.warning("refused a %s request that did not parse (%s)", _kind(body), error)
+        return view.BAD_PAYLOAD
+    log.error(
+        "unhandled %s in a %s request",
+        type(error).__name__,
+        _kind(body),
+        exc_info=(type(error), error, error.__traceback__),
+    )
+    return view.SORRY
+
+
+def _kind(body: dict[str, Any]) -> str:
+    return str(body.get("type") or "command")
+
+
+def _is_dm(body: dict[str, Any]) -> bool:
+    event = body.get("event")
+    return (
+        body.get("type") == "event_callback"
+        and isinstance(event, dict)
+        and event.get("channel_type") == "im"
+    )
+
+
+def _json(payload: dict[str, Any]) -> BoltResponse:
+    return BoltResponse(
+        status=200, body=json.dumps(payload), headers={"content-type": "application/json"}
+    )
 
 
 def _first_input(body: dict[str, Any]) -> str:

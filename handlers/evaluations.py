@@ -1,4 +1,5 @@
-"""Evaluations in DMs: the person's messages (Events API), the answer buttons, Start, Submit."""
+"""Evaluations: the person's DMs (Events API, kept in the inbox before the ack), the answer
+buttons, Start and Submit, and the team's `evaluations`, `export` and `chart` commands."""
 
 from __future__ import annotations
 
@@ -6,89 +7,143 @@ import json
 import re
 from typing import Any
 
-from slack_bolt import Ack, App, Respond
-from slack_sdk import WebClient
+from pydantic import Field
+from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.errors import UserError
 from bot.evaluations.engine import Ask, InboxItem
-from bot.evaluations.notices import EvaluationReply
-from bot.evaluations.service import Answered
+from bot.evaluations.inbox import InboxService
+from bot.evaluations.service import AnswerButton, EvaluationsService
+from bot.scheme import Slug
+from handlers.commands import CommandCall, Commands
+from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
+from handlers.middleware import BadPayload, Payload, acting, parse
 from handlers.views import evaluations as view
-from mentorbot.services import Services
 
 
-def register(app: App, services: Services, inline: bool = True) -> None:
+class Pressed(Payload):
+    """Any evaluation button: its value, and what makes this press unique (the message, the
+    button and Slack's stamp of the press), so its reply is sent once."""
+
+    value: str = Field(max_length=2000)
+    action_id: str = Field(min_length=1)
+    action_ts: str = Field(min_length=1)
+    text: dict[str, Any] = Field(default_factory=dict)
+
+    def press(self, body: dict[str, Any]) -> str:
+        message_ts = (body.get("container") or {}).get("message_ts", "")
+        return f"{message_ts}:{self.action_id}:{self.action_ts}"
+
+
+class FormPressed(Pressed):
+    value: Slug  # the form's id
+
+
+class AnswerValue(Payload):
+    """What the bot put in an answer button's value (it comes back from the client)."""
+
+    u: str  # the person asked
+    f: Slug  # the form
+    q: Slug  # the question
+    v: str = Field(max_length=200)
+
+
+class DirectMessage(Payload):
+    user: str = Field(min_length=1)
+    channel: str = Field(min_length=1)
+    ts: str = Field(min_length=1)
+    text: str = ""
+
+
+def register(
+    app: App,
+    commands: Commands,
+    evaluations: EvaluationsService,
+    inbox: InboxService,
+    inline: bool = True,
+) -> None:
     """inline: work on DMs in this process right after acknowledging them (one process, or a
     small deployment); otherwise the clock process drains the inbox."""
+    _register_inbox(app, inbox, inline)
+    _register_buttons(app, evaluations)
+    _register_commands(commands, evaluations)
 
-    def keep(ack: Ack, body: dict, event: dict) -> None:
+
+def _register_inbox(app: App, inbox: InboxService, inline: bool) -> None:
+    def keep(ack: Ack, body: dict, event: dict, context: BoltContext) -> None:
         # Only a person's own words in their DM with the bot count; channels, edits and bots never do.
-        if (
-            event.get("channel_type") == "im"
-            and not event.get("subtype")
-            and not event.get("bot_id")
-            and event.get("user")
-        ):
-            item = InboxItem(
-                body.get("event_id") or event["ts"],
-                event["user"],
-                event["channel"],
-                event.get("text", ""),
-                services.clock(),
-            )
-            services.inbox.accept(item)
+        if _from_a_person(event):
+            dm = parse(DirectMessage, event)
+            now = acting(context).now
+            inbox.accept(InboxItem(body.get("event_id") or dm.ts, dm.user, dm.channel, dm.text, now))
         ack()
 
-    def work(event: dict) -> None:
-        services.inbox.drain(services.clock())
+    def work(context: BoltContext) -> None:
+        inbox.drain(acting(context).now)
 
     app.event("message")(ack=keep, lazy=[work] if inline else [])
 
+
+def _from_a_person(event: dict) -> bool:
+    return (
+        event.get("channel_type") == "im"
+        and not event.get("subtype")
+        and not event.get("bot_id")
+        and bool(event.get("user"))
+    )
+
+
+def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
     @app.action(re.compile(f"^{view.ANSWER}:"))
-    def answer(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    def answer(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        chosen, user = json.loads(action["value"]), body["user"]["id"]
-        if chosen.get("u") != user:
-            raise UserError(view.not_yours())
-        answered = services.evaluations.button(
-            user, chosen["f"], chosen["q"], chosen["v"], services.clock()
-        )
+        me, pressed = acting(context), parse(Pressed, action)
+        chosen = _answer_value(pressed.value)
+        button = AnswerButton(chosen.u, chosen.f, chosen.q, chosen.v)
+        answered = evaluations.button(me.person, button, pressed.press(body), me.now)
         if not (isinstance(answered.reply, Ask) and answered.reply.error):
-            _settle(respond, body, action["text"]["text"])
-        _post(client, body["channel"]["id"], answered, user)
+            _settle(respond, body, str(pressed.text.get("text", "")))
 
     @app.action(view.START)
-    def start(ack: Ack, body: dict, action: dict, client: WebClient) -> None:
+    def start(ack: Ack, body: dict, action: dict, context: BoltContext) -> None:
         ack()
-        user = body["user"]["id"]
-        _post(
-            client,
-            body["channel"]["id"],
-            services.evaluations.start(user, action["value"], services.clock()),
-            user,
-        )
+        me, pressed = acting(context), parse(FormPressed, action)
+        evaluations.start(me.person, pressed.value, pressed.press(body), me.now)
 
     @app.action(view.SUBMIT)
-    def submit(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    def submit(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        user = body["user"]["id"]
-        answered = services.evaluations.submit(user, action["value"], services.clock())
+        me, pressed = acting(context), parse(FormPressed, action)
+        evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
         _settle(respond, body, "Submit")
-        _post(client, body["channel"]["id"], answered, user)
 
 
-def _post(client: WebClient, channel: str, answered: Answered, recipient: str) -> None:
-    text, blocks = view.answered_message(
-        EvaluationReply(answered.form, answered.reply, recipient, answered.error)
-    )
-    client.chat_postMessage(channel=channel, text=text, blocks=[b.to_dict() for b in blocks])
+def _answer_value(raw: str) -> AnswerValue:
+    try:
+        loaded = json.loads(raw)
+    except ValueError:
+        raise BadPayload("answer button") from None
+    return parse(AnswerValue, loaded)
 
 
 def _settle(respond: Respond, body: dict[str, Any], chosen: str) -> None:
     """The question answered keeps its words and loses its buttons, showing the choice."""
-    message = body.get("message", {})
-    question = next(
-        (b["text"]["text"] for b in message.get("blocks", []) if b.get("type") == "section"),
-        message.get("text", ""),
-    )
-    respond(text=f"{question}\nYou chose: *{chosen}*", replace_original=True)
+    respond(text=view.settled(body.get("message") or {}, chosen), replace_original=True)
+
+
+def _register_commands(commands: Commands, evaluations: EvaluationsService) -> None:
+    def status(_: TeamEvaluations, call: CommandCall) -> str:
+        return view.status_message(evaluations.status(call.acting.person), call.acting.now)
+
+    def export(command: TeamExport, call: CommandCall) -> str:
+        evaluations.send_export(
+            call.acting.person, command.form_id, command.pseudonymous, call.acting.now
+        )
+        return view.exported_reply(command.form_id)
+
+    def chart(command: TeamChart, call: CommandCall) -> str:
+        evaluations.post_results(call.acting.person, command.form_id, call.acting.now)
+        return view.charted_reply(command.form_id)
+
+    commands.on(TeamEvaluations, status)
+    commands.on(TeamExport, export)
+    commands.on(TeamChart, chart)

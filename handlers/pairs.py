@@ -1,90 +1,126 @@
-"""Buttons and modals of pairs: accept, raise a concern, change stage, record the agreement."""
+"""Pairs: accepting, stages, the agreement, check-in answers and meetings (buttons and modals),
+and the pair commands (`pair`, `stage`, `met`, `pause`, `agreement`, and the team's)."""
 
 from __future__ import annotations
 
 from datetime import date
+from typing import Annotated
 
-from slack_bolt import Ack, App, Respond
+from pydantic import Field
+from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.errors import UserError
-from bot.pairs.rules import Agreement
-from handlers.modals import submitted_values
-from handlers.views import concerns as alerts_view
+from bot.pairs.rules import (
+    AGREEMENT_FIELD_MAX,
+    MAX_MEETING_MINUTES,
+    MEETING_TOPICS_MAX,
+    Agreement,
+)
+from bot.pairs.service import CheckInsService, PairingService
+from bot.scheme import Stage
+from handlers.commands import CommandCall, Commands
+from handlers.grammar import (
+    EditAgreement,
+    LogMeeting,
+    MoveStage,
+    Pause,
+    ShowPair,
+    TeamPair,
+    TeamPairs,
+    TeamPause,
+    TeamUnpair,
+)
+from handlers.middleware import Payload, acting, parse
+from handlers.views import concerns as concerns_view
 from handlers.views import pairs as view
-from mentorbot.services import Services
+
+Id = Annotated[int, Field(ge=1)]
 
 
-def register(app: App, services: Services) -> None:
-    register_checkins(app, services)
+class IdPressed(Payload):
+    value: Id  # a pair's or a check-in's id
 
+
+class StageChosen(Payload):
+    pair_id: Id
+    stage: Stage
+
+
+class AgreementForm(Payload):
+    goals: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
+    availability: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
+    topics: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
+    contact: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
+
+
+class MeetingForm(Payload):
+    met_on: date
+    minutes: Annotated[int, Field(ge=1, le=MAX_MEETING_MINUTES)]
+    topics: Annotated[str, Field(max_length=MEETING_TOPICS_MAX)] = ""
+
+
+def register(
+    app: App, commands: Commands, pairing: PairingService, checkins: CheckInsService
+) -> None:
+    _register_pairing(app, pairing)
+    _register_checkins(app, checkins)
+    _register_commands(commands, pairing, checkins)
+
+
+def _register_pairing(app: App, pairing: PairingService) -> None:
     @app.action(view.ACCEPT)
-    def accept(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def accept(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        pair = services.pairing.accept(body["user"]["id"], int(action["value"]), services.clock())
-        waiting = (
-            " I'll let you both know when your partner has accepted too."
-            if pair.status == "awaiting"
-            else ""
-        )
-        respond(
-            text=f"Thank you for accepting the pairing.{waiting}",
-            replace_original=False,
-            response_type="ephemeral",
-        )
+        me = acting(context)
+        pair = pairing.accept(me.person, parse(IdPressed, action).value, me.now)
+        respond(text=view.accepted(pair), replace_original=False, response_type="ephemeral")
 
     @app.action(view.CONCERN)
     def concern(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=alerts_view.concern_modal("pairing"))
+        client.views_open(trigger_id=body["trigger_id"], view=concerns_view.concern_modal("pairing"))
 
     @app.action(view.STAGE_SELECT)
-    def stage(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def stage(ack: Ack, action: dict, context: BoltContext) -> None:
         ack()
-        pair_id, stage = action["selected_option"]["value"].split(":", 1)
-        services.pairing.move_stage(
-            body["user"]["id"], stage, services.clock(), pair_id=int(pair_id)
-        )
+        me = acting(context)
+        chosen = str((action.get("selected_option") or {}).get("value", ""))
+        pair_id, _, stage = chosen.partition(":")
+        moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
+        pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
 
     @app.action(view.AGREEMENT)
-    def agreement(ack: Ack, body: dict, client: WebClient) -> None:
+    def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        open_agreement(client, services, body["user"]["id"], body["trigger_id"])
+        current = pairing.my_pair(acting(context).person).agreement
+        client.views_open(trigger_id=body["trigger_id"], view=view.agreement_modal(current))
 
     @app.view(view.AGREEMENT_MODAL)
-    def save_agreement(ack: Ack, body: dict) -> None:
-        values = submitted_values(body["view"])
-        agreement = Agreement(
-            values["goals"], values["availability"], values["topics"], values["contact"]
-        )
-        services.pairing.save_agreement(body["user"]["id"], agreement, services.clock())
+    def save_agreement(ack: Ack, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(AgreementForm, me.values)
+        agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
+        pairing.save_agreement(me.person, agreement, me.now)
         ack()
 
 
-def open_agreement(client: WebClient, services: Services, user_id: str, trigger_id: str) -> None:
-    current = services.pairing.my_pair(user_id).agreement
-    client.views_open(trigger_id=trigger_id, view=view.agreement_modal(current))
-
-
-def register_checkins(app: App, services: Services) -> None:
+def _register_checkins(app: App, checkins: CheckInsService) -> None:
     @app.action(view.MET_YES)
-    def met(ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient) -> None:
+    def met(
+        ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
+    ) -> None:
         ack()
-        person, pair = services.checkins.answer(
-            body["user"]["id"], int(action["value"]), "yes", services.clock()
-        )
+        me = acting(context)
+        person, pair = checkins.answer(me.person, parse(IdPressed, action).value, "yes", me.now)
         text, blocks = view.answered(person, pair, "yes")
         respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view.meeting_modal(services.clock().date())
-        )
+        client.views_open(trigger_id=body["trigger_id"], view=view.meeting_modal(me.now.date()))
 
     @app.action(view.MET_NOT_YET)
-    def not_yet(ack: Ack, body: dict, action: dict, respond: Respond) -> None:
+    def not_yet(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        person, pair = services.checkins.answer(
-            body["user"]["id"], int(action["value"]), "not_yet", services.clock()
-        )
+        me = acting(context)
+        person, pair = checkins.answer(me.person, parse(IdPressed, action).value, "not_yet", me.now)
         text, blocks = view.answered(person, pair, "not_yet")
         respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
 
@@ -92,32 +128,61 @@ def register_checkins(app: App, services: Services) -> None:
     def something_wrong(ack: Ack, body: dict, client: WebClient) -> None:
         # Nothing changes in the shared check-in: the partner must see no trace of this.
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=alerts_view.concern_modal("checkin"))
+        client.views_open(trigger_id=body["trigger_id"], view=concerns_view.concern_modal("checkin"))
 
     @app.view(view.MEETING_MODAL)
-    def log_meeting(ack: Ack, body: dict) -> None:
-        values = submitted_values(body["view"])
-        try:
-            meeting = services.checkins.log_meeting(
-                body["user"]["id"],
-                date.fromisoformat(values["met_on"]),
-                int(values["minutes"] or 0),
-                values.get("topics", ""),
-                services.clock(),
-            )
-        except UserError as error:
-            ack(response_action="errors", errors={"met_on": error.message})
-            return
-        ack(
-            response_action="update",
-            view=_done(view.meeting_logged(meeting.met_on, meeting.minutes)),
+    def log_meeting(ack: Ack, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(MeetingForm, me.values)
+        meeting = checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
+        ack(response_action="update", view=view.meeting_logged_modal(meeting))
+
+
+def _register_commands(
+    commands: Commands, pairing: PairingService, checkins: CheckInsService
+) -> None:
+    def edit_agreement(_: EditAgreement, call: CommandCall) -> None:
+        current = pairing.my_pair(call.acting.person).agreement
+        call.client.views_open(trigger_id=call.trigger_id, view=view.agreement_modal(current))
+
+    def show_pair(_: ShowPair, call: CommandCall) -> str:
+        return view.my_pair_message(pairing.my_pair(call.acting.person), call.acting.now)
+
+    def move_stage(command: MoveStage, call: CommandCall) -> str:
+        pair = pairing.move_stage(call.acting.person, command.stage, call.acting.now)
+        return view.stage_moved_reply(pair)
+
+    def log_meeting(command: LogMeeting, call: CommandCall) -> str:
+        meeting = checkins.log_meeting(
+            call.acting.person, command.met_on, command.minutes, command.topics, call.acting.now
         )
+        return view.meeting_logged(meeting.met_on, meeting.minutes)
 
+    def pause(command: Pause, call: CommandCall) -> str:
+        pairing.pause(call.acting.person, command.until, call.acting.now)
+        return view.paused_reply(command.until)
 
-def _done(message: str) -> dict:
-    return {
-        "type": "modal",
-        "title": {"type": "plain_text", "text": "Log a meeting"},
-        "close": {"type": "plain_text", "text": "Close"},
-        "blocks": [{"type": "section", "text": {"type": "mrkdwn", "text": message}}],
-    }
+    def team_pairs(_: TeamPairs, call: CommandCall) -> str:
+        return view.team_pairs_message(checkins.team_overview(call.acting.person, call.acting.now))
+
+    def team_pair(command: TeamPair, call: CommandCall) -> str:
+        pairing.pair(call.acting.person, command.mentor, command.mentee, call.acting.now)
+        return view.paired_reply(command.mentor, command.mentee)
+
+    def team_pause(command: TeamPause, call: CommandCall) -> str:
+        pairing.pause_pair(call.acting.person, command.member, command.until, call.acting.now)
+        return view.pair_paused_reply(command.member, command.until)
+
+    def team_unpair(command: TeamUnpair, call: CommandCall) -> str:
+        ended = pairing.unpair(call.acting.person, command.member, command.reason, call.acting.now)
+        return view.unpaired_reply(ended, command.reason)
+
+    commands.on(EditAgreement, edit_agreement)
+    commands.on(ShowPair, show_pair)
+    commands.on(MoveStage, move_stage)
+    commands.on(LogMeeting, log_meeting)
+    commands.on(Pause, pause)
+    commands.on(TeamPairs, team_pairs)
+    commands.on(TeamPair, team_pair)
+    commands.on(TeamPause, team_pause)
+    commands.on(TeamUnpair, team_unpair)

@@ -8,12 +8,19 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
-from localslack.workspace import Channel, Message, Response
+from localslack.workspace import Channel, Message, Response, Workspace
 
-if TYPE_CHECKING:
-    from localslack.server import LocalSlack
+
+class LocalSlack(Protocol):
+    """What a method needs of the server that serves it (localslack.server.LocalSlack)."""
+
+    @property
+    def workspace(self) -> Workspace: ...
+    @property
+    def url(self) -> str: ...
+    def notify(self, message: Message) -> None: ...
 
 
 class ApiError(Exception):

@@ -4,9 +4,11 @@ This module and bot/cli.py are the only ones that wire across packages."""
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -18,25 +20,30 @@ import handlers.concerns
 import handlers.errors
 import handlers.evaluations
 import handlers.events
+import handlers.middleware
 import handlers.pairs
-from bot.concerns.service import AlertsService
+import handlers.participants
+from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.outbox import Deliveries
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
-from bot.participants.rules import ImportSummary, import_participants
+from bot.participants.service import ImportSummary, import_participants
 from bot.scheme import Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_client
-from mentorbot.services import Clock, Services
+from mentorbot.services import Services
 from mentorbot.settings import Settings
-from scheduler.timeline import TimelineScheduler
+from scheduler.clock import Clock
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
+
+INBOX_EVERY = timedelta(seconds=2)
+LISTENER_WORKERS = 2
 
 
 class ConfigurationError(Exception):
@@ -52,7 +59,7 @@ class Mentorbot:
     services: Services
     bolt: App
     client: WebClient
-    scheduler: TimelineScheduler
+    scheduler: Clock
     engine: Engine
     uow: SqlUnitOfWorkFactory
     listeners: ThreadPoolExecutor
@@ -88,6 +95,15 @@ class Mentorbot:
         self.services.events.apply_programme_file(self.services.clock())
         self.scheduler.start(paused=paused)
 
+    def wait_for_listeners(self, timeout: float = 10) -> None:
+        """Returns once the work Bolt does after its acks has finished (the demo and tests
+        look at what it sent): one barrier task per worker can only all run when nothing else
+        does."""
+        barrier = threading.Barrier(LISTENER_WORKERS)
+        waits = [self.listeners.submit(barrier.wait, timeout) for _ in range(LISTENER_WORKERS)]
+        for wait in waits:
+            wait.result(timeout=timeout)
+
     def close(self) -> None:
         self.scheduler.shutdown()
         self.listeners.shutdown(wait=True)
@@ -95,7 +111,9 @@ class Mentorbot:
 
 
 def build(
-    settings: Settings, clock: Clock = system_clock, programme: Programme | None = None
+    settings: Settings,
+    clock: Callable[[], datetime] = system_clock,
+    programme: Programme | None = None,
 ) -> Mentorbot:
     """Raises ProgrammeError for a bad programme file, before anything else is touched."""
     programme = programme or load_programme(settings.mentorbot_programme)
@@ -105,33 +123,14 @@ def build(
     upgrade_schema(engine)
     uow = SqlUnitOfWorkFactory(make_sessions(engine))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
-    directory = SlackDirectory(client)
-    team = Team(programme, settings.alert_channel, directory.channel_members)
-    deliveries = Deliveries(uow, SlackMessenger(client))
-    calendar = working_calendar(programme)
-    evaluations = EvaluationsService(programme, uow, deliveries, team, calendar)
-    services = Services(
-        programme=programme,
-        team=team,
-        events=EventsService(programme, uow, deliveries, team),
-        pairing=PairingService(uow, deliveries, team),
-        checkins=CheckInsService(programme, uow, deliveries, team),
-        alerts=AlertsService(programme, uow, deliveries, team, calendar),
-        evaluations=evaluations,
-        inbox=InboxService(uow, evaluations, deliveries),
-        privacy=PrivacyService(uow, deliveries),
-        clock=clock,
-    )
-    scheduler = TimelineScheduler(services)
-    services.events.on_timeline_change = scheduler.sync
-    services.pairing.on_change = scheduler.sync
-    services.checkins.on_change = scheduler.sync
-    services.evaluations.on_change = scheduler.sync
-
+    team = Team(programme, settings.alert_channel, SlackDirectory(client).channel_members)
+    scheduler = Clock(clock)
+    services = _services(programme, uow, Deliveries(uow, SlackMessenger(client)), team, scheduler)
+    _keep_on_the_clock(scheduler, services, settings)
     quiet_slack_libraries()
-    # Bolt runs lazy listeners (DM answers, after the ack) here; close() shuts it down. Few
-    # workers: the database takes one writer at a time, and acks need the interpreter too.
-    listeners = ThreadPoolExecutor(max_workers=2, thread_name_prefix="bolt-lazy")
+    # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
+    # down. Few workers: the database takes one writer at a time, and acks need the interpreter.
+    listeners = ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="bolt-lazy")
     bolt = App(
         listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
@@ -141,10 +140,55 @@ def build(
         # failure is reported to the person instead of vanishing after the ack.
         process_before_response=True,
     )
-    handlers.errors.register(bolt)
-    handlers.commands.register(bolt, services)
-    handlers.events.register(bolt, services)
-    handlers.pairs.register(bolt, services)
-    handlers.evaluations.register(bolt, services, inline=settings.inbox_inline)
-    handlers.concerns.register(bolt, services)
+    _register_handlers(bolt, services, settings.inbox_inline)
     return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners)
+
+
+def _services(
+    programme: Programme,
+    uow: SqlUnitOfWorkFactory,
+    deliveries: Deliveries,
+    team: Team,
+    scheduler: Clock,
+) -> Services:
+    """Each use-case service once; a change to anyone's moments reschedules the clock."""
+    calendar = working_calendar(programme)
+    changed = scheduler.sync
+    evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changed)
+    return Services(
+        programme=programme,
+        team=team,
+        events=EventsService(programme, uow, deliveries, team, changed),
+        pairing=PairingService(uow, deliveries, team, changed),
+        checkins=CheckInsService(programme, uow, deliveries, team, changed),
+        concerns=ConcernsService(programme, uow, deliveries, team, calendar),
+        evaluations=evaluations,
+        inbox=InboxService(uow, evaluations, deliveries),
+        privacy=PrivacyService(uow, deliveries),
+        clock=scheduler.now,
+    )
+
+
+def _keep_on_the_clock(scheduler: Clock, services: Services, settings: Settings) -> None:
+    """The features the clock runs, in the order they run when due at the same moment."""
+    scheduler.keep("events", services.events)
+    scheduler.keep("pairs", services.checkins)
+    scheduler.keep("evaluations", services.evaluations)
+    scheduler.keep("concerns", services.concerns)
+    if not settings.inbox_inline:
+        # DMs kept by a web process that leaves the work to this one (INBOX_INLINE=false).
+        scheduler.every("inbox", INBOX_EVERY, lambda: services.inbox.drain(scheduler.now()))
+
+
+def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> None:
+    commands = handlers.commands.Commands()
+    handlers.middleware.register(bolt, services.clock)
+    handlers.errors.register(bolt)
+    handlers.events.register(bolt, commands, services.events)
+    handlers.pairs.register(bolt, commands, services.pairing, services.checkins)
+    handlers.concerns.register(bolt, commands, services.concerns, services.team)
+    handlers.evaluations.register(
+        bolt, commands, services.evaluations, services.inbox, inline=inbox_inline
+    )
+    handlers.participants.register(bolt, commands, services.privacy)
+    commands.register(bolt, services.team)

@@ -11,6 +11,7 @@ import logging
 import secrets
 import sys
 import time
+from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import ClassVar, TextIO
@@ -105,7 +106,7 @@ def _populate(slack: LocalSlack, programme: Programme) -> None:
     ws = slack.workspace
     for row in csv.DictReader(COHORT.open()):
         ws.add_user(
-            row["slack_id"], row["name"], row["email"], ZONES.get(row["slack_id"], "Europe/London")
+            row["slack_id"], row["name"], row["email"], ZONES.get(row["slack_id"], programme.timezone)
         )
     members = [ws.bot_user]
     for member in programme.project_team.members:
@@ -129,7 +130,7 @@ def _replay(
     requests to the real app, to show replies and a date being set."""
     lead = bot.services.programme.project_team.members[0]
     acted: set[str] = set()
-    people = Cast(slack, sender, transcript)
+    people = Cast(slack, sender, transcript, bot.wait_for_listeners)
     people.accept_pairings(["UDEMO0001", "UDEMO0004", "UDEMO0002", "UDEMO0005", "UDEMO0003"])
     while (wakeup := bot.scheduler.next_wakeup()) is not None:
         clock.now = wakeup
@@ -200,8 +201,15 @@ class Cast:
 
     ANSWERS: ClassVar[dict[str, str]] = {"UDEMO0004": "checkin_yes", "UDEMO0002": "checkin_not_yet"}
 
-    def __init__(self, slack: LocalSlack, sender: SignedSender, transcript: Transcript):
+    def __init__(
+        self,
+        slack: LocalSlack,
+        sender: SignedSender,
+        transcript: Transcript,
+        settle: Callable[[], None],
+    ):
         self._slack, self._sender, self._transcript = slack, sender, transcript
+        self._settle = settle  # waits for what the bot does after acknowledging
         self._answered: set[str] = set()
 
     def accept_pairings(self, users: list[str]) -> None:
@@ -247,6 +255,7 @@ class Cast:
                 "contact": "Yes, by Slack",
             },
         )
+        self._settle()
         alert = next(m for m in reversed(self._slack.workspace.messages) if "Concern #" in m.text)
         self._transcript.line(f"{self._name(lead)} presses “Acknowledge” in #lms-project-team")
         self._sender.click(lead, alert, "concern_ack")

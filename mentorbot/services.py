@@ -1,4 +1,4 @@
-"""The services a handler or a scheduled job may call, built once by bot/app.py."""
+"""The services a handler or a scheduled job may call, built once by mentorbot/app.py."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.concerns.service import AlertsService
+from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -15,7 +15,7 @@ from bot.participants.privacy import PrivacyService
 from bot.scheme import Programme
 from bot.team import Team
 
-Clock = Callable[[], datetime]
+Now = Callable[[], datetime]
 
 
 @dataclass(frozen=True)
@@ -25,8 +25,8 @@ class Services:
     events: EventsService
     pairing: PairingService
     checkins: CheckInsService
-    alerts: AlertsService
+    concerns: ConcernsService
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService
-    clock: Clock
+    clock: Now

@@ -9,8 +9,8 @@ import threading
 import uuid
 from collections.abc import Iterator
 
-import pytest
 import freezegun
+import pytest
 from freezegun import freeze_time
 from sqlalchemy import create_engine, text
 

@@ -1,17 +1,47 @@
-"""The shape of the code: the domain imports no framework; the outer packages stay apart."""
+"""The shape of the code, one rule per folder, and no import cycles (TYPE_CHECKING included)."""
 
 from __future__ import annotations
 
 import ast
+import sys
 from pathlib import Path
 
 import pytest
 
 ROOT = Path(__file__).parent.parent
-# bot/ modules that wire the application together, and so may import across packages.
-WIRING = {"app.py", "cli.py", "demo.py", "wsgi.py"}
-FRAMEWORKS = ("slack_bolt", "slack_sdk", "sqlalchemy", "apscheduler", "alembic")
-OUTER = ("handlers", "scheduler", "storage", "localslack")
+OURS = {"bot", "handlers", "scheduler", "storage", "localslack", "mentorbot"}
+FEATURES = {"events", "pairs", "concerns", "evaluations", "participants"}
+
+# What each folder may import of ours and of the frameworks (the standard library always).
+RULES: dict[str, tuple[set[str], set[str]]] = {
+    # the domain: plain Python, pydantic and the programme file's YAML
+    "bot": ({"bot"}, {"pydantic", "yaml"}),
+    # Slack glue: the domain, Slack's libraries, and what its views draw with
+    "handlers": ({"bot", "handlers"}, {"slack_bolt", "slack_sdk", "pydantic", "icalendar", "matplotlib"}),
+    # the clock: only APScheduler; it knows features by their upcoming/run_due
+    "scheduler": ({"scheduler"}, {"apscheduler"}),
+    # the database: the domain's values and protocols, SQLAlchemy and Alembic
+    "storage": ({"bot", "storage"}, {"sqlalchemy", "alembic"}),
+    # the stand-in workspace knows nothing of the bot
+    "localslack": ({"localslack"}, {"jsonschema"}),
+}
+# Where one feature honestly uses another's public names.
+FEATURE_USES = {
+    "events": {"participants"},
+    "pairs": {"participants"},
+    "concerns": {"participants", "pairs"},
+    "evaluations": {"participants", "events"},
+    "participants": {"events", "pairs", "concerns", "evaluations"},  # a person's data export
+}
+
+
+def modules(folder: str) -> list[Path]:
+    return sorted(p for p in (ROOT / folder).rglob("*.py") if "migrations" not in p.parts)
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
 
 
 def imports_of(path: Path) -> set[str]:
@@ -19,8 +49,9 @@ def imports_of(path: Path) -> set[str]:
     for node in ast.walk(ast.parse(path.read_text())):
         if isinstance(node, ast.Import):
             names.update(alias.name for alias in node.names)
-        elif isinstance(node, ast.ImportFrom) and node.module:
+        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
             names.add(node.module)
+            names.update(f"{node.module}.{alias.name}" for alias in node.names)
     return names
 
 
@@ -28,30 +59,62 @@ def top(name: str) -> str:
     return name.split(".")[0]
 
 
-DOMAIN = sorted(p for p in (ROOT / "bot").glob("*.py") if p.name not in WIRING)
+def third_party(names: set[str]) -> set[str]:
+    stdlib = sys.stdlib_module_names | {"__future__"}
+    return {top(n) for n in names} - stdlib - OURS
 
 
-@pytest.mark.parametrize("module", DOMAIN, ids=lambda p: p.name)
-def test_domain_modules_import_no_framework_and_no_outer_package(module: Path) -> None:
-    imported = {top(name) for name in imports_of(module)}
-    assert not imported & set(FRAMEWORKS + OUTER), (
-        f"{module.name} imports {imported & set(FRAMEWORKS + OUTER)}"
-    )
+@pytest.mark.parametrize("folder", sorted(RULES))
+def test_each_folder_imports_only_what_its_rule_allows(folder: str) -> None:
+    ours_allowed, frameworks_allowed = RULES[folder]
+    for module in modules(folder):
+        names = imports_of(module)
+        ours = {top(n) for n in names} & OURS
+        assert ours <= ours_allowed, f"{module.relative_to(ROOT)} imports {ours - ours_allowed}"
+        others = third_party(names)
+        assert others <= frameworks_allowed, f"{module.relative_to(ROOT)} imports {others}"
 
 
-@pytest.mark.parametrize("package", ["handlers", "scheduler", "storage"])
-def test_outer_packages_do_not_import_each_other(package: str) -> None:
-    others = set(OUTER) - {package}
-    for module in (ROOT / package).rglob("*.py"):
-        crossing = {top(n) for n in imports_of(module)} & others
-        assert not crossing, f"{module.relative_to(ROOT)} imports {crossing}"
+def test_a_feature_uses_another_only_where_it_honestly_needs_it() -> None:
+    for feature in FEATURES:
+        for module in modules(f"bot/{feature}"):
+            used = {n.split(".")[1] for n in imports_of(module) if n.startswith("bot.")}
+            others = (used & FEATURES) - {feature}
+            assert others <= FEATURE_USES[feature], f"{module.relative_to(ROOT)} uses {others}"
 
 
-def test_localslack_stands_alone() -> None:
-    for module in (ROOT / "localslack").glob("*.py"):
-        assert not {top(n) for n in imports_of(module)} & {
-            "bot",
-            "handlers",
-            "scheduler",
-            "storage",
-        }
+def test_there_is_no_import_cycle() -> None:
+    every = {module_name(p): p for folder in OURS for p in modules(folder)}
+    graph = {
+        name: {n for n in _our_modules(imports_of(path), every) if n != name}
+        for name, path in every.items()
+    }
+    cycle = _find_cycle(graph)
+    assert cycle is None, " -> ".join(cycle or [])
+
+
+def _our_modules(names: set[str], every: dict[str, Path]) -> set[str]:
+    """`from a.b import c` names module a.b, or a.b.c where c is a module."""
+    return {n for n in names if n in every}
+
+
+def _find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(node: str) -> list[str] | None:
+        state[node] = 1
+        path.append(node)
+        for nxt in sorted(graph.get(node, ())):
+            if state.get(nxt) == 1:
+                return path[path.index(nxt) :] + [nxt]
+            if nxt not in state and (found := visit(nxt)):
+                return found
+        path.pop()
+        state[node] = 2
+        return None
+
+    for node in sorted(graph):
+        if node not in state and (found := visit(node)):
+            return found
+    return None

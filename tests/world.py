@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 
 from handlers.slack.http import BoltHttpServer
-from localslack.sender import SignedSender
+from localslack.sender import Delivered, SignedSender
 from localslack.server import LocalSlack
 from localslack.workspace import Message
 from mentorbot.app import Mentorbot
@@ -100,6 +100,12 @@ class World:
                 return
             time.sleep(0.01)
         raise AssertionError("the bot did not finish in time")
+
+    def submit_view(self, user_id: str, values: dict[str, str]) -> Delivered:
+        """Submits the modal open for `user_id`, then waits for what the bot does after the ack."""
+        delivered = self.sender.submit_view(user_id, values)
+        self.bot.wait_for_listeners()
+        return delivered
 
     def click(self, user_id: str, message: Message, action_id: str) -> str:
         before = len(self.slack.workspace.responses_to(user_id))

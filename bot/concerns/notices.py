@@ -44,3 +44,11 @@ class AutomaticNotice(Notice):
 
     key: str
     text: str
+
+
+@dataclass(frozen=True)
+class ConcernResolved(Notice):
+    """To the team's channel: who resolved it (the note stays in the audit trail)."""
+
+    concern_id: int
+    by: str  # a Slack user id

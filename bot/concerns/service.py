@@ -15,17 +15,19 @@ from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
+    ConcernResolved,
 )
 from bot.concerns.rules import URGENCIES, Concern, ConcernEvent, can_act, escalation_due
-from bot.errors import UserError
-from bot.outbox import Deliveries, Delivery, Outgoing
-from bot.pairs.rules import STAGE_NAMES, needs_attention
+from bot.errors import UserError, within
+from bot.outbox import Deliveries, Delivery, Notice, Outgoing
+from bot.pairs.rules import STAGE_NAMES, needs_attention, quiet_from
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
 from bot.team import Team
 from bot.worktime import Calendar
 
 MAX_CONCERN_LENGTH = 3000
+MAX_CONTACT_LENGTH = 300
 ANSWER_WORDS = {"yes": "Yes", "not_yet": "Not yet"}
 
 
@@ -36,7 +38,7 @@ class AlertView:
     history: list[ConcernEvent]
 
 
-class AlertsService:
+class ConcernsService:
     def __init__(
         self,
         programme: Programme,
@@ -62,10 +64,11 @@ class AlertsService:
         now: datetime,
         urgency: str = "soon",
         contact: str = "",
-    ) -> bool:
-        """Keeps the concern, then posts it to the team's channel; the reporter is told only once
-        it is there. False when Slack did not take it: the sweep keeps trying, then tells them."""
-        text = text.strip()
+    ) -> int:
+        """Keeps the concern (its id is returned); `deliver_pending` then posts it to the team's
+        channel, after Slack has had its answer, and the reporter is told once it is there."""
+        text = within("text", text, MAX_CONCERN_LENGTH)
+        contact = within("contact", contact, MAX_CONTACT_LENGTH)
         if not text:
             raise UserError("Please say a little about what is happening, so the team can help.")
         if urgency not in URGENCIES:
@@ -77,14 +80,21 @@ class AlertsService:
                 reporter.id if reporter else None,
                 pair.id if pair else None,
                 source,
-                text[:MAX_CONCERN_LENGTH],
+                text,
                 now,
                 urgency,
-                contact.strip()[:300],
+                contact,
             )
             uow.concerns.record(ConcernEvent(concern_id, "raised", slack_user_id, now))
             uow.commit()
-        return self._deliver(concern_id, now)
+        return concern_id
+
+    def deliver_pending(self, now: datetime) -> int:
+        """Posts every concern the team's channel does not have yet; the clock retries what
+        Slack did not take."""
+        with self._uow() as uow:
+            waiting = [c.id for c in uow.concerns.all() if c.delivered_at is None]
+        return sum(self._deliver(concern_id, now) for concern_id in waiting)
 
     def _deliver(self, concern_id: int, now: datetime, escalated: bool = False) -> bool:
         with self._uow() as uow:
@@ -191,6 +201,8 @@ class AlertsService:
             updated = uow.concerns.get(concern_id)
             uow.commit()
         assert updated is not None
+        if action == "resolve":
+            self._tell_team(ConcernResolved(concern_id, actor), f"concern:{concern_id}:resolved", now)
         if acknowledges and reporter and reporter.slack_user_id:
             who = self._name(actor)
             told = Outgoing(
@@ -238,15 +250,53 @@ class AlertsService:
                 and at <= now
             }
             done = uow.deliveries.sent_keys_like("concern:")
-        sent = 0
+        sent = self.deliver_pending(now)
         for concern in concerns:
-            if concern.delivered_at is None:
-                sent += self._deliver(concern.id, now)
-            elif concern.id in escalations and f"concern:{concern.id}:escalated" not in done:
+            delivered = concern.delivered_at is not None
+            if delivered and concern.id in escalations and f"concern:{concern.id}:escalated" not in done:
                 sent += self._deliver(concern.id, now, escalated=True)
         return sent + self._automatic_notices(now)
 
+    def upcoming(self, now: datetime) -> datetime | None:
+        """Now, while a concern or an automatic notice waits to be sent; otherwise the next
+        escalation, or the next moment a pair will have gone quiet for too long."""
+        with self._uow() as uow:
+            concerns = uow.concerns.all()
+            done = uow.deliveries.sent_keys_like("concern:") | uow.deliveries.sent_keys_like("notice:")
+            states = uow.pairs.states()
+        hours = self._rules.escalate_after_working_hours
+        waiting = any(c.delivered_at is None for c in concerns) or any(
+            n.key not in done for n in self._due_notices(now)
+        )
+        moments = [now] if waiting else []
+        moments += [
+            at
+            for c in concerns
+            if (at := escalation_due(c, hours, self._calendar))
+            and f"concern:{c.id}:escalated" not in done
+        ]
+        rules = self._programme.checkins
+        moments += [
+            at
+            for s in states
+            if (at := quiet_from(s, rules, self._calendar)) is not None and at > now
+        ]
+        return min(moments, default=None)
+
     def _automatic_notices(self, now: datetime) -> int:
+        outgoing = [
+            Outgoing(Delivery(n.key, "notice", n.key.split(":")[1], self._team.channel, None), n)
+            for n in self._due_notices(now)
+        ]
+        return len(self._deliveries.send(outgoing, now))
+
+    def _tell_team(self, notice: Notice, key: str, now: datetime) -> None:
+        subject = key.split(":")[1]
+        delivery = Delivery(key, "concern-team", subject, self._team.channel, None)
+        self._deliveries.send([Outgoing(delivery, notice)], now)
+
+    def _due_notices(self, now: datetime) -> list[AutomaticNotice]:
+        """Pairs needing attention and low evaluation scores, each keyed once per episode."""
         notices: list[AutomaticNotice] = []
         with self._uow() as uow:
             people = {p.id: p for p in uow.participants.all()}
@@ -290,11 +340,7 @@ class AlertsService:
                                     f"{person.name} ({person.role}) answered {score} of {question.high} to “{question.text}” in the {form.title.lower()}.",
                                 )
                             )
-        outgoing = [
-            Outgoing(Delivery(n.key, "notice", n.key.split(":")[1], self._team.channel, None), n)
-            for n in notices
-        ]
-        return len(self._deliveries.send(outgoing, now))
+        return notices
 
     # Helpers ---------------------------------------------------------------------------------------
 

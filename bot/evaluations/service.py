@@ -23,6 +23,7 @@ from bot.evaluations.engine import (
 from bot.evaluations.notices import (
     EvaluationInvite,
     EvaluationReminder,
+    EvaluationReply,
     ResultsForTeam,
     ScaleResults,
 )
@@ -43,6 +44,24 @@ class UnknownForm(UserError):
         super().__init__(
             f"There is no evaluation called `{form_id}`. They are: {', '.join(f.id for f in forms)}."
         )
+
+
+class NotYourQuestion(UserError):
+    """A question's button pressed by someone other than the person it was asked (a forwarded
+    or shared message): nothing is recorded."""
+
+    def __init__(self) -> None:
+        super().__init__("That question was sent to someone else, so your answer was not recorded.")
+
+
+@dataclass(frozen=True)
+class AnswerButton:
+    """An answer button as pressed: whose question, which form and question, which value."""
+
+    recipient: str
+    form_id: str
+    question_id: str
+    value: str
 
 
 @dataclass(frozen=True)
@@ -72,14 +91,16 @@ class EvaluationsService:
         deliveries: Deliveries,
         team: Team,
         calendar: Calendar,
+        on_change: Callable[[], None],
     ):
+        """`on_change` is told when someone's moments change (the clock reschedules)."""
         self._settings = programme.evaluations
         self._forms = {f.id: f for f in programme.evaluations.forms}
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
         self._calendar = calendar
-        self.on_change: Callable[[], None] = lambda: None
+        self._on_change = on_change
 
     def form(self, form_id: str) -> Form:
         if form_id not in self._forms:
@@ -123,15 +144,11 @@ class EvaluationsService:
                     break  # one step at a time per person and form
         return owed
 
-    def upcoming(self, now: datetime) -> list[tuple[str, datetime]]:
-        """The next owed message of each form (possibly already due), and each form's closing."""
-        nexts: dict[str, datetime] = {}
-        for owed in self.pending(now):
-            key = f"eval:{owed.form.id}"
-            nexts[key] = min(nexts.get(key, owed.at), owed.at)
-        return list(nexts.items()) + [
-            (f"eval:{f.id}:close", f.closes) for f in self._forms.values() if f.closes > now
-        ]
+    def upcoming(self, now: datetime) -> datetime | None:
+        """The next owed message (possibly already due), or the next form's closing."""
+        owed = [o.at for o in self.pending(now)]
+        closings = [f.closes for f in self._forms.values() if f.closes > now]
+        return min(owed + closings, default=None)
 
     def run_due(self, now: datetime) -> int:
         due = [p for p in self.pending(now) if p.at <= now]
@@ -208,8 +225,10 @@ class EvaluationsService:
             inbox_id,
         )
 
-    def start(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
-        return _surely(
+    # Buttons: `press` is unique to the press (Slack's action_ts), so a reply is sent once.
+
+    def start(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
+        answered = _surely(
             self._step(
                 slack_user_id,
                 self.form(form_id),
@@ -217,28 +236,45 @@ class EvaluationsService:
                 lambda form, role, progress: handle(form, role, progress, "start"),
             )
         )
+        return self._reply(slack_user_id, answered, press, now)
 
     def button(
-        self, slack_user_id: str, form_id: str, question_id: str, value: str, now: datetime
+        self,
+        slack_user_id: str,
+        pressed: AnswerButton,
+        press: str,
+        now: datetime,
     ) -> Answered:
-        return _surely(
+        if pressed.recipient != slack_user_id:
+            raise NotYourQuestion()
+        answered = _surely(
             self._step(
                 slack_user_id,
-                self.form(form_id),
+                self.form(pressed.form_id),
                 now,
                 lambda form, role, progress: answer_button(
-                    form, role, progress, question_id, value
+                    form, role, progress, pressed.question_id, pressed.value
                 ),
             )
         )
+        return self._reply(slack_user_id, answered, press, now)
 
-    def submit(self, slack_user_id: str, form_id: str, now: datetime) -> Answered:
+    def submit(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
         def submit_if_complete(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
             if progress.status != "reviewing":
                 raise InvalidAnswer("Please answer the remaining questions first.")
             return replace(progress, status="submitted"), Submitted()
 
-        return _surely(self._step(slack_user_id, self.form(form_id), now, submit_if_complete))
+        answered = _surely(self._step(slack_user_id, self.form(form_id), now, submit_if_complete))
+        return self._reply(slack_user_id, answered, press, now)
+
+    def _reply(self, slack_user_id: str, answered: Answered, press: str, now: datetime) -> Answered:
+        """The next question (or summary) goes to the person's DM through the ledger."""
+        reply = EvaluationReply(answered.form, answered.reply, slack_user_id, answered.error)
+        key = f"button-reply:{slack_user_id}:{press}"
+        delivery = Delivery(key, "dm-reply", press, slack_user_id, None)
+        self._deliveries.send([Outgoing(delivery, reply)], now)
+        return answered
 
     def _step(
         self,
@@ -259,7 +295,7 @@ class EvaluationsService:
                 if answered is not None:
                     uow.commit()
                     if answered.reply is not None and isinstance(answered.reply, Submitted):
-                        self.on_change()
+                        self._on_change()
                     return answered
         raise UserError("Sorry, I couldn't save that just now. Please send it again.")
 

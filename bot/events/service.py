@@ -55,15 +55,32 @@ class UnknownEvent(UserError):
         super().__init__(f"There is no event called `{event_id}`. The events are: {ids}.")
 
 
+class NotInAudience(UserError):
+    """Someone pressed a reply button for an event that is not for them (an old or forwarded
+    message): nothing is recorded, and they are told so rather than "noted"."""
+
+    def __init__(self, event: Event):
+        self.event = event
+        super().__init__(
+            f"{event.title} is for {event.audience}, so there is no reply to record from you."
+        )
+
+
 class EventsService:
     def __init__(
-        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+        self,
+        programme: Programme,
+        uow: UnitOfWorkFactory,
+        deliveries: Deliveries,
+        team: Team,
+        on_change: Callable[[], None],
     ):
+        """`on_change` is told when the timeline changes (the clock reschedules)."""
         self.programme = programme
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
-        self.on_timeline_change: Callable[[], None] = lambda: None
+        self._on_change = on_change
 
     # The timeline ---------------------------------------------------------------------------
 
@@ -87,14 +104,17 @@ class EventsService:
             self._tell_invited_of_change(old, new, now)
         return [new.event_id for _, new in changed]
 
-    def upcoming_moments(self, now: datetime) -> list[ReminderMoment]:
+    def upcoming(self, now: datetime) -> datetime | None:
+        """The next reminder moment."""
         with self._uow() as uow:
             schedules = uow.schedules.all()
-        return upcoming_reminder_times(
+        moments = upcoming_reminder_times(
             schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
         )
+        return min((m.at for m in moments), default=None)
 
-    def send_due_reminders(self, now: datetime) -> int:
+    def run_due(self, now: datetime) -> int:
+        """Sends the reminders due now."""
         with self._uow() as uow:
             schedules = uow.schedules.all()
             participants = [p for p in uow.participants.all() if p.slack_user_id]
@@ -120,6 +140,8 @@ class EventsService:
         event = self._event(event_id)
         with self._uow() as uow:
             person = self._participant(uow, slack_user_id)
+            if not in_audience(person.role, event.audience):
+                raise NotInAudience(event)
             schedule = uow.schedules.all()[event.id]
             if schedule.starts_at is not None and schedule.starts_at <= now:
                 raise UserError(f"{event.title} has already started, so I can't change your reply.")
@@ -129,7 +151,8 @@ class EventsService:
 
     def set_date(
         self, actor: str, event_id: str, day: date, start: time, end: time, now: datetime
-    ) -> EventSchedule:
+    ) -> MyEvent:
+        """The team sets (or changes) an event's date; those already invited are told."""
         self._team.require_member(actor)
         event = self._event(event_id)
         if end <= start:
@@ -144,12 +167,12 @@ class EventsService:
         with self._uow() as uow:
             old = uow.schedules.all()[event.id]
             if old == new:
-                return new
+                return MyEvent(event, new, None)
             uow.schedules.save(new, uow.schedules.file_versions()[event.id], now)
             uow.commit()
         self._tell_invited_of_change(old, new, now)
-        self.on_timeline_change()
-        return new
+        self._on_change()
+        return MyEvent(event, new, None)
 
     # What people see ------------------------------------------------------------------------
 

@@ -14,6 +14,9 @@ from bot.scheme import STAGES, CheckIns, Stage
 from bot.worktime import Calendar
 
 PairStatus = Literal["awaiting", "active", "ended"]
+MAX_MEETING_MINUTES = 8 * 60
+MEETING_TOPICS_MAX = 500
+AGREEMENT_FIELD_MAX = 1000  # each of goals, availability, topics, contact
 STAGE_NAMES: dict[Stage, str] = {
     "preparing": "Preparing",
     "negotiation": "Negotiation",
@@ -246,6 +249,20 @@ def due_moments(
         if ready:
             due.append(ready[-1])
     return due
+
+
+def quiet_from(state: PairState, rules: CheckIns, calendar: Calendar) -> datetime | None:
+    """When an active pair will have gone too long without a meeting (not while paused), in
+    working time: the team hears of it at the start of a working day, not at midnight."""
+    pair = state.pair
+    if pair.status != "active" or pair.activated_at is None:
+        return None
+    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
+    at = since + rules.attention_without_meeting
+    if state.paused_until is not None:
+        at = max(at, calendar.start_of(state.paused_until))
+    at = calendar.working_time(at, [calendar.zone.key])
+    return None if calendar.day_of(at) > calendar.last_day else at
 
 
 def needs_attention(

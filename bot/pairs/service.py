@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.errors import NotAParticipant, UserError
+from bot.errors import NotAParticipant, UserError, within
 from bot.outbox import Deliveries, Delivery, Outgoing
 from bot.pairs.notices import (
     AcceptanceNudge,
@@ -18,6 +18,9 @@ from bot.pairs.notices import (
     StageMoved,
 )
 from bot.pairs.rules import (
+    AGREEMENT_FIELD_MAX,
+    MAX_MEETING_MINUTES,
+    MEETING_TOPICS_MAX,
     STAGE_NAMES,
     Agreement,
     CheckInAnswer,
@@ -62,11 +65,18 @@ def group(pair_people: tuple[Participant, Participant]) -> str:
 
 
 class PairingService:
-    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        deliveries: Deliveries,
+        team: Team,
+        on_change: Callable[[], None],
+    ):
+        """`on_change` is told when a pair's moments change (the clock reschedules)."""
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
-        self.on_change: Callable[[], None] = lambda: None
+        self._on_change = on_change
 
     # Making and ending pairs -------------------------------------------------------------------
 
@@ -117,7 +127,7 @@ class PairingService:
             ],
             now,
         )
-        self.on_change()
+        self._on_change()
         return mentor, mentee
 
     def _make(self, pairs: list[tuple[Participant, Participant]], now: datetime) -> list[Pair]:
@@ -136,7 +146,7 @@ class PairingService:
             ],
             now,
         )
-        self.on_change()
+        self._on_change()
         return made
 
     # The pair's own actions ----------------------------------------------------------------------
@@ -166,7 +176,7 @@ class PairingService:
                 ],
                 now,
             )
-            self.on_change()
+            self._on_change()
         return pair
 
     def move_stage(
@@ -191,12 +201,14 @@ class PairingService:
             [Outgoing(Delivery(key, "stage", str(pair.id), group((mentor, mentee)), None), moved)],
             now,
         )
-        self.on_change()
+        self._on_change()
         return pair
 
     def save_agreement(self, slack_user_id: str, agreement: Agreement, now: datetime) -> None:
         with self._uow() as uow:
             person, pair = self._own_pair(uow, slack_user_id)
+            for field in ("goals", "availability", "topics", "contact"):
+                within(field, getattr(agreement, field), AGREEMENT_FIELD_MAX)
             uow.agreements.save(pair.id, agreement, person.id, now)
             uow.commit()
 
@@ -211,7 +223,7 @@ class PairingService:
                 )
             uow.participants.pause(person.id, until)
             uow.commit()
-        self.on_change()
+        self._on_change()
 
     def pause_pair(self, actor: str, member_slack: str, until: date | None, now: datetime) -> None:
         """The team holds a pair's check-ins, e.g. while a concern is looked into."""
@@ -226,7 +238,7 @@ class PairingService:
             for member in pair.members:
                 uow.participants.pause(member, until)
             uow.commit()
-        self.on_change()
+        self._on_change()
 
     # Views ---------------------------------------------------------------------------------------
 
@@ -267,8 +279,6 @@ class PairingService:
         return mentor, mentee
 
 
-MAX_MEETING_MINUTES = 8 * 60
-
 
 @dataclass(frozen=True)
 class PairSummary:
@@ -283,27 +293,30 @@ class PairSummary:
 
 class CheckInsService:
     def __init__(
-        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+        self,
+        programme: Programme,
+        uow: UnitOfWorkFactory,
+        deliveries: Deliveries,
+        team: Team,
+        on_change: Callable[[], None],
     ):
         self._rules = programme.checkins
         self._calendar = working_calendar(programme)
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
-        self.on_change: Callable[[], None] = lambda: None
+        self._on_change = on_change
 
     # The timeline ------------------------------------------------------------------------------
 
-    def upcoming(self, now: datetime) -> list[PairMoment]:
-        """Each pair's next moment: the scheduler holds one job per pair at most."""
+    def upcoming(self, now: datetime) -> datetime | None:
+        """The next moment of any pair: a check-in, a follow-up or an acceptance nudge."""
         with self._uow() as uow:
             states = uow.pairs.states()
-        nexts = [
-            min(ms, key=lambda m: m.at)
-            for s in states
-            if (ms := pending_moments(s, self._rules, self._calendar, now))
-        ]
-        return nexts
+        return min(
+            (m.at for s in states for m in pending_moments(s, self._rules, self._calendar, now)),
+            default=None,
+        )
 
     def who_is_due(self, states: list[PairState], now: datetime) -> list[PairMoment]:
         return due_moments(states, self._rules, self._calendar, now)
@@ -404,7 +417,7 @@ class CheckInsService:
             if not uow.checkins.answer(checkin.id, answer, person.id, now):
                 raise UserError("This check-in has already been answered. Thank you!")
             uow.commit()
-        self.on_change()
+        self._on_change()
         return person, pair
 
     def log_meeting(
@@ -429,13 +442,13 @@ class CheckInsService:
                 raise UserError(
                     "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
                 )
-            meeting = Meeting(pair.id, met_on, minutes, topics.strip()[:500])
+            meeting = Meeting(pair.id, met_on, minutes, within("topics", topics, MEETING_TOPICS_MAX))
             uow.meetings.add(meeting, person.id, now)
             latest = uow.checkins.latest(pair.id)
             if latest is not None and latest.answer is None:
                 uow.checkins.answer(latest.id, "yes", person.id, now)
             uow.commit()
-        self.on_change()
+        self._on_change()
         return meeting
 
     # The team's overview --------------------------------------------------------------------------

@@ -25,6 +25,7 @@ from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
+    ConcernResolved,
 )
 from bot.concerns.rules import Concern
 from bot.concerns.service import AlertView
@@ -232,3 +233,9 @@ def _names_joined(text: str) -> str:
     alert, the pair in an automatic notice): each side is escaped and the joiner kept as it was.
     A bare " & " is no markup, so a name holding one is shown right all the same."""
     return " & ".join(escape(part) for part in text.split(" & "))
+
+
+@message_view(ConcernResolved)
+def concern_resolved(n: ConcernResolved) -> tuple[str, list[Block]]:
+    text = f":white_check_mark: Concern #{n.concern_id} resolved by <@{n.by}>."
+    return text, [SectionBlock(text=text)]

@@ -282,3 +282,20 @@ def results_png(results: ResultsForTeam) -> bytes:
     figure.savefig(out, format="png", dpi=100)
     plt.close(figure)
     return out.getvalue()
+
+
+def settled(message: dict, chosen: str) -> str:
+    """An answered question: its words kept, its buttons gone, the choice shown."""
+    question = next(
+        (b["text"]["text"] for b in message.get("blocks", []) if b.get("type") == "section"),
+        message.get("text", ""),
+    )
+    return f"{question}\nYou chose: *{escape(chosen)}*"
+
+
+def exported_reply(form_id: str) -> str:
+    return f"Done: the {form_id} answers are in the team channel as a CSV file."
+
+
+def charted_reply(form_id: str) -> str:
+    return f"Done: the {form_id} chart is in the team channel."

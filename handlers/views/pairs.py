@@ -29,7 +29,7 @@ from bot.pairs.notices import (
     PairStarted,
     StageMoved,
 )
-from bot.pairs.rules import STAGE_NAMES, Agreement, Pair
+from bot.pairs.rules import STAGE_NAMES, Agreement, Meeting, Pair
 from bot.pairs.service import PairSummary, PairView
 from bot.participants.rules import Participant
 from bot.scheme import STAGES, Stage
@@ -332,3 +332,64 @@ def _length(minutes: int) -> str:
     return " ".join(
         part for part in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if part
     )
+
+
+def accepted(pair: Pair) -> str:
+    waiting = (
+        " I'll let you both know when your partner has accepted too."
+        if pair.status == "awaiting"
+        else ""
+    )
+    return f"Thank you for accepting the pairing.{waiting}"
+
+
+def stage_moved_reply(pair: Pair) -> str:
+    return (
+        f"Done: your pair has moved from {STAGE_NAMES[pair.stage]}. "
+        "I've told you both in your group message."
+    )
+
+
+def paused_reply(until: date | None) -> str:
+    if until is None:
+        return "Welcome back: your pair's check-ins have resumed."
+    return (
+        "Enjoy your time away. Your pair's check-ins are paused until "
+        f"{until:%A} {until.day} {until:%B %Y}."
+    )
+
+
+def paired_reply(mentor: str, mentee: str) -> str:
+    return (
+        f"Done: <@{mentor}> and <@{mentee}> are paired. "
+        "I've introduced them and asked them both to accept."
+    )
+
+
+def pair_paused_reply(member: str, until: date | None) -> str:
+    return f"Done: <@{member}>'s pair " + (
+        f"has no check-ins until {until:%d %B %Y}." if until else "has its check-ins back."
+    )
+
+
+def unpaired_reply(ended: tuple[Participant, Participant], reason: str) -> str:
+    first, second = (escape(p.name) for p in ended)
+    return (
+        f"Done: the pairing of {first} and {second} has ended ({escape(reason)}). "
+        "Each has been told, separately."
+    )
+
+
+def meeting_logged_modal(meeting: Meeting) -> dict:
+    """What the meeting modal turns into once the meeting is logged."""
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": "Log a meeting"},
+        "close": {"type": "plain_text", "text": "Close"},
+        "blocks": [
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": meeting_logged(meeting.met_on, meeting.minutes)},
+            }
+        ],
+    }

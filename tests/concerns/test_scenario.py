@@ -43,7 +43,7 @@ def raise_by_command(
 ) -> None:
     world.command_opens_modal(user, "concern")
     assert (
-        world.sender.submit_view(
+        world.submit_view(
             user, {"text": text, "urgency": urgency, "contact": contact}
         ).status
         == 200
@@ -62,20 +62,20 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
     world.click(
         GRACE, group_messages(world, GRACE, SUNITA)[0], "pair_concern"
     )  # "I have a concern" on the introduction
-    world.sender.submit_view(
+    world.submit_view(
         GRACE, {"text": "I am worried my mentee is overwhelmed", "urgency": "soon", "contact": ""}
     )
     world.walk_to(uk("2026-01-12 12:00"))
     world.click(
         GRACE, last_with(group_messages(world, GRACE, SUNITA), "checkin_wrong"), "checkin_wrong"
     )
-    world.sender.submit_view(
+    world.submit_view(
         GRACE, {"text": "We have not been able to meet", "urgency": "not_urgent", "contact": ""}
     )
     world.sender.dm(JAMIE, "I think something is wrong")
     world.settle(lambda: world.dms(JAMIE)[-1].user != JAMIE)
     world.click(JAMIE, world.dms(JAMIE)[-1], "concern_raise")
-    world.sender.submit_view(
+    world.submit_view(
         JAMIE,
         {
             "text": "Not yet accepted: I'd like a different mentor",
@@ -135,15 +135,15 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     world.click(TOM, stale, "concern_take")
     assert "with <@UTEAM0002>" in str(alerts(world)[0].blocks)
     world.click(TOM, stale, "concern_resolve")
-    assert "add a short note" in world.sender.submit_view(TOM, {"note": " "}).body
-    world.sender.submit_view(TOM, {"note": "Spoke to both; Sunita is re-paired with Oliver."})
+    assert "add a short note" in world.submit_view(TOM, {"note": " "}).body
+    world.submit_view(TOM, {"note": "Spoke to both; Sunita is re-paired with Oliver."})
     assert (
         world.slack.workspace.messages_in(TEAM_CHANNEL)[-1].text
         == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
     )
     assert "already resolved" in world.click(TEAM_LEAD, as_posted, "concern_take")
     trail = [
-        (e.action, e.actor) for e in world.bot.services.alerts.open_alerts(TEAM_LEAD)[0].history
+        (e.action, e.actor) for e in world.bot.services.concerns.open_alerts(TEAM_LEAD)[0].history
     ]
     assert trail == [
         ("raised", SUNITA),
@@ -244,7 +244,7 @@ def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
     world.click(
         SUNITA, last_with(group_messages(world, GRACE, SUNITA), "checkin_wrong"), "checkin_wrong"
     )
-    world.sender.submit_view(SUNITA, {"text": SECRET, "urgency": "urgent", "contact": ""})
+    world.submit_view(SUNITA, {"text": SECRET, "urgency": "urgent", "contact": ""})
     [alert] = alerts(world)
     world.click(TEAM_LEAD, alert, "concern_ack")
     world.command(TEAM_LEAD, "team unpair <@USUNITA01> breakdown")

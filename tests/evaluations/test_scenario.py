@@ -225,8 +225,8 @@ def test_a_dm_kept_before_the_bot_stopped_is_answered_after_it_restarts(world: W
     # ...and the bot stops before any worker got to it. After the restart it is answered, once.
     world.bot_settings = world.bot_settings.model_copy(update={"inbox_inline": True})
     restart(world)
-    world.bot.scheduler.drain_inbox()
-    world.bot.scheduler.drain_inbox()
+    world.bot.services.inbox.drain(world.now())
+    world.bot.services.inbox.drain(world.now())
     assert [m.text for m in world.dms(SUNITA)[-2:]] == [
         "start",
         "Question 1 of 6: How valuable is your mentoring relationship so far?",

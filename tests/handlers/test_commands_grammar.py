@@ -6,8 +6,16 @@ from datetime import date, time
 
 import pytest
 
-from bot.errors import UsageError
-from handlers.grammar import Help, SetEventDate, ShowEvents, ShowNext, WhoIsComing, parse_command
+from handlers.grammar import (
+    Help,
+    NotUnderstood,
+    SetEventDate,
+    ShowEvents,
+    ShowNext,
+    WhoIsComing,
+    parse_command,
+)
+from handlers.views.commands import not_understood
 
 
 @pytest.mark.parametrize(
@@ -45,5 +53,13 @@ def test_commands_people_type(text: str, command: object) -> None:
     ],
 )
 def test_a_malformed_command_gets_a_kind_usage_message(text: str, says: str) -> None:
-    with pytest.raises(UsageError, match=says.replace("(", r"\(")):
+    with pytest.raises(NotUnderstood) as refused:
         parse_command(text)
+    assert says in not_understood(refused.value)
+
+
+def test_what_someone_typed_is_shown_as_text_in_the_usage_message() -> None:
+    with pytest.raises(NotUnderstood) as refused:
+        parse_command("<!channel> hello")
+    said = not_understood(refused.value)
+    assert "&lt;!channel&gt;" in said and "<!channel>" not in said

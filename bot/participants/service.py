@@ -1,0 +1,72 @@
+"""Importing participants: every row of the file is checked against the file, the Slack
+workspace and those already imported before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.participants.ports import Directory
+from bot.participants.rules import ImportRejected, ParticipantRow, parse_participants_csv
+from bot.ports import UnitOfWorkFactory
+
+
+@dataclass(frozen=True)
+class ImportSummary:
+    created: int
+    updated: int
+
+
+def import_participants(
+    text: str, uow: UnitOfWorkFactory, directory: Directory, now: datetime
+) -> ImportSummary:
+    """Import or update participants by email. Every row is checked against the file, the
+    workspace and those already imported before anything is written."""
+    rows = parse_participants_csv(text)
+    with uow() as work:
+        owner_of_id = {p.slack_user_id: p.email for p in work.participants.all() if p.slack_user_id}
+    problems: list[str] = []
+    resolved: list[ParticipantRow] = []
+    zones: dict[str, str | None] = {}
+    line_of_id: dict[str, int] = {}
+    for row in rows:
+        found = _resolve(row, directory)
+        if isinstance(found, str):
+            problems.append(f"line {row.line}: {found}")
+            continue
+        slack_id, zone = found
+        if slack_id in line_of_id:
+            problems.append(
+                f"line {row.line}: Slack user {slack_id} is already on line {line_of_id[slack_id]}"
+            )
+        elif owner_of_id.get(slack_id, row.email) != row.email:
+            problems.append(
+                f"line {row.line}: Slack user {slack_id} already belongs to {owner_of_id[slack_id]}"
+            )
+        line_of_id.setdefault(slack_id, row.line)
+        zones[row.email] = zone
+        resolved.append(
+            ParticipantRow(row.line, row.name, row.email, row.role, slack_id, row.about)
+        )
+    if problems:
+        raise ImportRejected(problems)
+    with uow() as work:
+        created, updated = work.participants.upsert(resolved, zones, now)
+        work.commit()
+    return ImportSummary(created, updated)
+
+
+def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None] | str:
+    """(Slack id, zone), or what is wrong with the row."""
+    if row.slack_user_id:
+        zone = directory.time_zone(row.slack_user_id)
+        if zone is False:
+            return f"there is no Slack user {row.slack_user_id} in this workspace"
+        return row.slack_user_id, zone if isinstance(zone, str) else None
+    found = directory.lookup_by_email(row.email)
+    if found is None:
+        return (
+            f"nobody in the Slack workspace has the email {row.email}; invite them to the "
+            "workspace first, or add their Slack user id in a slack_id column"
+        )
+    return found

@@ -1,0 +1,68 @@
+"""Everything people read about the `/mentoring` command itself: its help, and what to type
+when a command was not understood."""
+
+from __future__ import annotations
+
+from handlers.grammar import NotUnderstood
+from handlers.views.mrkdwn import escape
+
+USAGE = """Here is what I can do:
+• `/mentoring events`: your upcoming scheme events and your replies
+• `/mentoring next`: your next event
+• `/mentoring pair`: your partner, your stage, your agreement and meetings
+• `/mentoring met 2026-02-03 45m career planning`: log a meeting (date, length, topics)
+• `/mentoring stage negotiation`: move your pair to another stage (Preparing, Negotiation, Enabling Growth, Coming to Closure)
+• `/mentoring agreement`: record or edit your pair's goals and boundaries
+• `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away
+• `/mentoring concern`: tell the project team, privately, that something is wrong
+• `/mentoring my-data`: a file, here, with everything the bot holds about you
+• `/mentoring help`: this message
+For the project team: `/mentoring team help`"""
+
+TEAM_USAGE = """Project team commands:
+• `/mentoring team alerts`: concerns raised, open ones first
+• `/mentoring team events`: every event with its date and replies
+• `/mentoring team pairs`: every pair, those needing attention first
+• `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
+• `/mentoring team unpair @person [reason]`: end that person's pairing (each is told kindly, separately)
+• `/mentoring team pause @person until YYYY-MM-DD` (or `off`): hold that person's pair's check-ins
+• `/mentoring team who EVENT`: who is coming to an event
+• `/mentoring team evaluations`: each evaluation's invited, started and finished counts
+• `/mentoring team export FORM [pseudonymous]`: the answers as a CSV file, here
+• `/mentoring team chart FORM`: a chart of the scale questions' answers by role, here
+• `/mentoring event date EVENT YYYY-MM-DD HH:MM-HH:MM`: set or change an event's date (UK time)"""
+
+DATE_EXAMPLE = "`/mentoring event date networking-jan-2026 2026-01-21 10:00-11:00`"
+MET_EXAMPLE = "`/mentoring met 2026-02-03 45m career planning`"
+HINTS = {
+    "stage": "Which stage? e.g. `/mentoring stage negotiation`.",
+    "unknown": "Sorry, I don't know `/mentoring {said}`.\n" + USAGE,
+    "unknown-team": "Sorry, I don't know `/mentoring team {said}`.\n" + TEAM_USAGE,
+    "team-pause": (
+        "Please mention one member of the pair: "
+        "`/mentoring team pause @person until 2026-03-01` (or `off`)."
+    ),
+    "team-export": (
+        "Please name one evaluation: `/mentoring team export mid-scheme` "
+        "(add `pseudonymous` for P001… instead of names)."
+    ),
+    "team-pair": "Please mention the mentor, then the mentee: `/mentoring team pair @mentor @mentee`.",
+    "team-unpair": (
+        "Please mention one member of the pair: `/mentoring team unpair @person [reason]`."
+    ),
+    "team-who": "Please name one event, e.g. `/mentoring team who launch`.",
+    "event-date": "Please give the event, the date and the UK times, e.g. " + DATE_EXAMPLE + ".",
+    "event-date-day": "{said} is not a date; write it as YYYY-MM-DD, e.g. " + DATE_EXAMPLE + ".",
+    "time": "{said} is not a time of day; use 24-hour HH:MM, e.g. 14:30.",
+    "met": "Please give the date and how long you met, e.g. " + MET_EXAMPLE + ".",
+    "met-date": "{said} is not a date; write it as YYYY-MM-DD, e.g. " + MET_EXAMPLE + ".",
+    "met-length": "{said} is not a length of time; write e.g. `45m`, `1h` or `1h30m`.",
+    "pause": (
+        "Please say until when, e.g. `/mentoring pause until 2026-03-01`, "
+        "or `/mentoring pause off`."
+    ),
+}
+
+
+def not_understood(error: NotUnderstood) -> str:
+    return HINTS[error.hint].replace("{said}", escape(error.said))

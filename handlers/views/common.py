@@ -1,0 +1,40 @@
+"""Words every feature shares: apologies, and how a domain error reads. A feature's own errors
+are worded in its view, registered with `error_words`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from bot.errors import UserError
+
+E = TypeVar("E", bound=UserError)
+
+SORRY = (
+    "Sorry, something went wrong on my side and I couldn't do that. "
+    "Please try again in a few minutes."
+)
+BAD_PAYLOAD = (
+    "Sorry, I couldn't read that: the button or form may be from an old message, or was "
+    "changed on the way. Nothing has been changed. Please try again from a new message, or "
+    "type `/mentoring help`."
+)
+_WORDS: dict[type, Callable[[Any], str]] = {}
+
+
+def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[[E], str]]:
+    """Registers the decorated function as how `error_type` reads to the person."""
+
+    def register(words: Callable[[E], str]) -> Callable[[E], str]:
+        _WORDS[error_type] = words
+        return words
+
+    return register
+
+
+def user_error(error: UserError) -> str:
+    """The words for a domain error: its feature's, or the most specific registered."""
+    for kind in type(error).__mro__:
+        if kind in _WORDS:
+            return _WORDS[kind](error)
+    return error.message

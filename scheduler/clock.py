@@ -1,0 +1,142 @@
+"""The clock: APScheduler keeps one date job per feature, at that feature's next moment.
+
+Each feature offers `upcoming(now)` (its next moment, possibly already due) and `run_due(now)`
+(the same use case a command would call). The database is the source of truth: jobs are rebuilt
+from the features' moments at start, after every change and by a sweep each minute (which also
+picks up changes made by another process); APScheduler holds nothing we could lose."""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+from typing import Protocol
+
+from apscheduler.job import Job
+from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.triggers.date import DateTrigger
+from apscheduler.triggers.interval import IntervalTrigger
+
+log = logging.getLogger(__name__)
+SWEEP_ID = "sweep"
+SWEEP_EVERY = timedelta(minutes=1)
+
+
+class Feature(Protocol):
+    def upcoming(self, now: datetime) -> datetime | None:
+        """The feature's next moment, or None when it waits for nothing."""
+
+    def run_due(self, now: datetime) -> int:
+        """Does what is due at `now`; returns how many messages went out."""
+
+
+@dataclass
+class _Kept:
+    feature: Feature
+    # One run of a feature at a time in this process (a job, the sweep and a command's sync may
+    # meet); another process is kept harmless by the ledger's unique keys.
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+class Clock:
+    def __init__(self, now: Callable[[], datetime]):
+        self._now = now
+        self._features: dict[str, _Kept] = {}
+        self._periodic: dict[str, tuple[timedelta, Callable[[], object]]] = {}
+        self._scheduler = BackgroundScheduler(
+            timezone=UTC,
+            job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
+        )
+
+    def now(self) -> datetime:
+        return self._now()
+
+    def keep(self, name: str, feature: Feature) -> None:
+        """Adds a feature, in the order its run comes when several are due at once."""
+        self._features[name] = _Kept(feature)
+
+    def every(self, name: str, interval: timedelta, work: Callable[[], object]) -> None:
+        """Work repeated while running for real (never in simulated time)."""
+        self._periodic[name] = (interval, work)
+
+    # Lifecycle --------------------------------------------------------------------------------
+
+    def start(self, paused: bool = False) -> None:
+        """Catch up on what was missed while the bot was down, then wait for the next moment.
+        Paused, the jobs exist but only run_jobs_due runs them (simulated time)."""
+        self._scheduler.start(paused=paused)
+        if not paused:
+            self.run_due()
+            self._add_interval(SWEEP_ID, SWEEP_EVERY, self.run_due)
+            for name, (interval, work) in self._periodic.items():
+                work()
+                self._add_interval(name, interval, work)
+        self.sync()
+
+    def shutdown(self) -> None:
+        if self._scheduler.running:
+            self._scheduler.shutdown(wait=True)
+
+    # Keeping jobs equal to the moments ---------------------------------------------------------
+
+    def sync(self) -> None:
+        """One job per feature at its next moment; one still due after its run could not
+        finish (Slack down) is tried again a sweep later."""
+        now = self._now()
+        for name, kept in self._features.items():
+            at = kept.feature.upcoming(now)
+            if at is None:
+                if self._scheduler.get_job(name):
+                    self._scheduler.remove_job(name)
+                continue
+            when = at if at > now else now + SWEEP_EVERY
+            self._scheduler.add_job(
+                self._runner(name), DateTrigger(run_date=when), id=name, replace_existing=True
+            )
+
+    def run_due(self) -> None:
+        """Every feature runs what is due now (the sweep, a start, a newcomer's import)."""
+        for name in self._features:
+            self._run(name)
+        self.sync()
+
+    def _runner(self, name: str) -> Callable[[], None]:
+        def run() -> None:
+            self._run(name)
+            self.sync()
+
+        return run
+
+    def _run(self, name: str) -> None:
+        kept = self._features[name]
+        with kept.lock:
+            now = self._now()
+            sent = kept.feature.run_due(now)
+        if sent:
+            log.info("%s: %d messages at %s", name, sent, now.isoformat())
+
+    def _add_interval(self, job_id: str, every: timedelta, work: Callable[[], object]) -> None:
+        trigger = IntervalTrigger(seconds=every.total_seconds())
+        self._scheduler.add_job(work, trigger, id=job_id, replace_existing=True)
+
+    # Walking simulated time (the local demo and tests) -----------------------------------------
+
+    def moment_jobs(self) -> list[Job]:
+        return [job for job in self._scheduler.get_jobs() if job.id in self._features]
+
+    def next_wakeup(self) -> datetime | None:
+        times = [job.trigger.run_date for job in self.moment_jobs()]
+        return min(times) if times else None
+
+    def run_jobs_due(self, now: datetime) -> int:
+        """Runs, as APScheduler would at `now`, every job whose time has come (in the order the
+        features were kept)."""
+        due = {job.id for job in self.moment_jobs() if job.trigger.run_date <= now}
+        for name in self._features:
+            if name in due:
+                self._run(name)
+        if due:
+            self.sync()
+        return len(due)
