@@ -21,8 +21,11 @@ class RsvpPressed(Payload):
 
 
 def register(app: App, commands: Commands, events: EventsService) -> None:
-    programme = events.programme
+    _register_replies(app, events)
+    _register_commands(commands, events)
 
+
+def _register_replies(app: App, events: EventsService) -> None:
     @app.action(re.compile(f"^({view.RSVP_YES}|{view.RSVP_NO})$"))
     def reply(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
@@ -30,10 +33,14 @@ def register(app: App, commands: Commands, events: EventsService) -> None:
         answer: Answer = "yes" if pressed.action_id == view.RSVP_YES else "no"
         mine = events.reply(me.person, pressed.value, answer, me.now)
         respond(
-            text=view.rsvp_confirmation(mine, programme),
+            text=view.rsvp_confirmation(mine, events.programme),
             replace_original=False,
             response_type="ephemeral",
         )
+
+
+def _register_commands(commands: Commands, events: EventsService) -> None:
+    programme = events.programme
 
     def show_events(_: ShowEvents, call: CommandCall) -> str:
         mine = events.my_events(call.acting.person, call.acting.now)

@@ -289,13 +289,10 @@ def message_event(
             "event_id": event_id,
             "event_time": int(float(ts)),
             "authed_users": [bot_user],
-            "authorizations": [
-                {
-                    "team_id": team_id,
-                    "user_id": bot_user,
-                    "is_bot": True,
-                    "is_enterprise_install": False,
-                }
-            ],
+            "authorizations": [_authorization(team_id, bot_user)],
         }
     )
+
+
+def _authorization(team_id: str, bot_user: str) -> dict[str, Any]:
+    return {"team_id": team_id, "user_id": bot_user, "is_bot": True, "is_enterprise_install": False}

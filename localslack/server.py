@@ -96,7 +96,6 @@ class LocalSlack:
     def handle_api(
         self, method: str, params: dict[str, Any], token: str | None
     ) -> tuple[int, dict[str, str], dict]:
-        ws = self.workspace
         fault = self._take_fault(method)
         if fault and fault.status == 429:
             self._record(method, params, False, "ratelimited")
@@ -107,27 +106,13 @@ class LocalSlack:
             )
         if fault and not fault.after_effect:
             return self._faulted(method, params, fault)
-        if token != self.token:
-            self._record(method, params, False, "invalid_auth")
-            return 200, {}, {"ok": False, "error": "invalid_auth"}
-        problems = contract.problems(method, params, self.contract)
-        if problems:
-            with ws.lock:
-                ws.violations.extend(problems)
-            error = "unknown_method" if method not in self.contract else "invalid_arguments"
-            self._record(method, params, False, error)
-            return 200, {}, {"ok": False, "error": error, "problems": problems}
-        implementation = API_METHODS.get(method)
-        if implementation is None:
-            with ws.lock:
-                ws.violations.append(
-                    f"{method} is a Slack method the stand-in does not implement yet"
-                )
-            self._record(method, params, False, "not_implemented")
-            return 200, {}, {"ok": False, "error": "not_implemented"}
+        refused = self._refusal(method, params, token)
+        if refused:
+            self._record(method, params, False, refused["error"])
+            return 200, {}, {"ok": False, **refused}
         try:
-            with ws.lock:
-                body = implementation(self, params)
+            with self.workspace.lock:
+                body = API_METHODS[method](self, params)
         except ApiError as error:
             self._record(method, params, False, error.code)
             return 200, {}, {"ok": False, "error": error.code}
@@ -135,6 +120,25 @@ class LocalSlack:
             return self._faulted(method, params, fault)
         self._record(method, params, True, None)
         return 200, {}, {"ok": True, **body}
+
+    def _refusal(self, method: str, params: dict[str, Any], token: str | None) -> dict | None:
+        """Slack's answer to a call it would refuse (bad token, off-contract, not implemented
+        here), with the problems kept as violations for the tests; None for a good call."""
+        if token != self.token:
+            return {"error": "invalid_auth"}
+        problems = contract.problems(method, params, self.contract)
+        if problems:
+            with self.workspace.lock:
+                self.workspace.violations.extend(problems)
+            error = "unknown_method" if method not in self.contract else "invalid_arguments"
+            return {"error": error, "problems": problems}
+        if method not in API_METHODS:
+            with self.workspace.lock:
+                self.workspace.violations.append(
+                    f"{method} is a Slack method the stand-in does not implement yet"
+                )
+            return {"error": "not_implemented"}
+        return None
 
     def notify(self, message: Message) -> None:
         for observer in list(self.observers):
@@ -211,19 +215,25 @@ def _handler_for(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
                 self._reply(404, {"ok": False, "error": "not_found"})
 
         def _reply(self, status: int, body: dict, headers: dict[str, str] | None = None) -> None:
-            data = json.dumps(body).encode()
-            self.send_response(status)
-            self.send_header("Content-Type", "application/json; charset=utf-8")
-            self.send_header("Content-Length", str(len(data)))
-            for name, value in (headers or {}).items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(data)
+            _write_json(self, status, body, headers or {})
 
         def log_message(self, format: str, *args: Any) -> None:
             """Quiet: the workspace records every call instead."""
 
     return Handler
+
+
+def _write_json(
+    handler: BaseHTTPRequestHandler, status: int, body: dict, headers: dict[str, str]
+) -> None:
+    data = json.dumps(body).encode()
+    handler.send_response(status)
+    handler.send_header("Content-Type", "application/json; charset=utf-8")
+    handler.send_header("Content-Length", str(len(data)))
+    for name, value in headers.items():
+        handler.send_header(name, value)
+    handler.end_headers()
+    handler.wfile.write(data)
 
 
 def _body_params(content_type: str, raw: bytes) -> dict[str, Any]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import logging
 import signal
 import sys
@@ -14,11 +15,25 @@ from pydantic import ValidationError
 from bot.errors import UserError
 from bot.participants.rules import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
+from handlers.views.common import user_error
 from mentorbot.app import ConfigurationError, build
 from mentorbot.settings import Settings
 
 
 def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
+    )
+    try:
+        settings = Settings()
+        return _dispatch(args, settings)
+    except (ProgrammeError, ValidationError) as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        return 2
+
+
+def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="mentorbot", description="The SoR Leadership Mentoring Scheme's Slack bot."
     )
@@ -35,6 +50,12 @@ def main(argv: list[str] | None = None) -> int:
         "check", help="check a programme file and say what is wrong with it"
     )
     check.add_argument("file", type=Path, nargs="?")
+    _add_data_commands(commands)
+    return parser
+
+
+def _add_data_commands(commands: argparse._SubParsersAction) -> None:
+    """Importing, erasing and exporting: what the project team may automate."""
     participants = commands.add_parser("participants", help="manage participants")
     participant_commands = participants.add_subparsers(dest="action", required=True)
     do_import = participant_commands.add_parser(
@@ -61,17 +82,6 @@ def main(argv: list[str] | None = None) -> int:
     evaluations.add_argument("form", help="the form's id, e.g. mid-scheme")
     evaluations.add_argument("--out", type=Path, required=True, help="the CSV file to write")
     evaluations.add_argument("--pseudonymous", action="store_true", help="P001… instead of names")
-    args = parser.parse_args(argv)
-
-    logging.basicConfig(
-        level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
-    )
-    try:
-        settings = Settings()
-        return _dispatch(args, settings)
-    except (ProgrammeError, ValidationError) as error:
-        print(f"mentorbot: {error}", file=sys.stderr)
-        return 2
 
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
@@ -135,7 +145,7 @@ def _erase(settings: Settings, email: str) -> int:
     try:
         name = bot.services.privacy.erase(email, bot.services.clock())
     except UserError as error:
-        print(f"mentorbot: {error.message}", file=sys.stderr)
+        print(f"mentorbot: {user_error(error)}", file=sys.stderr)
         return 2
     finally:
         bot.close()
@@ -151,7 +161,7 @@ def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> 
     try:
         text = bot.services.evaluations.export_csv(form_id, pseudonymous)
     except UserError as error:
-        print(f"mentorbot: {error.message}", file=sys.stderr)
+        print(f"mentorbot: {user_error(error)}", file=sys.stderr)
         return 2
     finally:
         bot.close()
@@ -185,10 +195,8 @@ def _serve(settings: Settings, web: bool, clock: bool) -> int:
         http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
         logging.getLogger("mentorbot").info("listening on %s", http.url)
         stoppers.append(http.stop)
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
-    except KeyboardInterrupt:
-        pass
     for stopper in stoppers:
         stopper()
     bot.close()

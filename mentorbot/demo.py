@@ -106,7 +106,10 @@ def _populate(slack: LocalSlack, programme: Programme) -> None:
     ws = slack.workspace
     for row in csv.DictReader(COHORT.open()):
         ws.add_user(
-            row["slack_id"], row["name"], row["email"], ZONES.get(row["slack_id"], programme.timezone)
+            row["slack_id"],
+            row["name"],
+            row["email"],
+            ZONES.get(row["slack_id"], programme.timezone),
         )
     members = [ws.bot_user]
     for member in programme.project_team.members:
@@ -126,52 +129,63 @@ def _replay(
     transcript: Transcript,
     pace: float,
 ) -> None:
-    """Walks the scheduler's jobs in time order; two people act along the way, through signed
-    requests to the real app, to show replies and a date being set."""
-    lead = bot.services.programme.project_team.members[0]
-    acted: set[str] = set()
+    """Walks the scheduler's jobs in time order; people act along the way, through signed
+    requests to the real app, to show replies, a stage moved, a date set and a concern."""
     people = Cast(slack, sender, transcript, bot.wait_for_listeners)
     people.accept_pairings(["UDEMO0001", "UDEMO0004", "UDEMO0002", "UDEMO0005", "UDEMO0003"])
+    scenes = _scenes(bot, slack, sender, transcript, people)
     while (wakeup := bot.scheduler.next_wakeup()) is not None:
         clock.now = wakeup
         bot.scheduler.run_jobs_due(wakeup)
         people.answer_check_ins(clock.now)
-        if "aled" not in acted and wakeup >= datetime(2025, 10, 8, tzinfo=UTC):
-            acted.add("aled")
-            people.accept_pairings(["UDEMO0006"])
-        if "stage" not in acted and wakeup >= datetime(2025, 11, 13, 10, tzinfo=UTC):
-            acted.add("stage")
-            transcript.line("Grace Mensah types: /mentoring stage enabling growth")
-            sender.command("UDEMO0001", "stage enabling growth")
-        if "concern" not in acted and wakeup >= datetime(2026, 1, 14, tzinfo=UTC):
-            acted.add("concern")
-            people.raise_concern("UDEMO0006", lead.slack_id or "")
-        if (
-            "overview" not in acted
-            and wakeup >= datetime(2025, 12, 1, tzinfo=UTC)
-            and lead.slack_id
-        ):
-            acted.add("overview")
-            transcript.line(f"{lead.name} types: /mentoring team pairs")
-            sender.command(lead.slack_id, "team pairs")
-            transcript.line(
-                f"   ↳ (only {lead.name} sees) "
-                + slack.workspace.responses[-1].text.replace("\n", "\n" + " " * 26)
-            )
-        if "decline" not in acted and wakeup >= datetime(2025, 11, 6, tzinfo=UTC):
-            acted.add("decline")
-            _click_reply(slack, sender, transcript, "UDEMO0006", "launch", "event_rsvp_no")
-        if (
-            "date" not in acted
-            and wakeup >= datetime(2025, 11, 13, 10, tzinfo=UTC)
-            and lead.slack_id
-        ):
-            acted.add("date")
-            text = "event date networking-jan-2026 2026-01-21 10:00-11:00"
-            transcript.line(f"{lead.name} types: /mentoring {text}")
-            sender.command(lead.slack_id, text)
-            transcript.line(f"   ↳ (only {lead.name} sees) {slack.workspace.responses[-1].text}")
+        for scene in [s for s in scenes if s[0] <= wakeup]:
+            scenes.remove(scene)
+            scene[1]()
         time.sleep(pace)
+
+
+Scene = tuple[datetime, Callable[[], None]]
+
+
+def _scenes(
+    bot: Mentorbot,
+    slack: LocalSlack,
+    sender: SignedSender,
+    transcript: Transcript,
+    people: Cast,
+) -> list[Scene]:
+    """What people do, from when; scenes due at the same moment play in this order."""
+    lead = bot.services.programme.project_team.members[0]
+    lead_id = lead.slack_id or ""
+
+    def stage() -> None:
+        transcript.line("Grace Mensah types: /mentoring stage enabling growth")
+        sender.command("UDEMO0001", "stage enabling growth")
+
+    def overview() -> None:
+        transcript.line(f"{lead.name} types: /mentoring team pairs")
+        sender.command(lead_id, "team pairs")
+        reply = slack.workspace.responses[-1].text.replace("\n", "\n" + " " * 26)
+        transcript.line(f"   ↳ (only {lead.name} sees) {reply}")
+
+    def set_date() -> None:
+        text = "event date networking-jan-2026 2026-01-21 10:00-11:00"
+        transcript.line(f"{lead.name} types: /mentoring {text}")
+        sender.command(lead_id, text)
+        transcript.line(f"   ↳ (only {lead.name} sees) {slack.workspace.responses[-1].text}")
+
+    scenes: list[Scene] = [
+        (datetime(2025, 10, 8, tzinfo=UTC), lambda: people.accept_pairings(["UDEMO0006"])),
+        (datetime(2025, 11, 13, 10, tzinfo=UTC), stage),
+        (datetime(2026, 1, 14, tzinfo=UTC), lambda: people.raise_concern("UDEMO0006", lead_id)),
+        (datetime(2025, 12, 1, tzinfo=UTC), overview),
+        (
+            datetime(2025, 11, 6, tzinfo=UTC),
+            lambda: _click_reply(slack, sender, transcript, "UDEMO0006", "launch", "event_rsvp_no"),
+        ),
+        (datetime(2025, 11, 13, 10, tzinfo=UTC), set_date),
+    ]
+    return scenes if lead.slack_id else [s for s in scenes if s[1] not in (overview, set_date)]
 
 
 def _click_reply(
