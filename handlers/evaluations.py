@@ -74,7 +74,9 @@ def _register_inbox(app: App, inbox: InboxService, inline: bool) -> None:
         if _from_a_person(event):
             dm = parse(DirectMessage, event)
             now = acting(context).now
-            inbox.accept(InboxItem(body.get("event_id") or dm.ts, dm.user, dm.channel, dm.text, now))
+            inbox.accept(
+                InboxItem(body.get("event_id") or dm.ts, dm.user, dm.channel, dm.text, now)
+            )
         ack()
 
     def work(context: BoltContext) -> None:
@@ -100,7 +102,7 @@ def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
         chosen = _answer_value(pressed.value)
         button = AnswerButton(chosen.u, chosen.f, chosen.q, chosen.v)
         answered = evaluations.button(me.person, button, pressed.press(body), me.now)
-        if not (isinstance(answered.reply, Ask) and answered.reply.error):
+        if not (isinstance(answered.reply, Ask) and answered.reply.error is not None):
             _settle(respond, body, str(pressed.text.get("text", "")))
 
     @app.action(view.START)

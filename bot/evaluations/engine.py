@@ -13,12 +13,46 @@ from bot.scheme import AnswerValue, Condition, Form, Question
 
 Status = Literal["invited", "answering", "paused", "reviewing", "submitted"]
 SKIPPED = None
+TEXT_LIMIT = 2000  # characters in a free-text answer
 _YES = {"yes", "y", "yeah", "yep"}
 _NO = {"no", "n", "nope"}
 
+Reason = Literal[
+    "needs_answer",  # `skip` on a question that needs an answer
+    "nothing_said",
+    "off_scale",  # neither a number on the scale nor one of its labels
+    "not_an_option",
+    "not_yes_or_no",
+    "not_a_number",
+    "out_of_range",  # a number below the question's minimum or above its maximum
+    "too_long",  # free text longer than TEXT_LIMIT
+    "nothing_before",  # `back` at the first question
+    "earlier_button",  # a button from a question already answered
+    "no_such_question",  # `change N` with no question N
+    "not_a_review_word",  # at the summary, neither `submit` nor `change N`
+    "unfinished",  # Submit pressed before the last question
+]
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """Why a message or button was not taken, as data: the view says it, kindly, before asking
+    the same question again. The fields beyond `reason` are set where the words use them."""
+
+    reason: Reason
+    said: str = ""  # what the person typed, where the words repeat it
+    low: float | None = None  # the range the answer had to be in (either end may be open)
+    high: float | None = None
+    options: tuple[str, ...] = ()  # the options there were to pick from
+
 
 class InvalidAnswer(Exception):
-    """The answer does not fit the question; the message says why, kindly."""
+    """An answer that does not fit, raised where it is read and caught where the question is
+    asked again with the refusal."""
+
+    def __init__(self, refusal: Refusal):
+        super().__init__(refusal.reason)
+        self.refusal = refusal
 
 
 @dataclass(frozen=True)
@@ -58,14 +92,14 @@ class Ask:
     question: Question
     number: int
     total: int
-    error: str | None = None
+    error: Refusal | None = None
     acknowledged: bool = False  # the previous message was an answer, taken
 
 
 @dataclass(frozen=True)
 class Summary:
     answers: list[tuple[int, Question, AnswerValue | None]]
-    error: str | None = None
+    error: Refusal | None = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +134,11 @@ def current_question(form: Form, role: str, progress: Progress) -> Question | No
 
 
 def prompt(
-    form: Form, role: str, progress: Progress, error: str | None = None, acknowledged: bool = False
+    form: Form,
+    role: str,
+    progress: Progress,
+    error: Refusal | None = None,
+    acknowledged: bool = False,
 ) -> Reply:
     """What the person should see now."""
     if progress.status == "submitted":
@@ -115,7 +153,7 @@ def prompt(
     return Ask(question, number, len(asked), error, acknowledged)
 
 
-def summary(form: Form, role: str, progress: Progress, error: str | None = None) -> Summary:
+def summary(form: Form, role: str, progress: Progress, error: Refusal | None = None) -> Summary:
     asked = questions_for(form, role, progress.answers)
     return Summary([(i, q, progress.answers.get(q.id)) for i, q in enumerate(asked, 1)], error)
 
@@ -140,14 +178,12 @@ def handle(form: Form, role: str, progress: Progress, text: str) -> tuple[Progre
         return _back(form, role, progress)
     if word == "skip":
         if question.required:
-            return progress, prompt(
-                form, role, progress, error="This question needs an answer, so it can't be skipped."
-            )
+            return progress, prompt(form, role, progress, error=Refusal("needs_answer"))
         return _record(form, role, progress, question, SKIPPED)
     try:
         value = parse_answer(question, said)
     except InvalidAnswer as invalid:
-        return progress, prompt(form, role, progress, error=str(invalid))
+        return progress, prompt(form, role, progress, error=invalid.refusal)
     return _record(form, role, progress, question, value)
 
 
@@ -161,18 +197,23 @@ def answer_button(
         or question is None
         or question.id != question_id
     ):
-        raise InvalidAnswer(
-            "That button is from an earlier question. Please answer the latest one I sent."
-        )
+        raise InvalidAnswer(Refusal("earlier_button"))
     if progress.status in ("invited", "paused"):
         progress = replace(progress, status="answering")
     return _record(form, role, progress, question, parse_answer(question, value))
 
 
+def submit_button(progress: Progress) -> tuple[Progress, Reply]:
+    """The summary's Submit button: it sends the answers only once every question is answered."""
+    if progress.status != "reviewing":
+        raise InvalidAnswer(Refusal("unfinished"))
+    return replace(progress, status="submitted"), Submitted()
+
+
 def parse_answer(question: Question, text: str) -> AnswerValue:
     said = text.strip()
     if not said:
-        raise InvalidAnswer("I didn't catch an answer.")
+        raise InvalidAnswer(Refusal("nothing_said"))
     match question.kind:
         case "scale":
             return _scale(question, said)
@@ -188,12 +229,12 @@ def parse_answer(question: Question, text: str) -> AnswerValue:
                 return "yes"
             if said.lower() in _NO:
                 return "no"
-            raise InvalidAnswer("Please answer yes or no.")
+            raise InvalidAnswer(Refusal("not_yes_or_no"))
         case "number":
             return _number(question, said)
         case _:
-            if len(said) > 2000:
-                raise InvalidAnswer("That is a little long: please keep it under 2,000 characters.")
+            if len(said) > TEXT_LIMIT:
+                raise InvalidAnswer(Refusal("too_long", high=TEXT_LIMIT))
             return said
 
 
@@ -219,12 +260,7 @@ def _record(
 
 def _back(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
     if not progress.order:
-        return progress, prompt(
-            form,
-            role,
-            progress,
-            error="This is the first question, so there is nothing to go back to.",
-        )
+        return progress, prompt(form, role, progress, error=Refusal("nothing_before"))
     last = progress.order[-1]
     answers = {k: v for k, v in progress.answers.items() if k != last}
     moved = Progress("answering", answers, progress.order[:-1], None)
@@ -241,20 +277,11 @@ def _review(form: Form, role: str, progress: Progress, word: str) -> tuple[Progr
         if 1 <= number <= len(asked):
             editing = replace(progress, status="answering", editing=asked[number - 1].id)
             return editing, prompt(form, role, editing)
-        return progress, summary(
-            form,
-            role,
-            progress,
-            error=f"There is no question {number}; pick one from 1 to {len(asked)}.",
-        )
+        missing = Refusal("no_such_question", said=str(number), low=1, high=len(asked))
+        return progress, summary(form, role, progress, error=missing)
     if word == "back":
         return _back(form, role, progress)
-    return progress, summary(
-        form,
-        role,
-        progress,
-        error="Reply `submit` to send your answers, or `change 3` to change answer 3.",
-    )
+    return progress, summary(form, role, progress, error=Refusal("not_a_review_word"))
 
 
 def _holds(condition: Condition, answers: dict[str, AnswerValue | None]) -> bool:
@@ -266,15 +293,12 @@ def _holds(condition: Condition, answers: dict[str, AnswerValue | None]) -> bool
 
 
 def _scale(question: Question, said: str) -> int:
-    if re.fullmatch(r"-?\d+", said):
-        value = int(said)
-        if question.low <= value <= question.high:
-            return value
-        raise InvalidAnswer(f"Please choose a number from {question.low} to {question.high}.")
+    if re.fullmatch(r"-?\d+", said) and question.low <= int(said) <= question.high:
+        return int(said)
     for value, label in question.labels.items():
         if said.lower() == label.lower():
             return value
-    raise InvalidAnswer(f"Please choose a number from {question.low} to {question.high}.")
+    raise InvalidAnswer(Refusal("off_scale", low=question.low, high=question.high))
 
 
 def _choice(question: Question, said: str) -> str:
@@ -287,22 +311,19 @@ def _choice(question: Question, said: str) -> str:
         matches = [o for o in question.options if pattern.search(o.lower())]
     if len(matches) == 1:
         return matches[0]
-    numbers = ", ".join(f"{i} {o}" for i, o in enumerate(question.options, 1))
-    raise InvalidAnswer(f"Please pick one of the options by its number or words: {numbers}.")
+    raise InvalidAnswer(Refusal("not_an_option", options=tuple(question.options)))
 
 
 def _number(question: Question, said: str) -> int | float:
     try:
         value = float(said.replace(",", ""))
     except ValueError:
-        raise InvalidAnswer("Please answer with a number, e.g. 4.") from None
+        raise InvalidAnswer(Refusal("not_a_number")) from None
     if (
         question.minimum is not None
         and value < question.minimum
         or question.maximum is not None
         and value > question.maximum
     ):
-        raise InvalidAnswer(
-            f"Please give a number from {question.minimum:g} to {question.maximum:g}."
-        )
+        raise InvalidAnswer(Refusal("out_of_range", low=question.minimum, high=question.maximum))
     return int(value) if value.is_integer() else value

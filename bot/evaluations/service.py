@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.errors import NotAParticipant, UserError
@@ -19,8 +19,10 @@ from bot.evaluations.engine import (
     handle,
     prompt,
     questions_for,
+    submit_button,
 )
 from bot.evaluations.notices import (
+    AnswersExport,
     EvaluationInvite,
     EvaluationReminder,
     EvaluationReply,
@@ -28,7 +30,7 @@ from bot.evaluations.notices import (
     ScaleResults,
 )
 from bot.events.rules import in_audience
-from bot.outbox import Deliveries, Delivery, ExportFile, Outgoing
+from bot.outbox import Deliveries, Delivery, Outgoing
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
@@ -40,18 +42,28 @@ EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
 
 
 class UnknownForm(UserError):
-    def __init__(self, form_id: str, forms: list[Form]):
-        super().__init__(
-            f"There is no evaluation called `{form_id}`. They are: {', '.join(f.id for f in forms)}."
-        )
+    """A form id (from a team command, the CLI or an old button) the programme does not have."""
+
+    def __init__(self, form_id: str, known: tuple[str, ...]):
+        super().__init__(form_id)
+        self.form_id, self.known = form_id, known
 
 
 class NotYourQuestion(UserError):
     """A question's button pressed by someone other than the person it was asked (a forwarded
     or shared message): nothing is recorded."""
 
-    def __init__(self) -> None:
-        super().__init__("That question was sent to someone else, so your answer was not recorded.")
+
+class NotInvited(UserError):
+    """Someone on the scheme answering a form they were not invited to (outside its audience)."""
+
+    def __init__(self, form: Form):
+        super().__init__(form.id)
+        self.form = form
+
+
+class CouldNotSave(UserError):
+    """Other messages from the same person kept saving first, so this one was not applied."""
 
 
 @dataclass(frozen=True)
@@ -66,13 +78,14 @@ class AnswerButton:
 
 @dataclass(frozen=True)
 class Answered:
-    """What the person sees after a message or a button: the next question or summary (reply);
-    with no reply, the form that closed before they finished, or (neither) nothing open; or a
-    kind error."""
+    """What the person sees after a message or a button: the next question or summary (reply),
+    which may say why an answer was refused; with no reply, the form that closed before they
+    finished, or (neither) nothing open; or an error about the person, not the answer
+    (NotAParticipant, NotInvited)."""
 
     form: Form | None
     reply: Reply | None
-    error: str | None = None
+    error: UserError | None = None
 
 
 @dataclass(frozen=True)
@@ -104,7 +117,7 @@ class EvaluationsService:
 
     def form(self, form_id: str) -> Form:
         if form_id not in self._forms:
-            raise UnknownForm(form_id, list(self._forms.values()))
+            raise UnknownForm(form_id, tuple(self._forms))
         return self._forms[form_id]
 
     # The timeline ------------------------------------------------------------------------------
@@ -260,12 +273,14 @@ class EvaluationsService:
         return self._reply(slack_user_id, answered, press, now)
 
     def submit(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
-        def submit_if_complete(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
-            if progress.status != "reviewing":
-                raise InvalidAnswer("Please answer the remaining questions first.")
-            return replace(progress, status="submitted"), Submitted()
-
-        answered = _surely(self._step(slack_user_id, self.form(form_id), now, submit_if_complete))
+        answered = _surely(
+            self._step(
+                slack_user_id,
+                self.form(form_id),
+                now,
+                lambda form, role, progress: submit_button(progress),
+            )
+        )
         return self._reply(slack_user_id, answered, press, now)
 
     def _reply(self, slack_user_id: str, answered: Answered, press: str, now: datetime) -> Answered:
@@ -297,7 +312,7 @@ class EvaluationsService:
                     if answered.reply is not None and isinstance(answered.reply, Submitted):
                         self._on_change()
                     return answered
-        raise UserError("Sorry, I couldn't save that just now. Please send it again.")
+        raise CouldNotSave()
 
     def _apply(
         self,
@@ -310,24 +325,20 @@ class EvaluationsService:
         """None when another message saved first (the caller retries)."""
         person = uow.participants.by_slack_id(slack_user_id)
         if person is None:
-            return Answered(None, None, error=NotAParticipant().message)
+            return Answered(None, None, error=NotAParticipant())
         target = form or self._active_form(uow, person, now)
         if target is None:
             return Answered(self._closed_unfinished(uow, person, now), None)
         record = uow.evaluations.get(target.id, person.id)
         if record is None:
-            return Answered(
-                None,
-                None,
-                error=f"The {target.title.lower()} isn't for you, so there is nothing to answer.",
-            )
+            return Answered(None, None, error=NotInvited(target))
         if not target.opens <= now < target.closes:
             return Answered(target, None)
         try:
             progress, reply = act(target, person.role, record.progress)
         except InvalidAnswer as invalid:
             return Answered(
-                target, prompt(target, person.role, record.progress, error=str(invalid))
+                target, prompt(target, person.role, record.progress, error=invalid.refusal)
             )
         if not uow.evaluations.save(target.id, person.id, progress, record.version, now):
             return None
@@ -419,17 +430,12 @@ class EvaluationsService:
     def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> None:
         self._team.require_member(actor)
         content = self.export_csv(form_id, pseudonymous).encode()
-        kind = "pseudonymous" if pseudonymous else "named"
-        file = ExportFile(
-            f"{form_id}-answers-{kind}-{now:%Y%m%d%H%M%S}.csv",
-            f"{self.form(form_id).title}: answers ({kind})",
-            content,
-        )
+        file = AnswersExport(self.form(form_id), pseudonymous, content, now)
         self._deliveries.send(
             [
                 Outgoing(
                     Delivery(
-                        f"eval-export:{form_id}:{kind}:{now:%Y%m%dT%H%M%S}",
+                        f"eval-export:{form_id}:{file.kind}:{now:%Y%m%dT%H%M%S}",
                         "eval-export",
                         form_id,
                         self._team.channel,

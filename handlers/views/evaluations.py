@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+from collections.abc import Sequence
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -22,14 +23,17 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.evaluations.engine import Ask, Paused, Reply, Submitted, Summary
+from bot.evaluations.engine import Ask, Paused, Reason, Refusal, Reply, Submitted, Summary
 from bot.evaluations.notices import (
+    AnswersExport,
     EvaluationInvite,
     EvaluationReminder,
     EvaluationReply,
     ResultsForTeam,
 )
+from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import AnswerValue, Form, Question
+from handlers.views.common import error_words, user_error
 from handlers.views.concerns import nothing_open_offer
 from handlers.views.mrkdwn import escape
 
@@ -61,9 +65,79 @@ def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
     """What the bot writes back after a DM or a button."""
     if answer.reply is not None and answer.form is not None:
         return reply_message(answer.form, answer.reply, answer.recipient)
-    text = answer.error or (closed(answer.form) if answer.form else nothing_open())
-    offer = nothing_open_offer() if answer.form is None and answer.error is None else []
+    offer: list[Block] = []
+    if answer.error is not None:
+        text = user_error(answer.error)
+    elif answer.form is not None:
+        text = closed(answer.form)
+    else:
+        text, offer = nothing_open(), nothing_open_offer()
     return text, [SectionBlock(text=MarkdownTextObject(text=text)), *offer]
+
+
+# Why an answer was refused, said before the question is asked again. The reasons with figures
+# in them are worded in `refusal`; these are the same every time.
+_REFUSED: dict[Reason, str] = {
+    "needs_answer": "This question needs an answer, so it can't be skipped.",
+    "nothing_said": "I didn't catch an answer.",
+    "not_yes_or_no": "Please answer yes or no.",
+    "not_a_number": "Please answer with a number, e.g. 4.",
+    "nothing_before": "This is the first question, so there is nothing to go back to.",
+    "earlier_button": "That button is from an earlier question. Please answer the latest one I sent.",
+    "not_a_review_word": "Reply `submit` to send your answers, or `change 3` to change answer 3.",
+    "unfinished": "Please answer the remaining questions first.",
+}
+
+
+def refusal(refused: Refusal) -> str:
+    """Why the engine did not take a message or button, in words."""
+    match refused.reason:
+        case "off_scale":
+            return f"Please choose a number from {refused.low:g} to {refused.high:g}."
+        case "not_an_option":
+            return f"Please pick one of the options by its number or words: {_numbered(refused.options)}."
+        case "out_of_range":
+            return _out_of_range(refused.low, refused.high)
+        case "too_long":
+            return f"That is a little long: please keep it under {refused.high:,g} characters."
+        case "no_such_question":
+            return (
+                f"There is no question {escape(refused.said)}; "
+                f"pick one from {refused.low:g} to {refused.high:g}."
+            )
+    return _REFUSED[refused.reason]
+
+
+def _out_of_range(low: float | None, high: float | None) -> str:
+    """A number question may have a minimum, a maximum, or both."""
+    if low is None:
+        return f"Please give a number no more than {high:g}."
+    if high is None:
+        return f"Please give a number of at least {low:g}."
+    return f"Please give a number from {low:g} to {high:g}."
+
+
+@error_words(UnknownForm)
+def unknown_form(error: UnknownForm) -> str:
+    return (
+        f"There is no evaluation called `{escape(error.form_id)}`. "
+        f"They are: {', '.join(error.known)}."
+    )
+
+
+@error_words(NotYourQuestion)
+def not_your_question(_: NotYourQuestion) -> str:
+    return "That question was sent to someone else, so your answer was not recorded."
+
+
+@error_words(NotInvited)
+def not_invited(error: NotInvited) -> str:
+    return f"The {error.form.title.lower()} isn't for you, so there is nothing to answer."
+
+
+@error_words(CouldNotSave)
+def could_not_save(_: CouldNotSave) -> str:
+    return "Sorry, I couldn't save that just now. Please send it again."
 
 
 def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
@@ -122,10 +196,6 @@ def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
     return "\n".join(lines)
 
 
-def not_yours() -> str:
-    return "That question was sent to someone else, so your answer was not recorded."
-
-
 def closed(form: Form) -> str:
     return f"Sorry, the {form.title.lower()} closed on {_when(form.closes)}, so I can't take answers for it any more. Thank you all the same."
 
@@ -149,7 +219,8 @@ def show(question: Question, value: AnswerValue | None) -> str:
 
 def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
     q = ask.question
-    lead = ("Thanks. " if ask.acknowledged else "") + (f"{ask.error} " if ask.error else "")
+    thanks = "Thanks. " if ask.acknowledged else ""
+    lead = thanks + (f"{refusal(ask.error)} " if ask.error else "")
     text = f"{lead}Question {ask.number} of {ask.total}: {q.text}"
     blocks: list[Block] = [
         SectionBlock(
@@ -167,9 +238,8 @@ def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
     lines = "\n".join(
         f"{n}. {q.text} *{escape(show(q, value))}*" for n, q, value in summary.answers
     )
-    lead = (
-        f"{summary.error}\n" if summary.error else ""
-    )  # no "Thanks.": the summary is its own step
+    # No "Thanks.": the summary is its own step.
+    lead = f"{refusal(summary.error)}\n" if summary.error else ""
     text = f"{lead}Here are your answers:\n{lines}\nReply `submit` to send them to the project team, or `change 3` to change answer 3."
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text[:2900])),
@@ -205,17 +275,9 @@ def _hint(q: Question) -> str:
             top = f"{q.high} ({q.labels[q.high]})" if q.high in q.labels else str(q.high)
             hint = f"Reply with a number from {ends} to {top}."
         case "choice":
-            hint = (
-                "Reply with the number of your answer: "
-                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
-                + "."
-            )
+            hint = f"Reply with the number of your answer: {_numbered(q.options)}."
         case "choices":
-            hint = (
-                "Reply with the numbers of all that apply, e.g. `1, 3`: "
-                + ", ".join(f"{i} {o}" for i, o in enumerate(q.options, 1))
-                + "."
-            )
+            hint = f"Reply with the numbers of all that apply, e.g. `1, 3`: {_numbered(q.options)}."
         case "yes_no":
             hint = "Reply yes or no."
         case "number":
@@ -223,6 +285,10 @@ def _hint(q: Question) -> str:
         case _:
             hint = "Reply in your own words."
     return hint + (" This one is optional: reply `skip` to pass it." if not q.required else "")
+
+
+def _numbered(options: Sequence[str]) -> str:
+    return ", ".join(f"{i} {o}" for i, o in enumerate(options, 1))
 
 
 def _when(moment: datetime) -> str:
@@ -238,6 +304,13 @@ def invitation_message(n: EvaluationInvite) -> tuple[str, list[Block]]:
 @message_view(EvaluationReminder)
 def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
     return reminder(n.form, n.answered, n.total)
+
+
+@file_view(AnswersExport)
+def answers_file(export: AnswersExport) -> SharedFile:
+    """The CSV's headings stay as they are stored (data for a spreadsheet); its title is words."""
+    kind = "pseudonymous" if export.pseudonymous else "named"
+    return SharedFile(export.content, f"{export.form.title}: answers ({kind})")
 
 
 @file_view(ResultsForTeam)

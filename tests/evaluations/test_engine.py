@@ -1,10 +1,23 @@
-"""The survey engine, read as conversations: what the person types, what the bot answers."""
+"""The survey engine, read as conversations: what the person types, what the bot answers (the
+engine's reply, worded by the view)."""
 
 from __future__ import annotations
 
-from bot.evaluations.engine import Progress, handle
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
-from handlers.views.evaluations import reply_message
+import pytest
+
+from bot.evaluations.engine import (
+    Ask,
+    InvalidAnswer,
+    Progress,
+    Refusal,
+    answer_button,
+    handle,
+    parse_answer,
+    prompt,
+    submit_button,
+)
+from bot.scheme import SHIPPED_PROGRAMME, Question, load_programme
+from handlers.views.evaluations import refusal, reply_message
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 MID = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
@@ -151,3 +164,75 @@ def test_at_the_summary_an_answer_can_be_changed_before_submitting() -> None:
         and progress.answers["on-track"] == "no"
         and progress.answers["change"] is None
     )
+
+
+def test_a_refusal_is_data_the_view_words() -> None:
+    _, reply = handle(MID, "mentor", Progress("answering"), "7")
+    assert isinstance(reply, Ask) and reply.error == Refusal("off_scale", low=1, high=5)
+    _, reply = handle(
+        MID, "mentor", Progress("answering", {"relationship-value": 4}), "fortnightly"
+    )
+    assert isinstance(reply, Ask) and reply.error == Refusal(
+        "not_an_option", options=tuple(reply.question.options)
+    )
+    assert reply.question.id == "meeting-frequency"
+
+
+def test_yes_or_no_nothing_said_and_a_long_answer_are_each_refused_with_the_reason() -> None:
+    progress, _ = converse(MID, "mentee", ["start", "4", "2", "3", "4"])
+    progress, transcript = converse(MID, "mentee", ["maybe", "yes", " ", "x" * 2001], progress)
+    assert transcript[0][1] == (
+        "Please answer yes or no. Question 5 of 6: Is your relationship on track to meet its goals?"
+    )
+    assert transcript[2][1] == (
+        "I didn't catch an answer. Question 6 of 6: What one thing would you change about the scheme?"
+    )
+    assert transcript[3][1].startswith(
+        "That is a little long: please keep it under 2,000 characters. Question 6 of 6"
+    )
+    assert progress.answers["on-track"] == "yes" and "change" not in progress.answers
+
+
+def test_at_the_summary_anything_but_submit_or_change_is_answered_with_how() -> None:
+    progress, _ = converse(MID, "mentee", ["start", "4", "2", "3", "4", "yes", "skip"])
+    _, transcript = converse(MID, "mentee", ["looks fine"], progress)
+    assert transcript[0][1].startswith(
+        "Reply `submit` to send your answers, or `change 3` to change answer 3.\n"
+        "Here are your answers:"
+    )
+
+
+def test_a_button_from_an_earlier_question_is_refused_and_submit_waits_for_the_last_answer() -> (
+    None
+):
+    progress, _ = converse(MID, "mentee", ["start", "4"])
+    with pytest.raises(InvalidAnswer) as earlier:
+        answer_button(MID, "mentee", progress, "relationship-value", "5")
+    with pytest.raises(InvalidAnswer) as early:
+        submit_button(progress)
+    assert [
+        reply_message(MID, prompt(MID, "mentee", progress, error=e.value.refusal))[0]
+        for e in (earlier, early)
+    ] == [
+        "That button is from an earlier question. Please answer the latest one I sent. "
+        "Question 2 of 6: How often do you and your partner meet?",
+        "Please answer the remaining questions first. "
+        "Question 2 of 6: How often do you and your partner meet?",
+    ]
+    progress, _ = converse(MID, "mentee", ["2", "3", "4", "yes", "skip"], progress)
+    progress, reply = submit_button(progress)
+    assert progress.status == "submitted" and reply_message(MID, reply)[0].startswith("Thank you!")
+
+
+def test_a_number_with_only_a_minimum_or_a_maximum_says_which() -> None:
+    at_least = Question(id="age", kind="number", text="Years in the profession?", minimum=0)
+    at_most = Question(id="days", kind="number", text="Days a month?", maximum=31)
+    refusals = []
+    for question, said in ((at_least, "-3"), (at_most, "40")):
+        with pytest.raises(InvalidAnswer) as refused:
+            parse_answer(question, said)
+        refusals.append(refusal(refused.value.refusal))
+    assert refusals == [
+        "Please give a number of at least 0.",
+        "Please give a number no more than 31.",
+    ]

@@ -1,14 +1,19 @@
-"""Free-text answers read as typed in the summary of answers, never as Slack markup."""
+"""What the evaluation conversation says: free-text answers read as typed, never as Slack
+markup; every refusal and error has its words."""
 
 from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
+from typing import get_args
 
-from bot.evaluations.engine import Summary
-from bot.evaluations.notices import EvaluationReply
+from bot.errors import NotAParticipant
+from bot.evaluations.engine import Reason, Refusal, Summary
+from bot.evaluations.notices import AnswersExport, EvaluationReply
+from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import Form, Question
 from handlers.views import evaluations as view
+from handlers.views.common import user_error
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
@@ -33,3 +38,38 @@ def test_a_free_text_answer_in_the_summary_of_answers_cannot_notify_anyone() -> 
     shown = text + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
     assert f"1. What would make the scheme better? *{ESCAPED}*\n2. How often? *Weekly*" in text
     assert not any(markup in shown for markup in MARKUP)
+
+
+def test_every_reason_an_answer_is_refused_has_words() -> None:
+    for reason in get_args(Reason):
+        words = view.refusal(
+            Refusal(reason, said="9", low=1, high=5, options=("Weekly", "Monthly"))
+        )
+        assert words.endswith("."), reason
+
+
+def test_what_the_person_typed_is_escaped_where_a_refusal_or_error_repeats_it() -> None:
+    missing = Refusal("no_such_question", said="<!here>", low=1, high=6)
+    assert view.refusal(missing) == "There is no question &lt;!here&gt;; pick one from 1 to 6."
+    assert user_error(UnknownForm("<!channel>", ("baseline", "mid-scheme"))) == (
+        "There is no evaluation called `&lt;!channel&gt;`. They are: baseline, mid-scheme."
+    )
+
+
+def test_errors_about_the_person_are_worded_in_the_reply_and_by_the_error_handler() -> None:
+    not_invited, _ = view.answered_message(
+        EvaluationReply(FORM, None, "USAM0001", NotInvited(FORM))
+    )
+    stranger, _ = view.answered_message(EvaluationReply(None, None, "USAM0001", NotAParticipant()))
+    assert not_invited == "The mid-scheme check isn't for you, so there is nothing to answer."
+    assert stranger.startswith("I don't have you on the mentoring scheme yet.")
+    assert [user_error(NotYourQuestion()), user_error(CouldNotSave())] == [
+        "That question was sent to someone else, so your answer was not recorded.",
+        "Sorry, I couldn't save that just now. Please send it again.",
+    ]
+
+
+def test_the_answers_export_is_titled_in_words_and_named_as_data() -> None:
+    export = AnswersExport(FORM, True, b"participant", datetime(2026, 3, 21, 9, 0, tzinfo=UTC))
+    assert export.filename == "mid-scheme-answers-pseudonymous-20260321090000.csv"
+    assert view.answers_file(export).title == "Mid-scheme check: answers (pseudonymous)"
