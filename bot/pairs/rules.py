@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
-from bot.participants.rules import ImportRejected, Participant
+from bot.errors import UserError
+from bot.participants.rules import ImportRejected, Participant, Role
 from bot.scheme import STAGES, CheckIns, Stage
 from bot.worktime import Calendar
 
@@ -101,25 +102,69 @@ class PairRow:
     mentee: Participant
 
 
+class WrongRole(UserError):
+    """Someone named as the mentor who is not one, or as the mentee."""
+
+    def __init__(self, name: str, role: Role, needed: Role):
+        self.name, self.role, self.needed = name, role, needed
+
+
+class AlreadyPaired(UserError):
+    """Someone already in an active or awaiting pair, named for another."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+
+class AlsoPairedOnLine(UserError):
+    """Importing a pairings file: someone is also paired on an earlier line."""
+
+    def __init__(self, name: str, line: int):
+        self.name, self.line = name, line
+
+
+PairingFault = WrongRole | AlreadyPaired | AlsoPairedOnLine
+
+
+def pairing_faults(
+    mentor: Participant,
+    mentee: Participant,
+    paired: set[int],
+    also_on: dict[int, int] | None = None,
+) -> list[PairingFault]:
+    """Why these two cannot be made a pair: roles, and anyone already paired (or, importing a
+    file, paired on an earlier line: `also_on` maps participant id → line)."""
+    roles: tuple[tuple[Participant, Role], ...] = ((mentor, "mentor"), (mentee, "mentee"))
+    faults: list[PairingFault] = [
+        WrongRole(person.name, person.role, needed)
+        for person, needed in roles
+        if person.role != needed
+    ]
+    for person in (mentor, mentee):
+        if person.id in paired:
+            faults.append(AlreadyPaired(person.name))
+        elif also_on and person.id in also_on:
+            faults.append(AlsoPairedOnLine(person.name, also_on[person.id]))
+    return faults
+
+
 def pairing_problems(
     mentor: Participant,
     mentee: Participant,
     paired: set[int],
     also_on: dict[int, int] | None = None,
 ) -> list[str]:
-    """Why these two cannot be made a pair: roles, and anyone already paired (or, importing a
-    file, paired on an earlier line: `also_on` maps participant id → line)."""
-    problems = []
-    if mentor.role != "mentor":
-        problems.append(f"{mentor.name} is a {mentor.role}, not a mentor")
-    if mentee.role != "mentee":
-        problems.append(f"{mentee.name} is a {mentee.role}, not a mentee")
-    for person in (mentor, mentee):
-        if person.id in paired:
-            problems.append(f"{person.name} is already in a pair; unpair them first")
-        elif also_on and person.id in also_on:
-            problems.append(f"{person.name} is also paired on line {also_on[person.id]}")
-    return problems
+    """The pairings file's report of `pairing_faults`, in words until ImportRejected carries
+    data and its view words them."""
+    return [_fault_words(f) for f in pairing_faults(mentor, mentee, paired, also_on)]
+
+
+def _fault_words(fault: PairingFault) -> str:
+    if isinstance(fault, WrongRole):
+        return f"{fault.name} is a {fault.role}, not a {fault.needed}"
+    if isinstance(fault, AlreadyPaired):
+        return f"{fault.name} is already in a pair; unpair them first"
+    return f"{fault.name} is also paired on line {fault.line}"
 
 
 def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
@@ -265,9 +310,18 @@ def quiet_from(state: PairState, rules: CheckIns, calendar: Calendar) -> datetim
     return None if calendar.day_of(at) > calendar.last_day else at
 
 
+@dataclass(frozen=True)
+class Attention:
+    """Why the team should look at a pair: `not_yet`, its last `count` check-ins were answered
+    "Not yet"; `quiet`, no meeting logged for `count` whole weeks."""
+
+    kind: Literal["not_yet", "quiet"]
+    count: int
+
+
 def needs_attention(
     state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
-) -> str | None:
+) -> Attention | None:
     """Why the team should look at this pair, or None."""
     pair = state.pair
     if pair.status != "active" or pair.activated_at is None:
@@ -275,10 +329,9 @@ def needs_attention(
     answers = [c.answer for c in state.checkins if c.answer]
     streak = rules.attention_after_not_yet
     if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
-        return f"answered “Not yet” {streak} times in a row"
+        return Attention("not_yet", streak)
     since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
     paused = state.paused_until is not None and state.paused_until > calendar.day_of(now)
     if not paused and now - since >= rules.attention_without_meeting:
-        weeks = (now - since).days // 7
-        return f"no meeting logged for {weeks} weeks"
+        return Attention("quiet", (now - since).days // 7)
     return None

@@ -1,5 +1,6 @@
 """Making and running pairs: pairings from the steering group, acceptance, stages, the pair's
-agreement, pauses, and ending a pairing. Check-ins themselves are in bot/checkins_service.py."""
+agreement, pauses, and ending a pairing (PairingService); check-ins, meetings and the team's
+overview (CheckInsService). What can go wrong is raised as data; handlers/views/pairs.py words it."""
 
 from __future__ import annotations
 
@@ -21,8 +22,8 @@ from bot.pairs.rules import (
     AGREEMENT_FIELD_MAX,
     MAX_MEETING_MINUTES,
     MEETING_TOPICS_MAX,
-    STAGE_NAMES,
     Agreement,
+    Attention,
     CheckInAnswer,
     Meeting,
     Pair,
@@ -31,22 +32,109 @@ from bot.pairs.rules import (
     check_pairings,
     due_moments,
     needs_attention,
-    pairing_problems,
+    pairing_faults,
     parse_stage,
     pending_moments,
 )
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
-from bot.scheme import Programme
+from bot.scheme import Programme, Stage
 from bot.team import Team
 from bot.worktime import working_calendar
 
+# What a pair's own actions can run into -----------------------------------------------------------
+
 
 class NotInAPair(UserError):
-    def __init__(self) -> None:
-        super().__init__(
-            "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
-        )
+    """Someone on the scheme but not in a pair (or, to log a meeting, not in a started one)."""
+
+
+class NotYourPair(UserError):
+    """A pair's button from a pairing that is no longer the person's own."""
+
+
+class AlreadyAccepted(UserError):
+    """Someone pressed Accept on a pairing they have accepted."""
+
+
+class UnknownStage(UserError):
+    """`said` (as typed) names none of the four stages."""
+
+    def __init__(self, said: str):
+        self.said = said
+
+
+class NotStarted(UserError):
+    """A stage moved before both have accepted the pairing."""
+
+
+class AlreadyInStage(UserError):
+    def __init__(self, stage: Stage):
+        self.stage = stage
+
+
+class PauseNotInFuture(UserError):
+    """Someone's own pause, until a day that is not after today."""
+
+    def __init__(self, until: date):
+        self.until = until
+
+
+class NotYourCheckIn(UserError):
+    """A check-in's button pressed by someone outside its pair."""
+
+
+class CheckInClosed(UserError):
+    """A check-in of a pairing that has ended."""
+
+
+class StaleCheckIn(UserError):
+    """An older check-in than the pair's latest."""
+
+
+class AlreadyAnswered(UserError):
+    """A check-in answered already, by either of the pair."""
+
+
+class MeetingInFuture(UserError):
+    def __init__(self, met_on: date):
+        self.met_on = met_on
+
+
+class MeetingBeforePairing(UserError):
+    def __init__(self, met_on: date):
+        self.met_on = met_on
+
+
+class BadMeetingLength(UserError):
+    """Not between one minute and MAX_MEETING_MINUTES."""
+
+    def __init__(self, minutes: int):
+        self.minutes = minutes
+
+
+# What the team's pair commands can run into ------------------------------------------------------
+
+
+class NotOnTheScheme(UserError):
+    """A Slack user named in a team command who is not a participant."""
+
+    def __init__(self, slack_user_id: str):
+        self.slack_user_id = slack_user_id
+
+
+class NotPaired(UserError):
+    """A Slack user named in a team command who is not in a pair."""
+
+    def __init__(self, slack_user_id: str):
+        self.slack_user_id = slack_user_id
+
+
+class TeamPauseNotInFuture(UserError):
+    """A pair's pause by the team, until a day that is not after today."""
+
+    def __init__(self, until: date):
+        self.until = until
 
 
 @dataclass(frozen=True)
@@ -91,11 +179,10 @@ class PairingService:
             people = {p.slack_user_id: p for p in uow.participants.all()}
             mentor, mentee = people.get(mentor_slack), people.get(mentee_slack)
             if mentor is None or mentee is None:
-                missing = mentor_slack if mentor is None else mentee_slack
-                raise UserError(f"<@{missing}> is not on the scheme yet; import them first.")
-            problems = pairing_problems(mentor, mentee, uow.pairs.paired_participants())
-            if problems:
-                raise UserError(problems[0] + ".")
+                raise NotOnTheScheme(mentor_slack if mentor is None else mentee_slack)
+            faults = pairing_faults(mentor, mentee, uow.pairs.paired_participants())
+            if faults:
+                raise faults[0]
         [made] = self._make([(mentor, mentee)], now)
         return made
 
@@ -107,7 +194,7 @@ class PairingService:
             person = uow.participants.by_slack_id(member_slack)
             pair = uow.pairs.current_for(person.id) if person else None
             if person is None or pair is None:
-                raise UserError(f"<@{member_slack}> is not in a pair.")
+                raise NotPaired(member_slack)
             mentor, mentee = self._people(uow, pair)
             uow.pairs.end(pair.id, reason, now)
             uow.commit()
@@ -155,7 +242,7 @@ class PairingService:
         with self._uow() as uow:
             person, pair = self._own_pair(uow, slack_user_id, pair_id)
             if pair.accepted_by(person.id):
-                raise UserError("You have already accepted this pairing. Thank you!")
+                raise AlreadyAccepted()
             pair = uow.pairs.accept(pair.id, person.id, now)
             mentor, mentee = self._people(uow, pair)
             uow.commit()
@@ -184,14 +271,13 @@ class PairingService:
     ) -> Pair:
         stage = parse_stage(stage_text)
         if stage is None:
-            names = ", ".join(STAGE_NAMES.values())
-            raise UserError(f"“{stage_text}” is not a stage. The stages are: {names}.")
+            raise UnknownStage(stage_text)
         with self._uow() as uow:
             person, pair = self._own_pair(uow, slack_user_id, pair_id)
             if pair.status != "active":
-                raise UserError("Your pairing starts once you have both accepted it.")
+                raise NotStarted()
             if pair.stage == stage:
-                raise UserError(f"Your pair is already in {STAGE_NAMES[stage]}.")
+                raise AlreadyInStage(stage)
             uow.pairs.set_stage(pair.id, stage, person.id, now)
             mentor, mentee = self._people(uow, pair)
             uow.commit()
@@ -218,9 +304,7 @@ class PairingService:
             if person is None:
                 raise NotAParticipant()
             if until is not None and until <= now.date():
-                raise UserError(
-                    "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`."
-                )
+                raise PauseNotInFuture(until)
             uow.participants.pause(person.id, until)
             uow.commit()
         self._on_change()
@@ -229,12 +313,12 @@ class PairingService:
         """The team holds a pair's check-ins, e.g. while a concern is looked into."""
         self._team.require_member(actor)
         if until is not None and until <= now.date():
-            raise UserError("Please give a date in the future.")
+            raise TeamPauseNotInFuture(until)
         with self._uow() as uow:
             person = uow.participants.by_slack_id(member_slack)
             pair = uow.pairs.current_for(person.id) if person else None
             if pair is None:
-                raise UserError(f"<@{member_slack}> is not in a pair.")
+                raise NotPaired(member_slack)
             for member in pair.members:
                 uow.participants.pause(member, until)
             uow.commit()
@@ -267,9 +351,7 @@ class PairingService:
         if pair is None:
             raise NotInAPair()
         if pair_id is not None and pair.id != pair_id:
-            raise UserError(
-                "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
-            )
+            raise NotYourPair()
         return person, pair
 
     @staticmethod
@@ -279,7 +361,6 @@ class PairingService:
         return mentor, mentee
 
 
-
 @dataclass(frozen=True)
 class PairSummary:
     mentor: str
@@ -287,7 +368,7 @@ class PairSummary:
     pair: Pair
     last_meeting: date | None
     open_checkins: int
-    attention: str | None
+    attention: Attention | None
     not_accepted: list[str]
 
 
@@ -406,16 +487,14 @@ class CheckInsService:
             if person is None:
                 raise NotAParticipant()
             if checkin is None or pair is None or person.id not in pair.members:
-                raise UserError(
-                    "This check-in belongs to another pair, so I can't record your answer."
-                )
+                raise NotYourCheckIn()
             if pair.status != "active":
-                raise UserError("This pairing has ended, so the check-in is closed.")
+                raise CheckInClosed()
             latest = uow.checkins.latest(pair.id)
             if latest is not None and latest.id != checkin.id:
-                raise UserError("This is an older check-in. Please answer the latest one I sent.")
+                raise StaleCheckIn()
             if not uow.checkins.answer(checkin.id, answer, person.id, now):
-                raise UserError("This check-in has already been answered. Thank you!")
+                raise AlreadyAnswered()
             uow.commit()
         self._on_change()
         return person, pair
@@ -431,18 +510,14 @@ class CheckInsService:
             if pair is None or pair.status != "active":
                 raise NotInAPair()
             if met_on > now.date():
-                raise UserError(
-                    f"{met_on:%d %B %Y} is in the future. Log a meeting once it has happened."
-                )
+                raise MeetingInFuture(met_on)
             if met_on < pair.created_at.date():
-                raise UserError(
-                    f"{met_on:%d %B %Y} is before you were paired. Please check the date."
-                )
+                raise MeetingBeforePairing(met_on)
             if not 1 <= minutes <= MAX_MEETING_MINUTES:
-                raise UserError(
-                    "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
-                )
-            meeting = Meeting(pair.id, met_on, minutes, within("topics", topics, MEETING_TOPICS_MAX))
+                raise BadMeetingLength(minutes)
+            meeting = Meeting(
+                pair.id, met_on, minutes, within("topics", topics, MEETING_TOPICS_MAX)
+            )
             uow.meetings.add(meeting, person.id, now)
             latest = uow.checkins.latest(pair.id)
             if latest is not None and latest.answer is None:

@@ -29,11 +29,41 @@ from bot.pairs.notices import (
     PairStarted,
     StageMoved,
 )
-from bot.pairs.rules import STAGE_NAMES, Agreement, Meeting, Pair
-from bot.pairs.service import PairSummary, PairView
+from bot.pairs.rules import (
+    STAGE_NAMES,
+    Agreement,
+    AlreadyPaired,
+    AlsoPairedOnLine,
+    Attention,
+    Meeting,
+    Pair,
+    WrongRole,
+)
+from bot.pairs.service import (
+    AlreadyAccepted,
+    AlreadyAnswered,
+    AlreadyInStage,
+    BadMeetingLength,
+    CheckInClosed,
+    MeetingBeforePairing,
+    MeetingInFuture,
+    NotInAPair,
+    NotOnTheScheme,
+    NotPaired,
+    NotStarted,
+    NotYourCheckIn,
+    NotYourPair,
+    PairSummary,
+    PairView,
+    PauseNotInFuture,
+    StaleCheckIn,
+    TeamPauseNotInFuture,
+    UnknownStage,
+)
 from bot.participants.rules import Participant
 from bot.scheme import STAGES, Stage
 from handlers.slack.rendering import message_view
+from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
 
 ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
@@ -206,7 +236,7 @@ def team_pairs_message(pairs: list[PairSummary]) -> str:
         return "There are no pairs yet. Import the steering group's pairings or use `/mentoring team pair @mentor @mentee`."
     lines = [f"*{len(pairs)} pairs*"]
     for s in pairs:
-        flag = f":warning: needs attention: {s.attention}. " if s.attention else ""
+        flag = f":warning: needs attention: {attention_words(s.attention)}. " if s.attention else ""
         if s.pair.status == "awaiting":
             state = "awaiting acceptance from " + " and ".join(map(escape, s.not_accepted))
         else:
@@ -214,6 +244,13 @@ def team_pairs_message(pairs: list[PairSummary]) -> str:
             state = f"{STAGE_NAMES[s.pair.stage]}, {met}, {s.open_checkins} open check-in{'s' if s.open_checkins != 1 else ''}"
         lines.append(f"• {flag}*{escape(s.mentor)}* & *{escape(s.mentee)}*: {state}")
     return "\n".join(lines)
+
+
+def attention_words(attention: Attention) -> str:
+    """Why a pair needs the team's attention, to follow "needs attention: "."""
+    if attention.kind == "not_yet":
+        return f"answered “Not yet” {attention.count} times in a row"
+    return f"no meeting logged for {attention.count} weeks"
 
 
 def answered(person: Participant, pair: Pair, answer: str) -> tuple[str, list[Block]]:
@@ -393,3 +430,107 @@ def meeting_logged_modal(meeting: Meeting) -> dict:
             }
         ],
     }
+
+
+# What went wrong ------------------------------------------------------------------------------------
+
+
+@error_words(NotInAPair)
+def not_in_a_pair(_: NotInAPair) -> str:
+    return "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
+
+
+@error_words(NotYourPair)
+def not_your_pair(_: NotYourPair) -> str:
+    return "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+
+
+@error_words(AlreadyAccepted)
+def already_accepted(_: AlreadyAccepted) -> str:
+    return "You have already accepted this pairing. Thank you!"
+
+
+@error_words(UnknownStage)
+def unknown_stage(error: UnknownStage) -> str:
+    names = ", ".join(STAGE_NAMES.values())
+    return f"“{escape(error.said)}” is not a stage. The stages are: {names}."
+
+
+@error_words(NotStarted)
+def not_started(_: NotStarted) -> str:
+    return "Your pairing starts once you have both accepted it."
+
+
+@error_words(AlreadyInStage)
+def already_in_stage(error: AlreadyInStage) -> str:
+    return f"Your pair is already in {STAGE_NAMES[error.stage]}."
+
+
+@error_words(PauseNotInFuture)
+def pause_not_in_future(_: PauseNotInFuture) -> str:
+    return "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`."
+
+
+@error_words(NotYourCheckIn)
+def not_your_check_in(_: NotYourCheckIn) -> str:
+    return "This check-in belongs to another pair, so I can't record your answer."
+
+
+@error_words(CheckInClosed)
+def check_in_closed(_: CheckInClosed) -> str:
+    return "This pairing has ended, so the check-in is closed."
+
+
+@error_words(StaleCheckIn)
+def stale_check_in(_: StaleCheckIn) -> str:
+    return "This is an older check-in. Please answer the latest one I sent."
+
+
+@error_words(AlreadyAnswered)
+def already_answered(_: AlreadyAnswered) -> str:
+    return "This check-in has already been answered. Thank you!"
+
+
+@error_words(MeetingInFuture)
+def meeting_in_future(error: MeetingInFuture) -> str:
+    return f"{error.met_on:%d %B %Y} is in the future. Log a meeting once it has happened."
+
+
+@error_words(MeetingBeforePairing)
+def meeting_before_pairing(error: MeetingBeforePairing) -> str:
+    return f"{error.met_on:%d %B %Y} is before you were paired. Please check the date."
+
+
+@error_words(BadMeetingLength)
+def bad_meeting_length(_: BadMeetingLength) -> str:
+    return "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
+
+
+@error_words(NotOnTheScheme)
+def not_on_the_scheme(error: NotOnTheScheme) -> str:
+    return f"<@{error.slack_user_id}> is not on the scheme yet; import them first."
+
+
+@error_words(NotPaired)
+def not_paired(error: NotPaired) -> str:
+    return f"<@{error.slack_user_id}> is not in a pair."
+
+
+@error_words(TeamPauseNotInFuture)
+def team_pause_not_in_future(_: TeamPauseNotInFuture) -> str:
+    return "Please give a date in the future."
+
+
+@error_words(WrongRole)
+def wrong_role(error: WrongRole) -> str:
+    return f"{escape(error.name)} is a {error.role}, not a {error.needed}."
+
+
+@error_words(AlreadyPaired)
+def already_paired(error: AlreadyPaired) -> str:
+    return f"{escape(error.name)} is already in a pair; unpair them first."
+
+
+@error_words(AlsoPairedOnLine)
+def also_paired_on_line(error: AlsoPairedOnLine) -> str:
+    return f"{escape(error.name)} is also paired on line {error.line}."

@@ -6,6 +6,7 @@ from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.pairs.rules import (
+    Attention,
     CheckIn,
     Pair,
     PairMoment,
@@ -211,16 +212,15 @@ def test_not_yet_twice_in_a_row_needs_attention_but_once_does_not() -> None:
         sent(2, "2026-02-02 10:00", "not_yet"),
         last_meeting=date(2026, 1, 26),
     )
-    assert (
-        needs_attention(twice, RULES, CALENDAR, uk("2026-02-03 10:00"))
-        == "answered “Not yet” 2 times in a row"
+    assert needs_attention(twice, RULES, CALENDAR, uk("2026-02-03 10:00")) == Attention(
+        "not_yet", 2
     )
 
 
 def test_six_weeks_without_a_meeting_needs_attention() -> None:
     quiet = state(active(), last_meeting=date(2026, 1, 6))
     assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-16 10:00")) is None
-    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-17 00:00")) == "no meeting logged for 6 weeks"
+    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-17 00:00")) == Attention("quiet", 6)
 
 
 def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:

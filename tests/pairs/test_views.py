@@ -3,16 +3,49 @@ read as written in every pairs message, and never as Slack markup."""
 
 from __future__ import annotations
 
+import inspect
 import json
 from datetime import UTC, date, datetime
 
+import pytest
 from slack_sdk.models.blocks import Block
 
+from bot.errors import UserError
+from bot.pairs import rules, service
 from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
-from bot.pairs.rules import Agreement, Meeting, Pair
-from bot.pairs.service import PairSummary, PairView
+from bot.pairs.rules import (
+    Agreement,
+    AlreadyPaired,
+    AlsoPairedOnLine,
+    Attention,
+    Meeting,
+    Pair,
+    WrongRole,
+)
+from bot.pairs.service import (
+    AlreadyAccepted,
+    AlreadyAnswered,
+    AlreadyInStage,
+    BadMeetingLength,
+    CheckInClosed,
+    MeetingBeforePairing,
+    MeetingInFuture,
+    NotInAPair,
+    NotOnTheScheme,
+    NotPaired,
+    NotStarted,
+    NotYourCheckIn,
+    NotYourPair,
+    PairSummary,
+    PairView,
+    PauseNotInFuture,
+    StaleCheckIn,
+    TeamPauseNotInFuture,
+    UnknownStage,
+)
 from bot.participants.rules import Participant
 from handlers.views import pairs as view
+from handlers.views.common import user_error
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
@@ -116,3 +149,86 @@ def test_the_agreement_form_shows_what_was_typed_unescaped_as_it_is_plain_text()
 
     [goals] = [b for b in modal["blocks"] if b["block_id"] == "goals"]
     assert goals["element"]["initial_value"] == TYPED
+
+
+def test_the_teams_overview_says_why_a_pair_needs_attention() -> None:
+    summaries = [
+        PairSummary("Grace Mensah", "Sunita Rao", PAIR, None, 0, Attention("not_yet", 2), []),
+        PairSummary("Oliver Byrne", "Jamie Clarke", PAIR, None, 0, Attention("quiet", 6), []),
+    ]
+
+    overview = view.team_pairs_message(summaries).splitlines()
+
+    assert overview[1].startswith(
+        "• :warning: needs attention: answered “Not yet” 2 times in a row. *Grace Mensah*"
+    )
+    assert overview[2].startswith(
+        "• :warning: needs attention: no meeting logged for 6 weeks. *Oliver Byrne*"
+    )
+
+
+# What went wrong, as each person reads it: every error the pairs feature raises, and its words.
+WORDS: list[tuple[UserError, str]] = [
+    (
+        NotInAPair(),
+        "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you.",
+    ),
+    (
+        NotYourPair(),
+        "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours.",
+    ),
+    (AlreadyAccepted(), "You have already accepted this pairing. Thank you!"),
+    (
+        UnknownStage("flourishing"),
+        "“flourishing” is not a stage. The stages are: Preparing, Negotiation, Enabling Growth, Coming to Closure.",
+    ),
+    (NotStarted(), "Your pairing starts once you have both accepted it."),
+    (AlreadyInStage("enabling_growth"), "Your pair is already in Enabling Growth."),
+    (
+        PauseNotInFuture(date(2025, 11, 20)),
+        "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`.",
+    ),
+    (NotYourCheckIn(), "This check-in belongs to another pair, so I can't record your answer."),
+    (CheckInClosed(), "This pairing has ended, so the check-in is closed."),
+    (StaleCheckIn(), "This is an older check-in. Please answer the latest one I sent."),
+    (AlreadyAnswered(), "This check-in has already been answered. Thank you!"),
+    (
+        MeetingInFuture(date(2025, 12, 25)),
+        "25 December 2025 is in the future. Log a meeting once it has happened.",
+    ),
+    (
+        MeetingBeforePairing(date(2025, 1, 6)),
+        "06 January 2025 is before you were paired. Please check the date.",
+    ),
+    (
+        BadMeetingLength(600),
+        "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.",
+    ),
+    (NotOnTheScheme("UJAMIE001"), "<@UJAMIE001> is not on the scheme yet; import them first."),
+    (NotPaired("UJAMIE001"), "<@UJAMIE001> is not in a pair."),
+    (TeamPauseNotInFuture(date(2025, 11, 20)), "Please give a date in the future."),
+    (WrongRole("Sunita Rao", "mentee", "mentor"), "Sunita Rao is a mentee, not a mentor."),
+    (AlreadyPaired("Sunita Rao"), "Sunita Rao is already in a pair; unpair them first."),
+    (AlsoPairedOnLine("Sunita Rao", 2), "Sunita Rao is also paired on line 2."),
+]
+
+
+@pytest.mark.parametrize(("error", "words"), WORDS, ids=[type(e).__name__ for e, _ in WORDS])
+def test_each_error_reads_as_the_person_is_told_it(error: UserError, words: str) -> None:
+    assert user_error(error) == words
+
+
+def test_every_error_the_pairs_feature_defines_has_its_words() -> None:
+    defined = {
+        cls
+        for module in (rules, service)
+        for _, cls in inspect.getmembers(module, inspect.isclass)
+        if issubclass(cls, UserError) and cls.__module__ == module.__name__
+    }
+    assert defined == {type(error) for error, _ in WORDS}
+
+
+def test_a_stage_or_a_name_typed_into_an_error_cannot_notify_anyone() -> None:
+    for error in (UnknownStage(TYPED), WrongRole(TYPED, "mentee", "mentor"), AlreadyPaired(TYPED)):
+        assert ESCAPED in user_error(error)
+        assert no_markup_from(user_error(error))
