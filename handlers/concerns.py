@@ -79,7 +79,9 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
 
 def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> None:
     @app.action(view.ACKNOWLEDGE)
-    def acknowledge(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
+    def acknowledge(
+        ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
+    ) -> None:
         ack()
         me = acting(context)
         concern = concerns.acknowledge(me.person, parse(ConcernPressed, action).value, me.now)
@@ -89,10 +91,14 @@ def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> N
     def take(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
         me = acting(context)
-        _refresh(respond, body, concerns.take(me.person, parse(ConcernPressed, action).value, me.now))
+        _refresh(
+            respond, body, concerns.take(me.person, parse(ConcernPressed, action).value, me.now)
+        )
 
     @app.action(view.RESOLVE)
-    def resolve(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
+    def resolve(
+        ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
+    ) -> None:
         ack()
         team.require_member(acting(context).person)
         concern_id = parse(ConcernPressed, action).value

@@ -1,14 +1,33 @@
-"""What the concerns feature tells people, as data: the team's alert, and the reporter's
-confirmations. A concern's text is only ever in ConcernForTeam, posted to the team's private channel."""
+"""What the concerns feature tells people, as data: the team's alert, the reporter's
+confirmations and the bot's own notices. A concern's text is only ever in ConcernForTeam, posted
+to the team's private channel."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 
-from bot.concerns.rules import Concern
+from bot.concerns.rules import AttentionReason, Concern
 from bot.outbox import Notice
+from bot.pairs.rules import CheckInAnswer
 from bot.participants.rules import Participant
-from bot.scheme import Stage
+from bot.scheme import Form, Question, Stage
+
+
+@dataclass(frozen=True)
+class SentCheckIn:
+    sent_at: datetime
+    answer: CheckInAnswer | None  # None: not answered
+
+
+@dataclass(frozen=True)
+class ReportersPair:
+    """The reporter's pair as the alert shows it. A member erased since is None."""
+
+    mentor: Participant | None
+    mentee: Participant | None
+    stage: Stage
+    recent_checkins: tuple[SentCheckIn, ...]  # the last few, oldest first
 
 
 @dataclass(frozen=True)
@@ -16,10 +35,8 @@ class ConcernForTeam(Notice):
     """The alert in the team's private channel: the only place a concern's text is posted."""
 
     concern: Concern
-    reporter: Participant | None
-    pair_names: str | None
-    stage: Stage | None
-    recent_checkins: tuple[str, ...]  # e.g. "3 Feb: Not yet"
+    reporter: Participant | None  # None: someone not on the scheme
+    pair: ReportersPair | None
     escalated_to: str | None = None  # the lead's Slack id, when posted again unacknowledged
 
 
@@ -35,15 +52,33 @@ class ConcernReceived(Notice):
 @dataclass(frozen=True)
 class ConcernAcknowledged(Notice):
     concern_id: int
-    by: str
+    by: str | None  # the team member's name; None when the team file does not name them
 
 
 @dataclass(frozen=True)
 class AutomaticNotice(Notice):
-    """A lower-priority notice the bot raises by itself, marked as automatic."""
+    """A lower-priority notice the bot raises by itself, marked as automatic. `key` is its
+    ledger key: one per episode, so the same worry is not raised twice."""
 
     key: str
-    text: str
+
+
+@dataclass(frozen=True)
+class PairNeedsAttention(AutomaticNotice):
+    mentor: Participant
+    mentee: Participant
+    stage: Stage
+    reason: AttentionReason
+
+
+@dataclass(frozen=True)
+class LowScore(AutomaticNotice):
+    """Someone answered a watched scale question at or below the programme's threshold."""
+
+    person: Participant
+    score: int
+    question: Question
+    form: Form
 
 
 @dataclass(frozen=True)

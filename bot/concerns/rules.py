@@ -7,11 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
+from bot.pairs.rules import PairState, needs_attention
+from bot.scheme import CheckIns
 from bot.worktime import Calendar
 
 Urgency = Literal["urgent", "soon", "not_urgent"]
 URGENCIES: tuple[Urgency, ...] = ("urgent", "soon", "not_urgent")
 ConcernStatus = Literal["open", "acknowledged", "resolved"]
+ConcernAction = Literal["acknowledge", "take", "resolve"]
+# Why an action on a concern is refused: its view says it in words.
+Refusal = Literal["already_resolved", "already_acknowledged"]
 
 
 @dataclass(frozen=True)
@@ -47,10 +52,44 @@ def escalation_due(concern: Concern, hours: float, calendar: Calendar) -> dateti
     return calendar.after_working_hours(concern.delivered_at, hours)
 
 
-def can_act(status: ConcernStatus, action: str) -> str | None:
+def can_act(status: ConcernStatus, action: ConcernAction) -> Refusal | None:
     """Why this action cannot be taken now, or None when it can."""
     if status == "resolved":
-        return "This concern is already resolved."
+        return "already_resolved"
     if action == "acknowledge" and status != "open":
-        return "This concern has already been acknowledged."
+        return "already_acknowledged"
     return None
+
+
+@dataclass(frozen=True)
+class NotYetStreak:
+    """The pair answered "Not yet" this many check-ins in a row."""
+
+    times: int
+
+
+@dataclass(frozen=True)
+class NoMeeting:
+    """No meeting logged for this many whole weeks."""
+
+    weeks: int
+
+
+AttentionReason = NotYetStreak | NoMeeting
+
+
+def attention_reason(
+    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+) -> AttentionReason | None:
+    """Why the team should look at this pair, as data, or None. The pairs' rule decides whether
+    (one rule for the team's list of pairs and for notices); this says which of its reasons."""
+    if needs_attention(state, rules, calendar, now) is None:
+        return None
+    streak = rules.attention_after_not_yet
+    answers = [c.answer for c in state.checkins if c.answer]
+    if answers[-streak:] == ["not_yet"] * streak:
+        return NotYetStreak(streak)
+    pair = state.pair
+    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
+    assert since is not None, "an active pair needing attention has started"
+    return NoMeeting((now - since).days // 7)

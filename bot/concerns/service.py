@@ -16,11 +16,26 @@ from bot.concerns.notices import (
     ConcernForTeam,
     ConcernReceived,
     ConcernResolved,
+    LowScore,
+    PairNeedsAttention,
+    ReportersPair,
+    SentCheckIn,
 )
-from bot.concerns.rules import URGENCIES, Concern, ConcernEvent, can_act, escalation_due
+from bot.concerns.rules import (
+    URGENCIES,
+    Concern,
+    ConcernAction,
+    ConcernEvent,
+    NotYetStreak,
+    Refusal,
+    attention_reason,
+    can_act,
+    escalation_due,
+)
 from bot.errors import UserError, within
 from bot.outbox import Deliveries, Delivery, Notice, Outgoing
-from bot.pairs.rules import STAGE_NAMES, needs_attention, quiet_from
+from bot.pairs.rules import quiet_from
+from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
 from bot.team import Team
@@ -28,13 +43,51 @@ from bot.worktime import Calendar
 
 MAX_CONCERN_LENGTH = 3000
 MAX_CONTACT_LENGTH = 300
-ANSWER_WORDS = {"yes": "Yes", "not_yet": "Not yet"}
+RECENT_CHECKINS = 4  # how many of the pair's check-ins an alert shows
+
+
+class EmptyConcern(UserError):
+    """A concern with nothing written in it: the team could not help."""
+
+
+class UrgencyNotChosen(UserError):
+    """A concern whose urgency is none of the choices."""
+
+    def __init__(self, urgency: str):
+        super().__init__(urgency)
+        self.urgency = urgency
+
+
+class NoResolutionNote(UserError):
+    """Resolving without a note: the audit trail needs to say how it was resolved."""
+
+
+class NoSuchConcern(UserError):
+    def __init__(self, concern_id: int):
+        super().__init__(concern_id)
+        self.concern_id = concern_id
+
+
+class CannotAct(UserError):
+    """The concern's status rules the action out (a button on an alert older than the concern)."""
+
+    def __init__(self, concern_id: int, reason: Refusal):
+        super().__init__(concern_id, reason)
+        self.concern_id, self.reason = concern_id, reason
+
+
+class ConcurrentChange(UserError):
+    """Someone else moved the concern between reading and changing it."""
+
+    def __init__(self, concern_id: int):
+        super().__init__(concern_id)
+        self.concern_id = concern_id
 
 
 @dataclass(frozen=True)
 class AlertView:
     concern: Concern
-    reporter: str
+    reporter: str | None  # the reporter's name; None: someone not on the scheme
     history: list[ConcernEvent]
 
 
@@ -70,9 +123,9 @@ class ConcernsService:
         text = within("text", text, MAX_CONCERN_LENGTH)
         contact = within("contact", contact, MAX_CONTACT_LENGTH)
         if not text:
-            raise UserError("Please say a little about what is happening, so the team can help.")
+            raise EmptyConcern()
         if urgency not in URGENCIES:
-            raise UserError("Please choose how urgent it is.")
+            raise UrgencyNotChosen(urgency)
         with self._uow() as uow:
             reporter = uow.participants.by_slack_id(slack_user_id)
             pair = uow.pairs.current_for(reporter.id) if reporter else None
@@ -153,58 +206,37 @@ class ConcernsService:
 
     def resolve(self, actor: str, concern_id: int, note: str, now: datetime) -> Concern:
         if not note.strip():
-            raise UserError("Please add a short note on how it was resolved, for the record.")
+            raise NoResolutionNote()
         return self._act(actor, concern_id, "resolve", now, note.strip())
 
     def _act(
-        self, actor: str, concern_id: int, action: str, now: datetime, note: str = ""
+        self, actor: str, concern_id: int, action: ConcernAction, now: datetime, note: str = ""
     ) -> Concern:
         self._team.require_member(actor)
         with self._uow() as uow:
             concern = uow.concerns.get(concern_id)
             if concern is None:
-                raise UserError(f"There is no concern #{concern_id}.")
-            why_not = can_act(concern.status, action)
-            if why_not:
-                raise UserError(why_not)
+                raise NoSuchConcern(concern_id)
+            refusal = can_act(concern.status, action)
+            if refusal:
+                raise CannotAct(concern_id, refusal)
             acknowledges = concern.status == "open" and action in ("acknowledge", "take")
-            if action == "resolve":
-                moved = uow.concerns.move(concern_id, ["open", "acknowledged"], "resolved", now)
-            elif acknowledges:
-                moved = uow.concerns.move(
-                    concern_id,
-                    ["open"],
-                    "acknowledged",
-                    now,
-                    assignee=actor if action == "take" else None,
-                )
-            else:
-                uow.concerns.assign(concern_id, actor)
-                moved = True
-            if not moved:
-                raise UserError(
-                    "Someone else changed this concern just now; here it is as it stands."
-                )
+            if not self._move(uow, concern_id, action, acknowledges, actor, now):
+                raise ConcurrentChange(concern_id)
             if acknowledges:
                 uow.concerns.record(ConcernEvent(concern_id, "acknowledged", actor, now))
             if action != "acknowledge":
-                uow.concerns.record(
-                    ConcernEvent(
-                        concern_id,
-                        {"take": "assigned", "resolve": "resolved"}[action],
-                        actor,
-                        now,
-                        note,
-                    )
-                )
+                done = {"take": "assigned", "resolve": "resolved"}[action]
+                uow.concerns.record(ConcernEvent(concern_id, done, actor, now, note))
             reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
             updated = uow.concerns.get(concern_id)
             uow.commit()
         assert updated is not None
         if action == "resolve":
-            self._tell_team(ConcernResolved(concern_id, actor), f"concern:{concern_id}:resolved", now)
+            self._tell_team(
+                ConcernResolved(concern_id, actor), f"concern:{concern_id}:resolved", now
+            )
         if acknowledges and reporter and reporter.slack_user_id:
-            who = self._name(actor)
             told = Outgoing(
                 Delivery(
                     f"concern:{concern_id}:acknowledged",
@@ -213,10 +245,29 @@ class ConcernsService:
                     reporter.slack_user_id,
                     reporter.id,
                 ),
-                ConcernAcknowledged(concern_id, who),
+                ConcernAcknowledged(concern_id, self._name(actor)),
             )
             self._deliveries.send([told], now)
         return updated
+
+    @staticmethod
+    def _move(
+        uow: UnitOfWork,
+        concern_id: int,
+        action: ConcernAction,
+        acknowledges: bool,
+        actor: str,
+        now: datetime,
+    ) -> bool:
+        """Changes the stored concern only from the status it was read in: False when someone
+        else changed it meanwhile."""
+        if action == "resolve":
+            return uow.concerns.move(concern_id, ["open", "acknowledged"], "resolved", now)
+        if acknowledges:
+            assignee = actor if action == "take" else None
+            return uow.concerns.move(concern_id, ["open"], "acknowledged", now, assignee=assignee)
+        uow.concerns.assign(concern_id, actor)
+        return True
 
     def open_alerts(self, actor: str) -> list[AlertView]:
         """Every concern, open ones first, then acknowledged, then resolved; newest first within."""
@@ -225,11 +276,7 @@ class ConcernsService:
         with self._uow() as uow:
             names = {p.id: p.name for p in uow.participants.all()}
             views = [
-                AlertView(
-                    c,
-                    names.get(c.reporter_id or 0, "someone not on the scheme"),
-                    uow.concerns.history(c.id),
-                )
+                AlertView(c, names.get(c.reporter_id or 0), uow.concerns.history(c.id))
                 for c in uow.concerns.all()
             ]
         return sorted(views, key=lambda v: (order[v.concern.status], -v.concern.id))
@@ -253,7 +300,11 @@ class ConcernsService:
         sent = self.deliver_pending(now)
         for concern in concerns:
             delivered = concern.delivered_at is not None
-            if delivered and concern.id in escalations and f"concern:{concern.id}:escalated" not in done:
+            if (
+                delivered
+                and concern.id in escalations
+                and f"concern:{concern.id}:escalated" not in done
+            ):
                 sent += self._deliver(concern.id, now, escalated=True)
         return sent + self._automatic_notices(now)
 
@@ -262,7 +313,9 @@ class ConcernsService:
         escalation, or the next moment a pair will have gone quiet for too long."""
         with self._uow() as uow:
             concerns = uow.concerns.all()
-            done = uow.deliveries.sent_keys_like("concern:") | uow.deliveries.sent_keys_like("notice:")
+            done = uow.deliveries.sent_keys_like("concern:") | uow.deliveries.sent_keys_like(
+                "notice:"
+            )
             states = uow.pairs.states()
         hours = self._rules.escalate_after_working_hours
         waiting = any(c.delivered_at is None for c in concerns) or any(
@@ -297,49 +350,52 @@ class ConcernsService:
 
     def _due_notices(self, now: datetime) -> list[AutomaticNotice]:
         """Pairs needing attention and low evaluation scores, each keyed once per episode."""
-        notices: list[AutomaticNotice] = []
         with self._uow() as uow:
             people = {p.id: p for p in uow.participants.all()}
-            for state in uow.pairs.states():
-                reason = needs_attention(state, self._programme.checkins, self._calendar, now)
-                if reason is None:
-                    continue
-                pair = state.pair
-                # Once per episode: until the pair meets again, the same worry is not raised twice.
-                kind = "not-yet" if reason.startswith("answered") else "quiet"
-                anchor = f"{kind}:{state.last_meeting or pair.activated_at:%Y%m%d}"
-                names = f"{people[pair.mentor_id].name} & {people[pair.mentee_id].name}"
-                notices.append(
-                    AutomaticNotice(
-                        f"notice:attention:{pair.id}:{anchor}",
-                        f"{names} ({STAGE_NAMES[pair.stage]}) need attention: {reason}.",
-                    )
+            notices = self._attention_notices(uow, people, now)
+            return notices + self._low_score_notices(uow, people)
+
+    def _attention_notices(
+        self, uow: UnitOfWork, people: dict[int, Participant], now: datetime
+    ) -> list[AutomaticNotice]:
+        notices: list[AutomaticNotice] = []
+        for state in uow.pairs.states():
+            reason = attention_reason(state, self._programme.checkins, self._calendar, now)
+            if reason is None:
+                continue
+            pair = state.pair
+            # Once per episode: until the pair meets again, the same worry is not raised twice.
+            kind = "not-yet" if isinstance(reason, NotYetStreak) else "quiet"
+            anchor = f"{kind}:{state.last_meeting or pair.activated_at:%Y%m%d}"
+            notices.append(
+                PairNeedsAttention(
+                    f"notice:attention:{pair.id}:{anchor}",
+                    people[pair.mentor_id],
+                    people[pair.mentee_id],
+                    pair.stage,
+                    reason,
                 )
-            for form in self._programme.evaluations.forms:
-                watched = [
-                    q
-                    for q in form.questions
-                    if q.kind == "scale"
-                    and (
-                        not self._rules.low_score_questions
-                        or q.id in self._rules.low_score_questions
-                    )
-                ]
-                for record in uow.evaluations.for_form(form.id):
-                    for question in watched:
-                        score = record.progress.answers.get(question.id)
-                        person = people.get(record.participant_id)
-                        if (
-                            isinstance(score, int)
-                            and score <= self._rules.low_score_at_most
-                            and person
-                        ):
-                            notices.append(
-                                AutomaticNotice(
-                                    f"notice:low-score:{form.id}:{person.id}:{question.id}",
-                                    f"{person.name} ({person.role}) answered {score} of {question.high} to “{question.text}” in the {form.title.lower()}.",
-                                )
-                            )
+            )
+        return notices
+
+    def _low_score_notices(
+        self, uow: UnitOfWork, people: dict[int, Participant]
+    ) -> list[AutomaticNotice]:
+        watched_ids = self._rules.low_score_questions
+        notices: list[AutomaticNotice] = []
+        for form in self._programme.evaluations.forms:
+            watched = [
+                q
+                for q in form.questions
+                if q.kind == "scale" and (not watched_ids or q.id in watched_ids)
+            ]
+            for record in uow.evaluations.for_form(form.id):
+                person = people.get(record.participant_id)
+                for question in watched:
+                    score = record.progress.answers.get(question.id)
+                    if isinstance(score, int) and score <= self._rules.low_score_at_most and person:
+                        key = f"notice:low-score:{form.id}:{person.id}:{question.id}"
+                        notices.append(LowScore(key, person, score, question, form))
         return notices
 
     # Helpers ---------------------------------------------------------------------------------------
@@ -349,30 +405,20 @@ class ConcernsService:
         assert concern is not None
         reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
         pair = uow.pairs.get(concern.pair_id) if concern.pair_id else None
-        names: str | None = None
-        recent: tuple[str, ...] = ()
+        shown: ReportersPair | None = None
         if pair is not None:
-            mentor, mentee = (
+            recent = uow.checkins.for_pair(pair.id)[-RECENT_CHECKINS:]
+            shown = ReportersPair(
                 uow.participants.get(pair.mentor_id),
                 uow.participants.get(pair.mentee_id),
+                pair.stage,
+                tuple(SentCheckIn(c.sent_at, c.answer) for c in recent if c.sent_at),
             )
-            names = f"{mentor.name if mentor else '?'} (mentor) & {mentee.name if mentee else '?'} (mentee)"
-            recent = tuple(
-                f"{c.sent_at:%d %b}: {ANSWER_WORDS.get(c.answer or '', 'no answer')}"
-                for c in uow.checkins.for_pair(pair.id)[-4:]
-                if c.sent_at
-            )
-        return ConcernForTeam(
-            concern,
-            reporter,
-            names,
-            pair.stage if pair else None,
-            recent,
-            self._team.lead if escalated else None,
-        )
+        return ConcernForTeam(concern, reporter, shown, self._team.lead if escalated else None)
 
-    def _name(self, slack_user_id: str) -> str:
+    def _name(self, slack_user_id: str) -> str | None:
+        """The team member's name as the programme file gives it, if it does."""
         member = next(
             (m for m in self._programme.project_team.members if m.slack_id == slack_user_id), None
         )
-        return member.name if member else "A member of the project team"
+        return member.name if member else None

@@ -116,15 +116,3 @@ def iso_duration(offset: timedelta) -> str:
     hours, minutes = divmod(seconds // 60, 60)
     time_part = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
     return "P" + (f"{days}D" if days else "") + (f"T{time_part}" if time_part else "")
-
-
-def describe_offset(offset: timedelta) -> str:
-    """P7D → 'in 7 days', P1D → 'tomorrow', PT1H → 'in 1 hour'."""
-    if offset == timedelta(days=1):
-        return "tomorrow"
-    if offset.days and not offset.seconds:
-        return f"in {offset.days} days" if offset.days > 1 else "in 1 day"
-    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
-    if hours and not minutes:
-        return f"in {hours} hour{'s' if hours > 1 else ''}"
-    return f"in {hours * 60 + minutes} minutes"

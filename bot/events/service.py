@@ -50,9 +50,11 @@ class Attendance:
 
 
 class UnknownEvent(UserError):
-    def __init__(self, event_id: str, programme: Programme):
-        ids = ", ".join(e.id for e in programme.events)
-        super().__init__(f"There is no event called `{event_id}`. The events are: {ids}.")
+    """The team named an event the programme does not have; `known_ids` are those it does."""
+
+    def __init__(self, event_id: str, known_ids: tuple[str, ...]):
+        super().__init__(event_id)
+        self.event_id, self.known_ids = event_id, known_ids
 
 
 class NotInAudience(UserError):
@@ -60,10 +62,28 @@ class NotInAudience(UserError):
     message): nothing is recorded, and they are told so rather than "noted"."""
 
     def __init__(self, event: Event):
+        super().__init__(event.id)
         self.event = event
-        super().__init__(
-            f"{event.title} is for {event.audience}, so there is no reply to record from you."
-        )
+
+
+class AlreadyStarted(UserError):
+    """A reply came once the event had begun: it is kept as it was."""
+
+    def __init__(self, event: Event):
+        super().__init__(event.id)
+        self.event = event
+
+
+class EndBeforeStart(UserError):
+    """A new date whose end is not after its start."""
+
+    def __init__(self, start: time, end: time):
+        super().__init__(start, end)
+        self.start, self.end = start, end
+
+
+class DateInPast(UserError):
+    """A new date that has already begun: reminders for it could never be sent."""
 
 
 class EventsService:
@@ -144,7 +164,7 @@ class EventsService:
                 raise NotInAudience(event)
             schedule = uow.schedules.all()[event.id]
             if schedule.starts_at is not None and schedule.starts_at <= now:
-                raise UserError(f"{event.title} has already started, so I can't change your reply.")
+                raise AlreadyStarted(event)
             uow.rsvps.record(event.id, person.id, answer, now)
             uow.commit()
         return MyEvent(event, schedule, answer)
@@ -156,14 +176,14 @@ class EventsService:
         self._team.require_member(actor)
         event = self._event(event_id)
         if end <= start:
-            raise UserError(f"The end time {end:%H:%M} must be after the start time {start:%H:%M}.")
+            raise EndBeforeStart(start, end)
         new = EventSchedule(
             event.id,
             self.programme.local_datetime(day, start).astimezone(UTC),
             self.programme.local_datetime(day, end).astimezone(UTC),
         )
         if new.starts_at is not None and new.starts_at <= now:
-            raise UserError("That date and time has already passed. Please give a future date.")
+            raise DateInPast()
         with self._uow() as uow:
             old = uow.schedules.all()[event.id]
             if old == new:
@@ -292,7 +312,7 @@ class EventsService:
     def _event(self, event_id: str) -> Event:
         event = self.programme.event(event_id)
         if event is None:
-            raise UnknownEvent(event_id, self.programme)
+            raise UnknownEvent(event_id, tuple(e.id for e in self.programme.events))
         return event
 
     @staticmethod

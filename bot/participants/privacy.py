@@ -8,8 +8,17 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import NotAParticipant, UserError
-from bot.outbox import Deliveries, Delivery, ExportFile, Outgoing
+from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.participants.notices import MyDataFile
 from bot.ports import UnitOfWorkFactory
+
+
+class NoSuchParticipant(UserError):
+    """The operator named an email no participant has (or one already erased)."""
+
+    def __init__(self, email: str):
+        super().__init__(email)
+        self.email = email
 
 
 class PrivacyService:
@@ -82,11 +91,7 @@ class PrivacyService:
         """The file goes to the person's own DM and nowhere else."""
         data = self.my_data(slack_user_id)
         content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-        file = ExportFile(
-            f"my-mentoring-data-{now:%Y%m%d%H%M%S}.json",
-            "What the mentoring bot holds about you",
-            content,
-        )
+        file = MyDataFile(now, content)
         self._deliveries.send(
             [
                 Outgoing(
@@ -108,7 +113,7 @@ class PrivacyService:
         with self._uow() as uow:
             person = uow.participants.by_email(email)
             if person is None:
-                raise UserError(f"There is no participant with the email {email}.")
+                raise NoSuchParticipant(email)
             pair = uow.pairs.current_for(person.id)
             if pair is not None:
                 uow.pairs.end(pair.id, "participant erased", now)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Literal
@@ -40,12 +41,81 @@ class ParticipantRow:
     about: str | None = None
 
 
+@dataclass(frozen=True)
+class ImportProblem:
+    """One thing wrong with an import file, as data its feature's view words. `line` is the
+    file's own line number; None for the file as a whole. Each problem is a subclass holding
+    the facts its words need; any feature that imports a file (participants, pairs) uses it."""
+
+    line: int | None
+
+
 class ImportRejected(Exception):
     """The file has problems; nothing was imported. Each problem names its line."""
 
-    def __init__(self, problems: list[str]) -> None:
-        super().__init__("\n".join(problems))
-        self.problems = problems
+    def __init__(self, problems: Sequence[ImportProblem]) -> None:
+        super().__init__(problems)
+        self.problems = list(problems)
+
+
+@dataclass(frozen=True)
+class MissingColumns(ImportProblem):
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EmptyName(ImportProblem):
+    """The row has no name."""
+
+
+@dataclass(frozen=True)
+class NotAnEmail(ImportProblem):
+    email: str  # as written; empty when there was none
+
+
+@dataclass(frozen=True)
+class NotARole(ImportProblem):
+    role: str  # as written; empty when there was none
+
+
+@dataclass(frozen=True)
+class NotASlackId(ImportProblem):
+    slack_id: str
+
+
+@dataclass(frozen=True)
+class EmailRepeated(ImportProblem):
+    email: str
+    first_line: int
+
+
+@dataclass(frozen=True)
+class NoParticipants(ImportProblem):
+    """A header and nothing else."""
+
+
+@dataclass(frozen=True)
+class NoSuchSlackUser(ImportProblem):
+    slack_id: str
+
+
+@dataclass(frozen=True)
+class EmailNotInWorkspace(ImportProblem):
+    email: str
+
+
+@dataclass(frozen=True)
+class SlackUserRepeated(ImportProblem):
+    slack_id: str
+    first_line: int
+
+
+@dataclass(frozen=True)
+class SlackUserTaken(ImportProblem):
+    """The Slack user is already another participant's (by email)."""
+
+    slack_id: str
+    owner_email: str
 
 
 def parse_participants_csv(text: str) -> list[ParticipantRow]:
@@ -54,29 +124,22 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
     if missing:
-        raise ImportRejected(
-            [
-                (
-                    f"line 1: the header needs the columns name, email, role (and optionally "
-                    f"slack_id); missing: {', '.join(missing)}"
-                )
-            ]
-        )
+        raise ImportRejected([MissingColumns(1, tuple(missing))])
     rows: list[ParticipantRow] = []
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     first_line: dict[str, int] = {}
     for record in reader:
         line = reader.line_num
         fields = {(k or "").strip().lower(): (v or "").strip() for k, v in record.items()}
         if not any(fields.values()):
             continue
-        row_problems = _check_row(fields)
+        row_problems = _check_row(line, fields)
         email = fields.get("email", "").lower()
         if email in first_line:
-            row_problems.append(f"{email} is already on line {first_line[email]}")
+            row_problems.append(EmailRepeated(line, email, first_line[email]))
         first_line.setdefault(email, line)
         if row_problems:
-            problems.extend(f"line {line}: {p}" for p in row_problems)
+            problems.extend(row_problems)
             continue
         rows.append(
             ParticipantRow(
@@ -91,19 +154,19 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
     if problems:
         raise ImportRejected(problems)
     if not rows:
-        raise ImportRejected(["the file has a header but no participants"])
+        raise ImportRejected([NoParticipants(None)])
     return rows
 
 
-def _check_row(fields: dict[str, str]) -> list[str]:
-    problems = []
+def _check_row(line: int, fields: dict[str, str]) -> list[ImportProblem]:
+    problems: list[ImportProblem] = []
     if not fields.get("name"):
-        problems.append("the name is empty")
+        problems.append(EmptyName(line))
     if not _EMAIL.match(fields.get("email", "")):
-        problems.append(f"{fields.get('email') or 'the email'!s} is not an email address")
+        problems.append(NotAnEmail(line, fields.get("email", "")))
     if fields.get("role", "").lower() not in ROLES:
-        problems.append(f"role must be mentor or mentee, not {fields.get('role') or 'empty'!r}")
+        problems.append(NotARole(line, fields.get("role", "")))
     slack_id = fields.get("slack_id", "")
     if slack_id and not _SLACK_USER_ID.match(slack_id):
-        problems.append(f"{slack_id!r} is not a Slack user id (they look like U0123ABCD)")
+        problems.append(NotASlackId(line, slack_id))
     return problems

@@ -7,7 +7,16 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.participants.ports import Directory
-from bot.participants.rules import ImportRejected, ParticipantRow, parse_participants_csv
+from bot.participants.rules import (
+    EmailNotInWorkspace,
+    ImportProblem,
+    ImportRejected,
+    NoSuchSlackUser,
+    ParticipantRow,
+    SlackUserRepeated,
+    SlackUserTaken,
+    parse_participants_csv,
+)
 from bot.ports import UnitOfWorkFactory
 
 
@@ -25,24 +34,20 @@ def import_participants(
     rows = parse_participants_csv(text)
     with uow() as work:
         owner_of_id = {p.slack_user_id: p.email for p in work.participants.all() if p.slack_user_id}
-    problems: list[str] = []
+    problems: list[ImportProblem] = []
     resolved: list[ParticipantRow] = []
     zones: dict[str, str | None] = {}
     line_of_id: dict[str, int] = {}
     for row in rows:
         found = _resolve(row, directory)
-        if isinstance(found, str):
-            problems.append(f"line {row.line}: {found}")
+        if isinstance(found, ImportProblem):
+            problems.append(found)
             continue
         slack_id, zone = found
         if slack_id in line_of_id:
-            problems.append(
-                f"line {row.line}: Slack user {slack_id} is already on line {line_of_id[slack_id]}"
-            )
+            problems.append(SlackUserRepeated(row.line, slack_id, line_of_id[slack_id]))
         elif owner_of_id.get(slack_id, row.email) != row.email:
-            problems.append(
-                f"line {row.line}: Slack user {slack_id} already belongs to {owner_of_id[slack_id]}"
-            )
+            problems.append(SlackUserTaken(row.line, slack_id, owner_of_id[slack_id]))
         line_of_id.setdefault(slack_id, row.line)
         zones[row.email] = zone
         resolved.append(
@@ -56,17 +61,14 @@ def import_participants(
     return ImportSummary(created, updated)
 
 
-def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None] | str:
+def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None] | ImportProblem:
     """(Slack id, zone), or what is wrong with the row."""
     if row.slack_user_id:
         zone = directory.time_zone(row.slack_user_id)
         if zone is False:
-            return f"there is no Slack user {row.slack_user_id} in this workspace"
+            return NoSuchSlackUser(row.line, row.slack_user_id)
         return row.slack_user_id, zone if isinstance(zone, str) else None
     found = directory.lookup_by_email(row.email)
     if found is None:
-        return (
-            f"nobody in the Slack workspace has the email {row.email}; invite them to the "
-            "workspace first, or add their Slack user id in a slack_id column"
-        )
+        return EmailNotInWorkspace(row.line, row.email)
     return found

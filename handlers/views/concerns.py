@@ -21,16 +21,29 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.concerns.notices import (
-    AutomaticNotice,
     ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
     ConcernResolved,
+    LowScore,
+    PairNeedsAttention,
+    ReportersPair,
+    SentCheckIn,
 )
-from bot.concerns.rules import Concern
-from bot.concerns.service import AlertView
+from bot.concerns.rules import AttentionReason, Concern, NotYetStreak, Refusal
+from bot.concerns.service import (
+    AlertView,
+    CannotAct,
+    ConcurrentChange,
+    EmptyConcern,
+    NoResolutionNote,
+    NoSuchConcern,
+    UrgencyNotChosen,
+)
 from bot.pairs.rules import STAGE_NAMES
+from bot.participants.rules import Participant
 from handlers.slack.rendering import message_view
+from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
 
 ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
@@ -57,20 +70,20 @@ STATUS_WORDS = {
     "acknowledged": ":large_orange_circle: acknowledged",
     "resolved": ":white_check_mark: resolved",
 }
+ANSWER_WORDS = {"yes": "Yes", "not_yet": "Not yet"}
+REFUSAL_WORDS: dict[Refusal, str] = {
+    "already_resolved": "This concern is already resolved.",
+    "already_acknowledged": "This concern has already been acknowledged.",
+}
+NOT_ON_THE_SCHEME = "someone not on the scheme"
 
 
 @message_view(ConcernForTeam)
 def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
     c = n.concern
-    who = (
-        f"{escape(n.reporter.name)} ({n.reporter.role})"
-        if n.reporter
-        else "someone not on the scheme"
-    )
+    who = f"{escape(n.reporter.name)} ({n.reporter.role})" if n.reporter else NOT_ON_THE_SCHEME
     pair = (
-        f"{_names_joined(n.pair_names)}, stage {STAGE_NAMES[n.stage]}"
-        if n.pair_names and n.stage
-        else "not in a pair"
+        f"{_pair_names(n.pair)}, stage {STAGE_NAMES[n.pair.stage]}" if n.pair else "not in a pair"
     )
     lead = f"<@{n.escalated_to}> not yet acknowledged: " if n.escalated_to else ""
     text = f"{lead}:lock: Concern #{c.id} from {who} ({URGENCY_WORDS[c.urgency].split(':')[0].lower()})"
@@ -80,13 +93,27 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
         f"*May we contact them?* {escape(c.contact) or 'No, please do not contact them'}",
         f"*Raised from:* {SOURCES.get(c.source) or escape(c.source)}",
     ]
-    if n.recent_checkins:
-        details.append("*Recent check-ins:* " + "; ".join(n.recent_checkins))
+    if n.pair and n.pair.recent_checkins:
+        details.append("*Recent check-ins:* " + "; ".join(map(_checkin, n.pair.recent_checkins)))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
         SectionBlock(text=MarkdownTextObject(text=_quote(escape(c.text)))),
         *alert_controls(c),
     ]
+
+
+def _pair_names(pair: ReportersPair) -> str:
+    """'Grace Mensah (mentor) & Sunita Rao (mentee)'; one erased since reads as '?'."""
+    return f"{_name(pair.mentor)} (mentor) & {_name(pair.mentee)} (mentee)"
+
+
+def _name(person: Participant | None) -> str:
+    return escape(person.name) if person else "?"
+
+
+def _checkin(checkin: SentCheckIn) -> str:
+    """'3 Feb: Not yet'."""
+    return f"{checkin.sent_at:%d %b}: {ANSWER_WORDS.get(checkin.answer or '', 'no answer')}"
 
 
 def alert_controls(c: Concern) -> list[Block]:
@@ -124,13 +151,35 @@ def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
 
 @message_view(ConcernAcknowledged)
 def concern_acknowledged(n: ConcernAcknowledged) -> tuple[str, list[Block]]:
-    text = f"{escape(n.by)} from the project team has read your concern and is looking after it. Thank you for raising it."
+    by = f"{escape(n.by)} from the project team" if n.by else "A member of the project team"
+    text = f"{by} has read your concern and is looking after it. Thank you for raising it."
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
-@message_view(AutomaticNotice)
-def automatic_notice(n: AutomaticNotice) -> tuple[str, list[Block]]:
-    text = f":robot_face: Automatic notice (lower priority): {_names_joined(n.text)}"
+@message_view(PairNeedsAttention)
+def pair_needs_attention(n: PairNeedsAttention) -> tuple[str, list[Block]]:
+    names = f"{escape(n.mentor.name)} & {escape(n.mentee.name)}"
+    return _automatic(
+        f"{names} ({STAGE_NAMES[n.stage]}) need attention: {_attention_reason(n.reason)}."
+    )
+
+
+def _attention_reason(reason: AttentionReason) -> str:
+    if isinstance(reason, NotYetStreak):
+        return f"answered “Not yet” {reason.times} times in a row"
+    return f"no meeting logged for {reason.weeks} weeks"
+
+
+@message_view(LowScore)
+def low_score(n: LowScore) -> tuple[str, list[Block]]:
+    return _automatic(
+        f"{escape(n.person.name)} ({n.person.role}) answered {n.score} of {n.question.high} to "
+        f"“{n.question.text}” in the {n.form.title.lower()}."
+    )
+
+
+def _automatic(about: str) -> tuple[str, list[Block]]:
+    text = f":robot_face: Automatic notice (lower priority): {about}"
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ContextBlock(
@@ -151,8 +200,9 @@ def alerts_message(alerts: list[AlertView], now: datetime) -> str:
         c = a.concern
         raised = c.created_at.astimezone(UK)
         who = f", with <@{c.assignee}>" if c.assignee else ""
+        reporter = escape(a.reporter) if a.reporter else NOT_ON_THE_SCHEME
         lines.append(
-            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {escape(a.reporter)}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
+            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {reporter}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
         )
     return "\n".join(lines)
 
@@ -228,14 +278,37 @@ def _quote(text: str) -> str:
     return "\n".join(f"> {line}" for line in text.splitlines() or [""])
 
 
-def _names_joined(text: str) -> str:
-    """Text the domain wrote with people's names in it, joined by its own " & " (the pair in an
-    alert, the pair in an automatic notice): each side is escaped and the joiner kept as it was.
-    A bare " & " is no markup, so a name holding one is shown right all the same."""
-    return " & ".join(escape(part) for part in text.split(" & "))
-
-
 @message_view(ConcernResolved)
 def concern_resolved(n: ConcernResolved) -> tuple[str, list[Block]]:
     text = f":white_check_mark: Concern #{n.concern_id} resolved by <@{n.by}>."
     return text, [SectionBlock(text=text)]
+
+
+@error_words(EmptyConcern)
+def empty_concern(_: EmptyConcern) -> str:
+    return "Please say a little about what is happening, so the team can help."
+
+
+@error_words(UrgencyNotChosen)
+def urgency_not_chosen(_: UrgencyNotChosen) -> str:
+    return "Please choose how urgent it is."
+
+
+@error_words(NoResolutionNote)
+def no_resolution_note(_: NoResolutionNote) -> str:
+    return "Please add a short note on how it was resolved, for the record."
+
+
+@error_words(NoSuchConcern)
+def no_such_concern(error: NoSuchConcern) -> str:
+    return f"There is no concern #{error.concern_id}."
+
+
+@error_words(CannotAct)
+def cannot_act(error: CannotAct) -> str:
+    return REFUSAL_WORDS[error.reason]
+
+
+@error_words(ConcurrentChange)
+def concurrent_change(_: ConcurrentChange) -> str:
+    return "Someone else changed this concern just now; here it is as it stands."

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from icalendar import Calendar
@@ -19,10 +19,19 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
-from bot.events.rules import EventSchedule, describe_offset
-from bot.events.service import Attendance, MyEvent
+from bot.events.rules import EventSchedule
+from bot.events.service import (
+    AlreadyStarted,
+    Attendance,
+    DateInPast,
+    EndBeforeStart,
+    MyEvent,
+    NotInAudience,
+    UnknownEvent,
+)
 from bot.scheme import Event, Programme
 from handlers.slack.rendering import SharedFile, file_view, message_view
+from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
 
 RSVP_YES = "event_rsvp_yes"
@@ -59,6 +68,18 @@ def where(event: Event) -> str:
             else "Face to face (venue to be confirmed)"
         )
     return event.joining or "Online"
+
+
+def describe_offset(offset: timedelta) -> str:
+    """P7D → 'in 7 days', P1D → 'tomorrow', PT1H → 'in 1 hour'."""
+    if offset == timedelta(days=1):
+        return "tomorrow"
+    if offset.days and not offset.seconds:
+        return f"in {offset.days} days" if offset.days > 1 else "in 1 day"
+    hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
+    if hours and not minutes:
+        return f"in {hours} hour{'s' if hours > 1 else ''}"
+    return f"in {hours * 60 + minutes} minutes"
 
 
 @message_view(EventReminder)
@@ -187,6 +208,35 @@ def date_set_message(event: Event, schedule: EventSchedule, programme: Programme
         f"Done: *{event.title}* is now {when(programme, schedule, event, None)}. Reminders are "
         "rescheduled, and anyone already invited has been told of the change."
     )
+
+
+@error_words(UnknownEvent)
+def unknown_event(error: UnknownEvent) -> str:
+    return (
+        f"There is no event called `{escape(error.event_id)}`. "
+        f"The events are: {', '.join(error.known_ids)}."
+    )
+
+
+@error_words(NotInAudience)
+def not_in_audience(error: NotInAudience) -> str:
+    event = error.event
+    return f"{event.title} is for {event.audience}, so there is no reply to record from you."
+
+
+@error_words(AlreadyStarted)
+def already_started(error: AlreadyStarted) -> str:
+    return f"{error.event.title} has already started, so I can't change your reply."
+
+
+@error_words(EndBeforeStart)
+def end_before_start(error: EndBeforeStart) -> str:
+    return f"The end time {error.end:%H:%M} must be after the start time {error.start:%H:%M}."
+
+
+@error_words(DateInPast)
+def date_in_past(_: DateInPast) -> str:
+    return "That date and time has already passed. Please give a future date."
 
 
 def _practicalities(event: Event, programme: Programme) -> list[Block]:

@@ -1,7 +1,133 @@
-"""Everything people read about their own records: words, pure."""
+"""Everything people read about participants: their own records, the operator's erasure, and
+the import report's problems. Words, pure."""
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from bot.participants.notices import MyDataFile
+from bot.participants.privacy import NoSuchParticipant
+from bot.participants.rules import (
+    EmailNotInWorkspace,
+    EmailRepeated,
+    EmptyName,
+    ImportProblem,
+    ImportRejected,
+    MissingColumns,
+    NoParticipants,
+    NoSuchSlackUser,
+    NotAnEmail,
+    NotARole,
+    NotASlackId,
+    SlackUserRepeated,
+    SlackUserTaken,
+)
+from handlers.slack.rendering import SharedFile, file_view
+from handlers.views.common import error_words
+from handlers.views.mrkdwn import escape
+
+P = TypeVar("P", bound=ImportProblem)
+_PROBLEM_WORDS: dict[type, Callable[[Any], str]] = {}
 
 
 def my_data_sent() -> str:
     return "I've put a file in our direct messages with everything I hold about you."
+
+
+@file_view(MyDataFile)
+def my_data_file(notice: MyDataFile) -> SharedFile:
+    return SharedFile(notice.content, "What the mentoring bot holds about you")
+
+
+@error_words(NoSuchParticipant)
+def no_such_participant(error: NoSuchParticipant) -> str:
+    return f"There is no participant with the email {escape(error.email)}."
+
+
+# The import report ------------------------------------------------------------------------------
+# Printed by the command line, so plain text: nothing here is Slack mrkdwn.
+
+
+def problem_words(
+    problem_type: type[P],
+) -> Callable[[Callable[[P], str]], Callable[[P], str]]:
+    """Registers the decorated function as how `problem_type` reads in an import report; every
+    feature that imports a file (the pairs' view too) words its own problems here."""
+
+    def register(words: Callable[[P], str]) -> Callable[[P], str]:
+        _PROBLEM_WORDS[problem_type] = words
+        return words
+
+    return register
+
+
+def import_problems(rejected: ImportRejected) -> list[str]:
+    """Each problem as the report prints it: 'line 3: the name is empty'."""
+    return [_import_problem(p) for p in rejected.problems]
+
+
+def _import_problem(problem: ImportProblem) -> str:
+    words = _PROBLEM_WORDS[type(problem)](problem)
+    return words if problem.line is None else f"line {problem.line}: {words}"
+
+
+@problem_words(MissingColumns)
+def missing_columns(problem: MissingColumns) -> str:
+    return (
+        "the header needs the columns name, email, role (and optionally slack_id); "
+        f"missing: {', '.join(problem.missing)}"
+    )
+
+
+@problem_words(EmptyName)
+def empty_name(_: EmptyName) -> str:
+    return "the name is empty"
+
+
+@problem_words(NotAnEmail)
+def not_an_email(problem: NotAnEmail) -> str:
+    return f"{problem.email or 'the email'} is not an email address"
+
+
+@problem_words(NotARole)
+def not_a_role(problem: NotARole) -> str:
+    return f"role must be mentor or mentee, not {problem.role or 'empty'!r}"
+
+
+@problem_words(NotASlackId)
+def not_a_slack_id(problem: NotASlackId) -> str:
+    return f"{problem.slack_id!r} is not a Slack user id (they look like U0123ABCD)"
+
+
+@problem_words(EmailRepeated)
+def email_repeated(problem: EmailRepeated) -> str:
+    return f"{problem.email} is already on line {problem.first_line}"
+
+
+@problem_words(NoParticipants)
+def no_participants(_: NoParticipants) -> str:
+    return "the file has a header but no participants"
+
+
+@problem_words(NoSuchSlackUser)
+def no_such_slack_user(problem: NoSuchSlackUser) -> str:
+    return f"there is no Slack user {problem.slack_id} in this workspace"
+
+
+@problem_words(EmailNotInWorkspace)
+def email_not_in_workspace(problem: EmailNotInWorkspace) -> str:
+    return (
+        f"nobody in the Slack workspace has the email {problem.email}; invite them to the "
+        "workspace first, or add their Slack user id in a slack_id column"
+    )
+
+
+@problem_words(SlackUserRepeated)
+def slack_user_repeated(problem: SlackUserRepeated) -> str:
+    return f"Slack user {problem.slack_id} is already on line {problem.first_line}"
+
+
+@problem_words(SlackUserTaken)
+def slack_user_taken(problem: SlackUserTaken) -> str:
+    return f"Slack user {problem.slack_id} already belongs to {problem.owner_email}"

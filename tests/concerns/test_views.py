@@ -9,15 +9,28 @@ from datetime import UTC, datetime
 from slack_sdk.models.blocks import Block
 
 from bot.concerns.notices import (
-    AutomaticNotice,
     ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
+    LowScore,
+    PairNeedsAttention,
+    ReportersPair,
+    SentCheckIn,
 )
-from bot.concerns.rules import Concern
-from bot.concerns.service import AlertView
+from bot.concerns.rules import Concern, NoMeeting, NotYetStreak
+from bot.concerns.service import (
+    AlertView,
+    CannotAct,
+    ConcurrentChange,
+    EmptyConcern,
+    NoResolutionNote,
+    NoSuchConcern,
+    UrgencyNotChosen,
+)
 from bot.participants.rules import Participant
+from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
+from handlers.views.common import user_error
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
@@ -50,14 +63,20 @@ def person(name: str = "Sunita Rao", about: str | None = None) -> Participant:
     return Participant(1, name, "sunita.rao@example.nhs.uk", "mentee", "USUNITA01", about=about)
 
 
+def mentor(name: str = "Grace Mensah") -> Participant:
+    return Participant(2, name, "grace.mensah@example.nhs.uk", "mentor", "UGRACE001")
+
+
+def reporters_pair(mentor_name: str = "Grace Mensah") -> ReportersPair:
+    checkins = (
+        SentCheckIn(datetime(2026, 2, 3, 10, tzinfo=UTC), "not_yet"),
+        SentCheckIn(datetime(2026, 2, 17, 10, tzinfo=UTC), None),
+    )
+    return ReportersPair(mentor(mentor_name), person(), "preparing", checkins)
+
+
 def alert(c: Concern, reporter: Participant | None = None, **changes: object) -> ConcernForTeam:
-    fields: dict = {
-        "concern": c,
-        "reporter": reporter or person(),
-        "pair_names": "Grace Mensah (mentor) & Sunita Rao (mentee)",
-        "stage": "preparing",
-        "recent_checkins": ("3 Feb: Not yet",),
-    }
+    fields: dict = {"concern": c, "reporter": reporter or person(), "pair": reporters_pair()}
     return ConcernForTeam(**(fields | changes))
 
 
@@ -83,14 +102,27 @@ def test_the_reporters_name_cannot_notify_the_team_channel() -> None:
 
 
 def test_the_pairs_names_in_the_teams_alert_cannot_notify_the_channel() -> None:
-    names = f"{TYPED} (mentor) & Sunita Rao (mentee)"  # as the domain joins them
+    message = shown(view.concern_for_team(alert(concern(), pair=reporters_pair(TYPED))))
 
-    message = shown(view.concern_for_team(alert(concern(), pair_names=names)))
-
-    # The name's own " & " is left as it is, like the joiner: a bare & is no markup.
-    escaped = "&lt;!channel&gt; &lt;@U999&gt; & &lt;https://evil.example|click&gt;"
-    assert f"*Pair:* {escaped} (mentor) & Sunita Rao (mentee), stage Preparing" in message
+    assert f"*Pair:* {ESCAPED} (mentor) & Sunita Rao (mentee), stage Preparing" in message
     assert no_markup_from(message)
+
+
+def test_the_alert_shows_the_pairs_recent_check_ins_and_who_is_not_on_the_scheme() -> None:
+    text, blocks = view.concern_for_team(
+        ConcernForTeam(concern(reporter_id=None, pair_id=None), None, None)
+    )
+    assert text == ":lock: Concern #7 from someone not on the scheme (soon)"
+    assert "*Pair:* not in a pair" in shown((text, blocks))
+    assert "Recent check-ins" not in shown((text, blocks))
+
+    paired = shown(view.concern_for_team(alert(concern())))
+
+    assert "*Recent check-ins:* 03 Feb: Not yet; 17 Feb: no answer" in paired
+    erased = ReportersPair(None, person(), "enabling_growth", ())
+    assert "*Pair:* ? (mentor) & Sunita Rao (mentee), stage Enabling Growth" in shown(
+        view.concern_for_team(alert(concern(), pair=erased))
+    )
 
 
 def test_the_alert_still_mentions_the_lead_and_the_person_looking_after_it() -> None:
@@ -117,18 +149,38 @@ def test_a_team_members_name_cannot_mention_anyone_in_the_acknowledgement() -> N
 
 
 def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
-    notice = AutomaticNotice(
-        "notice:attention:3:quiet:20251120",
-        "<!channel> & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
+    notice = PairNeedsAttention(
+        "notice:attention:3:quiet:20251120", mentor(TYPED), person(), "preparing", NoMeeting(6)
     )
 
-    text, blocks = view.automatic_notice(notice)
+    text, blocks = view.pair_needs_attention(notice)
 
     assert text == (
-        ":robot_face: Automatic notice (lower priority): &lt;!channel&gt; & Sunita Rao "
+        f":robot_face: Automatic notice (lower priority): {ESCAPED} & Sunita Rao "
         "(Preparing) need attention: no meeting logged for 6 weeks."
     )
     assert no_markup_from(shown((text, blocks)))
+
+
+def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_low() -> None:
+    streak = PairNeedsAttention(
+        "notice:attention:3:not-yet:20260105", mentor(), person(), "negotiation", NotYetStreak(2)
+    )
+    form = load_programme(SHIPPED_PROGRAMME).evaluations.forms[1]
+    question = next(q for q in form.questions if q.kind == "scale")
+
+    attention, _ = view.pair_needs_attention(streak)
+    low, blocks = view.low_score(LowScore("notice:low-score", person(TYPED), 1, question, form))
+
+    assert attention == (
+        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao "
+        "(Negotiation) need attention: answered “Not yet” 2 times in a row."
+    )
+    assert low == (
+        f":robot_face: Automatic notice (lower priority): {ESCAPED} (mentee) answered 1 of "
+        f"{question.high} to “{question.text}” in the {form.title.lower()}."
+    )
+    assert no_markup_from(shown((low, blocks)))
 
 
 def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None:
@@ -138,3 +190,35 @@ def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None
 
     assert f"• #7 :large_orange_circle: acknowledged, with <@UTEAM0001>: from {ESCAPED}," in listed
     assert not any(markup in listed for markup in MARKUP)
+
+
+def test_an_acknowledgement_by_someone_the_team_file_does_not_name() -> None:
+    text, _ = view.concern_acknowledged(ConcernAcknowledged(7, None))
+
+    assert text == (
+        "A member of the project team has read your concern and is looking after it. "
+        "Thank you for raising it."
+    )
+
+
+def test_the_teams_mistakes_with_concerns_read_kindly() -> None:
+    assert [
+        user_error(error)
+        for error in (
+            EmptyConcern(),
+            UrgencyNotChosen("whenever"),
+            NoResolutionNote(),
+            NoSuchConcern(12),
+            CannotAct(7, "already_resolved"),
+            CannotAct(7, "already_acknowledged"),
+            ConcurrentChange(7),
+        )
+    ] == [
+        "Please say a little about what is happening, so the team can help.",
+        "Please choose how urgent it is.",
+        "Please add a short note on how it was resolved, for the record.",
+        "There is no concern #12.",
+        "This concern is already resolved.",
+        "This concern has already been acknowledged.",
+        "Someone else changed this concern just now; here it is as it stands.",
+    ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.participants.rules import ImportRejected
+from handlers.views.participants import import_problems
 from tests.world import COHORT, COHORT_CSV, World
 
 
@@ -52,7 +53,7 @@ def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: 
             COHORT_CSV
             + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n"
         )
-    assert rejected.value.problems == [
+    assert import_problems(rejected.value) == [
         (
             "line 6: nobody in the Slack workspace has the email pat@example.org; invite them to the "
             "workspace first, or add their Slack user id in a slack_id column"
@@ -65,13 +66,13 @@ def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: 
 def test_one_slack_user_cannot_be_two_participants(world: World) -> None:
     add_workspace_users(world)
     world.bot.import_participants(COHORT_CSV)
-    with pytest.raises(
-        ImportRejected,
-        match="line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk",
-    ):
+    with pytest.raises(ImportRejected) as rejected:
         world.bot.import_participants(
             "name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n"
         )
+    assert import_problems(rejected.value) == [
+        "line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk"
+    ]
 
 
 def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
