@@ -28,7 +28,8 @@ from handlers.slack.messenger import render
 from localslack.server import LocalSlack
 from mentorbot.app import Mentorbot, build
 from mentorbot.settings import Settings
-from storage.tables import CheckInRecord, PairRecord, ParticipantRecord
+from storage.pairs import CheckInRecord, PairRecord
+from storage.participants import ParticipantRecord
 
 ACTIVATED = datetime(2026, 1, 5, 10, 0, tzinfo=UTC)  # a Monday
 ROUND = datetime(2026, 1, 19, 10, 0, tzinfo=UTC)  # 14 days later, in working hours

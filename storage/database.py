@@ -2,16 +2,24 @@
 
 from __future__ import annotations
 
+import logging
+import time
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
 from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 MIGRATIONS = Path(__file__).parent / "migrations"
+log = logging.getLogger(__name__)
+
+
+class DatabaseUnreachable(RuntimeError):
+    """The database did not answer in the time the bot gives it to start."""
 
 
 def make_engine(url: str) -> Engine:
@@ -50,3 +58,30 @@ def upgrade_schema(engine: Engine) -> None:
     with engine.begin() as connection:
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+def wait_for_database(
+    engine: Engine, attempts: int = 30, delay: float = 2.0, log: logging.Logger = log
+) -> None:
+    """Connects, retrying while the database cannot be reached: on a platform start the bot and
+    its database come up together, and the bot should wait rather than crash. Each failed attempt
+    logs one line naming the error's kind, no traceback and no URL; after the last attempt,
+    DatabaseUnreachable, chained to the driver's own error so the reason is there once."""
+    for attempt in range(1, attempts + 1):
+        try:
+            with engine.connect():
+                return
+        except OperationalError as error:
+            reason = type(error).__name__
+            if attempt == attempts:
+                raise DatabaseUnreachable(
+                    f"database not reachable after {attempts} attempts ({reason})"
+                ) from error
+            log.warning(
+                "database not reachable yet (%s), retrying in %g s (attempt %d of %d)",
+                reason,
+                delay,
+                attempt,
+                attempts,
+            )
+            time.sleep(delay)

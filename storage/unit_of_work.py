@@ -1,4 +1,5 @@
-"""A unit of work: one session, the repositories over it, and rollback unless committed."""
+"""A unit of work: one session, every feature's repositories over it, and rollback unless
+committed."""
 
 from __future__ import annotations
 
@@ -6,15 +7,13 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
-from storage.evaluation_repositories import SqlEvaluations, SqlInbox
-from storage.pair_repositories import SqlAgreements, SqlCheckIns, SqlConcerns, SqlMeetings, SqlPairs
-from storage.repositories import (
-    SqlDeliveryLedger,
-    SqlErasure,
-    SqlParticipants,
-    SqlRsvps,
-    SqlSchedules,
-)
+from storage.concerns import SqlConcerns
+from storage.erasure import SqlErasure
+from storage.evaluations import SqlEvaluations, SqlInbox
+from storage.events import SqlRsvps, SqlSchedules
+from storage.outbox import SqlDeliveryLedger
+from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
+from storage.participants import SqlParticipants
 
 
 class SqlUnitOfWork:

@@ -2,7 +2,10 @@
 
 from alembic import context
 
-from storage.tables import Base
+# Each feature's module defines its tables on the shared Base: importing them all is what puts
+# every table in the metadata Alembic compares against.
+from storage import concerns, evaluations, events, outbox, pairs, participants  # noqa: F401
+from storage.base import Base
 
 connection = context.config.attributes["connection"]
 context.configure(

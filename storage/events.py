@@ -1,0 +1,117 @@
+"""Events: each event's schedule (its dates, and the programme file's as last read) and people's
+replies to it."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import ColumnElement, ForeignKey, Integer, String, case, delete, or_, select, update
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from bot.events.rules import EventSchedule
+from storage.base import Base, insert_ignoring_duplicates
+
+
+class EventScheduleRecord(Base):
+    """An event's current dates, and the file's dates as last read (to notice edits to the file)."""
+
+    __tablename__ = "event_schedules"
+
+    event_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    starts_at: Mapped[datetime | None]
+    ends_at: Mapped[datetime | None]
+    file_starts_at: Mapped[datetime | None]
+    file_ends_at: Mapped[datetime | None]
+    sequence: Mapped[int] = mapped_column(Integer, default=0)
+    updated_at: Mapped[datetime]
+
+
+class RsvpRecord(Base):
+    __tablename__ = "rsvps"
+
+    event_id: Mapped[str] = mapped_column(String(60), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), primary_key=True)
+    answer: Mapped[str] = mapped_column(String(10))
+    answered_at: Mapped[datetime]
+
+
+class SqlSchedules:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def all(self) -> dict[str, EventSchedule]:
+        return {
+            r.event_id: EventSchedule(r.event_id, r.starts_at, r.ends_at)
+            for r in self._session.scalars(select(EventScheduleRecord))
+        }
+
+    def file_versions(self) -> dict[str, EventSchedule]:
+        return {
+            r.event_id: EventSchedule(r.event_id, r.file_starts_at, r.file_ends_at)
+            for r in self._session.scalars(select(EventScheduleRecord))
+        }
+
+    def sequence(self, event_id: str) -> int:
+        record = self._session.get(EventScheduleRecord, event_id)
+        return record.sequence if record else 0
+
+    def save(self, current: EventSchedule, file_version: EventSchedule, now: datetime) -> None:
+        """Inserts a new event's schedule or updates it, each in a single statement: two clocks
+        starting at once both save the file's new events, and neither may fail on the key. The
+        sequence (calendar apps order an event's updates by it) moves only when the dates do."""
+        values = {
+            "starts_at": current.starts_at,
+            "ends_at": current.ends_at,
+            "file_starts_at": file_version.starts_at,
+            "file_ends_at": file_version.ends_at,
+            "updated_at": now,
+        }
+        inserted = self._session.execute(
+            insert_ignoring_duplicates(self._session, EventScheduleRecord)
+            .values(event_id=current.event_id, sequence=0, **values)
+            .returning(EventScheduleRecord.event_id)
+        ).scalar()
+        if inserted is None:
+            # Computed from the row as it stands when updated, so a racing save that set the
+            # same dates first leaves nothing to count.
+            moved = case((_dates_differ(current), 1), else_=0)
+            self._session.execute(
+                update(EventScheduleRecord)
+                .where(EventScheduleRecord.event_id == current.event_id)
+                .values(sequence=EventScheduleRecord.sequence + moved, **values)
+            )
+
+
+def _dates_differ(schedule: EventSchedule) -> ColumnElement[bool]:
+    """True where the stored dates are not the schedule's (NULL, for TBC, equal to NULL)."""
+    return or_(
+        EventScheduleRecord.starts_at.is_distinct_from(schedule.starts_at),
+        EventScheduleRecord.ends_at.is_distinct_from(schedule.ends_at),
+    )
+
+
+class SqlRsvps:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def answers(self, event_id: str | None = None) -> dict[tuple[str, int], str]:
+        query = select(RsvpRecord)
+        if event_id is not None:
+            query = query.where(RsvpRecord.event_id == event_id)
+        return {(r.event_id, r.participant_id): r.answer for r in self._session.scalars(query)}
+
+    def record(self, event_id: str, participant_id: int, answer: str, now: datetime) -> None:
+        record = self._session.get(RsvpRecord, (event_id, participant_id))
+        if record is None:
+            record = RsvpRecord(event_id=event_id, participant_id=participant_id)
+            self._session.add(record)
+        record.answer, record.answered_at = answer, now
+        self._session.flush()
+
+    def clear(self, event_id: str) -> None:
+        self._session.execute(delete(RsvpRecord).where(RsvpRecord.event_id == event_id))
+
+
+def erase_participant(session: Session, participant_id: int) -> None:
+    """A reply says who meant to be where: it goes with the person."""
+    session.execute(delete(RsvpRecord).where(RsvpRecord.participant_id == participant_id))

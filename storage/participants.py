@@ -1,0 +1,101 @@
+"""Participants: their table and repository, and the anonymising of one (see storage/erasure.py
+for the erasure across every feature)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date, datetime
+
+from sqlalchemy import Date, Integer, String, Text, select
+from sqlalchemy.orm import Mapped, Session, mapped_column
+
+from bot.participants.rules import Participant, ParticipantRow
+from storage.base import Base
+
+
+class ParticipantRecord(Base):
+    __tablename__ = "participants"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    email: Mapped[str] = mapped_column(String(320), unique=True)
+    name: Mapped[str] = mapped_column(String(200))
+    role: Mapped[str] = mapped_column(String(10))
+    slack_user_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    tz: Mapped[str | None] = mapped_column(String(64))
+    about: Mapped[str | None] = mapped_column(Text)
+    paused_until: Mapped[date | None] = mapped_column(Date)
+    created_at: Mapped[datetime]
+    updated_at: Mapped[datetime]
+
+
+def _participant(record: ParticipantRecord) -> Participant:
+    return Participant(
+        id=record.id,
+        name=record.name,
+        email=record.email,
+        role=record.role,  # type: ignore[arg-type]
+        slack_user_id=record.slack_user_id,
+        tz=record.tz,
+        about=record.about,
+        paused_until=record.paused_until,
+    )
+
+
+class SqlParticipants:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def all(self) -> list[Participant]:
+        records = self._session.scalars(select(ParticipantRecord).order_by(ParticipantRecord.id))
+        return [_participant(r) for r in records]
+
+    def by_slack_id(self, slack_user_id: str) -> Participant | None:
+        record = self._session.scalar(
+            select(ParticipantRecord).where(ParticipantRecord.slack_user_id == slack_user_id)
+        )
+        return _participant(record) if record else None
+
+    def get(self, participant_id: int) -> Participant | None:
+        record = self._session.get(ParticipantRecord, participant_id)
+        return _participant(record) if record else None
+
+    def by_email(self, email: str) -> Participant | None:
+        record = self._session.scalar(
+            select(ParticipantRecord).where(ParticipantRecord.email == email.lower())
+        )
+        return _participant(record) if record else None
+
+    def pause(self, participant_id: int, until: date | None) -> None:
+        self._session.get_one(ParticipantRecord, participant_id).paused_until = until
+        self._session.flush()
+
+    def upsert(
+        self, rows: Iterable[ParticipantRow], tz_by_email: dict[str, str | None], now: datetime
+    ) -> tuple[int, int]:
+        existing = {r.email: r for r in self._session.scalars(select(ParticipantRecord))}
+        created = updated = 0
+        for row in rows:
+            record = existing.get(row.email)
+            if record is None:
+                record = ParticipantRecord(email=row.email, created_at=now)
+                self._session.add(record)
+                created += 1
+            else:
+                updated += 1
+            record.name, record.role, record.slack_user_id = row.name, row.role, row.slack_user_id
+            record.tz = tz_by_email.get(row.email)
+            record.about = row.about
+            record.updated_at = now
+        self._session.flush()
+        return created, updated
+
+
+def anonymise(session: Session, participant_id: int, now: datetime) -> str | None:
+    """Keeps the row (pairs, concerns and the ledger point at it) but nothing that names the
+    person; returns the Slack id it had, which other features' rows may still carry."""
+    record = session.get_one(ParticipantRecord, participant_id)
+    slack_id = record.slack_user_id
+    record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
+    record.slack_user_id = record.tz = record.about = None
+    record.paused_until, record.updated_at = None, now
+    return slack_id
