@@ -1,22 +1,29 @@
-"""Errors a person can fix. Their message is shown to that person as it is, so it must be kind,
-say what was wrong and how to put it right, and hold nothing private."""
+"""Errors a person can put right. Each carries what went wrong as data; the feature's view says
+it in words (handlers/views), so the words can be reviewed and translated in one place. None may
+hold anything private about someone else."""
+
+from __future__ import annotations
 
 
 class UserError(Exception):
-    @property
-    def message(self) -> str:
-        return str(self)
+    """Base of every error shown to the person who caused it."""
+
+
+class NotAParticipant(UserError):
+    """Someone not on the scheme used a participant's command or button."""
+
+
+class TeamOnly(UserError):
+    """Someone not on the project team used a team command or button."""
 
 
 class TooLong(UserError):
     """Text longer than the bot keeps: refused whole rather than cut, so nothing typed is lost
-    without the person knowing."""
+    without the person knowing. `field` is the form input it came from."""
 
     def __init__(self, field: str, limit: int, length: int):
+        super().__init__(field)
         self.field, self.limit, self.length = field, limit, length
-        super().__init__(
-            f"That is {length:,} characters; please keep it to {limit:,} or fewer."
-        )
 
 
 def within(field: str, text: str, limit: int) -> str:
@@ -25,16 +32,3 @@ def within(field: str, text: str, limit: int) -> str:
     if len(text) > limit:
         raise TooLong(field, limit, len(text))
     return text
-
-
-class NotAParticipant(UserError):
-    def __init__(self) -> None:
-        super().__init__(
-            "I don't have you on the mentoring scheme yet. If you have joined it, please ask the "
-            "project team to add you."
-        )
-
-
-class TeamOnly(UserError):
-    def __init__(self) -> None:
-        super().__init__("This command is for the project team.")

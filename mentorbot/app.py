@@ -39,7 +39,7 @@ from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_
 from mentorbot.services import Services
 from mentorbot.settings import Settings
 from scheduler.clock import Clock
-from storage.database import make_engine, make_sessions, upgrade_schema
+from storage.database import make_engine, make_sessions, upgrade_schema, wait_for_database
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 INBOX_EVERY = timedelta(seconds=2)
@@ -120,6 +120,8 @@ def build(
     if not settings.slack_bot_token or not settings.slack_signing_secret:
         raise ValueError("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must both be set")
     engine = make_engine(settings.database_url)
+    # A server may still be starting beside us; an embedded SQLite file either opens or never will.
+    wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else 30)
     upgrade_schema(engine)
     uow = SqlUnitOfWorkFactory(make_sessions(engine))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)

@@ -18,6 +18,7 @@ from bot.scheme import ProgrammeError, load_programme
 from handlers.views.common import user_error
 from mentorbot.app import ConfigurationError, build
 from mentorbot.settings import Settings
+from storage.database import DatabaseUnreachable
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -28,7 +29,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings()
         return _dispatch(args, settings)
-    except (ProgrammeError, ValidationError) as error:
+    except (ProgrammeError, ValidationError, DatabaseUnreachable) as error:
         print(f"mentorbot: {error}", file=sys.stderr)
         return 2
 

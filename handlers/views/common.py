@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot.errors import UserError
+from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
 
 E = TypeVar("E", bound=UserError)
 
@@ -33,8 +33,23 @@ def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[
 
 
 def user_error(error: UserError) -> str:
-    """The words for a domain error: its feature's, or the most specific registered."""
-    for kind in type(error).__mro__:
-        if kind in _WORDS:
-            return _WORDS[kind](error)
-    return error.message
+    """The words for a domain error, as its feature's view registered them."""
+    return _WORDS[type(error)](error)
+
+
+@error_words(NotAParticipant)
+def not_a_participant(_: NotAParticipant) -> str:
+    return (
+        "I don't have you on the mentoring scheme yet. If you have joined it, please ask the "
+        "project team to add you."
+    )
+
+
+@error_words(TeamOnly)
+def team_only(_: TeamOnly) -> str:
+    return "This command is for the project team."
+
+
+@error_words(TooLong)
+def too_long(error: TooLong) -> str:
+    return f"That is {error.length:,} characters; please keep it to {error.limit:,} or fewer."
