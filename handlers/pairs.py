@@ -65,6 +65,7 @@ def register(
     _register_pairing(app, pairing)
     _register_checkins(app, checkins)
     _register_commands(commands, pairing, checkins)
+    _register_team_commands(commands, pairing, checkins)
 
 
 def _register_pairing(app: App, pairing: PairingService) -> None:
@@ -78,7 +79,9 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
     @app.action(view.CONCERN)
     def concern(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=concerns_view.concern_modal("pairing"))
+        client.views_open(
+            trigger_id=body["trigger_id"], view=concerns_view.concern_modal("pairing")
+        )
 
     @app.action(view.STAGE_SELECT)
     def stage(ack: Ack, action: dict, context: BoltContext) -> None:
@@ -107,7 +110,12 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
 def _register_checkins(app: App, checkins: CheckInsService) -> None:
     @app.action(view.MET_YES)
     def met(
-        ack: Ack, body: dict, action: dict, respond: Respond, client: WebClient, context: BoltContext
+        ack: Ack,
+        body: dict,
+        action: dict,
+        respond: Respond,
+        client: WebClient,
+        context: BoltContext,
     ) -> None:
         ack()
         me = acting(context)
@@ -128,7 +136,9 @@ def _register_checkins(app: App, checkins: CheckInsService) -> None:
     def something_wrong(ack: Ack, body: dict, client: WebClient) -> None:
         # Nothing changes in the shared check-in: the partner must see no trace of this.
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=concerns_view.concern_modal("checkin"))
+        client.views_open(
+            trigger_id=body["trigger_id"], view=concerns_view.concern_modal("checkin")
+        )
 
     @app.view(view.MEETING_MODAL)
     def log_meeting(ack: Ack, context: BoltContext) -> None:
@@ -162,6 +172,16 @@ def _register_commands(
         pairing.pause(call.acting.person, command.until, call.acting.now)
         return view.paused_reply(command.until)
 
+    commands.on(EditAgreement, edit_agreement)
+    commands.on(ShowPair, show_pair)
+    commands.on(MoveStage, move_stage)
+    commands.on(LogMeeting, log_meeting)
+    commands.on(Pause, pause)
+
+
+def _register_team_commands(
+    commands: Commands, pairing: PairingService, checkins: CheckInsService
+) -> None:
     def team_pairs(_: TeamPairs, call: CommandCall) -> str:
         return view.team_pairs_message(checkins.team_overview(call.acting.person, call.acting.now))
 
@@ -177,11 +197,6 @@ def _register_commands(
         ended = pairing.unpair(call.acting.person, command.member, command.reason, call.acting.now)
         return view.unpaired_reply(ended, command.reason)
 
-    commands.on(EditAgreement, edit_agreement)
-    commands.on(ShowPair, show_pair)
-    commands.on(MoveStage, move_stage)
-    commands.on(LogMeeting, log_meeting)
-    commands.on(Pause, pause)
     commands.on(TeamPairs, team_pairs)
     commands.on(TeamPair, team_pair)
     commands.on(TeamPause, team_pause)
