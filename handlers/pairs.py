@@ -10,12 +10,7 @@ from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.pairs.rules import (
-    AGREEMENT_FIELD_MAX,
-    MAX_MEETING_MINUTES,
-    MEETING_TOPICS_MAX,
-    Agreement,
-)
+from bot.pairs.rules import MAX_MEETING_MINUTES, Agreement
 from bot.pairs.service import CheckInsService, PairingService
 from bot.scheme import Stage
 from handlers.commands import CommandCall, Commands
@@ -47,16 +42,18 @@ class StageChosen(Payload):
 
 
 class AgreementForm(Payload):
-    goals: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
-    availability: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
-    topics: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
-    contact: Annotated[str, Field(max_length=AGREEMENT_FIELD_MAX)] = ""
+    """Each field's length is the domain's to check, so a long one is refused beside it."""
+
+    goals: str = ""
+    availability: str = ""
+    topics: str = ""
+    contact: str = ""
 
 
 class MeetingForm(Payload):
     met_on: date
     minutes: Annotated[int, Field(ge=1, le=MAX_MEETING_MINUTES)]
-    topics: Annotated[str, Field(max_length=MEETING_TOPICS_MAX)] = ""
+    topics: str = ""
 
 
 def register(

@@ -90,6 +90,11 @@ class SignedSender:
         }
         return self._block_action(user_id, message, action)
 
+    def forge_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
+        """Sends, signed, an action the message never offered: what an altered client or a
+        replayed request could send (the bot must parse it, not trust it)."""
+        return self._block_action(user_id, message, action)
+
     def _block_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
         """The block_actions payload Slack sends when someone uses an element of a message."""
         n = next(self._n)
@@ -119,19 +124,43 @@ class SignedSender:
     ) -> Delivered:
         """Submit the modal the bot opened for this person (the latest, unless view_id is given),
         with {block_id: value} typed into its inputs."""
+        view_id, view = self._open_view(user_id, view_id)
+        state = {
+            block_id: {"value": _input_state(view, block_id, value)}
+            for block_id, value in values.items()
+        }
+        return self._submit(user_id, view_id, view, state, view.get("private_metadata", ""))
+
+    def forge_view(
+        self, user_id: str, state: dict[str, Any], private_metadata: str | None = None
+    ) -> Delivered:
+        """Submits, signed, the person's open modal with any state and metadata: inputs missing,
+        options outside the list, altered metadata."""
+        view_id, view = self._open_view(user_id, None)
+        metadata = (
+            view.get("private_metadata", "") if private_metadata is None else private_metadata
+        )
+        return self._submit(user_id, view_id, view, state, metadata)
+
+    def _open_view(self, user_id: str, view_id: str | None) -> tuple[str, dict[str, Any]]:
         ws = self.slack.workspace
         with ws.lock:
             if view_id is None:
                 view_id = next(
                     v for v in reversed(list(ws.views)) if ws.view_owner.get(v) == user_id
                 )
-            view = ws.views[view_id]
-        state = {
-            "values": {
-                block_id: {"value": _input_state(view, block_id, value)}
-                for block_id, value in values.items()
-            }
-        }
+            return view_id, ws.views[view_id]
+
+    def _submit(
+        self,
+        user_id: str,
+        view_id: str,
+        view: dict[str, Any],
+        values: dict[str, Any],
+        private_metadata: str,
+    ) -> Delivered:
+        ws = self.slack.workspace
+        state = {"values": values}
         payload = {
             "type": "view_submission",
             "team": {"id": ws.team_id, "domain": "local"},
@@ -139,12 +168,7 @@ class SignedSender:
             "api_app_id": self.app_id,
             "token": "deprecated-verification-token",
             "trigger_id": self._trigger(user_id, next(self._n)),
-            "view": {
-                **view,
-                "id": view_id,
-                "state": state,
-                "private_metadata": view.get("private_metadata", ""),
-            },
+            "view": {**view, "id": view_id, "state": state, "private_metadata": private_metadata},
         }
         return self._post(urlencode({"payload": json.dumps(payload)}))
 
