@@ -99,3 +99,15 @@ def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
         finally:
             world.http.stop()
             world.bot.close()
+
+
+# Appended below the end-to-end fixtures, so their order stays as it was.
+from tests.services import Scheme, scheme_with_cohort  # noqa: E402
+
+
+@pytest.fixture
+def scheme() -> Iterator[Scheme]:
+    """Service tests' world (tests/services.py): every use case over a fresh in-memory database,
+    the shipped programme adopted and the cohort imported, a messenger that records."""
+    with scheme_with_cohort() as built:
+        yield built

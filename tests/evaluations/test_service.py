@@ -1,0 +1,177 @@
+"""The evaluations use cases over the real storage: invitations and reminders when due, the
+conversation by button and by DM, and the team's results. The baseline form opens on Monday
+17 November 2025 at 09:00 and closes on Sunday 30 November at 23:00 (GMT: UK time is UTC)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.errors import NotAParticipant
+from bot.evaluations.engine import Ask, InboxItem, Submitted, Summary
+from bot.evaluations.notices import (
+    EvaluationInvite,
+    EvaluationReminder,
+    EvaluationReply,
+    ResultsForTeam,
+)
+from bot.evaluations.service import AnswerButton, NotInvited, NotYourQuestion
+from tests.services import GRACE, JAMIE, OLIVER, OUTSIDER, SUNITA, TEAM_CHANNEL, Scheme
+
+OPENS = datetime(2025, 11, 17, 9, tzinfo=UTC)
+CLOSES = datetime(2025, 11, 30, 23, tzinfo=UTC)
+NOW = datetime(2025, 11, 17, 12, tzinfo=UTC)
+# A mentee's answers to the baseline, one message each: confidence, five years, launch, support
+# (optional), hours a month, hopes.
+MENTEE_ANSWERS = ("4", "3", "no", "skip", "6", "Confidence to lead a team")
+
+
+def invited(scheme: Scheme) -> None:
+    scheme.evaluations.run_due(OPENS)
+    scheme.messenger.sent.clear()
+
+
+def finish(scheme: Scheme, slack_user_id: str, now: datetime) -> None:
+    for text in ("start", *MENTEE_ANSWERS):
+        scheme.evaluations.message(slack_user_id, text, now)
+    scheme.evaluations.submit(slack_user_id, "baseline", f"submit-{slack_user_id}", now)
+
+
+def answers_of(scheme: Scheme, slack_user_id: str) -> dict[str, object]:
+    with scheme.uow() as uow:
+        record = uow.evaluations.get("baseline", scheme.person(slack_user_id).id)
+    assert record is not None
+    return dict(record.progress.answers)
+
+
+def test_everyone_in_the_audience_is_invited_once_when_the_form_opens(scheme: Scheme) -> None:
+    assert scheme.evaluations.run_due(OPENS - timedelta(minutes=1)) == 0
+    assert scheme.evaluations.run_due(OPENS) == 4
+    invites = scheme.messenger.of(EvaluationInvite)
+    assert {to for to, _ in invites} == {GRACE, OLIVER, SUNITA, JAMIE}
+    assert {(n.form.id, n.questions) for _, n in invites} == {("baseline", 6)}
+    assert scheme.evaluations.run_due(OPENS + timedelta(hours=1)) == 0
+
+
+def test_those_not_finished_are_reminded_three_days_after_it_opens_with_their_progress(
+    scheme: Scheme,
+) -> None:
+    invited(scheme)
+    finish(scheme, SUNITA, NOW)
+    scheme.evaluations.message(JAMIE, "start", NOW)
+    scheme.evaluations.message(JAMIE, "5", NOW)
+    scheme.messenger.sent.clear()
+    assert scheme.evaluations.run_due(datetime(2025, 11, 20, 9, tzinfo=UTC)) == 3
+    reminded = {to: (n.answered, n.total) for to, n in scheme.messenger.of(EvaluationReminder)}
+    assert reminded == {GRACE: (0, 6), OLIVER: (0, 6), JAMIE: (1, 6)}
+
+
+def test_starting_asks_the_first_question_in_the_persons_own_dm(scheme: Scheme) -> None:
+    invited(scheme)
+    answered = scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    assert isinstance(answered.reply, Ask)
+    assert (answered.reply.question.id, answered.reply.number, answered.reply.total) == (
+        "leadership-confidence",
+        1,
+        6,
+    )
+    [sent] = scheme.messenger.sent
+    assert (sent.to, sent.key) == (SUNITA, f"button-reply:{SUNITA}:press-1")
+    assert isinstance(sent.notice, EvaluationReply) and sent.notice.reply == answered.reply
+
+
+def test_an_answer_button_is_saved_and_the_next_question_follows(scheme: Scheme) -> None:
+    invited(scheme)
+    scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    pressed = AnswerButton(SUNITA, "baseline", "leadership-confidence", "4")
+    answered = scheme.evaluations.button(SUNITA, pressed, "press-2", NOW)
+    assert isinstance(answered.reply, Ask) and answered.reply.question.id == "five-years"
+    assert answers_of(scheme, SUNITA) == {"leadership-confidence": 4}
+    assert len(scheme.messenger.to(SUNITA)) == 2
+
+
+def test_a_button_on_someone_elses_question_is_refused_and_nothing_is_recorded(
+    scheme: Scheme,
+) -> None:
+    invited(scheme)
+    scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    forwarded = AnswerButton(SUNITA, "baseline", "leadership-confidence", "1")
+    with pytest.raises(NotYourQuestion):
+        scheme.evaluations.button(JAMIE, forwarded, "press-2", NOW)
+    assert answers_of(scheme, SUNITA) == {}
+    assert scheme.messenger.to(JAMIE) == []
+
+
+def test_a_button_from_a_question_already_answered_asks_the_current_one_again(
+    scheme: Scheme,
+) -> None:
+    invited(scheme)
+    scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    first = AnswerButton(SUNITA, "baseline", "leadership-confidence", "4")
+    scheme.evaluations.button(SUNITA, first, "press-2", NOW)
+    again = AnswerButton(SUNITA, "baseline", "leadership-confidence", "2")
+    answered = scheme.evaluations.button(SUNITA, again, "press-3", NOW)
+    assert isinstance(answered.reply, Ask) and answered.reply.question.id == "five-years"
+    assert answered.reply.error is not None and answered.reply.error.reason == "earlier_button"
+    assert answers_of(scheme, SUNITA) == {"leadership-confidence": 4}
+
+
+def test_answers_are_submitted_only_from_the_summary_and_then_the_clock_is_told(
+    scheme: Scheme,
+) -> None:
+    invited(scheme)
+    early = scheme.evaluations.submit(SUNITA, "baseline", "press-1", NOW)
+    assert isinstance(early.reply, Ask) and early.reply.error is not None
+    assert early.reply.error.reason == "unfinished"
+    for text in ("start", *MENTEE_ANSWERS):
+        last = scheme.evaluations.message(SUNITA, text, NOW)
+    assert last is not None and isinstance(last.reply, Summary)
+    done = scheme.evaluations.submit(SUNITA, "baseline", "press-2", NOW)
+    assert isinstance(done.reply, Submitted)
+    with scheme.uow() as uow:
+        record = uow.evaluations.get("baseline", scheme.person(SUNITA).id)
+    assert record is not None and (record.progress.status, record.submitted_at) == (
+        "submitted",
+        NOW,
+    )
+    assert scheme.changes.count == 1
+
+
+def test_a_dm_kept_in_the_inbox_is_answered_once_however_often_slack_sends_it(
+    scheme: Scheme,
+) -> None:
+    invited(scheme)
+    item = InboxItem("Ev0001", SUNITA, "DSUNITA", "start", NOW)
+    assert scheme.inbox.accept(item) is True
+    assert scheme.inbox.accept(item) is False, "Slack's retry of the same event"
+    assert scheme.inbox.drain(NOW) == 1
+    assert scheme.inbox.drain(NOW) == 0
+    [(to, reply)] = scheme.messenger.of(EvaluationReply)
+    assert to == SUNITA and isinstance(reply.reply, Ask)
+    assert reply.reply.question.id == "leadership-confidence"
+
+
+def test_someone_not_invited_or_not_on_the_scheme_is_told_so_and_nothing_is_kept(
+    scheme: Scheme,
+) -> None:
+    before_opening = scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    assert isinstance(before_opening.error, NotInvited)
+    stranger = scheme.evaluations.start(OUTSIDER, "baseline", "press-2", NOW)
+    assert isinstance(stranger.error, NotAParticipant)
+    told = {to: n.error for to, n in scheme.messenger.of(EvaluationReply)}
+    assert told == {SUNITA: before_opening.error, OUTSIDER: stranger.error}
+    with scheme.uow() as uow:
+        assert uow.evaluations.for_form("baseline") == []
+
+
+def test_when_the_form_closes_the_team_channel_gets_its_results_once(scheme: Scheme) -> None:
+    invited(scheme)
+    finish(scheme, SUNITA, NOW)
+    scheme.evaluations.message(JAMIE, "start", NOW)
+    scheme.messenger.sent.clear()
+    assert scheme.evaluations.run_due(CLOSES) == 1
+    [(to, results)] = scheme.messenger.of(ResultsForTeam)
+    assert to == TEAM_CHANNEL and results.closed
+    assert (results.invited, results.started, results.finished) == (4, 2, 1)
+    assert scheme.evaluations.run_due(CLOSES + timedelta(days=1)) == 0

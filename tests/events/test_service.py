@@ -1,0 +1,154 @@
+"""The events use cases over the real storage: replies, the team's dates, reminders when due.
+
+October's times are BST (UTC+1); November's on are GMT, where UK time is UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from bot.errors import NotAParticipant, TeamOnly
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.service import (
+    AlreadyStarted,
+    DateInPast,
+    EndBeforeStart,
+    NotInAudience,
+    UnknownEvent,
+)
+from tests.services import GRACE, JAMIE, OLIVER, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
+
+EVERYONE = {GRACE, OLIVER, SUNITA, JAMIE}
+# The week-before reminder of the mentees' briefing (21 Oct 2025, 10:00 BST).
+BRIEFING_WEEK_BEFORE = datetime(2025, 10, 14, 9, tzinfo=UTC)
+# The week-before reminder of the launch (13 Nov 2025, 11:00 GMT).
+LAUNCH_WEEK_BEFORE = datetime(2025, 11, 6, 11, tzinfo=UTC)
+
+
+def answer_of(scheme: Scheme, slack_user_id: str, event_id: str, now: datetime) -> str | None:
+    mine = scheme.events.my_events(slack_user_id, now).events
+    return next(m.answer for m in mine if m.event.id == event_id)
+
+
+def test_a_reply_is_recorded_and_the_team_sees_who_is_coming(scheme: Scheme) -> None:
+    now = datetime(2025, 11, 1, 12, tzinfo=UTC)
+    scheme.events.reply(SUNITA, "launch", "yes", now)
+    scheme.events.reply(GRACE, "launch", "no", now)
+    assert answer_of(scheme, SUNITA, "launch", now) == "yes"
+    who = scheme.events.attendance(TEAM_LEAD, "launch")
+    assert (who.coming, who.not_coming) == (["Sunita Rao"], ["Grace Mensah"])
+    assert who.no_reply == ["Jamie Clarke", "Oliver Byrne"]
+
+
+def test_a_reply_to_an_event_for_another_audience_is_refused_and_not_recorded(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 1, 12, tzinfo=UTC)
+    with pytest.raises(NotInAudience) as refused:
+        scheme.events.reply(GRACE, "training-mentees", "yes", now)
+    assert refused.value.event.id == "training-mentees"
+    assert scheme.events.attendance(TEAM_LEAD, "training-mentees").coming == []
+
+
+def test_a_reply_once_the_event_has_begun_is_refused_and_the_earlier_one_kept(
+    scheme: Scheme,
+) -> None:
+    scheme.events.reply(SUNITA, "launch", "yes", datetime(2025, 11, 12, 9, tzinfo=UTC))
+    begun = datetime(2025, 11, 13, 11, 0, tzinfo=UTC)
+    with pytest.raises(AlreadyStarted):
+        scheme.events.reply(SUNITA, "launch", "no", begun)
+    assert scheme.events.attendance(TEAM_LEAD, "launch").coming == ["Sunita Rao"]
+
+
+def test_a_reply_from_someone_not_on_the_scheme_or_to_no_such_event_is_refused(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 1, 12, tzinfo=UTC)
+    with pytest.raises(NotAParticipant):
+        scheme.events.reply(OUTSIDER, "launch", "yes", now)
+    with pytest.raises(UnknownEvent) as unknown:
+        scheme.events.reply(SUNITA, "lanch", "yes", now)
+    assert "launch" in unknown.value.known_ids
+
+
+def test_reminders_due_go_to_the_events_audience_with_a_calendar_file_and_only_once(
+    scheme: Scheme,
+) -> None:
+    assert scheme.events.upcoming(datetime(2025, 10, 1, 8, tzinfo=UTC)) == BRIEFING_WEEK_BEFORE
+    assert scheme.events.run_due(BRIEFING_WEEK_BEFORE) == 4
+    for mentee in (SUNITA, JAMIE):
+        reminder, invite = scheme.messenger.to(mentee)
+        assert isinstance(reminder, EventReminder) and reminder.event.id == "expectations-mentees"
+        assert isinstance(invite, CalendarInvite)
+    assert scheme.messenger.to(GRACE) == scheme.messenger.to(OLIVER) == []
+    assert scheme.events.run_due(BRIEFING_WEEK_BEFORE) == 0
+
+
+def test_someone_who_cannot_make_it_gets_no_further_reminders_for_that_event(
+    scheme: Scheme,
+) -> None:
+    scheme.events.run_due(BRIEFING_WEEK_BEFORE)
+    scheme.events.reply(SUNITA, "expectations-mentees", "no", datetime(2025, 10, 15, 9, tzinfo=UTC))
+    scheme.messenger.sent.clear()
+    scheme.events.run_due(datetime(2025, 10, 20, 9, tzinfo=UTC))  # the day before
+    briefing = [
+        (to, type(notice))
+        for to, notice in scheme.messenger.of(EventReminder) + scheme.messenger.of(CalendarInvite)
+        if notice.event.id == "expectations-mentees"
+    ]
+    assert briefing == [(JAMIE, EventReminder)], "the calendar file came with the first"
+
+
+def test_the_team_setting_a_tbc_date_reschedules_the_clock_and_tells_no_one_yet(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 12, 1, 12, tzinfo=UTC)
+    set_at = scheme.events.set_date(
+        TEAM_LEAD, "networking-jan-2026", date(2026, 1, 21), time(10), time(11), now
+    )
+    assert set_at.schedule.starts_at == datetime(2026, 1, 21, 10, tzinfo=UTC)
+    assert scheme.changes.count == 1
+    assert scheme.messenger.sent == [], "nobody was reminded of a TBC event"
+    assert scheme.events.upcoming(now) == datetime(2026, 1, 14, 10, tzinfo=UTC)
+
+
+def test_a_changed_date_is_told_once_to_those_already_reminded_and_their_replies_cleared(
+    scheme: Scheme,
+) -> None:
+    scheme.events.run_due(LAUNCH_WEEK_BEFORE)
+    now = datetime(2025, 11, 7, 9, tzinfo=UTC)
+    scheme.events.reply(SUNITA, "launch", "yes", now)
+    scheme.messenger.sent.clear()
+    scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    changed = scheme.messenger.of(EventDateChanged)
+    assert {to for to, _ in changed} == EVERYONE and len(changed) == 4
+    assert all(n.new.starts_at == datetime(2025, 11, 14, 11, tzinfo=UTC) for _, n in changed)
+    assert [n.sequence for _, n in scheme.messenger.of(CalendarInvite)] == [1] * 4
+    assert answer_of(scheme, SUNITA, "launch", now) is None
+
+
+def test_a_week_before_reminder_the_change_notice_already_covers_is_skipped(
+    scheme: Scheme,
+) -> None:
+    scheme.events.run_due(LAUNCH_WEEK_BEFORE)
+    now = datetime(2025, 11, 7, 9, tzinfo=UTC)
+    scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    scheme.messenger.sent.clear()
+    assert scheme.events.run_due(datetime(2025, 11, 7, 11, tzinfo=UTC)) == 0
+    assert scheme.events.run_due(datetime(2025, 11, 13, 11, tzinfo=UTC)) == 4, "the day before"
+
+
+def test_only_the_team_sets_a_date_and_only_a_future_one_that_ends_after_it_starts(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 12, 1, 12, tzinfo=UTC)
+    event, day = "networking-jan-2026", date(2026, 1, 21)
+    with pytest.raises(TeamOnly):
+        scheme.events.set_date(GRACE, event, day, time(10), time(11), now)
+    with pytest.raises(EndBeforeStart):
+        scheme.events.set_date(TEAM_LEAD, event, day, time(11), time(10), now)
+    with pytest.raises(DateInPast):
+        scheme.events.set_date(TEAM_LEAD, event, date(2025, 12, 1), time(9), time(10), now)
+    assert scheme.changes.count == 0
+    assert scheme.events.attendance(TEAM_LEAD, event).schedule.is_tbc

@@ -1,0 +1,56 @@
+"""Deliveries over the real ledger: each notice once, whatever Slack does in between."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+
+from bot.outbox import Delivery, Notice, Outgoing
+from tests.services import SUNITA, Scheme
+
+NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)
+AFTER_THE_LEASE = NOW + timedelta(minutes=6)  # the ledger leaves an attempt to its sender 5 min
+
+
+@dataclass(frozen=True)
+class Hello(Notice):
+    words: str
+
+
+def hello(key: str = "hello:1") -> list[Outgoing]:
+    return [Outgoing(Delivery(key, "hello", "1", SUNITA, None), Hello("hello"))]
+
+
+def test_a_notice_is_sent_once_however_often_it_is_offered(scheme: Scheme) -> None:
+    assert scheme.deliveries.send(hello(), NOW) == ["hello:1"]
+    assert scheme.deliveries.send(hello(), NOW) == []
+    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == []
+    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+
+
+def test_a_notice_slack_refused_is_sent_by_a_run_after_the_lease(scheme: Scheme) -> None:
+    scheme.messenger.failing = True
+    assert scheme.deliveries.send(hello(), NOW) == []
+    scheme.messenger.failing = False
+    assert scheme.deliveries.send(hello(), NOW + timedelta(minutes=1)) == [], "still its sender's"
+    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
+    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+
+
+def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_again(
+    scheme: Scheme,
+) -> None:
+    scheme.messenger.losing_answers = True
+    assert scheme.deliveries.send(hello(), NOW) == []
+    scheme.messenger.losing_answers = False
+    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
+    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+    with scheme.uow() as uow:
+        assert uow.deliveries.sent_keys_like("hello:") == {"hello:1"}
+
+
+def test_a_notice_recorded_as_skipped_is_never_sent(scheme: Scheme) -> None:
+    [skipped] = hello()
+    scheme.deliveries.skip([skipped.delivery], NOW)
+    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == []
+    assert scheme.messenger.sent == []

@@ -1,0 +1,168 @@
+"""The pairs use cases over the real storage: pairing, acceptance, stages, check-ins, meetings
+and pauses. January 2026: UK time is UTC."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.errors import TooLong
+from bot.pairs.notices import CheckInPrompt, PairIntroduction, PairStarted, StageMoved
+from bot.pairs.rules import Meeting
+from bot.pairs.service import (
+    AlreadyAccepted,
+    AlreadyAnswered,
+    AlreadyInStage,
+    NotInAPair,
+    NotStarted,
+    NotYourCheckIn,
+    NotYourPair,
+    PauseNotInFuture,
+    UnknownStage,
+)
+from tests.services import GRACE, JAMIE, OLIVER, SUNITA, Scheme
+
+PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)  # a Monday
+ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
+FIRST_CHECK_IN = datetime(2026, 1, 12, 11, tzinfo=UTC)  # a week (Preparing) after both accepted
+GRACE_AND_SUNITA = f"{GRACE},{SUNITA}"  # their group DM
+
+
+def checked_in(scheme: Scheme) -> int:
+    """Grace and Sunita's pair, started, with its first check-in sent; the check-in's id."""
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.checkins.run_due(FIRST_CHECK_IN)
+    [(_, prompt)] = scheme.messenger.of(CheckInPrompt)
+    return prompt.checkin_id
+
+
+def test_imported_pairs_are_introduced_in_their_group_dm_and_the_clock_rescheduled(
+    scheme: Scheme,
+) -> None:
+    rows = (
+        "mentor_email,mentee_email\n"
+        "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+        "oliver.byrne@example.nhs.uk,jamie.clarke@example.nhs.uk\n"
+    )
+    assert scheme.pairing.import_pairs(rows, PAIRED) == 2
+    introduced = scheme.messenger.of(PairIntroduction)
+    assert [to for to, _ in introduced] == [GRACE_AND_SUNITA, f"{OLIVER},{JAMIE}"]
+    assert scheme.pair_of(SUNITA).status == "awaiting"
+    assert scheme.changes.count == 1
+
+
+def test_a_pairing_starts_once_both_have_accepted_and_both_are_told(scheme: Scheme) -> None:
+    pair = scheme.add_pair(GRACE, SUNITA, PAIRED)
+    assert scheme.pairing.accept(GRACE, pair.id, ACCEPTED).status == "awaiting"
+    assert scheme.messenger.of(PairStarted) == []
+    started = scheme.pairing.accept(SUNITA, pair.id, ACCEPTED)
+    assert (started.status, started.activated_at) == ("active", ACCEPTED)
+    assert [to for to, _ in scheme.messenger.of(PairStarted)] == [GRACE_AND_SUNITA]
+
+
+def test_only_a_member_who_has_not_accepted_yet_may_accept_a_pairing(scheme: Scheme) -> None:
+    pair = scheme.add_pair(GRACE, SUNITA, PAIRED)
+    scheme.pairing.accept(GRACE, pair.id, ACCEPTED)
+    with pytest.raises(AlreadyAccepted):
+        scheme.pairing.accept(GRACE, pair.id, ACCEPTED)
+    with pytest.raises(NotInAPair):
+        scheme.pairing.accept(OLIVER, pair.id, ACCEPTED)
+    scheme.add_pair(OLIVER, JAMIE, PAIRED)
+    with pytest.raises(NotYourPair):
+        scheme.pairing.accept(OLIVER, pair.id, ACCEPTED)
+    assert not scheme.pair_of(SUNITA).accepted_by(scheme.person(OLIVER).id)
+
+
+def test_a_stage_moved_is_kept_from_that_moment_and_the_pair_is_told_who_moved_it(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    moved_at = datetime(2026, 1, 20, 15, tzinfo=UTC)
+    scheme.pairing.move_stage(SUNITA, "negotiation", moved_at)
+    mine = scheme.pairing.my_pair(GRACE)
+    assert (mine.pair.stage, mine.stage_since) == ("negotiation", moved_at)
+    [(to, moved)] = scheme.messenger.of(StageMoved)
+    assert (to, moved.stage, moved.moved_by) == (GRACE_AND_SUNITA, "negotiation", "Sunita Rao")
+    assert scheme.changes.count == 3, "pairing, starting, then the stage's new cadence"
+
+
+def test_a_stage_cannot_move_before_the_pairing_starts_nor_to_an_unknown_or_the_same_one(
+    scheme: Scheme,
+) -> None:
+    scheme.add_pair(GRACE, SUNITA, PAIRED)
+    with pytest.raises(NotStarted):
+        scheme.pairing.move_stage(GRACE, "negotiation", ACCEPTED)
+    pair = scheme.pairing.accept(GRACE, scheme.pair_of(GRACE).id, ACCEPTED)
+    scheme.pairing.accept(SUNITA, pair.id, ACCEPTED)
+    with pytest.raises(UnknownStage) as unknown:
+        scheme.pairing.move_stage(GRACE, "flourishing", ACCEPTED)
+    assert unknown.value.said == "flourishing"
+    with pytest.raises(AlreadyInStage):
+        scheme.pairing.move_stage(GRACE, "preparing", ACCEPTED)
+    assert scheme.messenger.of(StageMoved) == []
+
+
+def test_a_due_pair_is_asked_how_it_is_going_once_and_not_before_its_cadence(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    assert scheme.checkins.upcoming(ACCEPTED) == FIRST_CHECK_IN
+    assert scheme.checkins.run_due(datetime(2026, 1, 12, 10, 59, tzinfo=UTC)) == 0
+    assert scheme.checkins.run_due(FIRST_CHECK_IN) == 1
+    assert scheme.checkins.run_due(FIRST_CHECK_IN) == 0
+    [(to, prompt)] = scheme.messenger.of(CheckInPrompt)
+    assert (to, prompt.stage, prompt.since, prompt.follow_up) == (
+        GRACE_AND_SUNITA,
+        "preparing",
+        None,
+        False,
+    )
+
+
+def test_a_check_in_is_answered_once_by_either_of_the_pair_and_by_no_one_else(
+    scheme: Scheme,
+) -> None:
+    checkin_id = checked_in(scheme)
+    answered_at = datetime(2026, 1, 12, 14, tzinfo=UTC)
+    with pytest.raises(NotYourCheckIn):
+        scheme.checkins.answer(OLIVER, checkin_id, "yes", answered_at)
+    scheme.checkins.answer(SUNITA, checkin_id, "not_yet", answered_at)
+    with pytest.raises(AlreadyAnswered):
+        scheme.checkins.answer(GRACE, checkin_id, "yes", answered_at)
+    with scheme.uow() as uow:
+        stored = uow.checkins.get(checkin_id)
+    assert stored is not None and (stored.answer, stored.answered_at) == ("not_yet", answered_at)
+
+
+def test_a_meeting_logged_is_kept_and_answers_the_open_check_in(scheme: Scheme) -> None:
+    checkin_id = checked_in(scheme)
+    now = datetime(2026, 1, 13, 16, tzinfo=UTC)
+    scheme.checkins.log_meeting(GRACE, date(2026, 1, 13), 45, "career planning", now)
+    pair = scheme.pair_of(SUNITA)
+    meeting = Meeting(pair.id, date(2026, 1, 13), 45, "career planning")
+    assert scheme.pairing.my_pair(SUNITA).meetings == [meeting]
+    with scheme.uow() as uow:
+        stored = uow.checkins.get(checkin_id)
+    assert stored is not None and stored.answer == "yes"
+
+
+def test_meeting_topics_too_long_are_refused_whole_and_nothing_is_kept(scheme: Scheme) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    now = datetime(2026, 1, 13, 16, tzinfo=UTC)
+    with pytest.raises(TooLong) as refused:
+        scheme.checkins.log_meeting(GRACE, date(2026, 1, 13), 45, "x" * 501, now)
+    assert (refused.value.field, refused.value.limit, refused.value.length) == ("topics", 500, 501)
+    assert scheme.pairing.my_pair(GRACE).meetings == []
+
+
+def test_a_pause_holds_the_pairs_check_ins_until_the_working_day_it_ends(scheme: Scheme) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    now = datetime(2026, 1, 6, 10, tzinfo=UTC)
+    with pytest.raises(PauseNotInFuture):
+        scheme.pairing.pause(SUNITA, date(2026, 1, 6), now)
+    scheme.pairing.pause(SUNITA, date(2026, 2, 1), now)  # a Sunday
+    assert scheme.person(SUNITA).paused_until == date(2026, 2, 1)
+    assert scheme.checkins.run_due(FIRST_CHECK_IN) == 0
+    assert scheme.checkins.upcoming(now) == datetime(2026, 2, 2, 9, tzinfo=UTC)
+    assert scheme.changes.count == 3, "pairing, starting, then the pause"

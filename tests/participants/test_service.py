@@ -1,0 +1,148 @@
+"""The participants use cases over the real storage: importing, a person's own data, erasure."""
+
+from __future__ import annotations
+
+import json
+from datetime import UTC, date, datetime
+
+import pytest
+
+from bot.errors import NotAParticipant
+from bot.participants.notices import MyDataFile
+from bot.participants.privacy import NoSuchParticipant
+from bot.participants.rules import (
+    EmailNotInWorkspace,
+    ImportRejected,
+    NoSuchSlackUser,
+    SlackUserTaken,
+)
+from bot.participants.service import ImportSummary
+from tests.services import FIONA, GRACE, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
+
+NOW = datetime(2026, 1, 20, 10, tzinfo=UTC)
+PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
+ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
+
+
+def names(scheme: Scheme) -> list[str]:
+    with scheme.uow() as uow:
+        return [p.name for p in uow.participants.all()]
+
+
+def test_importing_adds_newcomers_and_updates_those_already_there_by_email(
+    scheme: Scheme,
+) -> None:
+    rows = (
+        "name,email,role\n"
+        "Grace Mensah-Owusu,Grace.Mensah@example.nhs.uk,mentor\n"
+        "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor\n"
+    )
+    assert scheme.import_people(rows, NOW) == ImportSummary(created=1, updated=1)
+    assert scheme.person(GRACE).name == "Grace Mensah-Owusu"
+    fiona = scheme.person(FIONA)
+    assert (fiona.email, fiona.role, fiona.tz) == (
+        "fiona.macleod@example.scot.nhs.uk",
+        "mentor",
+        "Europe/London",
+    )
+
+
+def test_a_file_with_any_row_not_in_the_workspace_imports_nothing_and_names_each_by_line(
+    scheme: Scheme,
+) -> None:
+    rows = (
+        "name,email,role,slack_id\n"
+        "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor,\n"
+        "Nobody Known,nobody@example.org,mentee,\n"
+        "Ghost User,ghost@example.org,mentee,UGHOST001\n"
+    )
+    with pytest.raises(ImportRejected) as rejected:
+        scheme.import_people(rows, NOW)
+    assert rejected.value.problems == [
+        EmailNotInWorkspace(3, "nobody@example.org"),
+        NoSuchSlackUser(4, "UGHOST001"),
+    ]
+    assert names(scheme) == ["Grace Mensah", "Oliver Byrne", "Sunita Rao", "Jamie Clarke"]
+
+
+def test_a_slack_account_that_is_already_another_participants_is_refused(
+    scheme: Scheme,
+) -> None:
+    rows = "name,email,role,slack_id\nAn Impostor,impostor@example.org,mentee,UGRACE001\n"
+    with pytest.raises(ImportRejected) as rejected:
+        scheme.import_people(rows, NOW)
+    assert rejected.value.problems == [
+        SlackUserTaken(2, GRACE, "grace.mensah@example.nhs.uk"),
+    ]
+
+
+def test_my_data_holds_what_the_bot_keeps_about_the_person_and_their_pair(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.events.reply(SUNITA, "final-celebration", "yes", NOW)
+    scheme.checkins.log_meeting(GRACE, date(2026, 1, 13), 45, "career planning", NOW)
+    scheme.pairing.pause(SUNITA, date(2026, 2, 1), NOW)
+    data = scheme.privacy.my_data(SUNITA)
+    assert data["you"]["name"] == "Sunita Rao"
+    assert data["you"]["check_ins_paused_until"] == "2026-02-01"
+    assert data["event_replies"] == {"final-celebration": "yes"}
+    pair = data["your_pair"]
+    assert (pair["partner"], pair["status"], pair["stage"]) == (
+        "Grace Mensah",
+        "active",
+        "preparing",
+    )
+    assert pair["meetings"] == [{"on": "2026-01-13", "minutes": 45, "topics": "career planning"}]
+
+
+def test_my_data_goes_as_a_file_to_the_persons_own_dm_and_nowhere_else(scheme: Scheme) -> None:
+    scheme.privacy.send_my_data(SUNITA, NOW)
+    [sent] = scheme.messenger.sent
+    assert sent.to == SUNITA and isinstance(sent.notice, MyDataFile)
+    assert sent.notice.filename == "my-mentoring-data-20260120100000.json"
+    assert json.loads(sent.notice.content) == scheme.privacy.my_data(SUNITA)
+
+
+def test_someone_not_on_the_scheme_has_no_data_to_ask_for(scheme: Scheme) -> None:
+    with pytest.raises(NotAParticipant):
+        scheme.privacy.send_my_data(OUTSIDER, NOW)
+    assert scheme.messenger.sent == []
+
+
+def test_erasing_a_participant_forgets_who_they_were_and_ends_their_pair(scheme: Scheme) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    grace_id = scheme.person(GRACE).id
+    assert scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW) == "Sunita Rao"
+    with scheme.uow() as uow:
+        assert uow.participants.by_email("sunita.rao@example.nhs.uk") is None
+        assert uow.pairs.current_for(grace_id) is None
+    assert "Sunita Rao" not in names(scheme)
+    with pytest.raises(NotAParticipant):
+        scheme.privacy.my_data(SUNITA)
+
+
+def test_erasing_keeps_the_concerns_audit_trail_but_not_the_concerns_words(
+    scheme: Scheme,
+) -> None:
+    concern_id = scheme.concerns.raise_concern(SUNITA, "command", "We never meet.", PAIRED)
+    scheme.concerns.acknowledge(TEAM_LEAD, concern_id, ACCEPTED)
+    scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW)
+    [view] = scheme.concerns.open_alerts(TEAM_LEAD)
+    assert (view.concern.id, view.concern.text, view.reporter) == (
+        concern_id,
+        "[erased]",
+        "Erased participant",
+    )
+    assert [(e.action, e.actor) for e in view.history] == [
+        ("raised", "erased participant"),
+        ("acknowledged", TEAM_LEAD),
+    ]
+
+
+def test_erasing_an_email_no_participant_has_is_refused(scheme: Scheme) -> None:
+    scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW)
+    for email in ("nobody@example.org", "sunita.rao@example.nhs.uk"):
+        with pytest.raises(NoSuchParticipant) as refused:
+            scheme.privacy.erase(email, NOW)
+        assert refused.value.email == email
