@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import fcntl
 import logging
+import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 from alembic import command
 from alembic.config import Config
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -51,13 +55,42 @@ def make_sessions(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(engine, expire_on_commit=False)
 
 
+# Alembic's context is one per process: migrations in one process take turns.
+_MIGRATING = threading.Lock()
+# Any fixed number: the PostgreSQL advisory lock that migrations of this bot take turns on.
+_MIGRATION_LOCK_KEY = 0x6D656E746F72
+
+
 def upgrade_schema(engine: Engine) -> None:
-    """Apply every migration not yet applied: a running scheme's data survives an upgrade."""
+    """Apply every migration not yet applied: a running scheme's data survives an upgrade. Two
+    processes starting at once (a web and a clock process) take turns, and the second finds
+    nothing left to do."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
+    with _MIGRATING, _between_processes(engine), engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            # Held until this transaction ends, so the other process waits for the whole upgrade.
+            connection.execute(
+                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+            )
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
+
+
+@contextmanager
+def _between_processes(engine: Engine) -> Iterator[None]:
+    """A SQLite file's migrations take turns through a lock file beside it (SQLite's own DDL is
+    not transactional, so its locks cannot do it); other databases lock in the transaction."""
+    database = engine.url.database
+    if engine.dialect.name != "sqlite" or not database or database == ":memory:":
+        yield
+        return
+    with open(f"{database}.migrate-lock", "a") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(lock, fcntl.LOCK_UN)
 
 
 def wait_for_database(
