@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.participants.rules import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
 from handlers.views.common import user_error
+from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, build
 from mentorbot.settings import Settings
 from storage.database import DatabaseUnreachable
@@ -132,7 +133,7 @@ def _import(settings: Settings, file: Path, what: str) -> int:
             f"{file}: nothing was imported. Please fix these and run the import again:",
             file=sys.stderr,
         )
-        for problem in rejected.problems:
+        for problem in import_problems(rejected):
             print(f"  {problem}", file=sys.stderr)
         return 1
     finally:

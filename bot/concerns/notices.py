@@ -7,9 +7,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.concerns.rules import AttentionReason, Concern
+from bot.concerns.rules import Concern
 from bot.outbox import Notice
-from bot.pairs.rules import CheckInAnswer
+from bot.pairs.rules import Attention, CheckInAnswer
 from bot.participants.rules import Participant
 from bot.scheme import Form, Question, Stage
 
@@ -68,7 +68,7 @@ class PairNeedsAttention(AutomaticNotice):
     mentor: Participant
     mentee: Participant
     stage: Stage
-    reason: AttentionReason
+    reason: Attention
 
 
 @dataclass(frozen=True)

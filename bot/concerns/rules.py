@@ -1,5 +1,5 @@
-"""Concerns as plain data, and the pure rules about them: when one escalates, which automatic
-notices are due, who may act on it and how."""
+"""Concerns as plain data, and the pure rules about them: when one escalates, who may act on it
+and how. Why a pair needs the team's attention is the pairs' rule (bot.pairs.rules)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,6 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.pairs.rules import PairState, needs_attention
-from bot.scheme import CheckIns
 from bot.worktime import Calendar
 
 Urgency = Literal["urgent", "soon", "not_urgent"]
@@ -59,37 +57,3 @@ def can_act(status: ConcernStatus, action: ConcernAction) -> Refusal | None:
     if action == "acknowledge" and status != "open":
         return "already_acknowledged"
     return None
-
-
-@dataclass(frozen=True)
-class NotYetStreak:
-    """The pair answered "Not yet" this many check-ins in a row."""
-
-    times: int
-
-
-@dataclass(frozen=True)
-class NoMeeting:
-    """No meeting logged for this many whole weeks."""
-
-    weeks: int
-
-
-AttentionReason = NotYetStreak | NoMeeting
-
-
-def attention_reason(
-    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
-) -> AttentionReason | None:
-    """Why the team should look at this pair, as data, or None. The pairs' rule decides whether
-    (one rule for the team's list of pairs and for notices); this says which of its reasons."""
-    if needs_attention(state, rules, calendar, now) is None:
-        return None
-    streak = rules.attention_after_not_yet
-    answers = [c.answer for c in state.checkins if c.answer]
-    if answers[-streak:] == ["not_yet"] * streak:
-        return NotYetStreak(streak)
-    pair = state.pair
-    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
-    assert since is not None, "an active pair needing attention has started"
-    return NoMeeting((now - since).days // 7)

@@ -26,15 +26,13 @@ from bot.concerns.rules import (
     Concern,
     ConcernAction,
     ConcernEvent,
-    NotYetStreak,
     Refusal,
-    attention_reason,
     can_act,
     escalation_due,
 )
 from bot.errors import UserError, within
 from bot.outbox import Deliveries, Delivery, Notice, Outgoing
-from bot.pairs.rules import quiet_from
+from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
@@ -44,6 +42,9 @@ from bot.worktime import Calendar
 MAX_CONCERN_LENGTH = 3000
 MAX_CONTACT_LENGTH = 300
 RECENT_CHECKINS = 4  # how many of the pair's check-ins an alert shows
+# How each kind of attention is spelled in its notice's ledger key; keys already in the ledger
+# say "not-yet", so the spelling stays.
+ATTENTION_KEY_KINDS = {"not_yet": "not-yet", "quiet": "quiet"}
 
 
 class EmptyConcern(UserError):
@@ -212,22 +213,12 @@ class ConcernsService:
     def _act(
         self, actor: str, concern_id: int, action: ConcernAction, now: datetime, note: str = ""
     ) -> Concern:
+        """One step of the team's work on a concern; then the team's channel hears of a
+        resolution, and the reporter that the team has read their concern."""
         self._team.require_member(actor)
         with self._uow() as uow:
-            concern = uow.concerns.get(concern_id)
-            if concern is None:
-                raise NoSuchConcern(concern_id)
-            refusal = can_act(concern.status, action)
-            if refusal:
-                raise CannotAct(concern_id, refusal)
-            acknowledges = concern.status == "open" and action in ("acknowledge", "take")
-            if not self._move(uow, concern_id, action, acknowledges, actor, now):
-                raise ConcurrentChange(concern_id)
-            if acknowledges:
-                uow.concerns.record(ConcernEvent(concern_id, "acknowledged", actor, now))
-            if action != "acknowledge":
-                done = {"take": "assigned", "resolve": "resolved"}[action]
-                uow.concerns.record(ConcernEvent(concern_id, done, actor, now, note))
+            concern = self._actionable(uow, concern_id, action)
+            acknowledged = self._apply(uow, concern, action, actor, now, note)
             reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
             updated = uow.concerns.get(concern_id)
             uow.commit()
@@ -236,19 +227,58 @@ class ConcernsService:
             self._tell_team(
                 ConcernResolved(concern_id, actor), f"concern:{concern_id}:resolved", now
             )
-        if acknowledges and reporter and reporter.slack_user_id:
-            told = Outgoing(
-                Delivery(
-                    f"concern:{concern_id}:acknowledged",
-                    "concern-acknowledged",
-                    str(concern_id),
-                    reporter.slack_user_id,
-                    reporter.id,
-                ),
-                ConcernAcknowledged(concern_id, self._name(actor)),
-            )
-            self._deliveries.send([told], now)
+        if acknowledged and reporter:
+            self._tell_acknowledged(concern_id, reporter, actor, now)
         return updated
+
+    @staticmethod
+    def _actionable(uow: UnitOfWork, concern_id: int, action: ConcernAction) -> Concern:
+        """The concern, when its status allows the action."""
+        concern = uow.concerns.get(concern_id)
+        if concern is None:
+            raise NoSuchConcern(concern_id)
+        refusal = can_act(concern.status, action)
+        if refusal:
+            raise CannotAct(concern_id, refusal)
+        return concern
+
+    def _apply(
+        self,
+        uow: UnitOfWork,
+        concern: Concern,
+        action: ConcernAction,
+        actor: str,
+        now: datetime,
+        note: str,
+    ) -> bool:
+        """Moves the stored concern and keeps the step in its audit trail. True when this
+        acknowledged it: taking an open concern acknowledges it too."""
+        acknowledges = concern.status == "open" and action in ("acknowledge", "take")
+        if not self._move(uow, concern.id, action, acknowledges, actor, now):
+            raise ConcurrentChange(concern.id)
+        if acknowledges:
+            uow.concerns.record(ConcernEvent(concern.id, "acknowledged", actor, now))
+        if action != "acknowledge":
+            done = {"take": "assigned", "resolve": "resolved"}[action]
+            uow.concerns.record(ConcernEvent(concern.id, done, actor, now, note))
+        return acknowledges
+
+    def _tell_acknowledged(
+        self, concern_id: int, reporter: Participant, actor: str, now: datetime
+    ) -> None:
+        if not reporter.slack_user_id:
+            return
+        told = Outgoing(
+            Delivery(
+                f"concern:{concern_id}:acknowledged",
+                "concern-acknowledged",
+                str(concern_id),
+                reporter.slack_user_id,
+                reporter.id,
+            ),
+            ConcernAcknowledged(concern_id, self._name(actor)),
+        )
+        self._deliveries.send([told], now)
 
     @staticmethod
     def _move(
@@ -360,12 +390,12 @@ class ConcernsService:
     ) -> list[AutomaticNotice]:
         notices: list[AutomaticNotice] = []
         for state in uow.pairs.states():
-            reason = attention_reason(state, self._programme.checkins, self._calendar, now)
-            if reason is None:
+            attention = needs_attention(state, self._programme.checkins, self._calendar, now)
+            if attention is None:
                 continue
             pair = state.pair
             # Once per episode: until the pair meets again, the same worry is not raised twice.
-            kind = "not-yet" if isinstance(reason, NotYetStreak) else "quiet"
+            kind = ATTENTION_KEY_KINDS[attention.kind]
             anchor = f"{kind}:{state.last_meeting or pair.activated_at:%Y%m%d}"
             notices.append(
                 PairNeedsAttention(
@@ -373,7 +403,7 @@ class ConcernsService:
                     people[pair.mentor_id],
                     people[pair.mentee_id],
                     pair.stage,
-                    reason,
+                    attention,
                 )
             )
         return notices

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from typing import Literal
 
 from bot.errors import UserError
-from bot.participants.rules import ImportRejected, Participant, Role
+from bot.participants.rules import ImportProblem, ImportRejected, Participant, Role
 from bot.scheme import STAGES, CheckIns, Stage
 from bot.worktime import Calendar
 
@@ -148,23 +148,34 @@ def pairing_faults(
     return faults
 
 
-def pairing_problems(
-    mentor: Participant,
-    mentee: Participant,
-    paired: set[int],
-    also_on: dict[int, int] | None = None,
-) -> list[str]:
-    """The pairings file's report of `pairing_faults`, in words until ImportRejected carries
-    data and its view words them."""
-    return [_fault_words(f) for f in pairing_faults(mentor, mentee, paired, also_on)]
+# The pairings file's problems, as data its view words (each names its line) ----------------------
 
 
-def _fault_words(fault: PairingFault) -> str:
-    if isinstance(fault, WrongRole):
-        return f"{fault.name} is a {fault.role}, not a {fault.needed}"
-    if isinstance(fault, AlreadyPaired):
-        return f"{fault.name} is already in a pair; unpair them first"
-    return f"{fault.name} is also paired on line {fault.line}"
+@dataclass(frozen=True)
+class PairColumnsMissing(ImportProblem):
+    """The header lacks mentor_email or mentee_email (always line 1)."""
+
+
+@dataclass(frozen=True)
+class NotAParticipant(ImportProblem):
+    email: str  # as written, lower case; empty when there was none
+
+
+@dataclass(frozen=True)
+class PairRepeated(ImportProblem):
+    first_line: int
+
+
+@dataclass(frozen=True)
+class CannotPair(ImportProblem):
+    """The pairing rule refuses this line's pair, for the reason `fault` gives."""
+
+    fault: PairingFault
+
+
+@dataclass(frozen=True)
+class NoPairs(ImportProblem):
+    """A header and nothing else."""
 
 
 def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
@@ -174,46 +185,56 @@ def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     if "mentor_email" not in columns or "mentee_email" not in columns:
-        raise ImportRejected(["line 1: the header needs the columns mentor_email, mentee_email"])
+        raise ImportRejected([PairColumnsMissing(1)])
     rows: list[PairRow] = []
-    problems: list[str] = []
-    seen_rows: dict[tuple[str, str], int] = {}
-    in_file: dict[int, int] = {}
-    for record in reader:
-        line = reader.line_num
-        fields = {(k or "").strip().lower(): (v or "").strip().lower() for k, v in record.items()}
-        if not any(fields.values()):
-            continue
-        mentor_email, mentee_email = fields.get("mentor_email", ""), fields.get("mentee_email", "")
-        found = [(email, by_email.get(email)) for email in (mentor_email, mentee_email)]
-        unknown = [email or "(empty)" for email, person in found if person is None]
+    problems: list[ImportProblem] = []
+    first_seen: dict[tuple[str, str], int] = {}  # (mentor's email, mentee's email) → line
+    in_file: dict[int, int] = {}  # participant id → the first line pairing them
+    for line, emails in _pairing_lines(reader):
+        unknown = [NotAParticipant(line, email) for email in emails if email not in by_email]
         if unknown:
-            problems += [
-                f"line {line}: {email} is not a participant; import them first" for email in unknown
-            ]
+            problems += unknown
             continue
-        mentor, mentee = by_email[mentor_email], by_email[mentee_email]
-        repeated = (mentor_email, mentee_email) in seen_rows
-        row_problems = (
-            [f"the same pair is already on line {seen_rows[(mentor_email, mentee_email)]}"]
-            if repeated
-            else []
-        )
-        row_problems += pairing_problems(
-            mentor, mentee, paired, also_on=None if repeated else in_file
-        )
-        seen_rows.setdefault((mentor_email, mentee_email), line)
+        mentor, mentee = by_email[emails[0]], by_email[emails[1]]
+        row_problems = _row_problems(line, mentor, mentee, paired, first_seen.get(emails), in_file)
+        first_seen.setdefault(emails, line)
         for person in (mentor, mentee):
             in_file.setdefault(person.id, line)
         if row_problems:
-            problems += [f"line {line}: {p}" for p in row_problems]
+            problems += row_problems
         else:
             rows.append(PairRow(line, mentor, mentee))
     if problems:
         raise ImportRejected(problems)
     if not rows:
-        raise ImportRejected(["the file has a header but no pairs"])
+        raise ImportRejected([NoPairs(None)])
     return rows
+
+
+def _pairing_lines(reader: csv.DictReader[str]) -> Iterator[tuple[int, tuple[str, str]]]:
+    """Each line that is not blank: its number in the file, and its (mentor, mentee) emails."""
+    for record in reader:
+        fields = {(k or "").strip().lower(): (v or "").strip().lower() for k, v in record.items()}
+        if any(fields.values()):
+            yield reader.line_num, (fields.get("mentor_email", ""), fields.get("mentee_email", ""))
+
+
+def _row_problems(
+    line: int,
+    mentor: Participant,
+    mentee: Participant,
+    paired: set[int],
+    first_line: int | None,
+    in_file: dict[int, int],
+) -> list[ImportProblem]:
+    """The same pair again (whose people are then not "also paired": it is one pair), and the
+    pairing rule's faults."""
+    problems: list[ImportProblem] = []
+    if first_line is not None:
+        problems.append(PairRepeated(line, first_line))
+    also_on = in_file if first_line is None else None
+    faults = pairing_faults(mentor, mentee, paired, also_on)
+    return problems + [CannotPair(line, fault) for fault in faults]
 
 
 CheckInAnswer = Literal["yes", "not_yet"]

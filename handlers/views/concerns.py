@@ -30,7 +30,7 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import AttentionReason, Concern, NotYetStreak, Refusal
+from bot.concerns.rules import Concern, Refusal
 from bot.concerns.service import (
     AlertView,
     CannotAct,
@@ -45,6 +45,7 @@ from bot.participants.rules import Participant
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
+from handlers.views.pairs import attention_words
 
 ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
     "concern_ack",
@@ -158,16 +159,11 @@ def concern_acknowledged(n: ConcernAcknowledged) -> tuple[str, list[Block]]:
 
 @message_view(PairNeedsAttention)
 def pair_needs_attention(n: PairNeedsAttention) -> tuple[str, list[Block]]:
+    """In the pairs' own words, so this notice and the team's overview of pairs agree."""
     names = f"{escape(n.mentor.name)} & {escape(n.mentee.name)}"
     return _automatic(
-        f"{names} ({STAGE_NAMES[n.stage]}) need attention: {_attention_reason(n.reason)}."
+        f"{names} ({STAGE_NAMES[n.stage]}) need attention: {attention_words(n.reason)}."
     )
-
-
-def _attention_reason(reason: AttentionReason) -> str:
-    if isinstance(reason, NotYetStreak):
-        return f"answered “Not yet” {reason.times} times in a row"
-    return f"no meeting logged for {reason.weeks} weeks"
 
 
 @message_view(LowScore)

@@ -35,8 +35,13 @@ from bot.pairs.rules import (
     AlreadyPaired,
     AlsoPairedOnLine,
     Attention,
+    CannotPair,
     Meeting,
+    NoPairs,
+    NotAParticipant,
     Pair,
+    PairColumnsMissing,
+    PairRepeated,
     WrongRole,
 )
 from bot.pairs.service import (
@@ -65,6 +70,7 @@ from bot.scheme import STAGES, Stage
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
+from handlers.views.participants import problem_words
 
 ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
     "pair_accept",
@@ -534,3 +540,39 @@ def already_paired(error: AlreadyPaired) -> str:
 @error_words(AlsoPairedOnLine)
 def also_paired_on_line(error: AlsoPairedOnLine) -> str:
     return f"{escape(error.name)} is also paired on line {error.line}."
+
+
+# The pairings file's report -----------------------------------------------------------------------
+# Printed by the command line, so plain text: nothing here is Slack mrkdwn, and import_problems
+# (handlers/views/participants.py) puts "line N: " before each.
+
+
+@problem_words(PairColumnsMissing)
+def pair_columns_missing(_: PairColumnsMissing) -> str:
+    return "the header needs the columns mentor_email, mentee_email"
+
+
+@problem_words(NotAParticipant)
+def not_a_participant(problem: NotAParticipant) -> str:
+    return f"{problem.email or '(empty)'} is not a participant; import them first"
+
+
+@problem_words(PairRepeated)
+def pair_repeated(problem: PairRepeated) -> str:
+    return f"the same pair is already on line {problem.first_line}"
+
+
+@problem_words(CannotPair)
+def cannot_pair(problem: CannotPair) -> str:
+    """The pairing rule's fault: the command's error words, in plain text without a full stop."""
+    fault = problem.fault
+    if isinstance(fault, WrongRole):
+        return f"{fault.name} is a {fault.role}, not a {fault.needed}"
+    if isinstance(fault, AlreadyPaired):
+        return f"{fault.name} is already in a pair; unpair them first"
+    return f"{fault.name} is also paired on line {fault.line}"
+
+
+@problem_words(NoPairs)
+def no_pairs(_: NoPairs) -> str:
+    return "the file has a header but no pairs"

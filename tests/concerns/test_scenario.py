@@ -43,9 +43,7 @@ def raise_by_command(
 ) -> None:
     world.command_opens_modal(user, "concern")
     assert (
-        world.submit_view(
-            user, {"text": text, "urgency": urgency, "contact": contact}
-        ).status
+        world.submit_view(user, {"text": text, "urgency": urgency, "contact": contact}).status
         == 200
     )
 
@@ -233,6 +231,39 @@ def test_pairs_needing_attention_and_low_scores_raise_automatic_notices_once(wor
         ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
         ":robot_face: Automatic notice (lower priority): Grace Mensah (mentor) answered 1 of 5 to “How valuable is your mentoring relationship so far?” in the mid-scheme check.",
     ]
+    with world.bot.uow() as uow:  # one per episode: keyed by the day the pair last met or began
+        assert uow.deliveries.sent_keys_like("notice:attention:") == {
+            "notice:attention:1:quiet:20260105"
+        }
+
+
+def test_not_yet_twice_in_a_row_raises_one_notice_in_the_words_of_the_teams_overview(
+    world: World,
+) -> None:
+    paired(world)
+    for _ in range(2):
+        world.walk_to(world.now() + timedelta(weeks=2))
+        checkin = last_with(group_messages(world, GRACE, SUNITA), "checkin_not_yet")
+        world.click(SUNITA, checkin, "checkin_not_yet")
+    world.bot.scheduler.run_due()
+    world.bot.scheduler.run_due()
+
+    notices = [
+        m.text
+        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
+        if m.text.startswith(":robot_face:")
+    ]
+    assert notices == [
+        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao (Preparing) "
+        "need attention: answered “Not yet” 2 times in a row."
+    ]
+    assert "needs attention: answered “Not yet” 2 times in a row." in world.command(
+        TEAM_LEAD, "team pairs"
+    )
+    with world.bot.uow() as uow:
+        assert uow.deliveries.sent_keys_like("notice:attention:") == {
+            "notice:attention:1:not-yet:20260105"
+        }
 
 
 def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(

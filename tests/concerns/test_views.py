@@ -17,7 +17,7 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import Concern, NoMeeting, NotYetStreak
+from bot.concerns.rules import Concern
 from bot.concerns.service import (
     AlertView,
     CannotAct,
@@ -27,6 +27,7 @@ from bot.concerns.service import (
     NoSuchConcern,
     UrgencyNotChosen,
 )
+from bot.pairs.rules import Attention
 from bot.participants.rules import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
@@ -150,7 +151,11 @@ def test_a_team_members_name_cannot_mention_anyone_in_the_acknowledgement() -> N
 
 def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
     notice = PairNeedsAttention(
-        "notice:attention:3:quiet:20251120", mentor(TYPED), person(), "preparing", NoMeeting(6)
+        "notice:attention:3:quiet:20251120",
+        mentor(TYPED),
+        person(),
+        "preparing",
+        Attention("quiet", 6),
     )
 
     text, blocks = view.pair_needs_attention(notice)
@@ -164,7 +169,11 @@ def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
 
 def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_low() -> None:
     streak = PairNeedsAttention(
-        "notice:attention:3:not-yet:20260105", mentor(), person(), "negotiation", NotYetStreak(2)
+        "notice:attention:3:not-yet:20260105",
+        mentor(),
+        person(),
+        "negotiation",
+        Attention("not_yet", 2),
     )
     form = load_programme(SHIPPED_PROGRAMME).evaluations.forms[1]
     question = next(q for q in form.questions if q.kind == "scale")

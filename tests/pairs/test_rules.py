@@ -5,17 +5,23 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from bot.pairs.rules import (
     Attention,
     CheckIn,
+    NoPairs,
     Pair,
+    PairColumnsMissing,
     PairMoment,
     PairState,
+    check_pairings,
     due_moments,
     needs_attention,
     parse_stage,
     pending_moments,
 )
+from bot.participants.rules import ImportRejected
 from bot.scheme import CheckIns
 from bot.worktime import Calendar
 
@@ -223,6 +229,20 @@ def test_six_weeks_without_a_meeting_needs_attention() -> None:
     assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-17 00:00")) == Attention("quiet", 6)
 
 
+def test_not_yet_in_a_row_is_the_reason_given_before_weeks_without_a_meeting() -> None:
+    both = state(
+        active(),
+        sent(1, "2026-01-19 10:00", "not_yet"),
+        sent(2, "2026-02-02 10:00", "not_yet"),
+    )
+    assert needs_attention(both, RULES, CALENDAR, uk("2026-02-17 12:00")) == Attention("not_yet", 2)
+
+
+def test_weeks_without_a_meeting_are_counted_whole() -> None:
+    quiet = state(active(), last_meeting=date(2026, 1, 6))
+    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-24 10:00")) == Attention("quiet", 7)
+
+
 def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:
     paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 1))
     assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-20 10:00")) is None
@@ -257,3 +277,12 @@ def test_four_working_hours_skip_the_evening_the_weekend_and_bank_holidays() -> 
     assert CALENDAR.after_working_hours(uk("2025-12-24 15:00"), 4) == uk(
         "2025-12-29 10:30"
     )  # Christmas
+
+
+def test_a_pairings_file_without_its_columns_or_without_pairs_is_refused() -> None:
+    with pytest.raises(ImportRejected) as no_columns:
+        check_pairings("mentor,mentee\ngrace@example.org,sunita@example.org\n", [], set())
+    assert no_columns.value.problems == [PairColumnsMissing(1)]
+    with pytest.raises(ImportRejected) as no_pairs:
+        check_pairings("mentor_email,mentee_email\n,\n", [], set())
+    assert no_pairs.value.problems == [NoPairs(None)]

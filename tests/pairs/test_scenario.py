@@ -7,6 +7,7 @@ import copy
 import pytest
 
 from bot.participants.rules import ImportRejected
+from handlers.views.participants import import_problems
 from tests.world import (
     PAIRS_CSV,
     TEAM_CHANNEL,
@@ -246,7 +247,7 @@ def test_the_pairings_file_is_refused_whole_with_each_problem_by_line(world: Wor
             "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
             "oliver.byrne@example.nhs.uk,sunita.rao@example.nhs.uk\n"
         )
-    assert rejected.value.problems == [
+    assert import_problems(rejected.value) == [
         "line 3: Sunita Rao is a mentee, not a mentor",
         "line 3: Sunita Rao is also paired on line 2",
         "line 4: nobody@example.org is not a participant; import them first",

@@ -18,8 +18,13 @@ from bot.pairs.rules import (
     AlreadyPaired,
     AlsoPairedOnLine,
     Attention,
+    CannotPair,
     Meeting,
+    NoPairs,
+    NotAParticipant,
     Pair,
+    PairColumnsMissing,
+    PairRepeated,
     WrongRole,
 )
 from bot.pairs.service import (
@@ -43,9 +48,10 @@ from bot.pairs.service import (
     TeamPauseNotInFuture,
     UnknownStage,
 )
-from bot.participants.rules import Participant
+from bot.participants.rules import ImportRejected, Participant
 from handlers.views import pairs as view
 from handlers.views.common import user_error
+from handlers.views.participants import import_problems
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
@@ -232,3 +238,29 @@ def test_a_stage_or_a_name_typed_into_an_error_cannot_notify_anyone() -> None:
     for error in (UnknownStage(TYPED), WrongRole(TYPED, "mentee", "mentor"), AlreadyPaired(TYPED)):
         assert ESCAPED in user_error(error)
         assert no_markup_from(user_error(error))
+
+
+def test_each_problem_in_a_pairings_file_reads_with_its_line_as_plain_text() -> None:
+    rejected = ImportRejected(
+        [
+            PairColumnsMissing(1),
+            NotAParticipant(3, "nobody@example.org"),
+            NotAParticipant(4, ""),
+            PairRepeated(5, 2),
+            CannotPair(6, WrongRole(TYPED, "mentee", "mentor")),
+            CannotPair(7, AlreadyPaired("Sunita Rao")),
+            CannotPair(8, AlsoPairedOnLine("Sunita Rao", 2)),
+            NoPairs(None),
+        ]
+    )
+
+    assert import_problems(rejected) == [
+        "line 1: the header needs the columns mentor_email, mentee_email",
+        "line 3: nobody@example.org is not a participant; import them first",
+        "line 4: (empty) is not a participant; import them first",
+        "line 5: the same pair is already on line 2",
+        f"line 6: {TYPED} is a mentee, not a mentor",
+        "line 7: Sunita Rao is already in a pair; unpair them first",
+        "line 8: Sunita Rao is also paired on line 2",
+        "the file has a header but no pairs",
+    ]
