@@ -16,6 +16,7 @@ import tempfile
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from functools import partial
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent.parent))
@@ -24,7 +25,7 @@ from slack_sdk import WebClient
 from sqlalchemy import insert
 
 from bot.pairs.notices import CheckInPrompt
-from handlers.slack.messenger import render
+from handlers.slack.rendering import render_message
 from localslack.server import LocalSlack
 from mentorbot.app import Mentorbot, build
 from mentorbot.settings import Settings
@@ -42,8 +43,9 @@ def timed(action: Callable[[], object]) -> tuple[float, object]:
 
 
 def scheme_with_pairs(folder: str, slack: LocalSlack, pairs: int, history: bool) -> Mentorbot:
-    """`pairs` active pairs in Enabling Growth, written straight to the database; with history,
-    each has three answered check-ins behind it."""
+    """`pairs` active pairs in Enabling Growth, written straight to the database (inserting them
+    through the services would take longer than the round we time); with history, each has three
+    answered check-ins behind it."""
     settings = Settings(
         slack_bot_token=slack.token,
         slack_signing_secret=secrets.token_hex(8),
@@ -52,54 +54,67 @@ def scheme_with_pairs(folder: str, slack: LocalSlack, pairs: int, history: bool)
         _env_file=None,
     )
     bot = build(settings, clock=lambda: ROUND)
-    people, pair_rows, checkins = [], [], []
-    for n in range(pairs):
-        for role, offset in (("mentor", 0), ("mentee", 1)):
-            pid = 2 * n + offset + 1
-            user = f"U{pid:09d}"
-            slack.workspace.add_user(user, f"Person {pid}", f"p{pid}@example.org")
-            people.append(
-                {
-                    "id": pid,
-                    "email": f"p{pid}@example.org",
-                    "name": f"Person {pid}",
-                    "role": role,
-                    "slack_user_id": user,
-                    "tz": "Europe/London",
-                    "created_at": ACTIVATED,
-                    "updated_at": ACTIVATED,
-                }
-            )
-        pair_rows.append(
-            {
-                "id": n + 1,
-                "mentor_id": 2 * n + 1,
-                "mentee_id": 2 * n + 2,
-                "status": "active",
-                "stage": "enabling_growth",
-                "created_at": ACTIVATED - timedelta(days=60),
-                "mentor_accepted_at": ACTIVATED - timedelta(days=42),
-                "mentee_accepted_at": ACTIVATED - timedelta(days=42),
-            }
-        )
-        if history:
-            checkins += [
-                {
-                    "pair_id": n + 1,
-                    "number": k,
-                    "created_at": ACTIVATED - timedelta(days=14 * (3 - k)),
-                    "sent_at": ACTIVATED - timedelta(days=14 * (3 - k)),
-                    "answer": "yes",
-                    "answered_at": ACTIVATED - timedelta(days=14 * (3 - k)),
-                }
-                for k in (1, 2, 3)
-            ]
+    people = [person for n in range(pairs) for person in pair_members(slack, n)]
+    pair_rows = [active_pair(n) for n in range(pairs)]
+    checkins = [c for n in range(pairs) for c in answered_checkins(n)] if history else []
     with bot.engine.begin() as connection:
         connection.execute(insert(ParticipantRecord), people)
         connection.execute(insert(PairRecord), pair_rows)
         if checkins:
             connection.execute(insert(CheckInRecord), checkins)
     return bot
+
+
+def pair_members(slack: LocalSlack, n: int) -> list[dict[str, object]]:
+    """The mentor and mentee of pair `n` as participant rows, each also a user of the workspace
+    (the round opens their group DM)."""
+    rows: list[dict[str, object]] = []
+    for role, offset in (("mentor", 0), ("mentee", 1)):
+        pid = 2 * n + offset + 1
+        user = f"U{pid:09d}"
+        slack.workspace.add_user(user, f"Person {pid}", f"p{pid}@example.org")
+        rows.append(
+            {
+                "id": pid,
+                "email": f"p{pid}@example.org",
+                "name": f"Person {pid}",
+                "role": role,
+                "slack_user_id": user,
+                "tz": "Europe/London",
+                "created_at": ACTIVATED,
+                "updated_at": ACTIVATED,
+            }
+        )
+    return rows
+
+
+def active_pair(n: int) -> dict[str, object]:
+    """Pair `n`, accepted by both six weeks ago, so a check-in is due at ROUND."""
+    return {
+        "id": n + 1,
+        "mentor_id": 2 * n + 1,
+        "mentee_id": 2 * n + 2,
+        "status": "active",
+        "stage": "enabling_growth",
+        "created_at": ACTIVATED - timedelta(days=60),
+        "mentor_accepted_at": ACTIVATED - timedelta(days=42),
+        "mentee_accepted_at": ACTIVATED - timedelta(days=42),
+    }
+
+
+def answered_checkins(n: int) -> list[dict[str, object]]:
+    """Three check-ins a fortnight apart, all answered: the history who-is-due reads through."""
+    return [
+        {
+            "pair_id": n + 1,
+            "number": k,
+            "created_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+            "sent_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+            "answer": "yes",
+            "answered_at": ACTIVATED - timedelta(days=14 * (3 - k)),
+        }
+        for k in (1, 2, 3)
+    ]
 
 
 def who_is_due(bot: Mentorbot) -> int:
@@ -114,7 +129,8 @@ def bare_loop(slack: LocalSlack, pairs: int) -> None:
     for n in range(pairs):
         users = f"U{2 * n + 1:09d},U{2 * n + 2:09d}"
         channel = client.conversations_open(users=users)["channel"]["id"]
-        text, blocks = render(CheckInPrompt(n + 1, n + 1, "enabling_growth", None, follow_up=False))
+        prompt = CheckInPrompt(n + 1, n + 1, "enabling_growth", None, follow_up=False)
+        text, blocks = render_message(prompt)
         client.chat_postMessage(channel=channel, text=text, blocks=blocks)
 
 
@@ -137,7 +153,7 @@ def main() -> None:
             with LocalSlack() as slack:
                 bot = scheme_with_pairs(folder, slack, size, history=True)
                 who_is_due(bot)  # warm up: imports, first connection
-                median = sorted(timed(lambda b=bot: who_is_due(b))[0] for _ in range(5))[2]
+                median = sorted(timed(partial(who_is_due, bot))[0] for _ in range(5))[2]
                 timings[size] = median
                 bot.close()
             print(

@@ -164,59 +164,55 @@ class EvaluationsService:
         return min(owed + closings, default=None)
 
     def run_due(self, now: datetime) -> int:
+        """Sends every invitation and reminder now due, then each closed form's results to the
+        team; returns how many messages went."""
         due = [p for p in self.pending(now) if p.at <= now]
-        outgoing: list[Outgoing] = []
         with self._uow() as uow:
-            for owed in due:
-                total = len(questions_for(owed.form, owed.person.role, {}))
-                if owed.kind == "invite":
-                    uow.evaluations.invite(owed.form.id, [owed.person.id], now)
-                    notice: EvaluationInvite | EvaluationReminder = EvaluationInvite(
-                        owed.form, total
-                    )
-                else:
-                    record = uow.evaluations.get(owed.form.id, owed.person.id)
-                    answers = record.progress.answers if record else {}
-                    notice = EvaluationReminder(
-                        owed.form,
-                        len(answers),
-                        len(questions_for(owed.form, owed.person.role, answers)),
-                    )
-                kind = "eval-invite" if owed.kind == "invite" else "eval-reminder"
-                outgoing.append(
-                    Outgoing(
-                        Delivery(
-                            _key(owed.form, owed.kind, owed.person),
-                            kind,
-                            owed.form.id,
-                            owed.person.slack_user_id or "",
-                            owed.person.id,
-                        ),
-                        notice,
-                    )
-                )
+            outgoing = [self._owed_message(uow, owed, now) for owed in due]
             uow.commit()
         sent = len(self._deliveries.send(outgoing, now))
+        return sent + self._post_closed_results(now)
+
+    def _owed_message(self, uow: UnitOfWork, owed: PendingMessage, now: datetime) -> Outgoing:
+        """The invitation (recorded as sent in the same transaction, so the form's counts
+        include the person) or the reminder saying how far they have got."""
+        notice: EvaluationInvite | EvaluationReminder
+        if owed.kind == "invite":
+            uow.evaluations.invite(owed.form.id, [owed.person.id], now)
+            total = len(questions_for(owed.form, owed.person.role, {}))
+            notice = EvaluationInvite(owed.form, total)
+        else:
+            record = uow.evaluations.get(owed.form.id, owed.person.id)
+            answers = record.progress.answers if record else {}
+            notice = EvaluationReminder(
+                owed.form,
+                len(answers),
+                len(questions_for(owed.form, owed.person.role, answers)),
+            )
+        delivery = Delivery(
+            _key(owed.form, owed.kind, owed.person),
+            "eval-invite" if owed.kind == "invite" else "eval-reminder",
+            owed.form.id,
+            owed.person.slack_user_id or "",
+            owed.person.id,
+        )
+        return Outgoing(delivery, notice)
+
+    def _post_closed_results(self, now: datetime) -> int:
+        """Each closed form's results go to the team's channel once (the key holds it to once);
+        a form nobody was invited to has nothing to report."""
+        sent = 0
         for form in self._forms.values():
-            if form.closes <= now and self._invited(form):  # nobody asked: nothing to report
-                results = self._results(form, closed=True)
-                sent += len(
-                    self._deliveries.send(
-                        [
-                            Outgoing(
-                                Delivery(
-                                    f"eval-results:{form.id}:closed",
-                                    "eval-results",
-                                    form.id,
-                                    self._team.channel,
-                                    None,
-                                ),
-                                results,
-                            )
-                        ],
-                        now,
-                    )
+            if form.closes <= now and self._invited(form):
+                delivery = Delivery(
+                    f"eval-results:{form.id}:closed",
+                    "eval-results",
+                    form.id,
+                    self._team.channel,
+                    None,
                 )
+                results = self._results(form, closed=True)
+                sent += len(self._deliveries.send([Outgoing(delivery, results)], now))
         return sent
 
     def _invited(self, form: Form) -> list[int]:

@@ -241,47 +241,45 @@ class EventsService:
             uow.rsvps.clear(event.id)
             sequence = uow.schedules.sequence(event.id)
             uow.commit()
-        stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
-        outgoing: list[Outgoing] = []
-        covered: list[Delivery] = []
         covered_moments = covered_by_change_notice(
             new, self.programme.reminders.offsets, self.programme.zone, now
         )
+        outgoing: list[Outgoing] = []
+        covered: list[Delivery] = []
         for person in invited:
             to = person.slack_user_id or ""
-            notice = EventDateChanged(self.programme, event, old, new, person.tz)
-            outgoing.append(
-                Outgoing(
-                    Delivery(
-                        f"date-changed:{event.id}:{stamp}:{person.id}",
-                        "date-changed",
-                        event.id,
-                        to,
-                        person.id,
-                    ),
-                    notice,
-                )
-            )
-            if new.starts_at is not None:
-                invite = CalendarInvite(self.programme, event, new, sequence)
-                outgoing.append(
-                    Outgoing(
-                        Delivery(
-                            f"calendar:{event.id}:{stamp}:{person.id}",
-                            "calendar",
-                            event.id,
-                            to,
-                            person.id,
-                        ),
-                        invite,
-                    )
-                )
+            outgoing += self._change_notices(event, old, new, person, sequence)
             covered += [
                 Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id)
                 for m in covered_moments
             ]
         self._deliveries.skip(covered, now)
         self._deliveries.send(outgoing, now)
+
+    def _change_notices(
+        self,
+        event: Event,
+        old: EventSchedule,
+        new: EventSchedule,
+        person: Participant,
+        sequence: int,
+    ) -> list[Outgoing]:
+        """What one invited person is sent: the change in words, and (once the event has a date)
+        the calendar file that moves it in their calendar. Keyed by the new date, so a second
+        change is told too."""
+        to = person.slack_user_id or ""
+        stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
+        changed = Delivery(
+            f"date-changed:{event.id}:{stamp}:{person.id}", "date-changed", event.id, to, person.id
+        )
+        outgoing = [Outgoing(changed, EventDateChanged(self.programme, event, old, new, person.tz))]
+        if new.starts_at is not None:
+            calendar = Delivery(
+                f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
+            )
+            invite = CalendarInvite(self.programme, event, new, sequence)
+            outgoing.append(Outgoing(calendar, invite))
+        return outgoing
 
     def _reminder(
         self,

@@ -403,60 +403,60 @@ class CheckInsService:
         return due_moments(states, self._rules, self._calendar, now)
 
     def run_due(self, now: datetime) -> int:
+        """Sends each pair's due check-in, follow-up and acceptance nudge; returns how many went.
+        A check-in is marked sent only once Slack has its prompt, so a failed send is retried."""
         with self._uow() as uow:
-            states = {s.pair.id: s for s in uow.pairs.states()}
-            people = {p.id: p for p in uow.participants.all()}
-            due = self.who_is_due(list(states.values()), now)
-            new_numbers = {
-                m.pair_id: _next_number(states[m.pair_id]) for m in due if m.kind == "check_in"
-            }
-            opened = uow.checkins.open_many(
-                new_numbers, now
-            )  # a pair missing here: another process has it
-            checkin_ids: dict[str, int] = {}
-            outgoing: list[Outgoing] = []
-            for moment in due:
-                state = states[moment.pair_id]
-                pair, latest = state.pair, state.latest
-                members = (people[pair.mentor_id], people[pair.mentee_id])
-                to = group(members)
-                if moment.kind == "acceptance_nudge":
-                    outgoing += self._nudges(pair, members)
-                    uow.pairs.mark_nudged(pair.id, now)
-                elif moment.kind == "follow_up" and latest is not None:
-                    prompt = CheckInPrompt(
-                        pair.id, latest.id, pair.stage, state.last_meeting, follow_up=True
-                    )
-                    outgoing.append(
-                        Outgoing(
-                            Delivery(
-                                f"checkin-follow-up:{pair.id}:{latest.number}",
-                                "checkin",
-                                str(pair.id),
-                                to,
-                                None,
-                            ),
-                            prompt,
-                        )
-                    )
-                    uow.checkins.mark_followed_up(latest.id, now)
-                elif (
-                    checkin := latest if moment.kind == "deliver" else opened.get(pair.id)
-                ) is not None:
-                    key = f"checkin:{pair.id}:{checkin.number}"
-                    checkin_ids[key] = checkin.id
-                    prompt = CheckInPrompt(
-                        pair.id, checkin.id, pair.stage, state.last_meeting, follow_up=False
-                    )
-                    outgoing.append(
-                        Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt)
-                    )
+            outgoing, checkin_ids = self._queue_due(uow, now)
             uow.commit()
         sent = self._deliveries.send(outgoing, now)
         with self._uow() as uow:
             uow.checkins.mark_sent([checkin_ids[k] for k in sent if k in checkin_ids], now)
             uow.commit()
         return len(sent)
+
+    def _queue_due(self, uow: UnitOfWork, now: datetime) -> tuple[list[Outgoing], dict[str, int]]:
+        """The messages due now, each recorded in the same transaction (new check-ins opened,
+        nudges and follow-ups marked), and the check-in id behind each prompt's key."""
+        states = {s.pair.id: s for s in uow.pairs.states()}
+        people = {p.id: p for p in uow.participants.all()}
+        due = self.who_is_due(list(states.values()), now)
+        new_numbers = {
+            m.pair_id: _next_number(states[m.pair_id]) for m in due if m.kind == "check_in"
+        }
+        opened = uow.checkins.open_many(new_numbers, now)  # a pair missing: another process has it
+        checkin_ids: dict[str, int] = {}
+        outgoing: list[Outgoing] = []
+        for moment in due:
+            state = states[moment.pair_id]
+            pair, latest = state.pair, state.latest
+            members = (people[pair.mentor_id], people[pair.mentee_id])
+            to = group(members)
+            if moment.kind == "acceptance_nudge":
+                outgoing += self._nudges(pair, members)
+                uow.pairs.mark_nudged(pair.id, now)
+            elif moment.kind == "follow_up" and latest is not None:
+                outgoing.append(self._prompt(state, latest.id, latest.number, to, follow_up=True))
+                uow.checkins.mark_followed_up(latest.id, now)
+            elif (
+                checkin := latest if moment.kind == "deliver" else opened.get(pair.id)
+            ) is not None:
+                prompt = self._prompt(state, checkin.id, checkin.number, to, follow_up=False)
+                checkin_ids[prompt.delivery.key] = checkin.id
+                outgoing.append(prompt)
+        return outgoing, checkin_ids
+
+    @staticmethod
+    def _prompt(
+        state: PairState, checkin_id: int, number: int, to: str, follow_up: bool
+    ) -> Outgoing:
+        """A check-in's question to the pair's group DM. The follow-up has a key of its own: it
+        is a second message, not a repeat of the first."""
+        pair = state.pair
+        key = f"{'checkin-follow-up' if follow_up else 'checkin'}:{pair.id}:{number}"
+        prompt = CheckInPrompt(
+            pair.id, checkin_id, pair.stage, state.last_meeting, follow_up=follow_up
+        )
+        return Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt)
 
     def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
         mentor, mentee = members

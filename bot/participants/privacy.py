@@ -9,8 +9,10 @@ from typing import Any
 
 from bot.errors import NotAParticipant, UserError
 from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.pairs.rules import Pair
 from bot.participants.notices import MyDataFile
-from bot.ports import UnitOfWorkFactory
+from bot.participants.rules import Participant
+from bot.ports import UnitOfWork, UnitOfWorkFactory
 
 
 class NoSuchParticipant(UserError):
@@ -27,21 +29,14 @@ class PrivacyService:
         self._deliveries = deliveries
 
     def my_data(self, slack_user_id: str) -> dict[str, Any]:
+        """Everything held about the person, by feature, in words they can read (right of
+        access); their partner appears by name only."""
         with self._uow() as uow:
             person = uow.participants.by_slack_id(slack_user_id)
             if person is None:
                 raise NotAParticipant()
-            pair = uow.pairs.current_for(person.id)
             data: dict[str, Any] = {
-                "you": {
-                    "name": person.name,
-                    "email": person.email,
-                    "role": person.role,
-                    "slack_user_id": person.slack_user_id,
-                    "time_zone": person.tz,
-                    "about": person.about,
-                    "check_ins_paused_until": _iso(person.paused_until),
-                },
+                "you": _profile(person),
                 "event_replies": {
                     event: answer
                     for (event, pid), answer in uow.rsvps.answers().items()
@@ -57,34 +52,9 @@ class PrivacyService:
                     if c.reporter_id == person.id
                 ],
             }
+            pair = uow.pairs.current_for(person.id)
             if pair is not None:
-                partner = uow.participants.get(
-                    pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
-                )
-                agreement = uow.agreements.get(pair.id)
-                data["your_pair"] = {
-                    "partner": partner.name if partner else None,
-                    "stage": pair.stage,
-                    "status": pair.status,
-                    "stages": [
-                        {"stage": c.stage, "from": _iso(c.changed_at)}
-                        for c in uow.pairs.stage_history(pair.id)
-                    ],
-                    "agreement": {
-                        "goals": agreement.goals,
-                        "availability": agreement.availability,
-                        "topics": agreement.topics,
-                        "contact": agreement.contact,
-                    },
-                    "meetings": [
-                        {"on": _iso(m.met_on), "minutes": m.minutes, "topics": m.topics}
-                        for m in uow.meetings.for_pair(pair.id)
-                    ],
-                    "check_ins": [
-                        {"sent": _iso(c.sent_at), "answer": c.answer}
-                        for c in uow.checkins.for_pair(pair.id)
-                    ],
-                }
+                data["your_pair"] = _pair_record(uow, person, pair)
         return data
 
     def send_my_data(self, slack_user_id: str, now: datetime) -> None:
@@ -120,6 +90,47 @@ class PrivacyService:
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
         return person.name
+
+
+def _profile(person: Participant) -> dict[str, Any]:
+    """The person as the scheme knows them, every stored field named for a reader."""
+    return {
+        "name": person.name,
+        "email": person.email,
+        "role": person.role,
+        "slack_user_id": person.slack_user_id,
+        "time_zone": person.tz,
+        "about": person.about,
+        "check_ins_paused_until": _iso(person.paused_until),
+    }
+
+
+def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, Any]:
+    """The person's current pairing: its stages, the pair's agreement, meetings and check-ins."""
+    partner_id = pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
+    partner = uow.participants.get(partner_id)
+    agreement = uow.agreements.get(pair.id)
+    return {
+        "partner": partner.name if partner else None,
+        "stage": pair.stage,
+        "status": pair.status,
+        "stages": [
+            {"stage": c.stage, "from": _iso(c.changed_at)} for c in uow.pairs.stage_history(pair.id)
+        ],
+        "agreement": {
+            "goals": agreement.goals,
+            "availability": agreement.availability,
+            "topics": agreement.topics,
+            "contact": agreement.contact,
+        },
+        "meetings": [
+            {"on": _iso(m.met_on), "minutes": m.minutes, "topics": m.topics}
+            for m in uow.meetings.for_pair(pair.id)
+        ],
+        "check_ins": [
+            {"sent": _iso(c.sent_at), "answer": c.answer} for c in uow.checkins.for_pair(pair.id)
+        ],
+    }
 
 
 def _iso(value: object) -> str | None:
