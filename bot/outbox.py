@@ -29,8 +29,6 @@ class FileNotice(Notice):
         raise NotImplementedError
 
 
-
-
 @dataclass(frozen=True)
 class ExportFile(FileNotice):
     """A file made for someone on request (their data, the team's CSV export)."""

@@ -250,7 +250,9 @@ class Programme(_Strict):
         try:
             ZoneInfo(name)
         except (ZoneInfoNotFoundError, ValueError):
-            raise ValueError(f"unknown time zone {name!r}; use an IANA name like Europe/Dublin")
+            raise ValueError(
+                f"unknown time zone {name!r}; use an IANA name like Europe/Dublin"
+            ) from None
         return name
 
     @field_validator("events")

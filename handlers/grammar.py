@@ -192,43 +192,70 @@ def parse_command(text: str) -> Command:
     raise NotUnderstood("unknown", text.strip())
 
 
+_TEAM_SIMPLE: dict[str, Command] = {
+    "help": Help(team=True),
+    "pairs": TeamPairs(),
+    "evaluations": TeamEvaluations(),
+    "alerts": TeamAlerts(),
+    "events": TeamEvents(),
+}
+
+
 def _parse_team(words: list[str], original: list[str]) -> Command:
-    if not words or words == ["help"]:
+    if not words:
         return Help(team=True)
-    if words == ["pairs"]:
-        return TeamPairs()
-    if words == ["evaluations"]:
-        return TeamEvaluations()
-    if words == ["alerts"]:
-        return TeamAlerts()
-    if words[0] == "pause":
-        person = _mention(original[1]) if len(original) > 1 else None
-        if person is None:
-            raise NotUnderstood("team-pause")
-        return TeamPause(person, _parse_pause(words[2:]).until)
-    if words == ["events"]:
-        return TeamEvents()
-    if words[0] == "export" and len(words) in (2, 3) and words[2:] in ([], ["pseudonymous"]):
-        return TeamExport(words[1], pseudonymous=len(words) == 3)
-    if words[0] == "export":
-        raise NotUnderstood("team-export")
-    if words[0] == "chart" and len(words) == 2:
-        return TeamChart(words[1])
-    if words[0] == "pair":
-        people = [_mention(w) for w in original[1:]]
-        if len(people) != 2 or None in people:
-            raise NotUnderstood("team-pair")
-        return TeamPair(people[0] or "", people[1] or "")
-    if words[0] == "unpair":
-        person = _mention(original[1]) if len(original) > 1 else None
-        if person is None:
-            raise NotUnderstood("team-unpair")
-        return TeamUnpair(person, " ".join(original[2:]) or "ended by the project team")
-    if words[0] == "who":
-        if len(words) != 2:
-            raise NotUnderstood("team-who")
-        return WhoIsComing(words[1])
+    if len(words) == 1 and words[0] in _TEAM_SIMPLE:
+        return _TEAM_SIMPLE[words[0]]
+    verbs = {
+        "pause": _team_pause,
+        "export": _team_export,
+        "chart": _team_chart,
+        "pair": _team_pair,
+        "unpair": _team_unpair,
+        "who": _team_who,
+    }
+    if words[0] in verbs:
+        return verbs[words[0]](words, original)
     raise NotUnderstood("unknown-team", " ".join(original))
+
+
+def _team_pause(words: list[str], original: list[str]) -> Command:
+    person = _mention(original[1]) if len(original) > 1 else None
+    if person is None:
+        raise NotUnderstood("team-pause")
+    return TeamPause(person, _parse_pause(words[2:]).until)
+
+
+def _team_export(words: list[str], original: list[str]) -> Command:
+    if len(words) in (2, 3) and words[2:] in ([], ["pseudonymous"]):
+        return TeamExport(words[1], pseudonymous=len(words) == 3)
+    raise NotUnderstood("team-export")
+
+
+def _team_chart(words: list[str], original: list[str]) -> Command:
+    if len(words) == 2:
+        return TeamChart(words[1])
+    raise NotUnderstood("unknown-team", " ".join(original))
+
+
+def _team_pair(words: list[str], original: list[str]) -> Command:
+    people = [_mention(w) for w in original[1:]]
+    if len(people) != 2 or None in people:
+        raise NotUnderstood("team-pair")
+    return TeamPair(people[0] or "", people[1] or "")
+
+
+def _team_unpair(words: list[str], original: list[str]) -> Command:
+    person = _mention(original[1]) if len(original) > 1 else None
+    if person is None:
+        raise NotUnderstood("team-unpair")
+    return TeamUnpair(person, " ".join(original[2:]) or "ended by the project team")
+
+
+def _team_who(words: list[str], original: list[str]) -> Command:
+    if len(words) != 2:
+        raise NotUnderstood("team-who")
+    return WhoIsComing(words[1])
 
 
 def _parse_event_date(text: str) -> SetEventDate:

@@ -17,7 +17,10 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     # the domain: plain Python, pydantic and the programme file's YAML
     "bot": ({"bot"}, {"pydantic", "yaml"}),
     # Slack glue: the domain, Slack's libraries, and what its views draw with
-    "handlers": ({"bot", "handlers"}, {"slack_bolt", "slack_sdk", "pydantic", "icalendar", "matplotlib"}),
+    "handlers": (
+        {"bot", "handlers"},
+        {"slack_bolt", "slack_sdk", "pydantic", "icalendar", "matplotlib"},
+    ),
     # the clock: only APScheduler; it knows features by their upcoming/run_due
     "scheduler": ({"scheduler"}, {"apscheduler"}),
     # the database: the domain's values and protocols, SQLAlchemy and Alembic

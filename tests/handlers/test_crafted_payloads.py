@@ -85,7 +85,10 @@ def test_a_concern_form_with_altered_metadata_or_urgency_keeps_nothing(
         "urgency": {
             "value": {
                 "type": "radio_buttons",
-                "selected_option": {"text": {"type": "plain_text", "text": "x"}, "value": "whenever"},
+                "selected_option": {
+                    "text": {"type": "plain_text", "text": "x"},
+                    "value": "whenever",
+                },
             }
         }
     }
