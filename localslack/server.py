@@ -2,13 +2,16 @@
 
 Each call is checked against Slack's contract (localslack/contract.py): an unknown method or a
 missing required argument is answered as Slack would and recorded in `workspace.violations`, so
-a test fails on any call the real Slack would refuse. Faults can be injected per method.
+a test fails on any call the real Slack would refuse. Faults can be injected per method. In
+realistic mode (localslack/realism.py) each answer takes Slack's round trip and each call is
+held to Slack's published rate limits.
 """
 
 from __future__ import annotations
 
 import json
 import threading
+import time
 from collections import defaultdict, deque
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -18,7 +21,8 @@ from urllib.parse import parse_qsl, urlsplit
 
 from localslack import contract
 from localslack.api import API_METHODS, ApiError
-from localslack.workspace import Call, Message, Response, Workspace
+from localslack.realism import RateLimiter, Realism
+from localslack.workspace import RATE_LIMITED, Call, Message, Response, Workspace
 
 JSON_ARGUMENTS = ("blocks", "attachments", "metadata", "view", "files")
 
@@ -35,9 +39,19 @@ class Fault:
 
 
 class LocalSlack:
-    def __init__(self, token: str = "xoxb-local", workspace: Workspace | None = None):
+    """With `realistic` (a Realism), Slack's round trip and rate limits; without, neither, so
+    tests stay fast."""
+
+    def __init__(
+        self,
+        token: str = "xoxb-local",
+        workspace: Workspace | None = None,
+        realistic: Realism | None = None,
+    ):
         self.token = token
         self.workspace = workspace or Workspace()
+        self.realism = realistic
+        self._limiter = RateLimiter(realistic) if realistic else None
         self.contract = contract.load()
         self.observers: list[Callable[[Message], None]] = []
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
@@ -96,16 +110,28 @@ class LocalSlack:
     def handle_api(
         self, method: str, params: dict[str, Any], token: str | None
     ) -> tuple[int, dict[str, str], dict]:
+        """Slack's answer to one Web API call; in realistic mode half the round trip passes
+        before the call takes effect and half after, as over a network."""
+        self._travel()
+        try:
+            return self._answer(method, params, token)
+        finally:
+            self._travel()
+
+    def _answer(
+        self, method: str, params: dict[str, Any], token: str | None
+    ) -> tuple[int, dict[str, str], dict]:
         fault = self._take_fault(method)
         if fault and fault.status == 429:
-            self._record(method, params, False, "ratelimited")
-            return (
-                429,
-                {"Retry-After": str(fault.retry_after or 1)},
-                {"ok": False, "error": "ratelimited"},
-            )
+            return self._rate_limited(method, params, {"Retry-After": str(fault.retry_after or 1)})
         if fault and not fault.after_effect:
             return self._faulted(method, params, fault)
+        if self._limiter:
+            wait = self._limiter.admit(
+                method, self.workspace.channel_key(str(params.get("channel")))
+            )
+            if wait:
+                return self._rate_limited(method, params, self._limiter.retry_after(wait))
         refused = self._refusal(method, params, token)
         if refused:
             self._record(method, params, False, refused["error"])
@@ -120,6 +146,16 @@ class LocalSlack:
             return self._faulted(method, params, fault)
         self._record(method, params, True, None)
         return 200, {}, {"ok": True, **body}
+
+    def _travel(self) -> None:
+        if self.realism and self.realism.round_trip:
+            time.sleep(self.realism.wall_seconds(self.realism.round_trip) / 2)
+
+    def _rate_limited(
+        self, method: str, params: dict[str, Any], headers: dict[str, str]
+    ) -> tuple[int, dict[str, str], dict]:
+        self._record(method, params, False, RATE_LIMITED)
+        return 429, headers, {"ok": False, "error": RATE_LIMITED}
 
     def _refusal(self, method: str, params: dict[str, Any], token: str | None) -> dict | None:
         """Slack's answer to a call it would refuse (bad token, off-contract, not implemented

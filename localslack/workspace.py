@@ -6,8 +6,12 @@ import hashlib
 import itertools
 import threading
 import time
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+
+RATE_LIMITED = "ratelimited"
 
 
 @dataclass
@@ -147,18 +151,22 @@ class Workspace:
     def open_dm(self, users: list[str]) -> Channel:
         with self.lock:
             members = sorted(set(users))
-            kind = "D" if len(members) == 1 else "G"
-            digest = hashlib.sha1(",".join(members).encode()).hexdigest()[:10].upper()
-            channel_id = "D" + members[0][1:] if kind == "D" else "G" + digest
+            channel_id = _dm_id(members)
             if channel_id not in self.channels:
+                is_im = len(members) == 1
                 self.channels[channel_id] = Channel(
                     channel_id,
-                    "mpdm-" + "--".join(members) if kind == "G" else members[0],
-                    is_im=kind == "D",
-                    is_mpim=kind == "G",
+                    members[0] if is_im else "mpdm-" + "--".join(members),
+                    is_im=is_im,
+                    is_mpim=not is_im,
                     members=[self.bot_user, *members],
                 )
             return self.channels[channel_id]
+
+    def channel_key(self, channel: str) -> str:
+        """The channel a post to `channel` lands in: a user id means the app's DM with them
+        (found without opening it, so a refused post leaves no trace)."""
+        return _dm_id([channel]) if channel in self.users else channel
 
     # Reading, for tests and the transcript ---------------------------------------------------
 
@@ -179,3 +187,43 @@ class Workspace:
     def calls_to(self, method: str) -> list[Call]:
         with self.lock:
             return [c for c in self.calls if c.method == method]
+
+    # Counting, for benchmarks --------------------------------------------------------------
+
+    def calls_per_method(self) -> Counter[str]:
+        with self.lock:
+            return Counter(c.method for c in self.calls)
+
+    def rate_limited_per_method(self) -> Counter[str]:
+        """How many calls of each method were answered 429."""
+        with self.lock:
+            return Counter(c.method for c in self.calls if c.error == RATE_LIMITED)
+
+    def posts_per_key(self) -> Counter[tuple[str, str]]:
+        """Messages in each channel per metadata key: the `key` of a message's metadata
+        `event_payload`, as a sender tags each post with what it delivers."""
+        with self.lock:
+            keys = ((m.channel, _metadata_key(m)) for m in self.messages)
+            return Counter((channel, key) for channel, key in keys if key is not None)
+
+    def duplicates(self) -> Counter[tuple[str, str]]:
+        """The extra posts of each (channel, key) posted more than once; sum() them for a
+        count of duplicates."""
+        return Counter({k: n - 1 for k, n in self.posts_per_key().items() if n > 1})
+
+    def missing(self, expected: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Which expected (channel or user id, key) posts never arrived."""
+        posted = self.posts_per_key()
+        return [(to, key) for to, key in expected if not posted[(self.channel_key(to), key)]]
+
+
+def _metadata_key(message: Message) -> str | None:
+    payload = (message.metadata or {}).get("event_payload")
+    return str(payload["key"]) if isinstance(payload, dict) and "key" in payload else None
+
+
+def _dm_id(members: list[str]) -> str:
+    """A DM's id from its sorted members: D + the user id's tail, or G + a digest for a group."""
+    if len(members) == 1:
+        return "D" + members[0][1:]
+    return "G" + hashlib.sha1(",".join(members).encode()).hexdigest()[:10].upper()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -10,7 +12,7 @@ from localslack.server import Fault, LocalSlack
 
 
 @pytest.fixture
-def local() -> LocalSlack:
+def local() -> Iterator[LocalSlack]:
     with LocalSlack() as slack:
         slack.workspace.add_user("UANN00001", "Ann Example", "ann@example.org", "Europe/Paris")
         yield slack
