@@ -7,7 +7,7 @@ from typing import Protocol, Self
 
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
-from bot.events.ports import RsvpRepository, ScheduleRepository
+from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
 from bot.outbox import DeliveryLedger
 from bot.pairs.ports import (
     AgreementRepository,
@@ -25,6 +25,8 @@ class UnitOfWork(Protocol):
     def schedules(self) -> ScheduleRepository: ...
     @property
     def rsvps(self) -> RsvpRepository: ...
+    @property
+    def calendar_feeds(self) -> CalendarFeedRepository: ...
     @property
     def deliveries(self) -> DeliveryLedger: ...
     @property

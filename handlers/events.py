@@ -1,18 +1,34 @@
-"""Events: the "I'll be there" / "I can't make it" buttons on reminders, and the commands
-`/mentoring events`, `next`, `event date`, `team who` and `team events`."""
+"""Events: the "I'll be there" / "I can't make it" buttons on reminders, the commands
+`/mentoring events`, `next`, `calendar`, `event date`, `team who` and `team events`, and the
+calendar files and personal feeds served over plain HTTP under /calendar/."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
+from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
 from bot.events.service import Answer, EventsService
 from bot.scheme import Slug
 from handlers.commands import CommandCall, Commands
-from handlers.grammar import SetEventDate, ShowEvents, ShowNext, TeamEvents, WhoIsComing
+from handlers.grammar import (
+    CalendarFeed,
+    SetEventDate,
+    ShowEvents,
+    ShowNext,
+    TeamEvents,
+    WhoIsComing,
+)
 from handlers.middleware import Payload, acting, parse
+from handlers.slack.http import mount
 from handlers.views import events as view
+
+CALENDAR_PREFIX = "/calendar/"
+# The paths view.EVENT_FILE_PATH and view.FEED_PATH make; anything else under the prefix is 404.
+_EVENT_FILE = re.compile(r"^/calendar/events/([a-z0-9][a-z0-9-]{0,59})\.ics$")
+_FEED = re.compile(r"^/calendar/feed/([A-Za-z0-9_-]{20,100})\.ics$")
 
 
 class RsvpPressed(Payload):
@@ -23,6 +39,7 @@ class RsvpPressed(Payload):
 def register(app: App, commands: Commands, events: EventsService) -> None:
     _register_replies(app, events)
     _register_commands(commands, events)
+    _register_calendar(app, commands, events)
 
 
 def _register_replies(app: App, events: EventsService) -> None:
@@ -73,3 +90,63 @@ def _register_commands(commands: Commands, events: EventsService) -> None:
     commands.on(SetEventDate, set_date)
     commands.on(WhoIsComing, who_is_coming)
     commands.on(TeamEvents, team_events)
+
+
+def _register_calendar(app: App, commands: Commands, events: EventsService) -> None:
+    """The add-to-calendar buttons, `/mentoring calendar`, and the files and feeds over HTTP."""
+
+    @app.action(re.compile(f"^{view.CALENDAR_BUTTON}"))
+    def calendar_link(ack: Ack) -> None:
+        """The browser opens the link; Slack only wants to hear that the press was received."""
+        ack()
+
+    def calendar_feed(command: CalendarFeed, call: CommandCall) -> str:
+        if events.public_url is None:
+            return view.FEEDS_NEED_AN_ADDRESS
+        address = events.feeds.address(call.acting.person, call.acting.now, command.renew)
+        return view.feed_message(address, events.programme, events.public_url)
+
+    commands.on(CalendarFeed, calendar_feed)
+    mount(app, CALENDAR_PREFIX, calendar_routes(events))
+
+
+def calendar_routes(events: EventsService) -> WSGIApplication:
+    """GET an event's current calendar file, or a person's feed by its secret address. Anything
+    unknown, revoked or malformed is a bare 404: no word on whether such an event or person is."""
+
+    def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return _answer(start_response, "405 Method Not Allowed", [("Allow", "GET, HEAD")])
+        path = str(environ.get("PATH_INFO", ""))
+        if (event := _EVENT_FILE.match(path)) and (invite := events.feeds.event_file(event[1])):
+            disposition = f'attachment; filename="{invite.filename}"'
+            return _calendar(start_response, view.ics_for(invite), disposition, environ)
+        if (token := _FEED.match(path)) and (feed := events.feeds.feed(token[1])):
+            return _calendar(start_response, view.feed_ics(feed), "inline", environ)
+        return _answer(start_response, "404 Not Found", [])
+
+    return serve
+
+
+def _calendar(
+    start_response: StartResponse, body: bytes, disposition: str, environ: WSGIEnvironment
+) -> Iterable[bytes]:
+    """Always the current version (no-cache); never kept by a shared cache (private), since a
+    feed's address is a secret."""
+    start_response(
+        "200 OK",
+        [
+            ("Content-Type", "text/calendar; charset=utf-8"),
+            ("Content-Length", str(len(body))),
+            ("Content-Disposition", disposition),
+            ("Cache-Control", "private, no-cache"),
+        ],
+    )
+    return [] if environ.get("REQUEST_METHOD") == "HEAD" else [body]
+
+
+def _answer(
+    start_response: StartResponse, status: str, headers: list[tuple[str, str]]
+) -> Iterable[bytes]:
+    start_response(status, [("Content-Type", "text/plain"), ("Content-Length", "0"), *headers])
+    return []

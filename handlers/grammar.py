@@ -32,6 +32,13 @@ class ShowNext:
 
 
 @dataclass(frozen=True)
+class CalendarFeed:
+    """`calendar`: my feed's address; `calendar new`: a new one, the old one stopped."""
+
+    renew: bool = False
+
+
+@dataclass(frozen=True)
 class SetEventDate:
     event_id: str
     day: date
@@ -134,6 +141,7 @@ Command = (
     Help
     | ShowEvents
     | ShowNext
+    | CalendarFeed
     | SetEventDate
     | WhoIsComing
     | ShowPair
@@ -174,6 +182,7 @@ def parse_command(text: str) -> Command:
         "agreement": EditAgreement(),
         "concern": RaiseConcern(),
         "my-data": MyData(),
+        "calendar": CalendarFeed(),
     }
     if len(words) == 1 and words[0] in simple:
         return simple[words[0]]
@@ -189,6 +198,8 @@ def parse_command(text: str) -> Command:
         return _parse_team(words[1:], original[1:])
     if words[:2] == ["event", "date"]:
         return _parse_event_date(" ".join(words))
+    if words == ["calendar", "new"]:
+        return CalendarFeed(renew=True)
     raise NotUnderstood("unknown", text.strip())
 
 

@@ -127,7 +127,8 @@ def build(
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     team = Team(programme, settings.alert_channel, SlackDirectory(client).channel_members)
     scheduler = Clock(clock)
-    services = _services(programme, uow, Deliveries(uow, SlackMessenger(client)), team, scheduler)
+    deliveries = Deliveries(uow, SlackMessenger(client))
+    services = _services(programme, uow, deliveries, team, scheduler, settings.public_url)
     _keep_on_the_clock(scheduler, services, settings)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
@@ -152,6 +153,7 @@ def _services(
     deliveries: Deliveries,
     team: Team,
     scheduler: Clock,
+    public_url: str | None,
 ) -> Services:
     """Each use-case service once; a change to anyone's moments reschedules the clock."""
     calendar = working_calendar(programme)
@@ -160,7 +162,7 @@ def _services(
     return Services(
         programme=programme,
         team=team,
-        events=EventsService(programme, uow, deliveries, team, changed),
+        events=EventsService(programme, uow, deliveries, team, changed, public_url),
         pairing=PairingService(uow, deliveries, team, changed),
         checkins=CheckInsService(programme, uow, deliveries, team, changed),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),

@@ -26,6 +26,16 @@ class Settings(BaseSettings):
     inbox_inline: bool = Field(
         True, description="Work on DMs in the web process; false: the clock process does"
     )
+    slack_rate_limits: bool = Field(
+        True,
+        description="Keep under Slack's published rate limits; false for a workspace without "
+        "them (the local one, tests)",
+    )
+    public_url: str | None = Field(
+        None,
+        description="Where the public reaches the web process, e.g. https://mentorbot.example.org:"
+        " reminders then link to calendar files it serves, and people can subscribe to feeds",
+    )
 
     @property
     def local(self) -> bool:

@@ -1,9 +1,8 @@
-"""The WSGI app for a production web server (Procfile: `web`, served by gunicorn)."""
+"""The WSGI app for a production web server (Procfile: `web`, served by gunicorn): Bolt at
+/slack/events, and the calendar files and feeds under /calendar/ (with PUBLIC_URL set)."""
 
-from slack_bolt.adapter.wsgi import SlackRequestHandler
-
-from handlers.slack.http import EVENTS_PATH
+from handlers.slack.http import web_app
 from mentorbot.app import build
 from mentorbot.settings import Settings
 
-application = SlackRequestHandler(build(Settings()).bolt, path=EVENTS_PATH)
+application = web_app(build(Settings()).bolt)

@@ -1,5 +1,5 @@
-"""Events: each event's schedule (its dates, and the programme file's as last read) and people's
-replies to it."""
+"""Events: each event's schedule (its dates, and the programme file's as last read), people's
+replies to it, and their calendar feeds' secret addresses."""
 
 from __future__ import annotations
 
@@ -33,6 +33,19 @@ class RsvpRecord(Base):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), primary_key=True)
     answer: Mapped[str] = mapped_column(String(10))
     answered_at: Mapped[datetime]
+
+
+class CalendarFeedRecord(Base):
+    """A person's calendar-feed address: only its sha256 is kept, so a copy of the database
+    cannot read anyone's calendar. A revoked address stays as a row until the person is erased."""
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participants.id"), index=True)
+    token_hash: Mapped[str] = mapped_column(String(64), unique=True)
+    created_at: Mapped[datetime]
+    revoked_at: Mapped[datetime | None]
 
 
 class SqlSchedules:
@@ -112,6 +125,50 @@ class SqlRsvps:
         self._session.execute(delete(RsvpRecord).where(RsvpRecord.event_id == event_id))
 
 
+class SqlCalendarFeeds:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def add(self, participant_id: int, token_hash: str, now: datetime) -> None:
+        self._session.add(
+            CalendarFeedRecord(participant_id=participant_id, token_hash=token_hash, created_at=now)
+        )
+        self._session.flush()
+
+    def revoke(self, participant_id: int, now: datetime) -> None:
+        self._session.execute(
+            update(CalendarFeedRecord)
+            .where(
+                CalendarFeedRecord.participant_id == participant_id,
+                CalendarFeedRecord.revoked_at.is_(None),
+            )
+            .values(revoked_at=now)
+        )
+
+    def active_since(self, participant_id: int) -> datetime | None:
+        return self._session.scalar(
+            select(CalendarFeedRecord.created_at)
+            .where(
+                CalendarFeedRecord.participant_id == participant_id,
+                CalendarFeedRecord.revoked_at.is_(None),
+            )
+            .order_by(CalendarFeedRecord.created_at.desc())
+            .limit(1)
+        )
+
+    def holder(self, token_hash: str) -> int | None:
+        return self._session.scalar(
+            select(CalendarFeedRecord.participant_id).where(
+                CalendarFeedRecord.token_hash == token_hash,
+                CalendarFeedRecord.revoked_at.is_(None),
+            )
+        )
+
+
 def erase_participant(session: Session, participant_id: int) -> None:
-    """A reply says who meant to be where: it goes with the person."""
+    """A reply says who meant to be where, and a feed address opens their calendar: both go
+    with the person."""
     session.execute(delete(RsvpRecord).where(RsvpRecord.participant_id == participant_id))
+    session.execute(
+        delete(CalendarFeedRecord).where(CalendarFeedRecord.participant_id == participant_id)
+    )

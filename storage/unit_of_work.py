@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
-from storage.events import SqlRsvps, SqlSchedules
+from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
 from storage.outbox import SqlDeliveryLedger
 from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants
@@ -20,6 +20,7 @@ class SqlUnitOfWork:
     participants: SqlParticipants
     schedules: SqlSchedules
     rsvps: SqlRsvps
+    calendar_feeds: SqlCalendarFeeds
     deliveries: SqlDeliveryLedger
     pairs: SqlPairs
     checkins: SqlCheckIns
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
         self.participants = SqlParticipants(self._session)
         self.schedules = SqlSchedules(self._session)
         self.rsvps = SqlRsvps(self._session)
+        self.calendar_feeds = SqlCalendarFeeds(self._session)
         self.deliveries = SqlDeliveryLedger(self._session)
         self.pairs = SqlPairs(self._session)
         self.checkins = SqlCheckIns(self._session)

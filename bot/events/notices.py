@@ -12,12 +12,16 @@ from bot.scheme import Event, Programme
 
 @dataclass(frozen=True)
 class EventReminder(Notice):
+    """`public_url`: where this deployment serves calendar files and feeds, when it has an
+    address the public can reach (None: the calendar file comes as an attachment instead)."""
+
     programme: Programme
     event: Event
     schedule: EventSchedule
     offset: timedelta
     recipient_tz: str | None
     rsvp: str | None
+    public_url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,3 +46,4 @@ class EventDateChanged(Notice):
     old: EventSchedule
     new: EventSchedule
     recipient_tz: str | None
+    public_url: str | None = None  # as EventReminder's

@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime, time
 from typing import Literal
 
 from bot.errors import NotAParticipant, UserError
+from bot.events.feeds import CalendarFeeds
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import (
     EventSchedule,
@@ -94,9 +95,14 @@ class EventsService:
         deliveries: Deliveries,
         team: Team,
         on_change: Callable[[], None],
+        public_url: str | None = None,
     ):
-        """`on_change` is told when the timeline changes (the clock reschedules)."""
+        """`on_change` is told when the timeline changes (the clock reschedules). With a
+        `public_url` (PUBLIC_URL) the web process serves calendar files and feeds, so messages
+        link to them instead of each carrying a file."""
         self.programme = programme
+        self.public_url = public_url
+        self.feeds = CalendarFeeds(programme, uow)
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
@@ -265,15 +271,16 @@ class EventsService:
         sequence: int,
     ) -> list[Outgoing]:
         """What one invited person is sent: the change in words, and (once the event has a date)
-        the calendar file that moves it in their calendar. Keyed by the new date, so a second
-        change is told too."""
+        the calendar file that moves it in their calendar, unless the message links to the one
+        the web process serves. Keyed by the new date, so a second change is told too."""
         to = person.slack_user_id or ""
         stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
         changed = Delivery(
             f"date-changed:{event.id}:{stamp}:{person.id}", "date-changed", event.id, to, person.id
         )
-        outgoing = [Outgoing(changed, EventDateChanged(self.programme, event, old, new, person.tz))]
-        if new.starts_at is not None:
+        notice = EventDateChanged(self.programme, event, old, new, person.tz, self.public_url)
+        outgoing = [Outgoing(changed, notice)]
+        if new.starts_at is not None and self.public_url is None:
             calendar = Delivery(
                 f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
             )
@@ -292,9 +299,11 @@ class EventsService:
     ) -> list[Outgoing]:
         to = person.slack_user_id or ""
         stamp = f"{moment.starts_at:%Y%m%dT%H%MZ}"
-        reminder = EventReminder(self.programme, event, schedule, moment.offset, person.tz, answer)
+        reminder = EventReminder(
+            self.programme, event, schedule, moment.offset, person.tz, answer, self.public_url
+        )
         invite = CalendarInvite(self.programme, event, schedule, sequence)
-        return [
+        outgoing = [
             Outgoing(
                 Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id), reminder
             ),
@@ -306,6 +315,8 @@ class EventsService:
                 invite,
             ),
         ]
+        # With a public address, the reminder links to the file the web process serves instead.
+        return outgoing[:1] if self.public_url else outgoing
 
     def _event(self, event_id: str) -> Event:
         event = self.programme.event(event_id)

@@ -9,6 +9,7 @@ from handlers.views.mrkdwn import escape
 USAGE = """Here is what I can do:
 • `/mentoring events`: your upcoming scheme events and your replies
 • `/mentoring next`: your next event
+• `/mentoring calendar`: a calendar feed of your scheme events to subscribe to (`calendar new` replaces its address)
 • `/mentoring pair`: your partner, your stage, your agreement and meetings
 • `/mentoring met 2026-02-03 45m career planning`: log a meeting (date, length, topics)
 • `/mentoring stage negotiation`: move your pair to another stage (Preparing, Negotiation, Enabling Growth, Coming to Closure)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from icalendar import Calendar
+from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -18,6 +20,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
+from bot.events.feeds import Feed, FeedAddress
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import EventSchedule
 from bot.events.service import (
@@ -37,6 +40,22 @@ from handlers.views.mrkdwn import escape
 RSVP_YES = "event_rsvp_yes"
 RSVP_NO = "event_rsvp_no"
 ANSWER_WORDS = {"yes": "you'll be there", "no": "you can't make it"}
+
+# Link buttons: Slack still tells the app of each press, which is acknowledged and nothing more.
+CALENDAR_BUTTON = "event_calendar_"
+# Where the web process serves an event's calendar file and each person's feed (with PUBLIC_URL).
+EVENT_FILE_PATH = "/calendar/events/{event_id}.ics"
+FEED_PATH = "/calendar/feed/{token}.ics"
+
+# Add-to-calendar links. Neither service documents them officially; the parameters are those
+# collected in https://github.com/InteractionDesignFoundation/add-event-to-calendar-docs:
+# services/google.md (action=TEMPLATE, text, dates=YYYYMMDDTHHmmSSZ/YYYYMMDDTHHmmSSZ in UTC,
+# details, location) and services/outlook-web.md (path=/calendar/action/compose, rru=addevent,
+# subject, startdt and enddt as YYYY-MM-DDTHH:mm:SSZ in UTC, body, location).
+GOOGLE_CALENDAR = "https://calendar.google.com/calendar/render"
+OUTLOOK_CALENDAR = "https://outlook.office.com/calendar/0/deeplink/compose"
+# Block Kit's button element: "url … Maximum length is 3000 characters."
+BUTTON_URL_LIMIT = 3000
 
 
 def when(
@@ -105,6 +124,7 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
             )
         )
     blocks.append(rsvp_buttons(event.id))
+    blocks += calendar_blocks(programme, event, notice.schedule, notice.public_url)
     return f"Reminder: {headline}. {when_text}. {where(event).rstrip('.')}.", blocks
 
 
@@ -122,17 +142,138 @@ def date_changed_message(notice: EventDateChanged) -> tuple[str, list[Block]]:
         ),
     ]
     if not notice.new.is_tbc:
+        calendar = "A new calendar file follows." if notice.public_url is None else NEW_DATE_LINKS
         blocks.append(
             ContextBlock(
                 elements=[
                     MarkdownTextObject(
-                        text="A new calendar file follows. Any reply you gave was for the old date, so please tell us again."
+                        text=f"{calendar} Any reply you gave was for the old date, so please tell us again."
                     )
                 ]
             )
         )
         blocks.append(rsvp_buttons(event.id))
+        blocks += calendar_blocks(programme, event, notice.new, notice.public_url)
     return text, blocks
+
+
+NEW_DATE_LINKS = (
+    "Put the new date in your calendar with the links below "
+    "(a feed from `/mentoring calendar` follows changes by itself)."
+)
+FEED_TIP = "Or subscribe once to all your scheme events, kept up to date: `/mentoring calendar`."
+
+
+def calendar_blocks(
+    programme: Programme, event: Event, schedule: EventSchedule, public_url: str | None
+) -> list[Block]:
+    """ "Add to calendar" link buttons for a dated event; with a public address, also its calendar
+    file as served by the web process and a word about the personal feed."""
+    if schedule.is_tbc:
+        return []
+    buttons = [
+        _link_button(
+            "Add to Google Calendar", "google", google_calendar_url(programme, event, schedule)
+        ),
+        _link_button("Add to Outlook", "outlook", outlook_calendar_url(programme, event, schedule)),
+    ]
+    if public_url is None:
+        return [ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons)]
+    buttons.append(
+        _link_button("Calendar file (.ics)", "file", event_file_url(public_url, event.id))
+    )
+    return [
+        ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons),
+        ContextBlock(elements=[MarkdownTextObject(text=FEED_TIP)]),
+    ]
+
+
+def _link_button(text: str, name: str, url: str) -> ButtonElement:
+    return ButtonElement(text=text, action_id=f"{CALENDAR_BUTTON}{name}", url=url)
+
+
+def google_calendar_url(programme: Programme, event: Event, schedule: EventSchedule) -> str:
+    """A Google Calendar "new event" page for the event, its times in UTC."""
+    start, end = _utc_times(schedule)
+    return _fitted(
+        lambda details: _url(
+            GOOGLE_CALENDAR,
+            {
+                "action": "TEMPLATE",
+                "text": calendar_summary(programme, event),
+                "dates": f"{start:%Y%m%dT%H%M%SZ}/{end:%Y%m%dT%H%M%SZ}",
+                "details": details,
+                "location": where(event),
+            },
+        ),
+        calendar_details(programme, event),
+    )
+
+
+def outlook_calendar_url(programme: Programme, event: Event, schedule: EventSchedule) -> str:
+    """An Outlook on the web (Microsoft 365) "new event" form for the event, its times in UTC."""
+    start, end = _utc_times(schedule)
+    return _fitted(
+        lambda body: _url(
+            OUTLOOK_CALENDAR,
+            {
+                "path": "/calendar/action/compose",
+                "rru": "addevent",
+                "subject": calendar_summary(programme, event),
+                "startdt": f"{start:%Y-%m-%dT%H:%M:%SZ}",
+                "enddt": f"{end:%Y-%m-%dT%H:%M:%SZ}",
+                "body": body,
+                "location": where(event),
+            },
+        ),
+        calendar_details(programme, event),
+    )
+
+
+def event_file_url(public_url: str, event_id: str) -> str:
+    return public_url.rstrip("/") + EVENT_FILE_PATH.format(event_id=quote(event_id))
+
+
+def feed_url(public_url: str, token: str) -> str:
+    return public_url.rstrip("/") + FEED_PATH.format(token=token)
+
+
+def calendar_summary(programme: Programme, event: Event) -> str:
+    return f"{event.title} ({programme.name})"
+
+
+def calendar_details(programme: Programme, event: Event) -> str:
+    """What a calendar entry says of the event: as the reminder does, in plain text."""
+    details = [event.description or "", where(event)]
+    if event.format == "face_to_face":
+        details.append(programme.travel_expenses)
+    details.append(f"Reasonable adjustments: {programme.contacts.reasonable_adjustments}")
+    return "\n\n".join(d for d in details if d)
+
+
+def _utc_times(schedule: EventSchedule) -> tuple[datetime, datetime]:
+    assert schedule.starts_at is not None and schedule.ends_at is not None, "no link for TBC"
+    return schedule.starts_at.astimezone(UTC), schedule.ends_at.astimezone(UTC)
+
+
+def _url(base: str, parameters: dict[str, str]) -> str:
+    """Every value percent-encoded as UTF-8 (a space as %20, which both services read)."""
+    return f"{base}?{urlencode(parameters, quote_via=quote, safe='/')}"
+
+
+def _fitted(link: Callable[[str], str], details: str) -> str:
+    """The link with as much of the details as keeps it within a Slack button's limit (found by
+    halving: a character takes 1 to 12 characters once encoded); cut details end with "…"."""
+    if len(url := link(details)) <= BUTTON_URL_LIMIT:
+        return url
+    fits, too_long = 0, len(details)
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        if len(link(f"{details[:middle]}…")) <= BUTTON_URL_LIMIT:
+            fits = middle
+        else:
+            too_long = middle
+    return link(f"{details[:fits]}…" if fits else "")
 
 
 def rsvp_buttons(event_id: str) -> ActionsBlock:
@@ -207,6 +348,36 @@ def date_set_message(event: Event, schedule: EventSchedule, programme: Programme
     return (
         f"Done: *{event.title}* is now {when(programme, schedule, event, None)}. Reminders are "
         "rescheduled, and anyone already invited has been told of the change."
+    )
+
+
+FEEDS_NEED_AN_ADDRESS = (
+    "Calendar feeds need the bot to have a public web address, and this one has none yet, "
+    "so there is no feed to subscribe to. Each reminder has *Add to Google Calendar* and "
+    "*Add to Outlook* buttons, and the first one brings a calendar file."
+)
+
+
+def feed_message(address: FeedAddress, programme: Programme, public_url: str) -> str:
+    """A new feed address with how to subscribe; or, for someone who has one, why it cannot be
+    shown again and how to get another."""
+    if address.token is None:
+        made = address.since.astimezone(programme.zone) if address.since else None
+        since = f" (since {made.day} {made:%B %Y})" if made else ""
+        return (
+            f"You already have a calendar feed{since}. I keep only a fingerprint of its "
+            "address, so I can't show it again. If you have lost it, or shared it by mistake, "
+            "`/mentoring calendar new` gives you a new address and stops the old one."
+        )
+    return (
+        "*Your calendar feed* of every scheme event for you, kept up to date:\n"
+        f"`{feed_url(public_url, address.token)}`\n"
+        "• Google Calendar: *Other calendars* › *+* › *From URL*, paste the address.\n"
+        "• Outlook: *Add calendar* › *Subscribe from web*, paste the address.\n"
+        "When a date changes, your calendar follows (calendar apps check every few hours); "
+        "events you said you can't make are left out. The address is yours alone: anyone "
+        "who has it can see your scheme events. `/mentoring calendar new` gives you a new "
+        "one and stops this one."
     )
 
 
@@ -286,27 +457,49 @@ def _calendar_bytes(invite: CalendarInvite) -> bytes:
 def ics_for(invite: CalendarInvite, stamp: datetime | None = None) -> bytes:
     """One VEVENT in the programme's zone. UID is stable per event and SEQUENCE grows with each
     date change, so calendar apps update the entry instead of adding a second one."""
-    schedule, event, zone = invite.schedule, invite.event, invite.programme.zone
-    assert schedule.starts_at is not None and schedule.ends_at is not None, (
-        "no file for a TBC event"
-    )
+    calendar = _calendar()
+    calendar.add_component(_calendar_entry(invite, stamp or datetime.now(UTC)))
+    calendar.add_missing_timezones()
+    return calendar.to_ical()
+
+
+def feed_ics(feed: Feed, stamp: datetime | None = None) -> bytes:
+    """A person's calendar feed: each of their events as `ics_for` writes it (same UID, same
+    SEQUENCE), so an event added from a reminder's file and the feed's stay one entry. Calendar
+    apps are asked to look again every hour; most choose their own pace."""
+    calendar = _calendar()
+    calendar.add("x-wr-calname", feed.programme.name)
+    calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
+    calendar.add("x-published-ttl", "PT1H")
+    for invite in feed.events:
+        calendar.add_component(_calendar_entry(invite, stamp or datetime.now(UTC)))
+    calendar.add_missing_timezones()
+    if not feed.events:
+        # A calendar must hold at least one component; the programme's zone is harmless.
+        calendar.add_component(Timezone.from_tzid(feed.programme.timezone))
+    return calendar.to_ical()
+
+
+def _calendar() -> Calendar:
     calendar = Calendar()
     calendar.add("prodid", "-//SoR Leadership Mentoring Scheme//mentorbot//EN")
     calendar.add("version", "2.0")
     calendar.add("method", "PUBLISH")
+    return calendar
+
+
+def _calendar_entry(invite: CalendarInvite, stamp: datetime) -> CalendarEvent:
+    schedule, event, zone = invite.schedule, invite.event, invite.programme.zone
+    assert schedule.starts_at is not None and schedule.ends_at is not None, (
+        "no file for a TBC event"
+    )
     entry = CalendarEvent()
     entry.add("uid", f"{event.id}@mentorbot.lms")
     entry.add("sequence", invite.sequence)
-    entry.add("dtstamp", stamp or datetime.now(UTC))
+    entry.add("dtstamp", stamp)
     entry.add("dtstart", schedule.starts_at.astimezone(zone))
     entry.add("dtend", schedule.ends_at.astimezone(zone))
-    entry.add("summary", f"{event.title} ({invite.programme.name})")
+    entry.add("summary", calendar_summary(invite.programme, event))
     entry.add("location", where(event))
-    details = [event.description or "", where(event)]
-    if event.format == "face_to_face":
-        details.append(invite.programme.travel_expenses)
-    details.append(f"Reasonable adjustments: {invite.programme.contacts.reasonable_adjustments}")
-    entry.add("description", "\n\n".join(d for d in details if d))
-    calendar.add_component(entry)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
+    entry.add("description", calendar_details(invite.programme, event))
+    return entry

@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import secrets
+import urllib.request
+from email.message import Message as Headers
+from urllib.error import HTTPError
+
+from icalendar import Calendar
+
+from tests.events.conftest import PUBLIC_URL
 from tests.world import MENTEES, MENTORS, TEAM_LEAD, World, uk
 
 
@@ -63,7 +72,12 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
     buttons = [
         e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
     ]
-    assert buttons == ["I'll be there", "I can't make it"]
+    assert buttons == [
+        "I'll be there",
+        "I can't make it",
+        "Add to Google Calendar",
+        "Add to Outlook",
+    ]
 
 
 def test_the_calendar_file_is_a_real_ics_in_uk_time(world: World) -> None:
@@ -180,4 +194,141 @@ def test_setting_a_date_is_checked(world: World) -> None:
     )
     assert "Please give the event, the date and the UK times" in world.command(
         TEAM_LEAD, "event date launch soon"
+    )
+
+
+# Calendar files and feeds served by the web process ---------------------------------------------
+
+# Straight to the loopback server, never through a proxy the environment may name.
+_DIRECT = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+
+
+def fetch(world: World, url: str, method: str = "GET") -> tuple[int, Headers, bytes]:
+    """GETs a URL the bot gave out, from the bot's web process (as the proxy that makes
+    PUBLIC_URL public would)."""
+    assert url.startswith(PUBLIC_URL), url
+    local = world.http.base_url + url.removeprefix(PUBLIC_URL)
+    try:
+        with _DIRECT.open(urllib.request.Request(local, method=method), timeout=5) as answer:
+            return answer.status, answer.headers, answer.read()
+    except HTTPError as refused:
+        return refused.code, refused.headers, refused.read()
+
+
+def feed_address(said: str) -> str:
+    found = re.search(r"`(https://\S+\.ics)`", said)
+    assert found, said
+    return found[1]
+
+
+def launch_in(calendar_bytes: bytes) -> tuple[str, int]:
+    """The launch's start (UK wall clock) and SEQUENCE in a calendar."""
+    [launch] = [
+        e
+        for e in Calendar.from_ical(calendar_bytes).walk("VEVENT")
+        if e["UID"] == "launch@mentorbot.lms"
+    ]
+    return f"{launch.decoded('DTSTART'):%Y-%m-%d %H:%M}", int(launch["SEQUENCE"])
+
+
+def test_without_a_public_address_the_calendar_command_says_feeds_need_one(world: World) -> None:
+    world.add_cohort()
+    said = world.command("USUNITA01", "calendar")
+    assert said.startswith("Calendar feeds need the bot to have a public web address")
+    assert "*Add to Google Calendar*" in said
+
+
+def test_a_feed_is_subscribed_to_over_http_and_follows_a_date_change(public_world: World) -> None:
+    world = public_world
+    world.add_cohort()
+    said = world.command("USUNITA01", "calendar")
+    assert "*From URL*" in said and "*Subscribe from web*" in said
+    url = feed_address(said)
+    assert re.fullmatch(rf"{PUBLIC_URL}/calendar/feed/[A-Za-z0-9_-]{{43}}\.ics", url)
+
+    status, headers, body = fetch(world, url)
+    assert status == 200 and headers["Content-Type"] == "text/calendar; charset=utf-8"
+    assert launch_in(body) == ("2025-11-13 11:00", 0)
+    assert b"Setting expectations briefing (mentees)" in body
+    assert b"(mentors)" not in body, "only her audience's events"
+    assert not any(name.encode() in body for name in ("Sunita", "Grace", "Oliver", "Jamie"))
+
+    world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
+    assert launch_in(fetch(world, url)[2]) == ("2025-11-10 11:00", 1)
+    assert fetch(world, url, "HEAD")[0] == 200
+
+
+def test_a_feed_address_is_shown_once_and_a_new_one_stops_the_old(public_world: World) -> None:
+    world = public_world
+    world.add_cohort()
+    old = feed_address(world.command("UGRACE001", "calendar"))
+    again = world.command("UGRACE001", "calendar")
+    assert again.startswith("You already have a calendar feed (since 1 October 2025).")
+    assert "/calendar/feed/" not in again
+
+    new = feed_address(world.command("UGRACE001", "calendar new"))
+    assert new != old
+    assert fetch(world, new)[0] == 200
+    status, _, body = fetch(world, old)
+    assert (status, body) == (404, b""), "a revoked address says nothing"
+
+
+def test_an_unknown_address_or_path_is_a_bare_404(public_world: World) -> None:
+    world = public_world
+    world.add_cohort()
+    feed_address(world.command("USUNITA01", "calendar"))
+    unknown = f"{PUBLIC_URL}/calendar/feed/{secrets.token_urlsafe(32)}.ics"
+    for url in (
+        unknown,
+        f"{PUBLIC_URL}/calendar/feed/short.ics",
+        f"{PUBLIC_URL}/calendar/events/lunch.ics",
+        f"{PUBLIC_URL}/calendar/events/ukio-2026.ics",  # TBC: no file yet
+        f"{PUBLIC_URL}/calendar/",
+    ):
+        status, _, body = fetch(world, url)
+        assert (status, body) == (404, b""), url
+    assert fetch(world, f"{PUBLIC_URL}/elsewhere")[0] == 404, "Bolt's answer off its path"
+    assert fetch(world, unknown, "POST")[0] == 405
+
+
+def test_with_a_public_address_reminders_link_to_the_served_file_and_upload_nothing(
+    public_world: World,
+) -> None:
+    world = public_world
+    world.add_cohort()
+    world.walk_to(uk("2025-11-06 12:00"))
+    [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
+    links = {
+        e["text"]["text"]: e["url"]
+        for b in message.blocks
+        if b["type"] == "actions"
+        for e in b["elements"]
+        if "url" in e
+    }
+    assert links["Calendar file (.ics)"] == f"{PUBLIC_URL}/calendar/events/launch.ics"
+    assert "dates=20251113T110000Z/20251113T150000Z" in links["Add to Google Calendar"]
+    assert "startdt=2025-11-13T11%3A00%3A00Z" in links["Add to Outlook"]
+    assert world.files("USUNITA01") == [] and world.slack.workspace.files == {}
+
+    status, headers, body = fetch(world, links["Calendar file (.ics)"])
+    assert status == 200
+    assert headers["Content-Disposition"] == 'attachment; filename="launch-202511131100.ics"'
+    assert "DTSTART;TZID=Europe/London:20251113T110000" in body.decode()
+    # Slack tells the app of a press on a link button too: it is acknowledged, nothing more.
+    assert world.click("USUNITA01", message, "event_calendar_google") == ""
+
+
+def test_with_a_public_address_the_date_change_links_to_the_new_date(public_world: World) -> None:
+    world = public_world
+    world.add_cohort()
+    world.walk_to(uk("2025-11-06 12:00"))
+    world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
+    [changed] = [m for m in world.dms("UOLIVER01") if m.text.startswith("The date of LMS Launch")]
+    shown = str(changed.blocks)
+    assert "dates=20251110T110000Z/20251110T150000Z" in shown
+    assert f"{PUBLIC_URL}/calendar/events/launch.ics" in shown
+    assert world.files("UOLIVER01") == []
+    assert launch_in(fetch(world, f"{PUBLIC_URL}/calendar/events/launch.ics")[2]) == (
+        "2025-11-10 11:00",
+        1,
     )

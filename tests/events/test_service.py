@@ -4,16 +4,20 @@ October's times are BST (UTC+1); November's on are GMT, where UK time is UTC."""
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, time
+import hashlib
+from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.errors import NotAParticipant, TeamOnly
+from bot.events.feeds import FeedAddress
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.service import (
     AlreadyStarted,
     DateInPast,
     EndBeforeStart,
+    EventsService,
     NotInAudience,
     UnknownEvent,
 )
@@ -152,3 +156,141 @@ def test_only_the_team_sets_a_date_and_only_a_future_one_that_ends_after_it_star
         scheme.events.set_date(TEAM_LEAD, event, date(2025, 12, 1), time(9), time(10), now)
     assert scheme.changes.count == 0
     assert scheme.events.attendance(TEAM_LEAD, event).schedule.is_tbc
+
+
+# Calendar files and feeds -----------------------------------------------------------------------
+
+PUBLIC = "https://mentorbot.example.org"
+SUNITAS_EVENTS = ["expectations-mentees", "training-mentees", "launch", "final-celebration"]
+
+
+def events_with_public_address(scheme: Scheme) -> EventsService:
+    """The events service as built with PUBLIC_URL set, over the same scheme."""
+    return EventsService(
+        scheme.programme, scheme.uow, scheme.deliveries, scheme.team, scheme.changes, PUBLIC
+    )
+
+
+def stored(scheme: Scheme, column: str) -> list[object]:
+    """A column of the calendar_feeds table as the database holds it."""
+    with scheme.uow() as uow:
+        return list(uow._session.scalars(text(f"SELECT {column} FROM calendar_feeds")))
+
+
+def feed_of(scheme: Scheme, token: str | None) -> list[str] | None:
+    assert token is not None
+    feed = scheme.events.feeds.feed(token)
+    return None if feed is None else [invite.event.id for invite in feed.events]
+
+
+def test_a_feed_address_is_made_on_first_use_and_kept_only_as_a_fingerprint(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    made = scheme.events.feeds.address(SUNITA, now)
+    assert made.token is not None and len(made.token) == 43 and made.since == now
+    assert stored(scheme, "token_hash") == [hashlib.sha256(made.token.encode()).hexdigest()]
+    later = scheme.events.feeds.address(SUNITA, now + timedelta(days=1))
+    assert later == FeedAddress(None, now), "the secret cannot be shown again"
+    assert feed_of(scheme, made.token) == SUNITAS_EVENTS
+
+
+def test_a_new_address_stops_the_old_one(scheme: Scheme) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    old = scheme.events.feeds.address(SUNITA, now).token
+    new = scheme.events.feeds.address(SUNITA, now + timedelta(hours=1), renew=True).token
+    assert new != old
+    assert feed_of(scheme, old) is None
+    assert feed_of(scheme, new) == SUNITAS_EVENTS
+
+
+def test_an_unknown_address_has_no_feed_and_someone_off_the_scheme_gets_none(
+    scheme: Scheme,
+) -> None:
+    assert feed_of(scheme, "x" * 43) is None
+    with pytest.raises(NotAParticipant):
+        scheme.events.feeds.address(OUTSIDER, datetime(2025, 11, 3, 9, tzinfo=UTC))
+
+
+def test_a_feed_holds_the_dated_events_of_ones_audience_but_those_one_cannot_make(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    mentor = scheme.events.feeds.address(GRACE, now).token
+    mentee = scheme.events.feeds.address(SUNITA, now).token
+    assert feed_of(scheme, mentor) == [
+        "expectations-mentors",
+        "training-mentors",
+        "launch",
+        "final-celebration",
+    ]
+    scheme.events.reply(SUNITA, "launch", "no", now)
+    assert feed_of(scheme, mentee) == [
+        "expectations-mentees",
+        "training-mentees",
+        "final-celebration",
+    ]
+
+
+def test_a_feed_follows_a_date_change_with_the_next_sequence_and_a_set_tbc_date(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    token = scheme.events.feeds.address(SUNITA, now).token
+    scheme.events.reply(SUNITA, "launch", "no", now)
+    scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    scheme.events.set_date(
+        TEAM_LEAD, "networking-jan-2026", date(2026, 1, 21), time(10), time(11), now
+    )
+    assert token is not None
+    feed = scheme.events.feeds.feed(token)
+    assert feed is not None
+    versions = {i.event.id: (i.schedule.starts_at, i.sequence) for i in feed.events}
+    assert versions["launch"] == (datetime(2025, 11, 14, 11, tzinfo=UTC), 1), "back: reply cleared"
+    assert versions["networking-jan-2026"] == (datetime(2026, 1, 21, 10, tzinfo=UTC), 1)
+
+
+def test_an_events_file_is_its_current_version_and_none_for_a_tbc_or_unknown_event(
+    scheme: Scheme,
+) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    launch = scheme.events.feeds.event_file("launch")
+    assert launch is not None and launch.sequence == 1
+    assert launch.schedule.starts_at == datetime(2025, 11, 14, 11, tzinfo=UTC)
+    assert scheme.events.feeds.event_file("ukio-2026") is None
+    assert scheme.events.feeds.event_file("lunch") is None
+
+
+def test_erasing_someone_deletes_their_feed_addresses(scheme: Scheme) -> None:
+    now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    old = scheme.events.feeds.address(SUNITA, now).token
+    new = scheme.events.feeds.address(SUNITA, now, renew=True).token
+    with scheme.uow() as uow:
+        uow.erasure.erase_participant(scheme.person(SUNITA).id, now)
+        uow.commit()
+    assert feed_of(scheme, old) is feed_of(scheme, new) is None
+    assert stored(scheme, "id") == []
+
+
+def test_with_a_public_address_reminders_link_to_the_calendar_and_carry_no_file(
+    scheme: Scheme,
+) -> None:
+    events = events_with_public_address(scheme)
+    assert events.run_due(LAUNCH_WEEK_BEFORE) == 4
+    assert scheme.messenger.of(CalendarInvite) == []
+    assert {(to, n.public_url) for to, n in scheme.messenger.of(EventReminder)} == {
+        (person, PUBLIC) for person in EVERYONE
+    }
+
+
+def test_with_a_public_address_a_date_change_is_told_with_links_and_no_file(
+    scheme: Scheme,
+) -> None:
+    events = events_with_public_address(scheme)
+    events.run_due(LAUNCH_WEEK_BEFORE)
+    now = datetime(2025, 11, 7, 9, tzinfo=UTC)
+    events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    changed = scheme.messenger.of(EventDateChanged)
+    assert len(changed) == 4 and all(n.public_url == PUBLIC for _, n in changed)
+    assert scheme.messenger.of(CalendarInvite) == []

@@ -1,0 +1,109 @@
+"""Personal calendar feeds: a secret, revocable address per person that serves every dated scheme
+event of their audience, built from the database on each request, so a subscribed calendar
+follows every date change by itself (stable UIDs, SEQUENCE per change, as the calendar file).
+
+The address's secret is shown once and kept only as its sha256: whoever reads the database
+cannot subscribe to anyone's calendar, and a lost address is replaced, never shown again."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from dataclasses import dataclass
+from datetime import datetime
+
+from bot.errors import NotAParticipant
+from bot.events.notices import CalendarInvite
+from bot.events.rules import in_audience
+from bot.participants.rules import Participant
+from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.scheme import Programme
+
+
+def new_token() -> str:
+    """43 URL-safe characters: 256 bits from the operating system's secure source."""
+    return secrets.token_urlsafe(32)
+
+
+def token_hash(token: str) -> str:
+    """The fingerprint kept in the database: enough to recognise the address, not to rebuild it."""
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class FeedAddress:
+    """What `/mentoring calendar` tells someone: a new secret (shown this once), or, when they
+    already have an address and did not ask for a new one, when it was made."""
+
+    token: str | None
+    since: datetime | None
+
+
+@dataclass(frozen=True)
+class Feed:
+    """One person's calendar: each of their dated events, as its current calendar version. It
+    says nothing of anyone, the person included, beyond which events are theirs."""
+
+    programme: Programme
+    events: list[CalendarInvite]
+
+
+class CalendarFeeds:
+    def __init__(self, programme: Programme, uow: UnitOfWorkFactory):
+        self.programme = programme
+        self._uow = uow
+
+    def address(self, slack_user_id: str, now: datetime, renew: bool = False) -> FeedAddress:
+        """The person's feed address, made on first use; `renew` revokes every address they had
+        and makes a new one."""
+        with self._uow() as uow:
+            person = _participant(uow, slack_user_id)
+            since = uow.calendar_feeds.active_since(person.id)
+            if since is not None and not renew:
+                return FeedAddress(None, since)
+            uow.calendar_feeds.revoke(person.id, now)
+            token = new_token()
+            uow.calendar_feeds.add(person.id, token_hash(token), now)
+            uow.commit()
+        return FeedAddress(token, now)
+
+    def feed(self, token: str) -> Feed | None:
+        """The feed behind a secret, or None when no current address has it (unknown, revoked,
+        or its holder erased). Events they said they can't make are left out: a subscribed
+        calendar drops them, and brings them back if they change their mind or the date moves
+        (a new date clears the old replies)."""
+        with self._uow() as uow:
+            holder = uow.calendar_feeds.holder(token_hash(token))
+            person = uow.participants.get(holder) if holder is not None else None
+            if person is None:
+                return None
+            schedules = uow.schedules.all()
+            answers = uow.rsvps.answers()
+            mine = [
+                CalendarInvite(self.programme, e, schedules[e.id], uow.schedules.sequence(e.id))
+                for e in self.programme.events
+                if in_audience(person.role, e.audience)
+                and e.id in schedules
+                and not schedules[e.id].is_tbc
+                and answers.get((e.id, person.id)) != "no"
+            ]
+        return Feed(self.programme, mine)
+
+    def event_file(self, event_id: str) -> CalendarInvite | None:
+        """An event's current calendar version, or None for an unknown or TBC event."""
+        event = self.programme.event(event_id)
+        if event is None:
+            return None
+        with self._uow() as uow:
+            schedule = uow.schedules.all().get(event.id)
+            sequence = uow.schedules.sequence(event.id)
+        if schedule is None or schedule.is_tbc:
+            return None
+        return CalendarInvite(self.programme, event, schedule, sequence)
+
+
+def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:
+    person = uow.participants.by_slack_id(slack_user_id)
+    if person is None:
+        raise NotAParticipant()
+    return person
