@@ -8,6 +8,25 @@ from __future__ import annotations
 class UserError(Exception):
     """Base of every error shown to the person who caused it."""
 
+    def __eq__(self, other: object) -> bool:
+        """Errors are values: the same kind with the same facts is the same error."""
+        return type(other) is type(self) and vars(other) == vars(self)
+
+    def __hash__(self) -> int:
+        return hash((type(self), self.args))
+
+    def __reduce__(self) -> tuple[object, ...]:
+        # Rebuilt from its fields, not its constructor's arguments: a reply holding an error
+        # waits in the outbox until it is sent.
+        return _rebuilt, (type(self), self.args, self.__dict__)
+
+
+def _rebuilt(kind: type[UserError], args: tuple[object, ...], fields: dict) -> UserError:
+    error = kind.__new__(kind)
+    error.args = args
+    error.__dict__.update(fields)
+    return error
+
 
 class NotAParticipant(UserError):
     """Someone not on the scheme used a participant's command or button."""

@@ -7,12 +7,18 @@ before it is tried again."""
 
 from __future__ import annotations
 
+import io
 import logging
+import pickle
+import threading
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import datetime, timedelta
-from enum import Enum
-from typing import Protocol, Self
+from datetime import date, datetime, timedelta, timezone, tzinfo
+from typing import Any, Protocol, Self
+from zoneinfo import ZoneInfo
+
+from pydantic import BaseModel
 
 
 class Notice:
@@ -43,8 +49,12 @@ class ExportFile(FileNotice):
 
 
 class DeliveryFailed(Exception):
-    """Slack did not take the message and it is unknown or unlikely that it arrived; the ledger
-    keeps it pending so a later run reconciles and retries it."""
+    """Slack did not take the message. Unless `refused` (Slack said no for good, e.g. the person
+    left the workspace), it is kept pending, and a later run reconciles and retries it."""
+
+    def __init__(self, reason: str, refused: bool = False):
+        super().__init__(reason)
+        self.refused = refused
 
 
 class Messenger(Protocol):
@@ -55,10 +65,17 @@ class Messenger(Protocol):
         """Whether an earlier attempt that lost its answer did reach Slack."""
 
 
-class Claim(Enum):
-    NEW = "new"
-    RECOVERED = "recovered"  # an attempt was made before but never confirmed
-    TAKEN = "taken"  # sent, skipped, or being sent by someone else right now
+class ChannelBook(Protocol):
+    """The Slack channel id behind an address: a user's DM ("U1") or a pair's group DM
+    ("U1,U2"), kept so each is opened at most once, whatever the restarts."""
+
+    def channel(self, address: str) -> str | None: ...
+    def remember(self, address: str, channel: str) -> None: ...
+
+
+class ChannelRepository(Protocol):
+    def get(self, address: str) -> str | None: ...
+    def put(self, address: str, channel: str) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -70,17 +87,14 @@ class Delivery:
     participant_id: int | None
 
 
-@dataclass(frozen=True)
-class Claimed:
-    delivery: Delivery
-    claim: Claim
-    first_tried_at: datetime
-
-
 class DeliveryLedger(Protocol):
-    def claim_many(
-        self, deliveries: Sequence[Delivery], now: datetime, lease: timedelta
-    ) -> list[Claimed]: ...
+    def add(self, outgoing: Sequence[Outgoing], now: datetime) -> None: ...
+    def claim_due(
+        self, now: datetime, lease: timedelta, limit: int, keys: Sequence[str] | None = None
+    ) -> list[Pending]: ...
+    def expire(self, now: datetime) -> int: ...
+    def next_due(self, now: datetime, lease: timedelta) -> datetime | None: ...
+    def mark_failed(self, keys: Sequence[str], now: datetime) -> None: ...
     def mark_sent(self, keys: Sequence[str], now: datetime) -> None: ...
     def mark_skipped(self, deliveries: Sequence[Delivery], now: datetime) -> None: ...
     def recipients(self, kind: str, subject: str) -> set[int]: ...
@@ -93,6 +107,8 @@ class LedgerWork(Protocol):
 
     @property
     def deliveries(self) -> DeliveryLedger: ...
+    @property
+    def channels(self) -> ChannelRepository: ...
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...
     def commit(self) -> None: ...
@@ -104,45 +120,94 @@ class LedgerWorkFactory(Protocol):
 
 log = logging.getLogger(__name__)
 
-# How long an unconfirmed attempt is left to its sender before another run reconciles it.
-LEASE = timedelta(minutes=5)
-# Confirmations are written in batches: a crash between sending and confirming is the case that
-# reconciliation exists for, so confirming each message in its own transaction buys nothing.
-CONFIRM_BATCH = 100
+# How long a sender holds what it claimed: past it, another sender (or this one after a
+# restart) takes the message over, first checking whether the earlier attempt arrived. Claims
+# are taken a few dozen at a time, each sent within seconds, so a lease this short is safe.
+LEASE = timedelta(seconds=45)
+CLAIM_CHUNK = 40
+# Messages to different people go out side by side (Slack's round trip hides behind the others);
+# each person's own messages keep their order.
+SENDERS = 8
 
 
 @dataclass(frozen=True)
 class Outgoing:
     delivery: Delivery
     notice: Notice
+    expires_at: datetime | None = None  # the rule for its kind: past it, it is not sent
+
+
+@dataclass(frozen=True)
+class Pending:
+    """A kept message, claimed by this sender. `recovered`: an earlier attempt was made (it may
+    have arrived), so the channel's history is checked before sending again."""
+
+    delivery: Delivery
+    notice: Notice
+    recovered: bool
+    first_tried_at: datetime
+    order: int
+
+
+class StoredChannels:
+    """ChannelBook over the database, remembered in memory once read. The senders' threads reach
+    the database here one at a time (an in-memory SQLite has one connection for all)."""
+
+    def __init__(self, uow: LedgerWorkFactory):
+        self._uow = uow
+        self._known: dict[str, str] = {}
+        self._lock = threading.Lock()
+
+    def channel(self, address: str) -> str | None:
+        with self._lock:
+            if address not in self._known:
+                with self._uow() as uow:
+                    found = uow.channels.get(address)
+                if found:
+                    self._known[address] = found
+            return self._known.get(address)
+
+    def remember(self, address: str, channel: str) -> None:
+        with self._lock:
+            with self._uow() as uow:
+                uow.channels.put(address, channel)
+                uow.commit()
+            self._known[address] = channel
 
 
 class Deliveries:
-    def __init__(self, uow: LedgerWorkFactory, messenger: Messenger, lease: timedelta = LEASE):
+    """The sender: keeps what use cases mean to send, then claims, sends and confirms it. Any
+    message still pending is sent by a later run (the clock's `outbox` feature), so none is
+    stranded by a crash or by Slack being down."""
+
+    def __init__(
+        self,
+        uow: LedgerWorkFactory,
+        messenger: Messenger,
+        lease: timedelta = LEASE,
+        senders: int = SENDERS,
+    ):
         self._uow = uow
         self._messenger = messenger
         self._lease = lease
+        self._senders = senders
 
     def send(self, outgoing: Sequence[Outgoing], now: datetime) -> list[str]:
-        """Send what nobody has sent yet; returns the keys this call sent."""
-        by_key = {o.delivery.key: o for o in outgoing}
+        """Keeps these, then sends them; returns the keys this call sent (a key kept before is
+        left to whoever holds it)."""
         with self._uow() as uow:
-            claims = uow.deliveries.claim_many([o.delivery for o in outgoing], now, self._lease)
+            uow.deliveries.add(outgoing, now)
             uow.commit()
+        return self.flush(now, [o.delivery.key for o in outgoing])
+
+    def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
+        """Sends what is due (only `keys`, if given), a chunk at a time; returns what went."""
         sent: list[str] = []
-        done: list[str] = []
-        for claimed in claims:
-            if claimed.claim is Claim.TAKEN:
-                continue
-            item = by_key[claimed.delivery.key]
-            if self._deliver(item, claimed.claim, claimed.first_tried_at):
-                sent.append(item.delivery.key)
-                done.append(item.delivery.key)
-            if len(sent) >= CONFIRM_BATCH:
-                self._confirm(sent, now)
-                sent = []
-        self._confirm(sent, now)
-        return done
+        while claimed := self._claim(now, keys):
+            done = self._send_all(claimed)
+            self._settle(done, now)
+            sent += [key for key, outcome in done.items() if outcome == "sent"]
+        return sent
 
     def skip(self, deliveries: Sequence[Delivery], now: datetime) -> None:
         """Record that these will not be sent (e.g. covered by a date-change message)."""
@@ -150,23 +215,154 @@ class Deliveries:
             uow.deliveries.mark_skipped(deliveries, now)
             uow.commit()
 
-    def _deliver(self, item: Outgoing, claim: Claim, first_tried_at: datetime) -> bool:
+    # The clock's feature: what is pending goes out, even if its first sender died ------------
+
+    def upcoming(self, now: datetime) -> datetime | None:
+        with self._uow() as uow:
+            return uow.deliveries.next_due(now, self._lease)
+
+    def run_due(self, now: datetime) -> int:
+        with self._uow() as uow:
+            uow.deliveries.expire(now)
+            uow.commit()
+        return len(self.flush(now))
+
+    # Sending -------------------------------------------------------------------------------
+
+    def _claim(self, now: datetime, keys: Sequence[str] | None) -> list[Pending]:
+        with self._uow() as uow:
+            claimed = uow.deliveries.claim_due(now, self._lease, CLAIM_CHUNK, keys)
+            uow.commit()
+        return claimed
+
+    def _send_all(self, claimed: list[Pending]) -> dict[str, str]:
+        """Each recipient's messages in order; recipients side by side."""
+        by_recipient: dict[str, list[Pending]] = {}
+        for item in claimed:
+            by_recipient.setdefault(item.delivery.to, []).append(item)
+        if len(by_recipient) == 1 or self._senders == 1:
+            return self._send_in_order(claimed)
+        outcomes: dict[str, str] = {}
+        with ThreadPoolExecutor(min(self._senders, len(by_recipient))) as pool:
+            for done in pool.map(self._send_in_order, by_recipient.values()):
+                outcomes |= done
+        return outcomes
+
+    def _send_in_order(self, items: list[Pending]) -> dict[str, str]:
+        return {item.delivery.key: self._deliver(item) for item in items}
+
+    def _deliver(self, item: Pending) -> str:
+        """ "sent", "failed" (Slack refused it for good) or "pending" (try again later)."""
         d = item.delivery
         try:
-            if claim is Claim.RECOVERED and self._messenger.was_sent(
-                d.to, item.notice, d.key, first_tried_at
+            if item.recovered and self._messenger.was_sent(
+                d.to, item.notice, d.key, item.first_tried_at
             ):
-                return True
+                return "sent"
             self._messenger.send(d.to, item.notice, d.key)
-            return True
+            return "sent"
         except DeliveryFailed as error:
             # The key, never the content: messages can hold personal data.
-            log.warning("delivery %s left pending for a later retry: %s", d.key, error)
-            return False
+            log.warning("delivery %s not sent: %s", d.key, error)
+            return "failed" if error.refused else "pending"
 
-    def _confirm(self, keys: list[str], now: datetime) -> None:
-        if not keys:
-            return
+    def _settle(self, outcomes: dict[str, str], now: datetime) -> None:
+        sent = [key for key, outcome in outcomes.items() if outcome == "sent"]
+        failed = [key for key, outcome in outcomes.items() if outcome == "failed"]
         with self._uow() as uow:
-            uow.deliveries.mark_sent(keys, now)
+            uow.deliveries.mark_sent(sent, now)
+            uow.deliveries.mark_failed(failed, now)
             uow.commit()
+
+
+class NoticeCodec:
+    """A notice as bytes, kept with its delivery until it is sent, so any sender (this process
+    after a restart, or another) can send it. The programme's parts (events, forms, questions)
+    are written as references and read back as the live objects, which keeps rows small; only
+    the bot's own and a few standard types may be read back, so stored bytes cannot name other
+    code to run."""
+
+    ALLOWED_MODULES = ("bot.", "datetime", "zoneinfo", "builtins", "copyreg", "collections")
+
+    def __init__(self, programme: BaseModel | None = None):
+        self._refs: dict[int, tuple[str, ...]] = {}
+        self._objects: dict[tuple[str, ...], object] = {}
+        if programme is not None:
+            self._index(programme, ("programme",))
+
+    def encode(self, notice: Notice) -> bytes:
+        buffer = io.BytesIO()
+        _Pickler(buffer, self._refs).dump(notice)
+        return buffer.getvalue()
+
+    def decode(self, data: bytes) -> Notice:
+        notice = _Unpickler(io.BytesIO(data), self._objects, self.ALLOWED_MODULES).load()
+        if not isinstance(notice, Notice):
+            raise ValueError("stored bytes are not a notice")
+        return notice
+
+    def _index(self, model: BaseModel, path: tuple[str, ...]) -> None:
+        """Every pydantic model in the programme, by its path of fields and ids."""
+        self._refs[id(model)] = path
+        self._objects[path] = model
+        for name, value in model:
+            items = value if isinstance(value, list) else [value]
+            for position, item in enumerate(items):
+                if isinstance(item, BaseModel):
+                    label = str(getattr(item, "id", position))
+                    self._index(item, (*path, name, label))
+
+
+class _Pickler(pickle.Pickler):
+    def __init__(self, file: io.BytesIO, refs: dict[int, tuple[str, ...]]):
+        super().__init__(file, protocol=pickle.HIGHEST_PROTOCOL)
+        self._refs = refs
+
+    def persistent_id(self, obj: object) -> tuple[str, ...] | None:
+        return self._refs.get(id(obj))
+
+    def reducer_override(self, obj: object) -> Any:
+        """Dates and times are kept by their fields and rebuilt with whatever `datetime` means
+        when read: a test's frozen clock swaps the class, which pickle would otherwise name."""
+        if isinstance(obj, datetime):
+            fields = (obj.year, obj.month, obj.day, obj.hour, obj.minute, obj.second)
+            return _datetime, (*fields, obj.microsecond, _plain_zone(obj))
+        if isinstance(obj, date):
+            return _date, (obj.year, obj.month, obj.day)
+        return NotImplemented
+
+
+def _plain_zone(moment: datetime) -> tzinfo | None:
+    """A zone the reader may rebuild: a named zone or UTC as it is; any other (pydantic's own,
+    from the programme file) as its fixed offset at that moment."""
+    zone = moment.tzinfo
+    if zone is None or isinstance(zone, ZoneInfo | timezone):
+        return zone
+    offset = moment.utcoffset()
+    return timezone(offset) if offset is not None else None
+
+
+def _datetime(*fields: Any) -> datetime:
+    return datetime(*fields)
+
+
+def _date(year: int, month: int, day: int) -> date:
+    return date(year, month, day)
+
+
+class _Unpickler(pickle.Unpickler):
+    def __init__(
+        self, file: io.BytesIO, objects: dict[tuple[str, ...], object], allowed: tuple[str, ...]
+    ):
+        super().__init__(file)
+        self._objects, self._allowed = objects, allowed
+
+    def persistent_load(self, pid: object) -> object:
+        if not isinstance(pid, tuple) or pid not in self._objects:
+            raise pickle.UnpicklingError("a reference to a part of another programme")
+        return self._objects[pid]
+
+    def find_class(self, module: str, name: str) -> object:
+        if not (module + ".").startswith(self._allowed) and module not in self._allowed:
+            raise pickle.UnpicklingError(f"{module}.{name} may not be read from the outbox")
+        return super().find_class(module, name)

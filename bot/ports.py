@@ -8,7 +8,7 @@ from typing import Protocol, Self
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
-from bot.outbox import DeliveryLedger
+from bot.outbox import ChannelRepository, DeliveryLedger
 from bot.pairs.ports import (
     AgreementRepository,
     CheckInRepository,
@@ -29,6 +29,8 @@ class UnitOfWork(Protocol):
     def calendar_feeds(self) -> CalendarFeedRepository: ...
     @property
     def deliveries(self) -> DeliveryLedger: ...
+    @property
+    def channels(self) -> ChannelRepository: ...
     @property
     def pairs(self) -> PairRepository: ...
     @property

@@ -225,6 +225,8 @@ class LocalSlack:
 def _handler_for(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
     class Handler(BaseHTTPRequestHandler):
         protocol_version = "HTTP/1.1"
+        # Keep-alive clients would otherwise wait out Nagle and delayed ACK (40 ms) on each answer.
+        disable_nagle_algorithm = True
 
         def do_GET(self) -> None:
             self._dispatch(b"")

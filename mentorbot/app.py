@@ -27,7 +27,7 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.outbox import Deliveries
+from bot.outbox import Deliveries, NoticeCodec, StoredChannels
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ImportSummary, import_participants
@@ -35,7 +35,9 @@ from bot.scheme import Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.directory import SlackDirectory
+from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_client
+from handlers.slack.web import SlackWeb
 from mentorbot.services import Services
 from mentorbot.settings import Settings
 from scheduler.clock import Clock
@@ -63,6 +65,7 @@ class Mentorbot:
     engine: Engine
     uow: SqlUnitOfWorkFactory
     listeners: ThreadPoolExecutor
+    web: SlackWeb
 
     def import_pairs(self, csv_text: str) -> int:
         return self.services.pairing.import_pairs(csv_text, self.services.clock())
@@ -107,6 +110,7 @@ class Mentorbot:
     def close(self) -> None:
         self.scheduler.shutdown()
         self.listeners.shutdown(wait=True)
+        self.web.close()
         self.engine.dispose()
 
 
@@ -123,11 +127,14 @@ def build(
     # A server may still be starting beside us; an embedded SQLite file either opens or never will.
     wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else 30)
     upgrade_schema(engine)
-    uow = SqlUnitOfWorkFactory(make_sessions(engine))
+    uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     team = Team(programme, settings.alert_channel, SlackDirectory(client).channel_members)
     scheduler = Clock(clock)
-    deliveries = Deliveries(uow, SlackMessenger(client))
+    web = SlackWeb(settings.slack_bot_token, settings.slack_api_url)
+    limits = RateLimits(enabled=settings.slack_rate_limits)
+    messenger = SlackMessenger(web, StoredChannels(uow), limits)
+    deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
     services = _services(programme, uow, deliveries, team, scheduler, settings.public_url)
     _keep_on_the_clock(scheduler, services, settings)
     quiet_slack_libraries()
@@ -144,7 +151,7 @@ def build(
         process_before_response=True,
     )
     _register_handlers(bolt, services, settings.inbox_inline)
-    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners)
+    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners, web)
 
 
 def _services(
@@ -169,6 +176,7 @@ def _services(
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(uow, deliveries),
+        outbox=deliveries,
         clock=scheduler.now,
     )
 
@@ -179,6 +187,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services, settings: Settings)
     scheduler.keep("pairs", services.checkins)
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
+    scheduler.keep("outbox", services.outbox)  # whatever is still pending, whoever kept it
     if not settings.inbox_inline:
         # DMs kept by a web process that leaves the work to this one (INBOX_INLINE=false).
         scheduler.every("inbox", INBOX_EVERY, lambda: services.inbox.drain(scheduler.now()))

@@ -75,6 +75,8 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
                 "slack_bot_token": slack.token,
                 "slack_signing_secret": secrets.token_hex(16),
                 "slack_api_url": slack.api_url,
+                "slack_rate_limits": False,  # the local workspace has none
+                "outbox_senders": 1,  # a transcript in a stable order
                 "database_url": settings.database_url
                 if "database_url" in settings.model_fields_set
                 else "sqlite://",

@@ -10,6 +10,7 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.outbox import Deliveries
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.scheme import Programme
@@ -29,4 +30,5 @@ class Services:
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService
+    outbox: Deliveries
     clock: Now

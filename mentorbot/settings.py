@@ -31,6 +31,9 @@ class Settings(BaseSettings):
         description="Keep under Slack's published rate limits; false for a workspace without "
         "them (the local one, tests)",
     )
+    outbox_senders: int = Field(
+        8, ge=1, le=32, description="Messages to different people sent side by side"
+    )
     public_url: str | None = Field(
         None,
         description="Where the public reaches the web process, e.g. https://mentorbot.example.org:"

@@ -7,10 +7,22 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import ForeignKey, Index, Integer, String, UniqueConstraint, func, select, update
+from sqlalchemy import (
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    String,
+    UniqueConstraint,
+    delete,
+    func,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.outbox import Claim, Claimed, Delivery
+from bot.outbox import Delivery, NoticeCodec, Outgoing, Pending
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
 
@@ -29,53 +41,113 @@ class DeliveryRecord(Base):
     subject: Mapped[str] = mapped_column(String(120))
     recipient: Mapped[str] = mapped_column(String(40))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
-    status: Mapped[str] = mapped_column(String(10))  # pending, sent, skipped
+    status: Mapped[str] = mapped_column(String(10))  # pending, sent, skipped, expired, failed
     first_tried_at: Mapped[datetime]
-    claimed_at: Mapped[datetime]
+    claimed_at: Mapped[datetime | None]  # None: nobody has tried it yet
     done_at: Mapped[datetime | None]
+    # What to send, until it is sent (bot.outbox.NoticeCodec); then dropped.
+    notice: Mapped[bytes | None] = mapped_column(LargeBinary)
+    expires_at: Mapped[datetime | None]  # past it, a pending message is no longer worth sending
+    attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+
+
+class ChannelRecord(Base):
+    """The channel behind an address: a user's DM ("U1") or a pair's group DM ("U1,U2")."""
+
+    __tablename__ = "slack_channels"
+
+    address: Mapped[str] = mapped_column(String(255), primary_key=True)
+    channel_id: Mapped[str] = mapped_column(String(40))
 
 
 class SqlDeliveryLedger:
-    def __init__(self, session: Session):
+    def __init__(self, session: Session, codec: NoticeCodec):
         self._session = session
+        self._codec = codec
 
-    def claim_many(
-        self, deliveries: Sequence[Delivery], now: datetime, lease: timedelta
-    ) -> list[Claimed]:
-        """Claims what nobody holds: new keys, and pending keys whose sender went quiet for longer
-        than the lease. Both are single statements, so two processes never both win a key."""
-        by_key = {d.key: d for d in deliveries}
-        won: dict[str, tuple[Claim, datetime]] = {}
-        for batch in chunks(list(by_key.values())):
-            inserted = self._session.execute(
-                insert_ignoring_duplicates(self._session, DeliveryRecord).returning(
-                    DeliveryRecord.key
-                ),
-                [self._pending(d, now) for d in batch],
-            )
-            won.update({key: (Claim.NEW, now) for key in inserted.scalars()})
-            stale = [d.key for d in batch if d.key not in won]
-            if stale:
-                recovered = self._session.execute(
-                    update(DeliveryRecord)
-                    .where(DeliveryRecord.key.in_(stale))
-                    .where(DeliveryRecord.status == "pending")
-                    .where(DeliveryRecord.claimed_at < now - lease)
-                    .values(claimed_at=now)
-                    .returning(DeliveryRecord.key, DeliveryRecord.first_tried_at)
-                )
-                won.update({key: (Claim.RECOVERED, first) for key, first in recovered.all()})
-        return [
-            Claimed(d, *won[d.key]) if d.key in won else Claimed(d, Claim.TAKEN, now)
-            for d in by_key.values()
+    def add(self, outgoing: Sequence[Outgoing], now: datetime) -> None:
+        """Keeps what is to be sent, in the caller's transaction; a key already kept is left as
+        it is (the same message meant twice is sent once)."""
+        rows = [
+            self._pending(o.delivery, now)
+            | {
+                "claimed_at": None,
+                "notice": self._codec.encode(o.notice),
+                "expires_at": o.expires_at,
+            }
+            for o in outgoing
         ]
+        for batch in chunks(rows):
+            self._session.execute(insert_ignoring_duplicates(self._session, DeliveryRecord), batch)
+
+    def claim_due(
+        self, now: datetime, lease: timedelta, limit: int, keys: Sequence[str] | None = None
+    ) -> list[Pending]:
+        """Claims up to `limit` pending messages nobody holds (never tried, or their sender went
+        quiet for longer than the lease), oldest first. The claim is one conditional UPDATE, so
+        of two senders only one wins each message."""
+        candidates = select(DeliveryRecord.id).where(*self._due(now, lease))
+        if keys is not None:
+            candidates = candidates.where(DeliveryRecord.key.in_(keys))
+        ids = list(self._session.scalars(candidates.order_by(DeliveryRecord.id).limit(limit)))
+        if not ids:
+            return []
+        won = self._session.execute(
+            update(DeliveryRecord)
+            .where(DeliveryRecord.id.in_(ids), *self._due(now, lease))
+            .values(claimed_at=now, attempts=DeliveryRecord.attempts + 1)
+            .returning(DeliveryRecord)
+        )
+        return sorted((self._claimed(row) for row in won.scalars()), key=lambda p: p.order)
+
+    def expire(self, now: datetime) -> int:
+        """Pending messages past their time are dropped (e.g. a reminder once its event began)."""
+        expired = self._session.execute(
+            update(DeliveryRecord)
+            .where(DeliveryRecord.status == "pending", DeliveryRecord.expires_at <= now)
+            .values(status="expired", done_at=now, notice=None)
+        )
+        return int(getattr(expired, "rowcount", 0) or 0)
+
+    def mark_failed(self, keys: Sequence[str], now: datetime) -> None:
+        """Slack refused these outright (e.g. the person left the workspace): never retried."""
+        for batch in chunks(keys):
+            self._session.execute(
+                update(DeliveryRecord)
+                .where(DeliveryRecord.key.in_(batch))
+                .values(status="failed", done_at=now, notice=None)
+            )
+
+    def next_due(self, now: datetime, lease: timedelta) -> datetime | None:
+        """When a pending message is next for a sender: now, or when a claim's lease runs out."""
+        query = select(func.min(DeliveryRecord.claimed_at)).where(
+            DeliveryRecord.status == "pending", DeliveryRecord.notice.is_not(None)
+        )
+        if self._session.scalar(select(DeliveryRecord.id).where(*self._due(now, lease)).limit(1)):
+            return now
+        oldest_claim = self._session.scalar(query)
+        return oldest_claim + lease if oldest_claim else None
+
+    @staticmethod
+    def _due(now: datetime, lease: timedelta) -> tuple[Any, ...]:
+        return (
+            DeliveryRecord.status == "pending",
+            DeliveryRecord.notice.is_not(None),
+            or_(DeliveryRecord.claimed_at.is_(None), DeliveryRecord.claimed_at < now - lease),
+            or_(DeliveryRecord.expires_at.is_(None), DeliveryRecord.expires_at > now),
+        )
+
+    def _claimed(self, row: DeliveryRecord) -> Pending:
+        delivery = Delivery(row.key, row.kind, row.subject, row.recipient, row.participant_id)
+        notice = self._codec.decode(row.notice or b"")
+        return Pending(delivery, notice, row.attempts > 1, row.first_tried_at, row.id)
 
     def mark_sent(self, keys: Sequence[str], now: datetime) -> None:
         for batch in chunks(keys):
             self._session.execute(
                 update(DeliveryRecord)
                 .where(DeliveryRecord.key.in_(batch))
-                .values(status="sent", done_at=now)
+                .values(status="sent", done_at=now, notice=None)
             )
 
     def mark_skipped(self, deliveries: Sequence[Delivery], now: datetime) -> None:
@@ -130,11 +202,31 @@ class SqlDeliveryLedger:
         }
 
 
+class SqlChannels:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def get(self, address: str) -> str | None:
+        record = self._session.get(ChannelRecord, address)
+        return record.channel_id if record else None
+
+    def put(self, address: str, channel: str) -> None:
+        row = {"address": address, "channel_id": channel}
+        self._session.execute(insert_ignoring_duplicates(self._session, ChannelRecord), [row])
+
+
 def erase_participant(session: Session, slack_id: str | None) -> None:
-    """The ledger keeps what was sent when (it stops repeats) but no longer to whom."""
+    """The ledger keeps what was sent when (it stops repeats) but no longer to whom; what was
+    still waiting for them is not sent, and their conversations' ids are forgotten."""
     if slack_id:
         session.execute(
             update(DeliveryRecord)
-            .where(DeliveryRecord.recipient.contains(slack_id))
-            .values(recipient="erased")
+            .where(DeliveryRecord.recipient.contains(slack_id), DeliveryRecord.status == "pending")
+            .values(status="skipped", notice=None)
         )
+        session.execute(
+            update(DeliveryRecord)
+            .where(DeliveryRecord.recipient.contains(slack_id))
+            .values(recipient="erased", notice=None)
+        )
+        session.execute(delete(ChannelRecord).where(ChannelRecord.address.contains(slack_id)))

@@ -7,11 +7,12 @@ from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
 
+from bot.outbox import NoticeCodec
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
 from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
-from storage.outbox import SqlDeliveryLedger
+from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants
 
@@ -22,6 +23,7 @@ class SqlUnitOfWork:
     rsvps: SqlRsvps
     calendar_feeds: SqlCalendarFeeds
     deliveries: SqlDeliveryLedger
+    channels: SqlChannels
     pairs: SqlPairs
     checkins: SqlCheckIns
     meetings: SqlMeetings
@@ -31,8 +33,9 @@ class SqlUnitOfWork:
     inbox: SqlInbox
     erasure: SqlErasure
 
-    def __init__(self, sessions: sessionmaker[Session]):
+    def __init__(self, sessions: sessionmaker[Session], codec: NoticeCodec):
         self._sessions = sessions
+        self._codec = codec
 
     def __enter__(self) -> Self:
         self._session = self._sessions()
@@ -40,7 +43,8 @@ class SqlUnitOfWork:
         self.schedules = SqlSchedules(self._session)
         self.rsvps = SqlRsvps(self._session)
         self.calendar_feeds = SqlCalendarFeeds(self._session)
-        self.deliveries = SqlDeliveryLedger(self._session)
+        self.deliveries = SqlDeliveryLedger(self._session, self._codec)
+        self.channels = SqlChannels(self._session)
         self.pairs = SqlPairs(self._session)
         self.checkins = SqlCheckIns(self._session)
         self.meetings = SqlMeetings(self._session)
@@ -60,8 +64,12 @@ class SqlUnitOfWork:
 
 
 class SqlUnitOfWorkFactory:
-    def __init__(self, sessions: sessionmaker[Session]):
+    """`codec` writes and reads the notices kept in the outbox (built with the programme, so its
+    parts are stored as references)."""
+
+    def __init__(self, sessions: sessionmaker[Session], codec: NoticeCodec | None = None):
         self._sessions = sessions
+        self._codec = codec or NoticeCodec()
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions)
+        return SqlUnitOfWork(self._sessions, self._codec)

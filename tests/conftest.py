@@ -82,6 +82,7 @@ def settings(slack: LocalSlack, database_url: str) -> Settings:
         slack_signing_secret=secrets.token_hex(16),
         slack_api_url=slack.api_url,
         database_url=database_url,
+        slack_rate_limits=False,  # the stand-in has none (realistic mode is for benchmarks)
         _env_file=None,
     )
 

@@ -17,7 +17,8 @@ MANIFEST = json.loads((ROOT / "manifest.json").read_text())
 # uses it (Slack's reference): DMs, pairs' group DMs, and the team's private channel.
 SCOPE_OF = {
     "chat_postMessage": {"chat:write"},
-    "files_upload_v2": {"files:write"},
+    "files_getUploadURLExternal": {"files:write"},
+    "files_completeUploadExternal": {"files:write"},
     "conversations_history": {
         "im:history",
         "mpim:history",
@@ -33,8 +34,12 @@ SCOPE_OF = {
 
 
 def methods_called() -> set[str]:
+    """Bolt's client's methods (client.chat_postMessage(…)), and the messenger's calls by
+    name (self._call("chat.postMessage", …))."""
     source = "\n".join(p.read_text() for p in (ROOT / "handlers").rglob("*.py"))
-    return set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
+    by_client = set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
+    by_name = re.findall(r"_call\(\s*\"([a-z]+)\.([A-Za-z]+)\"", source)
+    return by_client | {f"{family}_{name}" for family, name in by_name}
 
 
 @pytest.mark.skipif(

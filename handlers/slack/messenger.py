@@ -1,6 +1,8 @@
-"""The one way out to Slack for notices: renders them, posts them tagged with their ledger key,
-caches DM channel ids, honours 429 Retry-After, and never re-posts blindly after an unclear
-failure: it first looks in the channel's history for the key."""
+"""The one way out to Slack for notices: renders them and posts them tagged with their ledger
+key, one Web API call a person (a DM is posted to the user id and the DM's channel id kept in the
+database), within Slack's rate limits, holding back only what a 429 was about, and never
+re-posting blindly after an unclear failure: it first looks in the channel's history for the
+key."""
 
 from __future__ import annotations
 
@@ -12,11 +14,12 @@ from datetime import datetime
 
 from pydantic import BaseModel
 from slack_sdk import WebClient
-from slack_sdk.errors import SlackApiError
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.outbox import DeliveryFailed, FileNotice, Notice
+from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice
+from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
+from handlers.slack.web import RateLimited, SlackRefused, SlackWeb, Unclear
 
 log = logging.getLogger(__name__)
 METADATA_TYPE = "mentorbot_delivery"
@@ -29,6 +32,9 @@ def quiet_slack_libraries() -> None:
     below INFO, whatever the rest of the bot logs."""
     for library in ("slack_sdk", "slack_bolt"):
         logging.getLogger(library).setLevel(logging.INFO)
+    # The HTTP session logs each request's address at INFO: noise at Slack's volumes.
+    for library in ("httpx", "httpcore"):
+        logging.getLogger(library).setLevel(logging.WARNING)
 
 
 def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> WebClient:
@@ -43,27 +49,33 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
 
 
 class SlackMessenger:
-    def __init__(self, client: WebClient, retry_delays: Sequence[float] = (0.5, 2.0)):
-        self._client = client
+    def __init__(
+        self,
+        web: SlackWeb,
+        channels: ChannelBook,
+        limits: RateLimits,
+        retry_delays: Sequence[float] = (0.5, 2.0),
+        rate_limited_retries: int = 10,
+    ):
+        self._web = web
+        self._channels = channels
+        self._limits = limits
         self._retry_delays = retry_delays
-        self._dm_channels: dict[str, str] = {}
+        self._rate_limited_retries = rate_limited_retries
         # A fan-out renders the same few messages thousands of times (most people share a zone).
         self._rendered: dict[tuple[object, ...], tuple[str, list[dict]]] = {}
         self._lock = threading.Lock()
 
     def send(self, to: str, notice: Notice, key: str) -> None:
-        channel = self.channel_for(to)
         attempts = len(self._retry_delays) + 1
         for attempt in range(attempts):
             try:
-                self._post(channel, notice, key)
+                self._post_within_limits(to, notice, key)
                 return
-            except SlackApiError as error:
-                if not _unclear(error):
-                    raise DeliveryFailed(str(error.response.get("error"))) from None
-                reason = f"HTTP {error.response.status_code}"
-            except OSError as error:  # connection refused or reset, timeout
-                reason = type(error).__name__
+            except SlackRefused as refused:
+                raise DeliveryFailed(refused.error, refused=True) from None
+            except Unclear as unclear:
+                reason = unclear.reason
             if self.was_sent(to, notice, key, since=None):
                 return
             if attempt < attempts - 1:
@@ -72,39 +84,80 @@ class SlackMessenger:
 
     def was_sent(self, to: str, notice: Notice, key: str, since: datetime | None) -> bool:
         try:
-            history = self._client.conversations_history(
+            history = self._call(
+                "conversations.history",
+                self.channel_for(to),
                 channel=self.channel_for(to),
                 include_all_metadata=True,
                 limit=200,
                 oldest=f"{since.timestamp() - 60:.6f}" if since else "0",
             )
-        except (SlackApiError, OSError):
+        except (SlackRefused, Unclear):
             raise DeliveryFailed("could not check whether an earlier attempt arrived") from None
-        messages: list[dict] = history.get("messages", [])
-        for message in messages:
-            if isinstance(notice, FileNotice):
-                if any(f.get("name") == notice.filename for f in message.get("files", [])):
-                    return True
-            elif message.get("metadata", {}).get("event_payload", {}).get("key") == key:
-                return True
-        return False
+        return any(_carries(message, notice, key) for message in history.get("messages", []))
 
     def channel_for(self, to: str) -> str:
-        """A user id becomes their DM, "U1,U2" their group DM (cached: conversations.open is
-        rate-limited); a channel id is used as it is."""
+        """The channel id for an address: a channel as it is; a user's DM or a pair's group DM
+        as kept, or opened (and kept) once."""
         if not to.startswith(("U", "W")):
             return to
-        with self._lock:
-            cached = self._dm_channels.get(to)
-        if cached:
-            return cached
+        known = self._channels.channel(to)
+        if known:
+            return known
         try:
-            channel = self._client.conversations_open(users=to)["channel"]["id"]
-        except SlackApiError as error:
-            raise DeliveryFailed(f"cannot open a DM: {error.response.get('error')}") from None
-        with self._lock:
-            self._dm_channels[to] = channel
-        return channel
+            opened = self._call("conversations.open", None, users=to)["channel"]["id"]
+        except (SlackRefused, Unclear) as error:
+            raise DeliveryFailed(f"cannot open a conversation: {error}") from None
+        self._channels.remember(to, opened)
+        return str(opened)
+
+    def _post_within_limits(self, to: str, notice: Notice, key: str) -> None:
+        if isinstance(notice, FileNotice):
+            self._share_file(self.channel_for(to), notice)
+            return
+        known = self._channels.channel(to) if to.startswith(("U", "W")) else to
+        # A single user's first DM goes to their user id: Slack opens the app's DM itself.
+        target = known or (to if "," not in to else self.channel_for(to))
+        text, blocks = self._render(notice)
+        answer = self._call(
+            "chat.postMessage",
+            target,
+            channel=target,
+            text=text,
+            blocks=blocks,
+            unfurl_links=False,
+            metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},
+        )
+        if not known:
+            self._channels.remember(to, str(answer["channel"]))
+
+    def _share_file(self, channel: str, notice: FileNotice) -> None:
+        shared = render_file(notice)
+        upload = self._call(
+            "files.getUploadURLExternal",
+            None,
+            filename=notice.filename,
+            length=len(shared.content),
+        )
+        self._web.upload(upload["upload_url"], shared.content)
+        complete: dict[str, object] = {
+            "files": [{"id": upload["file_id"], "title": shared.title}],
+            "channel_id": channel,
+        }
+        if shared.comment:
+            complete["initial_comment"] = shared.comment
+        self._call("files.completeUploadExternal", None, **complete)
+
+    def _call(self, method: str, to_channel: str | None, **params: object) -> dict:
+        """One call, in its turn under the rate limits; a 429 holds back that method (or, for a
+        post, that channel) for as long as Slack says, then the call goes again."""
+        for _ in range(self._rate_limited_retries):
+            self._limits.wait(method, to_channel)
+            try:
+                return self._web.call(method, **params)
+            except RateLimited as limited:
+                self._limits.hold(method, limited.retry_after, to_channel)
+        raise Unclear(method, f"still rate limited after {self._rate_limited_retries} tries")
 
     def _render(self, notice: Notice) -> tuple[str, list[dict]]:
         """A notice's words depend only on its fields; the programme and its parts (pydantic
@@ -124,27 +177,10 @@ class SlackMessenger:
                 self._rendered[key] = render_message(notice)
             return self._rendered[key]
 
-    def _post(self, channel: str, notice: Notice, key: str) -> None:
-        if isinstance(notice, FileNotice):
-            shared = render_file(notice)
-            self._client.files_upload_v2(
-                channel=channel,
-                content=shared.content,
-                filename=notice.filename,
-                title=shared.title,
-                initial_comment=shared.comment,
-            )
-            return
-        text, blocks = self._render(notice)
-        self._client.chat_postMessage(
-            channel=channel,
-            text=text,
-            blocks=blocks,
-            unfurl_links=False,
-            metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},
-        )
 
-
-def _unclear(error: SlackApiError) -> bool:
-    """A 5xx (or a 429 past the retries) may or may not have taken effect; ok:false did not."""
-    return error.response.status_code >= 429
+def _carries(message: dict, notice: Notice, key: str) -> bool:
+    """Whether a message in the history is this notice: a file by its name, a message by the key
+    in its metadata."""
+    if isinstance(notice, FileNotice):
+        return any(f.get("name") == notice.filename for f in message.get("files", []))
+    return bool(message.get("metadata", {}).get("event_payload", {}).get("key") == key)

@@ -1,4 +1,5 @@
-"""The delivery ledger on a real database: a key is claimed once, whoever asks and however often."""
+"""The outbox on a real database: a kept message is claimed by one sender at a time, taken over
+only after its lease, never after it was sent, and dropped once past its time."""
 
 from __future__ import annotations
 
@@ -8,64 +9,89 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.outbox import Claim, Delivery
+from bot.outbox import Delivery, ExportFile, NoticeCodec, Outgoing, Pending
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
-LEASE = timedelta(minutes=5)
+LEASE = timedelta(seconds=45)
 
 
 @pytest.fixture
 def uow(database_url: str) -> Iterator[SqlUnitOfWorkFactory]:
     engine = make_engine(database_url)
     upgrade_schema(engine)
-    yield SqlUnitOfWorkFactory(make_sessions(engine))
+    yield SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec())
     engine.dispose()
 
 
-def claim(uow: SqlUnitOfWorkFactory, key: str, now: datetime = NOW) -> Claim:
+def keep(uow: SqlUnitOfWorkFactory, key: str, expires_at: datetime | None = None) -> None:
+    notice = ExportFile(f"{key}.csv", "a file", b"data")
+    delivery = Delivery(key, "export", "x", "U1", None)
     with uow() as work:
-        [claimed] = work.deliveries.claim_many(
-            [Delivery(key, "reminder", "launch", "U1", None)], now, LEASE
-        )
+        work.deliveries.add([Outgoing(delivery, notice, expires_at)], NOW)
         work.commit()
-    return claimed.claim
 
 
-def test_a_key_is_new_once_then_taken(uow: SqlUnitOfWorkFactory) -> None:
-    assert claim(uow, "reminder:launch:P7D:1") is Claim.NEW
-    assert claim(uow, "reminder:launch:P7D:1") is Claim.TAKEN
+def claim(uow: SqlUnitOfWorkFactory, now: datetime = NOW) -> list[Pending]:
+    with uow() as work:
+        claimed = work.deliveries.claim_due(now, LEASE, 10)
+        work.commit()
+    return claimed
 
 
-def test_an_unconfirmed_claim_is_recovered_after_its_lease_and_a_sent_one_never(
+def test_a_kept_message_is_claimed_once_with_its_notice(uow: SqlUnitOfWorkFactory) -> None:
+    keep(uow, "a")
+    keep(uow, "a")  # meant twice: kept once
+    [claimed] = claim(uow)
+    assert claimed.delivery.key == "a" and not claimed.recovered
+    assert claimed.notice == ExportFile("a.csv", "a file", b"data")
+    assert claim(uow) == [], "its sender holds it"
+
+
+def test_an_unconfirmed_claim_is_taken_over_after_its_lease_and_a_sent_one_never(
     uow: SqlUnitOfWorkFactory,
 ) -> None:
-    claim(uow, "a")
-    claim(uow, "b")
+    keep(uow, "a")
+    keep(uow, "b")
+    claim(uow)
     with uow() as work:
         work.deliveries.mark_sent(["b"], NOW)
         work.commit()
+    assert claim(uow, NOW + timedelta(seconds=30)) == [], "its sender may still be at it"
     later = NOW + LEASE + timedelta(seconds=1)
-    assert claim(uow, "a", NOW + timedelta(minutes=1)) is Claim.TAKEN, (
-        "its sender may still be at it"
-    )
-    assert claim(uow, "a", later) is Claim.RECOVERED
-    assert claim(uow, "a", later) is Claim.TAKEN, "recovered once"
-    assert claim(uow, "b", later + timedelta(days=1)) is Claim.TAKEN
+    [taken_over] = claim(uow, later)
+    assert taken_over.delivery.key == "a" and taken_over.recovered
+    assert claim(uow, later) == [], "taken over once"
+    with uow() as work:
+        assert work.deliveries.next_due(later, LEASE) == later + LEASE
 
 
-def test_of_many_threads_racing_for_one_key_exactly_one_wins(uow: SqlUnitOfWorkFactory) -> None:
-    results: list[Claim] = []
+def test_a_message_past_its_time_is_dropped_not_sent(uow: SqlUnitOfWorkFactory) -> None:
+    keep(uow, "reminder", expires_at=NOW + timedelta(minutes=5))
+    later = NOW + timedelta(minutes=6)
+    assert claim(uow, later) == []
+    with uow() as work:
+        assert work.deliveries.expire(later) == 1
+        work.commit()
+    with uow() as work:
+        assert work.deliveries.next_due(later, LEASE) is None
+
+
+def test_of_many_threads_racing_for_one_message_exactly_one_wins(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    keep(uow, "concern:1:team")
+    results: list[int] = []
     start = threading.Barrier(6)
 
     def race() -> None:
         start.wait()
-        results.append(claim(uow, "concern:1:team"))
+        results.append(len(claim(uow)))
 
     threads = [threading.Thread(target=race) for _ in range(6)]
     for thread in threads:
         thread.start()
     for thread in threads:
         thread.join()
-    assert sorted(r.value for r in results) == ["new"] + ["taken"] * 5
+    assert sorted(results) == [0, 0, 0, 0, 0, 1]

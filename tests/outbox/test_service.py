@@ -2,39 +2,34 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 
-from bot.outbox import Delivery, Notice, Outgoing
+from bot.outbox import LEASE, Delivery, ExportFile, Outgoing
 from tests.services import SUNITA, Scheme
 
 NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)
-AFTER_THE_LEASE = NOW + timedelta(minutes=6)  # the ledger leaves an attempt to its sender 5 min
-
-
-@dataclass(frozen=True)
-class Hello(Notice):
-    words: str
+AFTER_THE_LEASE = NOW + LEASE + timedelta(seconds=1)
+HELLO = ExportFile("hello.txt", "hello", b"hello")
 
 
 def hello(key: str = "hello:1") -> list[Outgoing]:
-    return [Outgoing(Delivery(key, "hello", "1", SUNITA, None), Hello("hello"))]
+    return [Outgoing(Delivery(key, "hello", "1", SUNITA, None), HELLO)]
 
 
 def test_a_notice_is_sent_once_however_often_it_is_offered(scheme: Scheme) -> None:
     assert scheme.deliveries.send(hello(), NOW) == ["hello:1"]
     assert scheme.deliveries.send(hello(), NOW) == []
     assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == []
-    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+    assert scheme.messenger.to(SUNITA) == [HELLO]
 
 
 def test_a_notice_slack_refused_is_sent_by_a_run_after_the_lease(scheme: Scheme) -> None:
     scheme.messenger.failing = True
     assert scheme.deliveries.send(hello(), NOW) == []
     scheme.messenger.failing = False
-    assert scheme.deliveries.send(hello(), NOW + timedelta(minutes=1)) == [], "still its sender's"
+    assert scheme.deliveries.send(hello(), NOW + timedelta(seconds=30)) == [], "still its sender's"
     assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
-    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+    assert scheme.messenger.to(SUNITA) == [HELLO]
 
 
 def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_again(
@@ -44,7 +39,7 @@ def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_aga
     assert scheme.deliveries.send(hello(), NOW) == []
     scheme.messenger.losing_answers = False
     assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
-    assert scheme.messenger.to(SUNITA) == [Hello("hello")]
+    assert scheme.messenger.to(SUNITA) == [HELLO]
     with scheme.uow() as uow:
         assert uow.deliveries.sent_keys_like("hello:") == {"hello:1"}
 
