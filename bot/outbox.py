@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
-from typing import Any, Protocol, Self
+from typing import Any, ClassVar, Protocol, Self
 from zoneinfo import ZoneInfo
 
 from pydantic import BaseModel
@@ -29,6 +29,9 @@ class Notice:
 class FileNotice(Notice):
     """A notice that is a file to share rather than a message; the messenger also finds an
     earlier attempt in the channel's history by its file name."""
+
+    # The same file for everyone it goes to: shared from one upload to many at once.
+    for_many: ClassVar[bool] = False
 
     @property
     def filename(self) -> str:
@@ -61,6 +64,9 @@ class Messenger(Protocol):
     def send(self, to: str, notice: Notice, key: str) -> None:
         """Post one notice to a user (DM) or a channel, tagged with its ledger key."""
 
+    def share(self, notice: FileNotice, recipients: Sequence[str]) -> None:
+        """Share one file, uploaded once, with many users or channels at once."""
+
     def was_sent(self, to: str, notice: Notice, key: str, since: datetime) -> bool:
         """Whether an earlier attempt that lost its answer did reach Slack."""
 
@@ -90,7 +96,12 @@ class Delivery:
 class DeliveryLedger(Protocol):
     def add(self, outgoing: Sequence[Outgoing], now: datetime) -> None: ...
     def claim_due(
-        self, now: datetime, lease: timedelta, limit: int, keys: Sequence[str] | None = None
+        self,
+        now: datetime,
+        lease: timedelta,
+        limit: int,
+        keys: Sequence[str] | None = None,
+        shared: bool = False,
     ) -> list[Pending]: ...
     def expire(self, now: datetime) -> int: ...
     def next_due(self, now: datetime, lease: timedelta) -> datetime | None: ...
@@ -125,6 +136,8 @@ log = logging.getLogger(__name__)
 # are taken a few dozen at a time, each sent within seconds, so a lease this short is safe.
 LEASE = timedelta(seconds=45)
 CLAIM_CHUNK = 40
+# A file for many goes to this many people from one upload (Slack takes a list of ids).
+SHARE_CHUNK = 100
 # Messages to different people go out side by side (Slack's round trip hides behind the others);
 # each person's own messages keep their order.
 SENDERS = 8
@@ -201,12 +214,13 @@ class Deliveries:
         return self.flush(now, [o.delivery.key for o in outgoing])
 
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
-        """Sends what is due (only `keys`, if given), a chunk at a time; returns what went."""
+        """Sends what is due (only `keys`, if given), a chunk at a time, then the files for
+        many, each uploaded once; returns what went."""
         sent: list[str] = []
-        while claimed := self._claim(now, keys):
-            done = self._send_all(claimed)
-            self._settle(done, now)
-            sent += [key for key, outcome in done.items() if outcome == "sent"]
+        while claimed := self._claim(now, keys, CLAIM_CHUNK, shared=False):
+            sent += self._settle(self._send_all(claimed), now)
+        while claimed := self._claim(now, keys, SHARE_CHUNK, shared=True):
+            sent += self._settle(self._share_all(claimed), now)
         return sent
 
     def skip(self, deliveries: Sequence[Delivery], now: datetime) -> None:
@@ -229,9 +243,11 @@ class Deliveries:
 
     # Sending -------------------------------------------------------------------------------
 
-    def _claim(self, now: datetime, keys: Sequence[str] | None) -> list[Pending]:
+    def _claim(
+        self, now: datetime, keys: Sequence[str] | None, limit: int, shared: bool
+    ) -> list[Pending]:
         with self._uow() as uow:
-            claimed = uow.deliveries.claim_due(now, self._lease, CLAIM_CHUNK, keys)
+            claimed = uow.deliveries.claim_due(now, self._lease, limit, keys, shared)
             uow.commit()
         return claimed
 
@@ -247,6 +263,29 @@ class Deliveries:
             for done in pool.map(self._send_in_order, by_recipient.values()):
                 outcomes |= done
         return outcomes
+
+    def _share_all(self, claimed: list[Pending]) -> dict[str, str]:
+        """Each file once to everyone it is for; one already tried goes person by person, so
+        that whether it arrived can be checked."""
+        fresh = [item for item in claimed if not item.recovered]
+        outcomes = self._send_in_order([item for item in claimed if item.recovered])
+        by_file: dict[str, list[Pending]] = {}
+        for item in fresh:
+            by_file.setdefault(item.notice.filename, []).append(item)  # type: ignore[attr-defined]
+        for items in by_file.values():
+            outcomes |= self._share(items)
+        return outcomes
+
+    def _share(self, items: list[Pending]) -> dict[str, str]:
+        notice = items[0].notice
+        assert isinstance(notice, FileNotice)
+        try:
+            self._messenger.share(notice, [item.delivery.to for item in items])
+            outcome = "sent"
+        except DeliveryFailed as error:
+            log.warning("file %s not shared with %d: %s", notice.filename, len(items), error)
+            outcome = "pending"
+        return {item.delivery.key: outcome for item in items}
 
     def _send_in_order(self, items: list[Pending]) -> dict[str, str]:
         return {item.delivery.key: self._deliver(item) for item in items}
@@ -266,13 +305,15 @@ class Deliveries:
             log.warning("delivery %s not sent: %s", d.key, error)
             return "failed" if error.refused else "pending"
 
-    def _settle(self, outcomes: dict[str, str], now: datetime) -> None:
+    def _settle(self, outcomes: dict[str, str], now: datetime) -> list[str]:
+        """Confirms what went (returned) and what Slack refused for good."""
         sent = [key for key, outcome in outcomes.items() if outcome == "sent"]
         failed = [key for key, outcome in outcomes.items() if outcome == "failed"]
         with self._uow() as uow:
             uow.deliveries.mark_sent(sent, now)
             uow.deliveries.mark_failed(failed, now)
             uow.commit()
+        return sent
 
 
 class NoticeCodec:

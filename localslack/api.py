@@ -155,9 +155,10 @@ def files_complete_upload_external(slack: LocalSlack, params: dict[str, Any]) ->
             raise ApiError("file_not_found")
         file["title"] = item.get("title") or file["name"]
         shared.append({k: v for k, v in file.items() if k != "content"})
-    channel_id = params.get("channel_id")
-    if channel_id:
-        channel = _channel(slack, channel_id)
+    # channel_id, or channels: channel or user ids, comma-separated (a user id: their DM)
+    targets = [str(params["channel_id"])] if params.get("channel_id") else []
+    targets += [c for c in str(params.get("channels") or "").split(",") if c]
+    for channel in [_postable_channel(slack, target) for target in targets]:
         message = Message(
             channel.id,
             slack.workspace.next_ts(),

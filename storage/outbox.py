@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from sqlalchemy import (
+    Boolean,
     ForeignKey,
     Index,
     Integer,
@@ -15,6 +16,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
     delete,
+    false,
     func,
     or_,
     select,
@@ -22,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.outbox import Delivery, NoticeCodec, Outgoing, Pending
+from bot.outbox import Delivery, FileNotice, NoticeCodec, Outgoing, Pending
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
 
@@ -49,6 +51,7 @@ class DeliveryRecord(Base):
     notice: Mapped[bytes | None] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime | None]  # past it, a pending message is no longer worth sending
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
+    shared: Mapped[bool] = mapped_column(Boolean, server_default=false())  # one file for many
 
 
 class ChannelRecord(Base):
@@ -74,6 +77,7 @@ class SqlDeliveryLedger:
                 "claimed_at": None,
                 "notice": self._codec.encode(o.notice),
                 "expires_at": o.expires_at,
+                "shared": isinstance(o.notice, FileNotice) and o.notice.for_many,
             }
             for o in outgoing
         ]
@@ -81,12 +85,19 @@ class SqlDeliveryLedger:
             self._session.execute(insert_ignoring_duplicates(self._session, DeliveryRecord), batch)
 
     def claim_due(
-        self, now: datetime, lease: timedelta, limit: int, keys: Sequence[str] | None = None
+        self,
+        now: datetime,
+        lease: timedelta,
+        limit: int,
+        keys: Sequence[str] | None = None,
+        shared: bool = False,
     ) -> list[Pending]:
         """Claims up to `limit` pending messages nobody holds (never tried, or their sender went
-        quiet for longer than the lease), oldest first. The claim is one conditional UPDATE, so
-        of two senders only one wins each message."""
-        candidates = select(DeliveryRecord.id).where(*self._due(now, lease))
+        quiet for longer than the lease), oldest first: files for many (`shared`) apart from the
+        rest. The claim is one conditional UPDATE, so of two senders only one wins each."""
+        candidates = select(DeliveryRecord.id).where(
+            *self._due(now, lease), DeliveryRecord.shared.is_(shared)
+        )
         if keys is not None:
             candidates = candidates.where(DeliveryRecord.key.in_(keys))
         ids = list(self._session.scalars(candidates.order_by(DeliveryRecord.id).limit(limit)))

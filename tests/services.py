@@ -9,7 +9,7 @@ millisecond rather than a tenth of a second."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -21,7 +21,7 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.outbox import Deliveries, DeliveryFailed, Notice
+from bot.outbox import Deliveries, DeliveryFailed, FileNotice, Notice
 from bot.pairs.rules import Pair
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
@@ -87,8 +87,20 @@ class RecordingMessenger:
         if self.losing_answers:
             raise DeliveryFailed("the answer was lost (told to lose it)")
 
+    def share(self, notice: FileNotice, recipients: Sequence[str]) -> None:
+        """One file to many: kept once per recipient (Slack shares it by file, not by key)."""
+        if self.failing:
+            raise DeliveryFailed("Slack is down (told to fail)")
+        self.sent += [Sent(to, notice, "") for to in recipients]
+        if self.losing_answers:
+            raise DeliveryFailed("the answer was lost (told to lose it)")
+
     def was_sent(self, to: str, notice: Notice, key: str, since: datetime) -> bool:
-        return any(s.key == key and s.to == to for s in self.sent)
+        """As Slack's history shows it: a message by its key, a file by itself."""
+        return any(
+            s.to == to and (s.key == key or (isinstance(notice, FileNotice) and s.notice == notice))
+            for s in self.sent
+        )
 
     def to(self, recipient: str) -> list[Notice]:
         """What one user's DM, a pair's group DM or a channel was sent, in order."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import ClassVar
 
 from bot.events.rules import EventSchedule
 from bot.outbox import FileNotice, Notice
@@ -26,7 +27,10 @@ class EventReminder(Notice):
 
 @dataclass(frozen=True)
 class CalendarInvite(FileNotice):
-    """An add-to-calendar file; sequence grows with each date change so calendars update."""
+    """An add-to-calendar file; sequence grows with each date change so calendars update. One
+    file per date serves everyone."""
+
+    for_many: ClassVar[bool] = True
 
     programme: Programme
     event: Event

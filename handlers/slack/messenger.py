@@ -82,6 +82,16 @@ class SlackMessenger:
                 time.sleep(self._retry_delays[attempt])
         raise DeliveryFailed(f"Slack did not answer clearly ({reason}) after {attempts} attempts")
 
+    def share(self, notice: FileNotice, recipients: Sequence[str]) -> None:
+        """One upload, shared with everyone at once (files.completeUploadExternal takes user and
+        channel ids). An unclear answer is not retried here: the outbox checks each person."""
+        try:
+            self._upload(notice, channels=",".join(recipients))
+        except SlackRefused as refused:
+            raise DeliveryFailed(refused.error, refused=True) from None
+        except Unclear as unclear:
+            raise DeliveryFailed(unclear.reason) from None
+
     def was_sent(self, to: str, notice: Notice, key: str, since: datetime | None) -> bool:
         try:
             history = self._call(
@@ -132,6 +142,10 @@ class SlackMessenger:
             self._channels.remember(to, str(answer["channel"]))
 
     def _share_file(self, channel: str, notice: FileNotice) -> None:
+        self._upload(notice, channel_id=channel)
+
+    def _upload(self, notice: FileNotice, **where: str) -> None:
+        """Slack's three steps: an address for the file, its bytes, and sharing it `where`."""
         shared = render_file(notice)
         upload = self._call(
             "files.getUploadURLExternal",
@@ -142,7 +156,7 @@ class SlackMessenger:
         self._web.upload(upload["upload_url"], shared.content)
         complete: dict[str, object] = {
             "files": [{"id": upload["file_id"], "title": shared.title}],
-            "channel_id": channel,
+            **where,
         }
         if shared.comment:
             complete["initial_comment"] = shared.comment
