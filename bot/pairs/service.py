@@ -24,6 +24,7 @@ from bot.pairs.rules import (
     MEETING_TOPICS_MAX,
     Agreement,
     Attention,
+    CheckIn,
     CheckInAnswer,
     Meeting,
     Pair,
@@ -197,9 +198,7 @@ class PairingService:
                 raise NotPaired(member_slack)
             mentor, mentee = self._people(uow, pair)
             uow.pairs.end(pair.id, reason, now)
-            uow.commit()
-        self._deliveries.send(
-            [
+            ended = [
                 Outgoing(
                     Delivery(
                         f"pair-ended:{pair.id}:{p.id}",
@@ -211,28 +210,28 @@ class PairingService:
                     PairEnded(other),
                 )
                 for p, other in ((mentor, mentee), (mentee, mentor))
-            ],
-            now,
-        )
+            ]
+            uow.deliveries.add(ended, now)
+            uow.commit()
+        self._deliveries.flush(now, _keys(ended))
         self._on_change()
         return mentor, mentee
 
     def _make(self, pairs: list[tuple[Participant, Participant]], now: datetime) -> list[Pair]:
-        made: list[Pair] = []
+        """The pairs and their introductions, kept together: an introduction never expires (a
+        pair has to hear of its pairing to accept it), so Slack being down only delays it."""
         with self._uow() as uow:
-            for mentor, mentee in pairs:
-                made.append(uow.pairs.add(mentor.id, mentee.id, now))
-            uow.commit()
-        self._deliveries.send(
-            [
+            made = [uow.pairs.add(mentor.id, mentee.id, now) for mentor, mentee in pairs]
+            introductions = [
                 Outgoing(
                     Delivery(f"pair-intro:{p.id}", "pair-intro", str(p.id), group(people), None),
                     PairIntroduction(p.id, *people),
                 )
                 for p, people in zip(made, pairs, strict=True)
-            ],
-            now,
-        )
+            ]
+            uow.deliveries.add(introductions, now)
+            uow.commit()
+        self._deliveries.flush(now, _keys(introductions))
         self._on_change()
         return made
 
@@ -244,27 +243,25 @@ class PairingService:
             if pair.accepted_by(person.id):
                 raise AlreadyAccepted()
             pair = uow.pairs.accept(pair.id, person.id, now)
-            mentor, mentee = self._people(uow, pair)
+            started = self._started(uow, pair) if pair.status == "active" else []
+            uow.deliveries.add(started, now)
             uow.commit()
-        if pair.status == "active":
-            started = PairStarted(pair.id, mentor, mentee)
-            self._deliveries.send(
-                [
-                    Outgoing(
-                        Delivery(
-                            f"pair-started:{pair.id}",
-                            "pair-started",
-                            str(pair.id),
-                            group((mentor, mentee)),
-                            None,
-                        ),
-                        started,
-                    )
-                ],
-                now,
-            )
+        if started:
+            self._deliveries.flush(now, _keys(started))
             self._on_change()
         return pair
+
+    def _started(self, uow: UnitOfWork, pair: Pair) -> list[Outgoing]:
+        """The pair told, in its group DM, that both have accepted."""
+        mentor, mentee = self._people(uow, pair)
+        key = f"pair-started:{pair.id}"
+        to = group((mentor, mentee))
+        return [
+            Outgoing(
+                Delivery(key, "pair-started", str(pair.id), to, None),
+                PairStarted(pair.id, mentor, mentee),
+            )
+        ]
 
     def move_stage(
         self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None
@@ -279,14 +276,13 @@ class PairingService:
             if pair.stage == stage:
                 raise AlreadyInStage(stage)
             uow.pairs.set_stage(pair.id, stage, person.id, now)
-            mentor, mentee = self._people(uow, pair)
+            to = group(self._people(uow, pair))
+            key = f"stage:{pair.id}:{stage}:{now:%Y%m%dT%H%M%S}"
+            moved = StageMoved(pair.id, stage, person.name)
+            told = [Outgoing(Delivery(key, "stage", str(pair.id), to, None), moved)]
+            uow.deliveries.add(told, now)
             uow.commit()
-        moved = StageMoved(pair.id, stage, person.name)
-        key = f"stage:{pair.id}:{stage}:{now:%Y%m%dT%H%M%S}"
-        self._deliveries.send(
-            [Outgoing(Delivery(key, "stage", str(pair.id), group((mentor, mentee)), None), moved)],
-            now,
-        )
+        self._deliveries.flush(now, _keys(told))
         self._on_change()
         return pair
 
@@ -404,19 +400,32 @@ class CheckInsService:
 
     def run_due(self, now: datetime) -> int:
         """Sends each pair's due check-in, follow-up and acceptance nudge; returns how many went.
-        A check-in is marked sent only once Slack has its prompt, so a failed send is retried."""
+        Each message is kept in the outbox with the change that causes it (a check-in opened, a
+        nudge or follow-up marked), so one that Slack does not take is retried by the outbox.
+        A check-in is marked sent only once its prompt has gone: until then its pair waits."""
         with self._uow() as uow:
             outgoing, checkin_ids = self._queue_due(uow, now)
+            uow.deliveries.add(outgoing, now)
             uow.commit()
-        sent = self._deliveries.send(outgoing, now)
+        sent = self._deliveries.flush(now, _keys(outgoing))
         with self._uow() as uow:
-            uow.checkins.mark_sent([checkin_ids[k] for k in sent if k in checkin_ids], now)
+            uow.checkins.mark_sent(self._prompted(uow, checkin_ids, sent), now)
             uow.commit()
         return len(sent)
 
+    @staticmethod
+    def _prompted(uow: UnitOfWork, checkin_ids: dict[str, int], sent: list[str]) -> list[int]:
+        """The check-ins whose prompt has gone: sent by this run, or kept by an earlier run and
+        sent since by the outbox's own sender (flush does not report a key sent by another, and
+        without this its pair would wait for ever on a check-in never marked sent)."""
+        went = set(sent)
+        if checkin_ids.keys() - went:
+            went |= uow.deliveries.sent_keys_like("checkin:")
+        return [checkin_id for key, checkin_id in checkin_ids.items() if key in went]
+
     def _queue_due(self, uow: UnitOfWork, now: datetime) -> tuple[list[Outgoing], dict[str, int]]:
-        """The messages due now, each recorded in the same transaction (new check-ins opened,
-        nudges and follow-ups marked), and the check-in id behind each prompt's key."""
+        """The messages due now, each change recorded in the caller's transaction (new check-ins
+        opened, nudges and follow-ups marked), and the check-in id behind each prompt's key."""
         states = {s.pair.id: s for s in uow.pairs.states()}
         people = {p.id: p for p in uow.participants.all()}
         due = self.who_is_due(list(states.values()), now)
@@ -435,7 +444,7 @@ class CheckInsService:
                 outgoing += self._nudges(pair, members)
                 uow.pairs.mark_nudged(pair.id, now)
             elif moment.kind == "follow_up" and latest is not None:
-                outgoing.append(self._prompt(state, latest.id, latest.number, to, follow_up=True))
+                outgoing.append(self._follow_up(state, latest, to, now))
                 uow.checkins.mark_followed_up(latest.id, now)
             elif (
                 checkin := latest if moment.kind == "deliver" else opened.get(pair.id)
@@ -447,16 +456,35 @@ class CheckInsService:
 
     @staticmethod
     def _prompt(
-        state: PairState, checkin_id: int, number: int, to: str, follow_up: bool
+        state: PairState,
+        checkin_id: int,
+        number: int,
+        to: str,
+        follow_up: bool,
+        expires_at: datetime | None = None,
     ) -> Outgoing:
         """A check-in's question to the pair's group DM. The follow-up has a key of its own: it
-        is a second message, not a repeat of the first."""
+        is a second message, not a repeat of the first. A prompt never expires: a late question
+        is still useful, and its pair's next check-in waits until it has gone."""
         pair = state.pair
         key = f"{'checkin-follow-up' if follow_up else 'checkin'}:{pair.id}:{number}"
         prompt = CheckInPrompt(
             pair.id, checkin_id, pair.stage, state.last_meeting, follow_up=follow_up
         )
-        return Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt)
+        return Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt, expires_at)
+
+    def _follow_up(self, state: PairState, latest: CheckIn, to: str, now: datetime) -> Outgoing:
+        """The follow-up expires when the pair's next check-in is due: by then the new prompt
+        asks again, and the old one's buttons would only be refused as stale."""
+        next_check_in = next(
+            (
+                m.at
+                for m in pending_moments(state, self._rules, self._calendar, now)
+                if m.kind == "check_in"
+            ),
+            None,
+        )
+        return self._prompt(state, latest.id, latest.number, to, True, next_check_in)
 
     def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
         mentor, mentee = members
@@ -555,6 +583,10 @@ class CheckInsService:
         return sorted(
             summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
         )
+
+
+def _keys(outgoing: list[Outgoing]) -> list[str]:
+    return [o.delivery.key for o in outgoing]
 
 
 def _next_number(state: PairState) -> int:

@@ -156,6 +156,51 @@ def test_meeting_topics_too_long_are_refused_whole_and_nothing_is_kept(scheme: S
     assert scheme.pairing.my_pair(GRACE).meetings == []
 
 
+def test_an_introduction_kept_while_slack_is_down_is_sent_once_when_the_outbox_runs_later(
+    scheme: Scheme,
+) -> None:
+    scheme.messenger.failing = True
+    pair = scheme.add_pair(GRACE, SUNITA, PAIRED)
+    assert (pair.status, scheme.messenger.sent) == ("awaiting", [])
+    scheme.messenger.failing = False
+    later = datetime(2026, 1, 5, 10, 5, tzinfo=UTC)
+    assert scheme.deliveries.run_due(later) == 1
+    assert scheme.deliveries.run_due(later) == 0
+    [(to, introduction)] = scheme.messenger.of(PairIntroduction)
+    assert (to, introduction.pair_id) == (GRACE_AND_SUNITA, pair.id)
+
+
+def test_a_check_in_whose_prompt_the_outbox_sent_later_is_marked_sent_and_its_pair_moves_on(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.messenger.failing = True
+    assert scheme.checkins.run_due(FIRST_CHECK_IN) == 0
+    scheme.messenger.failing = False
+    later = datetime(2026, 1, 12, 12, tzinfo=UTC)
+    assert scheme.deliveries.run_due(later) == 1
+    assert scheme.checkins.run_due(later) == 0, "the prompt is not sent again"
+    [(_, prompt)] = scheme.messenger.of(CheckInPrompt)
+    with scheme.uow() as uow:
+        stored = uow.checkins.get(prompt.checkin_id)
+    assert stored is not None and stored.sent_at == later
+    assert scheme.checkins.upcoming(later) == datetime(2026, 1, 15, 12, tzinfo=UTC), "follow-up"
+
+
+def test_a_follow_up_slack_did_not_take_expires_when_the_next_check_in_is_due(
+    scheme: Scheme,
+) -> None:
+    checked_in(scheme)
+    scheme.messenger.failing = True
+    assert scheme.checkins.run_due(datetime(2026, 1, 15, 11, tzinfo=UTC)) == 0
+    scheme.messenger.failing = False
+    next_check_in = datetime(2026, 1, 19, 11, tzinfo=UTC)
+    assert scheme.deliveries.run_due(next_check_in) == 0
+    assert scheme.checkins.run_due(next_check_in) == 1
+    prompts = scheme.messenger.of(CheckInPrompt)
+    assert [p.follow_up for _, p in prompts] == [False, False]
+
+
 def test_a_pause_holds_the_pairs_check_ins_until_the_working_day_it_ends(scheme: Scheme) -> None:
     scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
     now = datetime(2026, 1, 6, 10, tzinfo=UTC)
