@@ -31,7 +31,7 @@ from bot.concerns.rules import (
     escalation_due,
 )
 from bot.errors import UserError, within
-from bot.outbox import Deliveries, Delivery, Notice, Outgoing
+from bot.outbox import Deliveries, Delivery, Outgoing
 from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -45,6 +45,9 @@ RECENT_CHECKINS = 4  # how many of the pair's check-ins an alert shows
 # How each kind of attention is spelled in its notice's ledger key; keys already in the ledger
 # say "not-yet", so the spelling stays.
 ATTENTION_KEY_KINDS = {"not_yet": "not-yet", "quiet": "quiet"}
+# Every message here is kept in the outbox with the change that causes it and none expires: an
+# alert, an escalation, a notice or a word to the reporter is still worth having late, so the
+# outbox retries each until Slack takes it or refuses it for good.
 
 
 class EmptyConcern(UserError):
@@ -119,8 +122,9 @@ class ConcernsService:
         urgency: str = "soon",
         contact: str = "",
     ) -> int:
-        """Keeps the concern (its id is returned); `deliver_pending` then posts it to the team's
-        channel, after Slack has had its answer, and the reporter is told once it is there."""
+        """Keeps the concern (its id is returned) with its alert to the team, so no crash can
+        lose the alert; `deliver_pending` then posts it to the team's channel, after Slack has
+        had its answer, and the reporter is told once it is there."""
         text = within("text", text, MAX_CONCERN_LENGTH)
         contact = within("contact", contact, MAX_CONTACT_LENGTH)
         if not text:
@@ -140,6 +144,7 @@ class ConcernsService:
                 contact,
             )
             uow.concerns.record(ConcernEvent(concern_id, "raised", slack_user_id, now))
+            uow.deliveries.add([self._alert(uow, concern_id, escalated=False)], now)
             uow.commit()
         return concern_id
 
@@ -151,51 +156,60 @@ class ConcernsService:
         return sum(self._deliver(concern_id, now) for concern_id in waiting)
 
     def _deliver(self, concern_id: int, now: datetime, escalated: bool = False) -> bool:
+        """Posts the alert (kept when the concern was raised; an escalation is kept here) and,
+        once the channel has it, records so; True when this call posted it. An alert another
+        sender posted (the outbox's clock, after Slack failed this one) is recorded all the
+        same, or the concern would wait for ever to be marked delivered."""
         with self._uow() as uow:
             alert = self._alert(uow, concern_id, escalated)
-        key = f"concern:{concern_id}:{'escalated' if escalated else 'team'}"
-        sent = self._deliveries.send(
-            [Outgoing(Delivery(key, "concern", str(concern_id), self._team.channel, None), alert)],
-            now,
-        )
-        if key not in sent:
-            return False
+            uow.deliveries.add([alert], now)  # a no-op for an alert kept when raised
+            uow.commit()
+        key = alert.delivery.key
+        posted = key in self._deliveries.flush(now, [key])
+        if posted or self._posted_elsewhere(key):
+            self._delivered(concern_id, now, escalated)
+        return posted
+
+    def _posted_elsewhere(self, key: str) -> bool:
         with self._uow() as uow:
-            uow.concerns.record(
-                ConcernEvent(
-                    concern_id, "escalated" if escalated else "delivered", "mentorbot", now
-                )
-            )
+            return key in uow.deliveries.sent_keys_like(key)
+
+    def _delivered(self, concern_id: int, now: datetime, escalated: bool) -> None:
+        """The channel has the alert: the audit trail says so and, for the first alert, the
+        reporter's "the team has it" is kept in the same transaction, then sent."""
+        with self._uow() as uow:
+            concern = uow.concerns.get(concern_id)
+            assert concern is not None
+            if not escalated and concern.delivered_at is not None:
+                return  # another sender saw it posted and recorded it first
+            action = "escalated" if escalated else "delivered"
+            uow.concerns.record(ConcernEvent(concern_id, action, "mentorbot", now))
+            told: list[Outgoing] = []
             if not escalated:
                 uow.concerns.mark_delivered(concern_id, now)
+                told = self._received(uow, concern)
+                uow.deliveries.add(told, now)
             uow.commit()
-        if not escalated:
-            self._tell_reporter(
-                alert.concern, alert.reporter.slack_user_id if alert.reporter else None, now
-            )
-        return True
+        if told:
+            self._deliveries.flush(now, [o.delivery.key for o in told])
 
-    def _tell_reporter(self, concern: Concern, slack_user_id: str | None, now: datetime) -> None:
-        if not slack_user_id:
-            return
+    def _received(self, uow: UnitOfWork, concern: Concern) -> list[Outgoing]:
+        """The reporter's word that the team has their concern (none for someone not on the
+        scheme or not in Slack)."""
+        reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
+        if reporter is None or not reporter.slack_user_id:
+            return []
         received = ConcernReceived(
             concern.id, concern.contact, self._rules.escalate_after_working_hours
         )
-        self._deliveries.send(
-            [
-                Outgoing(
-                    Delivery(
-                        f"concern:{concern.id}:reporter",
-                        "concern-received",
-                        str(concern.id),
-                        slack_user_id,
-                        concern.reporter_id,
-                    ),
-                    received,
-                )
-            ],
-            now,
+        delivery = Delivery(
+            f"concern:{concern.id}:reporter",
+            "concern-received",
+            str(concern.id),
+            reporter.slack_user_id,
+            concern.reporter_id,
         )
+        return [Outgoing(delivery, received)]
 
     # The team's work ------------------------------------------------------------------------------
 
@@ -213,23 +227,47 @@ class ConcernsService:
     def _act(
         self, actor: str, concern_id: int, action: ConcernAction, now: datetime, note: str = ""
     ) -> Concern:
-        """One step of the team's work on a concern; then the team's channel hears of a
-        resolution, and the reporter that the team has read their concern."""
+        """One step of the team's work on a concern. What it tells (the team's channel, of a
+        resolution; the reporter, that the team has read their concern) is kept in the same
+        transaction as the step, then sent."""
         self._team.require_member(actor)
         with self._uow() as uow:
             concern = self._actionable(uow, concern_id, action)
             acknowledged = self._apply(uow, concern, action, actor, now, note)
             reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
             updated = uow.concerns.get(concern_id)
+            told = self._told(concern_id, action, actor, reporter if acknowledged else None)
+            uow.deliveries.add(told, now)
             uow.commit()
         assert updated is not None
-        if action == "resolve":
-            self._tell_team(
-                ConcernResolved(concern_id, actor), f"concern:{concern_id}:resolved", now
-            )
-        if acknowledged and reporter:
-            self._tell_acknowledged(concern_id, reporter, actor, now)
+        if told:
+            self._deliveries.flush(now, [o.delivery.key for o in told])
         return updated
+
+    def _told(
+        self,
+        concern_id: int,
+        action: ConcernAction,
+        actor: str,
+        acknowledged_to: Participant | None,
+    ) -> list[Outgoing]:
+        """The team's channel hears of a resolution; the reporter, when this step acknowledged
+        their concern, that the team has read it."""
+        told: list[Outgoing] = []
+        if action == "resolve":
+            key = f"concern:{concern_id}:resolved"
+            delivery = Delivery(key, "concern-team", str(concern_id), self._team.channel, None)
+            told.append(Outgoing(delivery, ConcernResolved(concern_id, actor)))
+        if acknowledged_to is not None and acknowledged_to.slack_user_id:
+            delivery = Delivery(
+                f"concern:{concern_id}:acknowledged",
+                "concern-acknowledged",
+                str(concern_id),
+                acknowledged_to.slack_user_id,
+                acknowledged_to.id,
+            )
+            told.append(Outgoing(delivery, ConcernAcknowledged(concern_id, self._name(actor))))
+        return told
 
     @staticmethod
     def _actionable(uow: UnitOfWork, concern_id: int, action: ConcernAction) -> Concern:
@@ -262,23 +300,6 @@ class ConcernsService:
             done = {"take": "assigned", "resolve": "resolved"}[action]
             uow.concerns.record(ConcernEvent(concern.id, done, actor, now, note))
         return acknowledges
-
-    def _tell_acknowledged(
-        self, concern_id: int, reporter: Participant, actor: str, now: datetime
-    ) -> None:
-        if not reporter.slack_user_id:
-            return
-        told = Outgoing(
-            Delivery(
-                f"concern:{concern_id}:acknowledged",
-                "concern-acknowledged",
-                str(concern_id),
-                reporter.slack_user_id,
-                reporter.id,
-            ),
-            ConcernAcknowledged(concern_id, self._name(actor)),
-        )
-        self._deliveries.send([told], now)
 
     @staticmethod
     def _move(
@@ -347,9 +368,10 @@ class ConcernsService:
                 "notice:"
             )
             states = uow.pairs.states()
+            notices = self._due_notices(uow, now)
         hours = self._rules.escalate_after_working_hours
         waiting = any(c.delivered_at is None for c in concerns) or any(
-            n.key not in done for n in self._due_notices(now)
+            n.key not in done for n in notices
         )
         moments = [now] if waiting else []
         moments += [
@@ -367,23 +389,24 @@ class ConcernsService:
         return min(moments, default=None)
 
     def _automatic_notices(self, now: datetime) -> int:
-        outgoing = [
-            Outgoing(Delivery(n.key, "notice", n.key.split(":")[1], self._team.channel, None), n)
-            for n in self._due_notices(now)
-        ]
-        return len(self._deliveries.send(outgoing, now))
-
-    def _tell_team(self, notice: Notice, key: str, now: datetime) -> None:
-        subject = key.split(":")[1]
-        delivery = Delivery(key, "concern-team", subject, self._team.channel, None)
-        self._deliveries.send([Outgoing(delivery, notice)], now)
-
-    def _due_notices(self, now: datetime) -> list[AutomaticNotice]:
-        """Pairs needing attention and low evaluation scores, each keyed once per episode."""
+        """Kept in the transaction that read what they say (a notice kept before stays as it
+        was), then sent; returns how many went."""
         with self._uow() as uow:
-            people = {p.id: p for p in uow.participants.all()}
-            notices = self._attention_notices(uow, people, now)
-            return notices + self._low_score_notices(uow, people)
+            outgoing = [
+                Outgoing(
+                    Delivery(n.key, "notice", n.key.split(":")[1], self._team.channel, None), n
+                )
+                for n in self._due_notices(uow, now)
+            ]
+            uow.deliveries.add(outgoing, now)
+            uow.commit()
+        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+
+    def _due_notices(self, uow: UnitOfWork, now: datetime) -> list[AutomaticNotice]:
+        """Pairs needing attention and low evaluation scores, each keyed once per episode."""
+        people = {p.id: p for p in uow.participants.all()}
+        notices = self._attention_notices(uow, people, now)
+        return notices + self._low_score_notices(uow, people)
 
     def _attention_notices(
         self, uow: UnitOfWork, people: dict[int, Participant], now: datetime
@@ -430,7 +453,9 @@ class ConcernsService:
 
     # Helpers ---------------------------------------------------------------------------------------
 
-    def _alert(self, uow: UnitOfWork, concern_id: int, escalated: bool) -> ConcernForTeam:
+    def _alert(self, uow: UnitOfWork, concern_id: int, escalated: bool) -> Outgoing:
+        """The concern, its reporter and their pair's recent check-ins, for the team's channel
+        (mentioning the lead when escalated)."""
         concern = uow.concerns.get(concern_id)
         assert concern is not None
         reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
@@ -444,7 +469,9 @@ class ConcernsService:
                 pair.stage,
                 tuple(SentCheckIn(c.sent_at, c.answer) for c in recent if c.sent_at),
             )
-        return ConcernForTeam(concern, reporter, shown, self._team.lead if escalated else None)
+        alert = ConcernForTeam(concern, reporter, shown, self._team.lead if escalated else None)
+        key = f"concern:{concern_id}:{'escalated' if escalated else 'team'}"
+        return Outgoing(Delivery(key, "concern", str(concern_id), self._team.channel, None), alert)
 
     def _name(self, slack_user_id: str) -> str | None:
         """The team member's name as the programme file gives it, if it does."""

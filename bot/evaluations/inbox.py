@@ -1,5 +1,7 @@
 """People's DMs to the bot: kept first (before Slack gets its answer), worked on after, in the
-order they arrived, each exactly once; the bot's answer goes out through the ledger."""
+order they arrived, each exactly once; the bot's answer is kept in the outbox with the answer it
+replies to, so it goes out once even if the sender dies, and (like every evaluation message)
+never expires: the person waits for their next question however late it comes."""
 
 from __future__ import annotations
 
@@ -7,9 +9,8 @@ import threading
 from datetime import datetime
 
 from bot.evaluations.engine import InboxItem
-from bot.evaluations.notices import EvaluationReply
 from bot.evaluations.service import EvaluationsService
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries, Delivery
 from bot.ports import UnitOfWorkFactory
 
 
@@ -35,23 +36,23 @@ class InboxService:
         return kept
 
     def drain(self, now: datetime) -> int:
+        """Works on every waiting DM; returns how many this call answered. Each reply is kept in
+        the transaction that applies the answer and marks the DM done, then sent; one Slack did
+        not take is sent by the outbox's next run."""
         with self._draining:
             with self._uow() as uow:
                 waiting = uow.inbox.waiting()
             done = 0
             for item in waiting:
                 assert item.id is not None
-                answered = self._evaluations.message(
-                    item.slack_user_id, item.text, now, inbox_id=item.id
-                )
-                if answered is None:
-                    continue
-                reply = EvaluationReply(
-                    answered.form, answered.reply, item.slack_user_id, answered.error
-                )
-                delivery = Delivery(
+                reply = Delivery(
                     f"dm-reply:{item.id}", "dm-reply", item.event_id, item.slack_user_id, None
                 )
-                self._deliveries.send([Outgoing(delivery, reply)], now)
+                answered = self._evaluations.message(
+                    item.slack_user_id, item.text, now, inbox_id=item.id, reply=reply
+                )
+                if answered is None:
+                    continue  # another worker has it
+                self._deliveries.flush(now, [reply.key])
                 done += 1
             return done

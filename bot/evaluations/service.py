@@ -39,6 +39,9 @@ from bot.worktime import Calendar
 
 ONE_A_DAY = timedelta(days=1)
 EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
+# Every message here is kept in the outbox with the change that causes it and none expires: a
+# late invitation, reminder or reply still says where the person is in the form (a form that has
+# closed says so when they answer), and results and exports are the team's to read whenever.
 
 
 class UnknownForm(UserError):
@@ -169,8 +172,9 @@ class EvaluationsService:
         due = [p for p in self.pending(now) if p.at <= now]
         with self._uow() as uow:
             outgoing = [self._owed_message(uow, owed, now) for owed in due]
+            uow.deliveries.add(outgoing, now)
             uow.commit()
-        sent = len(self._deliveries.send(outgoing, now))
+        sent = len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
         return sent + self._post_closed_results(now)
 
     def _owed_message(self, uow: UnitOfWork, owed: PendingMessage, now: datetime) -> Outgoing:
@@ -199,53 +203,59 @@ class EvaluationsService:
         return Outgoing(delivery, notice)
 
     def _post_closed_results(self, now: datetime) -> int:
-        """Each closed form's results go to the team's channel once (the key holds it to once);
-        a form nobody was invited to has nothing to report."""
-        sent = 0
-        for form in self._forms.values():
-            if form.closes <= now and self._invited(form):
-                delivery = Delivery(
-                    f"eval-results:{form.id}:closed",
-                    "eval-results",
-                    form.id,
-                    self._team.channel,
-                    None,
-                )
-                results = self._results(form, closed=True)
-                sent += len(self._deliveries.send([Outgoing(delivery, results)], now))
-        return sent
-
-    def _invited(self, form: Form) -> list[int]:
+        """Each closed form's results go to the team's channel once (the key holds it to once;
+        results kept before stay as they were); a form nobody was invited to has nothing to
+        report."""
         with self._uow() as uow:
-            return [r.participant_id for r in uow.evaluations.for_form(form.id)]
+            outgoing = [
+                Outgoing(
+                    Delivery(
+                        f"eval-results:{form.id}:closed",
+                        "eval-results",
+                        form.id,
+                        self._team.channel,
+                        None,
+                    ),
+                    self._results(uow, form, closed=True),
+                )
+                for form in self._forms.values()
+                if form.closes <= now and uow.evaluations.for_form(form.id)
+            ]
+            uow.deliveries.add(outgoing, now)
+            uow.commit()
+        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
 
     # The conversation ----------------------------------------------------------------------------
 
     def message(
-        self, slack_user_id: str, text: str, now: datetime, inbox_id: int | None = None
+        self,
+        slack_user_id: str,
+        text: str,
+        now: datetime,
+        inbox_id: int | None = None,
+        reply: Delivery | None = None,
     ) -> Answered | None:
         """A DM. With inbox_id, the inbox item is marked done in the same transaction as the
-        answer, so a message is applied once; None when another worker has taken it."""
+        answer, so a message is applied once; None when another worker has taken it. With
+        `reply`, the answer's reply is kept in the outbox in that transaction too, so a crash
+        after it cannot lose the reply; the caller sends it."""
         return self._step(
             slack_user_id,
             None,
             now,
             lambda form, role, progress: handle(form, role, progress, text),
             inbox_id,
+            reply,
         )
-
-    # Buttons: `press` is unique to the press (Slack's action_ts), so a reply is sent once.
 
     def start(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
-        answered = _surely(
-            self._step(
-                slack_user_id,
-                self.form(form_id),
-                now,
-                lambda form, role, progress: handle(form, role, progress, "start"),
-            )
+        return self._press(
+            slack_user_id,
+            self.form(form_id),
+            press,
+            now,
+            lambda form, role, progress: handle(form, role, progress, "start"),
         )
-        return self._reply(slack_user_id, answered, press, now)
 
     def button(
         self,
@@ -256,35 +266,39 @@ class EvaluationsService:
     ) -> Answered:
         if pressed.recipient != slack_user_id:
             raise NotYourQuestion()
-        answered = _surely(
-            self._step(
-                slack_user_id,
-                self.form(pressed.form_id),
-                now,
-                lambda form, role, progress: answer_button(
-                    form, role, progress, pressed.question_id, pressed.value
-                ),
-            )
+        return self._press(
+            slack_user_id,
+            self.form(pressed.form_id),
+            press,
+            now,
+            lambda form, role, progress: answer_button(
+                form, role, progress, pressed.question_id, pressed.value
+            ),
         )
-        return self._reply(slack_user_id, answered, press, now)
 
     def submit(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
-        answered = _surely(
-            self._step(
-                slack_user_id,
-                self.form(form_id),
-                now,
-                lambda form, role, progress: submit_button(progress),
-            )
+        return self._press(
+            slack_user_id,
+            self.form(form_id),
+            press,
+            now,
+            lambda form, role, progress: submit_button(progress),
         )
-        return self._reply(slack_user_id, answered, press, now)
 
-    def _reply(self, slack_user_id: str, answered: Answered, press: str, now: datetime) -> Answered:
-        """The next question (or summary) goes to the person's DM through the ledger."""
-        reply = EvaluationReply(answered.form, answered.reply, slack_user_id, answered.error)
+    def _press(
+        self,
+        slack_user_id: str,
+        form: Form,
+        press: str,
+        now: datetime,
+        act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
+    ) -> Answered:
+        """A button's step, its reply to the person's DM kept in the same transaction, then
+        sent. `press` is unique to the press (Slack's action_ts), so the reply is sent once."""
         key = f"button-reply:{slack_user_id}:{press}"
-        delivery = Delivery(key, "dm-reply", press, slack_user_id, None)
-        self._deliveries.send([Outgoing(delivery, reply)], now)
+        reply = Delivery(key, "dm-reply", press, slack_user_id, None)
+        answered = _surely(self._step(slack_user_id, form, now, act, reply=reply))
+        self._deliveries.flush(now, [key])
         return answered
 
     def _step(
@@ -294,16 +308,20 @@ class EvaluationsService:
         now: datetime,
         act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
         inbox_id: int | None = None,
+        reply: Delivery | None = None,
     ) -> Answered | None:
         """Applies one action to the person's progress and saves it; if another message saved
-        first, reads again and re-applies, so no answer is lost. An inbox item is marked done in
-        the same transaction, whatever the outcome, so it is never applied twice."""
+        first, reads again and re-applies, so no answer is lost. An inbox item is marked done,
+        and the reply kept in the outbox, in the same transaction, whatever the outcome, so it
+        is never applied twice and never left without its reply."""
         for _ in range(3):
             with self._uow() as uow:
                 if inbox_id is not None and not uow.inbox.mark_done(inbox_id, now):
                     return None  # another worker has it
                 answered = self._apply(uow, slack_user_id, form, now, act)
                 if answered is not None:
+                    if reply is not None:
+                        uow.deliveries.add([_reply(reply, answered)], now)
                     uow.commit()
                     if answered.reply is not None and isinstance(answered.reply, Submitted):
                         self._on_change()
@@ -367,26 +385,20 @@ class EvaluationsService:
 
     def status(self, actor: str) -> list[ResultsForTeam]:
         self._team.require_member(actor)
-        return [self._results(f, closed=False) for f in self._forms.values()]
+        with self._uow() as uow:
+            return [self._results(uow, f, closed=False) for f in self._forms.values()]
 
     def post_results(self, actor: str, form_id: str, now: datetime) -> None:
+        """The form's counts so far, kept in the transaction that read them, then sent."""
         self._team.require_member(actor)
-        results = self._results(self.form(form_id), closed=False)
-        self._deliveries.send(
-            [
-                Outgoing(
-                    Delivery(
-                        f"eval-results:{form_id}:{now:%Y%m%dT%H%M%S}",
-                        "eval-results",
-                        form_id,
-                        self._team.channel,
-                        None,
-                    ),
-                    results,
-                )
-            ],
-            now,
-        )
+        form = self.form(form_id)
+        key = f"eval-results:{form_id}:{now:%Y%m%dT%H%M%S}"
+        delivery = Delivery(key, "eval-results", form_id, self._team.channel, None)
+        with self._uow() as uow:
+            results = self._results(uow, form, closed=False)
+            uow.deliveries.add([Outgoing(delivery, results)], now)
+            uow.commit()
+        self._deliveries.flush(now, [key])
 
     def export_csv(self, form_id: str, pseudonymous: bool) -> str:
         """One row per person and question answered, as stored. Pseudonymous: P001… instead of names."""
@@ -427,26 +439,17 @@ class EvaluationsService:
         self._team.require_member(actor)
         content = self.export_csv(form_id, pseudonymous).encode()
         file = AnswersExport(self.form(form_id), pseudonymous, content, now)
-        self._deliveries.send(
-            [
-                Outgoing(
-                    Delivery(
-                        f"eval-export:{form_id}:{file.kind}:{now:%Y%m%dT%H%M%S}",
-                        "eval-export",
-                        form_id,
-                        self._team.channel,
-                        None,
-                    ),
-                    file,
-                )
-            ],
-            now,
-        )
-
-    def _results(self, form: Form, closed: bool) -> ResultsForTeam:
+        key = f"eval-export:{form_id}:{file.kind}:{now:%Y%m%dT%H%M%S}"
+        delivery = Delivery(key, "eval-export", form_id, self._team.channel, None)
         with self._uow() as uow:
-            roles = {p.id: p.role for p in uow.participants.all()}
-            stored = uow.evaluations.for_form(form.id)
+            uow.deliveries.add([Outgoing(delivery, file)], now)
+            uow.commit()
+        self._deliveries.flush(now, [key])
+
+    @staticmethod
+    def _results(uow: UnitOfWork, form: Form, closed: bool) -> ResultsForTeam:
+        roles = {p.id: p.role for p in uow.participants.all()}
+        stored = uow.evaluations.for_form(form.id)
         scales = []
         for question in (q for q in form.questions if q.kind == "scale"):
             counts: dict[str, dict[int, int]] = {}
@@ -468,6 +471,12 @@ class EvaluationsService:
 
 def _key(form: Form, kind: str, person: Participant) -> str:
     return f"eval-{'invite' if kind == 'invite' else 'reminder'}:{form.id}:{kind}:{person.id}"
+
+
+def _reply(delivery: Delivery, answered: Answered) -> Outgoing:
+    """What the person sees after their message or button, to their own DM."""
+    notice = EvaluationReply(answered.form, answered.reply, delivery.to, answered.error)
+    return Outgoing(delivery, notice)
 
 
 def _surely(answered: Answered | None) -> Answered:

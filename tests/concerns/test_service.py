@@ -17,12 +17,14 @@ from bot.concerns.notices import (
 )
 from bot.concerns.service import CannotAct, EmptyConcern, NoResolutionNote, UrgencyNotChosen
 from bot.errors import TeamOnly, TooLong
+from bot.outbox import LEASE
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
 ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
 RAISED = datetime(2026, 1, 14, 10, tzinfo=UTC)  # a Wednesday
 WORDS = "We have not met since the launch & I am not sure why."
+SECOND = timedelta(seconds=1)
 
 
 def raised(scheme: Scheme) -> int:
@@ -186,3 +188,46 @@ def test_a_low_score_on_a_watched_question_raises_one_automatic_notice_for_the_t
     assert (to, notice.person.name, notice.score) == (TEAM_CHANNEL, "Sunita Rao", 2)
     assert notice.question.id == "relationship-value"
     assert scheme.concerns.run_due(opens + timedelta(hours=1)) == 0
+
+
+def test_an_alert_is_kept_with_its_concern_so_the_outbox_posts_it_if_nothing_else_does(
+    scheme: Scheme,
+) -> None:
+    concern_id = scheme.concerns.raise_concern(SUNITA, "command", WORDS, RAISED)
+    # The handler that would post it died after its ack; the outbox's own run finds it.
+    assert scheme.deliveries.run_due(RAISED) == 1
+    assert [to for to, _ in scheme.messenger.of(ConcernForTeam)] == [TEAM_CHANNEL]
+    assert scheme.messenger.of(ConcernReceived) == [], "told only once it is recorded"
+    assert scheme.concerns.upcoming(RAISED) == RAISED, "the concern is not yet marked delivered"
+    scheme.concerns.run_due(RAISED + SECOND)
+    assert [to for to, _ in scheme.messenger.of(ConcernForTeam)] == [TEAM_CHANNEL]
+    assert [to for to, _ in scheme.messenger.of(ConcernReceived)] == [SUNITA]
+    assert [a for a, _, _ in trail(scheme, concern_id)] == ["raised", "delivered"]
+    assert scheme.concerns.run_due(RAISED + timedelta(minutes=1)) == 0
+    assert len(scheme.messenger.sent) == 2
+
+
+def test_an_acknowledgement_slack_did_not_take_is_sent_once_by_the_outbox(scheme: Scheme) -> None:
+    concern_id = raised(scheme)
+    at = RAISED + timedelta(hours=1)
+    scheme.messenger.failing = True
+    assert scheme.concerns.acknowledge(TEAM_MEMBER, concern_id, at).status == "acknowledged"
+    scheme.messenger.failing = False
+    assert scheme.messenger.sent == []
+    assert scheme.deliveries.upcoming(at) == at + LEASE
+    assert scheme.deliveries.run_due(at + LEASE + SECOND) == 1
+    [(to, told)] = scheme.messenger.of(ConcernAcknowledged)
+    assert (to, told.concern_id, told.by) == (SUNITA, concern_id, "Tom Hughes")
+    assert scheme.deliveries.run_due(at + timedelta(minutes=5)) == 0
+    assert len(scheme.messenger.sent) == 1
+
+
+def test_a_resolution_slack_did_not_take_is_sent_once_by_the_outbox(scheme: Scheme) -> None:
+    concern_id = raised(scheme)
+    at = RAISED + timedelta(days=1)
+    scheme.messenger.failing = True
+    scheme.concerns.resolve(TEAM_LEAD, concern_id, "Spoke to both; meeting booked.", at)
+    scheme.messenger.failing = False
+    assert scheme.deliveries.run_due(at + LEASE + SECOND) == 1
+    assert [to for to, _ in scheme.messenger.of(ConcernResolved)] == [TEAM_CHANNEL]
+    assert scheme.deliveries.run_due(at + timedelta(minutes=5)) == 0

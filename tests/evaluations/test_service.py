@@ -17,7 +17,17 @@ from bot.evaluations.notices import (
     ResultsForTeam,
 )
 from bot.evaluations.service import AnswerButton, NotInvited, NotYourQuestion
-from tests.services import GRACE, JAMIE, OLIVER, OUTSIDER, SUNITA, TEAM_CHANNEL, Scheme
+from bot.outbox import CLAIM_CHUNK, LEASE, Pending
+from tests.services import (
+    GRACE,
+    JAMIE,
+    OLIVER,
+    OUTSIDER,
+    SUNITA,
+    TEAM_CHANNEL,
+    TEAM_LEAD,
+    Scheme,
+)
 
 OPENS = datetime(2025, 11, 17, 9, tzinfo=UTC)
 CLOSES = datetime(2025, 11, 30, 23, tzinfo=UTC)
@@ -25,6 +35,7 @@ NOW = datetime(2025, 11, 17, 12, tzinfo=UTC)
 # A mentee's answers to the baseline, one message each: confidence, five years, launch, support
 # (optional), hours a month, hopes.
 MENTEE_ANSWERS = ("4", "3", "no", "skip", "6", "Confidence to lead a team")
+SECOND = timedelta(seconds=1)
 
 
 def invited(scheme: Scheme) -> None:
@@ -36,6 +47,33 @@ def finish(scheme: Scheme, slack_user_id: str, now: datetime) -> None:
     for text in ("start", *MENTEE_ANSWERS):
         scheme.evaluations.message(slack_user_id, text, now)
     scheme.evaluations.submit(slack_user_id, "baseline", f"submit-{slack_user_id}", now)
+
+
+def asked(scheme: Scheme, slack_user_id: str) -> list[str]:
+    """The questions the person's DM was asked, in order, however each reply was prompted."""
+    replies = [n for n in scheme.messenger.to(slack_user_id) if isinstance(n, EvaluationReply)]
+    return [n.reply.question.id for n in replies if isinstance(n.reply, Ask)]
+
+
+def sunitas_start_drained_while_slack_took_nothing(scheme: Scheme) -> None:
+    """Sunita's "start" kept in the inbox and drained while Slack took nothing: her answer is
+    applied, the DM done, and the reply kept in the outbox in that same transaction."""
+    invited(scheme)
+    assert scheme.inbox.accept(InboxItem("Ev0001", SUNITA, "DSUNITA", "start", NOW))
+    scheme.messenger.failing = True
+    assert scheme.inbox.drain(NOW) == 1
+    scheme.messenger.failing = False
+    assert scheme.messenger.sent == []
+
+
+def claimed_by_a_sender_that_dies(scheme: Scheme, at: datetime) -> Pending:
+    """What a sender killed after claiming leaves behind: its claim, committed; nothing sent or
+    confirmed by it."""
+    with scheme.uow() as uow:
+        [claimed] = uow.deliveries.claim_due(at, LEASE, CLAIM_CHUNK)
+        uow.commit()
+    assert (claimed.delivery.kind, claimed.delivery.to) == ("dm-reply", SUNITA)
+    return claimed
 
 
 def answers_of(scheme: Scheme, slack_user_id: str) -> dict[str, object]:
@@ -175,3 +213,97 @@ def test_when_the_form_closes_the_team_channel_gets_its_results_once(scheme: Sch
     assert to == TEAM_CHANNEL and results.closed
     assert (results.invited, results.started, results.finished) == (4, 2, 1)
     assert scheme.evaluations.run_due(CLOSES + timedelta(days=1)) == 0
+
+
+def test_an_invitation_slack_did_not_take_is_kept_with_it_and_sent_once_by_the_outbox(
+    scheme: Scheme,
+) -> None:
+    scheme.messenger.failing = True
+    assert scheme.evaluations.run_due(OPENS) == 0
+    scheme.messenger.failing = False
+    [results] = [r for r in scheme.evaluations.status(TEAM_LEAD) if r.form.id == "baseline"]
+    assert results.invited == 4, "each invitation is recorded with its message"
+    assert scheme.deliveries.run_due(OPENS + LEASE + SECOND) == 4
+    assert {to for to, _ in scheme.messenger.of(EvaluationInvite)} == {GRACE, OLIVER, SUNITA, JAMIE}
+    assert scheme.deliveries.run_due(OPENS + timedelta(hours=1)) == 0
+    assert scheme.evaluations.run_due(OPENS + timedelta(hours=1)) == 0
+
+
+def test_a_button_reply_slack_did_not_take_is_sent_once_by_the_outbox(scheme: Scheme) -> None:
+    invited(scheme)
+    scheme.messenger.failing = True
+    answered = scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)
+    scheme.messenger.failing = False
+    assert isinstance(answered.reply, Ask), "her start is saved whatever Slack did"
+    assert scheme.deliveries.run_due(NOW + LEASE + SECOND) == 1
+    assert asked(scheme, SUNITA) == ["leadership-confidence"]
+    assert scheme.deliveries.run_due(NOW + timedelta(minutes=5)) == 0
+
+
+def test_a_dm_reply_slack_did_not_take_is_sent_once_by_the_outbox_and_the_next_question_follows(
+    scheme: Scheme,
+) -> None:
+    sunitas_start_drained_while_slack_took_nothing(scheme)
+    assert scheme.deliveries.upcoming(NOW) == NOW + LEASE, "the outbox comes back for it"
+    retried = NOW + LEASE + SECOND
+    assert scheme.deliveries.run_due(retried) == 1
+    assert scheme.deliveries.run_due(retried + timedelta(minutes=1)) == 0
+    assert scheme.inbox.accept(InboxItem("Ev0002", SUNITA, "DSUNITA", "4", retried))
+    assert scheme.inbox.drain(retried) == 1
+    assert asked(scheme, SUNITA) == ["leadership-confidence", "five-years"]
+    assert answers_of(scheme, SUNITA) == {"leadership-confidence": 4}
+
+
+def test_a_dm_reply_whose_sender_was_killed_between_claim_and_post_still_arrives_once(
+    scheme: Scheme,
+) -> None:
+    sunitas_start_drained_while_slack_took_nothing(scheme)
+    killed = NOW + LEASE + SECOND  # the first try's lease is over: a sender claims it, then dies
+    claimed_by_a_sender_that_dies(scheme, killed)
+    assert scheme.deliveries.run_due(killed + LEASE - SECOND) == 0, "its lease still holds"
+    assert scheme.messenger.sent == []
+    assert scheme.deliveries.upcoming(killed) == killed + LEASE
+    assert scheme.deliveries.run_due(killed + LEASE + SECOND) == 1
+    assert asked(scheme, SUNITA) == ["leadership-confidence"]
+    assert scheme.deliveries.run_due(killed + timedelta(minutes=5)) == 0
+    assert asked(scheme, SUNITA) == ["leadership-confidence"], "sent exactly once"
+
+
+def test_a_dm_reply_whose_sender_was_killed_after_posting_is_found_in_history_not_posted_again(
+    scheme: Scheme,
+) -> None:
+    sunitas_start_drained_while_slack_took_nothing(scheme)
+    killed = NOW + LEASE + SECOND
+    claimed = claimed_by_a_sender_that_dies(scheme, killed)
+    # It had posted (Slack has the message) but died before confirming.
+    scheme.messenger.send(claimed.delivery.to, claimed.notice, claimed.delivery.key)
+    assert scheme.deliveries.run_due(killed + LEASE - SECOND) == 0, "its lease still holds"
+    assert scheme.deliveries.run_due(killed + LEASE + SECOND) == 1, "confirmed from history"
+    assert asked(scheme, SUNITA) == ["leadership-confidence"], "not posted again"
+    assert scheme.deliveries.run_due(killed + timedelta(minutes=5)) == 0
+    assert scheme.deliveries.upcoming(killed + timedelta(minutes=5)) is None
+
+
+class Killed(BaseException):
+    """The process ending mid-call, as a kill would: nothing after it runs."""
+
+
+def test_a_drain_killed_as_its_transaction_commits_leaves_the_reply_for_the_outbox(
+    scheme: Scheme, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    invited(scheme)
+    assert scheme.inbox.accept(InboxItem("Ev0001", SUNITA, "DSUNITA", "start", NOW))
+
+    def killed(*args: object) -> list[str]:
+        raise Killed()
+
+    # Killed the moment its transaction commits: whatever it next asks of the sender, dies.
+    monkeypatch.setattr(scheme.deliveries, "send", killed)
+    monkeypatch.setattr(scheme.deliveries, "flush", killed)
+    with pytest.raises(Killed):
+        scheme.inbox.drain(NOW)
+    monkeypatch.undo()
+    assert scheme.inbox.drain(NOW) == 0, "the DM was done with its answer and its reply"
+    assert scheme.deliveries.run_due(NOW) == 1
+    assert asked(scheme, SUNITA) == ["leadership-confidence"]
+    assert scheme.deliveries.run_due(NOW + timedelta(minutes=5)) == 0
