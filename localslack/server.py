@@ -265,13 +265,16 @@ def _write_json(
     handler: BaseHTTPRequestHandler, status: int, body: dict, headers: dict[str, str]
 ) -> None:
     data = json.dumps(body).encode()
-    handler.send_response(status)
-    handler.send_header("Content-Type", "application/json; charset=utf-8")
-    handler.send_header("Content-Length", str(len(data)))
-    for name, value in headers.items():
-        handler.send_header(name, value)
-    handler.end_headers()
-    handler.wfile.write(data)
+    try:
+        handler.send_response(status)
+        handler.send_header("Content-Type", "application/json; charset=utf-8")
+        handler.send_header("Content-Length", str(len(data)))
+        for name, value in headers.items():
+            handler.send_header(name, value)
+        handler.end_headers()
+        handler.wfile.write(data)
+    except (BrokenPipeError, ConnectionResetError):
+        pass  # the caller went away (a stopped bot): nobody is left to answer
 
 
 def _body_params(content_type: str, raw: bytes) -> dict[str, Any]:
