@@ -112,9 +112,10 @@ class EventsService:
 
     def apply_programme_file(self, now: datetime) -> list[str]:
         """At start: adopt the file's dates for new events and for events whose date was edited in
-        the file since the last start (telling those already invited); keep the team's own date
-        changes otherwise. Returns the ids of events whose date changed."""
-        changed: list[tuple[EventSchedule, EventSchedule]] = []
+        the file since the last start (telling those already invited, in the same transaction);
+        keep the team's own date changes otherwise. Returns the ids of events whose date changed."""
+        changed: list[str] = []
+        outgoing: list[Outgoing] = []
         with self._uow() as uow:
             current, recorded = uow.schedules.all(), uow.schedules.file_versions()
             for event in self.programme.events:
@@ -124,11 +125,13 @@ class EventsService:
                 elif recorded[event.id] != in_file:
                     uow.schedules.save(in_file, in_file, now)
                     if current[event.id] != in_file:
-                        changed.append((current[event.id], in_file))
+                        outgoing += self._tell_invited_of_change(
+                            uow, current[event.id], in_file, now
+                        )
+                        changed.append(event.id)
             uow.commit()
-        for old, new in changed:
-            self._tell_invited_of_change(old, new, now)
-        return [new.event_id for _, new in changed]
+        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
+        return changed
 
     def upcoming(self, now: datetime) -> datetime | None:
         """The next reminder moment."""
@@ -140,25 +143,13 @@ class EventsService:
         return min((m.at for m in moments), default=None)
 
     def run_due(self, now: datetime) -> int:
-        """Sends the reminders due now."""
+        """Sends the reminders due now: kept in the outbox, then sent at once; what Slack does not
+        take now is retried by the outbox until the event begins. Returns how many were sent."""
         with self._uow() as uow:
-            schedules = uow.schedules.all()
-            participants = [p for p in uow.participants.all() if p.slack_user_id]
-            answers = uow.rsvps.answers()
-            sequences = {event_id: uow.schedules.sequence(event_id) for event_id in schedules}
-        outgoing: list[Outgoing] = []
-        for moment in due_reminders(
-            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
-        ):
-            event = self._event(moment.event_id)
-            schedule = schedules[moment.event_id]
-            for person in participants:
-                answer = answers.get((event.id, person.id))
-                if in_audience(person.role, event.audience) and answer != "no":
-                    outgoing += self._reminder(
-                        moment, event, schedule, person, answer, sequences[event.id]
-                    )
-        return len(self._deliveries.send(outgoing, now))
+            outgoing = self._due_reminders(uow, now)
+            uow.deliveries.add(outgoing, now)
+            uow.commit()
+        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
 
     # Replies and dates ----------------------------------------------------------------------
 
@@ -195,8 +186,9 @@ class EventsService:
             if old == new:
                 return MyEvent(event, new, None)
             uow.schedules.save(new, uow.schedules.file_versions()[event.id], now)
+            outgoing = self._tell_invited_of_change(uow, old, new, now)
             uow.commit()
-        self._tell_invited_of_change(old, new, now)
+        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
         self._on_change()
         return MyEvent(event, new, None)
 
@@ -235,18 +227,37 @@ class EventsService:
 
     # Helpers --------------------------------------------------------------------------------
 
-    def _tell_invited_of_change(
-        self, old: EventSchedule, new: EventSchedule, now: datetime
-    ) -> None:
-        """Those already reminded hear of the change (with a new calendar file); earlier replies
-        no longer hold. Reminders for the new date that would repeat this message are skipped."""
-        event = self._event(new.event_id)
-        with self._uow() as uow:
-            invited_ids = uow.deliveries.recipients("reminder", event.id)
-            invited = [p for p in uow.participants.all() if p.id in invited_ids and p.slack_user_id]
-            uow.rsvps.clear(event.id)
+    def _due_reminders(self, uow: UnitOfWork, now: datetime) -> list[Outgoing]:
+        """The reminders due now, each to those in its audience who have not said no; events
+        already begun have none (the rules drop late reminders)."""
+        schedules = uow.schedules.all()
+        participants = [p for p in uow.participants.all() if p.slack_user_id]
+        answers = uow.rsvps.answers()
+        outgoing: list[Outgoing] = []
+        for moment in due_reminders(
+            schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
+        ):
+            event = self._event(moment.event_id)
+            schedule = schedules[moment.event_id]
             sequence = uow.schedules.sequence(event.id)
-            uow.commit()
+            for person in participants:
+                answer = answers.get((event.id, person.id))
+                if in_audience(person.role, event.audience) and answer != "no":
+                    outgoing += self._reminder(moment, event, schedule, person, answer, sequence)
+        return outgoing
+
+    def _tell_invited_of_change(
+        self, uow: UnitOfWork, old: EventSchedule, new: EventSchedule, now: datetime
+    ) -> list[Outgoing]:
+        """Those already reminded hear of the change (with a new calendar file), kept in the
+        outbox in the caller's transaction, the one that changes the date; earlier replies no
+        longer hold. Reminders for the new date that would repeat this message are skipped.
+        Returns what was kept, for the caller to send once it has committed."""
+        event = self._event(new.event_id)
+        invited_ids = uow.deliveries.recipients("reminder", event.id)
+        invited = [p for p in uow.participants.all() if p.id in invited_ids and p.slack_user_id]
+        uow.rsvps.clear(event.id)
+        sequence = uow.schedules.sequence(event.id)
         covered_moments = covered_by_change_notice(
             new, self.programme.reminders.offsets, self.programme.zone, now
         )
@@ -259,8 +270,9 @@ class EventsService:
                 Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id)
                 for m in covered_moments
             ]
-        self._deliveries.skip(covered, now)
-        self._deliveries.send(outgoing, now)
+        uow.deliveries.mark_skipped(covered, now)
+        uow.deliveries.add(outgoing, now)
+        return outgoing
 
     def _change_notices(
         self,
@@ -279,13 +291,16 @@ class EventsService:
             f"date-changed:{event.id}:{stamp}:{person.id}", "date-changed", event.id, to, person.id
         )
         notice = EventDateChanged(self.programme, event, old, new, person.tz, self.public_url)
-        outgoing = [Outgoing(changed, notice)]
+        # Worth sending until the event begins (a TBC date has no end to wait for); the calendar
+        # file goes with its message, so expires with it.
+        expires = new.starts_at
+        outgoing = [Outgoing(changed, notice, expires)]
         if new.starts_at is not None and self.public_url is None:
             calendar = Delivery(
                 f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
             )
             invite = CalendarInvite(self.programme, event, new, sequence)
-            outgoing.append(Outgoing(calendar, invite))
+            outgoing.append(Outgoing(calendar, invite, expires))
         return outgoing
 
     def _reminder(
@@ -303,9 +318,14 @@ class EventsService:
             self.programme, event, schedule, moment.offset, person.tz, answer, self.public_url
         )
         invite = CalendarInvite(self.programme, event, schedule, sequence)
+        # A reminder kept while Slack is away is dropped once the event begins (no use then), and
+        # the calendar file with it.
+        expires = schedule.starts_at
         outgoing = [
             Outgoing(
-                Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id), reminder
+                Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id),
+                reminder,
+                expires,
             ),
             # The calendar file comes once per date, with whichever reminder reaches them first.
             Outgoing(
@@ -313,6 +333,7 @@ class EventsService:
                     f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
                 ),
                 invite,
+                expires,
             ),
         ]
         # With a public address, the reminder links to the file the web process serves instead.

@@ -29,54 +29,24 @@ class PrivacyService:
         self._deliveries = deliveries
 
     def my_data(self, slack_user_id: str) -> dict[str, Any]:
-        """Everything held about the person, by feature, in words they can read (right of
-        access); their partner appears by name only."""
+        """Everything held about the person (right of access)."""
         with self._uow() as uow:
-            person = uow.participants.by_slack_id(slack_user_id)
-            if person is None:
-                raise NotAParticipant()
-            data: dict[str, Any] = {
-                "you": _profile(person),
-                "event_replies": {
-                    event: answer
-                    for (event, pid), answer in uow.rsvps.answers().items()
-                    if pid == person.id
-                },
-                "evaluations": {
-                    form: {"status": s.progress.status, "answers": s.progress.answers}
-                    for form, s in uow.evaluations.for_participant(person.id).items()
-                },
-                "concerns_you_raised": [
-                    {"raised": _iso(c.created_at), "text": c.text, "status": c.status}
-                    for c in uow.concerns.all()
-                    if c.reporter_id == person.id
-                ],
-            }
-            pair = uow.pairs.current_for(person.id)
-            if pair is not None:
-                data["your_pair"] = _pair_record(uow, person, pair)
-        return data
+            return _held_about(uow, slack_user_id)
 
     def send_my_data(self, slack_user_id: str, now: datetime) -> None:
-        """The file goes to the person's own DM and nowhere else."""
-        data = self.my_data(slack_user_id)
-        content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-        file = MyDataFile(now, content)
-        self._deliveries.send(
-            [
-                Outgoing(
-                    Delivery(
-                        f"my-data:{slack_user_id}:{now:%Y%m%dT%H%M%S}",
-                        "my-data",
-                        slack_user_id,
-                        slack_user_id,
-                        None,
-                    ),
-                    file,
-                )
-            ],
-            now,
-        )
+        """The file goes to the person's own DM and nowhere else. It is made from what this
+        transaction reads and kept in the outbox by it, so a file Slack does not take now is
+        sent later, as it was when asked for."""
+        with self._uow() as uow:
+            data = _held_about(uow, slack_user_id)
+            content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+            key = f"my-data:{slack_user_id}:{now:%Y%m%dT%H%M%S}"
+            delivery = Delivery(key, "my-data", slack_user_id, slack_user_id, None)
+            # Never expires: the person asked for it, and it is theirs however late it arrives.
+            outgoing = [Outgoing(delivery, MyDataFile(now, content))]
+            uow.deliveries.add(outgoing, now)
+            uow.commit()
+        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
 
     def erase(self, email: str, now: datetime) -> str:
         """Erases a participant; returns their former name for the operator's confirmation."""
@@ -90,6 +60,35 @@ class PrivacyService:
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
         return person.name
+
+
+def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
+    """Everything held about the person, by feature, in words they can read; their partner
+    appears by name only."""
+    person = uow.participants.by_slack_id(slack_user_id)
+    if person is None:
+        raise NotAParticipant()
+    data: dict[str, Any] = {
+        "you": _profile(person),
+        "event_replies": {
+            event: answer
+            for (event, pid), answer in uow.rsvps.answers().items()
+            if pid == person.id
+        },
+        "evaluations": {
+            form: {"status": s.progress.status, "answers": s.progress.answers}
+            for form, s in uow.evaluations.for_participant(person.id).items()
+        },
+        "concerns_you_raised": [
+            {"raised": _iso(c.created_at), "text": c.text, "status": c.status}
+            for c in uow.concerns.all()
+            if c.reporter_id == person.id
+        ],
+    }
+    pair = uow.pairs.current_for(person.id)
+    if pair is not None:
+        data["your_pair"] = _pair_record(uow, person, pair)
+    return data
 
 
 def _profile(person: Participant) -> dict[str, Any]:

@@ -5,6 +5,7 @@ October's times are BST (UTC+1); November's on are GMT, where UK time is UTC."""
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta
 
 import pytest
@@ -21,6 +22,7 @@ from bot.events.service import (
     NotInAudience,
     UnknownEvent,
 )
+from bot.outbox import Deliveries, Outgoing
 from tests.services import GRACE, JAMIE, OLIVER, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
 
 EVERYONE = {GRACE, OLIVER, SUNITA, JAMIE}
@@ -141,6 +143,49 @@ def test_a_week_before_reminder_the_change_notice_already_covers_is_skipped(
     scheme.messenger.sent.clear()
     assert scheme.events.run_due(datetime(2025, 11, 7, 11, tzinfo=UTC)) == 0
     assert scheme.events.run_due(datetime(2025, 11, 13, 11, tzinfo=UTC)) == 4, "the day before"
+
+
+class Killed(Exception):
+    """The process dies here."""
+
+
+class DyingSender(Deliveries):
+    """A sender whose process dies before it sends anything, just after the use case's commit."""
+
+    def send(self, outgoing: Sequence[Outgoing], now: datetime) -> list[str]:
+        raise Killed()
+
+    def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
+        raise Killed()
+
+
+def test_a_date_change_is_told_once_by_a_later_run_if_the_process_dies_before_sending(
+    scheme: Scheme,
+) -> None:
+    scheme.events.run_due(LAUNCH_WEEK_BEFORE)
+    scheme.messenger.sent.clear()
+    dying = DyingSender(scheme.uow, scheme.messenger)
+    events = EventsService(scheme.programme, scheme.uow, dying, scheme.team, scheme.changes)
+    now = datetime(2025, 11, 7, 9, tzinfo=UTC)
+    with pytest.raises(Killed):
+        events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
+    assert scheme.messenger.sent == []
+    later = now + timedelta(minutes=1)
+    assert scheme.deliveries.run_due(later) == 8, "a message and a calendar file each"
+    assert scheme.deliveries.run_due(later + timedelta(minutes=1)) == 0
+    assert {to for to, _ in scheme.messenger.of(EventDateChanged)} == EVERYONE
+    assert len(scheme.messenger.sent) == 8
+
+
+def test_a_reminder_slack_did_not_take_is_dropped_once_its_event_has_begun(
+    scheme: Scheme,
+) -> None:
+    scheme.messenger.failing = True
+    assert scheme.events.run_due(BRIEFING_WEEK_BEFORE) == 0
+    scheme.messenger.failing = False
+    begun = datetime(2025, 10, 21, 9, tzinfo=UTC)  # the briefing, 10:00 BST
+    assert scheme.deliveries.run_due(begun) == 0
+    assert scheme.messenger.sent == []
 
 
 def test_only_the_team_sets_a_date_and_only_a_future_one_that_ends_after_it_starts(

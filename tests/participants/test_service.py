@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -101,6 +101,19 @@ def test_my_data_goes_as_a_file_to_the_persons_own_dm_and_nowhere_else(scheme: S
     [sent] = scheme.messenger.sent
     assert sent.to == SUNITA and isinstance(sent.notice, MyDataFile)
     assert sent.notice.filename == "my-mentoring-data-20260120100000.json"
+    assert json.loads(sent.notice.content) == scheme.privacy.my_data(SUNITA)
+
+
+def test_my_data_asked_for_while_slack_is_down_is_sent_once_when_it_is_back(
+    scheme: Scheme,
+) -> None:
+    scheme.messenger.failing = True
+    scheme.privacy.send_my_data(SUNITA, NOW)
+    scheme.messenger.failing = False
+    assert scheme.deliveries.run_due(NOW + timedelta(days=2)) == 1, "however late"
+    assert scheme.deliveries.run_due(NOW + timedelta(days=3)) == 0
+    [sent] = scheme.messenger.sent
+    assert sent.to == SUNITA and isinstance(sent.notice, MyDataFile)
     assert json.loads(sent.notice.content) == scheme.privacy.my_data(SUNITA)
 
 
