@@ -189,7 +189,8 @@ class StoredChannels:
 
 
 class Deliveries:
-    """The sender: keeps what use cases mean to send, then claims, sends and confirms it. Any
+    """The sender. Use cases keep what they will tell people in their own transaction
+    (`uow.deliveries.add`) and then `flush` those keys; this claims, sends and confirms. Any
     message still pending is sent by a later run (the clock's `outbox` feature), so none is
     stranded by a crash or by Slack being down."""
 
@@ -205,14 +206,6 @@ class Deliveries:
         self._lease = lease
         self._senders = senders
 
-    def send(self, outgoing: Sequence[Outgoing], now: datetime) -> list[str]:
-        """Keeps these, then sends them; returns the keys this call sent (a key kept before is
-        left to whoever holds it)."""
-        with self._uow() as uow:
-            uow.deliveries.add(outgoing, now)
-            uow.commit()
-        return self.flush(now, [o.delivery.key for o in outgoing])
-
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
         """Sends what is due (only `keys`, if given), a chunk at a time, then the files for
         many, each uploaded once; returns what went."""
@@ -222,12 +215,6 @@ class Deliveries:
         while claimed := self._claim(now, keys, SHARE_CHUNK, shared=True):
             sent += self._settle(self._share_all(claimed), now)
         return sent
-
-    def skip(self, deliveries: Sequence[Delivery], now: datetime) -> None:
-        """Record that these will not be sent (e.g. covered by a date-change message)."""
-        with self._uow() as uow:
-            uow.deliveries.mark_skipped(deliveries, now)
-            uow.commit()
 
     # The clock's feature: what is pending goes out, even if its first sender died ------------
 

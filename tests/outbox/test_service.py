@@ -16,19 +16,27 @@ def hello(key: str = "hello:1") -> list[Outgoing]:
     return [Outgoing(Delivery(key, "hello", "1", SUNITA, None), HELLO)]
 
 
+def offer(scheme: Scheme, now: datetime) -> list[str]:
+    """What a use case does: keep the message in its transaction, then send what it kept."""
+    with scheme.uow() as uow:
+        uow.deliveries.add(hello(), now)
+        uow.commit()
+    return scheme.deliveries.flush(now, ["hello:1"])
+
+
 def test_a_notice_is_sent_once_however_often_it_is_offered(scheme: Scheme) -> None:
-    assert scheme.deliveries.send(hello(), NOW) == ["hello:1"]
-    assert scheme.deliveries.send(hello(), NOW) == []
-    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == []
+    assert offer(scheme, NOW) == ["hello:1"]
+    assert offer(scheme, NOW) == []
+    assert offer(scheme, AFTER_THE_LEASE) == []
     assert scheme.messenger.to(SUNITA) == [HELLO]
 
 
 def test_a_notice_slack_refused_is_sent_by_a_run_after_the_lease(scheme: Scheme) -> None:
     scheme.messenger.failing = True
-    assert scheme.deliveries.send(hello(), NOW) == []
+    assert offer(scheme, NOW) == []
     scheme.messenger.failing = False
-    assert scheme.deliveries.send(hello(), NOW + timedelta(seconds=30)) == [], "still its sender's"
-    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
+    assert offer(scheme, NOW + timedelta(seconds=30)) == [], "still its sender's"
+    assert offer(scheme, AFTER_THE_LEASE) == ["hello:1"]
     assert scheme.messenger.to(SUNITA) == [HELLO]
 
 
@@ -36,9 +44,9 @@ def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_aga
     scheme: Scheme,
 ) -> None:
     scheme.messenger.losing_answers = True
-    assert scheme.deliveries.send(hello(), NOW) == []
+    assert offer(scheme, NOW) == []
     scheme.messenger.losing_answers = False
-    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == ["hello:1"]
+    assert offer(scheme, AFTER_THE_LEASE) == ["hello:1"]
     assert scheme.messenger.to(SUNITA) == [HELLO]
     with scheme.uow() as uow:
         assert uow.deliveries.sent_keys_like("hello:") == {"hello:1"}
@@ -46,6 +54,8 @@ def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_aga
 
 def test_a_notice_recorded_as_skipped_is_never_sent(scheme: Scheme) -> None:
     [skipped] = hello()
-    scheme.deliveries.skip([skipped.delivery], NOW)
-    assert scheme.deliveries.send(hello(), AFTER_THE_LEASE) == []
+    with scheme.uow() as uow:
+        uow.deliveries.mark_skipped([skipped.delivery], NOW)
+        uow.commit()
+    assert offer(scheme, AFTER_THE_LEASE) == []
     assert scheme.messenger.sent == []
