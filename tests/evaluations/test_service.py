@@ -298,7 +298,6 @@ def test_a_drain_killed_as_its_transaction_commits_leaves_the_reply_for_the_outb
         raise Killed()
 
     # Killed the moment its transaction commits: whatever it next asks of the sender, dies.
-    monkeypatch.setattr(scheme.deliveries, "send", killed)
     monkeypatch.setattr(scheme.deliveries, "flush", killed)
     with pytest.raises(Killed):
         scheme.inbox.drain(NOW)
