@@ -19,7 +19,9 @@ def upgrade() -> None:
         table.add_column(sa.Column("notice", sa.LargeBinary(), nullable=True))
         table.add_column(sa.Column("expires_at", sa.DateTime(), nullable=True))
         table.add_column(sa.Column("attempts", sa.Integer(), server_default="0", nullable=False))
-        table.add_column(sa.Column("shared", sa.Boolean(), server_default=sa.false(), nullable=False))
+        table.add_column(
+            sa.Column("shared", sa.Boolean(), server_default=sa.false(), nullable=False)
+        )
         table.alter_column("claimed_at", existing_type=sa.DateTime(), nullable=True)
     op.create_table(
         "slack_channels",
