@@ -67,8 +67,15 @@ class SlackMessenger:
         self._lock = threading.Lock()
 
     def send(self, to: str, notice: Notice, key: str) -> None:
+        """Posts, and after an unclear answer waits, then looks in the history before posting
+        again: waiting first gives a message Slack did take the time to show there."""
         attempts = len(self._retry_delays) + 1
+        reason = ""
         for attempt in range(attempts):
+            if attempt:
+                time.sleep(self._retry_delays[attempt - 1])
+                if self.was_sent(to, notice, key, since=None):
+                    return
             try:
                 self._post_within_limits(to, notice, key)
                 return
@@ -76,10 +83,6 @@ class SlackMessenger:
                 raise DeliveryFailed(refused.error, refused=True) from None
             except Unclear as unclear:
                 reason = unclear.reason
-            if self.was_sent(to, notice, key, since=None):
-                return
-            if attempt < attempts - 1:
-                time.sleep(self._retry_delays[attempt])
         raise DeliveryFailed(f"Slack did not answer clearly ({reason}) after {attempts} attempts")
 
     def share(self, notice: FileNotice, recipients: Sequence[str]) -> None:
