@@ -212,7 +212,7 @@ class Deliveries:
         sent: list[str] = []
         while claimed := self._claim(now, keys, CLAIM_CHUNK, shared=False):
             sent += self._settle(self._send_all(claimed), now)
-        while claimed := self._claim(now, keys, SHARE_CHUNK, shared=True):
+        while claimed := self._claim(now, keys, SHARE_CHUNK * self._senders, shared=True):
             sent += self._settle(self._share_all(claimed), now)
         return sent
 
@@ -259,8 +259,14 @@ class Deliveries:
         by_file: dict[str, list[Pending]] = {}
         for item in fresh:
             by_file.setdefault(item.notice.filename, []).append(item)  # type: ignore[attr-defined]
-        for items in by_file.values():
-            outcomes |= self._share(items)
+        shares = [
+            items[start : start + SHARE_CHUNK]
+            for items in by_file.values()
+            for start in range(0, len(items), SHARE_CHUNK)
+        ]
+        with ThreadPoolExecutor(max(1, min(self._senders, len(shares)))) as pool:
+            for done in pool.map(self._share, shares):
+                outcomes |= done
         return outcomes
 
     def _share(self, items: list[Pending]) -> dict[str, str]:

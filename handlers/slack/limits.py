@@ -32,6 +32,8 @@ POSTS_PER_CHANNEL_PER_SECOND = 1.0
 POST = "chat.postMessage"
 
 
+# Slack counts a method's allowance per minute, and a minute's worth may go at once; we keep a
+# second's worth back, so the stand-in's and Slack's clocks need not agree to the millisecond.
 @dataclass
 class _Bucket:
     per_second: float
@@ -48,7 +50,7 @@ class _Bucket:
         return max(wait_for_token, self.held_until - now)
 
 
-def _bucket(per_minute: float, now: float, burst_seconds: float = 6.0) -> _Bucket:
+def _bucket(per_minute: float, now: float, burst_seconds: float = 59.0) -> _Bucket:
     per_second = per_minute / 60
     capacity = max(1.0, per_second * burst_seconds)
     return _Bucket(per_second, capacity, capacity, now)
@@ -97,7 +99,7 @@ class RateLimits:
             found.append(self._get(f"{POST}:{channel}", per_minute, now, burst_seconds=3.0))
         return found
 
-    def _get(self, key: str, per_minute: float, now: float, burst_seconds: float = 6.0) -> _Bucket:
+    def _get(self, key: str, per_minute: float, now: float, burst_seconds: float = 59.0) -> _Bucket:
         if key not in self._buckets:
             self._buckets[key] = _bucket(per_minute, now, burst_seconds)
         return self._buckets[key]
