@@ -11,6 +11,7 @@ import io
 import logging
 import pickle
 import threading
+import time
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -36,19 +37,6 @@ class FileNotice(Notice):
     @property
     def filename(self) -> str:
         raise NotImplementedError
-
-
-@dataclass(frozen=True)
-class ExportFile(FileNotice):
-    """A file made for someone on request (their data, the team's CSV export)."""
-
-    name: str
-    title: str
-    content: bytes
-
-    @property
-    def filename(self) -> str:
-        return self.name
 
 
 class DeliveryFailed(Exception):
@@ -209,11 +197,18 @@ class Deliveries:
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
         """Sends what is due (only `keys`, if given), a chunk at a time, then the files for
         many, each uploaded once; returns what went."""
+        started = time.monotonic()
+
+        def at() -> datetime:
+            # A long flush's later claims are stamped when they are taken, so their lease
+            # really runs from then and nobody takes them over while they are being sent.
+            return now + timedelta(seconds=time.monotonic() - started)
+
         sent: list[str] = []
-        while claimed := self._claim(now, keys, CLAIM_CHUNK, shared=False):
-            sent += self._settle(self._send_all(claimed), now)
-        while claimed := self._claim(now, keys, SHARE_CHUNK * self._senders, shared=True):
-            sent += self._settle(self._share_all(claimed), now)
+        while claimed := self._claim(at(), keys, CLAIM_CHUNK, shared=False):
+            sent += self._settle(self._send_all(claimed), at())
+        while claimed := self._claim(at(), keys, SHARE_CHUNK * self._senders, shared=True):
+            sent += self._settle(self._share_all(claimed), at())
         return sent
 
     # The clock's feature: what is pending goes out, even if its first sender died ------------

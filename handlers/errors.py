@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import logging
+import traceback
 from typing import Any
 
 from slack_bolt import App, BoltResponse
@@ -47,11 +48,12 @@ def _words_for(error: Exception, body: dict[str, Any]) -> str:
     if isinstance(error, BadPayload):
         log.warning("refused a %s request that did not parse (%s)", _kind(body), error)
         return view.BAD_PAYLOAD
+    # Where it happened, never its message: an error's words can repeat what someone typed.
     log.error(
-        "unhandled %s in a %s request",
+        "unhandled %s in a %s request\n%s",
         type(error).__name__,
         _kind(body),
-        exc_info=(type(error), error, error.__traceback__),
+        "".join(traceback.format_tb(error.__traceback__)),
     )
     return view.SORRY
 

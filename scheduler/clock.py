@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import threading
+import traceback
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
@@ -110,10 +111,22 @@ class Clock:
         return run
 
     def _run(self, name: str) -> None:
+        """One feature's run; its failure is logged and leaves the others to run (what was
+        due stays due, so the next sweep tries again)."""
         kept = self._features[name]
         with kept.lock:
             now = self._now()
-            sent = kept.feature.run_due(now)
+            try:
+                sent = kept.feature.run_due(now)
+            except Exception as error:  # noqa: BLE001 - one feature must not stop the clock
+                log.error(
+                    "%s: the run at %s failed (%s)\n%s",
+                    name,
+                    now.isoformat(),
+                    type(error).__name__,
+                    "".join(traceback.format_tb(error.__traceback__)),
+                )
+                return
         if sent:
             log.info("%s: %d messages at %s", name, sent, now.isoformat())
 

@@ -3,6 +3,7 @@ send, claimed before it is sent, so nothing is sent twice and nothing is strande
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -109,7 +110,14 @@ class SqlDeliveryLedger:
             .values(claimed_at=now, attempts=DeliveryRecord.attempts + 1)
             .returning(DeliveryRecord)
         )
-        return sorted((self._claimed(row) for row in won.scalars()), key=lambda p: p.order)
+        claimed, unreadable = [], []
+        for row in won.scalars():
+            try:
+                claimed.append(self._claimed(row))
+            except (pickle.UnpicklingError, AttributeError, ValueError):
+                unreadable.append(row.key)  # e.g. it names an event the programme no longer has
+        self.mark_failed(unreadable, now)
+        return sorted(claimed, key=lambda p: p.order)
 
     def expire(self, now: datetime) -> int:
         """Pending messages past their time are dropped (e.g. a reminder once its event began)."""

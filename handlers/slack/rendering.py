@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from slack_sdk.models.blocks import Block
 
-from bot.outbox import ExportFile, FileNotice, Notice
+from bot.outbox import FileNotice, Notice
 
 N = TypeVar("N", bound=Notice)
 MessageView = Callable[[Any], tuple[str, list[Block]]]
@@ -59,8 +59,3 @@ def render_file(notice: FileNotice) -> SharedFile:
 
 def is_registered(notice: Notice) -> bool:
     return type(notice) in (_FILES if isinstance(notice, FileNotice) else _MESSAGES)
-
-
-@file_view(ExportFile)
-def export_file(notice: ExportFile) -> SharedFile:
-    return SharedFile(notice.content, notice.title)

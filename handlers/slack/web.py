@@ -13,6 +13,12 @@ import httpx
 POOL = httpx.Limits(max_connections=16, max_keepalive_connections=16)
 
 
+# ok:false answers that say Slack had a passing problem: the same call may well work later.
+PASSING_ERRORS = frozenset(
+    {"internal_error", "fatal_error", "service_unavailable", "request_timeout", "ratelimited"}
+)
+
+
 class SlackRefused(Exception):
     """Slack answered ok:false: it did not act, and sending the same again will not help."""
 
@@ -82,5 +88,8 @@ def _outcome(method: str, answer: httpx.Response) -> dict[str, Any]:
     except ValueError:
         raise Unclear(method, "an answer that is not JSON") from None
     if not body.get("ok"):
-        raise SlackRefused(method, str(body.get("error") or f"HTTP {answer.status_code}"))
+        error = str(body.get("error") or f"HTTP {answer.status_code}")
+        if error in PASSING_ERRORS:
+            raise Unclear(method, error)
+        raise SlackRefused(method, error)
     return dict(body)

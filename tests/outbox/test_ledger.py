@@ -9,7 +9,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.outbox import Delivery, ExportFile, NoticeCodec, Outgoing, Pending
+from bot.outbox import Delivery, NoticeCodec, Outgoing, Pending
+from bot.participants.notices import MyDataFile
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
@@ -26,7 +27,7 @@ def uow(database_url: str) -> Iterator[SqlUnitOfWorkFactory]:
 
 
 def keep(uow: SqlUnitOfWorkFactory, key: str, expires_at: datetime | None = None) -> None:
-    notice = ExportFile(f"{key}.csv", "a file", b"data")
+    notice = MyDataFile(NOW, key.encode())
     delivery = Delivery(key, "export", "x", "U1", None)
     with uow() as work:
         work.deliveries.add([Outgoing(delivery, notice, expires_at)], NOW)
@@ -45,7 +46,7 @@ def test_a_kept_message_is_claimed_once_with_its_notice(uow: SqlUnitOfWorkFactor
     keep(uow, "a")  # meant twice: kept once
     [claimed] = claim(uow)
     assert claimed.delivery.key == "a" and not claimed.recovered
-    assert claimed.notice == ExportFile("a.csv", "a file", b"data")
+    assert claimed.notice == MyDataFile(NOW, b"a")
     assert claim(uow) == [], "its sender holds it"
 
 

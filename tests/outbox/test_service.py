@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.outbox import LEASE, Delivery, ExportFile, Outgoing
+from bot.outbox import LEASE, Delivery, Outgoing
+from bot.participants.notices import MyDataFile
 from tests.services import SUNITA, Scheme
 
 NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)
 AFTER_THE_LEASE = NOW + LEASE + timedelta(seconds=1)
-HELLO = ExportFile("hello.txt", "hello", b"hello")
+HELLO = MyDataFile(NOW, b"{}")
 
 
 def hello(key: str = "hello:1") -> list[Outgoing]:
