@@ -202,7 +202,7 @@ class Deliveries:
         def at() -> datetime:
             # A long flush's later claims are stamped when they are taken, so their lease
             # really runs from then and nobody takes them over while they are being sent.
-            return now + timedelta(seconds=time.monotonic() - started)
+            return now + timedelta(seconds=int(time.monotonic() - started))
 
         sent: list[str] = []
         while claimed := self._claim(at(), keys, CLAIM_CHUNK, shared=False):
