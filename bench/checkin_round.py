@@ -129,7 +129,7 @@ def bare_loop(slack: LocalSlack, pairs: int) -> None:
     for n in range(pairs):
         users = f"U{2 * n + 1:09d},U{2 * n + 2:09d}"
         channel = client.conversations_open(users=users)["channel"]["id"]
-        prompt = CheckInPrompt(n + 1, n + 1, "enabling_growth", None, follow_up=False)
+        prompt = CheckInPrompt(n + 1, n + 1, 1, "enabling_growth", None, follow_up=False)
         text, blocks = render_message(prompt)
         client.chat_postMessage(channel=channel, text=text, blocks=blocks)
 

@@ -172,7 +172,9 @@ def time_ours(
     http.stop()
     lead = programme.project_team.members[0].slack_id or ""
     finished = next(
-        s.finished for s in bot.services.evaluations.status(lead) if s.form.id == "bench"
+        s.finished
+        for s in bot.services.evaluations.status(lead, datetime.now(UTC))
+        if s.form.id == "bench"
     )
     bot.close()
     return times, elapsed, finished

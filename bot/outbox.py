@@ -22,9 +22,45 @@ from zoneinfo import ZoneInfo
 from pydantic import BaseModel
 
 
+class Recipient(Protocol):
+    """A person a notice goes to in their DM (a participant)."""
+
+    @property
+    def id(self) -> int: ...
+    @property
+    def slack_user_id(self) -> str | None: ...
+
+
 class Notice:
     """What the bot tells someone, as plain data: each feature's notices derive from this, and
-    the feature's view says how it reads (registered with the messenger)."""
+    the feature's view says how it reads (registered with the messenger).
+
+    A notice carries its own ledger entry: its `kind`, its `subject` (what it is about) and its
+    `key`, unique to the message, so that the ledger sends it once however often it is kept."""
+
+    kind: ClassVar[str]
+
+    @property
+    def subject(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def key(self) -> str:
+        """Most notices are one of a kind per subject; those that come again say how."""
+        return f"{self.kind}:{self.subject}"
+
+    def to(self, address: str, expires_at: datetime | None = None) -> Outgoing:
+        """To a channel, a pair's group DM ("U1,U2") or a DM by Slack id. `expires_at` is the
+        rule for its kind: past it, it is not sent."""
+        delivery = Delivery(self.key, self.kind, self.subject, address, None)
+        return Outgoing(delivery, self, expires_at)
+
+    def to_person(self, person: Recipient, expires_at: datetime | None = None) -> Outgoing:
+        """To one participant's DM: their id completes the key, so the same notice to many
+        people is one message each, and is erased with them."""
+        key = f"{self.key}:{person.id}"
+        delivery = Delivery(key, self.kind, self.subject, person.slack_user_id or "", person.id)
+        return Outgoing(delivery, self, expires_at)
 
 
 class FileNotice(Notice):

@@ -134,7 +134,9 @@ def _settle(respond: Respond, body: dict[str, Any], chosen: str) -> None:
 
 def _register_commands(commands: Commands, evaluations: EvaluationsService) -> None:
     def status(_: TeamEvaluations, call: CommandCall) -> str:
-        return view.status_message(evaluations.status(call.acting.person), call.acting.now)
+        return view.status_message(
+            evaluations.status(call.acting.person, call.acting.now), call.acting.now
+        )
 
     def export(command: TeamExport, call: CommandCall) -> str:
         evaluations.send_export(

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from bot.concerns.rules import Concern
 from bot.outbox import Notice
@@ -37,7 +38,18 @@ class ConcernForTeam(Notice):
     concern: Concern
     reporter: Participant | None  # None: someone not on the scheme
     pair: ReportersPair | None
-    escalated_to: str | None = None  # the lead's Slack id, when posted again unacknowledged
+    escalated: bool = False  # posted again, unacknowledged
+    escalated_to: str | None = None  # the lead's Slack id, when the team file names one
+
+    kind: ClassVar[str] = "concern"
+
+    @property
+    def subject(self) -> str:
+        return str(self.concern.id)
+
+    @property
+    def key(self) -> str:
+        return f"concern:{self.concern.id}:{'escalated' if self.escalated else 'team'}"
 
 
 @dataclass(frozen=True)
@@ -48,19 +60,49 @@ class ConcernReceived(Notice):
     contact: str
     respond_within_hours: float
 
+    kind: ClassVar[str] = "concern-received"
+
+    @property
+    def subject(self) -> str:
+        return str(self.concern_id)
+
+    @property
+    def key(self) -> str:
+        return f"concern:{self.concern_id}:reporter"
+
 
 @dataclass(frozen=True)
 class ConcernAcknowledged(Notice):
     concern_id: int
     by: str | None  # the team member's name; None when the team file does not name them
 
+    kind: ClassVar[str] = "concern-acknowledged"
+
+    @property
+    def subject(self) -> str:
+        return str(self.concern_id)
+
+    @property
+    def key(self) -> str:
+        return f"concern:{self.concern_id}:acknowledged"
+
 
 @dataclass(frozen=True)
 class AutomaticNotice(Notice):
-    """A lower-priority notice the bot raises by itself, marked as automatic. `key` is its
-    ledger key: one per episode, so the same worry is not raised twice."""
+    """A lower-priority notice the bot raises by itself, marked as automatic. `episode` is its
+    ledger key ("notice:attention:…"): one per episode, so the same worry is not raised twice."""
 
-    key: str
+    episode: str
+
+    kind: ClassVar[str] = "notice"
+
+    @property
+    def subject(self) -> str:
+        return self.episode.split(":")[1]
+
+    @property
+    def key(self) -> str:
+        return self.episode
 
 
 @dataclass(frozen=True)
@@ -87,3 +129,13 @@ class ConcernResolved(Notice):
 
     concern_id: int
     by: str  # a Slack user id
+
+    kind: ClassVar[str] = "concern-team"
+
+    @property
+    def subject(self) -> str:
+        return str(self.concern_id)
+
+    @property
+    def key(self) -> str:
+        return f"concern:{self.concern_id}:resolved"

@@ -31,7 +31,7 @@ from bot.concerns.rules import (
     escalation_due,
 )
 from bot.errors import UserError, within
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries, Outgoing
 from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -202,14 +202,7 @@ class ConcernsService:
         received = ConcernReceived(
             concern.id, concern.contact, self._rules.escalate_after_working_hours
         )
-        delivery = Delivery(
-            f"concern:{concern.id}:reporter",
-            "concern-received",
-            str(concern.id),
-            reporter.slack_user_id,
-            concern.reporter_id,
-        )
-        return [Outgoing(delivery, received)]
+        return [received.to_person(reporter)]
 
     # The team's work ------------------------------------------------------------------------------
 
@@ -255,18 +248,10 @@ class ConcernsService:
         their concern, that the team has read it."""
         told: list[Outgoing] = []
         if action == "resolve":
-            key = f"concern:{concern_id}:resolved"
-            delivery = Delivery(key, "concern-team", str(concern_id), self._team.channel, None)
-            told.append(Outgoing(delivery, ConcernResolved(concern_id, actor)))
+            told.append(ConcernResolved(concern_id, actor).to(self._team.channel))
         if acknowledged_to is not None and acknowledged_to.slack_user_id:
-            delivery = Delivery(
-                f"concern:{concern_id}:acknowledged",
-                "concern-acknowledged",
-                str(concern_id),
-                acknowledged_to.slack_user_id,
-                acknowledged_to.id,
-            )
-            told.append(Outgoing(delivery, ConcernAcknowledged(concern_id, self._name(actor))))
+            acknowledged = ConcernAcknowledged(concern_id, self._name(actor))
+            told.append(acknowledged.to_person(acknowledged_to))
         return told
 
     @staticmethod
@@ -392,12 +377,7 @@ class ConcernsService:
         """Kept in the transaction that read what they say (a notice kept before stays as it
         was), then sent; returns how many went."""
         with self._uow() as uow:
-            outgoing = [
-                Outgoing(
-                    Delivery(n.key, "notice", n.key.split(":")[1], self._team.channel, None), n
-                )
-                for n in self._due_notices(uow, now)
-            ]
+            outgoing = [n.to(self._team.channel) for n in self._due_notices(uow, now)]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
@@ -469,9 +449,9 @@ class ConcernsService:
                 pair.stage,
                 tuple(SentCheckIn(c.sent_at, c.answer) for c in recent if c.sent_at),
             )
-        alert = ConcernForTeam(concern, reporter, shown, self._team.lead if escalated else None)
-        key = f"concern:{concern_id}:{'escalated' if escalated else 'team'}"
-        return Outgoing(Delivery(key, "concern", str(concern_id), self._team.channel, None), alert)
+        lead = self._team.lead if escalated else None
+        alert = ConcernForTeam(concern, reporter, shown, escalated, lead)
+        return alert.to(self._team.channel)
 
     def _name(self, slack_user_id: str) -> str | None:
         """The team member's name as the programme file gives it, if it does."""

@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.evaluations.engine import InboxItem
 from bot.evaluations.service import EvaluationsService
-from bot.outbox import Deliveries, Delivery
+from bot.outbox import Deliveries
 from bot.ports import UnitOfWorkFactory
 
 
@@ -45,14 +45,12 @@ class InboxService:
             done = 0
             for item in waiting:
                 assert item.id is not None
-                reply = Delivery(
-                    f"dm-reply:{item.id}", "dm-reply", item.event_id, item.slack_user_id, None
-                )
+                reply_key = f"dm-reply:{item.id}"
                 answered = self._evaluations.message(
-                    item.slack_user_id, item.text, now, inbox_id=item.id, reply=reply
+                    item.slack_user_id, item.text, now, inbox_id=item.id, reply_key=reply_key
                 )
                 if answered is None:
                     continue  # another worker has it
-                self._deliveries.flush(now, [reply.key])
+                self._deliveries.flush(now, [reply_key])
                 done += 1
             return done

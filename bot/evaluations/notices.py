@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import ClassVar
 
 from bot.errors import UserError
 from bot.evaluations.engine import Reply
@@ -14,15 +15,41 @@ from bot.scheme import Form
 
 @dataclass(frozen=True)
 class EvaluationInvite(Notice):
+    kind: ClassVar[str] = "eval-invite"
+
     form: Form
     questions: int
+
+    @property
+    def subject(self) -> str:
+        return self.form.id
+
+    @property
+    def key(self) -> str:
+        return owed_key(self.form.id, "invite")
 
 
 @dataclass(frozen=True)
 class EvaluationReminder(Notice):
+    kind: ClassVar[str] = "eval-reminder"
+
     form: Form
+    moment: str  # after-open or before-close: each is sent once
     answered: int
     total: int
+
+    @property
+    def subject(self) -> str:
+        return self.form.id
+
+    @property
+    def key(self) -> str:
+        return owed_key(self.form.id, self.moment)
+
+
+def owed_key(form_id: str, moment: str) -> str:
+    """An invitation's or reminder's key, less the person's id (`to_person` adds it)."""
+    return f"eval-{'invite' if moment == 'invite' else 'reminder'}:{form_id}:{moment}"
 
 
 @dataclass(frozen=True)
@@ -31,10 +58,22 @@ class EvaluationReply(Notice):
     carry why an answer was refused), "closed" (form), "nothing open" (neither), or an error
     about the person (NotAParticipant, NotInvited), worded by the view's `error_words`."""
 
+    kind: ClassVar[str] = "dm-reply"
+
     form: Form | None
     reply: Reply | None
     recipient: str
+    answering: str  # the DM ("dm-reply:12") or the button press ("button-reply:U1:…")
     error: UserError | None = None
+
+    @property
+    def subject(self) -> str:
+        return self.recipient
+
+    @property
+    def key(self) -> str:
+        """One reply to each message or press, however often it is retried."""
+        return self.answering
 
 
 @dataclass(frozen=True)
@@ -46,13 +85,23 @@ class AnswersExport(FileNotice):
     content: bytes
     made_at: datetime
 
+    kind: ClassVar[str] = "eval-export"
+
     @property
-    def kind(self) -> str:
+    def naming(self) -> str:
         return "pseudonymous" if self.pseudonymous else "named"
 
     @property
     def filename(self) -> str:
-        return f"{self.form.id}-answers-{self.kind}-{self.made_at:%Y%m%d%H%M%S}.csv"
+        return f"{self.form.id}-answers-{self.naming}-{self.made_at:%Y%m%d%H%M%S}.csv"
+
+    @property
+    def subject(self) -> str:
+        return self.form.id
+
+    @property
+    def key(self) -> str:
+        return f"eval-export:{self.form.id}:{self.naming}:{self.made_at:%Y%m%dT%H%M%S}"
 
 
 @dataclass(frozen=True)
@@ -73,6 +122,19 @@ class ResultsForTeam(FileNotice):
     finished: int
     scales: tuple[ScaleResults, ...]
     closed: bool
+    made_at: datetime
+
+    kind: ClassVar[str] = "eval-results"
+
+    @property
+    def subject(self) -> str:
+        return self.form.id
+
+    @property
+    def key(self) -> str:
+        """Once when the form closes; each time the team asks before then."""
+        when = "closed" if self.closed else f"{self.made_at:%Y%m%dT%H%M%S}"
+        return f"eval-results:{self.form.id}:{when}"
 
     @property
     def filename(self) -> str:

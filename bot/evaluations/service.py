@@ -28,9 +28,10 @@ from bot.evaluations.notices import (
     EvaluationReply,
     ResultsForTeam,
     ScaleResults,
+    owed_key,
 )
 from bot.events.rules import in_audience
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries, Outgoing
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
@@ -150,7 +151,9 @@ class EvaluationsService:
                 if record is not None and record.progress.status == "submitted":
                     continue
                 for kind, at in steps:
-                    if _key(form, kind, person) in sent or (kind == "invite") != (record is None):
+                    if f"{owed_key(form.id, kind)}:{person.id}" in sent or (kind == "invite") != (
+                        record is None
+                    ):
                         continue
                     if kind != "invite" and person.id in last:
                         at = max(at, last[person.id] + ONE_A_DAY)
@@ -190,36 +193,24 @@ class EvaluationsService:
             answers = record.progress.answers if record else {}
             notice = EvaluationReminder(
                 owed.form,
+                owed.kind,
                 len(answers),
                 len(questions_for(owed.form, owed.person.role, answers)),
             )
-        delivery = Delivery(
-            _key(owed.form, owed.kind, owed.person),
-            "eval-invite" if owed.kind == "invite" else "eval-reminder",
-            owed.form.id,
-            owed.person.slack_user_id or "",
-            owed.person.id,
-        )
-        return Outgoing(delivery, notice)
+        return notice.to_person(owed.person)
 
     def _post_closed_results(self, now: datetime) -> int:
         """Each closed form's results go to the team's channel once (the key holds it to once;
-        results kept before stay as they were); a form nobody was invited to has nothing to
-        report."""
+        results kept before stay as they were, and are not counted again once sent); a form
+        nobody was invited to has nothing to report."""
         with self._uow() as uow:
+            posted = uow.deliveries.sent_keys_like("eval-results:")
             outgoing = [
-                Outgoing(
-                    Delivery(
-                        f"eval-results:{form.id}:closed",
-                        "eval-results",
-                        form.id,
-                        self._team.channel,
-                        None,
-                    ),
-                    self._results(uow, form, closed=True),
-                )
+                self._results(uow, form, now, closed=True).to(self._team.channel)
                 for form in self._forms.values()
-                if form.closes <= now and uow.evaluations.for_form(form.id)
+                if form.closes <= now
+                and f"eval-results:{form.id}:closed" not in posted
+                and uow.evaluations.for_form(form.id)
             ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
@@ -233,19 +224,19 @@ class EvaluationsService:
         text: str,
         now: datetime,
         inbox_id: int | None = None,
-        reply: Delivery | None = None,
+        reply_key: str | None = None,
     ) -> Answered | None:
         """A DM. With inbox_id, the inbox item is marked done in the same transaction as the
         answer, so a message is applied once; None when another worker has taken it. With
-        `reply`, the answer's reply is kept in the outbox in that transaction too, so a crash
-        after it cannot lose the reply; the caller sends it."""
+        `reply_key`, the answer's reply is kept in the outbox in that transaction too, so a
+        crash after it cannot lose the reply; the caller sends it."""
         return self._step(
             slack_user_id,
             None,
             now,
             lambda form, role, progress: handle(form, role, progress, text),
             inbox_id,
-            reply,
+            reply_key,
         )
 
     def start(self, slack_user_id: str, form_id: str, press: str, now: datetime) -> Answered:
@@ -296,8 +287,7 @@ class EvaluationsService:
         """A button's step, its reply to the person's DM kept in the same transaction, then
         sent. `press` is unique to the press (Slack's action_ts), so the reply is sent once."""
         key = f"button-reply:{slack_user_id}:{press}"
-        reply = Delivery(key, "dm-reply", press, slack_user_id, None)
-        answered = _surely(self._step(slack_user_id, form, now, act, reply=reply))
+        answered = _surely(self._step(slack_user_id, form, now, act, reply_key=key))
         self._deliveries.flush(now, [key])
         return answered
 
@@ -308,7 +298,7 @@ class EvaluationsService:
         now: datetime,
         act: Callable[[Form, str, Progress], tuple[Progress, Reply]],
         inbox_id: int | None = None,
-        reply: Delivery | None = None,
+        reply_key: str | None = None,
     ) -> Answered | None:
         """Applies one action to the person's progress and saves it; if another message saved
         first, reads again and re-applies, so no answer is lost. An inbox item is marked done,
@@ -320,8 +310,8 @@ class EvaluationsService:
                     return None  # another worker has it
                 answered = self._apply(uow, slack_user_id, form, now, act)
                 if answered is not None:
-                    if reply is not None:
-                        uow.deliveries.add([_reply(reply, answered)], now)
+                    if reply_key is not None:
+                        uow.deliveries.add([_reply(reply_key, slack_user_id, answered)], now)
                     uow.commit()
                     if answered.reply is not None and isinstance(answered.reply, Submitted):
                         self._on_change()
@@ -383,22 +373,20 @@ class EvaluationsService:
 
     # The team -------------------------------------------------------------------------------------
 
-    def status(self, actor: str) -> list[ResultsForTeam]:
+    def status(self, actor: str, now: datetime) -> list[ResultsForTeam]:
         self._team.require_member(actor)
         with self._uow() as uow:
-            return [self._results(uow, f, closed=False) for f in self._forms.values()]
+            return [self._results(uow, f, now, closed=False) for f in self._forms.values()]
 
     def post_results(self, actor: str, form_id: str, now: datetime) -> None:
         """The form's counts so far, kept in the transaction that read them, then sent."""
         self._team.require_member(actor)
         form = self.form(form_id)
-        key = f"eval-results:{form_id}:{now:%Y%m%dT%H%M%S}"
-        delivery = Delivery(key, "eval-results", form_id, self._team.channel, None)
         with self._uow() as uow:
-            results = self._results(uow, form, closed=False)
-            uow.deliveries.add([Outgoing(delivery, results)], now)
+            told = self._results(uow, form, now, closed=False).to(self._team.channel)
+            uow.deliveries.add([told], now)
             uow.commit()
-        self._deliveries.flush(now, [key])
+        self._deliveries.flush(now, [told.delivery.key])
 
     def export_csv(self, form_id: str, pseudonymous: bool) -> str:
         """One row per person and question answered, as stored. Pseudonymous: P001… instead of names."""
@@ -439,15 +427,14 @@ class EvaluationsService:
         self._team.require_member(actor)
         content = self.export_csv(form_id, pseudonymous).encode()
         file = AnswersExport(self.form(form_id), pseudonymous, content, now)
-        key = f"eval-export:{form_id}:{file.kind}:{now:%Y%m%dT%H%M%S}"
-        delivery = Delivery(key, "eval-export", form_id, self._team.channel, None)
+        told = file.to(self._team.channel)
         with self._uow() as uow:
-            uow.deliveries.add([Outgoing(delivery, file)], now)
+            uow.deliveries.add([told], now)
             uow.commit()
-        self._deliveries.flush(now, [key])
+        self._deliveries.flush(now, [told.delivery.key])
 
     @staticmethod
-    def _results(uow: UnitOfWork, form: Form, closed: bool) -> ResultsForTeam:
+    def _results(uow: UnitOfWork, form: Form, now: datetime, closed: bool) -> ResultsForTeam:
         roles = {p.id: p.role for p in uow.participants.all()}
         stored = uow.evaluations.for_form(form.id)
         scales = []
@@ -466,17 +453,14 @@ class EvaluationsService:
             finished=sum(1 for r in stored if r.progress.status == "submitted"),
             scales=tuple(scales),
             closed=closed,
+            made_at=now,
         )
 
 
-def _key(form: Form, kind: str, person: Participant) -> str:
-    return f"eval-{'invite' if kind == 'invite' else 'reminder'}:{form.id}:{kind}:{person.id}"
-
-
-def _reply(delivery: Delivery, answered: Answered) -> Outgoing:
+def _reply(key: str, slack_user_id: str, answered: Answered) -> Outgoing:
     """What the person sees after their message or button, to their own DM."""
-    notice = EvaluationReply(answered.form, answered.reply, delivery.to, answered.error)
-    return Outgoing(delivery, notice)
+    notice = EvaluationReply(answered.form, answered.reply, slack_user_id, key, answered.error)
+    return notice.to(slack_user_id)
 
 
 def _surely(answered: Answered | None) -> Answered:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import ClassVar
 
-from bot.events.rules import EventSchedule
+from bot.events.rules import EventSchedule, date_stamp, reminder_key
 from bot.outbox import FileNotice, Notice
 from bot.scheme import Event, Programme
 
@@ -24,6 +24,17 @@ class EventReminder(Notice):
     rsvp: str | None
     public_url: str | None = None
 
+    kind: ClassVar[str] = "reminder"
+
+    @property
+    def subject(self) -> str:
+        return self.event.id
+
+    @property
+    def key(self) -> str:
+        assert self.schedule.starts_at is not None
+        return reminder_key(self.event.id, self.schedule.starts_at, self.offset)
+
 
 @dataclass(frozen=True)
 class CalendarInvite(FileNotice):
@@ -31,6 +42,7 @@ class CalendarInvite(FileNotice):
     file per date serves everyone."""
 
     for_many: ClassVar[bool] = True
+    kind: ClassVar[str] = "calendar"
 
     programme: Programme
     event: Event
@@ -42,6 +54,14 @@ class CalendarInvite(FileNotice):
         assert self.schedule.starts_at is not None
         return f"{self.event.id}-{self.schedule.starts_at:%Y%m%d%H%M}.ics"
 
+    @property
+    def subject(self) -> str:
+        return self.event.id
+
+    @property
+    def key(self) -> str:
+        return f"calendar:{self.event.id}:{date_stamp(self.schedule.starts_at)}"
+
 
 @dataclass(frozen=True)
 class EventDateChanged(Notice):
@@ -51,3 +71,14 @@ class EventDateChanged(Notice):
     new: EventSchedule
     recipient_tz: str | None
     public_url: str | None = None  # as EventReminder's
+
+    kind: ClassVar[str] = "date-changed"
+
+    @property
+    def subject(self) -> str:
+        return self.event.id
+
+    @property
+    def key(self) -> str:
+        """Keyed by the new date, so a second change is told too."""
+        return f"date-changed:{self.event.id}:{date_stamp(self.new.starts_at)}"

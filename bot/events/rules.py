@@ -39,7 +39,16 @@ class ReminderMoment:
     @property
     def key(self) -> str:
         """Includes the start, so a rescheduled event gets fresh reminders for its new date."""
-        return f"reminder:{self.event_id}:{self.starts_at:%Y%m%dT%H%MZ}:{iso_duration(self.offset)}"
+        return reminder_key(self.event_id, self.starts_at, self.offset)
+
+
+def reminder_key(event_id: str, starts_at: datetime, offset: timedelta) -> str:
+    return f"reminder:{event_id}:{date_stamp(starts_at)}:{iso_duration(offset)}"
+
+
+def date_stamp(starts_at: datetime | None) -> str:
+    """An event's date in keys: a message about one date is not a message about another."""
+    return f"{starts_at:%Y%m%dT%H%MZ}" if starts_at else "TBC"
 
 
 def file_schedule(programme: Programme, event: Event) -> EventSchedule:

@@ -284,23 +284,15 @@ class EventsService:
     ) -> list[Outgoing]:
         """What one invited person is sent: the change in words, and (once the event has a date)
         the calendar file that moves it in their calendar, unless the message links to the one
-        the web process serves. Keyed by the new date, so a second change is told too."""
-        to = person.slack_user_id or ""
-        stamp = f"{new.starts_at:%Y%m%dT%H%MZ}" if new.starts_at else "TBC"
-        changed = Delivery(
-            f"date-changed:{event.id}:{stamp}:{person.id}", "date-changed", event.id, to, person.id
-        )
+        the web process serves."""
         notice = EventDateChanged(self.programme, event, old, new, person.tz, self.public_url)
         # Worth sending until the event begins (a TBC date has no end to wait for); the calendar
         # file goes with its message, so expires with it.
         expires = new.starts_at
-        outgoing = [Outgoing(changed, notice, expires)]
+        outgoing = [notice.to_person(person, expires)]
         if new.starts_at is not None and self.public_url is None:
-            calendar = Delivery(
-                f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
-            )
             invite = CalendarInvite(self.programme, event, new, sequence)
-            outgoing.append(Outgoing(calendar, invite, expires))
+            outgoing.append(invite.to_person(person, expires))
         return outgoing
 
     def _reminder(
@@ -312,8 +304,6 @@ class EventsService:
         answer: str | None,
         sequence: int,
     ) -> list[Outgoing]:
-        to = person.slack_user_id or ""
-        stamp = f"{moment.starts_at:%Y%m%dT%H%MZ}"
         reminder = EventReminder(
             self.programme, event, schedule, moment.offset, person.tz, answer, self.public_url
         )
@@ -322,19 +312,9 @@ class EventsService:
         # the calendar file with it.
         expires = schedule.starts_at
         outgoing = [
-            Outgoing(
-                Delivery(f"{moment.key}:{person.id}", "reminder", event.id, to, person.id),
-                reminder,
-                expires,
-            ),
+            reminder.to_person(person, expires),
             # The calendar file comes once per date, with whichever reminder reaches them first.
-            Outgoing(
-                Delivery(
-                    f"calendar:{event.id}:{stamp}:{person.id}", "calendar", event.id, to, person.id
-                ),
-                invite,
-                expires,
-            ),
+            invite.to_person(person, expires),
         ]
         # With a public address, the reminder links to the file the web process serves instead.
         return outgoing[:1] if self.public_url else outgoing

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.errors import NotAParticipant, UserError, within
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries, Outgoing
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,
@@ -199,16 +199,7 @@ class PairingService:
             mentor, mentee = self._people(uow, pair)
             uow.pairs.end(pair.id, reason, now)
             ended = [
-                Outgoing(
-                    Delivery(
-                        f"pair-ended:{pair.id}:{p.id}",
-                        "pair-ended",
-                        str(pair.id),
-                        p.slack_user_id or "",
-                        p.id,
-                    ),
-                    PairEnded(other),
-                )
+                PairEnded(pair.id, other).to_person(p)
                 for p, other in ((mentor, mentee), (mentee, mentor))
             ]
             uow.deliveries.add(ended, now)
@@ -223,10 +214,7 @@ class PairingService:
         with self._uow() as uow:
             made = [uow.pairs.add(mentor.id, mentee.id, now) for mentor, mentee in pairs]
             introductions = [
-                Outgoing(
-                    Delivery(f"pair-intro:{p.id}", "pair-intro", str(p.id), group(people), None),
-                    PairIntroduction(p.id, *people),
-                )
+                PairIntroduction(p.id, *people).to(group(people))
                 for p, people in zip(made, pairs, strict=True)
             ]
             uow.deliveries.add(introductions, now)
@@ -254,14 +242,7 @@ class PairingService:
     def _started(self, uow: UnitOfWork, pair: Pair) -> list[Outgoing]:
         """The pair told, in its group DM, that both have accepted."""
         mentor, mentee = self._people(uow, pair)
-        key = f"pair-started:{pair.id}"
-        to = group((mentor, mentee))
-        return [
-            Outgoing(
-                Delivery(key, "pair-started", str(pair.id), to, None),
-                PairStarted(pair.id, mentor, mentee),
-            )
-        ]
+        return [PairStarted(pair.id, mentor, mentee).to(group((mentor, mentee)))]
 
     def move_stage(
         self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None
@@ -276,10 +257,8 @@ class PairingService:
             if pair.stage == stage:
                 raise AlreadyInStage(stage)
             uow.pairs.set_stage(pair.id, stage, person.id, now)
-            to = group(self._people(uow, pair))
-            key = f"stage:{pair.id}:{stage}:{now:%Y%m%dT%H%M%S}"
-            moved = StageMoved(pair.id, stage, person.name)
-            told = [Outgoing(Delivery(key, "stage", str(pair.id), to, None), moved)]
+            moved = StageMoved(pair.id, stage, person.name, now)
+            told = [moved.to(group(self._people(uow, pair)))]
             uow.deliveries.add(told, now)
             uow.commit()
         self._deliveries.flush(now, _keys(told))
@@ -463,15 +442,13 @@ class CheckInsService:
         follow_up: bool,
         expires_at: datetime | None = None,
     ) -> Outgoing:
-        """A check-in's question to the pair's group DM. The follow-up has a key of its own: it
-        is a second message, not a repeat of the first. A prompt never expires: a late question
-        is still useful, and its pair's next check-in waits until it has gone."""
+        """A check-in's question to the pair's group DM. A first prompt never expires: a late
+        question is still useful, and its pair's next check-in waits until it has gone."""
         pair = state.pair
-        key = f"{'checkin-follow-up' if follow_up else 'checkin'}:{pair.id}:{number}"
         prompt = CheckInPrompt(
-            pair.id, checkin_id, pair.stage, state.last_meeting, follow_up=follow_up
+            pair.id, checkin_id, number, pair.stage, state.last_meeting, follow_up=follow_up
         )
-        return Outgoing(Delivery(key, "checkin", str(pair.id), to, None), prompt, expires_at)
+        return prompt.to(to, expires_at)
 
     def _follow_up(self, state: PairState, latest: CheckIn, to: str, now: datetime) -> Outgoing:
         """The follow-up expires when the pair's next check-in is due: by then the new prompt
@@ -489,16 +466,7 @@ class CheckInsService:
     def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
         mentor, mentee = members
         return [
-            Outgoing(
-                Delivery(
-                    f"accept-nudge:{pair.id}:{person.id}",
-                    "accept-nudge",
-                    str(pair.id),
-                    person.slack_user_id or "",
-                    person.id,
-                ),
-                AcceptanceNudge(pair.id, partner),
-            )
+            AcceptanceNudge(pair.id, partner).to_person(person)
             for person, partner in ((mentor, mentee), (mentee, mentor))
             if not pair.accepted_by(person.id)
         ]

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import NotAParticipant, UserError
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries
 from bot.pairs.rules import Pair
 from bot.participants.notices import MyDataFile
 from bot.participants.rules import Participant
@@ -40,10 +40,8 @@ class PrivacyService:
         with self._uow() as uow:
             data = _held_about(uow, slack_user_id)
             content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-            key = f"my-data:{slack_user_id}:{now:%Y%m%dT%H%M%S}"
-            delivery = Delivery(key, "my-data", slack_user_id, slack_user_id, None)
             # Never expires: the person asked for it, and it is theirs however late it arrives.
-            outgoing = [Outgoing(delivery, MyDataFile(now, content))]
+            outgoing = [MyDataFile(slack_user_id, now, content).to(slack_user_id)]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         self._deliveries.flush(now, [o.delivery.key for o in outgoing])

@@ -86,7 +86,13 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
     pair = (
         f"{_pair_names(n.pair)}, stage {STAGE_NAMES[n.pair.stage]}" if n.pair else "not in a pair"
     )
-    lead = f"<@{n.escalated_to}> not yet acknowledged: " if n.escalated_to else ""
+    lead = (
+        f"<@{n.escalated_to}> not yet acknowledged: "
+        if n.escalated_to
+        else "Not yet acknowledged: "
+        if n.escalated
+        else ""
+    )
     text = f"{lead}:lock: Concern #{c.id} from {who} ({URGENCY_WORDS[c.urgency].split(':')[0].lower()})"
     details = [
         f"*Pair:* {pair}",

@@ -309,8 +309,7 @@ def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
 @file_view(AnswersExport)
 def answers_file(export: AnswersExport) -> SharedFile:
     """The CSV's headings stay as they are stored (data for a spreadsheet); its title is words."""
-    kind = "pseudonymous" if export.pseudonymous else "named"
-    return SharedFile(export.content, f"{export.form.title}: answers ({kind})")
+    return SharedFile(export.content, f"{export.form.title}: answers ({export.naming})")
 
 
 @file_view(ResultsForTeam)

@@ -221,7 +221,7 @@ def test_an_invitation_slack_did_not_take_is_kept_with_it_and_sent_once_by_the_o
     scheme.messenger.failing = True
     assert scheme.evaluations.run_due(OPENS) == 0
     scheme.messenger.failing = False
-    [results] = [r for r in scheme.evaluations.status(TEAM_LEAD) if r.form.id == "baseline"]
+    [results] = [r for r in scheme.evaluations.status(TEAM_LEAD, NOW) if r.form.id == "baseline"]
     assert results.invited == 4, "each invitation is recorded with its message"
     assert scheme.deliveries.run_due(OPENS + LEASE + SECOND) == 4
     assert {to for to, _ in scheme.messenger.of(EvaluationInvite)} == {GRACE, OLIVER, SUNITA, JAMIE}

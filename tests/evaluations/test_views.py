@@ -33,7 +33,7 @@ FORM = Form(
 def test_a_free_text_answer_in_the_summary_of_answers_cannot_notify_anyone() -> None:
     summary = Summary([(1, BETTER, TYPED), (2, CHOICE, "Weekly")])
 
-    text, blocks = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01"))
+    text, blocks = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:1"))
 
     shown = text + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
     assert f"1. What would make the scheme better? *{ESCAPED}*\n2. How often? *Weekly*" in text
@@ -58,9 +58,11 @@ def test_what_the_person_typed_is_escaped_where_a_refusal_or_error_repeats_it() 
 
 def test_errors_about_the_person_are_worded_in_the_reply_and_by_the_error_handler() -> None:
     not_invited, _ = view.answered_message(
-        EvaluationReply(FORM, None, "USAM0001", NotInvited(FORM))
+        EvaluationReply(FORM, None, "USAM0001", "dm-reply:2", NotInvited(FORM))
     )
-    stranger, _ = view.answered_message(EvaluationReply(None, None, "USAM0001", NotAParticipant()))
+    stranger, _ = view.answered_message(
+        EvaluationReply(None, None, "USAM0001", "dm-reply:3", NotAParticipant())
+    )
     assert not_invited == "The mid-scheme check isn't for you, so there is nothing to answer."
     assert stranger.startswith("I don't have you on the mentoring scheme yet.")
     assert [user_error(NotYourQuestion()), user_error(CouldNotSave())] == [

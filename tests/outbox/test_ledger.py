@@ -27,7 +27,7 @@ def uow(database_url: str) -> Iterator[SqlUnitOfWorkFactory]:
 
 
 def keep(uow: SqlUnitOfWorkFactory, key: str, expires_at: datetime | None = None) -> None:
-    notice = MyDataFile(NOW, key.encode())
+    notice = MyDataFile("U1", NOW, key.encode())
     delivery = Delivery(key, "export", "x", "U1", None)
     with uow() as work:
         work.deliveries.add([Outgoing(delivery, notice, expires_at)], NOW)
@@ -46,7 +46,7 @@ def test_a_kept_message_is_claimed_once_with_its_notice(uow: SqlUnitOfWorkFactor
     keep(uow, "a")  # meant twice: kept once
     [claimed] = claim(uow)
     assert claimed.delivery.key == "a" and not claimed.recovered
-    assert claimed.notice == MyDataFile(NOW, b"a")
+    assert claimed.notice == MyDataFile("U1", NOW, b"a")
     assert claim(uow) == [], "its sender holds it"
 
 

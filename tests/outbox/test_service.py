@@ -10,7 +10,7 @@ from tests.services import SUNITA, Scheme
 
 NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)
 AFTER_THE_LEASE = NOW + LEASE + timedelta(seconds=1)
-HELLO = MyDataFile(NOW, b"{}")
+HELLO = MyDataFile("U1", NOW, b"{}")
 
 
 def hello(key: str = "hello:1") -> list[Outgoing]:

@@ -102,14 +102,16 @@ def test_names_in_the_welcome_cannot_notify_anyone() -> None:
 
 
 def test_the_name_of_whoever_moved_the_stage_cannot_notify_anyone() -> None:
-    text, blocks = view.stage_moved(StageMoved(3, "negotiation", TYPED))
+    text, blocks = view.stage_moved(
+        StageMoved(3, "negotiation", TYPED, datetime(2026, 1, 5, 10, tzinfo=UTC))
+    )
 
     assert text == f"{ESCAPED} moved your pair to Negotiation."
     assert no_markup_from(shown((text, blocks)))
 
 
 def test_a_partners_name_when_the_pairing_ends_cannot_notify_anyone() -> None:
-    message = shown(view.pair_ended(PairEnded(mentee(TYPED))))
+    message = shown(view.pair_ended(PairEnded(3, mentee(TYPED))))
 
     assert f"Your mentoring pairing with {ESCAPED} has now ended." in message
     assert no_markup_from(message)
