@@ -3,9 +3,11 @@ committed."""
 
 from __future__ import annotations
 
+import threading
 from typing import Self
 
 from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import StaticPool
 
 from bot.outbox import NoticeCodec
 from storage.concerns import SqlConcerns
@@ -33,11 +35,19 @@ class SqlUnitOfWork:
     inbox: SqlInbox
     erasure: SqlErasure
 
-    def __init__(self, sessions: sessionmaker[Session], codec: NoticeCodec):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        codec: NoticeCodec,
+        turns: threading.RLock | None = None,
+    ):
         self._sessions = sessions
         self._codec = codec
+        self._turns = turns
 
     def __enter__(self) -> Self:
+        if self._turns is not None:
+            self._turns.acquire()
         self._session = self._sessions()
         self.participants = SqlParticipants(self._session)
         self.schedules = SqlSchedules(self._session)
@@ -56,8 +66,12 @@ class SqlUnitOfWork:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self._session.rollback()
-        self._session.close()
+        try:
+            self._session.rollback()
+            self._session.close()
+        finally:
+            if self._turns is not None:
+                self._turns.release()
 
     def commit(self) -> None:
         self._session.commit()
@@ -70,6 +84,11 @@ class SqlUnitOfWorkFactory:
     def __init__(self, sessions: sessionmaker[Session], codec: NoticeCodec | None = None):
         self._sessions = sessions
         self._codec = codec or NoticeCodec()
+        # An in-memory database is one connection shared by every thread (web requests, the
+        # listeners, the senders): its units of work take turns, so no transaction runs inside
+        # another's.
+        shared = isinstance(getattr(sessions.kw.get("bind"), "pool", None), StaticPool)
+        self._turns = threading.RLock() if shared else None
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions, self._codec)
+        return SqlUnitOfWork(self._sessions, self._codec, self._turns)
