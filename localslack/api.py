@@ -24,9 +24,23 @@ class LocalSlack(Protocol):
 
 
 class ApiError(Exception):
-    def __init__(self, code: str):
+    """Slack's error code; for blocks or a view Slack refuses, what is wrong with them, each
+    problem worded and placed as Slack words it ("no more than 50 items allowed
+    [json-pointer:/blocks]")."""
+
+    def __init__(self, code: str, problems: list[str] | None = None):
         super().__init__(code)
         self.code = code
+        self.problems = problems or []
+
+    def answer(self) -> dict[str, Any]:
+        """The body Slack answers with: invalid_blocks lists the problems in `errors` too."""
+        body: dict[str, Any] = {"ok": False, "error": self.code}
+        if self.code == "invalid_blocks":
+            body["errors"] = self.problems
+        if self.problems:
+            body["response_metadata"] = {"messages": [f"[ERROR] {p}" for p in self.problems]}
+        return body
 
 
 def auth_test(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
@@ -175,7 +189,7 @@ def views_open(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     user = slack.workspace.triggers.pop(str(params["trigger_id"]), None)
     if user is None:
         raise ApiError("invalid_trigger_id")
-    view = params["view"] if isinstance(params["view"], dict) else json.loads(params["view"])
+    view = _view(params["view"], "modal")
     view_id = slack.workspace.new_id("V")
     slack.workspace.views[view_id] = {"id": view_id, **view}
     slack.workspace.view_owner[view_id] = user
@@ -186,7 +200,7 @@ def views_update(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     view_id = str(params.get("view_id") or "")
     if view_id not in slack.workspace.views:
         raise ApiError("not_found")
-    view = params["view"] if isinstance(params["view"], dict) else json.loads(params["view"])
+    view = _view(params.get("view"), slack.workspace.views[view_id]["type"])
     slack.workspace.views[view_id] = {"id": view_id, **view}
     return {"view": slack.workspace.views[view_id]}
 
@@ -209,12 +223,97 @@ def _postable_channel(slack: LocalSlack, channel_id: str) -> Channel:
 
 
 def _blocks(value: Any) -> list[dict[str, Any]]:
+    """A message's blocks, refused as Slack refuses them."""
+    blocks = _block_list(value, "invalid_blocks")
+    problems = block_problems(blocks, "/blocks", MESSAGE_BLOCKS)
+    if problems:
+        raise ApiError("invalid_blocks", problems)
+    return blocks
+
+
+def _view(value: Any, kind: str) -> dict[str, Any]:
+    """A view of the kind the method takes, refused as Slack refuses one."""
+    view = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(view, dict) or view.get("type") != kind:
+        raise ApiError("invalid_arguments", [f"must be a {kind} view [json-pointer:/view]"])
+    view["blocks"] = _block_list(view.get("blocks"), "invalid_arguments")
+    problems = view_problems(view)
+    if problems:
+        raise ApiError("invalid_arguments", problems)
+    return view
+
+
+def _block_list(value: Any, error: str) -> list[dict[str, Any]]:
     if value in (None, ""):
         return []
     blocks = value if isinstance(value, list) else json.loads(value)
     if not isinstance(blocks, list) or not all(isinstance(b, dict) and "type" in b for b in blocks):
-        raise ApiError("invalid_blocks")
+        raise ApiError(error)
     return blocks
+
+
+# Block Kit limits Slack enforces (docs.slack.dev/reference/block-kit and /reference/views), each
+# problem worded as Slack words it, at a JSON pointer into the call's arguments.
+MESSAGE_BLOCKS = 50
+VIEW_BLOCKS = 100
+ACTIONS_ELEMENTS = 25
+ID_LENGTH = 255  # block_id, action_id
+TEXT_LENGTH = {"section": 3000, "header": 150}
+BUTTON_TEXT_LENGTH = 75
+MODAL_TEXT_LENGTH = 24  # a modal's title, submit and close
+
+
+def view_problems(view: dict[str, Any]) -> list[str]:
+    """What Slack would refuse in a modal or Home tab view."""
+    problems = block_problems(view.get("blocks") or [], "/view/blocks", VIEW_BLOCKS)
+    if view.get("type") == "modal":
+        for field in ("title", "submit", "close"):
+            problems += _too_long(view.get(field), MODAL_TEXT_LENGTH, f"/view/{field}")
+    return problems
+
+
+def block_problems(blocks: list[dict[str, Any]], at: str, most: int) -> list[str]:
+    """What Slack would refuse in `blocks`, found at the pointer `at`, holding at most `most`."""
+    problems = _too_many(blocks, most, at)
+    for i, block in enumerate(blocks):
+        problems += _block_problems(block, f"{at}/{i}")
+    return problems
+
+
+def _block_problems(block: dict[str, Any], at: str) -> list[str]:
+    kind = block["type"]
+    problems = _too_long(block.get("block_id"), ID_LENGTH, f"{at}/block_id")
+    if kind in TEXT_LENGTH:
+        problems += _too_long(block.get("text"), TEXT_LENGTH[kind], f"{at}/text")
+    if kind == "actions":
+        problems += _too_many(block.get("elements") or [], ACTIONS_ELEMENTS, f"{at}/elements")
+    for where, element in _interactive_elements(block, at):
+        problems += _too_long(element.get("action_id"), ID_LENGTH, f"{where}/action_id")
+        if element.get("type") == "button":
+            problems += _too_long(element.get("text"), BUTTON_TEXT_LENGTH, f"{where}/text")
+    return problems
+
+
+def _interactive_elements(block: dict[str, Any], at: str) -> list[tuple[str, dict[str, Any]]]:
+    """An actions block's elements, a section's accessory, an input's element; with pointers."""
+    if block["type"] == "actions":
+        found = [(f"{at}/elements/{i}", e) for i, e in enumerate(block.get("elements") or [])]
+    else:
+        found = [(f"{at}/{name}", block.get(name)) for name in ("accessory", "element")]
+    return [(where, e) for where, e in found if isinstance(e, dict)]
+
+
+def _too_many(items: list[Any], most: int, at: str) -> list[str]:
+    return [f"no more than {most} items allowed [json-pointer:{at}]"] if len(items) > most else []
+
+
+def _too_long(value: Any, most: int, at: str) -> list[str]:
+    """A string's length, or a text object's text's."""
+    if isinstance(value, dict):
+        return _too_long(value.get("text"), most, f"{at}/text")
+    if isinstance(value, str) and len(value) > most:
+        return [f"must be less than {most + 1} characters [json-pointer:{at}]"]
+    return []
 
 
 API_METHODS: dict[str, Callable[[LocalSlack, dict[str, Any]], dict[str, Any]]] = {

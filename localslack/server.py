@@ -141,7 +141,9 @@ class LocalSlack:
                 body = API_METHODS[method](self, params)
         except ApiError as error:
             self._record(method, params, False, error.code)
-            return 200, {}, {"ok": False, "error": error.code}
+            with self.workspace.lock:
+                self.workspace.violations.extend(f"{method}: {p}" for p in error.problems)
+            return 200, {}, error.answer()
         if fault:
             return self._faulted(method, params, fault)
         self._record(method, params, True, None)
