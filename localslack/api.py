@@ -10,7 +10,15 @@ import json
 from collections.abc import Callable
 from typing import Any, Protocol
 
-from localslack.workspace import Channel, Message, Response, Workspace
+from localslack.workspace import (
+    MODAL_STACK_LIMIT,
+    Channel,
+    Message,
+    Response,
+    Trigger,
+    Workspace,
+    as_slack_file,
+)
 
 
 class LocalSlack(Protocol):
@@ -51,7 +59,7 @@ def auth_test(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
         "user": "mentorbot",
         "team_id": ws.team_id,
         "user_id": ws.bot_user,
-        "bot_id": "BLOCAL0001",
+        "bot_id": ws.bot_id,
     }
 
 
@@ -150,14 +158,9 @@ def chat_post_ephemeral(slack: LocalSlack, params: dict[str, Any]) -> dict[str, 
 
 
 def files_get_upload_url_external(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
-    file_id = slack.workspace.new_id("F")
-    slack.workspace.files[file_id] = {
-        "id": file_id,
-        "name": params["filename"],
-        "size": int(params["length"]),
-        "content": None,
-    }
-    return {"upload_url": f"{slack.url}/upload/{file_id}", "file_id": file_id}
+    ws = slack.workspace
+    file = ws.add_file(slack.url, ws.bot_user, str(params["filename"]), int(params["length"]))
+    return {"upload_url": f"{slack.url}/upload/{file['id']}", "file_id": file["id"]}
 
 
 def files_complete_upload_external(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
@@ -168,7 +171,7 @@ def files_complete_upload_external(slack: LocalSlack, params: dict[str, Any]) ->
         if file is None or file["content"] is None:
             raise ApiError("file_not_found")
         file["title"] = item.get("title") or file["name"]
-        shared.append({k: v for k, v in file.items() if k != "content"})
+        shared.append(as_slack_file(file))
     # channel_id, or channels: channel or user ids, comma-separated (a user id: their DM)
     targets = [str(params["channel_id"])] if params.get("channel_id") else []
     targets += [c for c in str(params.get("channels") or "").split(",") if c]
@@ -185,24 +188,71 @@ def files_complete_upload_external(slack: LocalSlack, params: dict[str, Any]) ->
     return {"files": shared}
 
 
+def files_info(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    file = slack.workspace.slack_file(str(params.get("file") or ""))
+    if file is None:
+        raise ApiError("file_not_found")
+    return {"file": file, "comments": [], "response_metadata": {"next_cursor": ""}}
+
+
 def views_open(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
-    user = slack.workspace.triggers.pop(str(params["trigger_id"]), None)
-    if user is None:
-        raise ApiError("invalid_trigger_id")
     view = _view(params["view"], "modal")
-    view_id = slack.workspace.new_id("V")
-    slack.workspace.views[view_id] = {"id": view_id, **view}
-    slack.workspace.view_owner[view_id] = user
-    return {"view": slack.workspace.views[view_id]}
+    trigger = _take_trigger(slack, params["trigger_id"])
+    return {"view": slack.workspace.open_modal(trigger.user, view)}
+
+
+def views_push(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """Pushes onto the modal that the trigger's interaction happened in."""
+    view = _view(params["view"], "modal")
+    trigger = _take_trigger(slack, params["trigger_id"])
+    stack = slack.workspace.modal_stack(trigger.view_id) if trigger.view_id else None
+    if stack is None:
+        raise ApiError(
+            "invalid_trigger_id",
+            ["views.push takes the trigger_id of an interaction within an open modal"],
+        )
+    if len(stack) >= MODAL_STACK_LIMIT:
+        raise ApiError("push_limit_reached")
+    return {"view": slack.workspace.push_view(stack, view)}
 
 
 def views_update(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    ws = slack.workspace
     view_id = str(params.get("view_id") or "")
-    if view_id not in slack.workspace.views:
+    if view_id not in ws.views:
         raise ApiError("not_found")
-    view = _view(params.get("view"), slack.workspace.views[view_id]["type"])
-    slack.workspace.views[view_id] = {"id": view_id, **view}
-    return {"view": slack.workspace.views[view_id]}
+    view = _view(params.get("view"), ws.views[view_id]["type"])
+    _check_hash(ws.views[view_id], params.get("hash"))
+    return {"view": ws.replace_view(view_id, view)}
+
+
+def views_publish(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """A person's Home tab: one view each, keeping its id from one publish to the next."""
+    ws = slack.workspace
+    user = str(params["user_id"])
+    if user not in ws.users:
+        raise ApiError("user_not_found")
+    view = _view(params["view"], "home")
+    published = ws.home_view(user)
+    if params.get("hash") and (published is None or published["hash"] != params["hash"]):
+        raise ApiError("hash_conflict")
+    view_id = published["id"] if published else ws.new_id("V")
+    ws.home_views[user] = view_id
+    return {"view": ws.keep_view(view_id, user, view, view_id)}
+
+
+def _take_trigger(slack: LocalSlack, trigger_id: Any) -> Trigger:
+    """A trigger_id is good for one call."""
+    trigger = slack.workspace.triggers.pop(str(trigger_id), None)
+    if trigger is None:
+        raise ApiError("invalid_trigger_id")
+    return trigger
+
+
+def _check_hash(view: dict[str, Any], given: Any) -> None:
+    """A hash given must be the view's current one, or someone else changed it since."""
+    if given and given != view["hash"]:
+        raise ApiError("hash_conflict")
 
 
 def _channel(slack: LocalSlack, channel_id: Any) -> Channel:
@@ -329,6 +379,9 @@ API_METHODS: dict[str, Callable[[LocalSlack, dict[str, Any]], dict[str, Any]]] =
     "chat.postEphemeral": chat_post_ephemeral,
     "files.getUploadURLExternal": files_get_upload_url_external,
     "files.completeUploadExternal": files_complete_upload_external,
+    "files.info": files_info,
     "views.open": views_open,
+    "views.push": views_push,
     "views.update": views_update,
+    "views.publish": views_publish,
 }

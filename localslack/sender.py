@@ -15,7 +15,7 @@ from typing import Any
 from urllib.parse import urlencode
 
 from localslack.server import LocalSlack
-from localslack.workspace import Message
+from localslack.workspace import Message, Trigger
 
 
 @dataclass(frozen=True)
@@ -145,10 +145,8 @@ class SignedSender:
     def _open_view(self, user_id: str, view_id: str | None) -> tuple[str, dict[str, Any]]:
         ws = self.slack.workspace
         with ws.lock:
-            if view_id is None:
-                view_id = next(
-                    v for v in reversed(list(ws.views)) if ws.view_owner.get(v) == user_id
-                )
+            view_id = view_id or ws.open_modal_of(user_id)
+            assert view_id is not None, f"no modal is open for {user_id}"
             return view_id, ws.views[view_id]
 
     def _submit(
@@ -224,7 +222,7 @@ class SignedSender:
     def _trigger(self, user_id: str, n: int) -> str:
         trigger = f"{n}.{int(time.time())}.trigger"
         with self.slack.workspace.lock:
-            self.slack.workspace.triggers[trigger] = user_id
+            self.slack.workspace.triggers[trigger] = Trigger(user_id)
         return trigger
 
     def _user_name(self, user_id: str) -> str:

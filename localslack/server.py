@@ -215,6 +215,18 @@ class LocalSlack:
                 )
             )
 
+    def handle_download(self, path: str, token: str | None) -> tuple[int, str, bytes]:
+        """A file's url_private or url_private_download (/files-pri/TEAM-FILE/…): its bytes, for
+        a caller that shows the bot token (status, content type, body)."""
+        if token != self.token:
+            return 403, "text/plain", b"a file's private URL needs the bot token"
+        file_id = path.split("/")[2].rpartition("-")[2]
+        with self.workspace.lock:
+            file = self.workspace.files.get(file_id)
+        if file is None or file["content"] is None:
+            return 404, "text/plain", b"no such file"
+        return 200, file["mimetype"], file["content"]
+
     def handle_upload(self, file_id: str, content: bytes) -> bool:
         with self.workspace.lock:
             file = self.workspace.files.get(file_id)
@@ -251,6 +263,9 @@ def _handler_for(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
             elif url.path.startswith("/upload/"):
                 found = slack.handle_upload(url.path.rsplit("/", 1)[-1], raw)
                 self._reply(200 if found else 404, {"ok": found})
+            elif url.path.startswith("/files-pri/") and self.command == "GET":
+                token = _bearer(self.headers.get("Authorization"))
+                _write(self, *slack.handle_download(url.path, token))
             else:
                 self._reply(404, {"ok": False, "error": "not_found"})
 
@@ -266,12 +281,21 @@ def _handler_for(slack: LocalSlack) -> type[BaseHTTPRequestHandler]:
 def _write_json(
     handler: BaseHTTPRequestHandler, status: int, body: dict, headers: dict[str, str]
 ) -> None:
-    data = json.dumps(body).encode()
+    _write(handler, status, "application/json; charset=utf-8", json.dumps(body).encode(), headers)
+
+
+def _write(
+    handler: BaseHTTPRequestHandler,
+    status: int,
+    content_type: str,
+    data: bytes,
+    headers: dict[str, str] | None = None,
+) -> None:
     try:
         handler.send_response(status)
-        handler.send_header("Content-Type", "application/json; charset=utf-8")
+        handler.send_header("Content-Type", content_type)
         handler.send_header("Content-Length", str(len(data)))
-        for name, value in headers.items():
+        for name, value in (headers or {}).items():
             handler.send_header(name, value)
         handler.end_headers()
         handler.wfile.write(data)

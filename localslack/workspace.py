@@ -4,14 +4,18 @@ from __future__ import annotations
 
 import hashlib
 import itertools
+import mimetypes
 import threading
 import time
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import quote
 
 RATE_LIMITED = "ratelimited"
+# How many views a modal may stack: the one opened and two pushed on it.
+MODAL_STACK_LIMIT = 3
 
 
 @dataclass
@@ -105,10 +109,27 @@ class Response:
     replace_original: bool
 
 
+@dataclass(frozen=True)
+class Trigger:
+    """Who a trigger_id was given for, and the modal view their interaction was in (a modal
+    can be pushed onto only from within it)."""
+
+    user: str
+    view_id: str | None = None
+
+
 class Workspace:
-    def __init__(self, team_id: str = "TLOCAL0001", bot_user: str = "UBOT00001"):
+    def __init__(
+        self,
+        team_id: str = "TLOCAL0001",
+        bot_user: str = "UBOT00001",
+        app_id: str = "ALOCAL0001",
+        bot_id: str = "BLOCAL0001",
+    ):
         self.team_id = team_id
         self.bot_user = bot_user
+        self.app_id = app_id
+        self.bot_id = bot_id
         self.lock = threading.RLock()
         self.users: dict[str, User] = {
             bot_user: User(bot_user, "mentorbot", "bot@localhost", is_bot=True)
@@ -118,10 +139,15 @@ class Workspace:
         self.calls: list[Call] = []
         self.violations: list[str] = []
         self.responses: list[Response] = []
+        # Every view, modal or home, by id, as Slack returns it; who it is shown to
         self.views: dict[str, dict[str, Any]] = {}
         self.view_owner: dict[str, str] = {}
+        self.home_views: dict[str, str] = {}  # user → their Home tab's view id
+        # The modals open: root view id → its stack of view ids, the one on top last
+        self.modal_stacks: dict[str, list[str]] = {}
+        # Files by id, each as Slack describes it with its bytes under "content"
         self.files: dict[str, dict[str, Any]] = {}
-        self.triggers: dict[str, str] = {}
+        self.triggers: dict[str, Trigger] = {}
         self._ids = itertools.count(1)
         self._seq = itertools.count(1)
 
@@ -148,6 +174,120 @@ class Workspace:
         """Unique and increasing, like Slack's, even when the clock is frozen in a test."""
         return f"{int(time.time())}.{next(self._seq):06d}"
 
+    def new_hash(self) -> str:
+        """A view's hash, new with each version of it, in Slack's "time.digits" form."""
+        return f"{int(time.time())}.{next(self._ids):08x}"
+
+    def add_file(
+        self,
+        base_url: str,
+        user: str,
+        name: str,
+        size: int,
+        content: bytes | None = None,
+        filetype: str | None = None,
+    ) -> dict[str, Any]:
+        """A file as Slack's file object describes it, served under base_url (the bytes kept
+        beside, under "content", until uploaded)."""
+        with self.lock:
+            file_id = self.new_id("F")
+            path = f"/files-pri/{self.team_id}-{file_id}"
+            now = int(time.time())
+            self.files[file_id] = {
+                "id": file_id,
+                "created": now,
+                "timestamp": now,
+                "name": name,
+                "title": name,
+                "mimetype": mimetypes.guess_type(name)[0] or "application/octet-stream",
+                "filetype": filetype or name.rpartition(".")[2].lower() or "binary",
+                "user": user,
+                "size": size,
+                "mode": "hosted",
+                "is_external": False,
+                "is_public": False,
+                "url_private": f"{base_url}{path}/{quote(name)}",
+                "url_private_download": f"{base_url}{path}/download/{quote(name)}",
+                "permalink": f"{base_url}/files/{user}/{file_id}/{quote(name)}",
+                "content": content,
+            }
+            return self.files[file_id]
+
+    def keep_view(
+        self,
+        view_id: str,
+        user: str,
+        view: dict[str, Any],
+        root_view_id: str,
+        previous_view_id: str | None = None,
+    ) -> dict[str, Any]:
+        """Keeps a version of a view as Slack returns it: the app's fields over Slack's
+        defaults, and Slack's own (a new hash for each version)."""
+        with self.lock:
+            self.views[view_id] = {
+                "id": view_id,
+                "team_id": self.team_id,
+                "blocks": [],
+                "private_metadata": "",
+                "callback_id": "",
+                "external_id": "",
+                "clear_on_close": False,
+                "notify_on_close": False,
+                **view,
+                "state": {"values": {}},
+                "hash": self.new_hash(),
+                "root_view_id": root_view_id,
+                "previous_view_id": previous_view_id,
+                "app_id": self.app_id,
+                "bot_id": self.bot_id,
+                "app_installed_team_id": self.team_id,
+            }
+            self.view_owner[view_id] = user
+            return self.views[view_id]
+
+    def replace_view(self, view_id: str, view: dict[str, Any]) -> dict[str, Any]:
+        """A new version of a view, in the same place (views.update, response_action update)."""
+        with self.lock:
+            old = self.views[view_id]
+            return self.keep_view(
+                view_id,
+                self.view_owner[view_id],
+                view,
+                old["root_view_id"],
+                old["previous_view_id"],
+            )
+
+    def open_modal(self, user: str, view: dict[str, Any]) -> dict[str, Any]:
+        with self.lock:
+            view_id = self.new_id("V")
+            self.modal_stacks[view_id] = [view_id]
+            return self.keep_view(view_id, user, view, view_id)
+
+    def push_view(self, stack: list[str], view: dict[str, Any]) -> dict[str, Any]:
+        """Puts a view on top of an open modal's stack (the caller keeps to the stack's limit)."""
+        with self.lock:
+            pushed = self.keep_view(
+                self.new_id("V"), self.view_owner[stack[0]], view, stack[0], stack[-1]
+            )
+            stack.append(pushed["id"])
+            return pushed
+
+    def modal_stack(self, view_id: str) -> list[str] | None:
+        """The stack of the open modal that shows `view_id`; None when it is not open."""
+        with self.lock:
+            return next((s for s in self.modal_stacks.values() if view_id in s), None)
+
+    def close_view(self, view_id: str, whole_modal: bool = False) -> None:
+        """Closes the view, or with whole_modal every view of its modal, as Slack does on a
+        submission answered with nothing (or with "clear")."""
+        with self.lock:
+            stack = self.modal_stack(view_id)
+            if stack is None:
+                return
+            del stack[0 if whole_modal else stack.index(view_id) :]
+            if not stack:
+                self.modal_stacks = {r: s for r, s in self.modal_stacks.items() if s}
+
     def open_dm(self, users: list[str]) -> Channel:
         with self.lock:
             members = sorted(set(users))
@@ -169,6 +309,24 @@ class Workspace:
         return _dm_id([channel]) if channel in self.users else channel
 
     # Reading, for tests and the transcript ---------------------------------------------------
+
+    def home_view(self, user_id: str) -> dict[str, Any] | None:
+        """The Home tab the app last published for this person."""
+        with self.lock:
+            view_id = self.home_views.get(user_id)
+            return self.views[view_id] if view_id else None
+
+    def open_modal_of(self, user_id: str) -> str | None:
+        """The view on top of the modal most recently opened for this person, if one is open."""
+        with self.lock:
+            stacks = [s for s in self.modal_stacks.values() if self.view_owner.get(s[0]) == user_id]
+            return stacks[-1][-1] if stacks else None
+
+    def slack_file(self, file_id: str) -> dict[str, Any] | None:
+        """A file as Slack's Web API shows it (without its bytes)."""
+        with self.lock:
+            file = self.files.get(file_id)
+            return as_slack_file(file) if file else None
 
     def dm_channel(self, user_id: str) -> str:
         return self.open_dm([user_id]).id
@@ -215,6 +373,11 @@ class Workspace:
         """Which expected (channel or user id, key) posts never arrived."""
         posted = self.posts_per_key()
         return [(to, key) for to, key in expected if not posted[(self.channel_key(to), key)]]
+
+
+def as_slack_file(file: dict[str, Any]) -> dict[str, Any]:
+    """A kept file as Slack's Web API shows it: without its bytes."""
+    return {k: v for k, v in file.items() if k != "content"}
 
 
 def _metadata_key(message: Message) -> str | None:
