@@ -13,7 +13,7 @@ import pickle
 import threading
 import time
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone, tzinfo
 from typing import Any, ClassVar, Protocol, Self
@@ -175,6 +175,19 @@ class Outgoing:
 
 
 @dataclass(frozen=True)
+class Sending:
+    """A chunk on its way: each recipient's messages, sent in order by one of the senders."""
+
+    by_recipient: list[Future[dict[str, str]]]
+
+    def result(self) -> dict[str, str]:
+        outcomes: dict[str, str] = {}
+        for future in self.by_recipient:
+            outcomes |= future.result()
+        return outcomes
+
+
+@dataclass(frozen=True)
 class Pending:
     """A kept message, claimed by this sender. `recovered`: an earlier attempt was made (it may
     have arrived), so the channel's history is checked before sending again."""
@@ -241,10 +254,17 @@ class Deliveries:
             return now + timedelta(seconds=int(time.monotonic() - started))
 
         sent: list[str] = []
-        while claimed := self._claim(at(), keys, CLAIM_CHUNK, shared=False):
-            sent += self._settle(self._send_all(claimed), at())
-        while claimed := self._claim(at(), keys, SHARE_CHUNK * self._senders, shared=True):
-            sent += self._settle(self._share_all(claimed), at())
+        with ThreadPoolExecutor(self._senders) as pool:
+            claimed = self._claim(at(), keys, CLAIM_CHUNK, shared=False)
+            while claimed:
+                sending = self._send_all(pool, claimed)
+                # The next chunk is claimed while this one is on its way; it is sent once this
+                # one is settled, so each person's messages still go in order.
+                following = self._claim(at(), keys, CLAIM_CHUNK, shared=False)
+                sent += self._settle(sending.result(), at())
+                claimed = following
+            while claimed := self._claim(at(), keys, SHARE_CHUNK * self._senders, shared=True):
+                sent += self._settle(self._share_all(pool, claimed), at())
         return sent
 
     # The clock's feature: what is pending goes out, even if its first sender died ------------
@@ -269,20 +289,15 @@ class Deliveries:
             uow.commit()
         return claimed
 
-    def _send_all(self, claimed: list[Pending]) -> dict[str, str]:
-        """Each recipient's messages in order; recipients side by side."""
+    def _send_all(self, pool: ThreadPoolExecutor, claimed: list[Pending]) -> Sending:
+        """Each recipient's messages in order; recipients side by side, on their way when this
+        returns."""
         by_recipient: dict[str, list[Pending]] = {}
         for item in claimed:
             by_recipient.setdefault(item.delivery.to, []).append(item)
-        if len(by_recipient) == 1 or self._senders == 1:
-            return self._send_in_order(claimed)
-        outcomes: dict[str, str] = {}
-        with ThreadPoolExecutor(min(self._senders, len(by_recipient))) as pool:
-            for done in pool.map(self._send_in_order, by_recipient.values()):
-                outcomes |= done
-        return outcomes
+        return Sending([pool.submit(self._send_in_order, items) for items in by_recipient.values()])
 
-    def _share_all(self, claimed: list[Pending]) -> dict[str, str]:
+    def _share_all(self, pool: ThreadPoolExecutor, claimed: list[Pending]) -> dict[str, str]:
         """Each file once to everyone it is for; one already tried goes person by person, so
         that whether it arrived can be checked."""
         fresh = [item for item in claimed if not item.recovered]
@@ -295,9 +310,8 @@ class Deliveries:
             for items in by_file.values()
             for start in range(0, len(items), SHARE_CHUNK)
         ]
-        with ThreadPoolExecutor(max(1, min(self._senders, len(shares)))) as pool:
-            for done in pool.map(self._share, shares):
-                outcomes |= done
+        for done in pool.map(self._share, shares):
+            outcomes |= done
         return outcomes
 
     def _share(self, items: list[Pending]) -> dict[str, str]:
