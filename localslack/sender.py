@@ -1,5 +1,8 @@
-"""Sends slash commands, button clicks and events to the bot as Slack does: over HTTP, signed
-with the signing secret, in Slack's own envelopes, so the bot's signature check is exercised."""
+"""Sends slash commands, shortcuts, the use of elements in messages, Home tabs and modals, modal
+submissions and events to the bot as Slack does: over HTTP, signed with the signing secret, in
+Slack's own envelopes, so the bot's signature check is exercised. Each use is of an element the
+surface really shows (forge_* send what it does not); the bot's answer to a submission closes,
+updates or stacks the modal as Slack would."""
 
 from __future__ import annotations
 
@@ -14,8 +17,9 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
+from localslack.api import view_problems
 from localslack.server import LocalSlack
-from localslack.workspace import Message, Trigger
+from localslack.workspace import MODAL_STACK_LIMIT, Message, Trigger, Workspace
 
 
 @dataclass(frozen=True)
@@ -27,6 +31,31 @@ class Delivered:
 
     def json(self) -> Any:
         return json.loads(self.body) if self.body else None
+
+    @property
+    def response_action(self) -> str | None:
+        """How the bot answered a view_submission: "errors", "update", "push", "clear", or
+        None when it just acknowledged (which closes the view)."""
+        answer = self.answer()
+        return str(answer["response_action"]) if "response_action" in answer else None
+
+    @property
+    def errors(self) -> dict[str, str]:
+        """The messages a view_submission's answer shows beside its inputs, by block_id."""
+        return dict(self.answer().get("errors") or {}) if self.response_action == "errors" else {}
+
+    def answer(self) -> dict[str, Any]:
+        """The body as a JSON object; {} when it is empty or not one (a bare acknowledgement)."""
+        try:
+            answer = self.json()
+        except json.JSONDecodeError:
+            return {}
+        return answer if isinstance(answer, dict) else {}
+
+
+# What a person chose in an element: a value, an option's value, a date ("2025-11-20"), a time
+# ("14:30"), a user id; a list of them for a multi-select or checkboxes; file ids for a file input.
+Choice = str | int | list[str]
 
 
 class SignedSender:
@@ -40,6 +69,8 @@ class SignedSender:
         self._n = itertools.count(1)
         self._events: dict[str, dict[str, Any]] = {}
         self.last_event_id = ""
+
+    # Slash commands and shortcuts ----------------------------------------------------------
 
     def command(
         self, user_id: str, text: str, command: str = "/mentoring", channel: str | None = None
@@ -63,31 +94,42 @@ class SignedSender:
         }
         return self._post(urlencode(form))
 
+    def shortcut(self, user_id: str, callback_id: str) -> Delivered:
+        """The person runs the app's global shortcut `callback_id` (from search or the composer):
+        no channel, no response_url; a trigger_id the bot can open a modal with."""
+        n = next(self._n)
+        payload = self._interaction("shortcut", user_id, n) | {
+            "callback_id": callback_id,
+            "action_ts": f"{time.time():.6f}",
+        }
+        return self._post_payload(payload)
+
+    def message_shortcut(self, user_id: str, message: Message, callback_id: str) -> Delivered:
+        """The person runs the app's message shortcut `callback_id` on `message`."""
+        n = next(self._n)
+        payload = self._interaction("message_action", user_id, n) | {
+            "callback_id": callback_id,
+            "channel": {"id": message.channel, "name": self._channel_name(message.channel)},
+            "message": message.as_slack(False),
+            "message_ts": message.ts,
+            "action_ts": f"{time.time():.6f}",
+            "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}",
+        }
+        return self._post_payload(payload)
+
+    # Elements of a message -----------------------------------------------------------------
+
     def click(
         self, user_id: str, message: Message, action_id: str, value: str | None = None
     ) -> Delivered:
         """Press a button that is really in `message` (by action_id, and value if given)."""
-        button, block_id = _find_button(message, action_id, value)
-        action = {
-            "type": "button",
-            "action_id": button["action_id"],
-            "block_id": block_id,
-            "value": button.get("value", ""),
-            "text": button["text"],
-        }
+        action = _button_action(message.blocks, action_id, value, "the message")
         return self._block_action(user_id, message, action)
 
-    def select(self, user_id: str, message: Message, action_id: str, value: str) -> Delivered:
-        """Choose `value` in a select menu that is really in `message`."""
-        menu, block_id = _find_button(message, action_id, None)
-        option = next((o for o in menu["options"] if o["value"] == value), None)
-        assert option is not None, f"no option {value!r} in {action_id!r}"
-        action = {
-            "type": "static_select",
-            "action_id": action_id,
-            "block_id": block_id,
-            "selected_option": option,
-        }
+    def select(self, user_id: str, message: Message, action_id: str, value: Choice) -> Delivered:
+        """Choose in a menu, overflow, date or time picker, radio buttons or checkboxes that is
+        really in `message` (an option's value; a list of them for checkboxes)."""
+        action = _choice_action(message.blocks, action_id, value, "the message")
         return self._block_action(user_id, message, action)
 
     def forge_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
@@ -98,77 +140,164 @@ class SignedSender:
     def _block_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
         """The block_actions payload Slack sends when someone uses an element of a message."""
         n = next(self._n)
-        team = self.slack.workspace.team_id
-        payload = {
-            "type": "block_actions",
-            "user": {"id": user_id, "username": self._user_name(user_id), "team_id": team},
-            "api_app_id": self.app_id,
-            "token": "deprecated-verification-token",
+        payload = self._interaction("block_actions", user_id, n) | {
             "container": {
                 "type": "message",
                 "message_ts": message.ts,
                 "channel_id": message.channel,
                 "is_ephemeral": False,
             },
-            "trigger_id": self._trigger(user_id, n),
-            "team": {"id": team, "domain": "local"},
-            "channel": {"id": message.channel, "name": "directmessage"},
+            "channel": {"id": message.channel, "name": self._channel_name(message.channel)},
             "message": message.as_slack(False),
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
             "actions": [action | {"action_ts": f"{time.time():.6f}"}],
         }
-        return self._post(urlencode({"payload": json.dumps(payload)}))
+        return self._post_payload(payload)
+
+    # The Home tab ------------------------------------------------------------------------------
+
+    def open_home(self, user_id: str) -> Delivered:
+        """The person opens the app's Home tab: Slack sends app_home_opened, with the view the
+        app last published for them, if any."""
+        ws = self.slack.workspace
+        event: dict[str, Any] = {
+            "type": "app_home_opened",
+            "user": user_id,
+            "channel": ws.dm_channel(user_id),
+            "tab": "home",
+            "event_ts": ws.next_ts(),
+        }
+        home = ws.home_view(user_id)
+        if home is not None:
+            event["view"] = home
+        event_id = f"Ev{next(self._n):010d}"
+        self.last_event_id = event_id
+        body = event_envelope(ws.team_id, self.app_id, ws.bot_user, event, event_id)
+        return self._post(body, {"Content-Type": "application/json"})
+
+    def click_home(self, user_id: str, action_id: str, value: str | None = None) -> Delivered:
+        """Press a button that is really in the person's Home tab (by action_id, and value)."""
+        view = self._home(user_id)
+        action = _button_action(view["blocks"], action_id, value, "the Home tab")
+        return self._view_action(user_id, view, action)
+
+    def select_home(self, user_id: str, action_id: str, value: Choice) -> Delivered:
+        """Choose in an element of the person's Home tab, as select() does in a message."""
+        view = self._home(user_id)
+        action = _choice_action(view["blocks"], action_id, value, "the Home tab")
+        return self._view_action(user_id, view, action)
+
+    def forge_home_action(self, user_id: str, action: dict[str, Any]) -> Delivered:
+        """Sends, signed, an action the person's Home tab never offered."""
+        return self._view_action(user_id, self._home(user_id), action)
+
+    def _home(self, user_id: str) -> dict[str, Any]:
+        home = self.slack.workspace.home_view(user_id)
+        assert home is not None, f"the app has published no Home tab for {user_id}"
+        return home
+
+    # Modals --------------------------------------------------------------------------------
+
+    def click_modal(
+        self, user_id: str, action_id: str, value: str | None = None, view_id: str | None = None
+    ) -> Delivered:
+        """Press a button in the person's open modal (the view on top, unless view_id)."""
+        view = self._open_view(user_id, view_id)
+        action = _button_action(view["blocks"], action_id, value, "the modal")
+        return self._view_action(user_id, view, action)
+
+    def select_modal(
+        self, user_id: str, action_id: str, value: Choice, view_id: str | None = None
+    ) -> Delivered:
+        """Choose in an element of the person's open modal that acts at once (in an actions
+        block, a section's accessory, or an input with dispatch_action)."""
+        view = self._open_view(user_id, view_id)
+        action = _choice_action(view["blocks"], action_id, value, "the modal")
+        return self._view_action(user_id, view, action)
+
+    def _view_action(self, user_id: str, view: dict[str, Any], action: dict[str, Any]) -> Delivered:
+        """The block_actions payload Slack sends for an element of a Home tab or a modal: no
+        channel, no response_url; in a modal its trigger_id can push a view onto it."""
+        n = next(self._n)
+        trigger_view = view["id"] if view["type"] == "modal" else None
+        payload = self._interaction("block_actions", user_id, n, trigger_view) | {
+            "container": {"type": "view", "view_id": view["id"]},
+            "view": view,
+            "actions": [action | {"action_ts": f"{time.time():.6f}"}],
+        }
+        return self._post_payload(payload)
+
+    def attach_file(
+        self, user_id: str, name: str, content: bytes, filetype: str | None = None
+    ) -> str:
+        """The person uploads a file into a modal's file input; its id goes in submit_view's
+        values for that input. The bot can read it with files.info and its url_private."""
+        file = self.slack.workspace.add_file(
+            self.slack.url, user_id, name, len(content), content, filetype
+        )
+        return str(file["id"])
 
     def submit_view(
-        self, user_id: str, values: dict[str, str], view_id: str | None = None
+        self, user_id: str, values: dict[str, Choice], view_id: str | None = None
     ) -> Delivered:
-        """Submit the modal the bot opened for this person (the latest, unless view_id is given),
-        with {block_id: value} typed into its inputs."""
-        view_id, view = self._open_view(user_id, view_id)
-        state = {
-            block_id: {"value": _input_state(view, block_id, value)}
-            for block_id, value in values.items()
-        }
-        return self._submit(user_id, view_id, view, state, view.get("private_metadata", ""))
+        """Submit the person's open modal (the view on top, unless view_id is given), with
+        {block_id or action_id: what they entered} in its inputs; the modal then closes,
+        updates or stacks as the bot's answer says."""
+        view = self._open_view(user_id, view_id)
+        state = _input_states(self.slack.workspace, view, values)
+        return self._submit(user_id, view, state, view.get("private_metadata", ""))
 
     def forge_view(
         self, user_id: str, state: dict[str, Any], private_metadata: str | None = None
     ) -> Delivered:
         """Submits, signed, the person's open modal with any state and metadata: inputs missing,
         options outside the list, altered metadata."""
-        view_id, view = self._open_view(user_id, None)
+        view = self._open_view(user_id, None)
         metadata = (
             view.get("private_metadata", "") if private_metadata is None else private_metadata
         )
-        return self._submit(user_id, view_id, view, state, metadata)
+        return self._submit(user_id, view, state, metadata)
 
-    def _open_view(self, user_id: str, view_id: str | None) -> tuple[str, dict[str, Any]]:
+    def _open_view(self, user_id: str, view_id: str | None) -> dict[str, Any]:
         ws = self.slack.workspace
         with ws.lock:
             view_id = view_id or ws.open_modal_of(user_id)
             assert view_id is not None, f"no modal is open for {user_id}"
-            return view_id, ws.views[view_id]
+            return ws.views[view_id]
 
     def _submit(
         self,
         user_id: str,
-        view_id: str,
         view: dict[str, Any],
         values: dict[str, Any],
         private_metadata: str,
     ) -> Delivered:
-        ws = self.slack.workspace
-        state = {"values": values}
-        payload = {
-            "type": "view_submission",
-            "team": {"id": ws.team_id, "domain": "local"},
-            "user": {"id": user_id, "username": self._user_name(user_id), "team_id": ws.team_id},
-            "api_app_id": self.app_id,
-            "token": "deprecated-verification-token",
-            "trigger_id": self._trigger(user_id, next(self._n)),
-            "view": {**view, "id": view_id, "state": state, "private_metadata": private_metadata},
+        n = next(self._n)
+        payload = self._interaction("view_submission", user_id, n, view["id"]) | {
+            "view": {**view, "state": {"values": values}, "private_metadata": private_metadata},
+            "response_urls": [],
         }
-        return self._post(urlencode({"payload": json.dumps(payload)}))
+        delivered = self._post_payload(payload)
+        if delivered.status == 200:
+            self._follow(view, delivered)
+        return delivered
+
+    def _follow(self, view: dict[str, Any], delivered: Delivered) -> None:
+        """What Slack does with the modal on the bot's answer to its submission; an answer Slack
+        would not take is kept as a violation."""
+        ws = self.slack.workspace
+        action, answer = delivered.response_action, delivered.answer()
+        stack = ws.modal_stack(view["id"])
+        problems = _answer_problems(view, action, answer, stack)
+        if problems:
+            with ws.lock:
+                ws.violations.extend(f"view_submission answer: {p}" for p in problems)
+        elif action == "update":
+            ws.replace_view(view["id"], answer["view"])
+        elif action == "push" and stack is not None:
+            ws.push_view(stack, answer["view"])
+        elif action in (None, "clear"):
+            ws.close_view(view["id"], whole_modal=action == "clear")
 
     def dm(self, user_id: str, text: str, retry_of: str | None = None) -> Delivered:
         """The person writes in their DM with the bot: the message appears there and Slack sends
@@ -219,40 +348,187 @@ class SignedSender:
     def _post(self, body: str, headers: dict[str, str] | None = None) -> Delivered:
         return post_signed(self.bot_url, self.signing_secret, body, headers)
 
-    def _trigger(self, user_id: str, n: int) -> str:
+    def _post_payload(self, payload: dict[str, Any]) -> Delivered:
+        """An interaction, form-encoded in `payload` as Slack sends it."""
+        return self._post(urlencode({"payload": json.dumps(payload)}))
+
+    def _interaction(
+        self, kind: str, user_id: str, n: int, trigger_view: str | None = None
+    ) -> dict[str, Any]:
+        """The fields every interaction payload has, with a fresh trigger_id (which can push
+        onto the modal `trigger_view` when the interaction happened in it)."""
+        team = self.slack.workspace.team_id
+        name = self._user_name(user_id)
+        return {
+            "type": kind,
+            "token": "deprecated-verification-token",
+            "team": {"id": team, "domain": "local"},
+            "user": {"id": user_id, "username": name, "name": name, "team_id": team},
+            "api_app_id": self.app_id,
+            "trigger_id": self._trigger(user_id, n, trigger_view),
+            "is_enterprise_install": False,
+            "enterprise": None,
+        }
+
+    def _trigger(self, user_id: str, n: int, view_id: str | None = None) -> str:
         trigger = f"{n}.{int(time.time())}.trigger"
         with self.slack.workspace.lock:
-            self.slack.workspace.triggers[trigger] = Trigger(user_id)
+            self.slack.workspace.triggers[trigger] = Trigger(user_id, view_id)
         return trigger
 
     def _user_name(self, user_id: str) -> str:
         user = self.slack.workspace.users.get(user_id)
         return user.name.split()[0].lower() if user else user_id.lower()
 
+    def _channel_name(self, channel_id: str) -> str:
+        channel = self.slack.workspace.channels.get(channel_id)
+        return channel.name if channel and not channel.is_im else "directmessage"
 
-def _find_button(message: Message, action_id: str, value: str | None) -> tuple[dict[str, Any], str]:
-    for block in message.blocks:
-        for element in block.get("elements", []) + (
-            [block["accessory"]] if "accessory" in block else []
-        ):
+
+def _find_element(
+    blocks: list[dict[str, Any]], action_id: str, value: str | None, where: str
+) -> tuple[dict[str, Any], str]:
+    """An element a person can use (with `value`, if given) and its block's id."""
+    for block in blocks:
+        for element in _usable_elements(block):
             if element.get("action_id") == action_id and (
                 value is None or element.get("value") == value
             ):
                 return element, block.get("block_id", "")
-    raise AssertionError(f"no button {action_id!r} in the message {message.text!r}")
+    raise AssertionError(f"no element {action_id!r} in {where}")
 
 
-def _input_state(view: dict[str, Any], block_id: str, value: str) -> dict[str, Any]:
-    block = next((b for b in view.get("blocks", []) if b.get("block_id") == block_id), None)
-    assert block is not None and block.get("type") == "input", f"no input {block_id!r} in the modal"
-    kind = block["element"]["type"]
-    if kind == "datepicker":
-        return {"type": kind, "selected_date": value}
-    if kind in ("radio_buttons", "static_select"):
-        option = next((o for o in block["element"]["options"] if o["value"] == value), None)
-        assert option is not None, f"no option {value!r} in {block_id!r}"
-        return {"type": kind, "selected_option": option}
-    return {"type": kind, "value": value}
+def _usable_elements(block: dict[str, Any]) -> list[dict[str, Any]]:
+    """The elements that send a block action when used: an actions block's, a section's
+    accessory, and an input's element only when the input dispatches actions."""
+    elements = list(block.get("elements") or []) if block.get("type") == "actions" else []
+    if isinstance(block.get("accessory"), dict):
+        elements.append(block["accessory"])
+    if block.get("type") == "input" and block.get("dispatch_action"):
+        elements.append(block["element"])
+    return elements
+
+
+def _button_action(
+    blocks: list[dict[str, Any]], action_id: str, value: str | None, where: str
+) -> dict[str, Any]:
+    button, block_id = _find_element(blocks, action_id, value, where)
+    assert button.get("type") == "button", f"{action_id!r} in {where} is not a button"
+    return {
+        "type": "button",
+        "action_id": action_id,
+        "block_id": block_id,
+        "value": button.get("value", ""),
+        "text": button["text"],
+    }
+
+
+def _choice_action(
+    blocks: list[dict[str, Any]], action_id: str, value: Choice, where: str
+) -> dict[str, Any]:
+    element, block_id = _find_element(blocks, action_id, None, where)
+    return {"action_id": action_id, "block_id": block_id, **_chosen(element, value)}
+
+
+# Where Slack reports what was chosen in each kind of element, in a block action and in a view's
+# state alike; anything else (a text, number, email or URL input) reports its "value".
+CHOSEN_KEY = {
+    "static_select": "selected_option",
+    "overflow": "selected_option",
+    "radio_buttons": "selected_option",
+    "multi_static_select": "selected_options",
+    "checkboxes": "selected_options",
+    "datepicker": "selected_date",
+    "timepicker": "selected_time",
+    "datetimepicker": "selected_date_time",
+    "users_select": "selected_user",
+    "multi_users_select": "selected_users",
+    "conversations_select": "selected_conversation",
+    "multi_conversations_select": "selected_conversations",
+    "channels_select": "selected_channel",
+    "multi_channels_select": "selected_channels",
+}
+
+
+def _chosen(element: dict[str, Any], choice: Choice) -> dict[str, Any]:
+    """What Slack reports for `choice` made in `element`: options by their value."""
+    kind = element["type"]
+    key = CHOSEN_KEY.get(kind, "value")
+    chosen: Any = choice
+    if key == "selected_option":
+        chosen = _option(element, choice)
+    elif key == "selected_options":
+        chosen = [_option(element, c) for c in (choice if isinstance(choice, list) else [choice])]
+    return {"type": kind, key: chosen}
+
+
+def _option(element: dict[str, Any], value: Any) -> dict[str, Any]:
+    groups = element.get("option_groups") or []
+    options = element.get("options") or [o for group in groups for o in group["options"]]
+    option = next((o for o in options if o["value"] == value), None)
+    assert option is not None, f"no option {value!r} in {element.get('action_id')!r}"
+    return dict(option)
+
+
+def _input_states(
+    ws: Workspace, view: dict[str, Any], values: dict[str, Choice]
+) -> dict[str, dict[str, Any]]:
+    """view.state.values as Slack sends it: {block_id: {action_id: what the input holds}}."""
+    state: dict[str, dict[str, Any]] = {}
+    for key, choice in values.items():
+        block = _input_block(view, key)
+        element = block["element"]
+        if element["type"] == "file_input":
+            held = {"type": "file_input", "files": _attached(ws, element, choice)}
+        else:
+            held = _chosen(element, choice)
+        state[block.get("block_id", "")] = {element.get("action_id", ""): held}
+    return state
+
+
+def _input_block(view: dict[str, Any], key: str) -> dict[str, Any]:
+    """The view's input block with this block_id, or else with an element of this action_id."""
+    inputs = [b for b in view.get("blocks", []) if b.get("type") == "input"]
+    found = [b for b in inputs if b.get("block_id") == key] or [
+        b for b in inputs if b["element"].get("action_id") == key
+    ]
+    assert len(found) == 1, f"no input {key!r} in the modal (or more than one)"
+    return found[0]
+
+
+def _attached(ws: Workspace, element: dict[str, Any], file_ids: Choice) -> list[dict[str, Any]]:
+    """The files attached to a file input, as Slack's client would let them be: at most
+    max_files (10 if not said), each of the listed filetypes (any if none are)."""
+    ids = file_ids if isinstance(file_ids, list) else [str(file_ids)]
+    assert len(ids) <= int(element.get("max_files") or 10), "more files than max_files"
+    files = []
+    for file_id in ids:
+        file = ws.slack_file(file_id)
+        assert file is not None, f"attach_file() {file_id} first"
+        allowed = element.get("filetypes")
+        extension = str(file["name"]).rpartition(".")[2].lower()
+        assert not allowed or extension in allowed, f"the input takes only {allowed}"
+        files.append(file)
+    return files
+
+
+def _answer_problems(
+    view: dict[str, Any], action: str | None, answer: dict[str, Any], stack: list[str] | None
+) -> list[str]:
+    """What Slack would not take in the bot's answer to a view_submission."""
+    if action == "errors":
+        inputs = {b.get("block_id") for b in view.get("blocks", []) if b.get("type") == "input"}
+        named = answer.get("errors") or {}
+        return [
+            f"errors names {k!r}, not an input block of the view" for k in named if k not in inputs
+        ]
+    if action in ("update", "push"):
+        shown = answer.get("view")
+        if not isinstance(shown, dict) or shown.get("type") != "modal":
+            return [f"response_action {action} needs a modal view"]
+        full = action == "push" and (stack is None or len(stack) >= MODAL_STACK_LIMIT)
+        return view_problems(shown) + (["push_limit_reached"] if full else [])
+    return [] if action in (None, "clear") else [f"unknown response_action {action!r}"]
 
 
 def post_signed(
@@ -292,7 +568,7 @@ def message_event(
     channel_type: str = "im",
 ) -> str:
     """The Events API envelope Slack sends for a message the person wrote (message.im)."""
-    event = {
+    event: dict[str, Any] = {
         "type": "message",
         "channel": channel,
         "user": user_id,
@@ -301,6 +577,13 @@ def message_event(
         "event_ts": ts,
         "channel_type": channel_type,
     }
+    return event_envelope(team_id, app_id, bot_user, event, event_id)
+
+
+def event_envelope(
+    team_id: str, app_id: str, bot_user: str, event: dict[str, Any], event_id: str
+) -> str:
+    """The Events API's outer envelope (event_callback) around one event."""
     return json.dumps(
         {
             "token": "deprecated-verification-token",
@@ -309,7 +592,7 @@ def message_event(
             "event": event,
             "type": "event_callback",
             "event_id": event_id,
-            "event_time": int(float(ts)),
+            "event_time": int(float(event["event_ts"])),
             "authed_users": [bot_user],
             "authorizations": [_authorization(team_id, bot_user)],
         }
