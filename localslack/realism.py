@@ -80,6 +80,10 @@ METHOD_LIMITS: Mapping[str, Limit] = MappingProxyType(
         "views.update": TIER_4,
         # "Rate limiting: Tier 4" https://api.slack.com/methods/views.publish
         "views.publish": TIER_4,
+        # "Rate limiting: Tier 4" https://api.slack.com/methods/views.push
+        "views.push": TIER_4,
+        # "Rate limits: Tier 4" https://api.slack.com/methods/files.info
+        "files.info": TIER_4,
         # Special: "This method allows hundreds of requests per minute"
         # https://api.slack.com/methods/auth.test; taken as 200, the least "hundreds" can mean.
         "auth.test": Limit(per_minute=200),
