@@ -51,3 +51,11 @@ def within(field: str, text: str, limit: int) -> str:
     if len(text) > limit:
         raise TooLong(field, limit, len(text))
     return text
+
+
+class NotOnTheScheme(UserError):
+    """A Slack user the team named (in a command or a picker) who is not a participant."""
+
+    def __init__(self, slack_user_id: str):
+        super().__init__(slack_user_id)
+        self.slack_user_id = slack_user_id

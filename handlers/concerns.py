@@ -17,7 +17,11 @@ from handlers.grammar import RaiseConcern, TeamAlerts
 from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as view
 
-Source = Literal["command", "pairing", "checkin", "dm"]
+Source = Literal["command", "pairing", "checkin", "dm", "home", "shortcut", "message"]
+# A message's address in Slack, as the message shortcut's payload gives its parts.
+MessageLink = Annotated[
+    str, Field(pattern=r"^https://slack\.com/archives/[CDG][A-Z0-9]+/p[0-9]{16}$")
+]
 
 
 class ConcernForm(Payload):
@@ -28,6 +32,16 @@ class ConcernForm(Payload):
 
 class ConcernOrigin(Payload):
     source: Source = "command"
+    about: MessageLink | None = None
+
+
+class ShortcutMessage(Payload):
+    channel: str
+    ts: Annotated[str, Field(pattern=r"^[0-9]{10}\.[0-9]{6}$")]
+
+    @property
+    def link(self) -> str:
+        return f"https://slack.com/archives/{self.channel}/p{self.ts.replace('.', '')}"
 
 
 class ConcernPressed(Payload):
@@ -52,7 +66,23 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
     @app.action(view.RAISE)
     def raise_from_dm(ack: Ack, body: dict, client: WebClient) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("dm"))
+        source = "home" if (body.get("container") or {}).get("type") == "view" else "dm"
+        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal(source))
+
+    @app.shortcut(view.TELL_SHORTCUT)
+    def raise_from_shortcut(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("shortcut"))
+
+    @app.shortcut(view.TELL_ABOUT_MESSAGE)
+    def raise_about_message(ack: Ack, body: dict, client: WebClient) -> None:
+        ack()
+        message = parse(
+            ShortcutMessage,
+            {"channel": (body.get("channel") or {}).get("id"), "ts": body.get("message_ts")},
+        )
+        modal = view.concern_modal("message", about=message.link)
+        client.views_open(trigger_id=body["trigger_id"], view=modal)
 
     def keep(ack: Ack, context: BoltContext) -> None:
         # Kept first and acknowledged at once; posting to the team's channel comes after, so a
@@ -61,9 +91,10 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
         me = acting(context)
         form = parse(ConcernForm, {k: v for k, v in me.values.items() if v})
         origin = parse(ConcernOrigin, me.metadata)
-        concerns.raise_concern(
-            me.person, origin.source, form.text, me.now, form.urgency, form.contact
-        )
+        text = form.text
+        if origin.about and text.strip():
+            text += "\n\n" + view.ABOUT_MESSAGE.format(link=origin.about)
+        concerns.raise_concern(me.person, origin.source, text, me.now, form.urgency, form.contact)
         ack()
 
     def deliver(context: BoltContext) -> None:

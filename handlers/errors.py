@@ -37,6 +37,10 @@ def register(app: App) -> None:
             respond(text=message, response_type="ephemeral", replace_original=False)
         elif _is_dm(body):
             client.chat_postMessage(channel=body["event"]["channel"], text=message)
+        elif _is_from_a_view(body):
+            # A button on the Home tab or in a modal has no conversation to answer in: the
+            # person hears in their DM with the bot.
+            client.chat_postMessage(channel=body["user"]["id"], text=message)
         return BoltResponse(status=200, body="")
 
 
@@ -68,6 +72,15 @@ def _is_dm(body: dict[str, Any]) -> bool:
         body.get("type") == "event_callback"
         and isinstance(event, dict)
         and event.get("channel_type") == "im"
+    )
+
+
+def _is_from_a_view(body: dict[str, Any]) -> bool:
+    user = body.get("user")
+    return (
+        body.get("type") in ("block_actions", "shortcut")
+        and isinstance(user, dict)
+        and bool(user.get("id"))
     )
 
 

@@ -74,7 +74,8 @@ def _person(body: dict) -> str:
 
 
 def modal_values(view: dict[str, Any]) -> dict[str, str]:
-    """{block_id: value} for inputs whose action_id is "value" (text, number, date, a choice)."""
+    """{block_id: value} for inputs whose action_id is "value" (text, number, date, time, a
+    person, a choice)."""
     values: dict[str, str] = {}
     state = view.get("state", {}).get("values", {})
     if not isinstance(state, dict):
@@ -82,9 +83,14 @@ def modal_values(view: dict[str, Any]) -> dict[str, str]:
     for block_id, actions in state.items():
         answer = actions.get("value", {}) if isinstance(actions, dict) else {}
         chosen = (answer.get("selected_option") or {}).get("value")
-        values[block_id] = str(
-            answer.get("value") or answer.get("selected_date") or chosen or ""
-        ).strip()
+        picked = (
+            answer.get("value")
+            or answer.get("selected_date")
+            or answer.get("selected_time")
+            or answer.get("selected_user")
+            or chosen
+        )
+        values[block_id] = str(picked or "").strip()
     return values
 
 

@@ -137,6 +137,15 @@ def _register_checkins(app: App, checkins: CheckInsService) -> None:
             trigger_id=body["trigger_id"], view=concerns_view.concern_modal("checkin")
         )
 
+    @app.shortcut(view.MEETING_SHORTCUT)
+    def meeting_from_anywhere(
+        ack: Ack, body: dict, client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        client.views_open(
+            trigger_id=body["trigger_id"], view=view.meeting_modal(acting(context).now.date())
+        )
+
     @app.view(view.MEETING_MODAL)
     def log_meeting(ack: Ack, context: BoltContext) -> None:
         me = acting(context)

@@ -17,9 +17,11 @@ from sqlalchemy import Engine
 
 import handlers.commands
 import handlers.concerns
+import handlers.console
 import handlers.errors
 import handlers.evaluations
 import handlers.events
+import handlers.home
 import handlers.middleware
 import handlers.pairs
 import handlers.participants
@@ -30,7 +32,7 @@ from bot.events.service import EventsService
 from bot.outbox import Deliveries, NoticeCodec, StoredChannels
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
-from bot.participants.service import ImportSummary, import_participants
+from bot.participants.service import ImportSummary, ParticipantsService, import_participants
 from bot.scheme import Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
@@ -135,7 +137,10 @@ def build(
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits)
     deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
-    services = _services(programme, uow, deliveries, team, scheduler, settings.public_url)
+    directory = SlackDirectory(client)
+    services = _services(
+        programme, uow, deliveries, team, scheduler, settings.public_url, directory
+    )
     _keep_on_the_clock(scheduler, services, settings)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
@@ -161,6 +166,7 @@ def _services(
     team: Team,
     scheduler: Clock,
     public_url: str | None,
+    directory: SlackDirectory,
 ) -> Services:
     """Each use-case service once; a change to anyone's moments reschedules the clock."""
     calendar = working_calendar(programme)
@@ -175,7 +181,8 @@ def _services(
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
-        privacy=PrivacyService(uow, deliveries),
+        privacy=PrivacyService(uow, deliveries, team),
+        participants=ParticipantsService(uow, directory, team, scheduler.sync),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -204,4 +211,28 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         bolt, commands, services.evaluations, services.inbox, inline=inbox_inline
     )
     handlers.participants.register(bolt, commands, services.privacy)
+    _register_home(bolt, services)
     commands.register(bolt, services.team)
+
+
+def _register_home(bolt: App, services: Services) -> None:
+    """Everyone's Home tab, with the console below it for the project team."""
+    console = handlers.console.Console(
+        services.team,
+        services.concerns,
+        services.checkins,
+        services.events,
+        services.participants,
+        services.evaluations,
+    )
+    home = handlers.home.Home(services.events, services.pairing, services.evaluations, console)
+    handlers.home.register(bolt, home, services.checkins, services.privacy)
+    handlers.console.register(
+        bolt,
+        home,
+        services.team,
+        services.concerns,
+        services.participants,
+        services.pairing,
+        services.privacy,
+    )

@@ -13,6 +13,7 @@ from bot.events.service import EventsService
 from bot.outbox import Deliveries
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
+from bot.participants.service import ParticipantsService
 from bot.scheme import Programme
 from bot.team import Team
 
@@ -30,5 +31,6 @@ class Services:
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService
+    participants: ParticipantsService
     outbox: Deliveries
     clock: Now

@@ -243,7 +243,7 @@ def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
-        privacy=PrivacyService(uow, deliveries),
+        privacy=PrivacyService(uow, deliveries, team),
     )
 
 

@@ -28,6 +28,8 @@ SCOPE_OF = {
     "users_info": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},
     "views_open": set(),
+    "views_publish": set(),
+    "files_download": {"files:read"},  # a CSV attached in the console's import form
     "conversations_info": {"groups:read"},  # is the team's channel private?
     "conversations_members": {"groups:read"},  # who is on the project team
 }
@@ -39,7 +41,8 @@ def methods_called() -> set[str]:
     source = "\n".join(p.read_text() for p in (ROOT / "handlers").rglob("*.py"))
     by_client = set(re.findall(r"client\.([a-z]+_[A-Za-z0-9_]+)\(", source))
     by_name = re.findall(r"_call\(\s*\"([a-z]+)\.([A-Za-z]+)\"", source)
-    return by_client | {f"{family}_{name}" for family, name in by_name}
+    downloads = {"files_download"} if "url_private_download" in source else set()
+    return by_client | {f"{family}_{name}" for family, name in by_name} | downloads
 
 
 @pytest.mark.skipif(
@@ -65,7 +68,21 @@ def test_the_slash_command_and_interactivity_point_at_bolts_path() -> None:
     assert MANIFEST["settings"]["interactivity"]["request_url"].endswith("/slack/events")
 
 
-def test_the_bot_hears_dms_because_evaluations_are_answered_there() -> None:
-    assert MANIFEST["settings"]["event_subscriptions"]["bot_events"] == ["message.im"]
+def test_the_bot_hears_dms_and_home_opening() -> None:
+    """DMs, because evaluations are answered there; the Home tab, drawn when it is opened."""
+    events = MANIFEST["settings"]["event_subscriptions"]["bot_events"]
+    assert events == ["app_home_opened", "message.im"]
+    assert MANIFEST["features"]["app_home"]["home_tab_enabled"]
     assert MANIFEST["settings"]["event_subscriptions"]["request_url"].endswith("/slack/events")
     assert MANIFEST["features"]["app_home"]["messages_tab_enabled"]
+
+
+def test_the_shortcuts_are_those_the_bot_answers() -> None:
+    from handlers.views import concerns, pairs
+
+    shortcuts = {s["callback_id"]: s["type"] for s in MANIFEST["features"]["shortcuts"]}
+    assert shortcuts == {
+        pairs.MEETING_SHORTCUT: "global",
+        concerns.TELL_SHORTCUT: "global",
+        concerns.TELL_ABOUT_MESSAGE: "message",
+    }

@@ -93,6 +93,16 @@ class Answered:
 
 
 @dataclass(frozen=True)
+class MyForm:
+    """A form open to the person now, and how far they have got."""
+
+    form: Form
+    answered: int
+    total: int
+    status: str  # invited, in_progress, submitted
+
+
+@dataclass(frozen=True)
 class PendingMessage:
     person: Participant
     form: Form
@@ -215,6 +225,26 @@ class EvaluationsService:
             uow.deliveries.add(outgoing, now)
             uow.commit()
         return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+
+    def my_forms(self, slack_user_id: str, now: datetime) -> list[MyForm]:
+        """The forms the person has been invited to that are open now (none for a stranger)."""
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+            if person is None:
+                return []
+            records = [
+                (form, uow.evaluations.get(form.id, person.id))
+                for form in self._forms.values()
+                if form.opens <= now < form.closes
+            ]
+        mine = []
+        for form, record in records:
+            if record is None:
+                continue
+            answers = record.progress.answers
+            total = len(questions_for(form, person.role, answers))
+            mine.append(MyForm(form, len(answers), total, record.progress.status))
+        return mine
 
     # The conversation ----------------------------------------------------------------------------
 

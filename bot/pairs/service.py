@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.errors import NotAParticipant, UserError, within
+from bot.errors import NotAParticipant, NotOnTheScheme, UserError, within
 from bot.outbox import Deliveries, Outgoing
 from bot.pairs.notices import (
     AcceptanceNudge,
@@ -115,13 +115,6 @@ class BadMeetingLength(UserError):
 
 
 # What the team's pair commands can run into ------------------------------------------------------
-
-
-class NotOnTheScheme(UserError):
-    """A Slack user named in a team command who is not a participant."""
-
-    def __init__(self, slack_user_id: str):
-        self.slack_user_id = slack_user_id
 
 
 class NotPaired(UserError):

@@ -7,12 +7,13 @@ import json
 from datetime import datetime
 from typing import Any
 
-from bot.errors import NotAParticipant, UserError
+from bot.errors import NotAParticipant, NotOnTheScheme, UserError
 from bot.outbox import Deliveries
 from bot.pairs.rules import Pair
 from bot.participants.notices import MyDataFile
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.team import Team
 
 
 class NoSuchParticipant(UserError):
@@ -24,9 +25,10 @@ class NoSuchParticipant(UserError):
 
 
 class PrivacyService:
-    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries):
+    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
         self._uow = uow
         self._deliveries = deliveries
+        self._team = team
 
     def my_data(self, slack_user_id: str) -> dict[str, Any]:
         """Everything held about the person (right of access)."""
@@ -45,6 +47,20 @@ class PrivacyService:
             uow.deliveries.add(outgoing, now)
             uow.commit()
         self._deliveries.flush(now, [o.delivery.key for o in outgoing])
+
+    def who(self, actor: str, slack_user_id: str) -> Participant:
+        """The participant the team picked (by Slack id), before they confirm erasing them."""
+        self._team.require_member(actor)
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+        if person is None:
+            raise NotOnTheScheme(slack_user_id)
+        return person
+
+    def erase_for_team(self, actor: str, email: str, now: datetime) -> str:
+        """The console's erasure: checked against the team when the button is pressed."""
+        self._team.require_member(actor)
+        return self.erase(email, now)
 
     def erase(self, email: str, now: datetime) -> str:
         """Erases a participant; returns their former name for the operator's confirmation."""

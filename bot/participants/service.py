@@ -3,6 +3,7 @@ workspace and those already imported before anything is written."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -18,6 +19,7 @@ from bot.participants.rules import (
     parse_participants_csv,
 )
 from bot.ports import UnitOfWorkFactory
+from bot.team import Team
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,33 @@ def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None
     if found is None:
         return EmailNotInWorkspace(row.line, row.email)
     return found
+
+
+class ParticipantsService:
+    """The project team's work on who is on the scheme: importing the participants file (the
+    same all-or-nothing checks as the command line) and counting who is in it."""
+
+    def __init__(
+        self,
+        uow: UnitOfWorkFactory,
+        directory: Directory,
+        team: Team,
+        on_change: Callable[[], None] = lambda: None,
+    ):
+        self._uow = uow
+        self._directory = directory
+        self._team = team
+        self._on_change = on_change
+
+    def import_file(self, actor: str, text: str, now: datetime) -> ImportSummary:
+        self._team.require_member(actor)
+        summary = import_participants(text, self._uow, self._directory, now)
+        self._on_change()  # newcomers get the reminders already due
+        return summary
+
+    def counts(self, actor: str) -> dict[str, int]:
+        """How many mentors and mentees are on the scheme (erased people are not)."""
+        self._team.require_member(actor)
+        with self._uow() as uow:
+            people = uow.participants.all()
+        return {role: sum(1 for p in people if p.role == role) for role in ("mentor", "mentee")}

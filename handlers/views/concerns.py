@@ -60,7 +60,12 @@ SOURCES = {
     "checkin": "a check-in (“Something's wrong”)",
     "command": "/mentoring concern",
     "dm": "a direct message to the bot",
+    "home": "the bot's Home tab",
+    "shortcut": "the “Tell the project team privately” shortcut",
+    "message": "the “Tell the project team about this message” shortcut",
 }
+TELL_SHORTCUT, TELL_ABOUT_MESSAGE = "tell_the_team", "tell_the_team_about_message"
+ABOUT_MESSAGE = "About this message: {link}"
 URGENCY_WORDS = {
     "urgent": "Urgent: today, please",
     "soon": "Soon: this week",
@@ -219,7 +224,16 @@ def nothing_open_offer() -> list[Block]:
     ]
 
 
-def concern_modal(source: str) -> View:
+def concern_modal(source: str, about: str = "") -> View:
+    """`about`: the link to a message the concern is about (from the message shortcut)."""
+    modal = _concern_modal(source)
+    if about:
+        modal.private_metadata = json.dumps({"source": source, "about": about})
+        modal.blocks.insert(1, SectionBlock(text=ABOUT_MESSAGE.format(link=about)))
+    return modal
+
+
+def _concern_modal(source: str) -> View:
     return View(
         type="modal",
         callback_id=CONCERN_MODAL,

@@ -80,6 +80,7 @@ ACCEPT, CONCERN, AGREEMENT, STAGE_SELECT = (
 )
 MET_YES, MET_NOT_YET, SOMETHING_WRONG = "checkin_yes", "checkin_not_yet", "checkin_wrong"
 MEETING_MODAL, AGREEMENT_MODAL = "meeting_submit", "agreement_submit"
+MEETING_SHORTCUT = "log_meeting"
 
 STAGE_PROMPTS: dict[Stage, str] = {
     "preparing": "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect.",

@@ -1,0 +1,329 @@
+"""The project team's console on their Home tab: concerns, events, people and pairs, and
+evaluations, each button calling the same use case as the team's command. Membership is checked
+by that use case when the button is pressed, not only when the console was drawn, so a button
+left on the Home of someone who has since left the team does nothing but say so."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import date, datetime, time
+from typing import Annotated, Any
+
+import httpx
+from pydantic import Field
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.models.blocks import Block
+
+from bot.concerns.service import ConcernsService
+from bot.evaluations.service import EvaluationsService
+from bot.events.service import EventsService
+from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.privacy import PrivacyService
+from bot.participants.rules import ImportRejected
+from bot.participants.service import ParticipantsService
+from bot.scheme import Slug
+from bot.team import Team
+from handlers.concerns import ConcernPressed
+from handlers.home import Home
+from handlers.middleware import Payload, acting, parse
+from handlers.views import concerns as concerns_view
+from handlers.views import console as view
+from handlers.views.participants import import_problems
+
+SlackId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,20}$")]
+CONCERN_ACTIONS = re.compile(f"^{view.CONCERN}(acknowledge|take|resolve)$")
+
+
+class EventPressed(Payload):
+    value: Slug
+
+
+class FormPressed(Payload):
+    value: Slug
+
+
+class ExportPressed(Payload):
+    form: Slug
+    pseudonymous: bool
+
+
+class DateForm(Payload):
+    day: date
+    start: time
+    end: time
+
+
+class EventOrigin(Payload):
+    event: Slug
+
+
+class ImportOrigin(Payload):
+    what: Annotated[str, Field(pattern="^(participants|pairs)$")]
+
+
+class PairForm(Payload):
+    mentor: SlackId
+    mentee: SlackId
+
+
+class MemberForm(Payload):
+    member: SlackId
+    reason: str = ""
+
+
+class PausePairForm(Payload):
+    member: SlackId
+    until: date
+
+
+class PersonForm(Payload):
+    person: SlackId
+
+
+class EraseOrigin(Payload):
+    email: str
+
+
+class Console:
+    """The console's part of a Home: drawn only for a member of the team."""
+
+    def __init__(
+        self,
+        team: Team,
+        concerns: ConcernsService,
+        checkins: CheckInsService,
+        events: EventsService,
+        participants: ParticipantsService,
+        evaluations: EvaluationsService,
+    ):
+        self._team = team
+        self._concerns = concerns
+        self._checkins = checkins
+        self._events = events
+        self._participants = participants
+        self._evaluations = evaluations
+
+    def __call__(self, person: str, now: datetime) -> list[Block]:
+        if not self._team.is_member(person):
+            return []
+        console = view.Console(
+            alerts=self._concerns.open_alerts(person),
+            pairs=self._checkins.team_overview(person, now),
+            attendance=self._events.all_attendance(person),
+            counts=self._participants.counts(person),
+            results=self._evaluations.status(person, now),
+        )
+        return view.console_blocks(console, self._events.programme, now)
+
+
+def register(
+    app: App,
+    home: Home,
+    team: Team,
+    concerns: ConcernsService,
+    participants: ParticipantsService,
+    pairing: PairingService,
+    privacy: PrivacyService,
+) -> None:
+    _register_concerns(app, home, team, concerns)
+    _register_events(app, home, team)
+    _register_imports(app, home, team, participants, pairing)
+    _register_pairs(app, home, team, pairing)
+    _register_erasure(app, home, privacy)
+    _register_evaluations(app, home)
+
+
+def _register_concerns(app: App, home: Home, team: Team, concerns: ConcernsService) -> None:
+    @app.action(CONCERN_ACTIONS)
+    def act(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        concern_id = parse(ConcernPressed, action).value
+        step = str(action.get("action_id", "")).rsplit("_", 1)[-1]
+        if step == "resolve":
+            team.require_member(me.person)
+            modal = concerns_view.resolve_modal(concern_id)
+            client.views_open(trigger_id=body["trigger_id"], view=modal)
+            return
+        if step == "acknowledge":
+            concerns.acknowledge(me.person, concern_id, me.now)
+        else:
+            concerns.take(me.person, concern_id, me.now)
+        home.publish(client, me.person, me.now)
+
+
+def _register_events(app: App, home: Home, team: Team) -> None:
+    events = home.events
+
+    @app.action(view.SET_DATE)
+    def set_date(
+        ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        team.require_member(acting(context).person)
+        event = events.programme.event(parse(EventPressed, action).value)
+        if event is not None:
+            client.views_open(
+                trigger_id=body["trigger_id"], view=view.set_date_modal(event.id, event.title)
+            )
+
+    @app.view(view.SET_DATE_MODAL)
+    def dated(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        event_id = parse(EventOrigin, me.metadata).event
+        form = parse(DateForm, me.values)
+        events.set_date(me.person, event_id, form.day, form.start, form.end, me.now)
+        ack()
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.WHO)
+    def who(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        attendance = events.attendance(acting(context).person, parse(EventPressed, action).value)
+        client.views_open(trigger_id=body["trigger_id"], view=view.who_modal(attendance))
+
+
+def _register_imports(
+    app: App, home: Home, team: Team, participants: ParticipantsService, pairing: PairingService
+) -> None:
+    @app.action(view.IMPORT_PEOPLE)
+    @app.action(view.IMPORT_PAIRS)
+    def open_import(
+        ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        team.require_member(acting(context).person)
+        what = "participants" if action.get("action_id") == view.IMPORT_PEOPLE else "pairs"
+        client.views_open(trigger_id=body["trigger_id"], view=view.import_modal(what))
+
+    @app.view(view.IMPORT_MODAL)
+    def imported(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        team.require_member(me.person)
+        what = parse(ImportOrigin, me.metadata).what
+        text = _csv_text(body["view"], client.token or "")
+        if isinstance(text, _Refused):
+            ack(response_action="errors", errors={"file": text.reason})
+            return
+        try:
+            if what == "pairs":
+                made = pairing.import_pairs(text, me.now)
+                done = view.PAIRS_IMPORTED.format(n=made)
+            else:
+                summary = participants.import_file(me.person, text, me.now)
+                done = view.PEOPLE_IMPORTED.format(created=summary.created, updated=summary.updated)
+        except ImportRejected as rejected:
+            problems = view.import_problems_text(import_problems(rejected))
+            ack(response_action="errors", errors={"file": problems})
+            return
+        ack(response_action="update", view=view.imported_modal(done))
+        home.publish(client, me.person, me.now)
+
+
+class _Refused:
+    def __init__(self, reason: str):
+        self.reason = reason
+
+
+def _csv_text(submitted: dict[str, Any], token: str) -> str | _Refused:
+    """The attached file's text, read as the command line reads a file; or why it cannot be."""
+    state = submitted.get("state", {}).get("values", {}).get("file", {}).get("value", {})
+    files = state.get("files") or []
+    if not files:
+        return _Refused(view.NO_FILE)
+    file = files[0]
+    name = str(file.get("name", ""))
+    if file.get("filetype") != "csv" and not name.lower().endswith(".csv"):
+        return _Refused(view.NOT_A_CSV)
+    if int(file.get("size") or 0) > view.FILE_LIMIT:
+        return _Refused(view.TOO_LARGE)
+    url = str(file.get("url_private_download") or file.get("url_private") or "")
+    answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
+    # Slack answers a refused download with its sign-in page, not an error status.
+    if answer.status_code != 200 or "text/html" in answer.headers.get("content-type", ""):
+        return _Refused(view.NOT_READABLE)
+    if len(answer.content) > view.FILE_LIMIT:
+        return _Refused(view.TOO_LARGE)
+    try:
+        return answer.content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _Refused(view.NOT_UTF8)
+
+
+def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -> None:
+    modals = {
+        view.MAKE_PAIR: view.make_pair_modal,
+        view.END_PAIR: view.end_pair_modal,
+        view.PAUSE_PAIR: view.pause_pair_modal,
+        view.ERASE: view.erase_modal,
+    }
+
+    @app.action(re.compile(f"^({'|'.join(modals)})$"))
+    def open_modal(
+        ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
+    ) -> None:
+        ack()
+        team.require_member(acting(context).person)
+        modal = modals[str(action.get("action_id"))]()
+        client.views_open(trigger_id=body["trigger_id"], view=modal)
+
+    @app.view(view.MAKE_PAIR_MODAL)
+    def make(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(PairForm, me.values)
+        pairing.pair(me.person, form.mentor, form.mentee, me.now)
+        ack(response_action="update", view=view.done_modal("Pair made", view.PAIR_MADE))
+        home.publish(client, me.person, me.now)
+
+    @app.view(view.END_PAIR_MODAL)
+    def end(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(MemberForm, me.values)
+        pairing.unpair(me.person, form.member, form.reason, me.now)
+        ack(response_action="update", view=view.done_modal("Pairing ended", view.PAIR_ENDED))
+        home.publish(client, me.person, me.now)
+
+    @app.view(view.PAUSE_PAIR_MODAL)
+    def pause(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(PausePairForm, me.values)
+        pairing.pause_pair(me.person, form.member, form.until, me.now)
+        ack(response_action="update", view=view.done_modal("Pair paused", view.PAIR_PAUSED))
+        home.publish(client, me.person, me.now)
+
+
+def _register_erasure(app: App, home: Home, privacy: PrivacyService) -> None:
+    @app.view(view.ERASE_MODAL)
+    def confirm(ack: Ack, context: BoltContext) -> None:
+        me = acting(context)
+        person = privacy.who(me.person, parse(PersonForm, me.values).person)
+        ack(response_action="update", view=view.erase_confirm_modal(person))
+
+    @app.view(view.ERASE_CONFIRM_MODAL)
+    def erase(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        name = privacy.erase_for_team(me.person, parse(EraseOrigin, me.metadata).email, me.now)
+        ack(response_action="update", view=view.erased_modal(name))
+        home.publish(client, me.person, me.now)
+
+
+def _register_evaluations(app: App, home: Home) -> None:
+    evaluations = home.evaluations
+
+    @app.action(view.CHART)
+    def chart(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        evaluations.post_results(me.person, parse(FormPressed, action).value, me.now)
+
+    @app.action(re.compile(f"^{view.EXPORT}_(named|pseudonymous)$"))
+    def export(ack: Ack, action: dict, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        try:
+            pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
+        except ValueError:
+            pressed = parse(ExportPressed, None)
+        evaluations.send_export(me.person, pressed.form, pressed.pseudonymous, me.now)

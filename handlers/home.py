@@ -1,0 +1,192 @@
+"""The App Home tab: drawn for the person who opens it (Slack's `app_home_opened`), and drawn
+again after each of their own actions on it. Nobody else's Home is published by someone's
+action, so a change that touches thousands (a date set) costs no burst of `views.publish`: each
+person sees it the next time they open their Home.
+
+Every button here calls the same use case as the command or message button it mirrors, which
+checks who is acting when it is pressed; the team's console is in handlers/console.py."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import TypeVar
+
+from slack_bolt import Ack, App, BoltContext
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+from slack_sdk.models.blocks import Block
+
+from bot.errors import UserError
+from bot.evaluations.service import EvaluationsService
+from bot.events.service import EventsService
+from bot.pairs.rules import Agreement
+from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.privacy import PrivacyService
+from handlers.events import RsvpPressed
+from handlers.middleware import Payload, acting, parse
+from handlers.pairs import AgreementForm, IdPressed, MeetingForm, StageChosen
+from handlers.views import home as view
+from handlers.views import pairs as pairs_view
+
+log = logging.getLogger(__name__)
+
+HOME_AGREEMENT_MODAL, HOME_MEETING_MODAL = "home_agreement_modal", "home_meeting_modal"
+T = TypeVar("T")
+
+
+class PauseForm(Payload):
+    until: date
+
+
+@dataclass(frozen=True)
+class Home:
+    """Draws one person's Home from the use cases' own read models; `console` adds the team's
+    part for a member of the project team (empty for anyone else)."""
+
+    events: EventsService
+    pairing: PairingService
+    evaluations: EvaluationsService
+    console: Callable[[str, datetime], list[Block]]
+
+    def publish(self, client: WebClient, person: str, now: datetime) -> None:
+        home = view.home_view(
+            self._mine(person, now), self.events.programme, now, self.console(person, now)
+        )
+        try:
+            client.views_publish(user_id=person, view=home.to_dict())
+        except SlackApiError as error:
+            # The action itself is done; the Home is drawn afresh when next opened.
+            log.warning("home not published: %s", error.response.get("error"))
+
+    def _mine(self, person: str, now: datetime) -> view.Mine:
+        calendar = _or_none(lambda: self.events.my_events(person, now))
+        return view.Mine(
+            participant=calendar is not None,
+            calendar=calendar,
+            pair=_or_none(lambda: self.pairing.my_pair(person)),
+            forms=self.evaluations.my_forms(person, now),
+            public_url=self.events.public_url,
+        )
+
+
+def _or_none(read: Callable[[], T]) -> T | None:
+    """A read that refuses a stranger (or someone not in a pair) shows as nothing."""
+    try:
+        return read()
+    except UserError:
+        return None
+
+
+def register(
+    app: App,
+    home: Home,
+    checkins: CheckInsService,
+    privacy: PrivacyService,
+) -> None:
+    @app.event("app_home_opened")
+    def opened(event: dict, client: WebClient, context: BoltContext) -> None:
+        if event.get("tab") == "home":
+            me = acting(context)
+            home.publish(client, me.person, me.now)
+
+    _register_events(app, home)
+    _register_pair(app, home, checkins)
+    _register_yours(app, privacy)
+
+
+def _register_events(app: App, home: Home) -> None:
+    @app.action(view.RSVP_YES)
+    @app.action(view.RSVP_NO)
+    def reply(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        pressed = parse(RsvpPressed, action)
+        home.events.reply(
+            me.person, pressed.value, "yes" if pressed.action_id == view.RSVP_YES else "no", me.now
+        )
+        home.publish(client, me.person, me.now)
+
+
+def _register_pair(app: App, home: Home, checkins: CheckInsService) -> None:
+    pairing = home.pairing
+
+    @app.action(view.ACCEPT)
+    def accept(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        pairing.accept(me.person, parse(IdPressed, action).value, me.now)
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.STAGE)
+    def stage(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        chosen = str((action.get("selected_option") or {}).get("value", ""))
+        pair_id, _, stage = chosen.partition(":")
+        moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
+        pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.AGREEMENT)
+    def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        current = pairing.my_pair(acting(context).person).agreement
+        modal = pairs_view.agreement_modal(current)
+        modal.callback_id = HOME_AGREEMENT_MODAL
+        client.views_open(trigger_id=body["trigger_id"], view=modal)
+
+    @app.view(HOME_AGREEMENT_MODAL)
+    def save_agreement(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(AgreementForm, me.values)
+        agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
+        pairing.save_agreement(me.person, agreement, me.now)
+        ack()
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.LOG_MEETING)
+    def meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        modal = pairs_view.meeting_modal(acting(context).now.date())
+        modal.callback_id = HOME_MEETING_MODAL
+        client.views_open(trigger_id=body["trigger_id"], view=modal)
+
+    @app.view(HOME_MEETING_MODAL)
+    def log_meeting(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        form = parse(MeetingForm, me.values)
+        meeting = checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
+        ack(response_action="update", view=pairs_view.meeting_logged_modal(meeting))
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.PAUSE)
+    def pause(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        client.views_open(
+            trigger_id=body["trigger_id"], view=view.pause_modal(acting(context).now.date())
+        )
+
+    @app.view(view.PAUSE_MODAL)
+    def paused(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        pairing.pause(me.person, parse(PauseForm, me.values).until, me.now)
+        ack()
+        home.publish(client, me.person, me.now)
+
+    @app.action(view.RESUME)
+    def resume(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        pairing.pause(me.person, None, me.now)
+        home.publish(client, me.person, me.now)
+
+
+def _register_yours(app: App, privacy: PrivacyService) -> None:
+    @app.action(view.MY_DATA)
+    def my_data(ack: Ack, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        privacy.send_my_data(me.person, me.now)

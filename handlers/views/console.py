@@ -1,0 +1,435 @@
+"""The project team's console, below their own Home: what needs attention first, then events,
+people and pairs, and evaluations; and the console's modals. A concern's words never appear
+here (they stay in the team's private channel): only its number, urgency and status."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DatePickerElement,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    PlainTextInputElement,
+    SectionBlock,
+    TimePickerElement,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
+
+from bot.concerns.rules import Concern
+from bot.concerns.service import AlertView
+from bot.evaluations.notices import ResultsForTeam
+from bot.events.service import Attendance
+from bot.pairs.service import PairSummary
+from bot.participants.rules import Participant
+from bot.scheme import Programme
+from handlers.views import concerns as concerns_view
+from handlers.views import events as events_view
+from handlers.views import pairs as pairs_view
+from handlers.views.mrkdwn import escape
+
+SET_DATE, WHO = "console_set_date", "console_who"
+IMPORT_PEOPLE, IMPORT_PAIRS = "console_import_people", "console_import_pairs"
+MAKE_PAIR, END_PAIR, PAUSE_PAIR, ERASE = (
+    "console_make_pair",
+    "console_end_pair",
+    "console_pause_pair",
+    "console_erase",
+)
+CHART, EXPORT = "console_chart", "console_export"
+CONCERN = "console_concern_"  # + acknowledge, take or resolve
+SET_DATE_MODAL, IMPORT_MODAL = "console_set_date_modal", "console_import_modal"
+MAKE_PAIR_MODAL, END_PAIR_MODAL, PAUSE_PAIR_MODAL = (
+    "console_make_pair_modal",
+    "console_end_pair_modal",
+    "console_pause_pair_modal",
+)
+ERASE_MODAL, ERASE_CONFIRM_MODAL = "console_erase_modal", "console_erase_confirm_modal"
+# Each list shows this many before saying how many more there are and where to see them all,
+# which keeps the whole Home inside Slack's 100 blocks at any size.
+SHOWN = 8
+FILE_LIMIT = 1_000_000  # bytes: a participants file for thousands is far smaller
+
+
+@dataclass(frozen=True)
+class Console:
+    alerts: list[AlertView]
+    pairs: list[PairSummary]
+    attendance: list[Attendance]
+    counts: dict[str, int]
+    results: list[ResultsForTeam]
+
+
+def console_blocks(console: Console, programme: Programme, now: datetime) -> list[Block]:
+    return [
+        DividerBlock(),
+        HeaderBlock(text="Project team console"),
+        *_attention(console),
+        *_events(console.attendance, programme),
+        *_people(console),
+        *_evaluations(console.results, now),
+    ]
+
+
+def _attention(console: Console) -> list[Block]:
+    blocks: list[Block] = [SectionBlock(text="*Needs attention*")]
+    open_alerts = [a for a in console.alerts if a.concern.status != "resolved"]
+    for alert in open_alerts[:SHOWN]:
+        c = alert.concern
+        urgency = concerns_view.URGENCY_WORDS[c.urgency]
+        status = concerns_view.STATUS_WORDS[c.status]
+        blocks.append(
+            SectionBlock(
+                text=f"Concern #{c.id} · {urgency} · {status} · raised {c.created_at:%d %b}"
+            )
+        )
+        blocks.append(_concern_buttons(c))
+    blocks += _more(len(open_alerts), "concerns", "`/mentoring team alerts`")
+    flagged = [p for p in console.pairs if p.attention or p.pair.status == "awaiting"]
+    lines = [_pair_line(s) for s in flagged[:SHOWN]]
+    if lines:
+        blocks.append(SectionBlock(text="\n".join(lines)))
+    blocks += _more(len(flagged), "pairs", "`/mentoring team pairs`")
+    if not open_alerts and not flagged:
+        blocks.append(_note("Nothing needs you right now."))
+    return blocks
+
+
+def _concern_buttons(c: Concern) -> ActionsBlock:
+    steps = [("take", "I'll take this"), ("resolve", "Resolved")]
+    if c.status == "open":
+        steps.insert(0, ("acknowledge", "Acknowledge"))
+    return ActionsBlock(
+        block_id=f"console:concern:{c.id}",
+        elements=[
+            ButtonElement(text=text, action_id=f"{CONCERN}{step}", value=str(c.id))
+            for step, text in steps
+        ],
+    )
+
+
+def _pair_line(s: PairSummary) -> str:
+    names = f"*{escape(s.mentor)}* & *{escape(s.mentee)}*"
+    if s.attention:
+        return f"• {names}: {pairs_view.attention_words(s.attention)}"
+    waiting = " and ".join(map(escape, s.not_accepted))
+    return f"• {names}: waiting for {waiting} to accept"
+
+
+def _events(attendance: list[Attendance], programme: Programme) -> list[Block]:
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Events*")]
+    for a in attendance[:SHOWN]:
+        replies = f"{len(a.coming)} coming, {len(a.not_coming)} not, {len(a.no_reply)} not replied"
+        when = events_view.when(programme, a.schedule, a.event, None)
+        blocks.append(SectionBlock(text=f"*{escape(a.event.title)}*: {when}\n{replies}"))
+        blocks.append(
+            ActionsBlock(
+                block_id=f"console:event:{a.event.id}",
+                elements=[
+                    ButtonElement(text="Set date", action_id=SET_DATE, value=a.event.id),
+                    ButtonElement(text="Who is coming", action_id=WHO, value=a.event.id),
+                ],
+            )
+        )
+    blocks += _more(len(attendance), "events", "`/mentoring team events`")
+    return blocks
+
+
+def _people(console: Console) -> list[Block]:
+    counts = console.counts
+    pairs = [s for s in console.pairs if s.pair.status != "ended"]
+    text = (
+        f"*People and pairs*\n{counts.get('mentor', 0)} mentors, {counts.get('mentee', 0)} "
+        f"mentees, {len(pairs)} pairs"
+    )
+    return [
+        DividerBlock(),
+        SectionBlock(text=text),
+        ActionsBlock(
+            block_id="console:people",
+            elements=[
+                ButtonElement(text="Import participants", action_id=IMPORT_PEOPLE),
+                ButtonElement(text="Import pairs", action_id=IMPORT_PAIRS),
+                ButtonElement(text="Make a pair", action_id=MAKE_PAIR),
+                ButtonElement(text="End a pairing", action_id=END_PAIR),
+                ButtonElement(text="Pause a pair", action_id=PAUSE_PAIR),
+                ButtonElement(text="Erase a participant", action_id=ERASE, style="danger"),
+            ],
+        ),
+    ]
+
+
+def _evaluations(results: list[ResultsForTeam], now: datetime) -> list[Block]:
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Evaluations*")]
+    for r in results[:SHOWN]:
+        state = (
+            "not open yet" if now < r.form.opens else "closed" if now >= r.form.closes else "open"
+        )
+        blocks.append(
+            SectionBlock(
+                text=f"*{escape(r.form.title)}* ({state}): {r.invited} invited, "
+                f"{r.started} started, {r.finished} finished"
+            )
+        )
+        blocks.append(
+            ActionsBlock(
+                block_id=f"console:form:{r.form.id}",
+                elements=[
+                    ButtonElement(
+                        text="Chart to the team channel", action_id=CHART, value=r.form.id
+                    ),
+                    ButtonElement(
+                        text="Export answers (named)",
+                        action_id=f"{EXPORT}_named",
+                        value=json.dumps({"form": r.form.id, "pseudonymous": False}),
+                    ),
+                    ButtonElement(
+                        text="Export answers (pseudonymous)",
+                        action_id=f"{EXPORT}_pseudonymous",
+                        value=json.dumps({"form": r.form.id, "pseudonymous": True}),
+                    ),
+                ],
+            )
+        )
+    blocks += _more(len(results), "forms", "`/mentoring team evaluations`")
+    return blocks
+
+
+def _more(total: int, what: str, command: str) -> list[Block]:
+    if total <= SHOWN:
+        return []
+    return [_note(f"And {total - SHOWN} more {what}: type {command} to see them all.")]
+
+
+def _note(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+
+
+# Modals -----------------------------------------------------------------------------------------
+
+
+def set_date_modal(event_id: str, title: str) -> View:
+    return View(
+        type="modal",
+        callback_id=SET_DATE_MODAL,
+        title="Set the date",
+        submit="Set date",
+        close="Cancel",
+        private_metadata=json.dumps({"event": event_id}),
+        blocks=[
+            SectionBlock(text=f"*{escape(title)}*: everyone invited is told the new date."),
+            InputBlock(block_id="day", label="Day", element=DatePickerElement(action_id="value")),
+            InputBlock(
+                block_id="start",
+                label="Starts (UK time)",
+                element=TimePickerElement(action_id="value"),
+            ),
+            InputBlock(
+                block_id="end", label="Ends (UK time)", element=TimePickerElement(action_id="value")
+            ),
+        ],
+    )
+
+
+def who_modal(attendance: Attendance) -> View:
+    def names(people: list[str]) -> str:
+        shown = ", ".join(map(escape, people[:50])) or "nobody"
+        return shown + (f" and {len(people) - 50} more" if len(people) > 50 else "")
+
+    text = (
+        f"*Coming ({len(attendance.coming)}):* {names(attendance.coming)}\n"
+        f"*Not coming ({len(attendance.not_coming)}):* {names(attendance.not_coming)}\n"
+        f"*Not replied ({len(attendance.no_reply)}):* {names(attendance.no_reply)}"
+    )
+    return View(
+        type="modal",
+        title="Who is coming",
+        close="Close",
+        blocks=[
+            SectionBlock(text=f"*{escape(attendance.event.title)}*"),
+            SectionBlock(text=text[:3000]),
+        ],
+    )
+
+
+IMPORT_HELP = {
+    "participants": "A CSV file with the columns name, email, role (mentor or mentee), and "
+    "optionally slack_user_id and about. Nothing is imported until every line is right.",
+    "pairs": "A CSV file with the columns mentor_email and mentee_email. Nothing is imported "
+    "until every line is right.",
+}
+
+
+def import_modal(what: str) -> dict[str, Any]:
+    """As JSON: the Slack SDK's models have no file input yet."""
+    return {
+        "type": "modal",
+        "callback_id": IMPORT_MODAL,
+        "title": _plain(f"Import {what}"),
+        "submit": _plain("Import"),
+        "close": _plain("Cancel"),
+        "private_metadata": json.dumps({"what": what}),
+        "blocks": [
+            {"type": "section", "text": {"type": "mrkdwn", "text": IMPORT_HELP[what]}},
+            {
+                "type": "input",
+                "block_id": "file",
+                "label": _plain("The CSV file"),
+                "element": {
+                    "type": "file_input",
+                    "action_id": "value",
+                    "filetypes": ["csv"],
+                    "max_files": 1,
+                },
+            },
+        ],
+    }
+
+
+def _plain(text: str) -> dict[str, str]:
+    return {"type": "plain_text", "text": text}
+
+
+def imported_modal(text: str) -> View:
+    return View(type="modal", title="Imported", close="Done", blocks=[SectionBlock(text=text)])
+
+
+def import_problems_text(lines: list[str]) -> str:
+    """Every problem, by line, within the 2,000 characters Slack shows beside an input."""
+    shown: list[str] = ["Nothing was imported. Please fix these and try again:"]
+    for n, line in enumerate(lines):
+        if len("\n".join([*shown, line])) > 1900:
+            shown.append(f"…and {len(lines) - n} more.")
+            break
+        shown.append(line)
+    return "\n".join(shown)
+
+
+NOT_A_CSV = "That file is not a CSV file. Please save it as CSV (comma separated) and try again."
+TOO_LARGE = (
+    "That file is larger than 1 MB, far more than a participants file needs. Is it the right file?"
+)
+NOT_UTF8 = (
+    'That file is not in UTF-8. In Excel, save it as "CSV UTF-8 (Comma delimited)" and try again.'
+)
+NO_FILE = "Please attach the CSV file."
+NOT_READABLE = "I could not read that file from Slack. Please attach it again."
+PAIR_MADE = "The pair has been introduced in a group message and each asked to accept."
+PAIR_ENDED = "The pairing has ended. Each of them has been told kindly, separately."
+PAIR_PAUSED = "The pair's check-ins are paused until that day."
+PAIRS_IMPORTED = "{n} pairs made. Each pair has been introduced and asked to accept."
+PEOPLE_IMPORTED = "{created} participants added, {updated} updated."
+
+
+def _person_picker(block_id: str, label: str) -> InputBlock:
+    return InputBlock(block_id=block_id, label=label, element=UserSelectElement(action_id="value"))
+
+
+def make_pair_modal() -> View:
+    return View(
+        type="modal",
+        callback_id=MAKE_PAIR_MODAL,
+        title="Make a pair",
+        submit="Make the pair",
+        close="Cancel",
+        blocks=[
+            _person_picker("mentor", "Mentor"),
+            _person_picker("mentee", "Mentee"),
+            _note("They are introduced in a group message and each asked to accept."),
+        ],
+    )
+
+
+def end_pair_modal() -> View:
+    return View(
+        type="modal",
+        callback_id=END_PAIR_MODAL,
+        title="End a pairing",
+        submit="End the pairing",
+        close="Cancel",
+        blocks=[
+            _person_picker("member", "Either member of the pair"),
+            InputBlock(
+                block_id="reason",
+                label="Why (kept for the team; neither member is shown it)",
+                optional=True,
+                element=PlainTextInputElement(action_id="value", max_length=200),
+            ),
+        ],
+    )
+
+
+def pause_pair_modal() -> View:
+    return View(
+        type="modal",
+        callback_id=PAUSE_PAIR_MODAL,
+        title="Pause a pair",
+        submit="Pause",
+        close="Cancel",
+        blocks=[
+            _person_picker("member", "Either member of the pair"),
+            InputBlock(
+                block_id="until",
+                label="No check-ins until",
+                element=DatePickerElement(action_id="value"),
+            ),
+        ],
+    )
+
+
+def erase_modal() -> View:
+    return View(
+        type="modal",
+        callback_id=ERASE_MODAL,
+        title="Erase a participant",
+        submit="Next",
+        close="Cancel",
+        blocks=[_person_picker("person", "Who is to be erased?")],
+    )
+
+
+ERASED_WHAT = (
+    "*What goes:* their name, email and Slack link; their replies to events; their pair's "
+    "agreement, meetings and check-in answers; their evaluation answers; messages waiting to "
+    "be sent to them. Their pairing ends.\n"
+    "*What stays:* the concerns' audit trail, with them shown as an erased participant, and "
+    "the counts in the team's results. This cannot be undone."
+)
+
+
+def erase_confirm_modal(person: Participant) -> View:
+    return View(
+        type="modal",
+        callback_id=ERASE_CONFIRM_MODAL,
+        title="Erase a participant",
+        submit="Erase",
+        close="Cancel",
+        private_metadata=json.dumps({"email": person.email}),
+        blocks=[
+            SectionBlock(text=f"Erase *{escape(person.name)}* ({escape(person.email)})?"),
+            SectionBlock(text=ERASED_WHAT),
+        ],
+    )
+
+
+def erased_modal(name: str) -> View:
+    return View(
+        type="modal",
+        title="Erased",
+        close="Done",
+        blocks=[SectionBlock(text=f"{escape(name)} has been erased.")],
+    )
+
+
+def done_modal(title: str, text: str) -> View:
+    return View(type="modal", title=title, close="Done", blocks=[SectionBlock(text=text)])

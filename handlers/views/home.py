@@ -1,0 +1,232 @@
+"""The App Home tab: what one person sees when they open the bot in Slack. Their next events and
+replies, their pair, an open evaluation, and the ways to tell the team or get their data; for a
+member of the project team, the console follows (handlers/views/console.py)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    ContextBlock,
+    DatePickerElement,
+    DividerBlock,
+    HeaderBlock,
+    InputBlock,
+    MarkdownTextObject,
+    SectionBlock,
+)
+from slack_sdk.models.views import View
+
+from bot.evaluations.service import MyForm
+from bot.events.service import MyCalendar, MyEvent
+from bot.pairs.service import PairView
+from bot.scheme import Programme
+from handlers.views import concerns as concerns_view
+from handlers.views import evaluations as evaluations_view
+from handlers.views import events as events_view
+from handlers.views import pairs as pairs_view
+from handlers.views.mrkdwn import escape
+
+# The Home's own action ids: its buttons redraw the Home after they act, where the same buttons
+# in a message answer in the conversation.
+RSVP_YES, RSVP_NO, ACCEPT = "home_rsvp_yes", "home_rsvp_no", "home_accept"
+STAGE, AGREEMENT, LOG_MEETING = "home_stage", "home_agreement", "home_log_meeting"
+PAUSE, RESUME, MY_DATA = "home_pause", "home_resume", "home_my_data"
+PAUSE_MODAL = "home_pause_modal"
+# Slack's limits: a Home view holds at most 100 blocks, so each list shows its first few and
+# says how many more there are and where to see them all.
+EVENTS_SHOWN = 5
+MEETINGS_SHOWN = 3
+
+HELP = (
+    "Everything here is also a command: type `/mentoring help` for the list. To tell the project "
+    "team something privately, use the button above: only the team's private channel sees it."
+)
+NOT_ON_THE_SCHEME = (
+    "You are not on the mentoring scheme yet. If you think you should be, please contact the "
+    "project team."
+)
+
+
+@dataclass(frozen=True)
+class Mine:
+    """What the Home shows one person, read when it is drawn."""
+
+    participant: bool
+    calendar: MyCalendar | None
+    pair: PairView | None
+    forms: list[MyForm]
+    public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
+
+
+def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
+    blocks: list[Block] = [HeaderBlock(text="Your mentoring")]
+    if mine.participant:
+        blocks += _events(mine, programme, now)
+        blocks += _pair(mine.pair, now)
+        blocks += _forms(mine.forms)
+        blocks += _yours()
+    else:
+        blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
+    blocks += [ContextBlock(elements=[MarkdownTextObject(text=HELP)])]
+    return View(type="home", blocks=blocks + console)
+
+
+def _events(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
+    assert mine.calendar is not None
+    coming = [e for e in mine.calendar.events if _not_over(e, now)]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your next events*")]
+    if not coming:
+        blocks.append(
+            SectionBlock(text="No more scheme events for you. Thank you for taking part!")
+        )
+    for mine_event in coming[:EVENTS_SHOWN]:
+        blocks += _event(mine_event, programme, mine.calendar.tz, mine.public_url)
+    if len(coming) > EVENTS_SHOWN:
+        more = len(coming) - EVENTS_SHOWN
+        blocks.append(_note(f"And {more} more: type `/mentoring events` to see them all."))
+    if mine.public_url:
+        blocks.append(_note(events_view.FEED_TIP))
+    return blocks
+
+
+def _event(
+    mine: MyEvent, programme: Programme, tz: str | None, public_url: str | None
+) -> list[Block]:
+    event, schedule = mine.event, mine.schedule
+    reply = {"yes": "You'll be there.", "no": "You can't make it."}.get(mine.answer or "", "")
+    text = (
+        f"*{escape(event.title)}*\n{events_view.when(programme, schedule, event, tz)}\n"
+        f"{escape(events_view.where(event))}" + (f"\n_{reply}_" if reply else "")
+    )
+    rsvp = ActionsBlock(
+        block_id=f"home:rsvp:{event.id}",
+        elements=[
+            ButtonElement(
+                text="I'll be there", action_id=RSVP_YES, value=event.id, style="primary"
+            ),
+            ButtonElement(text="I can't make it", action_id=RSVP_NO, value=event.id),
+        ],
+    )
+    blocks: list[Block] = [SectionBlock(text=text), rsvp]
+    return blocks + events_view.calendar_blocks(programme, event, schedule, public_url)[:1]
+
+
+def _not_over(mine: MyEvent, now: datetime) -> bool:
+    return mine.schedule.ends_at is None or mine.schedule.ends_at > now
+
+
+def _pair(view: PairView | None, now: datetime) -> list[Block]:
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your pair*")]
+    if view is None:
+        blocks.append(
+            SectionBlock(text="You have not been paired yet: the steering group is on it.")
+        )
+        return blocks
+    pair, me = view.pair, view.me
+    shown = pairs_view.my_pair_message(_recent(view), now)
+    blocks.append(SectionBlock(text=shown))
+    buttons: list = []
+    if pair.status == "awaiting" and not pair.accepted_by(me.id):
+        buttons.append(
+            ButtonElement(
+                text="Accept the pairing",
+                action_id=ACCEPT,
+                value=str(pair.id),
+                style="primary",
+            )
+        )
+    if pair.status == "active":
+        buttons += [
+            ButtonElement(text="Log a meeting", action_id=LOG_MEETING, value=str(pair.id)),
+            ButtonElement(text="Edit our agreement", action_id=AGREEMENT),
+        ]
+        paused = me.paused_until is not None and me.paused_until > now.date()
+        buttons.append(
+            ButtonElement(text="Resume check-ins", action_id=RESUME)
+            if paused
+            else ButtonElement(text="Pause check-ins", action_id=PAUSE)
+        )
+    if buttons:
+        blocks.append(ActionsBlock(block_id="home:pair", elements=buttons))
+    if pair.status == "active":
+        select = pairs_view.stage_select(pair.id, pair.stage)
+        select.action_id = STAGE
+        blocks.append(SectionBlock(text="Move to another stage:", accessory=select))
+    return blocks
+
+
+def _recent(view: PairView) -> PairView:
+    """The last few meetings only: the full list is in `/mentoring pair`."""
+    return PairView(
+        view.pair,
+        view.me,
+        view.partner,
+        view.agreement,
+        view.meetings[-MEETINGS_SHOWN:],
+        view.stage_since,
+    )
+
+
+def _forms(forms: list[MyForm]) -> list[Block]:
+    open_forms = [f for f in forms if f.status != "submitted"]
+    if not open_forms:
+        return []
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Evaluation*")]
+    for mine in open_forms:
+        started = mine.answered > 0
+        blocks.append(
+            SectionBlock(
+                text=f"*{escape(mine.form.title)}*: {mine.answered} of {mine.total} answered",
+                accessory=ButtonElement(
+                    text="Resume" if started else "Start",
+                    action_id=evaluations_view.START,
+                    value=mine.form.id,
+                    style="primary",
+                ),
+            )
+        )
+    blocks.append(_note("I'll ask the questions one at a time in our direct messages."))
+    return blocks
+
+
+def _yours() -> list[Block]:
+    return [
+        DividerBlock(),
+        ActionsBlock(
+            block_id="home:yours",
+            elements=[
+                ButtonElement(
+                    text="Tell the project team privately", action_id=concerns_view.RAISE
+                ),
+                ButtonElement(text="My data", action_id=MY_DATA),
+            ],
+        ),
+    ]
+
+
+def _note(text: str) -> ContextBlock:
+    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+
+
+def pause_modal(today: date) -> View:
+    return View(
+        type="modal",
+        callback_id=PAUSE_MODAL,
+        title="Pause check-ins",
+        submit="Pause",
+        close="Cancel",
+        private_metadata=json.dumps({}),
+        blocks=[
+            InputBlock(
+                block_id="until",
+                label="Until when? (check-ins start again that day)",
+                element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
+            ),
+        ],
+    )
