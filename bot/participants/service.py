@@ -99,8 +99,9 @@ class ParticipantsService:
         return summary
 
     def counts(self, actor: str) -> dict[str, int]:
-        """How many mentors and mentees are on the scheme (erased people are not)."""
+        """How many mentors and mentees are on the scheme: erased people, who keep a row for
+        the audit trail, have no Slack link and are not counted."""
         self._team.require_member(actor)
         with self._uow() as uow:
-            people = uow.participants.all()
+            people = [p for p in uow.participants.all() if p.slack_user_id]
         return {role: sum(1 for p in people if p.role == role) for role in ("mentor", "mentee")}

@@ -1,0 +1,154 @@
+"""The Home tab and the team's console, end to end: drawn when opened, for each person only;
+the console's import, set-date and erase flows; and console buttons pressed by a non-member."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from handlers.views import console as console_view
+from handlers.views import home as home_view
+from tests.concerns.test_scenario import SECRET, paired, raise_by_command
+from tests.world import TEAM_LEAD, World, uk
+
+GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
+STRANGER = "USTRANGE1"
+NEWCOMERS_CSV = """name,email,role,slack_id
+Priya Shah,priya.shah@example.nhs.uk,mentee,
+"""
+BAD_CSV = """name,email,role,slack_id
+,nobody@example.nhs.uk,mentee,
+Sam Lee,sam.lee@example.nhs.uk,boss,
+"""
+
+
+def home_of(world: World, user: str) -> dict[str, Any]:
+    assert world.sender.open_home(user).status == 200
+    home = world.slack.workspace.home_view(user)
+    assert home is not None, f"no Home published for {user}"
+    return home
+
+
+def text_of(view: dict[str, Any]) -> str:
+    return json.dumps(view["blocks"], ensure_ascii=False)
+
+
+def actions_in(view: dict[str, Any]) -> set[str]:
+    found = set()
+    for block in view["blocks"]:
+        for element in block.get("elements", []) + [block.get("accessory") or {}]:
+            if isinstance(element, dict) and element.get("action_id"):
+                found.add(element["action_id"])
+    return found
+
+
+def test_a_mentee_sees_their_events_and_pair_and_accepts_from_their_home(world: World) -> None:
+    world.walk_to(uk("2026-01-05 09:30"))
+    world.add_cohort()
+    world.bot.import_pairs(
+        "mentor_email,mentee_email\ngrace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+    )
+    home = home_of(world, SUNITA)
+    shown = text_of(home)
+    assert "Your next events" in shown and "Grace Mensah" in shown
+    assert home_view.ACCEPT in actions_in(home)
+    assert "Project team console" not in shown
+    assert world.sender.click_home(SUNITA, home_view.ACCEPT).status == 200
+    home = world.slack.workspace.home_view(SUNITA)
+    assert home is not None and home_view.ACCEPT not in actions_in(home)
+
+
+def test_a_mentor_replies_to_an_event_from_their_home(world: World) -> None:
+    world.walk_to(uk("2025-10-20 09:00"))
+    world.add_cohort()
+    home = home_of(world, GRACE)
+    assert home_view.RSVP_YES in actions_in(home)
+    [first] = [b for b in home["blocks"] if b.get("block_id", "").startswith("home:rsvp:")][:1]
+    event_id = first["block_id"].split(":")[-1]
+    assert world.sender.click_home(GRACE, home_view.RSVP_YES, event_id).status == 200
+    assert "You'll be there." in text_of(world.slack.workspace.home_view(GRACE) or {"blocks": []})
+
+
+def test_a_stranger_is_told_kindly_and_sees_no_console(world: World) -> None:
+    world.slack.workspace.add_user(STRANGER, "Sam Stranger", "sam@example.org", "Europe/London")
+    shown = text_of(home_of(world, STRANGER))
+    assert "not on the mentoring scheme yet" in shown
+    assert "Project team console" not in shown
+
+
+def test_the_team_imports_participants_from_a_csv_and_sees_every_problem_first(
+    world: World,
+) -> None:
+    world.add_cohort()
+    world.slack.workspace.add_user(
+        "UPRIYA001", "Priya Shah", "priya.shah@example.nhs.uk", "Europe/London"
+    )
+    assert "Project team console" in text_of(home_of(world, TEAM_LEAD))
+    assert world.sender.click_home(TEAM_LEAD, console_view.IMPORT_PEOPLE).status == 200
+    bad = world.sender.attach_file(TEAM_LEAD, "cohort.csv", BAD_CSV.encode())
+    refused = world.sender.submit_view(TEAM_LEAD, {"file": bad})
+    assert refused.response_action == "errors"
+    assert "line 2" in refused.errors["file"] and "line 3" in refused.errors["file"]
+    good = world.sender.attach_file(TEAM_LEAD, "newcomers.csv", NEWCOMERS_CSV.encode())
+    done = world.sender.submit_view(TEAM_LEAD, {"file": good})
+    assert done.response_action == "update", done
+    assert "3 mentees" in text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
+
+
+def test_the_team_sets_a_tbc_date_from_the_console(world: World) -> None:
+    world.walk_to(uk("2025-11-20 09:00"))
+    world.add_cohort()
+    home_of(world, TEAM_LEAD)
+    assert (
+        world.sender.click_home(TEAM_LEAD, console_view.SET_DATE, "networking-jan-2026").status
+        == 200
+    )
+    answer = world.sender.submit_view(
+        TEAM_LEAD, {"day": "2026-01-21", "start": "10:00", "end": "11:00"}
+    )
+    assert answer.status == 200 and answer.response_action is None, answer
+    world.bot.wait_for_listeners()
+    assert "21 January 2026" in text_of(
+        world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []}
+    )
+
+
+def test_the_team_erases_a_participant_after_seeing_what_goes_and_what_stays(world: World) -> None:
+    world.add_cohort()
+    home_of(world, TEAM_LEAD)
+    world.sender.click_home(TEAM_LEAD, console_view.ERASE)
+    confirm = world.sender.submit_view(TEAM_LEAD, {"person": JAMIE})
+    assert confirm.response_action == "update"
+    assert "What stays" in json.dumps(confirm.answer())
+    erased = world.sender.submit_view(TEAM_LEAD, {})
+    assert erased.response_action == "update", erased
+    assert world.bot.services.participants.counts(TEAM_LEAD)["mentee"] == 1
+
+
+def test_console_buttons_do_nothing_for_someone_not_on_the_team_but_say_so(world: World) -> None:
+    world.add_cohort()
+    home_of(world, SUNITA)
+    for action in (
+        {"type": "button", "action_id": console_view.IMPORT_PEOPLE, "block_id": "console:people"},
+        {"type": "button", "action_id": console_view.ERASE, "block_id": "console:people"},
+        {"type": "button", "action_id": console_view.SET_DATE, "value": "launch", "block_id": "x"},
+        {
+            "type": "button",
+            "action_id": f"{console_view.CONCERN}acknowledge",
+            "value": "1",
+            "block_id": "x",
+        },
+    ):
+        before = len(world.slack.workspace.views)
+        assert world.sender.forge_home_action(SUNITA, action).status == 200
+        assert len(world.slack.workspace.views) == before, "no modal opens"
+        assert world.texts(SUNITA)[-1] == "This command is for the project team."
+    assert world.bot.services.participants.counts(TEAM_LEAD)["mentee"] == 2
+
+
+def test_a_concerns_words_appear_on_no_home_not_even_the_teams(world: World) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    for user in (SUNITA, GRACE, TEAM_LEAD):
+        assert SECRET not in text_of(home_of(world, user))
+    assert "Concern #1" in text_of(home_of(world, TEAM_LEAD))
