@@ -9,6 +9,7 @@ import json
 import re
 from datetime import date, datetime, time
 from typing import Annotated, Any
+from urllib.parse import urlsplit
 
 import httpx
 from pydantic import Field
@@ -203,7 +204,7 @@ def _register_imports(
         me = acting(context)
         team.require_member(me.person)
         what = parse(ImportOrigin, me.metadata).what
-        text = _csv_text(body["view"], client.token or "")
+        text = _csv_text(body["view"], client.token or "", client.base_url)
         if isinstance(text, _Refused):
             ack(response_action="errors", errors={"file": text.reason})
             return
@@ -227,7 +228,7 @@ class _Refused:
         self.reason = reason
 
 
-def _csv_text(submitted: dict[str, Any], token: str) -> str | _Refused:
+def _csv_text(submitted: dict[str, Any], token: str, api_url: str) -> str | _Refused:
     """The attached file's text, read as the command line reads a file; or why it cannot be."""
     state = submitted.get("state", {}).get("values", {}).get("file", {}).get("value", {})
     files = state.get("files") or []
@@ -240,6 +241,8 @@ def _csv_text(submitted: dict[str, Any], token: str) -> str | _Refused:
     if int(file.get("size") or 0) > view.FILE_LIMIT:
         return _Refused(view.TOO_LARGE)
     url = str(file.get("url_private_download") or file.get("url_private") or "")
+    if not _is_slacks(url, api_url):
+        return _Refused(view.NOT_READABLE)  # the token goes to Slack's own hosts only
     answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
     # Slack answers a refused download with its sign-in page, not an error status.
     if answer.status_code != 200 or "text/html" in answer.headers.get("content-type", ""):
@@ -250,6 +253,14 @@ def _csv_text(submitted: dict[str, Any], token: str) -> str | _Refused:
         return answer.content.decode("utf-8-sig")
     except UnicodeDecodeError:
         return _Refused(view.NOT_UTF8)
+
+
+def _is_slacks(url: str, api_url: str) -> bool:
+    """Slack's file hosts over HTTPS, or the host the Web API is reached at (a local stand-in)."""
+    parts, api = urlsplit(url), urlsplit(api_url)
+    if parts.scheme == "https" and (parts.hostname or "").endswith(".slack.com"):
+        return True
+    return (parts.scheme, parts.netloc) == (api.scheme, api.netloc)
 
 
 def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -> None:
