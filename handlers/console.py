@@ -31,6 +31,7 @@ from handlers.home import Home
 from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as concerns_view
 from handlers.views import console as view
+from handlers.views.mrkdwn import escape
 from handlers.views.participants import import_problems
 
 SlackId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,20}$")]
@@ -219,7 +220,7 @@ def _register_imports(
             problems = view.import_problems_text(import_problems(rejected))
             ack(response_action="errors", errors={"file": problems})
             return
-        ack(response_action="update", view=view.imported_modal(done))
+        ack(response_action="update", view=view.done_modal("Imported", done))
         home.publish(client, me.person, me.now)
 
 
@@ -316,7 +317,8 @@ def _register_erasure(app: App, home: Home, privacy: PrivacyService) -> None:
     def erase(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
         name = privacy.erase_for_team(me.person, parse(EraseOrigin, me.metadata).email, me.now)
-        ack(response_action="update", view=view.erased_modal(name))
+        erased = view.ERASED.format(name=escape(name))
+        ack(response_action="update", view=view.done_modal("Erased", erased))
         home.publish(client, me.person, me.now)
 
 

@@ -22,12 +22,16 @@ from slack_sdk.models.blocks import Block
 from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.pairs.rules import Agreement
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from handlers.events import RsvpPressed
 from handlers.middleware import Payload, acting, parse
-from handlers.pairs import AgreementForm, IdPressed, MeetingForm, StageChosen
+from handlers.pairs import (
+    IdPressed,
+    log_meeting_form,
+    move_to_chosen_stage,
+    save_agreement_form,
+)
 from handlers.views import home as view
 from handlers.views import pairs as pairs_view
 
@@ -124,41 +128,33 @@ def _register_pair(app: App, home: Home, checkins: CheckInsService) -> None:
     def stage(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
-        chosen = str((action.get("selected_option") or {}).get("value", ""))
-        pair_id, _, stage = chosen.partition(":")
-        moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
-        pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
+        move_to_chosen_stage(pairing, action, me)
         home.publish(client, me.person, me.now)
 
     @app.action(view.AGREEMENT)
     def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         current = pairing.my_pair(acting(context).person).agreement
-        modal = pairs_view.agreement_modal(current)
-        modal.callback_id = HOME_AGREEMENT_MODAL
+        modal = pairs_view.agreement_modal(current, HOME_AGREEMENT_MODAL)
         client.views_open(trigger_id=body["trigger_id"], view=modal)
 
     @app.view(HOME_AGREEMENT_MODAL)
     def save_agreement(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
-        form = parse(AgreementForm, me.values)
-        agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
-        pairing.save_agreement(me.person, agreement, me.now)
+        save_agreement_form(pairing, me)
         ack()
         home.publish(client, me.person, me.now)
 
     @app.action(view.LOG_MEETING)
     def meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        modal = pairs_view.meeting_modal(acting(context).now.date())
-        modal.callback_id = HOME_MEETING_MODAL
+        modal = pairs_view.meeting_modal(acting(context).now.date(), HOME_MEETING_MODAL)
         client.views_open(trigger_id=body["trigger_id"], view=modal)
 
     @app.view(HOME_MEETING_MODAL)
     def log_meeting(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
-        form = parse(MeetingForm, me.values)
-        meeting = checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
+        meeting = log_meeting_form(checkins, me)
         ack(response_action="update", view=pairs_view.meeting_logged_modal(meeting))
         home.publish(client, me.person, me.now)
 

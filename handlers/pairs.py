@@ -10,7 +10,7 @@ from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.pairs.rules import MAX_MEETING_MINUTES, Agreement
+from bot.pairs.rules import MAX_MEETING_MINUTES, Agreement, Meeting
 from bot.pairs.service import CheckInsService, PairingService
 from bot.scheme import Stage
 from handlers.commands import CommandCall, Commands
@@ -25,7 +25,7 @@ from handlers.grammar import (
     TeamPause,
     TeamUnpair,
 )
-from handlers.middleware import Payload, acting, parse
+from handlers.middleware import Acting, Payload, acting, parse
 from handlers.views import concerns as concerns_view
 from handlers.views import pairs as view
 
@@ -83,11 +83,7 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
     @app.action(view.STAGE_SELECT)
     def stage(ack: Ack, action: dict, context: BoltContext) -> None:
         ack()
-        me = acting(context)
-        chosen = str((action.get("selected_option") or {}).get("value", ""))
-        pair_id, _, stage = chosen.partition(":")
-        moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
-        pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
+        move_to_chosen_stage(pairing, action, acting(context))
 
     @app.action(view.AGREEMENT)
     def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
@@ -97,11 +93,27 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
 
     @app.view(view.AGREEMENT_MODAL)
     def save_agreement(ack: Ack, context: BoltContext) -> None:
-        me = acting(context)
-        form = parse(AgreementForm, me.values)
-        agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
-        pairing.save_agreement(me.person, agreement, me.now)
+        save_agreement_form(pairing, acting(context))
         ack()
+
+
+def move_to_chosen_stage(pairing: PairingService, action: dict, me: Acting) -> None:
+    """The stage menu's choice ("pair id:stage"), on a check-in or on the Home."""
+    chosen = str((action.get("selected_option") or {}).get("value", ""))
+    pair_id, _, stage = chosen.partition(":")
+    moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
+    pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
+
+
+def save_agreement_form(pairing: PairingService, me: Acting) -> None:
+    form = parse(AgreementForm, me.values)
+    agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
+    pairing.save_agreement(me.person, agreement, me.now)
+
+
+def log_meeting_form(checkins: CheckInsService, me: Acting) -> Meeting:
+    form = parse(MeetingForm, me.values)
+    return checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
 
 
 def _register_checkins(app: App, checkins: CheckInsService) -> None:
@@ -148,9 +160,7 @@ def _register_checkins(app: App, checkins: CheckInsService) -> None:
 
     @app.view(view.MEETING_MODAL)
     def log_meeting(ack: Ack, context: BoltContext) -> None:
-        me = acting(context)
-        form = parse(MeetingForm, me.values)
-        meeting = checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
+        meeting = log_meeting_form(checkins, acting(context))
         ack(response_action="update", view=view.meeting_logged_modal(meeting))
 
 

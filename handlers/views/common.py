@@ -6,6 +6,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
+
 from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
 
 E = TypeVar("E", bound=UserError)
@@ -20,6 +22,11 @@ BAD_PAYLOAD = (
     "type `/mentoring help`."
 )
 _WORDS: dict[type, Callable[[Any], str]] = {}
+
+
+def note(text: str) -> ContextBlock:
+    """A line in small print (Block Kit's context block): a hint, a tip, how many more."""
+    return ContextBlock(elements=[MarkdownTextObject(text=text)])
 
 
 def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[[E], str]]:

@@ -13,12 +13,10 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ContextBlock,
     DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
-    MarkdownTextObject,
     PlainTextInputElement,
     SectionBlock,
     TimePickerElement,
@@ -36,6 +34,7 @@ from bot.scheme import Programme
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
+from handlers.views.common import note
 from handlers.views.mrkdwn import escape
 
 SET_DATE, WHO = "console_set_date", "console_who"
@@ -101,7 +100,7 @@ def _attention(console: Console) -> list[Block]:
         blocks.append(SectionBlock(text="\n".join(lines)))
     blocks += _more(len(flagged), "pairs", "`/mentoring team pairs`")
     if not open_alerts and not flagged:
-        blocks.append(_note("Nothing needs you right now."))
+        blocks.append(note("Nothing needs you right now."))
     return blocks
 
 
@@ -208,24 +207,33 @@ def _evaluations(results: list[ResultsForTeam], now: datetime) -> list[Block]:
 def _more(total: int, what: str, command: str) -> list[Block]:
     if total <= SHOWN:
         return []
-    return [_note(f"And {total - SHOWN} more {what}: type {command} to see them all.")]
-
-
-def _note(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=text)])
+    return [note(f"And {total - SHOWN} more {what}: type {command} to see them all.")]
 
 
 # Modals -----------------------------------------------------------------------------------------
 
 
-def set_date_modal(event_id: str, title: str) -> View:
+def _form(
+    callback_id: str, title: str, submit: str, blocks: list[Block], metadata: dict | None = None
+) -> View:
+    """A console form: its listener is `callback_id`; `metadata` what it acts on."""
     return View(
         type="modal",
-        callback_id=SET_DATE_MODAL,
-        title="Set the date",
-        submit="Set date",
+        callback_id=callback_id,
+        title=title,
+        submit=submit,
         close="Cancel",
-        private_metadata=json.dumps({"event": event_id}),
+        private_metadata=json.dumps(metadata) if metadata is not None else None,
+        blocks=blocks,
+    )
+
+
+def set_date_modal(event_id: str, title: str) -> View:
+    return _form(
+        SET_DATE_MODAL,
+        "Set the date",
+        "Set date",
+        metadata={"event": event_id},
         blocks=[
             SectionBlock(text=f"*{escape(title)}*: everyone invited is told the new date."),
             InputBlock(block_id="day", label="Day", element=DatePickerElement(action_id="value")),
@@ -300,10 +308,6 @@ def _plain(text: str) -> dict[str, str]:
     return {"type": "plain_text", "text": text}
 
 
-def imported_modal(text: str) -> View:
-    return View(type="modal", title="Imported", close="Done", blocks=[SectionBlock(text=text)])
-
-
 def import_problems_text(lines: list[str]) -> str:
     """Every problem, by line, within the 2,000 characters Slack shows beside an input."""
     shown: list[str] = ["Nothing was imported. Please fix these and try again:"]
@@ -329,6 +333,7 @@ PAIR_ENDED = "The pairing has ended. Each of them has been told kindly, separate
 PAIR_PAUSED = "The pair's check-ins are paused until that day."
 PAIRS_IMPORTED = "{n} pairs made. Each pair has been introduced and asked to accept."
 PEOPLE_IMPORTED = "{created} participants added, {updated} updated."
+ERASED = "{name} has been erased."
 
 
 def _person_picker(block_id: str, label: str) -> InputBlock:
@@ -336,28 +341,24 @@ def _person_picker(block_id: str, label: str) -> InputBlock:
 
 
 def make_pair_modal() -> View:
-    return View(
-        type="modal",
-        callback_id=MAKE_PAIR_MODAL,
-        title="Make a pair",
-        submit="Make the pair",
-        close="Cancel",
-        blocks=[
+    return _form(
+        MAKE_PAIR_MODAL,
+        "Make a pair",
+        "Make the pair",
+        [
             _person_picker("mentor", "Mentor"),
             _person_picker("mentee", "Mentee"),
-            _note("They are introduced in a group message and each asked to accept."),
+            note("They are introduced in a group message and each asked to accept."),
         ],
     )
 
 
 def end_pair_modal() -> View:
-    return View(
-        type="modal",
-        callback_id=END_PAIR_MODAL,
-        title="End a pairing",
-        submit="End the pairing",
-        close="Cancel",
-        blocks=[
+    return _form(
+        END_PAIR_MODAL,
+        "End a pairing",
+        "End the pairing",
+        [
             _person_picker("member", "Either member of the pair"),
             InputBlock(
                 block_id="reason",
@@ -370,13 +371,11 @@ def end_pair_modal() -> View:
 
 
 def pause_pair_modal() -> View:
-    return View(
-        type="modal",
-        callback_id=PAUSE_PAIR_MODAL,
-        title="Pause a pair",
-        submit="Pause",
-        close="Cancel",
-        blocks=[
+    return _form(
+        PAUSE_PAIR_MODAL,
+        "Pause a pair",
+        "Pause",
+        [
             _person_picker("member", "Either member of the pair"),
             InputBlock(
                 block_id="until",
@@ -388,13 +387,11 @@ def pause_pair_modal() -> View:
 
 
 def erase_modal() -> View:
-    return View(
-        type="modal",
-        callback_id=ERASE_MODAL,
-        title="Erase a participant",
-        submit="Next",
-        close="Cancel",
-        blocks=[_person_picker("person", "Who is to be erased?")],
+    return _form(
+        ERASE_MODAL,
+        "Erase a participant",
+        "Next",
+        [_person_picker("person", "Who is to be erased?")],
     )
 
 
@@ -408,13 +405,11 @@ ERASED_WHAT = (
 
 
 def erase_confirm_modal(person: Participant) -> View:
-    return View(
-        type="modal",
-        callback_id=ERASE_CONFIRM_MODAL,
-        title="Erase a participant",
-        submit="Erase",
-        close="Cancel",
-        private_metadata=json.dumps({"email": person.email}),
+    return _form(
+        ERASE_CONFIRM_MODAL,
+        "Erase a participant",
+        "Erase",
+        metadata={"email": person.email},
         blocks=[
             SectionBlock(text=f"Erase *{escape(person.name)}* ({escape(person.email)})?"),
             SectionBlock(text=ERASED_WHAT),
@@ -422,14 +417,6 @@ def erase_confirm_modal(person: Participant) -> View:
     )
 
 
-def erased_modal(name: str) -> View:
-    return View(
-        type="modal",
-        title="Erased",
-        close="Done",
-        blocks=[SectionBlock(text=f"{escape(name)} has been erased.")],
-    )
-
-
 def done_modal(title: str, text: str) -> View:
+    """What a console form says once its work is done, in place of the form."""
     return View(type="modal", title=title, close="Done", blocks=[SectionBlock(text=text)])

@@ -18,7 +18,6 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ContextBlock,
     MarkdownTextObject,
     SectionBlock,
 )
@@ -33,7 +32,7 @@ from bot.evaluations.notices import (
 )
 from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import AnswerValue, Form, Question
-from handlers.views.common import error_words, user_error
+from handlers.views.common import error_words, note, user_error
 from handlers.views.concerns import nothing_open_offer
 from handlers.views.mrkdwn import escape
 
@@ -148,7 +147,7 @@ def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
     how = "I'll ask one question at a time, here. At any point reply `back` to change the last answer, `skip` to pass an optional question, or `later` to pause."
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
-        ContextBlock(elements=[MarkdownTextObject(text=how)]),
+        note(how),
         ActionsBlock(
             block_id=f"eval:{form.id}",
             elements=[ButtonElement(text="Start", action_id=START, value=form.id, style="primary")],
@@ -230,7 +229,7 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
     buttons = _buttons(form, q, recipient)
     if buttons:
         blocks.append(ActionsBlock(block_id=f"eval:{form.id}:{q.id}", elements=buttons))
-    blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_hint(q))]))
+    blocks.append(note(_hint(q)))
     return text, blocks
 
 

@@ -34,7 +34,7 @@ from bot.events.service import (
 )
 from bot.scheme import Event, Programme
 from handlers.slack.rendering import SharedFile, file_view, message_view
-from handlers.views.common import error_words
+from handlers.views.common import error_words, note
 from handlers.views.mrkdwn import escape
 
 RSVP_YES = "event_rsvp_yes"
@@ -184,7 +184,7 @@ def calendar_blocks(
     )
     return [
         ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons),
-        ContextBlock(elements=[MarkdownTextObject(text=FEED_TIP)]),
+        note(FEED_TIP),
     ]
 
 

@@ -12,12 +12,10 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
-    ContextBlock,
     DatePickerElement,
     DividerBlock,
     HeaderBlock,
     InputBlock,
-    MarkdownTextObject,
     SectionBlock,
 )
 from slack_sdk.models.views import View
@@ -30,6 +28,7 @@ from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
+from handlers.views.common import note
 from handlers.views.mrkdwn import escape
 
 # The Home's own action ids: its buttons redraw the Home after they act, where the same buttons
@@ -73,7 +72,7 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += _yours()
     else:
         blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
-    blocks += [ContextBlock(elements=[MarkdownTextObject(text=HELP)])]
+    blocks.append(note(HELP))
     return View(type="home", blocks=blocks + console)
 
 
@@ -89,9 +88,9 @@ def _events(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
         blocks += _event(mine_event, programme, mine.calendar.tz, mine.public_url)
     if len(coming) > EVENTS_SHOWN:
         more = len(coming) - EVENTS_SHOWN
-        blocks.append(_note(f"And {more} more: type `/mentoring events` to see them all."))
+        blocks.append(note(f"And {more} more: type `/mentoring events` to see them all."))
     if mine.public_url:
-        blocks.append(_note(events_view.FEED_TIP))
+        blocks.append(note(events_view.FEED_TIP))
     return blocks
 
 
@@ -191,7 +190,7 @@ def _forms(forms: list[MyForm]) -> list[Block]:
                 ),
             )
         )
-    blocks.append(_note("I'll ask the questions one at a time in our direct messages."))
+    blocks.append(note("I'll ask the questions one at a time in our direct messages."))
     return blocks
 
 
@@ -208,10 +207,6 @@ def _yours() -> list[Block]:
             ],
         ),
     ]
-
-
-def _note(text: str) -> ContextBlock:
-    return ContextBlock(elements=[MarkdownTextObject(text=text)])
 
 
 def pause_modal(today: date) -> View:

@@ -289,10 +289,11 @@ def stage_select(pair_id: int, current: Stage) -> StaticSelectElement:
 # Modals ---------------------------------------------------------------------------------------------
 
 
-def meeting_modal(today: date) -> View:
+def meeting_modal(today: date, callback_id: str = MEETING_MODAL) -> View:
+    """`callback_id`: which listener saves it (the Home's also redraws the Home)."""
     return View(
         type="modal",
-        callback_id=MEETING_MODAL,
+        callback_id=callback_id,
         title="Log a meeting",
         submit="Save",
         close="Cancel",
@@ -319,7 +320,7 @@ def meeting_modal(today: date) -> View:
     )
 
 
-def agreement_modal(agreement: Agreement) -> View:
+def agreement_modal(agreement: Agreement, callback_id: str = AGREEMENT_MODAL) -> View:
     def field(block_id: str, label: str, value: str, hint: str) -> InputBlock:
         return InputBlock(
             block_id=block_id,
@@ -333,7 +334,7 @@ def agreement_modal(agreement: Agreement) -> View:
 
     return View(
         type="modal",
-        callback_id=AGREEMENT_MODAL,
+        callback_id=callback_id,
         title="Our agreement",
         submit="Save",
         close="Cancel",
