@@ -396,11 +396,13 @@ def erase_modal() -> View:
 
 
 ERASED_WHAT = (
-    "*What goes:* their name, email and Slack link; their replies to events; their pair's "
-    "agreement, meetings and check-in answers; their evaluation answers; messages waiting to "
-    "be sent to them. Their pairing ends.\n"
-    "*What stays:* the concerns' audit trail, with them shown as an erased participant, and "
-    "the counts in the team's results. This cannot be undone."
+    "*What goes:* their name, email and Slack link; their replies to events and their calendar "
+    "feed; their evaluation answers (the results no longer count them); their pair's meetings "
+    "and agreement; the words of any concern they raised; messages still waiting for them. "
+    "Their pairing ends.\n"
+    "*What stays:* the concerns' audit trail (who on the team did what, and when), with them "
+    "shown as an erased participant; their pair's check-in answers (yes or not yet); and a "
+    "record of what was sent when, without to whom. This cannot be undone."
 )
 
 
