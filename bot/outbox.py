@@ -58,9 +58,14 @@ class Notice:
     def to_person(self, person: Recipient, expires_at: datetime | None = None) -> Outgoing:
         """To one participant's DM: their id completes the key, so the same notice to many
         people is one message each, and is erased with them."""
-        key = f"{self.key}:{person.id}"
+        key = personal_key(self.key, person.id)
         delivery = Delivery(key, self.kind, self.subject, person.slack_user_id or "", person.id)
         return Outgoing(delivery, self, expires_at)
+
+
+def personal_key(key: str, person_id: int) -> str:
+    """A notice's key as sent to one person (see `Notice.to_person`)."""
+    return f"{key}:{person_id}"
 
 
 class FileNotice(Notice):

@@ -53,18 +53,24 @@ class ConcernForTeam(Notice):
 
 
 @dataclass(frozen=True)
-class ConcernReceived(Notice):
-    """To the reporter, in their DM only, once the team's channel has the concern."""
+class ConcernNotice(Notice):
+    """About one concern, by its number."""
 
     concern_id: int
-    contact: str
-    respond_within_hours: float
-
-    kind: ClassVar[str] = "concern-received"
 
     @property
     def subject(self) -> str:
         return str(self.concern_id)
+
+
+@dataclass(frozen=True)
+class ConcernReceived(ConcernNotice):
+    """To the reporter, in their DM only, once the team's channel has the concern."""
+
+    contact: str
+    respond_within_hours: float
+
+    kind: ClassVar[str] = "concern-received"
 
     @property
     def key(self) -> str:
@@ -72,15 +78,10 @@ class ConcernReceived(Notice):
 
 
 @dataclass(frozen=True)
-class ConcernAcknowledged(Notice):
-    concern_id: int
+class ConcernAcknowledged(ConcernNotice):
     by: str | None  # the team member's name; None when the team file does not name them
 
     kind: ClassVar[str] = "concern-acknowledged"
-
-    @property
-    def subject(self) -> str:
-        return str(self.concern_id)
 
     @property
     def key(self) -> str:
@@ -124,17 +125,12 @@ class LowScore(AutomaticNotice):
 
 
 @dataclass(frozen=True)
-class ConcernResolved(Notice):
+class ConcernResolved(ConcernNotice):
     """To the team's channel: who resolved it (the note stays in the audit trail)."""
 
-    concern_id: int
     by: str  # a Slack user id
 
     kind: ClassVar[str] = "concern-team"
-
-    @property
-    def subject(self) -> str:
-        return str(self.concern_id)
 
     @property
     def key(self) -> str:

@@ -47,6 +47,12 @@ class EvaluationReminder(Notice):
         return owed_key(self.form.id, self.moment)
 
 
+def closed_results_key(form_id: str) -> str:
+    """The results posted when a form closes: known before they are counted, so a sweep can
+    skip counting once they have gone."""
+    return f"eval-results:{form_id}:closed"
+
+
 def owed_key(form_id: str, moment: str) -> str:
     """An invitation's or reminder's key, less the person's id (`to_person` adds it)."""
     return f"eval-{'invite' if moment == 'invite' else 'reminder'}:{form_id}:{moment}"
@@ -133,8 +139,9 @@ class ResultsForTeam(FileNotice):
     @property
     def key(self) -> str:
         """Once when the form closes; each time the team asks before then."""
-        when = "closed" if self.closed else f"{self.made_at:%Y%m%dT%H%M%S}"
-        return f"eval-results:{self.form.id}:{when}"
+        if self.closed:
+            return closed_results_key(self.form.id)
+        return f"eval-results:{self.form.id}:{self.made_at:%Y%m%dT%H%M%S}"
 
     @property
     def filename(self) -> str:

@@ -28,10 +28,11 @@ from bot.evaluations.notices import (
     EvaluationReply,
     ResultsForTeam,
     ScaleResults,
+    closed_results_key,
     owed_key,
 )
 from bot.events.rules import in_audience
-from bot.outbox import Deliveries, Outgoing
+from bot.outbox import Deliveries, Outgoing, personal_key
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
@@ -161,9 +162,8 @@ class EvaluationsService:
                 if record is not None and record.progress.status == "submitted":
                     continue
                 for kind, at in steps:
-                    if f"{owed_key(form.id, kind)}:{person.id}" in sent or (kind == "invite") != (
-                        record is None
-                    ):
+                    key = personal_key(owed_key(form.id, kind), person.id)
+                    if key in sent or (kind == "invite") != (record is None):
                         continue
                     if kind != "invite" and person.id in last:
                         at = max(at, last[person.id] + ONE_A_DAY)
@@ -219,7 +219,7 @@ class EvaluationsService:
                 self._results(uow, form, now, closed=True).to(self._team.channel)
                 for form in self._forms.values()
                 if form.closes <= now
-                and f"eval-results:{form.id}:closed" not in posted
+                and closed_results_key(form.id) not in posted
                 and uow.evaluations.for_form(form.id)
             ]
             uow.deliveries.add(outgoing, now)

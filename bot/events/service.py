@@ -19,7 +19,7 @@ from bot.events.rules import (
     in_audience,
     upcoming_reminder_times,
 )
-from bot.outbox import Deliveries, Delivery, Outgoing
+from bot.outbox import Deliveries, Delivery, Outgoing, personal_key
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Event, Programme
@@ -267,7 +267,7 @@ class EventsService:
             to = person.slack_user_id or ""
             outgoing += self._change_notices(event, old, new, person, sequence)
             covered += [
-                Delivery(f"{m.key}:{person.id}", "reminder", event.id, to, person.id)
+                Delivery(personal_key(m.key, person.id), "reminder", event.id, to, person.id)
                 for m in covered_moments
             ]
         uow.deliveries.mark_skipped(covered, now)
