@@ -66,10 +66,8 @@ class Home:
             log.warning("home not published: %s", error.response.get("error"))
 
     def _mine(self, person: str, now: datetime) -> view.Mine:
-        calendar = _or_none(lambda: self.events.my_events(person, now))
         return view.Mine(
-            participant=calendar is not None,
-            calendar=calendar,
+            calendar=_or_none(lambda: self.events.my_events(person, now)),
             pair=_or_none(lambda: self.pairing.my_pair(person)),
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,

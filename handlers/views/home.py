@@ -56,8 +56,7 @@ NOT_ON_THE_SCHEME = (
 class Mine:
     """What the Home shows one person, read when it is drawn."""
 
-    participant: bool
-    calendar: MyCalendar | None
+    calendar: MyCalendar | None  # None: not on the scheme
     pair: PairView | None
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
@@ -65,8 +64,8 @@ class Mine:
 
 def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
     blocks: list[Block] = [HeaderBlock(text="Your mentoring")]
-    if mine.participant:
-        blocks += _events(mine, programme, now)
+    if mine.calendar is not None:
+        blocks += _events(mine.calendar, mine.public_url, programme, now)
         blocks += _pair(mine.pair, now)
         blocks += _forms(mine.forms)
         blocks += _yours()
@@ -76,20 +75,21 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
     return View(type="home", blocks=blocks + console)
 
 
-def _events(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
-    assert mine.calendar is not None
-    coming = [e for e in mine.calendar.events if _not_over(e, now)]
+def _events(
+    calendar: MyCalendar, public_url: str | None, programme: Programme, now: datetime
+) -> list[Block]:
+    coming = [e for e in calendar.events if _not_over(e, now)]
     blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your next events*")]
     if not coming:
         blocks.append(
             SectionBlock(text="No more scheme events for you. Thank you for taking part!")
         )
     for mine_event in coming[:EVENTS_SHOWN]:
-        blocks += _event(mine_event, programme, mine.calendar.tz, mine.public_url)
+        blocks += _event(mine_event, programme, calendar.tz, public_url)
     if len(coming) > EVENTS_SHOWN:
         more = len(coming) - EVENTS_SHOWN
         blocks.append(note(f"And {more} more: type `/mentoring events` to see them all."))
-    if mine.public_url:
+    if public_url:
         blocks.append(note(events_view.FEED_TIP))
     return blocks
 
