@@ -19,6 +19,7 @@ from handlers.views import concerns as view
 
 Source = Literal["command", "pairing", "checkin", "dm", "home", "shortcut", "message"]
 # A message's address in Slack, as the message shortcut's payload gives its parts.
+ChannelId = Annotated[str, Field(pattern=r"^[CDG][A-Z0-9]+$")]
 MessageLink = Annotated[
     str, Field(pattern=r"^https://slack\.com/archives/[CDG][A-Z0-9]+/p[0-9]{16}$")
 ]
@@ -36,7 +37,9 @@ class ConcernOrigin(Payload):
 
 
 class ShortcutMessage(Payload):
-    channel: str
+    """Checked as the form's metadata will be, so a link made here is never refused there."""
+
+    channel: ChannelId
     ts: Annotated[str, Field(pattern=r"^[0-9]{10}\.[0-9]{6}$")]
 
     @property

@@ -131,13 +131,13 @@ def build(
     upgrade_schema(engine)
     uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
-    team = Team(programme, settings.alert_channel, SlackDirectory(client).channel_members)
+    directory = SlackDirectory(client)
+    team = Team(programme, settings.alert_channel, directory.channel_members)
     scheduler = Clock(clock)
     web = SlackWeb(settings.slack_bot_token, settings.slack_api_url)
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits)
     deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
-    directory = SlackDirectory(client)
     services = _services(
         programme, uow, deliveries, team, scheduler, settings.public_url, directory
     )
