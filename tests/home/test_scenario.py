@@ -8,8 +8,10 @@ from typing import Any
 
 from handlers.views import console as console_view
 from handlers.views import home as home_view
-from tests.concerns.test_scenario import SECRET, paired, raise_by_command
-from tests.world import TEAM_LEAD, World, uk
+from handlers.views.concerns import TELL_ABOUT_MESSAGE, TELL_SHORTCUT
+from handlers.views.pairs import MEETING_SHORTCUT
+from tests.concerns.test_scenario import SECRET, alerts, paired, raise_by_command
+from tests.world import TEAM_LEAD, World, group_messages, uk
 
 GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
 STRANGER = "USTRANGE1"
@@ -152,3 +154,23 @@ def test_a_concerns_words_appear_on_no_home_not_even_the_teams(world: World) -> 
     for user in (SUNITA, GRACE, TEAM_LEAD):
         assert SECRET not in text_of(home_of(world, user))
     assert "Concern #1" in text_of(home_of(world, TEAM_LEAD))
+
+
+def test_the_message_shortcut_tells_the_team_with_a_link_to_that_message(world: World) -> None:
+    paired(world)
+    [introduction] = group_messages(world, GRACE, SUNITA)[:1]
+    assert world.sender.message_shortcut(SUNITA, introduction, TELL_ABOUT_MESSAGE).status == 200
+    assert world.submit_view(SUNITA, {"text": SECRET, "urgency": "soon"}).status == 200
+    world.bot.wait_for_listeners()
+    link = f"p{introduction.ts.replace('.', '')}"
+    [alert] = alerts(world)
+    assert link in json.dumps(alert.blocks)
+    assert not any(link in t for t in world.texts(GRACE))
+
+
+def test_the_global_shortcuts_open_the_meeting_and_concern_forms(world: World) -> None:
+    paired(world)
+    for callback_id in (MEETING_SHORTCUT, TELL_SHORTCUT):
+        before = len(world.slack.workspace.views)
+        assert world.sender.shortcut(SUNITA, callback_id).status == 200
+        assert len(world.slack.workspace.views) == before + 1
