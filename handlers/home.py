@@ -52,6 +52,7 @@ class Home:
 
     events: EventsService
     pairing: PairingService
+    checkins: CheckInsService
     evaluations: EvaluationsService
     console: Callable[[str, datetime], list[Block]]
 
@@ -66,9 +67,11 @@ class Home:
             log.warning("home not published: %s", error.response.get("error"))
 
     def _mine(self, person: str, now: datetime) -> view.Mine:
+        pair = _or_none(lambda: self.pairing.my_pair(person))
         return view.Mine(
             calendar=_or_none(lambda: self.events.my_events(person, now)),
-            pair=_or_none(lambda: self.pairing.my_pair(person)),
+            pair=pair,
+            next_check_in=self.checkins.next_check_in(pair.pair.id, now) if pair else None,
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,
         )
@@ -82,12 +85,7 @@ def _or_none(read: Callable[[], T]) -> T | None:
         return None
 
 
-def register(
-    app: App,
-    home: Home,
-    checkins: CheckInsService,
-    privacy: PrivacyService,
-) -> None:
+def register(app: App, home: Home, privacy: PrivacyService) -> None:
     @app.event("app_home_opened")
     def opened(event: dict, client: WebClient, context: BoltContext) -> None:
         if event.get("tab") == "home":
@@ -95,7 +93,7 @@ def register(
             home.publish(client, me.person, me.now)
 
     _register_events(app, home)
-    _register_pair(app, home, checkins)
+    _register_pair(app, home)
     _register_yours(app, privacy)
 
 
@@ -112,8 +110,8 @@ def _register_events(app: App, home: Home) -> None:
         home.publish(client, me.person, me.now)
 
 
-def _register_pair(app: App, home: Home, checkins: CheckInsService) -> None:
-    pairing = home.pairing
+def _register_pair(app: App, home: Home) -> None:
+    pairing, checkins = home.pairing, home.checkins
 
     @app.action(view.ACCEPT)
     def accept(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:

@@ -225,8 +225,10 @@ def _register_home(bolt: App, services: Services) -> None:
         services.participants,
         services.evaluations,
     )
-    home = handlers.home.Home(services.events, services.pairing, services.evaluations, console)
-    handlers.home.register(bolt, home, services.checkins, services.privacy)
+    home = handlers.home.Home(
+        services.events, services.pairing, services.checkins, services.evaluations, console
+    )
+    handlers.home.register(bolt, home, services.privacy)
     handlers.console.register(
         bolt,
         home,

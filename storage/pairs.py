@@ -209,16 +209,18 @@ class SqlPairs:
         record.status, record.ended_at, record.end_reason = "ended", now, reason
         self._session.flush()
 
-    def states(self) -> list[PairState]:
-        """Every current pair with what the check-in rules need: four queries, plain rows (no
-        ORM objects, no IN lists), so the cost grows with the number of pairs and no faster."""
-        current = select(PairRecord.id).where(PairRecord.status != "ended").scalar_subquery()
+    def states(self, pair_id: int | None = None) -> list[PairState]:
+        """Every current pair (or the one asked for) with what the check-in rules need: four
+        queries, plain rows (no ORM objects, no IN lists), so the cost grows with the number of
+        pairs and no faster."""
+        wanted = PairRecord.status != "ended"
+        if pair_id is not None:
+            wanted = wanted & (PairRecord.id == pair_id)
+        current = select(PairRecord.id).where(wanted).scalar_subquery()
         pairs = [
             _pair(r)
             for r in self._session.execute(
-                select(PairRecord.__table__)
-                .where(PairRecord.status != "ended")
-                .order_by(PairRecord.id)
+                select(PairRecord.__table__).where(wanted).order_by(PairRecord.id)
             )
         ]
         recent: dict[int, list[CheckIn]] = {p.id: [] for p in pairs}

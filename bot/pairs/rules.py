@@ -275,6 +275,16 @@ class PairMoment:
     at: datetime
 
 
+def next_check_in(
+    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+) -> datetime | None:
+    """When the pair's next check-in may be sent, if one is still to come."""
+    return next(
+        (m.at for m in pending_moments(state, rules, calendar, now) if m.kind == "check_in"),
+        None,
+    )
+
+
 def pending_moments(
     state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
 ) -> list[PairMoment]:

@@ -33,6 +33,7 @@ from bot.pairs.rules import (
     check_pairings,
     due_moments,
     needs_attention,
+    next_check_in,
     pairing_faults,
     parse_stage,
     pending_moments,
@@ -367,6 +368,12 @@ class CheckInsService:
             default=None,
         )
 
+    def next_check_in(self, pair_id: int, now: datetime) -> datetime | None:
+        """When the pair's next check-in is due (None: not active, or none left this scheme)."""
+        with self._uow() as uow:
+            states = uow.pairs.states(pair_id)
+        return next_check_in(states[0], self._rules, self._calendar, now) if states else None
+
     def who_is_due(self, states: list[PairState], now: datetime) -> list[PairMoment]:
         return due_moments(states, self._rules, self._calendar, now)
 
@@ -446,15 +453,8 @@ class CheckInsService:
     def _follow_up(self, state: PairState, latest: CheckIn, to: str, now: datetime) -> Outgoing:
         """The follow-up expires when the pair's next check-in is due: by then the new prompt
         asks again, and the old one's buttons would only be refused as stale."""
-        next_check_in = next(
-            (
-                m.at
-                for m in pending_moments(state, self._rules, self._calendar, now)
-                if m.kind == "check_in"
-            ),
-            None,
-        )
-        return self._prompt(state, latest.id, latest.number, to, True, next_check_in)
+        following = next_check_in(state, self._rules, self._calendar, now)
+        return self._prompt(state, latest.id, latest.number, to, True, following)
 
     def _nudges(self, pair: Pair, members: tuple[Participant, Participant]) -> list[Outgoing]:
         mentor, mentee = members

@@ -58,6 +58,7 @@ class Mine:
 
     calendar: MyCalendar | None  # None: not on the scheme
     pair: PairView | None
+    next_check_in: datetime | None
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
 
@@ -66,7 +67,7 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
     blocks: list[Block] = [HeaderBlock(text="Your mentoring")]
     if mine.calendar is not None:
         blocks += _events(mine.calendar, mine.public_url, programme, now)
-        blocks += _pair(mine.pair, now)
+        blocks += _pair(mine.pair, mine.next_check_in, programme, now)
         blocks += _forms(mine.forms)
         blocks += _yours()
     else:
@@ -120,7 +121,9 @@ def _not_over(mine: MyEvent, now: datetime) -> bool:
     return mine.schedule.ends_at is None or mine.schedule.ends_at > now
 
 
-def _pair(view: PairView | None, now: datetime) -> list[Block]:
+def _pair(
+    view: PairView | None, next_check_in: datetime | None, programme: Programme, now: datetime
+) -> list[Block]:
     blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your pair*")]
     if view is None:
         blocks.append(
@@ -129,6 +132,9 @@ def _pair(view: PairView | None, now: datetime) -> list[Block]:
         return blocks
     pair, me = view.pair, view.me
     shown = pairs_view.my_pair_message(_recent(view), now)
+    if next_check_in is not None:
+        day = next_check_in.astimezone(programme.zone)
+        shown += f"\n*Next check-in:* {day:%A} {day.day} {day:%B %Y}"
     blocks.append(SectionBlock(text=shown))
     buttons: list = []
     if pair.status == "awaiting" and not pair.accepted_by(me.id):

@@ -58,6 +58,12 @@ def test_a_mentee_sees_their_events_and_pair_and_accepts_from_their_home(world: 
     assert world.sender.click_home(SUNITA, home_view.ACCEPT).status == 200
     home = world.slack.workspace.home_view(SUNITA)
     assert home is not None and home_view.ACCEPT not in actions_in(home)
+    assert "Next check-in" not in text_of(home), "not until both have accepted"
+    home_of(world, GRACE)
+    assert world.sender.click_home(GRACE, home_view.ACCEPT).status == 200
+    shown = text_of(home_of(world, SUNITA))
+    assert "Next check-in:* Monday 12 January 2026" in shown
+    assert home_view.LOG_MEETING in actions_in(home_of(world, SUNITA))
 
 
 def test_a_mentor_replies_to_an_event_from_their_home(world: World) -> None:
