@@ -14,7 +14,7 @@ from bot.concerns.service import ConcernsService
 from bot.team import Team
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import RaiseConcern, TeamAlerts
-from handlers.middleware import Payload, acting, parse
+from handlers.middleware import Acting, Payload, acting, parse
 from handlers.views import concerns as view
 
 Source = Literal["command", "pairing", "checkin", "dm", "home", "shortcut", "message"]
@@ -140,10 +140,14 @@ def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> N
 
     @app.view(view.RESOLVE_MODAL)
     def resolved(ack: Ack, context: BoltContext) -> None:
-        me = acting(context)
-        concern_id = parse(ResolveOrigin, me.metadata).concern
-        concerns.resolve(me.person, concern_id, parse(ResolveForm, me.values).note, me.now)
+        resolve_from_form(concerns, acting(context))
         ack()
+
+
+def resolve_from_form(concerns: ConcernsService, me: Acting) -> None:
+    """The resolve form, from an alert's button or the console."""
+    concern_id = parse(ResolveOrigin, me.metadata).concern
+    concerns.resolve(me.person, concern_id, parse(ResolveForm, me.values).note, me.now)
 
 
 def _team_alerts(concerns: ConcernsService, call: CommandCall) -> str:

@@ -26,7 +26,7 @@ from bot.participants.rules import ImportRejected
 from bot.participants.service import ParticipantsService
 from bot.scheme import Slug
 from bot.team import Team
-from handlers.concerns import ConcernPressed
+from handlers.concerns import ConcernPressed, resolve_from_form
 from handlers.home import Home
 from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as concerns_view
@@ -146,13 +146,20 @@ def _register_concerns(app: App, home: Home, team: Team, concerns: ConcernsServi
         step = str(action.get("action_id", "")).rsplit("_", 1)[-1]
         if step == "resolve":
             team.require_member(me.person)
-            modal = concerns_view.resolve_modal(concern_id)
+            modal = concerns_view.resolve_modal(concern_id, view.RESOLVE_MODAL)
             client.views_open(trigger_id=body["trigger_id"], view=modal)
             return
         if step == "acknowledge":
             concerns.acknowledge(me.person, concern_id, me.now)
         else:
             concerns.take(me.person, concern_id, me.now)
+        home.publish(client, me.person, me.now)
+
+    @app.view(view.RESOLVE_MODAL)
+    def resolved(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        resolve_from_form(concerns, me)
+        ack()
         home.publish(client, me.person, me.now)
 
 

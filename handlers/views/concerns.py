@@ -272,10 +272,11 @@ def _concern_modal(source: str) -> View:
     )
 
 
-def resolve_modal(concern_id: int) -> View:
+def resolve_modal(concern_id: int, callback_id: str = RESOLVE_MODAL) -> View:
+    """`callback_id`: which listener resolves it (the console's also redraws the Home)."""
     return View(
         type="modal",
-        callback_id=RESOLVE_MODAL,
+        callback_id=callback_id,
         title=f"Resolve concern #{concern_id}",
         submit="Resolve",
         close="Cancel",

@@ -48,6 +48,7 @@ MAKE_PAIR, END_PAIR, PAUSE_PAIR, ERASE = (
 CHART, EXPORT = "console_chart", "console_export"
 CONCERN = "console_concern_"  # + acknowledge, take or resolve
 SET_DATE_MODAL, IMPORT_MODAL = "console_set_date_modal", "console_import_modal"
+RESOLVE_MODAL = "console_resolve_modal"
 MAKE_PAIR_MODAL, END_PAIR_MODAL, PAUSE_PAIR_MODAL = (
     "console_make_pair_modal",
     "console_end_pair_modal",

@@ -180,3 +180,18 @@ def test_the_global_shortcuts_open_the_meeting_and_concern_forms(world: World) -
         before = len(world.slack.workspace.views)
         assert world.sender.shortcut(SUNITA, callback_id).status == 200
         assert len(world.slack.workspace.views) == before + 1
+
+
+def test_the_team_handles_a_concern_from_the_console(world: World) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    home_of(world, TEAM_LEAD)
+    take = f"{console_view.CONCERN}acknowledge"
+    assert world.sender.click_home(TEAM_LEAD, take, "1").status == 200
+    assert "acknowledged" in text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
+    assert world.sender.click_home(TEAM_LEAD, f"{console_view.CONCERN}resolve", "1").status == 200
+    assert world.submit_view(TEAM_LEAD, {"note": "Spoke to both; new mentor found."}).status == 200
+    shown = text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
+    assert "Concern #1" not in shown
+    [alert] = world.bot.services.concerns.open_alerts(TEAM_LEAD)
+    assert alert.concern.status == "resolved"
