@@ -54,7 +54,7 @@ def not_a_participant(_: NotAParticipant) -> str:
 
 @error_words(TeamOnly)
 def team_only(_: TeamOnly) -> str:
-    return "This command is for the project team."
+    return "Only the project team can do this."
 
 
 @error_words(TooLong)

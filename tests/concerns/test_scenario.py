@@ -122,7 +122,7 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     raise_by_command(world, SUNITA)
     [alert] = alerts(world)
     as_posted = _as_first_posted(alert)
-    assert world.click(SUNITA, alert, "concern_ack") == "This command is for the project team."
+    assert world.click(SUNITA, alert, "concern_ack") == "Only the project team can do this."
     world.click(TEAM_LEAD, alert, "concern_ack")
     assert (
         world.dms(SUNITA)[-1].text
@@ -203,10 +203,8 @@ def test_team_commands_are_for_the_team_file_or_channel_and_nobody_else(world: W
     world.slack.workspace.add_user("UCHANNEL1", "Kim Lee", "kim@example.org")
     world.slack.workspace.channels[TEAM_CHANNEL].members.append("UCHANNEL1")
     for command in ("team alerts", "team pairs", "team events", "team who launch", "team help"):
-        assert world.command(SUNITA, command) == "This command is for the project team.", command
-        assert world.command("UCHANNEL1", command) != "This command is for the project team.", (
-            command
-        )
+        assert world.command(SUNITA, command) == "Only the project team can do this.", command
+        assert world.command("UCHANNEL1", command) != "Only the project team can do this.", command
     events = world.command(TEAM_LEAD, "team events")
     assert (
         "• *LMS Final celebratory event* (`final-celebration`): Thursday 17 September 2026, 11:00–15:00 UK time (BST): 0 coming, 0 can't, 4 no reply"
@@ -317,7 +315,7 @@ def test_after_a_breakdown_the_team_pauses_the_pair_then_ends_it_and_each_is_tol
     )
     assert (
         world.command(SUNITA, "team pause <@USUNITA01> until 2026-02-02")
-        == "This command is for the project team."
+        == "Only the project team can do this."
     )
     world.walk_to(uk("2026-02-01 12:00"))
     assert not [

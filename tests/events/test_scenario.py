@@ -134,7 +134,7 @@ def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: Wor
     )
 
     assert world.command("USUNITA01", "event date networking-jan-2026 2026-01-21 10:00-11:00") == (
-        "This command is for the project team."
+        "Only the project team can do this."
     )
     done = world.command(TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00")
     assert "Wednesday 21 January 2026, 10:00–11:00 UK time (GMT)" in done

@@ -10,7 +10,7 @@ def test_help_lists_what_the_bot_can_do(world: World) -> None:
     shown = world.command("USUNITA01", "help")
     assert "`/mentoring events`" in shown and "`/mentoring next`" in shown
     assert "`/mentoring team who EVENT`" in world.command(TEAM_LEAD, "team help")
-    assert world.command("USUNITA01", "team help") == "This command is for the project team."
+    assert world.command("USUNITA01", "team help") == "Only the project team can do this."
 
 
 def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: World) -> None:

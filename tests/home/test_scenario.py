@@ -150,7 +150,7 @@ def test_console_buttons_do_nothing_for_someone_not_on_the_team_but_say_so(world
         before = len(world.slack.workspace.views)
         assert world.sender.forge_home_action(SUNITA, action).status == 200
         assert len(world.slack.workspace.views) == before, "no modal opens"
-        assert world.texts(SUNITA)[-1] == "This command is for the project team."
+        assert world.texts(SUNITA)[-1] == "Only the project team can do this."
     assert world.bot.services.participants.counts(TEAM_LEAD)["mentee"] == 2
 
 

@@ -75,7 +75,7 @@ def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: Wor
     assert not [m for m in world.dms(OLIVER) if "gentle reminder" in m.text]
     overview = world.command(TEAM_LEAD, "team pairs")
     assert "*Oliver Byrne* & *Jamie Clarke*: awaiting acceptance from Jamie Clarke" in overview
-    assert world.command(SUNITA, "team pairs") == "This command is for the project team."
+    assert world.command(SUNITA, "team pairs") == "Only the project team can do this."
 
 
 def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreement(
@@ -282,7 +282,7 @@ def test_the_team_pairs_unpairs_and_re_pairs_and_each_person_is_told_separately(
     assert "are paired" in world.command(TEAM_LEAD, f"team pair <@{OLIVER}> <@{SUNITA}>")
     assert (
         world.command(GRACE, "team pair <@UOLIVER01> <@UJAMIE001>")
-        == "This command is for the project team."
+        == "Only the project team can do this."
     )
 
 
