@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject
+from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
 
@@ -22,6 +22,24 @@ BAD_PAYLOAD = (
     "type `/mentoring help`."
 )
 _WORDS: dict[type, Callable[[Any], str]] = {}
+
+
+# Slack refuses a section whose text is longer than this (Block Kit's section block).
+SECTION_TEXT_MAX = 3000
+
+
+def sections(text: str) -> list[SectionBlock]:
+    """`text` in as many sections as Slack's limit needs, split between lines; a single line
+    too long for one (a long agreement, once escaped) is cut short with an ellipsis."""
+    chunks: list[str] = []
+    for line in text.split("\n"):
+        if len(line) > SECTION_TEXT_MAX:
+            line = line[: SECTION_TEXT_MAX - 1] + "…"
+        if chunks and len(chunks[-1]) + 1 + len(line) <= SECTION_TEXT_MAX:
+            chunks[-1] += "\n" + line
+        else:
+            chunks.append(line)
+    return [SectionBlock(text=chunk) for chunk in chunks if chunk.strip()]
 
 
 def note(text: str) -> ContextBlock:

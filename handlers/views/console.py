@@ -34,7 +34,7 @@ from bot.scheme import Programme
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
-from handlers.views.common import note
+from handlers.views.common import note, sections
 from handlers.views.mrkdwn import escape
 
 SET_DATE, WHO = "console_set_date", "console_who"
@@ -96,9 +96,7 @@ def _attention(console: Console) -> list[Block]:
         blocks.append(_concern_buttons(c))
     blocks += _more(len(open_alerts), "concerns", "`/mentoring team alerts`")
     flagged = [p for p in console.pairs if p.attention or p.pair.status == "awaiting"]
-    lines = [_pair_line(s) for s in flagged[:SHOWN]]
-    if lines:
-        blocks.append(SectionBlock(text="\n".join(lines)))
+    blocks += sections("\n".join(_pair_line(s) for s in flagged[:SHOWN]))
     blocks += _more(len(flagged), "pairs", "`/mentoring team pairs`")
     if not open_alerts and not flagged:
         blocks.append(note("Nothing needs you right now."))
@@ -253,22 +251,18 @@ def set_date_modal(event_id: str, title: str) -> View:
 def who_modal(attendance: Attendance) -> View:
     def names(people: list[str]) -> str:
         shown = ", ".join(map(escape, people[:50])) or "nobody"
-        return shown + (f" and {len(people) - 50} more" if len(people) > 50 else "")
+        if len(people) <= 50:
+            return shown
+        every = f"`/mentoring team who {attendance.event.id}`"
+        return f"{shown} and {len(people) - 50} more (type {every} for everyone)"
 
     text = (
+        f"*{escape(attendance.event.title)}*\n"
         f"*Coming ({len(attendance.coming)}):* {names(attendance.coming)}\n"
         f"*Not coming ({len(attendance.not_coming)}):* {names(attendance.not_coming)}\n"
         f"*Not replied ({len(attendance.no_reply)}):* {names(attendance.no_reply)}"
     )
-    return View(
-        type="modal",
-        title="Who is coming",
-        close="Close",
-        blocks=[
-            SectionBlock(text=f"*{escape(attendance.event.title)}*"),
-            SectionBlock(text=text[:3000]),
-        ],
-    )
+    return View(type="modal", title="Who is coming", close="Close", blocks=sections(text))
 
 
 IMPORT_HELP = {

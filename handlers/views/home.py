@@ -28,7 +28,7 @@ from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
-from handlers.views.common import note
+from handlers.views.common import note, sections
 from handlers.views.mrkdwn import escape
 
 # The Home's own action ids: its buttons redraw the Home after they act, where the same buttons
@@ -135,7 +135,7 @@ def _pair(
     if next_check_in is not None:
         day = next_check_in.astimezone(programme.zone)
         shown += f"\n*Next check-in:* {day:%A} {day.day} {day:%B %Y}"
-    blocks.append(SectionBlock(text=shown))
+    blocks += sections(shown)
     buttons: list = []
     if pair.status == "awaiting" and not pair.accepted_by(me.id):
         buttons.append(

@@ -1,0 +1,115 @@
+"""The Home and the console at any size: inside Block Kit's limits (100 blocks a view, 3,000
+characters a section), and never cut off silently (a list too long says how many more)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from slack_sdk.models.views import View
+
+from bot.concerns.rules import Concern
+from bot.concerns.service import AlertView
+from bot.evaluations.notices import ResultsForTeam
+from bot.evaluations.service import MyForm
+from bot.events.rules import EventSchedule
+from bot.events.service import Attendance, MyCalendar, MyEvent
+from bot.pairs.rules import (
+    AGREEMENT_FIELD_MAX,
+    MEETING_TOPICS_MAX,
+    Agreement,
+    Attention,
+    Meeting,
+    Pair,
+)
+from bot.pairs.service import PairSummary, PairView
+from bot.participants.rules import Participant
+from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from handlers.views import console as console_view
+from handlers.views import home as home_view
+
+PROGRAMME = load_programme(SHIPPED_PROGRAMME)
+NOW = datetime(2026, 1, 5, 10, tzinfo=UTC)
+MANY = 2000
+# Typed text at its longest, every character one that escaping makes five.
+LONGEST = "&" * AGREEMENT_FIELD_MAX
+
+
+def fits(view: View) -> None:
+    blocks = view.to_dict()["blocks"]
+    assert len(blocks) <= 100, f"{len(blocks)} blocks"
+    for block in blocks:
+        if block["type"] == "section":
+            assert len(block["text"]["text"]) <= 3000
+
+
+def person(n: int) -> Participant:
+    return Participant(n, f"Person {n}", f"p{n}@example.nhs.uk", "mentee", f"U{n:08d}")
+
+
+def events(count: int) -> MyCalendar:
+    first = PROGRAMME.events[0]
+    mine = []
+    for n in range(count):
+        event = first.model_copy(update={"id": f"event-{n}"})
+        start = NOW + timedelta(days=n + 1)
+        mine.append(
+            MyEvent(event, EventSchedule(event.id, start, start + timedelta(hours=2)), None)
+        )
+    return MyCalendar("Europe/London", mine)
+
+
+def busy_pair() -> PairView:
+    pair = Pair(1, 1, 2, "active", "enabling_growth", NOW, NOW, NOW)
+    agreement = Agreement(LONGEST, LONGEST, LONGEST, LONGEST)
+    meetings = [Meeting(1, NOW.date(), 60, "&" * MEETING_TOPICS_MAX) for _ in range(MANY)]
+    return PairView(pair, person(1), person(2), agreement, meetings, NOW)
+
+
+def test_a_participants_home_fits_with_many_events_a_long_agreement_and_many_meetings() -> None:
+    forms = [MyForm(form, 3, 8, "in_progress") for form in PROGRAMME.evaluations.forms]
+    mine = home_view.Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None)
+    view = home_view.home_view(mine, PROGRAMME, NOW, [])
+    fits(view)
+    assert f"And {MANY - home_view.EVENTS_SHOWN} more" in str(view.to_dict())
+
+
+def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
+    alerts = [
+        AlertView(Concern(n, n, None, "command", "words", NOW), f"Person {n}", [])
+        for n in range(1, MANY + 1)
+    ]
+    pairs = [
+        PairSummary(
+            "M" * 300,
+            "m" * 300,
+            Pair(n, n, n + 1, "active", "preparing", NOW),
+            None,
+            2,
+            Attention("quiet", 4),
+            [],
+        )
+        for n in range(1, MANY + 1)
+    ]
+    attendance = [Attendance(e.event, e.schedule, ["a"] * MANY, [], []) for e in events(40).events]
+    results = [
+        ResultsForTeam(PROGRAMME.evaluations.forms[0], MANY, MANY, 10, (), False, NOW)
+        for _ in range(30)
+    ]
+    console = console_view.Console(
+        alerts, pairs, attendance, {"mentor": MANY, "mentee": MANY}, results
+    )
+    mine = home_view.Mine(None, None, None, [], None)
+    view = home_view.home_view(
+        mine, PROGRAMME, NOW, console_view.console_blocks(console, PROGRAMME, NOW)
+    )
+    fits(view)
+    shown = str(view.to_dict())
+    for more in (
+        f"{MANY - 8} more concerns",
+        f"{MANY - 8} more pairs",
+        "32 more events",
+        "22 more forms",
+    ):
+        assert more in shown
+    fits(console_view.who_modal(attendance[0]))
+    assert f"{MANY - 50} more" in str(console_view.who_modal(attendance[0]).to_dict())
