@@ -6,8 +6,11 @@ left on the Home of someone who has since left the team does nothing but say so.
 from __future__ import annotations
 
 import json
+import logging
 import re
+import secrets
 from datetime import date, datetime, time
+from time import sleep
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
@@ -15,9 +18,12 @@ import httpx
 from pydantic import Field
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
+from slack_sdk.models.views import View
 
 from bot.concerns.service import ConcernsService
+from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.pairs.service import CheckInsService, PairingService
@@ -31,10 +37,15 @@ from handlers.home import Home
 from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as concerns_view
 from handlers.views import console as view
+from handlers.views.common import user_error
 from handlers.views.mrkdwn import escape
 from handlers.views.participants import import_problems
 
 SlackId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,20}$")]
+IMPORTING = "console_importing"  # the checked file and its form's id, from the ack to the import
+# Slack applies a form's answer within the 3 seconds it gives the app: wait at most that long.
+SHOWN_TRIES, SHOWN_WAIT = 15, 0.2
+log = logging.getLogger(__name__)
 CONCERN_ACTIONS = re.compile(f"^{view.CONCERN}(acknowledge|take|resolve)$")
 
 
@@ -207,8 +218,10 @@ def _register_imports(
         what = "participants" if action.get("action_id") == view.IMPORT_PEOPLE else "pairs"
         client.views_open(trigger_id=body["trigger_id"], view=view.import_modal(what))
 
-    @app.view(view.IMPORT_MODAL)
-    def imported(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    def keep(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        """The file is read and checked as a file now; the import itself (a Slack lookup a
+        person, at Slack's pace, far past the 3 seconds Slack gives a form for a large file)
+        runs after the ack, and the form then says how it went."""
         me = acting(context)
         team.require_member(me.person)
         what = parse(ImportOrigin, me.metadata).what
@@ -216,19 +229,47 @@ def _register_imports(
         if isinstance(text, _Refused):
             ack(response_action="errors", errors={"file": text.reason})
             return
+        shown_as = f"import:{secrets.token_hex(8)}"
+        context[IMPORTING] = (text, shown_as)
+        ack(response_action="update", view=view.importing_modal(what, shown_as))
+
+    def run(client: WebClient, context: BoltContext) -> None:
+        if IMPORTING not in context:
+            return  # the form went back with what was wrong with the file
+        text, shown_as = context[IMPORTING]
+        me = acting(context)
+        what = parse(ImportOrigin, me.metadata).what
+        told: View | dict[str, Any]
         try:
             if what == "pairs":
-                made = pairing.import_pairs(text, me.now)
-                done = view.PAIRS_IMPORTED.format(n=made)
+                team.require_member(me.person)
+                done = view.PAIRS_IMPORTED.format(n=pairing.import_pairs(text, me.now))
             else:
                 summary = participants.import_file(me.person, text, me.now)
                 done = view.PEOPLE_IMPORTED.format(created=summary.created, updated=summary.updated)
+            told = view.done_modal("Imported", done)
         except ImportRejected as rejected:
-            problems = view.import_problems_text(import_problems(rejected))
-            ack(response_action="errors", errors={"file": problems})
-            return
-        ack(response_action="update", view=view.done_modal("Imported", done))
+            told = view.import_modal(what, view.import_problems_text(import_problems(rejected)))
+        except UserError as error:
+            told = view.done_modal("Not imported", user_error(error))
+        _update_once_shown(client, shown_as, told)
         home.publish(client, me.person, me.now)
+
+    app.view(view.IMPORT_MODAL)(ack=keep, lazy=[run])
+
+
+def _update_once_shown(client: WebClient, external_id: str, told: View | dict[str, Any]) -> None:
+    """Replaces the "importing" form, found by the id it was given: Slack shows it once it has
+    the ack's answer, which may come after a quick import, so until then it is `not_found`."""
+    for _ in range(SHOWN_TRIES):
+        try:
+            client.views_update(external_id=external_id, view=told)
+            return
+        except SlackApiError as error:
+            if error.response.get("error") != "not_found":
+                raise
+            sleep(SHOWN_WAIT)
+    log.warning("the import's form was closed before it could say how it went")
 
 
 class _Refused:

@@ -217,8 +217,12 @@ def views_push(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
 
 
 def views_update(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """By `view_id`, or by the `external_id` the app gave the view (Slack takes either): a view
+    not shown yet under that external id is `not_found`."""
     ws = slack.workspace
     view_id = str(params.get("view_id") or "")
+    if not view_id and params.get("external_id"):
+        view_id = ws.view_with_external_id(str(params["external_id"])) or ""
     if view_id not in ws.views:
         raise ApiError("not_found")
     view = _view(params.get("view"), ws.views[view_id]["type"])

@@ -316,6 +316,12 @@ class Workspace:
             view_id = self.home_views.get(user_id)
             return self.views[view_id] if view_id else None
 
+    def view_with_external_id(self, external_id: str) -> str | None:
+        with self.lock:
+            return next(
+                (i for i, v in self.views.items() if v.get("external_id") == external_id), None
+            )
+
     def open_modal_of(self, user_id: str) -> str | None:
         """The view on top of the modal most recently opened for this person, if one is open."""
         with self.lock:

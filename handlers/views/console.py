@@ -34,7 +34,7 @@ from bot.scheme import Programme
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
-from handlers.views.common import note, sections
+from handlers.views.common import SECTION_TEXT_MAX, note, sections
 from handlers.views.mrkdwn import escape
 
 SET_DATE, WHO = "console_set_date", "console_who"
@@ -273,8 +273,10 @@ IMPORT_HELP = {
 }
 
 
-def import_modal(what: str) -> dict[str, Any]:
-    """As JSON: the Slack SDK's models have no file input yet."""
+def import_modal(what: str, problems: str = "") -> dict[str, Any]:
+    """As JSON: the Slack SDK's models have no file input yet. `problems`: what was wrong with
+    the file last sent, line by line, above the input for the corrected one."""
+    told = [block.to_dict() for block in sections(problems)]
     return {
         "type": "modal",
         "callback_id": IMPORT_MODAL,
@@ -283,6 +285,7 @@ def import_modal(what: str) -> dict[str, Any]:
         "close": _plain("Cancel"),
         "private_metadata": json.dumps({"what": what}),
         "blocks": [
+            *told,
             {"type": "section", "text": {"type": "mrkdwn", "text": IMPORT_HELP[what]}},
             {
                 "type": "input",
@@ -303,12 +306,26 @@ def _plain(text: str) -> dict[str, str]:
     return {"type": "plain_text", "text": text}
 
 
+def importing_modal(what: str, external_id: str) -> View:
+    """Shown while the import runs; `external_id` is how the import finds it to say how it went."""
+    return View(
+        type="modal",
+        external_id=external_id,
+        title=f"Import {what}",
+        close="Close",
+        blocks=[SectionBlock(text=IMPORTING.format(what=what))],
+    )
+
+
 def import_problems_text(lines: list[str]) -> str:
-    """Every problem, by line, within the 2,000 characters Slack shows beside an input."""
-    shown: list[str] = ["Nothing was imported. Please fix these and try again:"]
-    for n, line in enumerate(lines):
-        if len("\n".join([*shown, line])) > 1900:
-            shown.append(f"…and {len(lines) - n} more.")
+    """Every problem, by line (escaped: the lines repeat what the file says), as far as a form
+    holds them (20 sections); past that, how many more, which the corrected file will show."""
+    shown: list[str] = ["*Nothing was imported.* Please fix these and send the file again:"]
+    size = len(shown[0])
+    for n, line in enumerate(map(escape, lines)):
+        size += len(line) + 1
+        if size > PROBLEMS_MAX:
+            shown.append(f"…and {len(lines) - n} more, shown when you send the corrected file.")
             break
         shown.append(line)
     return "\n".join(shown)
@@ -322,6 +339,12 @@ NOT_UTF8 = (
     'That file is not in UTF-8. In Excel, save it as "CSV UTF-8 (Comma delimited)" and try again.'
 )
 NO_FILE = "Please attach the CSV file."
+PROBLEMS_MAX = 20 * SECTION_TEXT_MAX
+IMPORTING = (
+    "Importing the {what}: I'm finding each person in Slack, which can take a few minutes for a "
+    "large file. This form will say how it went; if you close it, the console shows the new "
+    "counts."
+)
 NOT_READABLE = "I could not read that file from Slack. Please attach it again."
 PAIR_MADE = "The pair has been introduced in a group message and each asked to accept."
 PAIR_ENDED = "The pairing has ended. Each of them has been told kindly, separately."

@@ -31,6 +31,12 @@ def home_of(world: World, user: str) -> dict[str, Any]:
     return home
 
 
+def open_modal(world: World, user: str) -> dict[str, Any]:
+    view_id = world.slack.workspace.open_modal_of(user)
+    assert view_id is not None, f"no modal open for {user}"
+    return world.slack.workspace.views[view_id]
+
+
 def text_of(view: dict[str, Any]) -> str:
     return json.dumps(view["blocks"], ensure_ascii=False)
 
@@ -94,12 +100,13 @@ def test_the_team_imports_participants_from_a_csv_and_sees_every_problem_first(
     assert "Project team console" in text_of(home_of(world, TEAM_LEAD))
     assert world.sender.click_home(TEAM_LEAD, console_view.IMPORT_PEOPLE).status == 200
     bad = world.sender.attach_file(TEAM_LEAD, "cohort.csv", BAD_CSV.encode())
-    refused = world.sender.submit_view(TEAM_LEAD, {"file": bad})
-    assert refused.response_action == "errors"
-    assert "line 2" in refused.errors["file"] and "line 3" in refused.errors["file"]
+    assert world.submit_view(TEAM_LEAD, {"file": bad}).response_action == "update"
+    refused = text_of(open_modal(world, TEAM_LEAD))
+    assert "Nothing was imported" in refused and "line 2" in refused and "line 3" in refused
+    assert world.bot.services.participants.counts(TEAM_LEAD)["mentee"] == 2
     good = world.sender.attach_file(TEAM_LEAD, "newcomers.csv", NEWCOMERS_CSV.encode())
-    done = world.sender.submit_view(TEAM_LEAD, {"file": good})
-    assert done.response_action == "update", done
+    assert world.submit_view(TEAM_LEAD, {"file": good}).response_action == "update"
+    assert "1 participants added" in text_of(open_modal(world, TEAM_LEAD))
     assert "3 mentees" in text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
 
 
