@@ -29,6 +29,7 @@ SCOPE_OF = {
     "users_lookupByEmail": {"users:read.email"},
     "views_open": set(),
     "views_publish": set(),
+    "views_update": set(),
     "files_download": {"files:read"},  # a CSV attached in the console's import form
     "conversations_info": {"groups:read"},  # is the team's channel private?
     "conversations_members": {"groups:read"},  # who is on the project team
