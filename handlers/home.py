@@ -32,6 +32,7 @@ from handlers.pairs import (
     move_to_chosen_stage,
     save_agreement_form,
 )
+from handlers.views import events as events_view
 from handlers.views import home as view
 from handlers.views import pairs as pairs_view
 
@@ -93,6 +94,7 @@ def register(app: App, home: Home, privacy: PrivacyService) -> None:
             home.publish(client, me.person, me.now)
 
     _register_events(app, home)
+    _register_calendar(app, home)
     _register_pair(app, home)
     _register_yours(app, privacy)
 
@@ -108,6 +110,21 @@ def _register_events(app: App, home: Home) -> None:
             me.person, pressed.value, "yes" if pressed.action_id == view.RSVP_YES else "no", me.now
         )
         home.publish(client, me.person, me.now)
+
+
+def _register_calendar(app: App, home: Home) -> None:
+    events = home.events
+
+    @app.action(view.CALENDAR_FEED)
+    def feed(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        if events.public_url is None:
+            text = events_view.FEEDS_NEED_AN_ADDRESS
+        else:
+            address = events.feeds.address(me.person, me.now)
+            text = events_view.feed_message(address, events.programme, events.public_url)
+        client.views_open(trigger_id=body["trigger_id"], view=view.feed_modal(text))
 
 
 def _register_pair(app: App, home: Home) -> None:

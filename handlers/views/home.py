@@ -36,6 +36,7 @@ from handlers.views.mrkdwn import escape
 RSVP_YES, RSVP_NO, ACCEPT = "home_rsvp_yes", "home_rsvp_no", "home_accept"
 STAGE, AGREEMENT, LOG_MEETING = "home_stage", "home_agreement", "home_log_meeting"
 PAUSE, RESUME, MY_DATA = "home_pause", "home_resume", "home_my_data"
+CALENDAR_FEED = "home_calendar_feed"
 PAUSE_MODAL = "home_pause_modal"
 # Slack's limits: a Home view holds at most 100 blocks, so each list shows its first few and
 # says how many more there are and where to see them all.
@@ -91,7 +92,12 @@ def _events(
         more = len(coming) - EVENTS_SHOWN
         blocks.append(note(f"And {more} more: type `/mentoring events` to see them all."))
     if public_url:
-        blocks.append(note(events_view.FEED_TIP))
+        feed = ButtonElement(text="My calendar feed", action_id=CALENDAR_FEED)
+        blocks.append(
+            SectionBlock(
+                text="Subscribe once to all your scheme events, kept up to date:", accessory=feed
+            )
+        )
     return blocks
 
 
@@ -213,6 +219,11 @@ def _yours() -> list[Block]:
             ],
         ),
     ]
+
+
+def feed_modal(text: str) -> View:
+    """The feed's secret address in a form, seen once and kept nowhere in the conversation."""
+    return View(type="modal", title="Your calendar feed", close="Done", blocks=sections(text))
 
 
 def pause_modal(today: date) -> View:

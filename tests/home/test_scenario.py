@@ -11,6 +11,7 @@ from handlers.views import home as home_view
 from handlers.views.concerns import TELL_ABOUT_MESSAGE, TELL_SHORTCUT
 from handlers.views.pairs import MEETING_SHORTCUT
 from tests.concerns.test_scenario import SECRET, alerts, paired, raise_by_command
+from tests.events.conftest import PUBLIC_URL
 from tests.world import TEAM_LEAD, World, group_messages, uk
 
 GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
@@ -202,3 +203,14 @@ def test_the_team_handles_a_concern_from_the_console(world: World) -> None:
     assert "Concern #1" not in shown
     [alert] = world.bot.services.concerns.open_alerts(TEAM_LEAD)
     assert alert.concern.status == "resolved"
+
+
+def test_the_calendar_feed_is_shown_once_in_a_form_from_the_home(public_world: World) -> None:
+    world = public_world
+    world.add_cohort()
+    home_of(world, SUNITA)
+    assert world.sender.click_home(SUNITA, home_view.CALENDAR_FEED).status == 200
+    assert f"{PUBLIC_URL}/calendar/feed/" in text_of(open_modal(world, SUNITA))
+    world.sender.click_home(SUNITA, home_view.CALENDAR_FEED)
+    assert "You already have a calendar feed" in text_of(open_modal(world, SUNITA))
+    assert not any("/calendar/feed/" in t for t in world.texts(SUNITA)), "never in the DM"
