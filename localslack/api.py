@@ -144,6 +144,7 @@ def chat_post_ephemeral(slack: LocalSlack, params: dict[str, Any]) -> dict[str, 
     channel = _postable_channel(slack, params["channel"])
     if params["user"] not in channel.members and not channel.is_im:
         raise ApiError("user_not_in_channel")
+    ts = slack.workspace.next_ts()
     slack.workspace.responses.append(
         Response(
             params["user"],
@@ -152,9 +153,10 @@ def chat_post_ephemeral(slack: LocalSlack, params: dict[str, Any]) -> dict[str, 
             _blocks(params.get("blocks")),
             "ephemeral",
             False,
+            ts,
         )
     )
-    return {"message_ts": slack.workspace.next_ts()}
+    return {"message_ts": ts}
 
 
 def files_get_upload_url_external(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:

@@ -120,16 +120,29 @@ class SignedSender:
     # Elements of a message -----------------------------------------------------------------
 
     def click(
-        self, user_id: str, message: Message, action_id: str, value: str | None = None
+        self,
+        user_id: str,
+        message: Message,
+        action_id: str,
+        value: str | None = None,
+        block_id: str | None = None,
     ) -> Delivered:
-        """Press a button that is really in `message` (by action_id, and value if given)."""
-        action = _button_action(message.blocks, action_id, value, "the message")
+        """Press a button that is really in `message` (by action_id, and value and block_id if
+        given)."""
+        action = _button_action(message.blocks, action_id, value, "the message", block_id)
         return self._block_action(user_id, message, action)
 
-    def select(self, user_id: str, message: Message, action_id: str, value: Choice) -> Delivered:
+    def select(
+        self,
+        user_id: str,
+        message: Message,
+        action_id: str,
+        value: Choice,
+        block_id: str | None = None,
+    ) -> Delivered:
         """Choose in a menu, overflow, date or time picker, radio buttons or checkboxes that is
         really in `message` (an option's value; a list of them for checkboxes)."""
-        action = _choice_action(message.blocks, action_id, value, "the message")
+        action = _choice_action(message.blocks, action_id, value, "the message", block_id)
         return self._block_action(user_id, message, action)
 
     def forge_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
@@ -175,16 +188,24 @@ class SignedSender:
         body = event_envelope(ws.team_id, self.app_id, ws.bot_user, event, event_id)
         return self._post(body, {"Content-Type": "application/json"})
 
-    def click_home(self, user_id: str, action_id: str, value: str | None = None) -> Delivered:
+    def click_home(
+        self,
+        user_id: str,
+        action_id: str,
+        value: str | None = None,
+        block_id: str | None = None,
+    ) -> Delivered:
         """Press a button that is really in the person's Home tab (by action_id, and value)."""
         view = self._home(user_id)
-        action = _button_action(view["blocks"], action_id, value, "the Home tab")
+        action = _button_action(view["blocks"], action_id, value, "the Home tab", block_id)
         return self._view_action(user_id, view, action)
 
-    def select_home(self, user_id: str, action_id: str, value: Choice) -> Delivered:
+    def select_home(
+        self, user_id: str, action_id: str, value: Choice, block_id: str | None = None
+    ) -> Delivered:
         """Choose in an element of the person's Home tab, as select() does in a message."""
         view = self._home(user_id)
-        action = _choice_action(view["blocks"], action_id, value, "the Home tab")
+        action = _choice_action(view["blocks"], action_id, value, "the Home tab", block_id)
         return self._view_action(user_id, view, action)
 
     def forge_home_action(self, user_id: str, action: dict[str, Any]) -> Delivered:
@@ -199,20 +220,30 @@ class SignedSender:
     # Modals --------------------------------------------------------------------------------
 
     def click_modal(
-        self, user_id: str, action_id: str, value: str | None = None, view_id: str | None = None
+        self,
+        user_id: str,
+        action_id: str,
+        value: str | None = None,
+        view_id: str | None = None,
+        block_id: str | None = None,
     ) -> Delivered:
         """Press a button in the person's open modal (the view on top, unless view_id)."""
         view = self._open_view(user_id, view_id)
-        action = _button_action(view["blocks"], action_id, value, "the modal")
+        action = _button_action(view["blocks"], action_id, value, "the modal", block_id)
         return self._view_action(user_id, view, action)
 
     def select_modal(
-        self, user_id: str, action_id: str, value: Choice, view_id: str | None = None
+        self,
+        user_id: str,
+        action_id: str,
+        value: Choice,
+        view_id: str | None = None,
+        block_id: str | None = None,
     ) -> Delivered:
         """Choose in an element of the person's open modal that acts at once (in an actions
         block, a section's accessory, or an input with dispatch_action)."""
         view = self._open_view(user_id, view_id)
-        action = _choice_action(view["blocks"], action_id, value, "the modal")
+        action = _choice_action(view["blocks"], action_id, value, "the modal", block_id)
         return self._view_action(user_id, view, action)
 
     def _view_action(self, user_id: str, view: dict[str, Any], action: dict[str, Any]) -> Delivered:
@@ -238,11 +269,12 @@ class SignedSender:
         return str(file["id"])
 
     def submit_view(
-        self, user_id: str, values: dict[str, Choice], view_id: str | None = None
+        self, user_id: str, values: dict[str, Choice | None], view_id: str | None = None
     ) -> Delivered:
         """Submit the person's open modal (the view on top, unless view_id is given), with
-        {block_id or action_id: what they entered} in its inputs; the modal then closes,
-        updates or stacks as the bot's answer says."""
+        {block_id or action_id: what they entered} in its inputs (None: left empty, as Slack
+        sends an optional input nobody filled in); the modal then closes, updates or stacks
+        as the bot's answer says."""
         view = self._open_view(user_id, view_id)
         state = _input_states(self.slack.workspace, view, values)
         return self._submit(user_id, view, state, view.get("private_metadata", ""))
@@ -298,6 +330,7 @@ class SignedSender:
             ws.push_view(stack, answer["view"])
         elif action in (None, "clear"):
             ws.close_view(view["id"], whole_modal=action == "clear")
+        ws.changed()
 
     def dm(self, user_id: str, text: str, retry_of: str | None = None) -> Delivered:
         """The person writes in their DM with the bot: the message appears there and Slack sends
@@ -313,9 +346,7 @@ class SignedSender:
     ) -> Delivered:
         ws = self.slack.workspace
         if retry_of is None:
-            message = Message(channel, ws.next_ts(), user_id, text)
-            with ws.lock:
-                ws.messages.append(message)
+            message = ws.post_as(user_id, channel, text)
             event_id = f"Ev{next(self._n):010d}"
             self._events[event_id] = {
                 "type": "message",
@@ -386,10 +417,17 @@ class SignedSender:
 
 
 def _find_element(
-    blocks: list[dict[str, Any]], action_id: str, value: str | None, where: str
+    blocks: list[dict[str, Any]],
+    action_id: str,
+    value: str | None,
+    where: str,
+    block_id: str | None = None,
 ) -> tuple[dict[str, Any], str]:
-    """An element a person can use (with `value`, if given) and its block's id."""
+    """An element a person can use (with `value` and in `block_id`, if given) and its block's
+    id."""
     for block in blocks:
+        if block_id is not None and block.get("block_id", "") != block_id:
+            continue
         for element in _usable_elements(block):
             if element.get("action_id") == action_id and (
                 value is None or element.get("value") == value
@@ -410,9 +448,13 @@ def _usable_elements(block: dict[str, Any]) -> list[dict[str, Any]]:
 
 
 def _button_action(
-    blocks: list[dict[str, Any]], action_id: str, value: str | None, where: str
+    blocks: list[dict[str, Any]],
+    action_id: str,
+    value: str | None,
+    where: str,
+    in_block: str | None = None,
 ) -> dict[str, Any]:
-    button, block_id = _find_element(blocks, action_id, value, where)
+    button, block_id = _find_element(blocks, action_id, value, where, in_block)
     assert button.get("type") == "button", f"{action_id!r} in {where} is not a button"
     return {
         "type": "button",
@@ -424,9 +466,13 @@ def _button_action(
 
 
 def _choice_action(
-    blocks: list[dict[str, Any]], action_id: str, value: Choice, where: str
+    blocks: list[dict[str, Any]],
+    action_id: str,
+    value: Choice,
+    where: str,
+    in_block: str | None = None,
 ) -> dict[str, Any]:
-    element, block_id = _find_element(blocks, action_id, None, where)
+    element, block_id = _find_element(blocks, action_id, None, where, in_block)
     return {"action_id": action_id, "block_id": block_id, **_chosen(element, value)}
 
 
@@ -471,19 +517,28 @@ def _option(element: dict[str, Any], value: Any) -> dict[str, Any]:
 
 
 def _input_states(
-    ws: Workspace, view: dict[str, Any], values: dict[str, Choice]
+    ws: Workspace, view: dict[str, Any], values: dict[str, Choice | None]
 ) -> dict[str, dict[str, Any]]:
     """view.state.values as Slack sends it: {block_id: {action_id: what the input holds}}."""
     state: dict[str, dict[str, Any]] = {}
     for key, choice in values.items():
         block = _input_block(view, key)
         element = block["element"]
-        if element["type"] == "file_input":
+        if choice is None:
+            held = _empty(element)
+        elif element["type"] == "file_input":
             held = {"type": "file_input", "files": _attached(ws, element, choice)}
         else:
             held = _chosen(element, choice)
         state[block.get("block_id", "")] = {element.get("action_id", ""): held}
     return state
+
+
+def _empty(element: dict[str, Any]) -> dict[str, Any]:
+    """What Slack reports for an input left empty: null, or an empty list for a multiple."""
+    kind = element["type"]
+    key = CHOSEN_KEY.get(kind, "files" if kind == "file_input" else "value")
+    return {"type": kind, key: [] if key.endswith("s") else None}
 
 
 def _input_block(view: dict[str, Any], key: str) -> dict[str, Any]:

@@ -25,6 +25,17 @@ from localslack.realism import RateLimiter, Realism
 from localslack.workspace import RATE_LIMITED, Call, Message, Response, Workspace
 
 JSON_ARGUMENTS = ("blocks", "attachments", "metadata", "view", "files")
+# The methods whose success changes what a person sees
+SHOWN = {
+    "chat.postMessage",
+    "chat.update",
+    "chat.postEphemeral",
+    "files.completeUploadExternal",
+    "views.open",
+    "views.push",
+    "views.update",
+    "views.publish",
+}
 
 
 @dataclass(frozen=True)
@@ -144,6 +155,8 @@ class LocalSlack:
             with self.workspace.lock:
                 self.workspace.violations.extend(f"{method}: {p}" for p in error.problems)
             return 200, {}, error.answer()
+        if method in SHOWN:
+            self.workspace.changed()
         if fault:
             return self._faulted(method, params, fault)
         self._record(method, params, True, None)
@@ -203,7 +216,9 @@ class LocalSlack:
                         message.text = payload.get("text", "")
                         message.blocks = payload.get("blocks") or []
                         message.edited = True
+                        self.workspace.changed()
                         return
+            self.workspace.changed()
             self.workspace.responses.append(
                 Response(
                     user=user,
@@ -212,6 +227,7 @@ class LocalSlack:
                     blocks=payload.get("blocks") or [],
                     response_type=payload.get("response_type", "ephemeral"),
                     replace_original=bool(payload.get("replace_original")),
+                    ts=self.workspace.next_ts(),
                 )
             )
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import itertools
 import mimetypes
 import threading
 import time
 from collections import Counter
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
 from typing import Any
 from urllib.parse import quote
 
@@ -107,6 +108,7 @@ class Response:
     blocks: list[dict[str, Any]]
     response_type: str
     replace_original: bool
+    ts: str = ""  # when it was shown, to place it among the channel's messages
 
 
 @dataclass(frozen=True)
@@ -125,7 +127,10 @@ class Workspace:
         bot_user: str = "UBOT00001",
         app_id: str = "ALOCAL0001",
         bot_id: str = "BLOCAL0001",
+        now: Callable[[], float] = time.time,
     ):
+        """`now` dates messages and files: the local workspace gives its simulated clock, so a
+        reminder shows the moment the scheme's calendar reached, not the wall clock's."""
         self.team_id = team_id
         self.bot_user = bot_user
         self.app_id = app_id
@@ -148,8 +153,11 @@ class Workspace:
         # Files by id, each as Slack describes it with its bytes under "content"
         self.files: dict[str, dict[str, Any]] = {}
         self.triggers: dict[str, Trigger] = {}
+        self._now = now
         self._ids = itertools.count(1)
         self._seq = itertools.count(1)
+        # Goes up whenever something a person sees changes (a page waiting for news watches it)
+        self.version = 0
 
     # Setting up --------------------------------------------------------------------------------
 
@@ -172,7 +180,7 @@ class Workspace:
 
     def next_ts(self) -> str:
         """Unique and increasing, like Slack's, even when the clock is frozen in a test."""
-        return f"{int(time.time())}.{next(self._seq):06d}"
+        return f"{int(self._now())}.{next(self._seq):06d}"
 
     def new_hash(self) -> str:
         """A view's hash, new with each version of it, in Slack's "time.digits" form."""
@@ -192,7 +200,7 @@ class Workspace:
         with self.lock:
             file_id = self.new_id("F")
             path = f"/files-pri/{self.team_id}-{file_id}"
-            now = int(time.time())
+            now = int(self._now())
             self.files[file_id] = {
                 "id": file_id,
                 "created": now,
@@ -308,6 +316,54 @@ class Workspace:
         (found without opening it, so a refused post leaves no trace)."""
         return _dm_id([channel]) if channel in self.users else channel
 
+    def post_as(self, user: str, channel: str, text: str) -> Message:
+        """A person's message in a conversation, as Slack's client posts it."""
+        with self.lock:
+            message = Message(channel, self.next_ts(), user, text)
+            self.messages.append(message)
+        self.changed()
+        return message
+
+    def changed(self) -> None:
+        """Something a person sees has changed: a message, a response, a view."""
+        with self.lock:
+            self.version += 1
+
+    # Keeping between runs (the local workspace) ----------------------------------------------
+
+    def snapshot(self) -> dict[str, Any]:
+        """Everything a person sees, as JSON-ready data (restore() takes it back); the record
+        of calls and violations is for tests and is not kept."""
+        with self.lock:
+            return {
+                "users": [asdict(u) for u in self.users.values()],
+                "channels": [asdict(c) for c in self.channels.values()],
+                "messages": [asdict(m) for m in self.messages],
+                "responses": [asdict(r) for r in self.responses],
+                "views": self.views,
+                "view_owner": self.view_owner,
+                "home_views": self.home_views,
+                "modal_stacks": self.modal_stacks,
+                "files": {i: _file_to_json(f) for i, f in self.files.items()},
+                "next_id": next(self._ids),
+                "next_seq": next(self._seq),
+            }
+
+    def restore(self, kept: dict[str, Any]) -> None:
+        with self.lock:
+            self.users = {u["id"]: User(**u) for u in kept["users"]}
+            self.channels = {c["id"]: Channel(**c) for c in kept["channels"]}
+            self.messages = [Message(**m) for m in kept["messages"]]
+            self.responses = [Response(**r) for r in kept["responses"]]
+            self.views = kept["views"]
+            self.view_owner = kept["view_owner"]
+            self.home_views = kept["home_views"]
+            self.modal_stacks = kept["modal_stacks"]
+            self.files = {i: _file_from_json(f) for i, f in kept["files"].items()}
+            self._ids = itertools.count(int(kept["next_id"]))
+            self._seq = itertools.count(int(kept["next_seq"]))
+            self.version += 1
+
     # Reading, for tests and the transcript ---------------------------------------------------
 
     def home_view(self, user_id: str) -> dict[str, Any] | None:
@@ -384,6 +440,16 @@ class Workspace:
 def as_slack_file(file: dict[str, Any]) -> dict[str, Any]:
     """A kept file as Slack's Web API shows it: without its bytes."""
     return {k: v for k, v in file.items() if k != "content"}
+
+
+def _file_to_json(file: dict[str, Any]) -> dict[str, Any]:
+    content = file["content"]
+    return file | {"content": None if content is None else base64.b64encode(content).decode()}
+
+
+def _file_from_json(kept: dict[str, Any]) -> dict[str, Any]:
+    content = kept["content"]
+    return kept | {"content": None if content is None else base64.b64decode(content)}
 
 
 def _metadata_key(message: Message) -> str | None:
