@@ -127,7 +127,7 @@ class Workspace:
         bot_user: str = "UBOT00001",
         app_id: str = "ALOCAL0001",
         bot_id: str = "BLOCAL0001",
-        now: Callable[[], float] = time.time,
+        now: Callable[[], float] | None = None,
     ):
         """`now` dates messages and files: the local workspace gives its simulated clock, so a
         reminder shows the moment the scheme's calendar reached, not the wall clock's."""
@@ -153,7 +153,8 @@ class Workspace:
         # Files by id, each as Slack describes it with its bytes under "content"
         self.files: dict[str, dict[str, Any]] = {}
         self.triggers: dict[str, Trigger] = {}
-        self._now = now
+        # Looked up at each call, so a test's frozen clock (freezegun) is the one used.
+        self._now = now or (lambda: time.time())
         self._ids = itertools.count(1)
         self._seq = itertools.count(1)
         # Goes up whenever something a person sees changes (a page waiting for news watches it)

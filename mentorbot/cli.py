@@ -41,11 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True)
     run = commands.add_parser(
-        "run", help="run the bot: web and clock in one process (no token: the local demo)"
+        "run",
+        help="run the bot: web and clock in one process (no token: the local workspace, "
+        "in the browser)",
     )
-    run.add_argument(
-        "--pace", type=float, default=0.4, help="local demo: seconds between moments (default 0.4)"
-    )
+    _add_local_options(run)
     commands.add_parser("web", help="serve Slack's requests only (Procfile: web)")
     commands.add_parser("clock", help="run the scheduler only (Procfile: clock; run exactly one)")
     check = commands.add_parser(
@@ -54,6 +54,37 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, nargs="?")
     _add_data_commands(commands)
     return parser
+
+
+def _add_local_options(run: argparse.ArgumentParser) -> None:
+    """With no Slack token: the local workspace's page, or the transcript."""
+    local = run.add_argument_group("with no Slack token (the local workspace)")
+    local.add_argument("--port", type=int, default=3000, help="the page's port (default 3000)")
+    local.add_argument(
+        "--host",
+        default="127.0.0.1",
+        help="the address to serve on (default 127.0.0.1: this machine only)",
+    )
+    local.add_argument(
+        "--fresh", action="store_true", help="start the demo again from an empty workspace"
+    )
+    local.add_argument(
+        "--state",
+        type=Path,
+        default=Path("mentorbot-local"),
+        help="the folder the workspace is kept in between runs (default ./mentorbot-local)",
+    )
+    local.add_argument(
+        "--transcript",
+        action="store_true",
+        help="print a transcript of the whole scheme instead of serving the page",
+    )
+    local.add_argument(
+        "--pace",
+        type=float,
+        default=0.4,
+        help="seconds between moments when playing the scheme (default 0.4)",
+    )
 
 
 def _add_data_commands(commands: argparse._SubParsersAction) -> None:
@@ -91,11 +122,15 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         programme = load_programme(args.file or settings.mentorbot_programme)
         print(f"{programme.name}: {len(programme.events)} events, all fine.")
         return 0
-    if args.command == "run" and settings.local:
+    if args.command == "run" and settings.local and args.transcript:
         from mentorbot.demo import run_demo
 
         run_demo(settings, pace=args.pace)
         return 0
+    if args.command == "run" and settings.local:
+        from mentorbot.browse import run_workspace
+
+        return run_workspace(settings, args.state, args.host, args.port, args.fresh, args.pace)
     if settings.local:
         print(
             "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",

@@ -22,7 +22,7 @@ def demo_env(tmp_path: Path) -> dict[str, str]:
 
 def test_the_demo_replays_the_programme_and_shows_who_sees_what(tmp_path: Path) -> None:
     done = subprocess.run(  # noqa: PLW1510 - the exit code is asserted below
-        [sys.executable, "-m", "mentorbot.cli", "run", "--pace", "0"],
+        [sys.executable, "-m", "mentorbot.cli", "run", "--transcript", "--pace", "0"],
         cwd=tmp_path,
         env=demo_env(tmp_path) | {"PYTHONPATH": str(ROOT)},
         capture_output=True,
@@ -50,7 +50,7 @@ def test_the_demo_replays_the_programme_and_shows_who_sees_what(tmp_path: Path) 
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGINT is how Ctrl-C arrives on POSIX")
 def test_ctrl_c_stops_the_demo_cleanly(tmp_path: Path) -> None:
     demo = subprocess.Popen(
-        [sys.executable, "-m", "mentorbot.cli", "run", "--pace", "0.5"],
+        [sys.executable, "-m", "mentorbot.cli", "run", "--transcript", "--pace", "0.5"],
         cwd=tmp_path,
         env=demo_env(tmp_path) | {"PYTHONPATH": str(ROOT)},
         stdout=subprocess.PIPE,

@@ -1,0 +1,245 @@
+"""The local workspace in the browser (`mentorbot run` with no Slack token): the demo cohort's
+workspace served as a page where anyone can use the bot as any person in it, on a clock the
+page moves. It keeps its state between runs in a folder of its own (its SQLite database and the
+workspace's messages), so a demo can be stopped and resumed; --fresh starts again.
+
+Like app.py this module wires across packages."""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import logging
+import os
+import shutil
+import signal
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from bot.scheme import Programme, load_programme
+from localslack.browser.app import AppInfo, WorkspacePage
+from localslack.browser.model import Person
+from localslack.browser.serve import PageServer
+from mentorbot.local import (
+    COHORT,
+    START,
+    Cast,
+    LocalRun,
+    SimulatedClock,
+    cohort_workspace,
+    local_run,
+    run_due_until,
+    start_scheme,
+)
+from mentorbot.settings import Settings
+
+MANIFEST = Path(__file__).parent.parent / "manifest.json"
+KEPT = "workspace.json"
+DATABASE = "mentorbot.db"
+LOOPBACK = ("127.0.0.1", "localhost", "::1")
+# Where a fresh demo begins: the first reminders have gone out and some have been answered.
+SEEDED_UNTIL = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
+
+
+class SchemeTime:
+    """The page's clock: the simulated time, moved only by running the scheduler's own jobs
+    as they fall due on the way (one move at a time)."""
+
+    def __init__(self, run: LocalRun, zone: ZoneInfo):
+        self._run, self.zone = run, zone
+        self._lock = threading.Lock()
+
+    def now(self) -> datetime:
+        return self._run.clock.now
+
+    def next_moment(self) -> datetime | None:
+        return self._run.bot.scheduler.next_wakeup()
+
+    def advance(self, by: timedelta | None = None) -> bool:
+        with self._lock:
+            if by is not None:
+                to = self.now() + by
+            elif (upcoming := self.next_moment()) is not None:
+                to = max(upcoming, self.now())
+            else:
+                return False
+            run_due_until(self._run, to, lambda: None)
+            return True
+
+
+class Keeper:
+    """Writes the workspace and the clock to a file whenever they change (and at the end),
+    whole or not at all, so a stopped demo resumes where it was."""
+
+    def __init__(self, path: Path, run: LocalRun):
+        self._path, self._run = path, run
+        self._saved = -1
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._keep, name="workspace-keeper", daemon=True)
+
+    @staticmethod
+    def load(path: Path) -> tuple[datetime, dict[str, Any]] | None:
+        if not path.exists():
+            return None
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        return datetime.fromisoformat(kept["now"]), kept["workspace"]
+
+    def start(self) -> None:
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._stop.set()
+        self._thread.join(timeout=10)
+        self.save()
+
+    def _keep(self) -> None:
+        while not self._stop.wait(0.5):
+            if self._run.slack.workspace.version != self._saved:
+                self.save()
+
+    def save(self) -> None:
+        ws = self._run.slack.workspace
+        with ws.lock:
+            self._saved = ws.version
+            text = json.dumps({"now": self._run.clock.now.isoformat(), "workspace": ws.snapshot()})
+        partial = self._path.with_suffix(".partial")
+        partial.write_text(text, encoding="utf-8")
+        os.replace(partial, self._path)
+
+
+@dataclass
+class Served:
+    url: str
+    run: LocalRun
+    page: WorkspacePage
+
+
+@contextlib.contextmanager
+def serving(
+    settings: Settings,
+    state: Path,
+    host: str = "127.0.0.1",
+    port: int = 3000,
+    fresh: bool = False,
+    pace: float = 0.4,
+) -> Iterator[Served]:
+    """The page, served until the block ends (raises OSError when the port is taken); the
+    workspace is kept in `state` as it goes, and once more at the end."""
+    programme = load_programme(settings.mentorbot_programme)
+    if fresh and state.exists():
+        shutil.rmtree(state)
+    state.mkdir(parents=True, exist_ok=True)
+    kept = Keeper.load(state / KEPT)
+    clock = SimulatedClock(kept[0] if kept else START)
+    workspace = cohort_workspace(programme, clock)
+    if kept:
+        workspace.restore(kept[1])
+    database = f"sqlite:///{state / DATABASE}"
+    with local_run(settings, programme, clock, database, workspace, senders=4) as run:
+        if kept:
+            run.bot.check_alert_channel()
+            run.bot.start_timeline(paused=True)
+        else:
+            _seed(run, programme)
+        page = WorkspacePage(
+            run.slack,
+            run.sender,
+            SchemeTime(run, programme.zone),
+            people_of(programme),
+            AppInfo.from_manifest(json.loads(MANIFEST.read_text(encoding="utf-8"))),
+            settle=lambda: run.bot.wait_for_listeners(timeout=5),
+            pace=pace,
+            allowed_hosts=LOOPBACK if host in LOOPBACK else None,
+        )
+        keeper = Keeper(state / KEPT, run)
+        server = PageServer(page.app, host, port)
+        keeper.start()
+        try:
+            server.start()
+            yield Served(server.url, run, page)
+        finally:
+            page.stop()
+            server.stop()
+            keeper.stop()
+
+
+def run_workspace(
+    settings: Settings,
+    state: Path,
+    host: str = "127.0.0.1",
+    port: int = 3000,
+    fresh: bool = False,
+    pace: float = 0.4,
+) -> int:
+    """Serves the page until Ctrl-C or SIGTERM; the one line printed is its address."""
+    logging.getLogger().setLevel(logging.WARNING)
+    try:
+        with serving(settings, state, host, port, fresh, pace) as served:
+            print(f"mentorbot's local workspace: {served.url}  (Ctrl-C stops)", flush=True)
+            _wait_for_stop()
+    except OSError as error:
+        print(f"mentorbot: cannot serve on {host}:{port} ({error}); try --port.", flush=True)
+        return 2
+    return 0
+
+
+def _wait_for_stop() -> None:
+    stop = threading.Event()
+    previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        stop.wait()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def people_of(programme: Programme) -> list[Person]:
+    """Everyone the page can be used as: mentees, mentors, then the project team."""
+    rows = list(csv.DictReader(COHORT.open(encoding="utf-8")))
+    people = [
+        Person(r["slack_id"], r["name"], "Mentees" if r["role"] == "mentee" else "Mentors")
+        for r in sorted(rows, key=lambda r: r["role"] != "mentee")
+    ]
+    team = [
+        Person(m.slack_id, m.name, "Project team")
+        for m in programme.project_team.members
+        if m.slack_id
+    ]
+    return people + team
+
+
+def _seed(run: LocalRun, programme: Programme) -> None:
+    """A fresh demo's first fortnight, so every screen has something to show: two pairs have
+    accepted and one waits; check-ins answered; the first event reminders, with replies; a
+    concern acknowledged by the team lead and one still open."""
+    cast = Cast(run)
+    lead = programme.project_team.members[0].slack_id
+    start_scheme(run)
+    cast.accept_pairings(["UDEMO0001", "UDEMO0004", "UDEMO0002"])
+    run_due_until(run, START + timedelta(days=1), cast.answer_check_ins)
+    alert = cast.raise_concern(
+        "UDEMO0002",
+        "Jamie hasn't answered my messages about a first meeting. Should I keep trying?",
+    )
+    if lead:
+        cast.acknowledge(lead, alert)
+    run_due_until(run, SEEDED_UNTIL, cast.answer_check_ins)
+    cast.reply("UDEMO0001", "expectations-mentors", "event_rsvp_yes")
+    cast.reply("UDEMO0004", "expectations-mentees", "event_rsvp_yes")
+    cast.reply("UDEMO0005", "expectations-mentees", "event_rsvp_no")
+    cast.raise_concern(
+        "UDEMO0004",
+        "My manager may not release me for the training day. Could someone advise me?",
+        "not_urgent",
+    )
+    run.bot.wait_for_listeners()
+    ws = run.slack.workspace
+    for root in list(ws.modal_stacks):  # each has read the app's "thank you" and closed it
+        ws.close_view(root, whole_modal=True)

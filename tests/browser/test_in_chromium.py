@@ -1,0 +1,158 @@
+"""The local workspace in a real headless Chromium (Debian's), driven by Playwright as a person
+would use it, with an accessibility audit (axe-core) of every screen visited: no serious or
+critical finding is allowed. Screenshots go to each test's temporary folder."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+
+from mentorbot.browse import Served
+from tests.browser.conftest import ALED, FIONA, TEAM_LEAD
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+# As the machine's own probe starts it: no sandbox for root, nothing that reaches the network.
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+pytestmark = pytest.mark.skipif(
+    not Path(CHROMIUM).exists(),
+    reason="Debian's chromium is not installed (.ci/run installs it: apt-get install chromium)",
+)
+SERIOUS = {"serious", "critical"}
+
+
+@pytest.fixture
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Screen:
+    """The page as one person sees it; every look is audited and photographed."""
+
+    def __init__(self, page: Page, served: Served, shots: Path):
+        self.page, self.served, self.shots = page, served, shots
+        self.findings: dict[str, list[str]] = {}
+
+    def be(self, user: str, where: str = "home") -> None:
+        self.page.goto(f"{self.served.url}/ui/open?as={user}&in={where}")
+
+    def dm(self, user: str) -> None:
+        self.be(user, self.served.run.slack.workspace.dm_channel(user))
+
+    def look(self, name: str) -> None:
+        self.page.screenshot(path=self.shots / f"{name}.png", full_page=True)
+        results = Axe().run(self.page)
+        serious = [
+            f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes']]}"
+            for v in results.response["violations"]
+            if v["impact"] in SERIOUS
+        ]
+        assert serious == [], f"{name}: {serious}"
+
+    def everything_visible(self, user: str) -> str:
+        """All the text of every place the person can open."""
+        self.be(user)
+        hrefs = self.page.locator("#sidebar a").evaluate_all("links => links.map(a => a.href)")
+        texts = []
+        for href in hrefs:
+            self.page.goto(href)
+            texts.append(self.page.locator("body").inner_text())
+        return "\n".join(texts)
+
+
+@pytest.fixture
+def screen(browser: Browser, workspace: Served, tmp_path: Path) -> Iterator[Screen]:
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield Screen(page, workspace, tmp_path)
+    context.close()
+
+
+def test_a_mentee_accepts_answers_and_raises_a_concern_that_her_mentor_never_sees(
+    screen: Screen,
+) -> None:
+    page = screen.page
+    screen.be(ALED)
+    screen.look("aled-home")
+    page.get_by_role("link", name="Fiona MacLeod").click()
+    screen.look("aled-introduction")
+    page.get_by_role("button", name="Accept").last.click()
+    expect(page.locator("#main")).to_contain_text("accepted")
+
+    for _ in range(5):  # to the baseline evaluation (17 November)
+        page.get_by_role("button", name="+1 week").click()
+    expect(page.locator("#clock")).to_contain_text("18 Nov 2025")
+    screen.dm(ALED)
+    page.get_by_role("button", name="Start").last.click()
+    expect(page.locator("#main")).to_contain_text("How confident do you feel")
+    screen.look("aled-evaluation")
+    page.get_by_role("button", name="4").last.click()
+    expect(page.locator("#main")).to_contain_text("Where do you see yourself in five years?")
+    page.get_by_label("Message mentorbot").fill("Not sure yet")
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_contain_text("Did you attend the launch day?")
+
+    page.get_by_role("button", name="Tell the project team").click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    screen.look("aled-concern-form")
+    secret = "My mentor cancels every meeting at the last minute"
+    dialog.get_by_role("textbox").first.fill(secret)
+    dialog.get_by_role("button", name="Send").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    screen.look("aled-after-concern")
+
+    assert secret not in screen.everything_visible(FIONA)
+    screen.look("fiona-last-place")
+    screen.be(TEAM_LEAD, "CTEAMPRIV1")
+    expect(page.locator("#main")).to_contain_text(secret)
+    screen.look("team-channel")
+
+
+def test_the_team_imports_a_csv_and_sets_a_tbc_date_from_the_console(
+    screen: Screen, tmp_path: Path
+) -> None:
+    page = screen.page
+    screen.be(TEAM_LEAD)
+    expect(page.locator("#main")).to_contain_text("Project team console")
+    screen.look("console")
+
+    page.get_by_role("button", name="Import participants").click()
+    dialog = page.get_by_role("dialog")
+    screen.look("import-form")
+    cohort = tmp_path / "newcomers.csv"
+    cohort.write_text("name,email,role\nRhys Evans,rhys.evans@example.wales.nhs.uk,mentee\n")
+    dialog.get_by_label("The CSV file").set_input_files(cohort)
+    dialog.get_by_role("button", name="Import").click()
+    expect(page.get_by_role("dialog")).to_contain_text("Nothing was imported")
+    screen.look("import-problems")
+    page.get_by_role("dialog").get_by_role("button", name="Cancel").click()
+
+    tbc = page.locator("button[value='networking-jan-2026']", has_text="Set date")
+    tbc.click()
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_contain_text("Networking and training")
+    dialog.get_by_label("Day").fill("2026-01-21")
+    dialog.get_by_label("Starts (UK time)").fill("10:00")
+    dialog.get_by_label("Ends (UK time)").fill("11:30")
+    screen.look("set-date-form")
+    dialog.get_by_role("button", name="Set date").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(page.locator("#main")).to_contain_text("Wednesday 21 January 2026")
+    screen.look("date-set")

@@ -1,0 +1,247 @@
+"""The page over HTTP, as a browser without script uses it: every form posts and comes back
+to the page. The app behind it is the real one, reached by signed requests."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+import pytest
+
+from localslack.workspace import Message
+from mentorbot.browse import Served
+from tests.browser.conftest import ALED, FIONA, JAMIE, SUNITA, TEAM_LEAD
+
+ROOT = Path(__file__).parent.parent.parent
+
+
+def client(served: Served) -> httpx.Client:
+    return httpx.Client(base_url=served.url, follow_redirects=True, timeout=30)
+
+
+def dm(served: Served, user: str) -> str:
+    return served.run.slack.workspace.dm_channel(user)
+
+
+def latest_with(served: Served, user: str, action_id: str) -> tuple[Message, dict, dict]:
+    """The person's latest message offering `action_id`: it, its block and the element."""
+    ws = served.run.slack.workspace
+    for message in reversed(ws.messages):
+        if user not in ws.channels[message.channel].members:
+            continue
+        for block in message.blocks:
+            for element in block.get("elements", []):
+                if element.get("action_id") == action_id:
+                    return message, block, element
+    raise AssertionError(f"{user} has no message offering {action_id}")
+
+
+def press(page: httpx.Client, user: str, message: Message, block: dict, element: dict) -> str:
+    """What the page's form for that button posts."""
+    answer = page.post(
+        "/ui/act",
+        data={
+            "as": user,
+            "in": message.channel,
+            "surface": "message",
+            "channel": message.channel,
+            "ts": message.ts,
+            "view_id": "",
+            "block_id": block.get("block_id", ""),
+            "action_id": element["action_id"],
+            "value": element.get("value", ""),
+        },
+    )
+    assert answer.status_code == 200
+    return answer.text
+
+
+def test_a_mentee_accepts_their_pairing_and_sees_it_at_once(workspace: Served) -> None:
+    with client(workspace) as page:
+        message, block, element = latest_with(workspace, ALED, "pair_accept")
+        shown = press(page, ALED, message, block, element)
+    assert "I&#39;ll let you both know when your partner has accepted too." in shown
+    assert workspace.run.slack.workspace.violations == []
+
+
+def test_a_form_the_app_refuses_keeps_what_was_typed_beside_the_error(workspace: Served) -> None:
+    with client(workspace) as page:
+        page.post(
+            "/ui/say", data={"as": ALED, "in": dm(workspace, ALED), "text": "/mentoring concern"}
+        )
+        view_id = workspace.run.slack.workspace.open_modal_of(ALED)
+        assert view_id is not None
+        shown = page.post(
+            "/ui/submit",
+            data={"as": ALED, "in": dm(workspace, ALED), "view_id": view_id, "input:text": ""},
+        ).text
+        assert "Please fill in this field." in shown
+        typed = "My mentor & I <never> meet"
+        shown = page.post(
+            "/ui/submit",
+            data={
+                "as": ALED,
+                "in": dm(workspace, ALED),
+                "view_id": view_id,
+                "input:text": typed,
+                "input:urgency": "soon",
+            },
+        ).text
+    assert workspace.run.slack.workspace.open_modal_of(ALED) is None, shown
+    team = page_text(workspace, TEAM_LEAD, "CTEAMPRIV1")
+    assert "My mentor &amp;amp; I &amp;lt;never&amp;gt; meet" not in team  # escaped once, not twice
+    assert "My mentor &amp; I &lt;never&gt; meet" in team
+
+
+def page_text(served: Served, user: str, where: str) -> str:
+    with client(served) as page:
+        return page.get("/", params={"as": user, "in": where}).text
+
+
+def test_text_people_type_is_shown_as_text(workspace: Served) -> None:
+    typed = "<!channel> *hi* <https://evil.example|your bank> & more"
+    with client(workspace) as page:
+        shown = page.post(
+            "/ui/say", data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": typed}
+        ).text
+    assert 'href="https://evil.example"' not in shown
+    assert "&lt;!channel&gt;" in shown
+    sent = [m for m in workspace.run.slack.workspace.dms_to(SUNITA) if m.user == SUNITA]
+    assert (
+        sent[-1].text == "&lt;!channel&gt; *hi* &lt;https://evil.example|your bank&gt; &amp; more"
+    )
+
+
+def test_a_control_the_page_never_showed_does_nothing(workspace: Served) -> None:
+    calls = len(workspace.run.slack.workspace.calls)
+    with client(workspace) as page:
+        shown = page.post(
+            "/ui/act",
+            data={
+                "as": JAMIE,
+                "in": "home",
+                "surface": "home",
+                "view_id": "V-not-there",
+                "block_id": "x",
+                "action_id": "console_concern_resolve",
+                "value": "1",
+            },
+        ).text
+    assert "Your Home tab has changed since" in shown
+    assert len(workspace.run.slack.workspace.calls) == calls
+
+
+def test_forms_from_another_site_or_host_are_refused(workspace: Served) -> None:
+    with client(workspace) as page:
+        elsewhere = page.post(
+            "/ui/say",
+            data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": "hello"},
+            headers={"Origin": "https://evil.example"},
+        )
+        rebound = page.get("/", headers={"Host": "evil.example"})
+    assert elsewhere.status_code == 403
+    assert rebound.status_code == 403
+
+
+def test_files_reach_only_those_they_were_shared_with(workspace: Served) -> None:
+    ws = workspace.run.slack.workspace
+    shared = next(m for m in ws.dms_to(SUNITA) if m.files)
+    file_id = shared.files[0]["id"]
+    with client(workspace) as page:
+        hers = page.get(f"/ui/files/{file_id}", params={"as": SUNITA})
+        not_his = page.get(f"/ui/files/{file_id}", params={"as": FIONA})
+    assert hers.status_code == 200 and b"BEGIN:VCALENDAR" in hers.content
+    assert "attachment" in hers.headers["content-disposition"]
+    assert not_his.status_code == 404
+
+
+def test_the_clock_moves_by_the_schedulers_own_moments(workspace: Served) -> None:
+    scheduler, clock = workspace.run.bot.scheduler, workspace.run.clock
+    upcoming = scheduler.next_wakeup()
+    assert upcoming is not None
+    with client(workspace) as page:
+        page.post("/ui/clock", data={"as": SUNITA, "in": "home", "do": "next"})
+        assert clock.now == upcoming
+        before = clock.now
+        shown = page.post("/ui/clock", data={"as": SUNITA, "in": "home", "do": "week"}).text
+    assert (clock.now - before).days == 7
+    assert "UK time" in shown
+
+
+def test_news_arrives_as_server_sent_events(workspace: Served) -> None:
+    with client(workspace) as page, page.stream("GET", "/ui/events") as news:
+        lines = news.iter_lines()
+        assert next(lines) == "event: changed"
+        next(lines), next(lines)
+        page.post("/ui/say", data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": "hello"})
+        assert next(lines) == "event: changed"
+
+
+def test_a_concern_never_shows_on_the_partners_page(workspace: Served) -> None:
+    secret = "Sunita-only words about the pairing"
+    with client(workspace) as page:
+        page.post(
+            "/ui/say",
+            data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": "/mentoring concern"},
+        )
+        view_id = workspace.run.slack.workspace.open_modal_of(SUNITA)
+        page.post(
+            "/ui/submit",
+            data={
+                "as": SUNITA,
+                "in": dm(workspace, SUNITA),
+                "view_id": view_id,
+                "input:text": secret,
+                "input:urgency": "soon",
+            },
+        )
+        team = page.get("/", params={"as": TEAM_LEAD, "in": "CTEAMPRIV1"}).text
+        grace = [
+            page.get("/ui/open", params={"as": "UDEMO0001", "in": where}).text
+            for where in ["home", dm(workspace, "UDEMO0001"), *group_dms(workspace, "UDEMO0001")]
+        ]
+    assert secret in team
+    assert all(secret not in shown for shown in grace)
+
+
+def group_dms(served: Served, user: str) -> list[str]:
+    ws = served.run.slack.workspace
+    return [c.id for c in ws.channels.values() if c.is_mpim and user in c.members]
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGTERM is how a stop arrives on POSIX")
+def test_the_run_command_prints_the_address_and_resumes_where_it_stopped(tmp_path: Path) -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SLACK_")}
+    env |= {"PYTHONUNBUFFERED": "1", "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "mentorbot.cli", "run", "--port", "0", "--state", "kept"]
+
+    def run_once(*extra: str) -> str:
+        served = subprocess.Popen(
+            [*command, *extra],
+            cwd=tmp_path,
+            env=env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        assert served.stdout is not None
+        line = served.stdout.readline()
+        address = line.split(": ", 1)[1].split()[0]
+        assert address.startswith("http://127.0.0.1:")
+        page = httpx.get(address, follow_redirects=True, timeout=30).text
+        served.send_signal(signal.SIGTERM)
+        out, err = served.communicate(timeout=60)
+        assert served.returncode == 0, err
+        assert out == "" and "Traceback" not in err
+        return page
+
+    first = run_once()
+    assert "You are" in first
+    kept = (tmp_path / "kept" / "workspace.json").read_text()
+    run_once()
+    assert (tmp_path / "kept" / "workspace.json").read_text().count('"ts"') >= kept.count('"ts"')
+    run_once("--fresh")
