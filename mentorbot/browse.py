@@ -28,6 +28,8 @@ from localslack.browser.model import Person
 from localslack.browser.serve import PageServer
 from mentorbot.local import (
     COHORT,
+    NEWCOMER_IDS,
+    NEWCOMERS,
     START,
     Cast,
     LocalRun,
@@ -127,7 +129,7 @@ def serving(
     host: str = "127.0.0.1",
     port: int = 3000,
     fresh: bool = False,
-    pace: float = 0.4,
+    pace: float = 1.0,
 ) -> Iterator[Served]:
     """The page, served until the block ends (raises OSError when the port is taken); the
     workspace is kept in `state` as it goes, and once more at the end."""
@@ -175,7 +177,7 @@ def run_workspace(
     host: str = "127.0.0.1",
     port: int = 3000,
     fresh: bool = False,
-    pace: float = 0.4,
+    pace: float = 1.0,
 ) -> int:
     """Serves the page until Ctrl-C or SIGTERM; the one line printed is its address."""
     logging.getLogger().setLevel(logging.WARNING)
@@ -201,7 +203,8 @@ def _wait_for_stop() -> None:
 
 
 def people_of(programme: Programme) -> list[Person]:
-    """Everyone the page can be used as: mentees, mentors, then the project team."""
+    """Everyone the page can be used as: mentees, mentors, the project team, and colleagues
+    the team can import (mentorbot/data/demo-newcomers.csv is a file to try)."""
     rows = list(csv.DictReader(COHORT.open(encoding="utf-8")))
     people = [
         Person(r["slack_id"], r["name"], "Mentees" if r["role"] == "mentee" else "Mentors")
@@ -212,7 +215,11 @@ def people_of(programme: Programme) -> list[Person]:
         for m in programme.project_team.members
         if m.slack_id
     ]
-    return people + team
+    newcomers = [
+        Person(NEWCOMER_IDS[r["email"]], r["name"], "Not on the scheme yet")
+        for r in csv.DictReader(NEWCOMERS.open(encoding="utf-8"))
+    ]
+    return people + team + newcomers
 
 
 def _seed(run: LocalRun, programme: Programme) -> None:

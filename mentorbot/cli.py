@@ -82,8 +82,8 @@ def _add_local_options(run: argparse.ArgumentParser) -> None:
     local.add_argument(
         "--pace",
         type=float,
-        default=0.4,
-        help="seconds between moments when playing the scheme (default 0.4)",
+        help="seconds between moments when playing the scheme (default 1 on the page, about "
+        "2 minutes for the year; 0.4 in the transcript)",
     )
 
 
@@ -125,12 +125,13 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "run" and settings.local and args.transcript:
         from mentorbot.demo import run_demo
 
-        run_demo(settings, pace=args.pace)
+        run_demo(settings, pace=0.4 if args.pace is None else args.pace)
         return 0
     if args.command == "run" and settings.local:
         from mentorbot.browse import run_workspace
 
-        return run_workspace(settings, args.state, args.host, args.port, args.fresh, args.pace)
+        pace = 1.0 if args.pace is None else args.pace
+        return run_workspace(settings, args.state, args.host, args.port, args.fresh, pace)
     if settings.local:
         print(
             "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",

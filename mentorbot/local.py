@@ -26,6 +26,12 @@ from mentorbot.settings import Settings
 
 COHORT = Path(__file__).parent / "data" / "demo-cohort.csv"
 PAIRS = Path(__file__).parent / "data" / "demo-pairs.csv"
+# People in the workspace who are not on the scheme yet: the console's import can add them.
+NEWCOMERS = Path(__file__).parent / "data" / "demo-newcomers.csv"
+NEWCOMER_IDS = {
+    "rhys.evans@example.wales.nhs.uk": "UDEMO0007",
+    "niamh.kelly@example.hscni.net": "UDEMO0008",
+}
 START = datetime(2025, 10, 1, 7, 0, tzinfo=UTC)
 # Someone from another zone, so the transcript shows the "in your time zone" line.
 ZONES = {"UDEMO0005": "Europe/Madrid"}
@@ -82,8 +88,8 @@ def local_run(
 
 
 def cohort_workspace(programme: Programme, clock: SimulatedClock) -> Workspace:
-    """The demo cohort and the project team, with the team's private channel; messages are
-    dated by the simulated clock."""
+    """The demo cohort, two colleagues not on the scheme yet, and the project team with its
+    private channel; messages are dated by the simulated clock."""
     ws = Workspace(now=lambda: clock.now.timestamp())
     for row in csv.DictReader(COHORT.open()):
         ws.add_user(
@@ -92,6 +98,8 @@ def cohort_workspace(programme: Programme, clock: SimulatedClock) -> Workspace:
             row["email"],
             ZONES.get(row["slack_id"], programme.timezone),
         )
+    for row in csv.DictReader(NEWCOMERS.open()):
+        ws.add_user(NEWCOMER_IDS[row["email"]], row["name"], row["email"], programme.timezone)
     members = [ws.bot_user]
     for member in programme.project_team.members:
         if member.slack_id:

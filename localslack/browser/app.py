@@ -198,6 +198,7 @@ class WorkspacePage:
                 "m-" + item.ts.replace(".", "-") + ("r" if item.only_you else ""),
                 channel=here.id,
                 ts=item.ts if item.is_message else "",
+                heading_level=2,  # under the conversation's own heading
                 names=names,
             )
             body = (

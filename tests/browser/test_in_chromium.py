@@ -13,6 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, expect, sync_playwright
 
 from mentorbot.browse import Served
+from mentorbot.local import NEWCOMERS
 from tests.browser.conftest import ALED, FIONA, TEAM_LEAD
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
@@ -69,8 +70,9 @@ class Screen:
         self.be(user)
         hrefs = self.page.locator("#sidebar a").evaluate_all("links => links.map(a => a.href)")
         texts = []
-        for href in hrefs:
+        for n, href in enumerate(hrefs):
             self.page.goto(href)
+            self.look(f"{user}-place-{n}")
             texts.append(self.page.locator("body").inner_text())
         return "\n".join(texts)
 
@@ -119,7 +121,6 @@ def test_a_mentee_accepts_answers_and_raises_a_concern_that_her_mentor_never_see
     screen.look("aled-after-concern")
 
     assert secret not in screen.everything_visible(FIONA)
-    screen.look("fiona-last-place")
     screen.be(TEAM_LEAD, "CTEAMPRIV1")
     expect(page.locator("#main")).to_contain_text(secret)
     screen.look("team-channel")
@@ -136,13 +137,19 @@ def test_the_team_imports_a_csv_and_sets_a_tbc_date_from_the_console(
     page.get_by_role("button", name="Import participants").click()
     dialog = page.get_by_role("dialog")
     screen.look("import-form")
-    cohort = tmp_path / "newcomers.csv"
-    cohort.write_text("name,email,role\nRhys Evans,rhys.evans@example.wales.nhs.uk,mentee\n")
-    dialog.get_by_label("The CSV file").set_input_files(cohort)
+    misspelt = tmp_path / "newcomers.csv"
+    misspelt.write_text(NEWCOMERS.read_text().replace("mentee", "mentie"))
+    dialog.get_by_label("The CSV file").set_input_files(misspelt)
     dialog.get_by_role("button", name="Import").click()
     expect(page.get_by_role("dialog")).to_contain_text("Nothing was imported")
+    expect(page.get_by_role("dialog")).to_contain_text("line 2")
     screen.look("import-problems")
-    page.get_by_role("dialog").get_by_role("button", name="Cancel").click()
+    page.get_by_role("dialog").get_by_label("The CSV file").set_input_files(NEWCOMERS)
+    page.get_by_role("dialog").get_by_role("button", name="Import").click()
+    expect(page.get_by_role("dialog")).to_contain_text("2 participants added")
+    screen.look("import-done")
+    page.get_by_role("dialog").get_by_role("button", name="Done").click()
+    expect(page.get_by_role("dialog")).to_have_count(0)
 
     tbc = page.locator("button[value='networking-jan-2026']", has_text="Set date")
     tbc.click()
@@ -156,3 +163,30 @@ def test_the_team_imports_a_csv_and_sets_a_tbc_date_from_the_console(
     expect(page.get_by_role("dialog")).to_have_count(0)
     expect(page.locator("#main")).to_contain_text("Wednesday 21 January 2026")
     screen.look("date-set")
+
+
+def test_the_page_works_from_the_keyboard(screen: Screen) -> None:
+    page = screen.page
+    screen.dm(ALED)
+    page.keyboard.press("Tab")
+    expect(page.get_by_role("link", name="Skip to the conversation")).to_be_focused()
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_be_focused()
+
+    shortcut = page.get_by_role("button", name="Tell the project team")
+    shortcut.focus()
+    page.keyboard.press("Enter")
+    dialog = page.get_by_role("dialog")
+    expect(dialog).to_be_visible()
+    expect(dialog.locator(":focus")).to_have_count(1)  # focus moved into the form
+    screen.look("keyboard-form")
+    page.keyboard.press("Escape")
+    expect(page.get_by_role("dialog")).to_have_count(0)
+    expect(shortcut).to_be_focused()  # back where the person was
+
+    box = page.get_by_label("Message mentorbot")
+    box.focus()
+    page.keyboard.type("/mentoring help")
+    page.keyboard.press("Enter")
+    expect(page.locator("#main")).to_contain_text("Only visible to you")
+    expect(box).to_have_value("")

@@ -7,6 +7,8 @@ import os
 import signal
 import subprocess
 import sys
+import time
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
@@ -245,3 +247,20 @@ def test_the_run_command_prints_the_address_and_resumes_where_it_stopped(tmp_pat
     run_once()
     assert (tmp_path / "kept" / "workspace.json").read_text().count('"ts"') >= kept.count('"ts"')
     run_once("--fresh")
+
+
+def test_play_walks_the_scheme_until_paused(workspace: Served) -> None:
+    clock = workspace.run.clock
+    start = clock.now
+    with client(workspace) as page:
+        playing = page.post("/ui/clock", data={"as": SUNITA, "in": "home", "do": "play"}).text
+        assert "Playing…" in playing
+        deadline = time.monotonic() + 30
+        while clock.now < start + timedelta(days=14) and time.monotonic() < deadline:
+            time.sleep(0.05)
+        paused = page.post("/ui/clock", data={"as": SUNITA, "in": "home", "do": "pause"}).text
+    assert clock.now >= start + timedelta(days=14)
+    assert "Playing…" not in paused
+    stopped_at = clock.now
+    time.sleep(0.3)
+    assert clock.now == stopped_at
