@@ -13,6 +13,7 @@ import json
 import time
 import urllib.error
 import urllib.request
+import uuid
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
@@ -183,7 +184,7 @@ class SignedSender:
         home = ws.home_view(user_id)
         if home is not None:
             event["view"] = home
-        event_id = f"Ev{next(self._n):010d}"
+        event_id = _new_event_id()
         self.last_event_id = event_id
         body = event_envelope(ws.team_id, self.app_id, ws.bot_user, event, event_id)
         return self._post(body, {"Content-Type": "application/json"})
@@ -347,7 +348,7 @@ class SignedSender:
         ws = self.slack.workspace
         if retry_of is None:
             message = ws.post_as(user_id, channel, text)
-            event_id = f"Ev{next(self._n):010d}"
+            event_id = _new_event_id()
             self._events[event_id] = {
                 "type": "message",
                 "channel": channel,
@@ -414,6 +415,12 @@ class SignedSender:
     def _channel_name(self, channel_id: str) -> str:
         channel = self.slack.workspace.channels.get(channel_id)
         return channel.name if channel and not channel.is_im else "directmessage"
+
+
+def _new_event_id() -> str:
+    """Unique as Slack's are, across runs too: an app that remembers the events it has handled
+    (to ignore Slack's retries) must never take a new one for an old one."""
+    return "Ev" + uuid.uuid4().hex[:12].upper()
 
 
 def _find_element(

@@ -4,6 +4,7 @@ to the page. The app behind it is the real one, reached by signed requests."""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -15,8 +16,8 @@ import httpx
 import pytest
 
 from localslack.workspace import Message
-from mentorbot.browse import Served
-from tests.browser.conftest import ALED, FIONA, JAMIE, SUNITA, TEAM_LEAD
+from mentorbot.browse import Served, serving
+from tests.browser.conftest import ALED, FIONA, JAMIE, SUNITA, TEAM_LEAD, local_settings
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -264,3 +265,18 @@ def test_play_walks_the_scheme_until_paused(workspace: Served) -> None:
     stopped_at = clock.now
     time.sleep(0.3)
     assert clock.now == stopped_at
+
+
+def test_a_resumed_workspace_still_hears_what_people_write(seeded: Path, tmp_path: Path) -> None:
+    """After a stop the workspace and its database carry on together: a DM written after the
+    restart is a new event to the app, not a retry of one it has already handled."""
+    state = tmp_path / "state"
+    shutil.copytree(seeded, state)
+    answers = []
+    for _ in range(2):
+        with serving(local_settings(), state, port=0) as served, client(served) as page:
+            before = len(served.run.slack.workspace.dms_to(SUNITA))
+            page.post("/ui/say", data={"as": SUNITA, "in": dm(served, SUNITA), "text": "hello"})
+            served.run.bot.wait_for_listeners()
+            answers.append(len(served.run.slack.workspace.dms_to(SUNITA)) - before)
+    assert answers == [2, 2]  # her message and the bot's answer, both times
