@@ -22,6 +22,9 @@ class _Strict(BaseModel):
 
 
 Audience = Literal["mentees", "mentors", "everyone"]
+# The UK's four nations: each has its own bank holidays
+Nation = Literal["england", "wales", "scotland", "northern_ireland"]
+NATIONS: tuple[Nation, ...] = ("england", "wales", "scotland", "northern_ireland")
 Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
 
@@ -224,6 +227,22 @@ class Alerts(_Strict):
     )
 
 
+class BankHolidays(_Strict):
+    """No nudges on a person's own nation's bank holidays (from the holidays library); these
+    change them for the scheme."""
+
+    add: list[date] = Field(default_factory=list, description="more days off, for everyone")
+    remove: list[date] = Field(
+        default_factory=list, description="bank holidays the scheme keeps as working days"
+    )
+
+    @model_validator(mode="before")
+    @classmethod
+    def _a_list_adds(cls, given: object) -> object:
+        """A plain list of dates (the older form of this field) adds them."""
+        return {"add": given} if isinstance(given, list) else given
+
+
 class Programme(_Strict):
     name: str
     timezone: str = Field(description="the scheme's IANA time zone; events are given in it")
@@ -235,8 +254,14 @@ class Programme(_Strict):
     )
     events: list[Event] = Field(min_length=1)
     checkins: CheckIns = CheckIns()
-    bank_holidays: list[date] = Field(
-        default_factory=list, description="UK bank holidays: no nudges"
+    bank_holidays: BankHolidays = Field(
+        default_factory=lambda: BankHolidays(),
+        description="changes to each nation's bank holidays (no nudges on them)",
+    )
+    default_nation: Nation = Field(
+        "england",
+        description="whose bank holidays apply to the project team and to anyone whose nation "
+        "is not known",
     )
     evaluations: EvaluationSettings = EvaluationSettings()
     alerts: Alerts = Alerts()

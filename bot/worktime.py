@@ -1,38 +1,66 @@
 """Working time: when people may be nudged. Working hours on working days, in each recipient's
-own zone (the programme's zone for anyone whose zone is unknown), never past the scheme's end."""
+own zone (the programme's zone for anyone whose zone is unknown), never on a bank holiday of
+the recipient's own nation, never past the scheme's end."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.scheme import Programme
+import holidays
+
+from bot.scheme import NATIONS, Nation, Programme
+
+# The holidays library's codes for the UK's four nations (ISO 3166-2:GB)
+SUBDIVISION: dict[Nation, str] = {
+    "england": "ENG",
+    "wales": "WLS",
+    "scotland": "SCT",
+    "northern_ireland": "NIR",
+}
+
+
+@dataclass(frozen=True)
+class Whereabouts:
+    """Where someone works: their zone decides their hours, their nation their bank holidays
+    (the programme's when either is unknown)."""
+
+    zone: str | None = None
+    nation: Nation | None = None
 
 
 @dataclass(frozen=True)
 class Calendar:
     """When people may be nudged. `zone` is the programme's: it stands in for unknown zones and
-    decides which day it is for the scheme as a whole."""
+    decides which day it is for the scheme as a whole. `bank_holidays` are the days off of the
+    programme's own nation (the project team's, and anyone's whose nation is unknown);
+    `nations` each nation's."""
 
     start: time
     end: time
     bank_holidays: frozenset[date]
     zone: ZoneInfo
     last_day: date = date.max
+    nations: Mapping[Nation, frozenset[date]] = field(default_factory=dict)
 
-    def working_time(self, at: datetime, zones: Iterable[str | None]) -> datetime:
+    def working_time(self, at: datetime, people: Iterable[Whereabouts]) -> datetime:
         """The first moment from `at` that is inside working hours on a working day for
         everyone; if their days never overlap, for the first of them."""
-        places = [self.zone_of(z) for z in zones] or [self.zone]
+        places = [(self.zone_of(p.zone), self.days_off(p.nation)) for p in people] or [
+            (self.zone, self.bank_holidays)
+        ]
         candidate = at
         for _ in range(64):
-            later = max((self._next_open(candidate, zone) for zone in places), default=candidate)
+            later = max((self._next_open(candidate, *place) for place in places), default=candidate)
             if later == candidate:
                 return candidate
             candidate = later
-        return self._next_open(at, places[0])
+        return self._next_open(at, *places[0])
+
+    def days_off(self, nation: Nation | None) -> frozenset[date]:
+        return self.nations.get(nation, self.bank_holidays) if nation else self.bank_holidays
 
     def zone_of(self, name: str | None) -> ZoneInfo:
         """A person's zone, or the programme's when theirs is unknown or not a real zone."""
@@ -53,36 +81,50 @@ class Calendar:
         """The moment `hours` of working time (in the programme's zone) have passed since
         `start`: 4 working hours from Friday 16:00 is Monday 11:30."""
         left = timedelta(hours=hours)
-        at = self.working_time(start, [self.zone.key])
+        team = [Whereabouts(self.zone.key)]
+        at = self.working_time(start, team)
         while True:
             local = at.astimezone(self.zone)
             close = datetime.combine(local.date(), self.end, tzinfo=self.zone).astimezone(UTC)
             if at + left <= close:
                 return at + left
             left -= close - at
-            at = self.working_time(close, [self.zone.key])
+            at = self.working_time(close, team)
 
-    def _next_open(self, at: datetime, zone: ZoneInfo) -> datetime:
+    def _next_open(self, at: datetime, zone: ZoneInfo, days_off: frozenset[date]) -> datetime:
         local = at.astimezone(zone)
         day = local.date()
-        if self._working_day(day) and self.start <= local.time() < self.end:
+
+        def working(day: date) -> bool:
+            return day.weekday() < 5 and day not in days_off
+
+        if working(day) and self.start <= local.time() < self.end:
             return at
-        if not (self._working_day(day) and local.time() < self.start):
+        if not (working(day) and local.time() < self.start):
             day += timedelta(days=1)
-        while not self._working_day(day):
+        while not working(day):
             day += timedelta(days=1)
         return datetime.combine(day, self.start, tzinfo=zone).astimezone(UTC)
-
-    def _working_day(self, day: date) -> bool:
-        return day.weekday() < 5 and day not in self.bank_holidays
 
 
 def working_calendar(programme: Programme) -> Calendar:
     hours = programme.checkins.working_hours
+    nations = {nation: bank_holidays(programme, nation) for nation in NATIONS}
     return Calendar(
         hours.start,
         hours.end,
-        frozenset(programme.bank_holidays),
+        nations[programme.default_nation],
         programme.zone,
         programme.last_day,
+        nations,
     )
+
+
+def bank_holidays(programme: Programme, nation: Nation) -> frozenset[date]:
+    """The nation's bank holidays in the scheme's years, as the holidays library knows them,
+    with the programme file's changes: days off for everyone added, working days taken out."""
+    first = min(e.date for e in programme.events if isinstance(e.date, date)).year
+    years = range(first, programme.last_day.year + 1)
+    official = holidays.country_holidays("GB", subdiv=SUBDIVISION[nation], years=years)
+    changes = programme.bank_holidays
+    return (frozenset(official.keys()) | frozenset(changes.add)) - frozenset(changes.remove)

@@ -100,6 +100,13 @@ class MyData:
 
 
 @dataclass(frozen=True)
+class SetNation:
+    """`nation`: which nation's bank holidays I keep; `nation NAME`: keep that one's."""
+
+    named: str | None
+
+
+@dataclass(frozen=True)
 class TeamPause:
     member: str
     until: date | None
@@ -159,6 +166,7 @@ Command = (
     | TeamAlerts
     | TeamEvents
     | MyData
+    | SetNation
     | TeamPause
 )
 
@@ -196,6 +204,8 @@ def parse_command(text: str) -> Command:
         return _parse_pause(words[1:])
     if words[0] == "team":
         return _parse_team(words[1:], original[1:])
+    if words[0] == "nation":
+        return SetNation(" ".join(original[1:]) or None)
     if words[:2] == ["event", "date"]:
         return _parse_event_date(" ".join(words))
     if words == ["calendar", "new"]:

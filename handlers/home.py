@@ -24,6 +24,8 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
+from bot.participants.service import ParticipantsService
+from bot.scheme import Nation
 from handlers.events import RsvpPressed
 from handlers.middleware import Payload, acting, parse
 from handlers.pairs import (
@@ -46,6 +48,14 @@ class PauseForm(Payload):
     until: date
 
 
+class ChosenOption(Payload):
+    value: str
+
+
+class NationChosen(Payload):
+    selected_option: ChosenOption
+
+
 @dataclass(frozen=True)
 class Home:
     """Draws one person's Home from the use cases' own read models; `console` adds the team's
@@ -55,6 +65,7 @@ class Home:
     pairing: PairingService
     checkins: CheckInsService
     evaluations: EvaluationsService
+    participants: ParticipantsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(self, client: WebClient, person: str, now: datetime) -> None:
@@ -75,7 +86,14 @@ class Home:
             next_check_in=self.checkins.next_check_in(pair.pair.id, now) if pair else None,
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,
+            nation=self._nation(person),
         )
+
+    def _nation(self, person: str) -> Nation | None:
+        try:
+            return self.participants.nation_of(person)
+        except UserError:
+            return None
 
 
 def _or_none(read: Callable[[], T]) -> T | None:
@@ -96,7 +114,7 @@ def register(app: App, home: Home, privacy: PrivacyService) -> None:
     _register_events(app, home)
     _register_calendar(app, home)
     _register_pair(app, home)
-    _register_yours(app, privacy)
+    _register_yours(app, home, privacy)
 
 
 def _register_events(app: App, home: Home) -> None:
@@ -193,7 +211,15 @@ def _register_pair(app: App, home: Home) -> None:
         home.publish(client, me.person, me.now)
 
 
-def _register_yours(app: App, privacy: PrivacyService) -> None:
+def _register_yours(app: App, home: Home, privacy: PrivacyService) -> None:
+    @app.action(view.NATION)
+    def nation(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        chosen = parse(NationChosen, action).selected_option.value
+        home.participants.set_nation(me.person, chosen, me.now)
+        home.publish(client, me.person, me.now)
+
     @app.action(view.MY_DATA)
     def my_data(ack: Ack, context: BoltContext) -> None:
         ack()

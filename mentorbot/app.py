@@ -210,7 +210,13 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.evaluations.register(
         bolt, commands, services.evaluations, services.inbox, inline=inbox_inline
     )
-    handlers.participants.register(bolt, commands, services.privacy)
+    handlers.participants.register(
+        bolt,
+        commands,
+        services.privacy,
+        services.participants,
+        services.programme.default_nation,
+    )
     _register_home(bolt, services)
     commands.register(bolt, services.team)
 
@@ -226,7 +232,12 @@ def _register_home(bolt: App, services: Services) -> None:
         services.evaluations,
     )
     home = handlers.home.Home(
-        services.events, services.pairing, services.checkins, services.evaluations, console
+        services.events,
+        services.pairing,
+        services.checkins,
+        services.evaluations,
+        services.participants,
+        console,
     )
     handlers.home.register(bolt, home, services.privacy)
     handlers.console.register(

@@ -33,6 +33,7 @@ from bot.pairs.rules import (
     StageChange,
 )
 from bot.scheme import Stage
+from bot.worktime import Whereabouts
 from storage.base import Base, chunks, insert_ignoring_duplicates
 from storage.participants import ParticipantRecord
 
@@ -228,9 +229,14 @@ class SqlPairs:
             recent[checkin.pair_id].append(checkin)
         last_meeting = self._last_meetings(current)
         people = {
-            r.id: (r.tz, r.paused_until)
+            r.id: (Whereabouts(r.tz, r.nation), r.paused_until)
             for r in self._session.execute(
-                select(ParticipantRecord.id, ParticipantRecord.tz, ParticipantRecord.paused_until)
+                select(
+                    ParticipantRecord.id,
+                    ParticipantRecord.tz,
+                    ParticipantRecord.nation,
+                    ParticipantRecord.paused_until,
+                )
             )
         }
         return [_state(pair, recent[pair.id], last_meeting.get(pair.id), people) for pair in pairs]
@@ -269,9 +275,9 @@ def _state(
     pair: Pair,
     checkins: list[CheckIn],
     last_meeting: date | None,
-    people: dict[int, tuple[str | None, date | None]],
+    people: dict[int, tuple[Whereabouts, date | None]],
 ) -> PairState:
-    """One pair's state; `people` holds each participant's (zone, paused until)."""
+    """One pair's state; `people` holds each participant's (whereabouts, paused until)."""
     members = [people[m] for m in pair.members if m in people]
     pauses = [until for _, until in members if until]
     return PairState(
@@ -279,7 +285,7 @@ def _state(
         checkins,
         last_meeting,
         max(pauses) if pauses else None,
-        tuple(tz for tz, _ in members),
+        tuple(place for place, _ in members),
     )
 
 

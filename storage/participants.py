@@ -24,6 +24,7 @@ class ParticipantRecord(Base):
     tz: Mapped[str | None] = mapped_column(String(64))
     about: Mapped[str | None] = mapped_column(Text)
     paused_until: Mapped[date | None] = mapped_column(Date)
+    nation: Mapped[str | None] = mapped_column(String(20))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -38,6 +39,7 @@ def _participant(record: ParticipantRecord) -> Participant:
         tz=record.tz,
         about=record.about,
         paused_until=record.paused_until,
+        nation=record.nation,  # type: ignore[arg-type]
     )
 
 
@@ -69,6 +71,11 @@ class SqlParticipants:
         self._session.get_one(ParticipantRecord, participant_id).paused_until = until
         self._session.flush()
 
+    def set_nation(self, participant_id: int, nation: str, now: datetime) -> None:
+        record = self._session.get_one(ParticipantRecord, participant_id)
+        record.nation, record.updated_at = nation, now
+        self._session.flush()
+
     def upsert(
         self, rows: Iterable[ParticipantRow], tz_by_email: dict[str, str | None], now: datetime
     ) -> tuple[int, int]:
@@ -85,6 +92,7 @@ class SqlParticipants:
             record.name, record.role, record.slack_user_id = row.name, row.role, row.slack_user_id
             record.tz = tz_by_email.get(row.email)
             record.about = row.about
+            record.nation = row.nation or record.nation  # a file without one keeps theirs
             record.updated_at = now
         self._session.flush()
         return created, updated
@@ -96,6 +104,6 @@ def anonymise(session: Session, participant_id: int, now: datetime) -> str | Non
     record = session.get_one(ParticipantRecord, participant_id)
     slack_id = record.slack_user_id
     record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
-    record.slack_user_id = record.tz = record.about = None
+    record.slack_user_id = record.tz = record.about = record.nation = None
     record.paused_until, record.updated_at = None, now
     return slack_id

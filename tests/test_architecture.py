@@ -14,8 +14,8 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants"}
 
 # What each folder may import of ours and of the frameworks (the standard library always).
 RULES: dict[str, tuple[set[str], set[str]]] = {
-    # the domain: plain Python, pydantic and the programme file's YAML
-    "bot": ({"bot"}, {"pydantic", "yaml"}),
+    # the domain: plain Python, pydantic, the programme file's YAML, the UK's bank holidays
+    "bot": ({"bot"}, {"pydantic", "yaml", "holidays"}),
     # Slack glue: the domain, Slack's libraries, and what its views draw with
     "handlers": (
         {"bot", "handlers"},

@@ -37,7 +37,7 @@ from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
 from bot.team import Team
-from bot.worktime import Calendar
+from bot.worktime import Calendar, Whereabouts
 
 ONE_A_DAY = timedelta(days=1)
 EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
@@ -167,7 +167,7 @@ class EvaluationsService:
                         continue
                     if kind != "invite" and person.id in last:
                         at = max(at, last[person.id] + ONE_A_DAY)
-                    at = self._calendar.working_time(at, [person.tz])
+                    at = self._calendar.working_time(at, [Whereabouts(person.tz, person.nation)])
                     if at < form.closes:
                         owed.append(PendingMessage(person, form, kind, at))
                     break  # one step at a time per person and form

@@ -12,7 +12,7 @@ from typing import Literal
 from bot.errors import UserError
 from bot.participants.rules import ImportProblem, ImportRejected, Participant, Role
 from bot.scheme import STAGES, CheckIns, Stage
-from bot.worktime import Calendar
+from bot.worktime import Calendar, Whereabouts
 
 PairStatus = Literal["awaiting", "active", "ended"]
 MAX_MEETING_MINUTES = 8 * 60
@@ -261,7 +261,7 @@ class PairState:
     checkins: Sequence[CheckIn]  # oldest first
     last_meeting: date | None
     paused_until: date | None  # the later of the two members' pauses
-    zones: tuple[str | None, ...]
+    places: tuple[Whereabouts, ...]  # where each member works: their hours and days off
 
     @property
     def latest(self) -> CheckIn | None:
@@ -292,7 +292,7 @@ def pending_moments(
     pair, latest = state.pair, state.latest
     if pair.status == "awaiting":
         if pair.acceptance_nudged_at is None:
-            at = calendar.working_time(pair.created_at + rules.acceptance_nudge_after, state.zones)
+            at = calendar.working_time(pair.created_at + rules.acceptance_nudge_after, state.places)
             return [PairMoment(pair.id, "acceptance_nudge", at)]
         return []
     if pair.status != "active" or pair.activated_at is None:
@@ -304,12 +304,12 @@ def pending_moments(
     if state.paused_until is not None:
         resume = calendar.start_of(state.paused_until).astimezone(UTC)
         due = max(due, resume)
-    next_check_in = calendar.working_time(due, state.zones)
+    next_check_in = calendar.working_time(due, state.places)
     if calendar.day_of(next_check_in) > calendar.last_day:
         return []  # the scheme is over: no more nudges
     moments = [PairMoment(pair.id, "check_in", next_check_in)]
     if latest and latest.sent_at and latest.answer is None and latest.followed_up_at is None:
-        follow_up = calendar.working_time(latest.sent_at + rules.follow_up_after, state.zones)
+        follow_up = calendar.working_time(latest.sent_at + rules.follow_up_after, state.places)
         if follow_up < moments[0].at:
             moments.insert(0, PairMoment(pair.id, "follow_up", follow_up))
     return moments
@@ -337,7 +337,7 @@ def quiet_from(state: PairState, rules: CheckIns, calendar: Calendar) -> datetim
     at = since + rules.attention_without_meeting
     if state.paused_until is not None:
         at = max(at, calendar.start_of(state.paused_until))
-    at = calendar.working_time(at, [calendar.zone.key])
+    at = calendar.working_time(at, [Whereabouts(calendar.zone.key)])
     return None if calendar.day_of(at) > calendar.last_day else at
 
 

@@ -113,6 +113,7 @@ def _profile(person: Participant) -> dict[str, Any]:
         "role": person.role,
         "slack_user_id": person.slack_user_id,
         "time_zone": person.tz,
+        "nation": person.nation,
         "about": person.about,
         "check_ins_paused_until": _iso(person.paused_until),
     }

@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal
 
+from bot.scheme import Nation
+
 Role = Literal["mentor", "mentee"]
 ROLES: tuple[Role, ...] = ("mentor", "mentee")
 REQUIRED_COLUMNS = ("name", "email", "role")
@@ -27,6 +29,7 @@ class Participant:
     tz: str | None = None
     about: str | None = None
     paused_until: date | None = None
+    nation: Nation | None = None  # whose bank holidays they keep; None: the programme's
 
 
 @dataclass(frozen=True)
@@ -39,6 +42,29 @@ class ParticipantRow:
     role: Role
     slack_user_id: str | None
     about: str | None = None
+    nation: Nation | None = None  # None: as before (a new person: the programme's)
+
+
+# What people call each nation, in English and Welsh, as a file or a command may give it
+NATION_NAMES: dict[str, Nation] = {
+    "england": "england",
+    "lloegr": "england",
+    "wales": "wales",
+    "cymru": "wales",
+    "scotland": "scotland",
+    "yr alban": "scotland",
+    "alban": "scotland",
+    "northern ireland": "northern_ireland",
+    "northern_ireland": "northern_ireland",
+    "ni": "northern_ireland",
+    "gogledd iwerddon": "northern_ireland",
+}
+
+
+def nation_named(text: str) -> Nation | None:
+    """The nation a person means, however they spell it; None when it is not one."""
+    words = " ".join(text.replace("-", " ").lower().split())
+    return NATION_NAMES.get(words)
 
 
 @dataclass(frozen=True)
@@ -76,6 +102,11 @@ class NotAnEmail(ImportProblem):
 @dataclass(frozen=True)
 class NotARole(ImportProblem):
     role: str  # as written; empty when there was none
+
+
+@dataclass(frozen=True)
+class NotANation(ImportProblem):
+    nation: str  # as written
 
 
 @dataclass(frozen=True)
@@ -149,6 +180,7 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
                 role=fields["role"].lower(),  # type: ignore[arg-type]
                 slack_user_id=fields.get("slack_id") or None,
                 about=fields.get("about") or None,
+                nation=nation_named(fields.get("nation", "")),
             )
         )
     if problems:
@@ -166,6 +198,9 @@ def _check_row(line: int, fields: dict[str, str]) -> list[ImportProblem]:
         problems.append(NotAnEmail(line, fields.get("email", "")))
     if fields.get("role", "").lower() not in ROLES:
         problems.append(NotARole(line, fields.get("role", "")))
+    nation = fields.get("nation", "")
+    if nation and nation_named(nation) is None:
+        problems.append(NotANation(line, nation))
     slack_id = fields.get("slack_id", "")
     if slack_id and not _SLACK_USER_ID.match(slack_id):
         problems.append(NotASlackId(line, slack_id))

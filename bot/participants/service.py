@@ -4,9 +4,10 @@ workspace and those already imported before anything is written."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
+from bot.errors import NotAParticipant, UserError
 from bot.participants.ports import Directory
 from bot.participants.rules import (
     EmailNotInWorkspace,
@@ -16,9 +17,11 @@ from bot.participants.rules import (
     ParticipantRow,
     SlackUserRepeated,
     SlackUserTaken,
+    nation_named,
     parse_participants_csv,
 )
 from bot.ports import UnitOfWorkFactory
+from bot.scheme import Nation
 from bot.team import Team
 
 
@@ -52,9 +55,7 @@ def import_participants(
             problems.append(SlackUserTaken(row.line, slack_id, owner_of_id[slack_id]))
         line_of_id.setdefault(slack_id, row.line)
         zones[row.email] = zone
-        resolved.append(
-            ParticipantRow(row.line, row.name, row.email, row.role, slack_id, row.about)
-        )
+        resolved.append(replace(row, slack_user_id=slack_id))
     if problems:
         raise ImportRejected(problems)
     with uow() as work:
@@ -76,9 +77,18 @@ def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None
     return found
 
 
+class UnknownNation(UserError):
+    """Not a nation of the UK, as the person wrote it."""
+
+    def __init__(self, said: str):
+        super().__init__(said)
+        self.said = said
+
+
 class ParticipantsService:
-    """The project team's work on who is on the scheme: importing the participants file (the
-    same all-or-nothing checks as the command line) and counting who is in it."""
+    """Who is on the scheme: the project team imports the participants file (the same
+    all-or-nothing checks as the command line) and counts who is in it; each person says
+    which nation's bank holidays they keep."""
 
     def __init__(
         self,
@@ -97,6 +107,29 @@ class ParticipantsService:
         summary = import_participants(text, self._uow, self._directory, now)
         self._on_change()  # newcomers get the reminders already due
         return summary
+
+    def set_nation(self, actor: str, said: str, now: datetime) -> Nation:
+        """The person's own nation, as they name it; their nudges then keep to its bank
+        holidays."""
+        nation = nation_named(said)
+        if nation is None:
+            raise UnknownNation(said)
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(actor)
+            if person is None:
+                raise NotAParticipant()
+            uow.participants.set_nation(person.id, nation, now)
+            uow.commit()
+        self._on_change()  # what is owed them moves to their own working days
+        return nation
+
+    def nation_of(self, actor: str) -> Nation | None:
+        """The nation the person keeps (None: the programme's default)."""
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(actor)
+        if person is None:
+            raise NotAParticipant()
+        return person.nation
 
     def counts(self, actor: str) -> dict[str, int]:
         """How many mentors and mentees are on the scheme: erased people, who keep a row for

@@ -16,18 +16,21 @@ from slack_sdk.models.blocks import (
     DividerBlock,
     HeaderBlock,
     InputBlock,
+    Option,
     SectionBlock,
+    StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
 from bot.evaluations.service import MyForm
 from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
-from bot.scheme import Programme
+from bot.scheme import Nation, Programme
 from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
+from handlers.views import participants as participants_view
 from handlers.views.common import note, sections
 from handlers.views.mrkdwn import escape
 
@@ -36,7 +39,7 @@ from handlers.views.mrkdwn import escape
 RSVP_YES, RSVP_NO, ACCEPT = "home_rsvp_yes", "home_rsvp_no", "home_accept"
 STAGE, AGREEMENT, LOG_MEETING = "home_stage", "home_agreement", "home_log_meeting"
 PAUSE, RESUME, MY_DATA = "home_pause", "home_resume", "home_my_data"
-CALENDAR_FEED = "home_calendar_feed"
+CALENDAR_FEED, NATION = "home_calendar_feed", "home_nation"
 PAUSE_MODAL = "home_pause_modal"
 # Slack's limits: a Home view holds at most 100 blocks, so each list shows its first few and
 # says how many more there are and where to see them all.
@@ -62,6 +65,7 @@ class Mine:
     next_check_in: datetime | None
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
+    nation: Nation | None = None  # whose bank holidays they keep (None: the programme's)
 
 
 def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
@@ -70,7 +74,7 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += _events(mine.calendar, mine.public_url, programme, now)
         blocks += _pair(mine.pair, mine.next_check_in, programme, now)
         blocks += _forms(mine.forms)
-        blocks += _yours()
+        blocks += _yours(mine.nation or programme.default_nation)
     else:
         blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
     blocks.append(note(HELP))
@@ -206,9 +210,20 @@ def _forms(forms: list[MyForm]) -> list[Block]:
     return blocks
 
 
-def _yours() -> list[Block]:
+def _yours(nation: Nation) -> list[Block]:
+    choices = [Option(text=name, value=key) for key, name in participants_view.NATION_CHOICES]
     return [
         DividerBlock(),
+        SectionBlock(
+            block_id="home:nation",
+            text="*Where you work:* no nudges on your own bank holidays.",
+            accessory=StaticSelectElement(
+                action_id=NATION,
+                placeholder="Your nation",
+                options=choices,
+                initial_option=next(c for c in choices if c.value == nation),
+            ),
+        ),
         ActionsBlock(
             block_id="home:yours",
             elements=[

@@ -17,18 +17,54 @@ from bot.participants.rules import (
     MissingColumns,
     NoParticipants,
     NoSuchSlackUser,
+    NotANation,
     NotAnEmail,
     NotARole,
     NotASlackId,
     SlackUserRepeated,
     SlackUserTaken,
 )
+from bot.participants.service import UnknownNation
+from bot.scheme import NATIONS, Nation
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
 
 P = TypeVar("P", bound=ImportProblem)
 _PROBLEM_WORDS: dict[type, Callable[[Any], str]] = {}
+
+
+NATION_NAMES: dict[Nation, str] = {
+    "england": "England",
+    "wales": "Wales",
+    "scotland": "Scotland",
+    "northern_ireland": "Northern Ireland",
+}
+NATION_CHOICES = [(nation, NATION_NAMES[nation]) for nation in NATIONS]
+
+
+def nation_set(nation: Nation) -> str:
+    return (
+        f"Thank you. I'll keep to {NATION_NAMES[nation]}'s bank holidays: "
+        "I won't nudge you on them."
+    )
+
+
+def nation_now(nation: Nation | None, default: Nation) -> str:
+    kept = NATION_NAMES[nation or default]
+    told = "" if nation else " (the scheme's own, as you haven't told me yours)"
+    return (
+        f"I keep to {kept}'s bank holidays for you{told}. To change it, type e.g. "
+        "`/mentoring nation scotland` (England, Wales, Scotland or Northern Ireland)."
+    )
+
+
+@error_words(UnknownNation)
+def unknown_nation(error: UnknownNation) -> str:
+    return (
+        f"I don't know {escape(error.said)!r} as a nation. "
+        "Please choose England, Wales, Scotland or Northern Ireland."
+    )
 
 
 def my_data_sent() -> str:
@@ -93,6 +129,14 @@ def not_an_email(problem: NotAnEmail) -> str:
 @problem_words(NotARole)
 def not_a_role(problem: NotARole) -> str:
     return f"role must be mentor or mentee, not {problem.role or 'empty'!r}"
+
+
+@problem_words(NotANation)
+def not_a_nation(problem: NotANation) -> str:
+    return (
+        "nation must be England, Wales, Scotland or Northern Ireland (or left empty), "
+        f"not {problem.nation!r}"
+    )
 
 
 @problem_words(NotASlackId)

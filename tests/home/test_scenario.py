@@ -214,3 +214,15 @@ def test_the_calendar_feed_is_shown_once_in_a_form_from_the_home(public_world: W
     world.sender.click_home(SUNITA, home_view.CALENDAR_FEED)
     assert "You already have a calendar feed" in text_of(open_modal(world, SUNITA))
     assert not any("/calendar/feed/" in t for t in world.texts(SUNITA)), "never in the DM"
+
+
+def test_a_mentee_says_where_she_works_from_her_home(world: World) -> None:
+    paired(world)
+    home = home_of(world, SUNITA)
+    assert "Where you work" in text_of(home)
+    world.sender.select_home(SUNITA, home_view.NATION, "scotland")
+    redrawn = world.slack.workspace.home_view(SUNITA)
+    assert redrawn is not None
+    [nation] = [b for b in redrawn["blocks"] if b.get("block_id") == "home:nation"]
+    assert nation["accessory"]["initial_option"]["value"] == "scotland"
+    assert "Scotland's bank holidays" in world.command(SUNITA, "nation")

@@ -22,10 +22,11 @@ from bot.pairs.rules import (
     pending_moments,
 )
 from bot.participants.rules import ImportRejected
-from bot.scheme import CheckIns
-from bot.worktime import Calendar
+from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, load_programme
+from bot.worktime import Calendar, Whereabouts, working_calendar
 
 UK = ZoneInfo("Europe/London")
+LONDON = Whereabouts("Europe/London")
 RULES = CheckIns()
 CALENDAR = Calendar(
     time(9),
@@ -57,9 +58,9 @@ def state(
     *checkins: CheckIn,
     last_meeting: date | None = None,
     paused_until: date | None = None,
-    zones: tuple[str | None, ...] = ("Europe/London", "Europe/London"),
+    places: tuple[Whereabouts, ...] = (LONDON, LONDON),
 ) -> PairState:
-    return PairState(pair, list(checkins), last_meeting, paused_until, zones)
+    return PairState(pair, list(checkins), last_meeting, paused_until, places)
 
 
 def sent(
@@ -81,28 +82,28 @@ def sent(
 
 
 def test_a_nudge_due_in_working_hours_goes_at_once() -> None:
-    assert CALENDAR.working_time(uk("2026-01-07 10:15"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2026-01-07 10:15"), [Whereabouts("Europe/London")]) == uk(
         "2026-01-07 10:15"
     )
 
 
 def test_a_nudge_due_in_the_evening_waits_for_nine_the_next_working_morning() -> None:
-    assert CALENDAR.working_time(uk("2026-01-07 17:30"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2026-01-07 17:30"), [Whereabouts("Europe/London")]) == uk(
         "2026-01-08 09:00"
     )
-    assert CALENDAR.working_time(uk("2026-01-08 07:00"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2026-01-08 07:00"), [Whereabouts("Europe/London")]) == uk(
         "2026-01-08 09:00"
     )
 
 
 def test_no_nudges_at_weekends_or_on_bank_holidays() -> None:
-    assert CALENDAR.working_time(uk("2026-01-10 11:00"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2026-01-10 11:00"), [Whereabouts("Europe/London")]) == uk(
         "2026-01-12 09:00"
     )  # Saturday
-    assert CALENDAR.working_time(uk("2025-12-24 18:00"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2025-12-24 18:00"), [Whereabouts("Europe/London")]) == uk(
         "2025-12-29 09:00"
     )  # Christmas
-    assert CALENDAR.working_time(uk("2026-04-03 10:00"), ["Europe/London"]) == uk(
+    assert CALENDAR.working_time(uk("2026-04-03 10:00"), [Whereabouts("Europe/London")]) == uk(
         "2026-04-06 09:00"
     )  # Good Friday
 
@@ -110,19 +111,21 @@ def test_no_nudges_at_weekends_or_on_bank_holidays() -> None:
 def test_working_hours_are_each_recipients_own_and_both_must_be_at_work() -> None:
     # 09:30 in London is 04:30 in New York: wait until 09:00 there, 14:00 in London.
     assert CALENDAR.working_time(
-        uk("2026-01-07 09:30"), ["Europe/London", "America/New_York"]
+        uk("2026-01-07 09:30"), [Whereabouts("Europe/London"), Whereabouts("America/New_York")]
     ) == uk("2026-01-07 14:00")
 
 
 def test_working_hours_follow_the_clock_change() -> None:
     # Monday 30 March 2026, the day after the clocks went forward: 09:00 BST is 08:00 UTC.
-    assert CALENDAR.working_time(uk("2026-03-28 12:00"), ["Europe/London"]) == datetime(
-        2026, 3, 30, 8, tzinfo=UTC
-    )
+    assert CALENDAR.working_time(
+        uk("2026-03-28 12:00"), [Whereabouts("Europe/London")]
+    ) == datetime(2026, 3, 30, 8, tzinfo=UTC)
 
 
 def test_people_whose_days_never_overlap_are_nudged_in_the_first_ones_hours() -> None:
-    at = CALENDAR.working_time(uk("2026-01-07 18:00"), ["Europe/London", "Pacific/Kiritimati"])
+    at = CALENDAR.working_time(
+        uk("2026-01-07 18:00"), [Whereabouts("Europe/London"), Whereabouts("Pacific/Kiritimati")]
+    )
     assert at.astimezone(UK).time() >= time(9) and at.astimezone(UK).time() < time(17, 30)
 
 
@@ -286,3 +289,53 @@ def test_a_pairings_file_without_its_columns_or_without_pairs_is_refused() -> No
     with pytest.raises(ImportRejected) as no_pairs:
         check_pairings("mentor_email,mentee_email\n,\n", [], set())
     assert no_pairs.value.problems == [NoPairs(None)]
+
+
+# Each nation's bank holidays ----------------------------------------------------------------------
+
+SHIPPED = working_calendar(load_programme(SHIPPED_PROGRAMME))
+GLASGOW = Whereabouts("Europe/London", "scotland")
+BELFAST = Whereabouts("Europe/London", "northern_ireland")
+CARDIFF = Whereabouts("Europe/London", "wales")
+LEEDS = Whereabouts("Europe/London", "england")
+
+
+def test_someone_in_glasgow_is_not_nudged_on_st_andrews_day() -> None:
+    # St Andrew's Day fell on a Sunday in 2025: Scotland's holiday was Monday 1 December.
+    monday = uk("2025-12-01 10:00")
+    assert SHIPPED.working_time(monday, [GLASGOW]) == uk("2025-12-02 09:00")
+    assert SHIPPED.working_time(monday, [LEEDS]) == monday
+
+
+def test_someone_in_belfast_is_not_nudged_on_the_twelfth_or_st_patricks_day() -> None:
+    # The Twelfth fell on a Sunday in 2026: Northern Ireland's holiday was Monday 13 July.
+    assert SHIPPED.working_time(uk("2026-07-13 10:00"), [BELFAST]) == uk("2026-07-14 09:00")
+    assert SHIPPED.working_time(uk("2026-03-17 10:00"), [BELFAST]) == uk("2026-03-18 09:00")
+    assert SHIPPED.working_time(uk("2026-03-17 10:00"), [CARDIFF]) == uk("2026-03-17 10:00")
+
+
+def test_each_nations_summer_bank_holiday_is_its_own() -> None:
+    # Scotland's is the first Monday of August; England, Wales and Northern Ireland's the last.
+    assert SHIPPED.working_time(uk("2026-08-03 10:00"), [GLASGOW]) == uk("2026-08-04 09:00")
+    assert SHIPPED.working_time(uk("2026-08-03 10:00"), [LEEDS]) == uk("2026-08-03 10:00")
+    assert SHIPPED.working_time(uk("2026-08-31 10:00"), [GLASGOW]) == uk("2026-08-31 10:00")
+    assert SHIPPED.working_time(uk("2026-08-31 10:00"), [CARDIFF]) == uk("2026-09-01 09:00")
+
+
+def test_a_pair_across_two_nations_is_nudged_when_both_are_at_work() -> None:
+    assert SHIPPED.working_time(uk("2025-12-01 10:00"), [LEEDS, GLASGOW]) == uk("2025-12-02 09:00")
+
+
+def test_someone_whose_nation_is_unknown_keeps_the_programmes() -> None:
+    assert SHIPPED.working_time(uk("2026-08-31 10:00"), [LONDON]) == uk("2026-09-01 09:00")
+
+
+def test_the_programme_file_adds_days_off_and_keeps_bank_holidays_as_working_days() -> None:
+    shipped = load_programme(SHIPPED_PROGRAMME)
+    changed = shipped.model_copy(
+        update={"bank_holidays": BankHolidays(add=[date(2026, 1, 7)], remove=[date(2026, 8, 3)])}
+    )
+    calendar = working_calendar(changed)
+    assert calendar.working_time(uk("2026-01-07 10:00"), [GLASGOW]) == uk("2026-01-08 09:00")
+    assert calendar.working_time(uk("2026-08-03 10:00"), [GLASGOW]) == uk("2026-08-03 10:00")
+    assert BankHolidays.model_validate([date(2026, 1, 7)]).add == [date(2026, 1, 7)]

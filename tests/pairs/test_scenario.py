@@ -9,6 +9,7 @@ import pytest
 from bot.participants.rules import ImportRejected
 from handlers.views.participants import import_problems
 from tests.world import (
+    COHORT_CSV,
     PAIRS_CSV,
     TEAM_CHANNEL,
     TEAM_LEAD,
@@ -306,3 +307,46 @@ def test_the_clock_holds_one_job_for_pairs_and_no_check_in_is_sent_twice_across_
     asked = [m for m in group_messages(world, GRACE, SUNITA) if m.text == "Have you met yet?"]
     assert len(asked) == 1
     assert [j.id for j in world.bot.scheduler.moment_jobs()].count("pairs") == 1
+
+
+def test_someone_in_glasgow_is_not_nudged_on_st_andrews_day(world: World) -> None:
+    world.walk_to(uk("2025-11-25 10:00"))
+    world.add_cohort()
+    assert world.command(SUNITA, "nation Yr Alban").startswith(
+        "Thank you. I'll keep to Scotland's bank holidays"
+    )
+    assert world.bot.import_pairs(PAIRS_CSV) == 2
+    accept(world, GRACE, GRACE, SUNITA)
+    accept(world, OLIVER, OLIVER, JAMIE)
+    world.walk_to(uk("2025-12-03 12:00"))
+
+    def nudged(user: str) -> list:
+        return [m for m in world.dms(user) if m.text.startswith("A gentle reminder")]
+
+    # Five days after the pairing is a Sunday; Monday 1 December is St Andrew's Day in Scotland.
+    [sunita] = nudged(SUNITA)
+    assert sent_at(sunita) == uk("2025-12-02 09:00")
+    # Jamie keeps the scheme's (England's) days, in New York's hours.
+    [jamie] = nudged(JAMIE)
+    assert sent_at(jamie) == uk("2025-12-01 14:00")
+
+
+def test_the_team_gives_each_persons_nation_in_the_participants_file(world: World) -> None:
+    world.walk_to(uk("2025-11-25 10:00"))
+    world.add_cohort()
+    with_nations = COHORT_CSV.replace("name,email,role,slack_id", "name,email,role,slack_id,nation")
+    with_nations = with_nations.replace("mentor,\nOliver", "mentor,,Cymru\nOliver")
+    with_nations = with_nations.replace(
+        "oliver.byrne@example.nhs.uk,mentor,",
+        "oliver.byrne@example.nhs.uk,mentor,,Northern Ireland",
+    )
+    world.bot.import_participants(with_nations)
+    assert "Wales's bank holidays" in world.command(GRACE, "nation")
+    assert "Northern Ireland's bank holidays" in world.command(OLIVER, "nation")
+    assert "England's bank holidays for you (the scheme's own" in world.command(SUNITA, "nation")
+    with pytest.raises(ImportRejected) as rejected:
+        world.bot.import_participants(with_nations.replace("Cymru", "Atlantis"))
+    assert import_problems(rejected.value) == [
+        "line 2: nation must be England, Wales, Scotland or Northern Ireland (or left empty), not 'Atlantis'"
+    ]
+    assert "I don't know 'Mars' as a nation" in world.command(SUNITA, "nation Mars")

@@ -48,13 +48,34 @@ def test_a_concern_raised_before_the_alert_workflow_survives_the_upgrade(databas
     engine.dispose()
 
 
+def test_people_imported_before_nations_keep_everything_and_the_programmes_nation(
+    database_url: str,
+) -> None:
+    engine = make_engine(database_url)
+    alembic(engine, "0006")
+    now = datetime(2026, 1, 5, 10, tzinfo=UTC).replace(tzinfo=None)
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO participants (email, name, role, tz, about, created_at, updated_at) "
+                "VALUES ('a@b.org', 'A', 'mentee', 'Europe/London', 'radiographer', :n, :n)"
+            ),
+            {"n": now},
+        )
+    upgrade_schema(engine)
+    with engine.connect() as connection:
+        row = connection.execute(text("SELECT name, tz, about, nation FROM participants")).one()
+    assert tuple(row) == ("A", "Europe/London", "radiographer", None)
+    engine.dispose()
+
+
 def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     engine = make_engine(database_url)
     upgrade_schema(engine)
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0006"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
         )
     engine.dispose()
 

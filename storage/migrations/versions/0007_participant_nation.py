@@ -1,0 +1,23 @@
+"""participants: the nation whose bank holidays each person keeps (empty: the programme's)
+
+Revision ID: 0007
+Revises: 0006
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = "0007"
+down_revision = "0006"
+branch_labels = None
+depends_on = None
+
+
+def upgrade() -> None:
+    with op.batch_alter_table("participants") as table:
+        table.add_column(sa.Column("nation", sa.String(length=20), nullable=True))
+
+
+def downgrade() -> None:
+    with op.batch_alter_table("participants") as table:
+        table.drop_column("nation")
