@@ -159,9 +159,21 @@ def chat_post_ephemeral(slack: LocalSlack, params: dict[str, Any]) -> dict[str, 
     return {"message_ts": ts}
 
 
+# files.getUploadURLExternal: "alt_txt_too_large: Description for the image is longer than the
+# limit of 1000 character"
+ALT_TXT_LENGTH = 1000
+
+
 def files_get_upload_url_external(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """The file's text alternative (alt_txt, "Description of image for screen-reader") is kept
+    on it, as Slack's file object shows it."""
+    alt_txt = str(params.get("alt_txt") or "")
+    if len(alt_txt) > ALT_TXT_LENGTH:
+        raise ApiError("alt_txt_too_large")
     ws = slack.workspace
     file = ws.add_file(slack.url, ws.bot_user, str(params["filename"]), int(params["length"]))
+    if alt_txt:
+        file["alt_txt"] = alt_txt
     return {"upload_url": f"{slack.url}/upload/{file['id']}", "file_id": file["id"]}
 
 

@@ -152,13 +152,16 @@ class SlackMessenger:
         self._upload(notice, channel_id=channel)
 
     def _upload(self, notice: FileNotice, **where: str) -> None:
-        """Slack's three steps: an address for the file, its bytes, and sharing it `where`."""
+        """Slack's three steps: an address for the file (with an image's text alternative), its
+        bytes, and sharing it `where`."""
         shared = render_file(notice)
+        described = {"alt_txt": shared.alt_text} if shared.alt_text else {}
         upload = self._call(
             "files.getUploadURLExternal",
             None,
             filename=notice.filename,
             length=len(shared.content),
+            **described,
         )
         self._web.upload(upload["upload_url"], shared.content)
         complete: dict[str, object] = {

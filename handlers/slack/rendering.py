@@ -15,11 +15,19 @@ N = TypeVar("N", bound=Notice)
 MessageView = Callable[[Any], tuple[str, list[Block]]]
 
 
+# files.getUploadURLExternal refuses a longer text alternative ("alt_txt_too_large").
+ALT_TEXT_MAX = 1000
+
+
 @dataclass(frozen=True)
 class SharedFile:
+    """A file's bytes and words: its title, the message that comes with it (`comment`) and, for
+    an image, what it shows for those who cannot see it (`alt_text`, Slack's alt_txt)."""
+
     content: bytes
     title: str
     comment: str | None = None
+    alt_text: str | None = None
 
 
 FileView = Callable[[Any], SharedFile]
@@ -55,6 +63,11 @@ def render_message(notice: Notice) -> tuple[str, list[dict]]:
 
 def render_file(notice: FileNotice) -> SharedFile:
     return _FILES[type(notice)](notice)
+
+
+def notice_types() -> frozenset[type]:
+    """Every notice type a view says how to send: messages and files."""
+    return frozenset(_MESSAGES) | frozenset(_FILES)
 
 
 def is_registered(notice: Notice) -> bool:

@@ -10,10 +10,12 @@ from zoneinfo import ZoneInfo
 
 import matplotlib
 
-from handlers.slack.rendering import SharedFile, file_view, message_view
+from handlers.slack.rendering import ALT_TEXT_MAX, SharedFile, file_view, message_view
 
 matplotlib.use("Agg")  # no screen: draw to memory
 import matplotlib.pyplot as plt
+from matplotlib.axes import Axes
+from matplotlib.ticker import MaxNLocator
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -29,6 +31,7 @@ from bot.evaluations.notices import (
     EvaluationReminder,
     EvaluationReply,
     ResultsForTeam,
+    ScaleResults,
 )
 from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import AnswerValue, Form, Question
@@ -40,6 +43,8 @@ ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
 UK = ZoneInfo("Europe/London")
 MAX_BUTTONS = 5
 ROLE_COLOURS = {"mentee": "#2a9d8f", "mentor": "#e76f51"}
+# Roles told apart by pattern as well as colour, for those who cannot tell the colours apart.
+ROLE_HATCHES = {"mentee": "", "mentor": "//"}
 
 
 def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, list[Block]]:
@@ -172,7 +177,7 @@ def results_summary(results: ResultsForTeam) -> str:
     state = "has closed" if results.closed else "so far"
     return (
         f"*{results.form.title}* {state}: {results.invited} invited, {results.started} started, "
-        f"{results.finished} finished. The chart shows each scale question's answers by role."
+        f"{results.finished} finished."
     )
 
 
@@ -313,39 +318,82 @@ def answers_file(export: AnswersExport) -> SharedFile:
 
 @file_view(ResultsForTeam)
 def results_file(results: ResultsForTeam) -> SharedFile:
+    """The chart, with what it shows in words beside it, for everyone, and as its text
+    alternative, for screen readers."""
+    lines = chart_words(results)
     return SharedFile(
-        results_png(results), f"{results.form.title}: results", results_summary(results)
+        results_png(results),
+        f"{results.form.title}: results",
+        "\n".join([results_summary(results), *lines]),
+        _alt_text(lines),
+    )
+
+
+def chart_words(results: ResultsForTeam) -> list[str]:
+    """What the chart shows, a line for each scale question: how many of each role gave each
+    score."""
+    lines = [_chart_outline(results)]
+    for scale in results.scales:
+        labels = _scale_labels(results.form, scale)
+        by_role = " ".join(
+            f"{role.capitalize()}s: {_score_counts(scale, by_score, labels)}."
+            for role, by_score in sorted(scale.counts.items())
+        )
+        lines.append(f"“{scale.question}” {by_role or 'No answers yet.'}")
+    return lines
+
+
+MORE_IN_THE_MESSAGE = "The counts for the other questions are in the message."
+
+
+def _alt_text(lines: list[str]) -> str:
+    """The chart's words in as many whole lines as Slack's limit takes (the message has them
+    all)."""
+    fitted = lines[:1]
+    for line in lines[1:]:
+        if len("\n".join([*fitted, line, MORE_IN_THE_MESSAGE])) > ALT_TEXT_MAX:
+            return "\n".join([*fitted, MORE_IN_THE_MESSAGE])
+        fitted.append(line)
+    return "\n".join(fitted)
+
+
+def _chart_outline(results: ResultsForTeam) -> str:
+    title = results.form.title.lower()
+    if not results.scales:
+        return f"The {title} has no scale questions, so the chart is empty."
+    finished = f"{results.finished} of {results.invited} finished"
+    return f"Bar chart of the {title}'s scale questions by role: {finished}."
+
+
+def _score_counts(scale: ScaleResults, by_score: dict[int, int], labels: dict[int, str]) -> str:
+    """'1 (Not valuable): 2 people; 2: 1; 3 (Somewhat valuable): 0; …': the first count says what
+    is counted, the rest follow its pattern (Slack takes at most 1,000 characters of alt text)."""
+    counts = [
+        f"{score}{f' ({labels[score]})' if score in labels else ''}: {by_score.get(score, 0)}"
+        for score in range(scale.low, scale.high + 1)
+    ]
+    first = by_score.get(scale.low, 0)
+    counts[0] += " person" if first == 1 else " people"
+    return "; ".join(counts)
+
+
+def _scale_labels(form: Form, scale: ScaleResults) -> dict[int, str]:
+    """The words the form gives some points of the question (the results keep only its text)."""
+    return next(
+        (q.labels for q in form.questions if q.kind == "scale" and q.text == scale.question), {}
     )
 
 
 def results_png(results: ResultsForTeam) -> bytes:
     scales = results.scales or ()
     figure, axes = plt.subplots(
-        max(len(scales), 1), 1, figsize=(7, 2.4 * max(len(scales), 1)), squeeze=False
+        max(len(scales), 1), 1, figsize=(7, 2.6 * max(len(scales), 1)), squeeze=False
     )
     figure.suptitle(
         f"{results.form.title}: {results.finished} of {results.invited} finished", fontsize=12
     )
     for axis, scale in zip(axes[:, 0], scales, strict=False):
-        points = list(range(scale.low, scale.high + 1))
-        width = 0.8 / max(len(scale.counts), 1)
-        for n, (role, by_score) in enumerate(sorted(scale.counts.items())):
-            axis.bar(
-                [p + (n - (len(scale.counts) - 1) / 2) * width for p in points],
-                [by_score.get(p, 0) for p in points],
-                width=width,
-                label=f"{role}s",
-                color=ROLE_COLOURS.get(role),
-            )
-        axis.set_title(scale.question, fontsize=9, wrap=True)
-        axis.set_xticks(points)
-        axis.yaxis.get_major_locator().set_params(integer=True)
-        if scale.counts:
-            axis.legend(fontsize=8)
-        else:
-            axis.text(
-                0.5, 0.5, "no answers yet", ha="center", va="center", transform=axis.transAxes
-            )
+        _draw_scale(axis, scale, _scale_labels(results.form, scale))
     if not scales:
         axes[0, 0].text(0.5, 0.5, "this form has no scale questions", ha="center", va="center")
     figure.tight_layout()
@@ -353,6 +401,31 @@ def results_png(results: ResultsForTeam) -> bytes:
     figure.savefig(out, format="png", dpi=100)
     plt.close(figure)
     return out.getvalue()
+
+
+def _draw_scale(axis: Axes, scale: ScaleResults, labels: dict[int, str]) -> None:
+    """One question's bars, side by side by role; each score with its words, if it has any."""
+    points = list(range(scale.low, scale.high + 1))
+    width = 0.8 / max(len(scale.counts), 1)
+    for n, (role, by_score) in enumerate(sorted(scale.counts.items())):
+        axis.bar(
+            [p + (n - (len(scale.counts) - 1) / 2) * width for p in points],
+            [by_score.get(p, 0) for p in points],
+            width=width,
+            label=f"{role}s",
+            color=ROLE_COLOURS.get(role),
+            hatch=ROLE_HATCHES.get(role, ""),
+            edgecolor="black",
+        )
+    axis.set_title(scale.question, fontsize=9, wrap=True)
+    axis.set_xticks(points, [f"{p}\n{labels[p]}" if p in labels else str(p) for p in points])
+    axis.tick_params(axis="x", labelsize=7)
+    axis.set_ylabel("people", fontsize=8)
+    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    if scale.counts:
+        axis.legend(fontsize=8)
+    else:
+        axis.text(0.5, 0.5, "no answers yet", ha="center", va="center", transform=axis.transAxes)
 
 
 def settled(message: dict, chosen: str) -> str:

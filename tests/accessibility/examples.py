@@ -1,0 +1,293 @@
+"""One example of every notice the bot sends (several where a notice reads in several ways), each
+with the words a person must find in its plain-text fallback; and one example of every domain
+error a view words. Tests that go over all of them fail when a new kind has no example here."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+
+import handlers.views
+from bot.concerns.notices import (
+    ConcernAcknowledged,
+    ConcernForTeam,
+    ConcernReceived,
+    ConcernResolved,
+    LowScore,
+    PairNeedsAttention,
+    ReportersPair,
+    SentCheckIn,
+)
+from bot.concerns.rules import Concern
+from bot.errors import UserError
+from bot.evaluations.engine import Ask, Paused, Refusal, Submitted, Summary
+from bot.evaluations.notices import (
+    AnswersExport,
+    EvaluationInvite,
+    EvaluationReminder,
+    EvaluationReply,
+    ResultsForTeam,
+    ScaleResults,
+)
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.rules import EventSchedule
+from bot.outbox import Notice
+from bot.pairs.notices import (
+    AcceptanceNudge,
+    CheckInPrompt,
+    PairEnded,
+    PairIntroduction,
+    PairStarted,
+    StageMoved,
+)
+from bot.pairs.rules import Attention
+from bot.participants.notices import MyDataFile
+from bot.participants.rules import Participant
+from bot.scheme import SHIPPED_PROGRAMME, load_programme
+
+PROGRAMME = load_programme(SHIPPED_PROGRAMME)
+NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
+MENTOR = Participant(2, "Grace Mensah", "grace.mensah@example.nhs.uk", "mentor", "UGRACE001")
+MENTEE = Participant(1, "Sunita Rao", "sunita.rao@example.nhs.uk", "mentee", "USUNITA01")
+LAUNCH = next(e for e in PROGRAMME.events if e.id == "launch")  # face to face
+NETWORKING = next(e for e in PROGRAMME.events if e.id == "networking-jan-2026")  # online
+MID_SCHEME = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
+VALUE, OFTEN = MID_SCHEME.questions[0], MID_SCHEME.questions[2]
+
+
+@dataclass(frozen=True)
+class Example:
+    """A notice, and the words its fallback (or a file's title and message) must hold."""
+
+    notice: Notice
+    key_words: tuple[str, ...]
+
+
+def import_every_view() -> None:
+    """Each view registers its notices and errors when imported: all of them, new ones too."""
+    for module in pkgutil.iter_modules(handlers.views.__path__):
+        importlib.import_module(f"handlers.views.{module.name}")
+
+
+def _schedule(event_id: str, day: datetime) -> EventSchedule:
+    return EventSchedule(event_id, day, day + timedelta(hours=4))
+
+
+LAUNCH_DAY = _schedule(LAUNCH.id, datetime(2025, 11, 13, 11, 0, tzinfo=UTC))
+NEW_LAUNCH_DAY = _schedule(LAUNCH.id, datetime(2025, 11, 20, 11, 0, tzinfo=UTC))
+CONCERN = Concern(7, 1, 3, "checkin", "My mentor keeps cancelling.", NOW, "urgent")
+PAIR = ReportersPair(MENTOR, MENTEE, "negotiation", (SentCheckIn(NOW, "not_yet"),))
+RESULTS = ResultsForTeam(
+    MID_SCHEME,
+    invited=4,
+    started=3,
+    finished=3,
+    scales=(ScaleResults(VALUE.text, 1, 5, {"mentee": {4: 2}, "mentor": {2: 1}}),),
+    closed=True,
+    made_at=NOW,
+)
+
+
+def _events() -> list[Example]:
+    return [
+        Example(
+            EventReminder(PROGRAMME, LAUNCH, LAUNCH_DAY, timedelta(days=7), None, None),
+            (LAUNCH.title, "in 7 days", "13 November 2025", "Face to face"),
+        ),
+        Example(
+            EventReminder(
+                PROGRAMME,
+                NETWORKING,
+                _schedule(NETWORKING.id, datetime(2026, 1, 21, 10, 0, tzinfo=UTC)),
+                timedelta(hours=1),
+                "America/New_York",
+                "yes",
+                "https://mentorbot.example.org",
+            ),
+            (NETWORKING.title, "in 1 hour", "21 January 2026", "your time zone"),
+        ),
+        Example(
+            EventDateChanged(PROGRAMME, LAUNCH, LAUNCH_DAY, NEW_LAUNCH_DAY, None),
+            (LAUNCH.title, "20 November 2025", "13 November 2025"),
+        ),
+        Example(
+            EventDateChanged(
+                PROGRAMME, LAUNCH, LAUNCH_DAY, EventSchedule(LAUNCH.id, None, None), None
+            ),
+            (LAUNCH.title, "to be confirmed"),
+        ),
+        Example(CalendarInvite(PROGRAMME, LAUNCH, LAUNCH_DAY, 2), ("Add", LAUNCH.title)),
+    ]
+
+
+def _pairs() -> list[Example]:
+    names = (MENTOR.name, MENTEE.name)
+    return [
+        Example(PairIntroduction(3, MENTOR, MENTEE), (*names, "accept")),
+        Example(AcceptanceNudge(3, MENTOR), (MENTOR.name, "accept")),
+        Example(PairStarted(3, MENTOR, MENTEE), (*names, "accepted", "Preparing")),
+        Example(CheckInPrompt(3, 11, 2, "negotiation", None, False), ("met",)),
+        Example(
+            CheckInPrompt(3, 12, 3, "enabling_growth", date(2026, 2, 3), True),
+            ("reminder", "met since", "3 February"),
+        ),
+        Example(StageMoved(3, "enabling_growth", MENTEE.name, NOW), (MENTEE.name, "Enabling")),
+        Example(PairEnded(3, MENTOR), (MENTOR.name, "ended")),
+    ]
+
+
+def _concerns() -> list[Example]:
+    return [
+        Example(ConcernForTeam(CONCERN, MENTEE, PAIR), ("Concern #7", MENTEE.name, "urgent")),
+        Example(
+            ConcernForTeam(
+                Concern(8, None, None, "dm", "Worried.", NOW, "not_urgent", status="acknowledged"),
+                None,
+                None,
+                escalated=True,
+            ),
+            ("Not yet acknowledged", "Concern #8", "not on the scheme"),
+        ),
+        Example(
+            ConcernForTeam(CONCERN, MENTEE, PAIR, escalated=True, escalated_to="UTEAM0001"),
+            ("not yet acknowledged", "Concern #7"),
+        ),
+        Example(
+            ConcernForTeam(
+                Concern(9, 1, 3, "home", "Sorted.", NOW, status="resolved", assignee="UTEAM0002"),
+                MENTEE,
+                PAIR,
+            ),
+            ("Concern #9", MENTEE.name),
+        ),
+        Example(ConcernReceived(7, "By phone after 5pm", 8), ("project team", "concern")),
+        Example(ConcernReceived(7, "", 8), ("project team", "not to be contacted")),
+        Example(ConcernAcknowledged(7, "Priya Anand"), ("Priya Anand", "read your concern")),
+        Example(ConcernAcknowledged(7, None), ("project team", "read your concern")),
+        Example(
+            PairNeedsAttention(
+                "notice:attention:3:quiet:20260101",
+                MENTOR,
+                MENTEE,
+                "preparing",
+                Attention("quiet", 6),
+            ),
+            ("From the bot", *(MENTOR.name, MENTEE.name), "need attention"),
+        ),
+        Example(
+            PairNeedsAttention(
+                "notice:attention:3:not-yet:20260101",
+                MENTOR,
+                MENTEE,
+                "preparing",
+                Attention("not_yet", 2),
+            ),
+            ("From the bot", "Not yet"),
+        ),
+        Example(
+            LowScore(
+                "notice:low-score:mid-scheme:2:relationship-value", MENTOR, 1, VALUE, MID_SCHEME
+            ),
+            ("From the bot", "low score", MENTOR.name, VALUE.text),
+        ),
+        Example(ConcernResolved(7, "UTEAM0002"), ("Concern #7", "resolved")),
+    ]
+
+
+def _evaluation_replies() -> list[Example]:
+    def reply(answer: Ask | Summary | Paused | Submitted) -> EvaluationReply:
+        return EvaluationReply(MID_SCHEME, answer, MENTEE.slack_user_id or "", "dm-reply:1")
+
+    refused = Refusal("off_scale", said="9", low=1, high=5)
+    return [
+        Example(reply(Ask(VALUE, 1, 6)), ("Question 1 of 6", VALUE.text)),
+        Example(reply(Ask(OFTEN, 2, 6, refused, True)), ("number from 1 to 5", OFTEN.text)),
+        Example(
+            reply(Summary([(1, VALUE, 4), (2, OFTEN, None)])),
+            ("your answers", "submit", "4"),
+        ),
+        Example(reply(Paused()), ("saved", "resume")),
+        Example(reply(Submitted()), ("Thank you", "mid-scheme check")),
+        Example(
+            EvaluationReply(MID_SCHEME, None, "USUNITA01", "dm-reply:2"), ("closed", "Thank you")
+        ),
+        Example(EvaluationReply(None, None, "USUNITA01", "dm-reply:3"), ("not waiting", "help")),
+    ]
+
+
+def _evaluations() -> list[Example]:
+    return [
+        Example(EvaluationInvite(MID_SCHEME, 6), (MID_SCHEME.title, "6 short questions")),
+        Example(
+            EvaluationReminder(MID_SCHEME, "before-close", 2, 6),
+            ("reminder", "mid-scheme check", "2 of 6"),
+        ),
+        Example(EvaluationReminder(MID_SCHEME, "after-open", 0, 6), ("reminder", "open until")),
+        *_evaluation_replies(),
+        Example(
+            AnswersExport(MID_SCHEME, True, b"participant,question_id,answer\n", NOW),
+            (MID_SCHEME.title, "answers", "pseudonymous"),
+        ),
+        Example(RESULTS, (MID_SCHEME.title, "3 finished", "Bar chart", VALUE.text, "Mentees")),
+    ]
+
+
+def _participants() -> list[Example]:
+    return [Example(MyDataFile("USUNITA01", NOW, b"{}"), ("holds about you",))]
+
+
+def notice_examples() -> dict[type, list[Example]]:
+    """Every example, by notice type."""
+    by_type: dict[type, list[Example]] = {}
+    for example in [*_events(), *_pairs(), *_concerns(), *_evaluations(), *_participants()]:
+        by_type.setdefault(type(example.notice), []).append(example)
+    return by_type
+
+
+# Errors by their class's name, each made from its class: the examples need not import every
+# feature's errors (nor a feature still being written).
+ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
+    "NotAParticipant": lambda e: e(),
+    "TeamOnly": lambda e: e(),
+    "TooLong": lambda e: e("text", 3000, 3412),
+    "NotOnTheScheme": lambda e: e("UNEW00001"),
+    "NotInAPair": lambda e: e(),
+    "NotYourPair": lambda e: e(),
+    "AlreadyAccepted": lambda e: e(),
+    "UnknownStage": lambda e: e("closure"),
+    "NotStarted": lambda e: e(),
+    "AlreadyInStage": lambda e: e("negotiation"),
+    "PauseNotInFuture": lambda e: e(date(2026, 3, 1)),
+    "NotYourCheckIn": lambda e: e(),
+    "CheckInClosed": lambda e: e(),
+    "StaleCheckIn": lambda e: e(),
+    "AlreadyAnswered": lambda e: e(),
+    "MeetingInFuture": lambda e: e(date(2026, 3, 20)),
+    "MeetingBeforePairing": lambda e: e(date(2025, 9, 1)),
+    "BadMeetingLength": lambda e: e(0),
+    "NotPaired": lambda e: e("UGRACE001"),
+    "TeamPauseNotInFuture": lambda e: e(date(2026, 3, 1)),
+    "WrongRole": lambda e: e("Sunita Rao", "mentee", "mentor"),
+    "AlreadyPaired": lambda e: e("Sunita Rao"),
+    "AlsoPairedOnLine": lambda e: e("Sunita Rao", 3),
+    "UnknownNation": lambda e: e("Narnia"),
+    "NoSuchParticipant": lambda e: e("someone@example.org"),
+    "UnknownEvent": lambda e: e("lunch", ("launch", "final-celebration")),
+    "NotInAudience": lambda e: e(LAUNCH.model_copy(update={"audience": "mentors"})),
+    "AlreadyStarted": lambda e: e(LAUNCH),
+    "EndBeforeStart": lambda e: e(time(11, 0), time(10, 0)),
+    "DateInPast": lambda e: e(),
+    "EmptyConcern": lambda e: e(),
+    "UrgencyNotChosen": lambda e: e("tomorrow"),
+    "NoResolutionNote": lambda e: e(),
+    "NoSuchConcern": lambda e: e(12),
+    "CannotAct": lambda e: e(12, "already_resolved"),
+    "ConcurrentChange": lambda e: e(12),
+    "UnknownForm": lambda e: e("midscheme", ("baseline", "mid-scheme", "final")),
+    "NotYourQuestion": lambda e: e(),
+    "NotInvited": lambda e: e(MID_SCHEME),
+    "CouldNotSave": lambda e: e(),
+}
