@@ -57,6 +57,11 @@ def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[
     return register
 
 
+def worded_errors() -> frozenset[type]:
+    """Every domain error a view has words for."""
+    return frozenset(_WORDS)
+
+
 def user_error(error: UserError) -> str:
     """The words for a domain error, as its feature's view registered them."""
     return _WORDS[type(error)](error)

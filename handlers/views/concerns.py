@@ -180,19 +180,19 @@ def pair_needs_attention(n: PairNeedsAttention) -> tuple[str, list[Block]]:
 @message_view(LowScore)
 def low_score(n: LowScore) -> tuple[str, list[Block]]:
     return _automatic(
-        f"{escape(n.person.name)} ({n.person.role}) answered {n.score} of {n.question.high} to "
-        f"“{n.question.text}” in the {n.form.title.lower()}."
+        f"{escape(n.person.name)} ({n.person.role}) gave a low score in the "
+        f"{n.form.title.lower()}: {n.score} of {n.question.high} to “{n.question.text}”"
     )
 
 
 def _automatic(about: str) -> tuple[str, list[Block]]:
-    text = f":robot_face: Automatic notice (lower priority): {about}"
+    text = f":robot_face: From the bot, lower priority: {about}"
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text="Raised by the bot from check-ins and evaluations, not reported by anyone."
+                    text="The bot saw this in check-ins and form answers. Nobody reported it."
                 )
             ]
         ),

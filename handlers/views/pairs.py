@@ -460,8 +460,11 @@ def already_accepted(_: AlreadyAccepted) -> str:
 
 @error_words(UnknownStage)
 def unknown_stage(error: UnknownStage) -> str:
-    names = ", ".join(STAGE_NAMES.values())
-    return f"“{escape(error.said)}” is not a stage. The stages are: {names}."
+    *first, last = STAGE_NAMES.values()
+    return (
+        f"“{escape(error.said)}” is not a stage. "
+        f"Please choose one of the four: {', '.join(first)} or {last}."
+    )
 
 
 @error_words(NotStarted)

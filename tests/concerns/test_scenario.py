@@ -226,8 +226,8 @@ def test_pairs_needing_attention_and_low_scores_raise_automatic_notices_once(wor
         if m.text.startswith(":robot_face:")
     ]
     assert notices == [
-        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
-        ":robot_face: Automatic notice (lower priority): Grace Mensah (mentor) answered 1 of 5 to “How valuable is your mentoring relationship so far?” in the mid-scheme check.",
+        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
+        ":robot_face: From the bot, lower priority: Grace Mensah (mentor) gave a low score in the mid-scheme check: 1 of 5 to “How valuable is your mentoring relationship so far?”",
     ]
     with world.bot.uow() as uow:  # one per episode: keyed by the day the pair last met or began
         assert uow.deliveries.sent_keys_like("notice:attention:") == {
@@ -252,7 +252,7 @@ def test_not_yet_twice_in_a_row_raises_one_notice_in_the_words_of_the_teams_over
         if m.text.startswith(":robot_face:")
     ]
     assert notices == [
-        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao (Preparing) "
+        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) "
         "need attention: answered “Not yet” 2 times in a row."
     ]
     assert "needs attention: answered “Not yet” 2 times in a row." in world.command(

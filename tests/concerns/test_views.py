@@ -161,7 +161,7 @@ def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
     text, blocks = view.pair_needs_attention(notice)
 
     assert text == (
-        f":robot_face: Automatic notice (lower priority): {ESCAPED} & Sunita Rao "
+        f":robot_face: From the bot, lower priority: {ESCAPED} & Sunita Rao "
         "(Preparing) need attention: no meeting logged for 6 weeks."
     )
     assert no_markup_from(shown((text, blocks)))
@@ -182,12 +182,12 @@ def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_lo
     low, blocks = view.low_score(LowScore("notice:low-score", person(TYPED), 1, question, form))
 
     assert attention == (
-        ":robot_face: Automatic notice (lower priority): Grace Mensah & Sunita Rao "
+        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao "
         "(Negotiation) need attention: answered “Not yet” 2 times in a row."
     )
     assert low == (
-        f":robot_face: Automatic notice (lower priority): {ESCAPED} (mentee) answered 1 of "
-        f"{question.high} to “{question.text}” in the {form.title.lower()}."
+        f":robot_face: From the bot, lower priority: {ESCAPED} (mentee) gave a low score in the "
+        f"{form.title.lower()}: 1 of {question.high} to “{question.text}”"
     )
     assert no_markup_from(shown((low, blocks)))
 

@@ -188,7 +188,7 @@ WORDS: list[tuple[UserError, str]] = [
     (AlreadyAccepted(), "You have already accepted this pairing. Thank you!"),
     (
         UnknownStage("flourishing"),
-        "“flourishing” is not a stage. The stages are: Preparing, Negotiation, Enabling Growth, Coming to Closure.",
+        "“flourishing” is not a stage. Please choose one of the four: Preparing, Negotiation, Enabling Growth or Coming to Closure.",
     ),
     (NotStarted(), "Your pairing starts once you have both accepted it."),
     (AlreadyInStage("enabling_growth"), "Your pair is already in Enabling Growth."),
