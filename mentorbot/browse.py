@@ -138,6 +138,8 @@ def serving(
         shutil.rmtree(state)
     state.mkdir(parents=True, exist_ok=True)
     kept = Keeper.load(state / KEPT)
+    if kept is None:  # a first run stopped while it was being set up starts again
+        (state / DATABASE).unlink(missing_ok=True)
     clock = SimulatedClock(kept[0] if kept else START)
     workspace = cohort_workspace(programme, clock)
     if kept:

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import Any, Protocol
-from urllib.parse import urlencode
+from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
@@ -36,7 +36,8 @@ from localslack.sender import Delivered, SignedSender
 from localslack.server import LocalSlack
 
 HERE = Path(__file__).parent
-# The largest file a form takes (Slack takes far more; a CSV of a cohort is a few kilobytes).
+# The largest file a form takes here (Slack takes far more; a cohort's CSV is a few kilobytes):
+# the workspace keeps every file's bytes in the file it is saved to.
 UPLOAD_LIMIT = 5 * 1024 * 1024
 
 
@@ -112,8 +113,11 @@ class WorkspacePage:
         self.people, self.app_info = people, app
         self._settle = settle  # waits for what the app does after acknowledging
         self._pace = pace
+        # What went wrong with a person's last action, shown until their next one
         self._notices: dict[str, str] = {}
         self._modals: dict[str, _Modal] = {}
+        self._lock = threading.Lock()
+        self._sending: set[str] = set()  # modals on their way to the app
         self._playing = threading.Event()
         self._stopping = threading.Event()
         self._player: threading.Thread | None = None
@@ -153,12 +157,14 @@ class WorkspacePage:
         me = self._person(request.query_params.get("as"))
         where = request.query_params.get("in") or model.HOME
         if where != model.HOME and not model.can_see(self.ws, me.id, where):
-            self._notices[me.id] = "You are not in that conversation; here is your Home."
+            self._notices.setdefault(me.id, "You are not in that conversation; here is your Home.")
             where = model.HOME
         html = self._templates.get_template("page.html").render(self._page_context(me, where))
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 
     def _page_context(self, me: model.Person, where: str) -> dict[str, Any]:
+        # Read first: a change made while this page is drawn then counts as news to fetch.
+        version = self.ws.version
         zone = ZoneInfo(self.ws.users[me.id].tz) if me.id in self.ws.users else self.clock.zone
         places = model.places_of(self.ws, me.id, self.app_info.name)
         here = next((p for p in places if p.id == where), places[0])
@@ -173,8 +179,8 @@ class WorkspacePage:
             "items": [] if here.kind == "home" else self._items(me, here, zone, names),
             "modal": self._modal_context(me, where, names),
             "clock": self._clock_context(zone),
-            "notice": self._notices.pop(me.id, ""),
-            "version": self.ws.version,
+            "notice": self._notices.get(me.id, ""),
+            "version": version,
         }
 
     def _home_html(self, me: model.Person, names: dict[str, str]) -> str | None:
@@ -182,7 +188,14 @@ class WorkspacePage:
         if view is None:
             return None
         surface = Surface(
-            "home", me.id, model.HOME, "home", view_id=view["id"], heading_level=2, names=names
+            "home",
+            me.id,
+            model.HOME,
+            "home",
+            view_id=view["id"],
+            view_hash=view["hash"],
+            heading_level=2,
+            names=names,
         )
         return render_blocks(view.get("blocks") or [], surface)
 
@@ -225,6 +238,7 @@ class WorkspacePage:
             where,
             "v-" + view_id,
             view_id=view_id,
+            view_hash=view["hash"],
             submit_form="modal-submit",
             names=names,
             people=[(p.id, p.name) for p in self.people],
@@ -279,22 +293,40 @@ class WorkspacePage:
         self._deliver(me, send)
 
     async def submit(self, request: Request) -> Response:
-        form = await request.form(max_part_size=UPLOAD_LIMIT)
+        form = await request.form()
         me, where = self._who(form)
         await asyncio.to_thread(self._submit, me, str(form.get("view_id") or ""), form)
         return self._back(me, where)
 
     def _submit(self, me: model.Person, view_id: str, form: FormData) -> None:
-        if self.ws.open_modal_of(me.id) != view_id:
-            self._notices[me.id] = "That form is no longer open; nothing was sent."
-            return
+        with self._lock:  # a form is sent once, however often it is posted
+            if self.ws.open_modal_of(me.id) != view_id or view_id in self._sending:
+                self._notices[me.id] = "That form is no longer open; nothing was sent."
+                return
+            self._sending.add(view_id)
+        try:
+            self._send_form(me, view_id, form)
+        finally:
+            with self._lock:
+                self._sending.discard(view_id)
+
+    def _send_form(self, me: model.Person, view_id: str, form: FormData) -> None:
         view = self.ws.views[view_id]
+        if str(form.get("hash") or "") != view["hash"]:
+            self._notices[me.id] = (
+                "The app changed that form while you were on it; please check it and send again."
+            )
+            return
         entered = forms.entered(view, form)
         uploads = {
             block: [f for f in files if isinstance(f, UploadFile) and f.filename]
             for block, files in forms.uploads(form).items()
         }
-        missing = forms.client_checks(view, entered, uploads)
+        missing = forms.client_checks(view, entered, uploads) | {
+            block: f"Files can be up to {UPLOAD_LIMIT // (1024 * 1024)} MB here."
+            for block, files in uploads.items()
+            if any((f.size or 0) > UPLOAD_LIMIT for f in files)
+        }
         if missing:  # Slack's own client refuses these before anything is sent
             self._modals[view_id] = _Modal(view["hash"], entered, missing)
             return
@@ -359,7 +391,8 @@ class WorkspacePage:
         form = await request.form()
         me, where = self._who(form)
         callback_id, ts = str(form.get("callback_id") or ""), str(form.get("ts") or "")
-        message = next((m for m in self.ws.messages_in(where) if m.ts == ts), None)
+        seen = model.can_see(self.ws, me.id, where)
+        message = next((m for m in self.ws.messages_in(where) if m.ts == ts and seen), None)
         if ts and message and callback_id in dict(self.app_info.message_shortcuts):
             await asyncio.to_thread(
                 self._deliver,
@@ -389,7 +422,10 @@ class WorkspacePage:
         return delivered
 
     def _who(self, form: FormData) -> tuple[model.Person, str]:
-        return self._person(str(form.get("as") or "")), str(form.get("in") or model.HOME)
+        """Who acts and where; what went wrong with their last action is now past."""
+        me = self._person(str(form.get("as") or ""))
+        self._notices.pop(me.id, None)
+        return me, str(form.get("in") or model.HOME)
 
     def _back(self, me: model.Person, where: str) -> Response:
         return RedirectResponse("/?" + urlencode({"as": me.id, "in": where}), status_code=303)
@@ -445,9 +481,7 @@ class WorkspacePage:
         return Response(
             kept["content"] or b"",
             media_type=kept["mimetype"],
-            headers={
-                "Content-Disposition": f'{disposition}; filename="{_safe_name(kept["name"])}"'
-            },
+            headers={"Content-Disposition": _disposition(disposition, kept["name"])},
         )
 
     async def events(self, request: Request) -> Response:
@@ -480,5 +514,7 @@ def _when(moment: datetime, zone: ZoneInfo) -> str:
     return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
-def _safe_name(name: str) -> str:
-    return "".join(c for c in name if c.isalnum() or c in "._- ") or "file"
+def _disposition(kind: str, name: str) -> str:
+    """A file's name for the browser: plain ASCII for old clients, and the real one (RFC 6266)."""
+    plain = "".join(c for c in name if c.isascii() and (c.isalnum() or c in "._- ")) or "file"
+    return f"{kind}; filename=\"{plain}\"; filename*=UTF-8''{quote(name, safe='')}"

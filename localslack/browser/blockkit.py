@@ -63,6 +63,7 @@ class Surface:
     channel: str = ""  # message: its channel id
     ts: str = ""  # message: its ts
     view_id: str = ""  # home and modal: the view's id
+    view_hash: str = ""  # home and modal: the version shown, so a stale page is noticed
     submit_form: str = ""  # modal: the id of the form that submits the modal's inputs
     heading_level: int = 3  # header blocks become <hN>
     names: Mapping[str, str] = field(default_factory=dict)  # user and channel ids → names
@@ -658,6 +659,7 @@ def _act_form(element: Json, at: _At, fid: str) -> Markup:
         "channel": s.channel,
         "ts": s.ts,
         "view_id": s.view_id,
+        "hash": s.view_hash,
         "block_id": at.block.get("block_id") or "",
         "action_id": element.get("action_id") or "",
     }

@@ -32,6 +32,7 @@ class Action:
     channel: str
     ts: str
     view_id: str
+    view_hash: str  # home and modal: the version the page showed
     block_id: str
     action_id: str
     value: str | None  # a button's
@@ -52,6 +53,7 @@ def action_of(form: FormData) -> Action | None:
         str(form.get("channel") or ""),
         str(form.get("ts") or ""),
         str(form.get("view_id") or ""),
+        str(form.get("hash") or ""),
         str(form.get("block_id") or ""),
         action_id,
         value if isinstance(value, str) else None,
@@ -91,11 +93,13 @@ def _blocks_of(ws: Workspace, user: str, step: Action) -> list[dict[str, Any]]:
         return _message(ws, user, step).blocks
     if step.surface == "home":
         home = ws.home_view(user)
-        if home is None or home["id"] != step.view_id:
+        if home is None or (home["id"], home["hash"]) != (step.view_id, step.view_hash):
             raise Gone("Your Home tab has changed since; here it is again.")
         return list(home.get("blocks") or [])
     if ws.open_modal_of(user) != step.view_id:
         raise Gone("That form is no longer open.")
+    if ws.views[step.view_id]["hash"] != step.view_hash:
+        raise Gone("The app changed that form while you were on it; here it is again.")
     return list(ws.views[step.view_id].get("blocks") or [])
 
 
@@ -227,14 +231,11 @@ def _problem(element: Mapping[str, Any], texts: list[str], given: bool) -> str |
 
 
 def _number_problem(element: Mapping[str, Any], text: str) -> str | None:
+    decimals = bool(element.get("is_decimal_allowed"))
     try:
-        number = float(text) if element.get("is_decimal_allowed") else int(text)
+        number = float(text) if decimals else int(text)
     except ValueError:
-        return (
-            "Please enter a whole number."
-            if not element.get("is_decimal_allowed")
-            else ("Please enter a number.")
-        )
+        return "Please enter a number." if decimals else "Please enter a whole number."
     low, high = element.get("min_value"), element.get("max_value")
     if low is not None and number < float(low):
         return f"Please enter {low} or more."

@@ -9,6 +9,7 @@ import signal
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -41,6 +42,12 @@ def latest_with(served: Served, user: str, action_id: str) -> tuple[Message, dic
                 if element.get("action_id") == action_id:
                     return message, block, element
     raise AssertionError(f"{user} has no message offering {action_id}")
+
+
+def hash_of(served: Served, view_id: str | None) -> str:
+    """The version of the view the page shows, which its forms post."""
+    assert view_id is not None
+    return str(served.run.slack.workspace.views[view_id]["hash"])
 
 
 def press(page: httpx.Client, user: str, message: Message, block: dict, element: dict) -> str:
@@ -80,7 +87,13 @@ def test_a_form_the_app_refuses_keeps_what_was_typed_beside_the_error(workspace:
         assert view_id is not None
         shown = page.post(
             "/ui/submit",
-            data={"as": ALED, "in": dm(workspace, ALED), "view_id": view_id, "input:text": ""},
+            data={
+                "as": ALED,
+                "in": dm(workspace, ALED),
+                "view_id": view_id,
+                "hash": hash_of(workspace, view_id),
+                "input:text": "",
+            },
         ).text
         assert "Please fill in this field." in shown
         typed = "My mentor & I <never> meet"
@@ -90,6 +103,7 @@ def test_a_form_the_app_refuses_keeps_what_was_typed_beside_the_error(workspace:
                 "as": ALED,
                 "in": dm(workspace, ALED),
                 "view_id": view_id,
+                "hash": hash_of(workspace, view_id),
                 "input:text": typed,
                 "input:urgency": "soon",
             },
@@ -198,6 +212,7 @@ def test_a_concern_never_shows_on_the_partners_page(workspace: Served) -> None:
                 "as": SUNITA,
                 "in": dm(workspace, SUNITA),
                 "view_id": view_id,
+                "hash": hash_of(workspace, view_id),
                 "input:text": secret,
                 "input:urgency": "soon",
             },
@@ -280,3 +295,50 @@ def test_a_resumed_workspace_still_hears_what_people_write(seeded: Path, tmp_pat
             served.run.bot.wait_for_listeners()
             answers.append(len(served.run.slack.workspace.dms_to(SUNITA)) - before)
     assert answers == [2, 2]  # her message and the bot's answer, both times
+
+
+def test_a_message_shortcut_works_only_on_messages_the_person_can_see(workspace: Served) -> None:
+    team_message = workspace.run.slack.workspace.messages_in("CTEAMPRIV1")[-1]
+    with client(workspace) as page:
+        shown = page.post(
+            "/ui/shortcut",
+            data={
+                "as": SUNITA,
+                "in": "CTEAMPRIV1",
+                "ts": team_message.ts,
+                "callback_id": "tell_the_team_about_message",
+            },
+        ).text
+    assert "That shortcut isn&#39;t there any more." in shown
+    assert workspace.run.slack.workspace.open_modal_of(SUNITA) is None
+
+
+def test_a_form_posted_twice_at_once_is_sent_once(workspace: Served) -> None:
+    ws = workspace.run.slack.workspace
+    with client(workspace) as page:
+        page.post(
+            "/ui/say",
+            data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": "/mentoring concern"},
+        )
+        view_id = ws.open_modal_of(SUNITA)
+        words = "Sent once, however often it is pressed"
+        form = {
+            "as": SUNITA,
+            "in": dm(workspace, SUNITA),
+            "view_id": view_id,
+            "hash": hash_of(workspace, view_id),
+            "input:text": words,
+            "input:urgency": "soon",
+        }
+        with ThreadPoolExecutor(2) as both:
+            list(both.map(lambda _: client(workspace).post("/ui/submit", data=form), range(2)))
+    assert sum(words in m.text + str(m.blocks) for m in ws.messages_in("CTEAMPRIV1")) == 1
+
+
+def test_a_file_is_downloaded_under_its_own_name_whatever_its_letters(workspace: Served) -> None:
+    file_id = workspace.run.sender.attach_file(SUNITA, "Łódź <b>.csv", b"a,b\n")
+    with client(workspace) as page:
+        answer = page.get(f"/ui/files/{file_id}", params={"as": SUNITA})
+    assert answer.status_code == 200
+    disposition = answer.headers["content-disposition"]
+    assert 'filename="d b.csv"' in disposition and "UTF-8''%C5%81%C3%B3d%C5%BA" in disposition

@@ -313,6 +313,7 @@ def test_every_action_posts_who_where_and_which_element() -> None:
         "channel": "DANN",
         "ts": "1700000000.000123",
         "view_id": "",
+        "hash": "",
         "block_id": "home:rsvp:ev1",
         "action_id": "",  # the last form's: the second button has none
     }

@@ -1,12 +1,15 @@
 // Keeps the local workspace live: forms are sent without leaving the page, news from the
-// server (server-sent events) redraws what changed, and focus stays where the person was.
+// server (server-sent events) redraws what changed, and the person keeps their place: focus,
+// open menus, choices not yet applied, and what they are typing.
 // Without this script every form still works, with a page load each time.
 "use strict";
 
-const REGIONS = ["clock", "sidebar", "main"];
+const REGIONS = ["clock", "sidebar", "main", "notice"];
 let refreshing = null;
-let again = false;
+let refreshAgain = false;
 let latestNews = 0; // the newest version the server has announced
+let lastAnnounced = 0;
+const busy = new WeakSet();
 
 function openModal() {
   const dialog = document.getElementById("modal");
@@ -26,25 +29,46 @@ function scrolledToEnd(element) {
   return element.scrollHeight - element.scrollTop - element.clientHeight < 40;
 }
 
-function swap(id, fresh) {
-  const old = document.getElementById(id);
-  if (!old || !fresh || old.innerHTML === fresh.innerHTML) return false;
-  const focused = document.activeElement;
-  const focusId = focused && old.contains(focused) ? focused.id : "";
-  old.innerHTML = fresh.innerHTML;
-  if (focusId) {
-    const again = document.getElementById(focusId);
-    if (again) again.focus();
-  }
-  return true;
+// What the person has open or chosen but not yet sent, by element id, to keep across a redraw.
+function placeIn(region) {
+  const open = [...region.querySelectorAll("details[open] > summary[id]")].map((s) => s.id);
+  const chosen = [...region.querySelectorAll("select[id]")]
+    .filter((select) => [...select.options].some((o) => o.selected !== o.defaultSelected))
+    .map((select) => [select.id, select.value]);
+  return { open, chosen };
 }
 
-function announceNews(before, after) {
-  const added = after - before;
-  if (added > 0) {
-    document.getElementById("announcer").textContent =
-      added === 1 ? "1 new message" : `${added} new messages`;
+function restorePlace(place) {
+  for (const id of place.open) document.getElementById(id)?.parentElement?.setAttribute("open", "");
+  for (const [id, value] of place.chosen) {
+    const select = document.getElementById(id);
+    if (select) select.value = value;
   }
+}
+
+function swap(id, fresh) {
+  const old = document.getElementById(id);
+  if (!old || !fresh || old.innerHTML === fresh.innerHTML) return;
+  const focused = document.activeElement;
+  const focusId = focused && old.contains(focused) ? focused.id : "";
+  const place = placeIn(old);
+  old.innerHTML = fresh.innerHTML;
+  restorePlace(place);
+  if (focusId) document.getElementById(focusId)?.focus();
+}
+
+function announceNews(seenBefore) {
+  const fresh = [...document.querySelectorAll("#main .message[id]")].filter(
+    (m) => !seenBefore.has(m.id) && m.dataset.fromMe !== "true",
+  );
+  const now = Date.now();
+  if (!fresh.length || now - lastAnnounced < 2000) return;
+  lastAnnounced = now;
+  const newest = fresh[fresh.length - 1];
+  const author = newest.querySelector(".author")?.textContent || "";
+  const words = (newest.querySelector(".body")?.textContent || "").trim().slice(0, 120);
+  document.getElementById("announcer").textContent =
+    fresh.length === 1 ? `${author}: ${words}` : `${fresh.length} new messages; the latest from ${author}: ${words}`;
 }
 
 function apply(html, ownForm) {
@@ -54,18 +78,15 @@ function apply(html, ownForm) {
     return;
   }
   // A redraw that left before the person's own action came back is older than what is shown.
-  if (Number(fresh.body.dataset.version) < Number(document.body.dataset.version)) return;
+  if (!ownForm && Number(fresh.body.dataset.version) < Number(document.body.dataset.version)) return;
   document.title = fresh.title;
   document.body.dataset.version = fresh.body.dataset.version;
   const main = document.getElementById("main");
   const atEnd = scrolledToEnd(main);
-  const before = main.querySelectorAll(".message").length;
+  const seenBefore = new Set([...main.querySelectorAll(".message[id]")].map((m) => m.id));
   for (const id of REGIONS) swap(id, fresh.getElementById(id));
-  announceNews(before, main.querySelectorAll(".message").length);
-  if (atEnd) main.scrollTop = main.scrollHeight;
-  const notice = fresh.getElementById("notice");
-  if (notice && notice.textContent.trim()) swap("notice", notice);
-  else if (ownForm) swap("notice", notice);
+  announceNews(seenBefore);
+  if (atEnd && document.body.dataset.in !== "home") main.scrollTop = main.scrollHeight;
   swapModal(fresh, ownForm);
 }
 
@@ -81,40 +102,62 @@ function swapModal(fresh, ownForm) {
   if (oldDialog && oldDialog.open) oldDialog.close();
   region.innerHTML = fresh.getElementById("modal-region").innerHTML;
   if (newDialog) openModal();
-  else (document.getElementById(window.lastUsed || "") || document.getElementById("main")).focus();
+  else returnFocus();
+}
+
+// Where the person was before a form took them away: the control they used, else its
+// message, else the conversation.
+let cameFrom = { id: "", message: "" };
+
+function returnFocus() {
+  const target = document.getElementById(cameFrom.id) || document.getElementById(cameFrom.message) ||
+    document.getElementById("main");
+  if (target.matches(".message")) target.setAttribute("tabindex", "-1");
+  target.focus();
 }
 
 async function refresh() {
-  if (refreshing) { again = true; return; }
+  if (refreshing) { refreshAgain = true; return; }
   refreshing = fetch(window.location.href, { headers: { Accept: "text/html" } })
     .then((response) => response.text())
     .then((html) => apply(html, false))
     .catch(() => {})
     .finally(() => {
       refreshing = null;
-      if (again || latestNews > Number(document.body.dataset.version)) {
-        again = false;
+      if (refreshAgain || latestNews > Number(document.body.dataset.version)) {
+        refreshAgain = false;
         refresh();
       }
     });
 }
 
 async function send(form, submitter) {
-  const body = new FormData(form, submitter);
-  if (submitter) {
-    submitter.disabled = true;
-    if (!document.getElementById("modal")?.contains(submitter)) window.lastUsed = submitter.id;
+  // A form is sent once, however often it is pressed; the clock's presses each count.
+  if (form.id === "modal-submit") {
+    if (busy.has(form)) return;
+    busy.add(form);
   }
+  const body = new FormData(form, submitter);
+  const inModal = document.getElementById("modal")?.contains(submitter);
+  if (submitter && !inModal) {
+    cameFrom = { id: submitter.id, message: submitter.closest(".message")?.id || "" };
+  }
+  const box = form.querySelector("#text");
+  const typed = box ? box.value : "";
+  if (box) box.value = ""; // cleared at once: anything typed next is not wiped by the answer
   form.setAttribute("aria-busy", "true");
   try {
     const response = await fetch(form.action, { method: "POST", body });
     apply(await response.text(), true);
-    if (form.action.endsWith("/ui/say")) form.reset();
+    const refused = document.getElementById("notice").textContent.trim();
+    if (box && refused && !box.value) box.value = typed; // refused: nothing typed is lost
+    if (!inModal && document.activeElement === document.body) returnFocus();
   } catch (error) {
+    if (box) box.value = typed;
     form.submit();
   } finally {
     form.removeAttribute("aria-busy");
-    if (submitter && submitter.isConnected) submitter.disabled = false;
+    busy.delete(form);
   }
 }
 
