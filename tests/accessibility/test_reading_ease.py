@@ -6,9 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-import pytest
 import textstat
-from textstat.backend.counts import _count_syllables
 
 from bot.outbox import FileNotice
 from handlers.slack.rendering import render_file, render_message
@@ -17,15 +15,6 @@ from tests.accessibility.examples import ERROR_EXAMPLES, import_every_view, noti
 from tests.accessibility.shown import as_sentences, block_texts
 
 EASY_ENOUGH = 60
-
-
-@pytest.fixture(autouse=True)
-def syllables_counted_offline(monkeypatch: pytest.MonkeyPatch) -> None:
-    """textstat since 0.7.4 looks English words up in NLTK's CMU dictionary, downloaded at first
-    use; offline (CI) that fails. Its own fallback, pyphen's hyphenation dictionary (shipped with
-    pyphen, and all textstat 0.7.3 used), counts the same on every machine."""
-    monkeypatch.setattr(_count_syllables, "get_cmudict", lambda lang: None)
-    _count_syllables.count_syllables.cache_clear()
 
 
 def messages() -> Iterator[tuple[str, str]]:
