@@ -14,6 +14,7 @@ import logging
 import os
 import shutil
 import signal
+import sys
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -186,6 +187,13 @@ def run_workspace(
     try:
         with serving(settings, state, host, port, fresh, pace) as served:
             print(f"mentorbot's local workspace: {served.url}  (Ctrl-C stops)", flush=True)
+            if host not in LOOPBACK:
+                print(
+                    f"mentorbot: serving beyond this machine ({host}): anyone who can reach it "
+                    "can act as anyone in the demo.",
+                    file=sys.stderr,
+                    flush=True,
+                )
             _wait_for_stop()
     except OSError as error:
         print(f"mentorbot: cannot serve on {host}:{port} ({error}); try --port.", flush=True)

@@ -210,7 +210,7 @@ class WorkspacePage:
                 here.id,
                 "m-" + item.ts.replace(".", "-") + ("r" if item.only_you else ""),
                 channel=here.id,
-                ts=item.ts if item.is_message else "",
+                ts="" if item.only_you else item.ts,
                 heading_level=2,  # under the conversation's own heading
                 names=names,
             )
@@ -254,10 +254,10 @@ class WorkspacePage:
     def _clock_context(self, zone: ZoneInfo) -> dict[str, Any]:
         now, upcoming = self.clock.now(), self.clock.next_moment()
         return {
-            "uk": _when(now, self.clock.zone),
-            "yours": _when(now, zone) if zone.key != self.clock.zone.key else "",
+            "uk": model.when(now, self.clock.zone),
+            "yours": model.when(now, zone) if zone.key != self.clock.zone.key else "",
             "zone": zone.key,
-            "next": _when(upcoming, self.clock.zone) if upcoming else "",
+            "next": model.when(upcoming, self.clock.zone) if upcoming else "",
             "playing": self._playing.is_set(),
         }
 
@@ -507,11 +507,6 @@ def _grouped(people: list[model.Person]) -> list[tuple[str, list[model.Person]]]
     for person in people:
         groups.setdefault(person.group, []).append(person)
     return list(groups.items())
-
-
-def _when(moment: datetime, zone: ZoneInfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
 def _disposition(kind: str, name: str) -> str:

@@ -81,7 +81,9 @@ def render_blocks(blocks: Sequence[Mapping[str, Any]], surface: Surface) -> Mark
     """The blocks as HTML; an unknown block is left out and a malformed one is a short note."""
     if isinstance(blocks, str | bytes) or not isinstance(blocks, Sequence):
         return _note(NOT_SHOWN)
-    return Markup("").join(_block(_At(surface, i, b)) for i, b in enumerate(blocks))
+    return Markup("").join(
+        _block(_At(surface, i, b, blocks[i - 1] if i else None)) for i, b in enumerate(blocks)
+    )
 
 
 def _dom_id(prefix: str, key: str, *parts: object) -> str:
@@ -103,6 +105,7 @@ class _At:
     surface: Surface
     index: int
     block: Any
+    previous: Any = None  # the block drawn above it, which often says what its buttons are for
 
     def id(self, prefix: str, *parts: object) -> str:
         return _dom_id(prefix, self.surface.key, self.index, *parts)
@@ -272,12 +275,24 @@ def _markdown(block: Json, at: _At) -> Markup:
     return _wrap(at, _tag("div", {"class": "bk-text"}, mrkdwn_html(text, at.surface.names)))
 
 
+# Blocks whose words say what the buttons below them are for
+_DESCRIBING = {"section", "header", "context", "rich_text"}
+
+
 def _actions(block: Json, at: _At) -> Markup:
+    """The buttons, grouped and named by the block above them where it has words, so that
+    "Set date" says which event (a screen reader announces the group's name)."""
     controls = _join(
         _tag("div", {"class": "bk-action"}, _action_element(element, at, i, None))
         for i, element in enumerate(_list(block["elements"]))
     )
-    return _wrap(at, controls)
+    above = at.previous
+    if not (isinstance(above, Mapping) and above.get("type") in _DESCRIBING):
+        return _wrap(at, controls)
+    named_by = _dom_id("b", at.surface.key, at.index - 1)
+    kind = str(block["type"]).replace("_", "-")
+    attrs = {"class": f"bk-block bk-{kind}", "id": at.id("b"), "role": "group"}
+    return _tag("div", attrs | {"aria-labelledby": named_by}, controls)
 
 
 # ---- rich text

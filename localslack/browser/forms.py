@@ -223,6 +223,12 @@ def _problem(element: Mapping[str, Any], texts: list[str], given: bool) -> str |
         return "Please enter an email address."
     if kind == "url_input" and text and not re.match(r"https?://\S+$", text):
         return "Please enter a web address starting with https://."
+    if kind in ("datepicker", "timepicker") and text and not _well_formed(str(kind), text):
+        return (
+            "Please enter a date as YYYY-MM-DD."
+            if kind == "datepicker"
+            else ("Please enter a time as HH:MM.")
+        )
     if kind in WITH_OPTIONS and texts:
         offered = {o["value"] for o in options_of(element)}
         if not set(texts) <= offered:

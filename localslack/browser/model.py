@@ -41,9 +41,8 @@ class Item:
     text: str
     blocks: list[dict[str, Any]]
     files: list[dict[str, Any]] = field(default_factory=list)
-    only_you: bool = False
+    only_you: bool = False  # a response to the person: no message shortcuts act on it
     edited: bool = False
-    is_message: bool = True  # a response has no message shortcuts
 
 
 def places_of(ws: Workspace, user: str, app_name: str) -> list[Place]:
@@ -98,7 +97,6 @@ def items_in(ws: Workspace, user: str, channel: str, zone: ZoneInfo) -> list[Ite
                 r.text,
                 r.blocks,
                 only_you=True,
-                is_message=False,
             )
             for r in ws.responses
             if r.user == user and r.channel == channel and r.ts
@@ -118,8 +116,12 @@ def _name(ws: Workspace, user: str) -> str:
 
 def stamp(ts: str, zone: ZoneInfo) -> str:
     """A ts as the reader's clock shows it: "Tue 14 Oct 2025, 10:00"."""
-    moment = datetime.fromtimestamp(int(ts.partition(".")[0]), UTC).astimezone(zone)
-    return f"{moment:%a} {moment.day} {moment:%b %Y, %H:%M}"
+    return when(datetime.fromtimestamp(int(ts.partition(".")[0]), UTC), zone)
+
+
+def when(moment: datetime, zone: ZoneInfo) -> str:
+    local = moment.astimezone(zone)
+    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
 
 
 def names_of(ws: Workspace) -> dict[str, str]:

@@ -805,3 +805,36 @@ def test_every_text_colour_meets_wcag_aa_contrast() -> None:
         assert ratio >= 4.5, f"{fore} on {back}: {ratio:.2f}"
     assert re.search(r":focus-visible[^{]*\{[^}]*outline: 3px solid", css)
     assert ".bk-button.bk-primary" in css and ".bk-button.bk-danger" in css
+
+
+def test_buttons_are_named_by_the_words_above_them() -> None:
+    page = draw(
+        [
+            {"type": "section", "text": {"type": "mrkdwn", "text": "*Launch*: 13 November"}},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "set",
+                        "text": {"type": "plain_text", "text": "Set date"},
+                    }
+                ],
+            },
+            {"type": "divider"},
+            {
+                "type": "actions",
+                "elements": [
+                    {
+                        "type": "button",
+                        "action_id": "more",
+                        "text": {"type": "plain_text", "text": "More"},
+                    }
+                ],
+            },
+        ]
+    )
+    section = page.one("div", **{"class": "bk-block bk-section"})
+    group = page.one("div", role="group")
+    assert group["aria-labelledby"] == section["id"]
+    assert len(page.all("div", role="group")) == 1  # a divider names nothing
