@@ -107,6 +107,13 @@ class SetNation:
 
 
 @dataclass(frozen=True)
+class SetLanguage:
+    """`language` (or `iaith`): which language I read; `language NAME`: read that one."""
+
+    named: str | None
+
+
+@dataclass(frozen=True)
 class TeamPause:
     member: str
     until: date | None
@@ -167,6 +174,7 @@ Command = (
     | TeamEvents
     | MyData
     | SetNation
+    | SetLanguage
     | TeamPause
 )
 
@@ -204,6 +212,8 @@ def parse_command(text: str) -> Command:
         return _parse_pause(words[1:])
     if words[0] == "team":
         return _parse_team(words[1:], original[1:])
+    if words[0] in ("language", "iaith"):
+        return SetLanguage(" ".join(original[1:]) or None)
     if words[0] == "nation":
         return SetNation(" ".join(original[1:]) or None)
     if words[:2] == ["event", "date"]:

@@ -27,6 +27,7 @@ from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
 from bot.scheme import Nation
 from handlers.events import RsvpPressed
+from handlers.i18n import in_language, language
 from handlers.middleware import Payload, acting, parse
 from handlers.pairs import (
     IdPressed,
@@ -52,7 +53,9 @@ class ChosenOption(Payload):
     value: str
 
 
-class NationChosen(Payload):
+class MenuChoice(Payload):
+    """A choice from a menu (nation, language): its option's value."""
+
     selected_option: ChosenOption
 
 
@@ -87,6 +90,7 @@ class Home:
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,
             nation=self._nation(person),
+            language=language(),
         )
 
     def _nation(self, person: str) -> Nation | None:
@@ -212,11 +216,20 @@ def _register_pair(app: App, home: Home) -> None:
 
 
 def _register_yours(app: App, home: Home, privacy: PrivacyService) -> None:
+    @app.action(view.LANGUAGE)
+    def choose_language(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        chosen = parse(MenuChoice, action).selected_option.value
+        spoken = home.participants.set_language(me.person, chosen, me.now)
+        with in_language(spoken):  # the Home is drawn again in the language just chosen
+            home.publish(client, me.person, me.now)
+
     @app.action(view.NATION)
     def nation(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
-        chosen = parse(NationChosen, action).selected_option.value
+        chosen = parse(MenuChoice, action).selected_option.value
         home.participants.set_nation(me.person, chosen, me.now)
         home.publish(client, me.person, me.now)
 

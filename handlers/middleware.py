@@ -13,6 +13,8 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, ConfigDict, ValidationError
 from slack_bolt import App, BoltContext
 
+from handlers.i18n import read_in
+
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -49,16 +51,23 @@ def parse(model: type[M], data: Any) -> M:
         raise BadPayload(model.__name__) from None
 
 
-def register(app: App, clock: Callable[[], datetime]) -> None:
+def register(
+    app: App, clock: Callable[[], datetime], language_of: Callable[[str], str | None]
+) -> None:
+    """Every listener knows who acts and when, and words its answers in their language."""
+
     @app.middleware
     def put_acting_in_context(body: dict, context: BoltContext, next: Callable[[], None]) -> None:
         view = body.get("view") if body.get("type") == "view_submission" else None
+        person = _person(body)
         context["acting"] = Acting(
-            person=_person(body),
+            person=person,
             now=clock(),
             values=modal_values(view) if view else {},
             metadata=_metadata(view) if view else None,
         )
+        # Set for the rest of the request: Bolt runs the listener after this has returned.
+        read_in(language_of(person) if person else None)
         next()
 
 

@@ -4,11 +4,13 @@ This module and bot/cli.py are the only ones that wire across packages."""
 
 from __future__ import annotations
 
+import contextvars
 import threading
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import TypeVar
 
 from slack_bolt import App
 from slack_sdk import WebClient
@@ -116,6 +118,29 @@ class Mentorbot:
         self.engine.dispose()
 
 
+T = TypeVar("T")
+
+
+class ContextKeepingExecutor(ThreadPoolExecutor):
+    """Runs Bolt's work after the ack in the context of the request it came from, so the
+    language the middleware chose for the person holds there too."""
+
+    def submit(self, fn: Callable[..., T], /, *args: object, **kwargs: object) -> Future[T]:
+        context = contextvars.copy_context()
+        return super().submit(lambda: context.run(fn, *args, **kwargs))
+
+
+def languages_in(uow: SqlUnitOfWorkFactory) -> Callable[[str], str | None]:
+    """The language each person has chosen to read, by Slack id."""
+
+    def language_of(slack_user_id: str) -> str | None:
+        with uow() as work:
+            person = work.participants.by_slack_id(slack_user_id)
+        return person.language if person else None
+
+    return language_of
+
+
 def build(
     settings: Settings,
     clock: Callable[[], datetime] = system_clock,
@@ -136,7 +161,7 @@ def build(
     scheduler = Clock(clock)
     web = SlackWeb(settings.slack_bot_token, settings.slack_api_url)
     limits = RateLimits(enabled=settings.slack_rate_limits)
-    messenger = SlackMessenger(web, StoredChannels(uow), limits)
+    messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
     deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
     services = _services(
         programme, uow, deliveries, team, scheduler, settings.public_url, directory
@@ -145,7 +170,7 @@ def build(
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
     # down. Few workers: the database takes one writer at a time, and acks need the interpreter.
-    listeners = ThreadPoolExecutor(LISTENER_WORKERS, thread_name_prefix="bolt-lazy")
+    listeners = ContextKeepingExecutor(LISTENER_WORKERS, thread_name_prefix="bolt-lazy")
     bolt = App(
         listener_executor=listeners,
         signing_secret=settings.slack_signing_secret,
@@ -202,7 +227,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services, settings: Settings)
 
 def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> None:
     commands = handlers.commands.Commands()
-    handlers.middleware.register(bolt, services.clock)
+    handlers.middleware.register(bolt, services.clock, services.participants.language_of)
     handlers.errors.register(bolt)
     handlers.events.register(bolt, commands, services.events)
     handlers.pairs.register(bolt, commands, services.pairing, services.checkins)

@@ -25,6 +25,7 @@ class ParticipantRecord(Base):
     about: Mapped[str | None] = mapped_column(Text)
     paused_until: Mapped[date | None] = mapped_column(Date)
     nation: Mapped[str | None] = mapped_column(String(20))
+    language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 
@@ -40,6 +41,7 @@ def _participant(record: ParticipantRecord) -> Participant:
         about=record.about,
         paused_until=record.paused_until,
         nation=record.nation,  # type: ignore[arg-type]
+        language=record.language,
     )
 
 
@@ -69,6 +71,11 @@ class SqlParticipants:
 
     def pause(self, participant_id: int, until: date | None) -> None:
         self._session.get_one(ParticipantRecord, participant_id).paused_until = until
+        self._session.flush()
+
+    def set_language(self, participant_id: int, language: str, now: datetime) -> None:
+        record = self._session.get_one(ParticipantRecord, participant_id)
+        record.language, record.updated_at = language, now
         self._session.flush()
 
     def set_nation(self, participant_id: int, nation: str, now: datetime) -> None:
@@ -104,6 +111,6 @@ def anonymise(session: Session, participant_id: int, now: datetime) -> str | Non
     record = session.get_one(ParticipantRecord, participant_id)
     slack_id = record.slack_user_id
     record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
-    record.slack_user_id = record.tz = record.about = record.nation = None
+    record.slack_user_id = record.tz = record.about = record.nation = record.language = None
     record.paused_until, record.updated_at = None, now
     return slack_id

@@ -19,7 +19,7 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     # Slack glue: the domain, Slack's libraries, and what its views draw with
     "handlers": (
         {"bot", "handlers"},
-        {"slack_bolt", "slack_sdk", "httpx", "pydantic", "icalendar", "matplotlib"},
+        {"slack_bolt", "slack_sdk", "httpx", "pydantic", "icalendar", "matplotlib", "babel"},
     ),
     # the clock: only APScheduler; it knows features by their upcoming/run_due
     "scheduler": ({"scheduler"}, {"apscheduler"}),

@@ -114,6 +114,7 @@ def _profile(person: Participant) -> dict[str, Any]:
         "slack_user_id": person.slack_user_id,
         "time_zone": person.tz,
         "nation": person.nation,
+        "language": person.language,
         "about": person.about,
         "check_ins_paused_until": _iso(person.paused_until),
     }

@@ -30,6 +30,7 @@ class Participant:
     about: str | None = None
     paused_until: date | None = None
     nation: Nation | None = None  # whose bank holidays they keep; None: the programme's
+    language: str | None = None  # the language they read ("en", "cy"); None: not chosen
 
 
 @dataclass(frozen=True)
@@ -59,6 +60,21 @@ NATION_NAMES: dict[str, Nation] = {
     "ni": "northern_ireland",
     "gogledd iwerddon": "northern_ireland",
 }
+
+
+# The languages the bot writes in, as people name them in either
+LANGUAGE_NAMES: dict[str, str] = {
+    "english": "en",
+    "saesneg": "en",
+    "en": "en",
+    "cymraeg": "cy",
+    "welsh": "cy",
+    "cy": "cy",
+}
+
+
+def language_named(text: str) -> str | None:
+    return LANGUAGE_NAMES.get(text.strip().lower())
 
 
 def nation_named(text: str) -> Nation | None:

@@ -17,6 +17,7 @@ from bot.participants.rules import (
     ParticipantRow,
     SlackUserRepeated,
     SlackUserTaken,
+    language_named,
     nation_named,
     parse_participants_csv,
 )
@@ -77,6 +78,14 @@ def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None
     return found
 
 
+class UnknownLanguage(UserError):
+    """Not a language the bot writes in, as the person wrote it."""
+
+    def __init__(self, said: str):
+        super().__init__(said)
+        self.said = said
+
+
 class UnknownNation(UserError):
     """Not a nation of the UK, as the person wrote it."""
 
@@ -122,6 +131,25 @@ class ParticipantsService:
             uow.commit()
         self._on_change()  # what is owed them moves to their own working days
         return nation
+
+    def set_language(self, actor: str, said: str, now: datetime) -> str:
+        """The language the person reads, as they name it (English or Welsh, in either)."""
+        language = language_named(said)
+        if language is None:
+            raise UnknownLanguage(said)
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(actor)
+            if person is None:
+                raise NotAParticipant()
+            uow.participants.set_language(person.id, language, now)
+            uow.commit()
+        return language
+
+    def language_of(self, slack_user_id: str) -> str | None:
+        """The language the person chose; None when they have not (or are not on the scheme)."""
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(slack_user_id)
+        return person.language if person else None
 
     def nation_of(self, actor: str) -> Nation | None:
         """The nation the person keeps (None: the programme's default)."""

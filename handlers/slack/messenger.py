@@ -7,9 +7,10 @@ key."""
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from pydantic import BaseModel
@@ -17,6 +18,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice
+from handlers.i18n import in_language, language
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
 from handlers.slack.web import RateLimited, SlackRefused, SlackWeb, Unclear
@@ -48,6 +50,9 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
     )
 
 
+USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+
+
 class SlackMessenger:
     def __init__(
         self,
@@ -56,8 +61,11 @@ class SlackMessenger:
         limits: RateLimits,
         retry_delays: Sequence[float] = (0.5, 2.0),
         rate_limited_retries: int = 10,
+        languages: Callable[[str], str | None] = lambda person: None,
     ):
+        """`languages`: the language a person (by Slack id) has chosen to read, if any."""
         self._web = web
+        self._languages = languages
         self._channels = channels
         self._limits = limits
         self._retry_delays = retry_delays
@@ -67,8 +75,22 @@ class SlackMessenger:
         self._lock = threading.Lock()
 
     def send(self, to: str, notice: Notice, key: str) -> None:
-        """Posts, and after an unclear answer waits, then looks in the history before posting
-        again: waiting first gives a message Slack did take the time to show there."""
+        """Posts, in the reader's language, and after an unclear answer waits, then looks in the
+        history before posting again: waiting first gives a message Slack did take the time to
+        show there."""
+        with in_language(self._language_of(to)):
+            self._send(to, notice, key)
+
+    def _language_of(self, to: str) -> str | None:
+        """A person's own language; a group's when all its people share one; else the source's
+        (a channel, the team's)."""
+        people = to.split(",")
+        if not all(USER_ID.match(p) for p in people):
+            return None
+        chosen = {self._languages(p) for p in people}
+        return chosen.pop() if len(chosen) == 1 else None
+
+    def _send(self, to: str, notice: Notice, key: str) -> None:
         attempts = len(self._retry_delays) + 1
         reason = ""
         for attempt in range(attempts):
@@ -187,6 +209,7 @@ class SlackMessenger:
         """A notice's words depend only on its fields; the programme and its parts (pydantic
         models, fixed for the process) count by identity."""
         key = (
+            language(),
             type(notice).__name__,
             *(id(v) if isinstance(v, BaseModel) else v for v in vars(notice).values()),
         )

@@ -16,6 +16,7 @@ USAGE = """Here is what I can do:
 • `/mentoring agreement`: record or edit your pair's goals and boundaries
 • `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away
 • `/mentoring concern`: tell the project team, privately, that something is wrong
+• `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring nation scotland`: where you work (England, Wales, Scotland or Northern Ireland), so I never nudge you on your bank holidays
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message

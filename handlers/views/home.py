@@ -26,6 +26,7 @@ from bot.evaluations.service import MyForm
 from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
 from bot.scheme import Nation, Programme
+from handlers.i18n import ENGLISH, LANGUAGES
 from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
@@ -39,7 +40,7 @@ from handlers.views.mrkdwn import escape
 RSVP_YES, RSVP_NO, ACCEPT = "home_rsvp_yes", "home_rsvp_no", "home_accept"
 STAGE, AGREEMENT, LOG_MEETING = "home_stage", "home_agreement", "home_log_meeting"
 PAUSE, RESUME, MY_DATA = "home_pause", "home_resume", "home_my_data"
-CALENDAR_FEED, NATION = "home_calendar_feed", "home_nation"
+CALENDAR_FEED, NATION, LANGUAGE = "home_calendar_feed", "home_nation", "home_language"
 PAUSE_MODAL = "home_pause_modal"
 # Slack's limits: a Home view holds at most 100 blocks, so each list shows its first few and
 # says how many more there are and where to see them all.
@@ -66,6 +67,7 @@ class Mine:
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
     nation: Nation | None = None  # whose bank holidays they keep (None: the programme's)
+    language: str = ENGLISH  # the language they read
 
 
 def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
@@ -74,7 +76,7 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += _events(mine.calendar, mine.public_url, programme, now)
         blocks += _pair(mine.pair, mine.next_check_in, programme, now)
         blocks += _forms(mine.forms)
-        blocks += _yours(mine.nation or programme.default_nation)
+        blocks += _yours(mine.nation or programme.default_nation, mine.language)
     else:
         blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
     blocks.append(note(HELP))
@@ -210,10 +212,22 @@ def _forms(forms: list[MyForm]) -> list[Block]:
     return blocks
 
 
-def _yours(nation: Nation) -> list[Block]:
+def _yours(nation: Nation, language: str) -> list[Block]:
     choices = [Option(text=name, value=key) for key, name in participants_view.NATION_CHOICES]
+    # Each language named in itself, so anyone finds their own whatever the Home is in
+    tongues = [Option(text=name, value=code) for code, name in LANGUAGES.items()]
     return [
         DividerBlock(),
+        SectionBlock(
+            block_id="home:language",
+            text="*Language · Iaith*",
+            accessory=StaticSelectElement(
+                action_id=LANGUAGE,
+                placeholder="Language · Iaith",
+                options=tongues,
+                initial_option=next(t for t in tongues if t.value == language),
+            ),
+        ),
         SectionBlock(
             block_id="home:nation",
             text="*Where you work:* no nudges on your own bank holidays.",

@@ -24,8 +24,9 @@ from bot.participants.rules import (
     SlackUserRepeated,
     SlackUserTaken,
 )
-from bot.participants.service import UnknownNation
+from bot.participants.service import UnknownLanguage, UnknownNation
 from bot.scheme import NATIONS, Nation
+from handlers.i18n import _
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
@@ -41,6 +42,23 @@ NATION_NAMES: dict[Nation, str] = {
     "northern_ireland": "Northern Ireland",
 }
 NATION_CHOICES = [(nation, NATION_NAMES[nation]) for nation in NATIONS]
+
+
+def language_set() -> str:
+    # Translators: "English" is this catalogue's language: name your own.
+    return _("From now on I'll write to you in English. To change: `/mentoring iaith cymraeg`.")
+
+
+def language_now() -> str:
+    return _(
+        "I write to you in English. To read in Welsh, type `/mentoring iaith cymraeg` "
+        "(or choose on your Home)."
+    )
+
+
+@error_words(UnknownLanguage)
+def unknown_language(error: UnknownLanguage) -> str:
+    return _("I can write in English or Welsh: `/mentoring language english` or `cymraeg`.")
 
 
 def nation_set(nation: Nation) -> str:

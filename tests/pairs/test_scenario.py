@@ -350,3 +350,15 @@ def test_the_team_gives_each_persons_nation_in_the_participants_file(world: Worl
         "line 2: nation must be England, Wales, Scotland or Northern Ireland (or left empty), not 'Atlantis'"
     ]
     assert "I don't know 'Mars' as a nation" in world.command(SUNITA, "nation Mars")
+
+
+def test_a_welsh_speaker_chooses_welsh_and_is_answered_in_it(world: World) -> None:
+    world.walk_to(uk("2025-11-25 10:00"))
+    world.add_cohort()
+    assert world.command(SUNITA, "iaith cymraeg").startswith(
+        "O hyn ymlaen byddaf yn ysgrifennu atoch yn Gymraeg."
+    )
+    assert world.command(SUNITA, "language").startswith("Rwy'n ysgrifennu atoch yn Gymraeg.")
+    assert world.command(SUNITA, "iaith klingon").startswith("Gallaf ysgrifennu yn Gymraeg")
+    assert world.command(GRACE, "language").startswith("I write to you in English.")
+    assert world.command(SUNITA, "language english").startswith("From now on I'll write")

@@ -48,7 +48,7 @@ def test_a_concern_raised_before_the_alert_workflow_survives_the_upgrade(databas
     engine.dispose()
 
 
-def test_people_imported_before_nations_keep_everything_and_the_programmes_nation(
+def test_people_imported_before_nations_and_languages_keep_everything(
     database_url: str,
 ) -> None:
     engine = make_engine(database_url)
@@ -64,8 +64,10 @@ def test_people_imported_before_nations_keep_everything_and_the_programmes_natio
         )
     upgrade_schema(engine)
     with engine.connect() as connection:
-        row = connection.execute(text("SELECT name, tz, about, nation FROM participants")).one()
-    assert tuple(row) == ("A", "Europe/London", "radiographer", None)
+        row = connection.execute(
+            text("SELECT name, tz, about, nation, language FROM participants")
+        ).one()
+    assert tuple(row) == ("A", "Europe/London", "radiographer", None, None)
     engine.dispose()
 
 
