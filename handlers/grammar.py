@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, time
 
+from bot.requests.rules import KINDS, Kind
+
 
 class NotUnderstood(Exception):
     """A `/mentoring` text that is not a command: `hint` names what was wrong (the view words
@@ -84,6 +86,19 @@ class RaiseConcern:
 
 
 @dataclass(frozen=True)
+class AskRequest:
+    """`request [adjustment|accommodation|travel [EVENT]]`: the form, with those chosen."""
+
+    kind: Kind | None = None
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TeamRequests:
+    pass
+
+
+@dataclass(frozen=True)
 class TeamPairs:
     pass
 
@@ -150,6 +165,8 @@ Command = (
     | Pause
     | EditAgreement
     | RaiseConcern
+    | AskRequest
+    | TeamRequests
     | TeamPairs
     | TeamPair
     | TeamUnpair
@@ -196,6 +213,8 @@ def parse_command(text: str) -> Command:
         return _parse_pause(words[1:])
     if words[0] == "team":
         return _parse_team(words[1:], original[1:])
+    if words[0] == "request":
+        return _parse_request(words[1:])
     if words[:2] == ["event", "date"]:
         return _parse_event_date(" ".join(words))
     if words == ["calendar", "new"]:
@@ -209,6 +228,7 @@ _TEAM_SIMPLE: dict[str, Command] = {
     "evaluations": TeamEvaluations(),
     "alerts": TeamAlerts(),
     "events": TeamEvents(),
+    "requests": TeamRequests(),
 }
 
 
@@ -305,6 +325,15 @@ def _parse_meeting(words: list[str]) -> LogMeeting:
     if not minutes:
         raise NotUnderstood("met-length", words[1])
     return LogMeeting(met_on, minutes, " ".join(words[2:]))
+
+
+def _parse_request(words: list[str]) -> AskRequest:
+    if not words:
+        return AskRequest()
+    kind = next((k for k in KINDS if k == words[0]), None)
+    if kind is None or len(words) > 2:
+        raise NotUnderstood("request")
+    return AskRequest(kind, words[1] if len(words) == 2 else None)
 
 
 def _parse_pause(words: list[str]) -> Pause:

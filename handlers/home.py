@@ -24,6 +24,7 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
+from bot.requests.service import RequestsService
 from handlers.events import RsvpPressed
 from handlers.middleware import Payload, acting, parse
 from handlers.pairs import (
@@ -55,6 +56,7 @@ class Home:
     pairing: PairingService
     checkins: CheckInsService
     evaluations: EvaluationsService
+    requests: RequestsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(self, client: WebClient, person: str, now: datetime) -> None:
@@ -75,6 +77,7 @@ class Home:
             next_check_in=self.checkins.next_check_in(pair.pair.id, now) if pair else None,
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,
+            requests=self.requests.mine(person),
         )
 
 
