@@ -138,7 +138,7 @@ def _team_controls(n: RequestShown) -> list[Block]:
     """The status, with who took the last step and their note; the team's buttons while the
     request is theirs to answer."""
     r = n.request
-    blocks: list[Block] = [note(f"Status: {_status(n)}")]
+    blocks: list[Block] = [note(f"Status: {_status(n)}"), *_written(n)]
     if r.status in ("open", "acknowledged"):
         buttons = [ButtonElement(text="Resolved…", action_id=RESOLVE, value=str(r.id))]
         if r.status == "open":
@@ -167,7 +167,7 @@ def approval_asked(n: ApprovalAsked) -> tuple[str, list[Block]]:
         decline = ButtonElement(text="Decline…", action_id=DECLINE, value=str(r.id))
         blocks.append(ActionsBlock(block_id=f"approval:{r.id}", elements=[approve, decline]))
     else:
-        blocks.append(note(f"You {STATUS_WORDS[r.status]} this request.{_noted(n)}"))
+        blocks += [note(f"You {STATUS_WORDS[r.status]} this request."), *_written(n)]
     return text, blocks
 
 
@@ -208,12 +208,16 @@ def _status(n: RequestShown) -> str:
         if r.status in ("approved", "declined") and approver
         else f"<@{last.actor}>"
     )
-    return f"{STATUS_WORDS[r.status]} by {by}{_noted(n)}"
+    return f"{STATUS_WORDS[r.status]} by {by}"
 
 
-def _noted(n: RequestShown) -> str:
-    """The last step's note (to the person) or reason, as it was written."""
-    return f" Note: “{escape(n.last.note)}”" if n.last and n.last.note else ""
+def _written(n: RequestShown) -> list[Block]:
+    """The last step's note to the person, or the reason for declining, as it was written (in
+    sections, as long as it is)."""
+    if n.last is None or not n.last.note:
+        return []
+    said = "The reason given:" if n.request.status == "declined" else "The note to them:"
+    return [note(said), *quoted(n.last.note)]
 
 
 def quoted(text: str) -> list[Block]:

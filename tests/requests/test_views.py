@@ -113,7 +113,8 @@ def test_the_teams_message_for_an_adjustment_has_its_buttons_until_it_is_resolve
     done = shown(
         view.request_for_team(for_team(request(kind="adjustment", status="resolved"), last=note))
     )
-    assert f"Status: resolved by <@UTEAM0002> Note: “{ESCAPED}”" in done
+    assert "Status: resolved by <@UTEAM0002>" in done
+    assert '"The note to them:"' in done and f"> {ESCAPED}" in done
     assert '"type": "actions"' not in done
     assert no_markup_from(done)
 
@@ -128,8 +129,23 @@ def test_the_approvers_message_has_approve_and_decline_until_they_decide() -> No
     reason = RequestEvent(7, "declined", "UTEAM0003", NOW, "Not this time")
     declined = ApprovalAsked(PROGRAMME, request(status="declined"), SUNITA, SCHEDULE, reason)
     after = shown(view.approval_asked(declined))
-    assert "You declined this request. Note: “Not this time”" in after
+    assert "You declined this request." in after
+    assert "The reason given:" in after and "> Not this time" in after
     assert '"type": "actions"' not in after
+
+
+def test_a_long_note_fits_slacks_limits_wherever_it_is_shown() -> None:
+    longest = RequestEvent(7, "declined", "UTEAM0003", NOW, "&" * 1000)
+    declined = request(status="declined")
+    for _, blocks in (
+        view.request_for_team(for_team(declined, last=longest)),
+        view.approval_asked(ApprovalAsked(PROGRAMME, declined, SUNITA, SCHEDULE, longest)),
+    ):
+        drawn = [b.to_dict() for b in blocks]  # slack_sdk refuses what Slack would
+        lines = [
+            line for b in drawn if b["type"] == "section" for line in b["text"]["text"].split("\n")
+        ]
+        assert "".join(line[2:] for line in lines if line.startswith("> &amp;")) == "&amp;" * 1000
 
 
 def test_long_words_are_split_into_sections_and_none_is_lost() -> None:
