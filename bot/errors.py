@@ -36,7 +36,14 @@ class TeamOnly(UserError):
     """Someone not on the project team used a team command or button."""
 
 
-class TooLong(UserError):
+class FieldError(UserError):
+    """An error about one input of a form: `field` names it, and the form shows the words
+    beside it."""
+
+    field: str
+
+
+class TooLong(FieldError):
     """Text longer than the bot keeps: refused whole rather than cut, so nothing typed is lost
     without the person knowing. `field` is the form input it came from."""
 

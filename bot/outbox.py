@@ -80,6 +80,26 @@ class FileNotice(Notice):
         raise NotImplementedError
 
 
+class Revision(Notice):
+    """A message that is kept up to date where it was posted: each version is a notice of its
+    own (its own key, sent once), and the messenger edits the message first posted under
+    `original` in that conversation, or posts this version afresh if it cannot find it there.
+    `version` orders them, so a late retry of an older one never overwrites a newer."""
+
+    @property
+    def original(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def version(self) -> int:
+        raise NotImplementedError
+
+    @property
+    def since(self) -> datetime:
+        """No earlier than when the first version was kept: where to look for it from."""
+        raise NotImplementedError
+
+
 class DeliveryFailed(Exception):
     """Slack did not take the message. Unless `refused` (Slack said no for good, e.g. the person
     left the workspace), it is kept pending, and a later run reconciles and retries it."""

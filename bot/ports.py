@@ -16,6 +16,7 @@ from bot.pairs.ports import (
     PairRepository,
 )
 from bot.participants.ports import ErasureRepository, ParticipantRepository
+from bot.requests.ports import RequestRepository
 
 
 class UnitOfWork(Protocol):
@@ -41,6 +42,8 @@ class UnitOfWork(Protocol):
     def agreements(self) -> AgreementRepository: ...
     @property
     def concerns(self) -> ConcernRepository: ...
+    @property
+    def requests(self) -> RequestRepository: ...
     @property
     def evaluations(self) -> EvaluationRepository: ...
     @property

@@ -154,6 +154,21 @@ class ProjectTeam(_Strict):
     lead: Email | None = None
 
 
+class Approver(_Strict):
+    """Who decides a kind of request: named in the file, checked when they press Approve."""
+
+    name: str
+    email: Email
+    role: str | None = Field(None, description="their title, as the person asking is told it")
+    slack_id: str | None = Field(None, description="without it they are asked outside Slack")
+
+
+class Approvals(_Strict):
+    accommodation: Approver | None = Field(
+        None, description="approves accommodation requests; none named: the project team decides"
+    )
+
+
 class Contacts(_Strict):
     reasonable_adjustments: Email
     project_team: Email | None = None
@@ -248,6 +263,7 @@ class Programme(_Strict):
     timezone: str = Field(description="the scheme's IANA time zone; events are given in it")
     project_team: ProjectTeam
     contacts: Contacts
+    approvals: Approvals = Approvals()
     travel_expenses: str
     reminders: Reminders = Reminders(
         offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)]

@@ -1,7 +1,7 @@
-"""The project team's console on their Home tab: concerns, events, people and pairs, and
-evaluations, each button calling the same use case as the team's command. Membership is checked
-by that use case when the button is pressed, not only when the console was drawn, so a button
-left on the Home of someone who has since left the team does nothing but say so."""
+"""The project team's console on their Home tab: concerns and requests, events, people and
+pairs, and evaluations, each button calling the same use case as the team's command. Membership
+is checked by that use case when the button is pressed, not only when the console was drawn, so
+a button left on the Home of someone who has since left the team does nothing but say so."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.rules import ImportRejected
 from bot.participants.service import ParticipantsService
+from bot.requests.service import RequestsService
 from bot.scheme import Slug
 from bot.team import Team
 from handlers.concerns import ConcernPressed, resolve_from_form
@@ -110,6 +111,7 @@ class Console:
         events: EventsService,
         participants: ParticipantsService,
         evaluations: EvaluationsService,
+        requests: RequestsService,
     ):
         self._team = team
         self._concerns = concerns
@@ -117,6 +119,7 @@ class Console:
         self._events = events
         self._participants = participants
         self._evaluations = evaluations
+        self._requests = requests
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -127,6 +130,7 @@ class Console:
             attendance=self._events.all_attendance(person),
             counts=self._participants.counts(person),
             results=self._evaluations.status(person, now),
+            requests=[v.request for v in self._requests.for_team(person)],
         )
         return view.console_blocks(console, self._events.programme, now)
 

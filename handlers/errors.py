@@ -13,7 +13,7 @@ from slack_bolt import App, BoltResponse
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
-from bot.errors import TooLong, UserError
+from bot.errors import FieldError, UserError
 from handlers.grammar import NotUnderstood
 from handlers.middleware import BadPayload
 from handlers.views import commands as commands_view
@@ -31,7 +31,7 @@ def register(app: App) -> None:
         if body.get("type") == "view_submission":
             # A modal shows the message beside the input concerned (or its first), and stays
             # open with what was typed.
-            field = error.field if isinstance(error, TooLong) else _first_input(body)
+            field = _input_for(error, body)
             return _json({"response_action": "errors", "errors": {field: message}})
         if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
@@ -90,6 +90,10 @@ def _json(payload: dict[str, Any]) -> BoltResponse:
     )
 
 
-def _first_input(body: dict[str, Any]) -> str:
+def _input_for(error: Exception, body: dict[str, Any]) -> str:
+    """The input an error is about, when the form shows it; otherwise the form's first."""
     blocks = body.get("view", {}).get("blocks", [])
-    return next((b["block_id"] for b in blocks if b.get("type") == "input"), "")
+    inputs = [b["block_id"] for b in blocks if b.get("type") == "input"]
+    if isinstance(error, FieldError) and error.field in inputs:
+        return error.field
+    return next(iter(inputs), "")

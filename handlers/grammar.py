@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+
+from bot.requests.rules import KINDS, Kind
 
 
 class NotUnderstood(Exception):
@@ -80,6 +83,19 @@ class EditAgreement:
 
 @dataclass(frozen=True)
 class RaiseConcern:
+    pass
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """`request [adjustment|accommodation|travel [EVENT]]`: the form, with those chosen."""
+
+    kind: Kind | None = None
+    event_id: str | None = None
+
+
+@dataclass(frozen=True)
+class TeamRequests:
     pass
 
 
@@ -164,6 +180,8 @@ Command = (
     | Pause
     | EditAgreement
     | RaiseConcern
+    | AskRequest
+    | TeamRequests
     | TeamPairs
     | TeamPair
     | TeamUnpair
@@ -202,25 +220,33 @@ def parse_command(text: str) -> Command:
     }
     if len(words) == 1 and words[0] in simple:
         return simple[words[0]]
-    if words[0] == "stage":
-        if len(words) == 1:
-            raise NotUnderstood("stage")
-        return MoveStage(" ".join(words[1:]))
-    if words[0] == "met":
-        return _parse_meeting(original[1:])
-    if words[0] == "pause":
-        return _parse_pause(words[1:])
-    if words[0] == "team":
-        return _parse_team(words[1:], original[1:])
-    if words[0] in ("language", "iaith"):
-        return SetLanguage(" ".join(original[1:]) or None)
-    if words[0] == "nation":
-        return SetNation(" ".join(original[1:]) or None)
+    verb = _VERBS.get(words[0])
+    if verb is not None:
+        return verb(words[1:], original[1:])
     if words[:2] == ["event", "date"]:
         return _parse_event_date(" ".join(words))
     if words == ["calendar", "new"]:
         return CalendarFeed(renew=True)
     raise NotUnderstood("unknown", text.strip())
+
+
+def _parse_stage(words: list[str], _: list[str]) -> MoveStage:
+    if not words:
+        raise NotUnderstood("stage")
+    return MoveStage(" ".join(words))
+
+
+# Commands that begin with a verb, parsed from the words after it (lower-cased, and as typed)
+_VERBS: dict[str, Callable[[list[str], list[str]], Command]] = {
+    "stage": _parse_stage,
+    "met": lambda _, typed: _parse_meeting(typed),
+    "pause": lambda words, _: _parse_pause(words),
+    "team": lambda words, typed: _parse_team(words, typed),
+    "language": lambda _, typed: SetLanguage(" ".join(typed) or None),
+    "iaith": lambda _, typed: SetLanguage(" ".join(typed) or None),
+    "nation": lambda _, typed: SetNation(" ".join(typed) or None),
+    "request": lambda words, _: _parse_request(words),
+}
 
 
 _TEAM_SIMPLE: dict[str, Command] = {
@@ -229,6 +255,7 @@ _TEAM_SIMPLE: dict[str, Command] = {
     "evaluations": TeamEvaluations(),
     "alerts": TeamAlerts(),
     "events": TeamEvents(),
+    "requests": TeamRequests(),
 }
 
 
@@ -325,6 +352,15 @@ def _parse_meeting(words: list[str]) -> LogMeeting:
     if not minutes:
         raise NotUnderstood("met-length", words[1])
     return LogMeeting(met_on, minutes, " ".join(words[2:]))
+
+
+def _parse_request(words: list[str]) -> AskRequest:
+    if not words:
+        return AskRequest()
+    kind = next((k for k in KINDS if k == words[0]), None)
+    if kind is None or len(words) > 2:
+        raise NotUnderstood("request")
+    return AskRequest(kind, words[1] if len(words) == 2 else None)
 
 
 def _parse_pause(words: list[str]) -> Pause:

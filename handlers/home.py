@@ -25,6 +25,7 @@ from bot.events.service import EventsService
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
+from bot.requests.service import RequestsService
 from bot.scheme import Nation
 from handlers.events import RsvpPressed
 from handlers.i18n import in_language, language
@@ -69,6 +70,7 @@ class Home:
     checkins: CheckInsService
     evaluations: EvaluationsService
     participants: ParticipantsService
+    requests: RequestsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(self, client: WebClient, person: str, now: datetime) -> None:
@@ -91,6 +93,7 @@ class Home:
             public_url=self.events.public_url,
             nation=self._nation(person),
             language=language(),
+            requests=self.requests.mine(person),
         )
 
     def _nation(self, person: str) -> Nation | None:

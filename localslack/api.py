@@ -135,7 +135,10 @@ def chat_update(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
         if message.ts == params["ts"]:
             message.text = str(params.get("text") or message.text)
             message.blocks = _blocks(params.get("blocks")) or message.blocks
+            if isinstance(params.get("metadata"), dict):
+                message.metadata = params["metadata"]
             message.edited = True
+            slack.workspace.changed()
             return {"channel": channel.id, "ts": message.ts, "text": message.text}
     raise ApiError("message_not_found")
 

@@ -27,6 +27,7 @@ import handlers.home
 import handlers.middleware
 import handlers.pairs
 import handlers.participants
+import handlers.requests
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
@@ -35,6 +36,7 @@ from bot.outbox import Deliveries, NoticeCodec, StoredChannels
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ImportSummary, ParticipantsService, import_participants
+from bot.requests.service import RequestsService
 from bot.scheme import Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
@@ -204,6 +206,7 @@ def _services(
         pairing=PairingService(uow, deliveries, team, changed),
         checkins=CheckInsService(programme, uow, deliveries, team, changed),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
+        requests=RequestsService(programme, uow, deliveries, team),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(uow, deliveries, team),
@@ -242,12 +245,13 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         services.participants,
         services.programme.default_nation,
     )
-    _register_home(bolt, services)
+    _register_home(bolt, services, commands)
     commands.register(bolt, services.team)
 
 
-def _register_home(bolt: App, services: Services) -> None:
-    """Everyone's Home tab, with the console below it for the project team."""
+def _register_home(bolt: App, services: Services, commands: handlers.commands.Commands) -> None:
+    """Everyone's Home tab, with the console below it for the project team; and requests, whose
+    form can be sent from the Home and redraws it."""
     console = handlers.console.Console(
         services.team,
         services.concerns,
@@ -255,6 +259,7 @@ def _register_home(bolt: App, services: Services) -> None:
         services.events,
         services.participants,
         services.evaluations,
+        services.requests,
     )
     home = handlers.home.Home(
         services.events,
@@ -262,6 +267,7 @@ def _register_home(bolt: App, services: Services) -> None:
         services.checkins,
         services.evaluations,
         services.participants,
+        services.requests,
         console,
     )
     handlers.home.register(bolt, home, services.privacy)
@@ -274,3 +280,4 @@ def _register_home(bolt: App, services: Services) -> None:
         services.pairing,
         services.privacy,
     )
+    handlers.requests.register(bolt, commands, services.requests, services.team, home)

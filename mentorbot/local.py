@@ -88,8 +88,8 @@ def local_run(
 
 
 def cohort_workspace(programme: Programme, clock: SimulatedClock) -> Workspace:
-    """The demo cohort, two colleagues not on the scheme yet, and the project team with its
-    private channel; messages are dated by the simulated clock."""
+    """The demo cohort, two colleagues not on the scheme yet, the project team with its private
+    channel, and who approves accommodation; messages are dated by the simulated clock."""
     ws = Workspace(now=lambda: clock.now.timestamp())
     for row in csv.DictReader(COHORT.open()):
         ws.add_user(
@@ -108,6 +108,9 @@ def cohort_workspace(programme: Programme, clock: SimulatedClock) -> Workspace:
     ws.add_channel(
         programme.project_team.private_channel, "lms-project-team", private=True, members=members
     )
+    approver = programme.approvals.accommodation
+    if approver is not None and approver.slack_id:  # in Slack, not in the team's channel
+        ws.add_user(approver.slack_id, approver.name, approver.email)
     return ws
 
 

@@ -14,6 +14,7 @@ from bot.outbox import Deliveries
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
+from bot.requests.service import RequestsService
 from bot.scheme import Programme
 from bot.team import Team
 
@@ -28,6 +29,7 @@ class Services:
     pairing: PairingService
     checkins: CheckInsService
     concerns: ConcernsService
+    requests: RequestsService
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService

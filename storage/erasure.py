@@ -12,7 +12,7 @@ from datetime import datetime
 
 from sqlalchemy.orm import Session
 
-from storage import concerns, evaluations, events, outbox, pairs, participants
+from storage import concerns, evaluations, events, outbox, pairs, participants, requests
 
 
 class SqlErasure:
@@ -25,5 +25,6 @@ class SqlErasure:
         evaluations.erase_participant(self._session, participant_id, slack_id)
         outbox.erase_participant(self._session, slack_id)
         concerns.erase_participant(self._session, participant_id, slack_id)
+        requests.erase_participant(self._session, participant_id, slack_id)
         pairs.erase_participant(self._session, participant_id)
         self._session.flush()

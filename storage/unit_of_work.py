@@ -17,6 +17,7 @@ from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
 from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants
+from storage.requests import SqlRequests
 
 
 class SqlUnitOfWork:
@@ -31,6 +32,7 @@ class SqlUnitOfWork:
     meetings: SqlMeetings
     agreements: SqlAgreements
     concerns: SqlConcerns
+    requests: SqlRequests
     evaluations: SqlEvaluations
     inbox: SqlInbox
     erasure: SqlErasure
@@ -60,6 +62,7 @@ class SqlUnitOfWork:
         self.meetings = SqlMeetings(self._session)
         self.agreements = SqlAgreements(self._session)
         self.concerns = SqlConcerns(self._session)
+        self.requests = SqlRequests(self._session)
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)
         self.erasure = SqlErasure(self._session)

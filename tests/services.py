@@ -27,6 +27,7 @@ from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.rules import Participant
 from bot.participants.service import ImportSummary, import_participants
+from bot.requests.service import RequestsService
 from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
@@ -157,6 +158,7 @@ class Scheme:
     pairing: PairingService
     checkins: CheckInsService
     concerns: ConcernsService
+    requests: RequestsService
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService
@@ -241,6 +243,7 @@ def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
         pairing=PairingService(uow, deliveries, team, changes),
         checkins=CheckInsService(programme, uow, deliveries, team, changes),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
+        requests=RequestsService(programme, uow, deliveries, team),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(uow, deliveries, team),

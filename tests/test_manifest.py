@@ -17,6 +17,7 @@ MANIFEST = json.loads((ROOT / "manifest.json").read_text())
 # uses it (Slack's reference): DMs, pairs' group DMs, and the team's private channel.
 SCOPE_OF = {
     "chat_postMessage": {"chat:write"},
+    "chat_update": {"chat:write"},  # a request's message follows its answers
     "files_getUploadURLExternal": {"files:write"},
     "files_completeUploadExternal": {"files:write"},
     "conversations_history": {

@@ -1,5 +1,6 @@
 """A participant's rights under UK GDPR: a copy of everything the bot holds about them (right of
-access), and erasure, keeping only what the concerns' audit trail must keep, anonymised."""
+access), and erasure, keeping only what the audit trails of concerns and requests must keep,
+anonymised."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from bot.pairs.rules import Pair
 from bot.participants.notices import MyDataFile
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.requests.rules import Request
 from bot.team import Team
 
 
@@ -98,11 +100,28 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
             for c in uow.concerns.all()
             if c.reporter_id == person.id
         ],
+        "requests_you_made": [_request_record(uow, r) for r in uow.requests.of(person.id)],
     }
     pair = uow.pairs.current_for(person.id)
     if pair is not None:
         data["your_pair"] = _pair_record(uow, person, pair)
     return data
+
+
+def _request_record(uow: UnitOfWork, request: Request) -> dict[str, Any]:
+    """A request the person made, with each step since and what was written to them."""
+    return {
+        "number": request.id,
+        "asked": _iso(request.created_at),
+        "kind": request.kind,
+        "event": request.event_id,
+        "details": request.details,
+        "status": request.status,
+        "steps": [
+            {"what": e.action, "when": _iso(e.at), "note": e.note}
+            for e in uow.requests.history(request.id)
+        ],
+    }
 
 
 def _profile(person: Participant) -> dict[str, Any]:

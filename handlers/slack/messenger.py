@@ -17,7 +17,7 @@ from pydantic import BaseModel
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice
+from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice, Revision
 from handlers.i18n import in_language, language
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
@@ -154,6 +154,9 @@ class SlackMessenger:
         if isinstance(notice, FileNotice):
             self._share_file(self.channel_for(to), notice)
             return
+        if isinstance(notice, Revision) and notice.key != notice.original:
+            self._revise(self.channel_for(to), notice, key)
+            return
         known = self._channels.channel(to) if to.startswith(("U", "W")) else to
         # A single user's first DM goes to their user id: Slack opens the app's DM itself.
         target = known or (to if "," not in to else self.channel_for(to))
@@ -165,10 +168,41 @@ class SlackMessenger:
             text=text,
             blocks=blocks,
             unfurl_links=False,
-            metadata={"event_type": METADATA_TYPE, "event_payload": {"key": key}},
+            metadata=_metadata(notice, key),
         )
         if not known:
             self._channels.remember(to, str(answer["channel"]))
+
+    def _revise(self, channel: str, notice: Revision, key: str) -> None:
+        """Edits the message first posted as `notice.original`, unless it already shows a newer
+        version; where it cannot be found (never posted, or further back than one page of the
+        history) this version is posted afresh, so what it says is never lost."""
+        shown = self._shown(channel, notice)
+        text, blocks = self._render(notice)
+        message = {"text": text, "blocks": blocks, "metadata": _metadata(notice, key)}
+        if shown is None:
+            self._call("chat.postMessage", channel, channel=channel, unfurl_links=False, **message)
+        elif int(_payload(shown).get("version") or 0) < notice.version:
+            self._call("chat.update", channel, channel=channel, ts=shown["ts"], **message)
+
+    def _shown(self, channel: str, notice: Revision) -> dict | None:
+        """The message that shows the notice's versions, found by the metadata each carries."""
+        history = self._call(
+            "conversations.history",
+            channel,
+            channel=channel,
+            include_all_metadata=True,
+            limit=200,
+            oldest=f"{notice.since.timestamp() - 60:.6f}",
+        )
+        return next(
+            (
+                message
+                for message in history.get("messages", [])
+                if _payload(message).get("original") == notice.original
+            ),
+            None,
+        )
 
     def _share_file(self, channel: str, notice: FileNotice) -> None:
         self._upload(notice, channel_id=channel)
@@ -225,9 +259,21 @@ class SlackMessenger:
             return self._rendered[key]
 
 
+def _metadata(notice: Notice, key: str) -> dict:
+    """What a message carries to be found again: its key, and a revision's original and version."""
+    payload: dict[str, object] = {"key": key}
+    if isinstance(notice, Revision):
+        payload |= {"original": notice.original, "version": notice.version}
+    return {"event_type": METADATA_TYPE, "event_payload": payload}
+
+
+def _payload(message: dict) -> dict:
+    return dict(message.get("metadata", {}).get("event_payload") or {})
+
+
 def _carries(message: dict, notice: Notice, key: str) -> bool:
     """Whether a message in the history is this notice: a file by its name, a message by the key
     in its metadata."""
     if isinstance(notice, FileNotice):
         return any(f.get("name") == notice.filename for f in message.get("files", []))
-    return bool(message.get("metadata", {}).get("event_payload", {}).get("key") == key)
+    return bool(_payload(message).get("key") == key)

@@ -18,12 +18,14 @@ USAGE = """Here is what I can do:
 • `/mentoring concern`: tell the project team, privately, that something is wrong
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring nation scotland`: where you work (England, Wales, Scotland or Northern Ireland), so I never nudge you on your bank holidays
+• `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch`, `request travel launch` fill in the form)
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`"""
 
 TEAM_USAGE = """Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
+• `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first
 • `/mentoring team events`: every event with its date and replies
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
@@ -54,6 +56,11 @@ HINTS = {
         "Please mention one member of the pair: `/mentoring team unpair @person [reason]`."
     ),
     "team-who": "Please name one event, e.g. `/mentoring team who launch`.",
+    "request": (
+        "Please say what you need, and which event if it is about one: "
+        "`/mentoring request adjustment`, `/mentoring request accommodation launch` or "
+        "`/mentoring request travel launch` (or just `/mentoring request`)."
+    ),
     "event-date": "Please give the event, the date and the UK times, e.g. " + DATE_EXAMPLE + ".",
     "event-date-day": "{said} is not a date; write it as YYYY-MM-DD, e.g. " + DATE_EXAMPLE + ".",
     "time": "{said} is not a time of day; use 24-hour HH:MM, e.g. 14:30.",

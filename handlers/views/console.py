@@ -1,11 +1,12 @@
 """The project team's console, below their own Home: what needs attention first, then events,
-people and pairs, and evaluations; and the console's modals. A concern's words never appear
-here (they stay in the team's private channel): only its number, urgency and status."""
+people and pairs, and evaluations; and the console's modals. A concern's or a request's words
+never appear here (they stay in the team's private channel): only a concern's number, urgency
+and status, a request's number, kind and status."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
@@ -30,10 +31,12 @@ from bot.evaluations.notices import ResultsForTeam
 from bot.events.service import Attendance
 from bot.pairs.service import PairSummary
 from bot.participants.rules import Participant
+from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
+from handlers.views import requests as requests_view
 from handlers.views.common import SECTION_TEXT_MAX, note, sections
 from handlers.views.mrkdwn import escape
 
@@ -68,6 +71,7 @@ class Console:
     attendance: list[Attendance]
     counts: dict[str, int]
     results: list[ResultsForTeam]
+    requests: list[Request] = field(default_factory=list)  # those still to answer come first
 
 
 def console_blocks(console: Console, programme: Programme, now: datetime) -> list[Block]:
@@ -95,10 +99,13 @@ def _attention(console: Console) -> list[Block]:
         )
         blocks.append(_concern_buttons(c))
     blocks += _more(len(open_alerts), "concerns", "`/mentoring team alerts`")
+    waiting = [r for r in console.requests if r.status not in DONE]
+    blocks += sections("\n".join(map(requests_view.console_line, waiting[:SHOWN])))
+    blocks += _more(len(waiting), "requests", "`/mentoring team requests`")
     flagged = [p for p in console.pairs if p.attention or p.pair.status == "awaiting"]
     blocks += sections("\n".join(_pair_line(s) for s in flagged[:SHOWN]))
     blocks += _more(len(flagged), "pairs", "`/mentoring team pairs`")
-    if not open_alerts and not flagged:
+    if not open_alerts and not waiting and not flagged:
         blocks.append(note("Nothing needs you right now."))
     return blocks
 

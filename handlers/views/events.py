@@ -39,6 +39,9 @@ from handlers.views.mrkdwn import escape
 
 RSVP_YES = "event_rsvp_yes"
 RSVP_NO = "event_rsvp_no"
+# Beside the replies on a face-to-face event's reminder: the request form, with the event chosen
+# (handlers/requests.py answers it).
+ASK_FOR_ADJUSTMENT = "request_ask_event"
 ANSWER_WORDS = {"yes": "you'll be there", "no": "you can't make it"}
 
 # Link buttons: Slack still tells the app of each press, which is acknowledged and nothing more.
@@ -123,7 +126,14 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
                 ]
             )
         )
-    blocks.append(rsvp_buttons(event.id))
+    replies = rsvp_buttons(event.id)
+    if event.format == "face_to_face":
+        replies.elements.append(
+            ButtonElement(
+                text="Ask for an adjustment…", action_id=ASK_FOR_ADJUSTMENT, value=event.id
+            )
+        )
+    blocks.append(replies)
     blocks += calendar_blocks(programme, event, notice.schedule, notice.public_url)
     return f"Reminder: {headline}. {when_text}. {where(event).rstrip('.')}.", blocks
 
@@ -417,7 +427,7 @@ def _practicalities(event: Event, programme: Programme) -> list[Block]:
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text=f"{programme.travel_expenses} For reasonable adjustments, contact {programme.contacts.reasonable_adjustments}."
+                    text=f"{programme.travel_expenses} To ask for an adjustment or accommodation, or to say you can't travel, use the button below or contact {programme.contacts.reasonable_adjustments}."
                 )
             ]
         )

@@ -1,11 +1,12 @@
 """The App Home tab: what one person sees when they open the bot in Slack. Their next events and
-replies, their pair, an open evaluation, and the ways to tell the team or get their data; for a
-member of the project team, the console follows (handlers/views/console.py)."""
+replies, their pair, an open evaluation, their own requests, and the ways to tell the team, ask
+for an adjustment or get their data; for a member of the project team, the console follows
+(handlers/views/console.py)."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from slack_sdk.models.blocks import (
@@ -25,6 +26,7 @@ from slack_sdk.models.views import View
 from bot.evaluations.service import MyForm
 from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
+from bot.requests.rules import Request
 from bot.scheme import Nation, Programme
 from handlers.i18n import ENGLISH, LANGUAGES
 from handlers.views import concerns as concerns_view
@@ -32,6 +34,7 @@ from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
 from handlers.views import participants as participants_view
+from handlers.views import requests as requests_view
 from handlers.views.common import note, sections
 from handlers.views.mrkdwn import escape
 
@@ -66,6 +69,7 @@ class Mine:
     next_check_in: datetime | None
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
+    requests: list[Request] = field(default_factory=list)  # their own, newest first
     nation: Nation | None = None  # whose bank holidays they keep (None: the programme's)
     language: str = ENGLISH  # the language they read
 
@@ -76,6 +80,7 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += _events(mine.calendar, mine.public_url, programme, now)
         blocks += _pair(mine.pair, mine.next_check_in, programme, now)
         blocks += _forms(mine.forms)
+        blocks += requests_view.my_requests(mine.requests, programme)
         blocks += _yours(mine.nation or programme.default_nation, mine.language)
     else:
         blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
@@ -244,6 +249,7 @@ def _yours(nation: Nation, language: str) -> list[Block]:
                 ButtonElement(
                     text="Tell the project team privately", action_id=concerns_view.RAISE
                 ),
+                requests_view.ask_button(),
                 ButtonElement(text="My data", action_id=MY_DATA),
             ],
         ),

@@ -4,7 +4,15 @@ from alembic import context
 
 # Each feature's module defines its tables on the shared Base: importing them all is what puts
 # every table in the metadata Alembic compares against.
-from storage import concerns, evaluations, events, outbox, pairs, participants  # noqa: F401
+from storage import (  # noqa: F401
+    concerns,
+    evaluations,
+    events,
+    outbox,
+    pairs,
+    participants,
+    requests,
+)
 from storage.base import Base
 
 connection = context.config.attributes["connection"]

@@ -275,7 +275,6 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "AlsoPairedOnLine": lambda e: e("Sunita Rao", 3),
     "UnknownNation": lambda e: e("Narnia"),
     "NoSuchParticipant": lambda e: e("someone@example.org"),
-    "UnknownNation": lambda e: e("Atlantis"),
     "UnknownLanguage": lambda e: e("Klingon"),
     "UnknownEvent": lambda e: e("lunch", ("launch", "final-celebration")),
     "NotInAudience": lambda e: e(LAUNCH.model_copy(update={"audience": "mentors"})),

@@ -75,6 +75,7 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
     assert buttons == [
         "I'll be there",
         "I can't make it",
+        "Ask for an adjustment…",
         "Add to Google Calendar",
         "Add to Outlook",
     ]

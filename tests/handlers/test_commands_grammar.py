@@ -7,11 +7,13 @@ from datetime import date, time
 import pytest
 
 from handlers.grammar import (
+    AskRequest,
     Help,
     NotUnderstood,
     SetEventDate,
     ShowEvents,
     ShowNext,
+    TeamRequests,
     WhoIsComing,
     parse_command,
 )
@@ -27,6 +29,10 @@ from handlers.views.commands import not_understood
         ("next", ShowNext()),
         ("team", Help(team=True)),
         ("team who launch", WhoIsComing("launch")),
+        ("request", AskRequest()),
+        ("request adjustment", AskRequest("adjustment")),
+        ("Request Travel launch", AskRequest("travel", "launch")),
+        ("team requests", TeamRequests()),
         (
             "event date networking-jan-2026 2026-01-21 10:00-11:00",
             SetEventDate("networking-jan-2026", date(2026, 1, 21), time(10), time(11)),
@@ -50,6 +56,8 @@ def test_commands_people_type(text: str, command: object) -> None:
         ("event date launch 2026-02-03 25:00-26:00", "25:00 is not a time of day"),
         ("team who", "Please name one event"),
         ("team fly", "I don't know `/mentoring team fly`"),
+        ("request pony", "Please say what you need"),
+        ("request travel launch tomorrow", "Please say what you need"),
     ],
 )
 def test_a_malformed_command_gets_a_kind_usage_message(text: str, says: str) -> None:

@@ -24,6 +24,8 @@ def test_the_shipped_programme_holds_every_event_of_the_terms_of_reference() -> 
         ("final-celebration", date(2026, 9, 17), time(11), time(15), "everyone", "face_to_face"),
     ]
     assert programme.contacts.reasonable_adjustments == "pande@sor.org"
+    approver = programme.approvals.accommodation
+    assert approver is not None and approver.role == "Executive Director of Professional Policy"
     assert "Travel expenses are covered by the SoR" in programme.travel_expenses
     assert programme.reminders.offsets == [timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
     assert "SCoR HQ" in (programme.event("launch").venue or "")  # type: ignore[union-attr]

@@ -11,7 +11,15 @@ from alembic.migration import MigrationContext
 from sqlalchemy import text
 
 # Each feature's module puts its tables on the shared Base's metadata.
-from storage import concerns, evaluations, events, outbox, pairs, participants  # noqa: F401
+from storage import (  # noqa: F401
+    concerns,
+    evaluations,
+    events,
+    outbox,
+    pairs,
+    participants,
+    requests,
+)
 from storage.base import Base
 from storage.database import MIGRATIONS, make_engine, upgrade_schema
 
@@ -77,7 +85,7 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0007"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
         )
     engine.dispose()
 

@@ -1,0 +1,399 @@
+"""Adjustments, accommodation and travel, end to end: the real Bolt app over signed HTTP against
+the local workspace. Each way of asking, each answer, who may give it, what every person sees,
+and the promise that a request's words reach the team's channel, the approver (accommodation
+only) and nowhere else."""
+
+from __future__ import annotations
+
+import copy
+import json
+import logging
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from sqlalchemy import text
+
+from handlers.views import requests as view
+from handlers.views.events import ASK_FOR_ADJUSTMENT
+from localslack.server import LocalSlack
+from localslack.workspace import Message
+from tests.world import PAIRS_CSV, TEAM_CHANNEL, TEAM_LEAD, World, group_messages, uk
+
+GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
+TOM = "UTEAM0002"
+APPROVER = "UTEAM0003"
+WORDS = "I use a wheelchair and need step-free access from the station to the room."
+HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before the launch?"
+SECRET = "I am having chemotherapy and tire easily: I need a quiet room to rest in."
+NOTE = "A ramp is booked at the side entrance, and a reserved seat by the door."
+REASON = "The launch ends at 15:00; an early train on the day is covered instead."
+COULD_NOT_READ = "Sorry, I couldn't read that"
+
+
+@pytest.fixture(autouse=True)
+def approver_in_the_workspace(slack: LocalSlack) -> Iterator[None]:
+    """The shipped programme's approver is in Slack, but not in the team's channel."""
+    slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
+    yield
+
+
+@pytest.fixture
+def cohort(world: World) -> World:
+    """The cohort on the scheme, paired, with the launch's week-before reminder sent (6 Nov)."""
+    world.add_cohort()
+    world.bot.import_pairs(PAIRS_CSV)
+    world.walk_to(uk("2025-11-06 12:00"))
+    return world
+
+
+def requests_in_channel(world: World) -> list[Message]:
+    return [
+        m
+        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
+        if m.text.startswith(":lock: Request #")
+    ]
+
+
+def approvals(world: World) -> list[Message]:
+    return [m for m in world.dms(APPROVER) if "for your approval" in m.text]
+
+
+def shown(message: Message) -> str:
+    return message.text + json.dumps(message.blocks, ensure_ascii=False)
+
+
+def buttons(message: Message) -> list[str]:
+    return [
+        e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
+    ]
+
+
+def modal_of(world: World, user: str) -> dict[str, Any]:
+    view_id = world.slack.workspace.open_modal_of(user)
+    assert view_id is not None, f"no modal open for {user}"
+    return world.slack.workspace.views[view_id]
+
+
+def initial(modal: dict[str, Any], block_id: str) -> str | None:
+    [block] = [b for b in modal["blocks"] if b.get("block_id") == block_id]
+    return (block["element"].get("initial_option") or {}).get("value")
+
+
+def launch_reminder(world: World, user: str) -> Message:
+    return next(m for m in world.dms(user) if m.text.startswith("Reminder: LMS Launch"))
+
+
+def status_of(world: World, request_id: int) -> str:
+    [found] = [
+        v for v in world.bot.services.requests.for_team(TEAM_LEAD) if v.request.id == request_id
+    ]
+    return found.request.status
+
+
+def accommodation_from_the_reminder(world: World, words: str = HOTEL) -> Message:
+    """Sunita asks for a hotel from the launch's reminder; the approver's DM."""
+    world.click(SUNITA, launch_reminder(world, SUNITA), ASK_FOR_ADJUSTMENT)
+    assert initial(modal_of(world, SUNITA), "event") == "launch"
+    answer = world.submit_view(
+        SUNITA, {"kind": "accommodation", "event": "launch", "details": words}
+    )
+    assert answer.status == 200 and answer.response_action is None, answer
+    [asking] = approvals(world)
+    return asking
+
+
+def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
+    cohort: World,
+) -> None:
+    world = cohort
+    world.sender.open_home(SUNITA)
+    assert world.sender.click_home(SUNITA, view.ASK_FROM_HOME).status == 200
+    world.submit_view(SUNITA, {"kind": "adjustment", "event": "launch", "details": WORDS})
+
+    [posted] = requests_in_channel(world)
+    assert (
+        posted.text
+        == ":lock: Request #1 from Sunita Rao (mentee): a reasonable adjustment for LMS Launch"
+    )
+    assert WORDS in shown(posted) and "*Asked from:* the bot's Home tab" in shown(posted)
+    assert buttons(posted) == ["Acknowledge", "Resolved…"]
+    assert world.dms(SUNITA)[-1].text.startswith(
+        "Thank you. Your request #1 (a reasonable adjustment for LMS Launch) has gone privately "
+        "to the project team."
+    )
+    home = json.dumps(world.slack.workspace.home_view(SUNITA))
+    assert "#1 a reasonable adjustment for LMS Launch: with the project team" in home, "redrawn"
+
+    world.click(TOM, posted, view.ACKNOWLEDGE)
+    assert world.dms(SUNITA)[-1].text == (
+        "Tom Hughes from the project team has read your request #1 (a reasonable adjustment for "
+        "LMS Launch) and is looking after it."
+    )
+    [acknowledged] = requests_in_channel(world)
+    assert acknowledged.ts == posted.ts and acknowledged.edited, (
+        "the same message, brought up to date"
+    )
+    assert "Status: acknowledged by <@UTEAM0002>" in shown(acknowledged)
+    assert buttons(acknowledged) == ["Resolved…"]
+
+    world.click(TEAM_LEAD, acknowledged, view.RESOLVE)
+    assert world.submit_view(TEAM_LEAD, {"note": NOTE}).response_action is None
+    [resolved] = requests_in_channel(world)
+    assert "Status: resolved by <@UTEAM0001>" in shown(resolved)
+    assert "The note to them:" in shown(resolved) and f"> {NOTE}" in shown(resolved)
+    assert buttons(resolved) == []
+    told = world.dms(SUNITA)[-1]
+    assert told.text == (
+        "Your request #1 (a reasonable adjustment for LMS Launch) is resolved by Priya Anand "
+        "from the project team."
+    )
+    assert f"> {NOTE}" in shown(told)
+    trail = [
+        (e.action, e.actor, e.note) for e in world.bot.services.requests.for_team(TOM)[0].history
+    ]
+    assert trail == [
+        ("asked", SUNITA, ""),
+        ("acknowledged", TOM, ""),
+        ("resolved", TEAM_LEAD, NOTE),
+    ]
+
+
+def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyone_sees_it(
+    cohort: World,
+) -> None:
+    world = cohort
+    assert buttons(launch_reminder(world, SUNITA))[2] == "Ask for an adjustment…"
+    asking = accommodation_from_the_reminder(world)
+    as_first_posted = copy.deepcopy(asking)  # as a client that has not refreshed still shows it
+    assert asking.text == (
+        "Request #1 for your approval: Sunita Rao (mentee) asks for accommodation for LMS Launch"
+    )
+    assert HOTEL in shown(asking) and buttons(asking) == ["Approve", "Decline…"]
+    [posted] = requests_in_channel(world)
+    assert "Status: waiting for Dr Morgan Ellis to decide" in shown(posted)
+    assert buttons(posted) == [], "the approver's to answer"
+    assert (
+        "and to Dr Morgan Ellis, Executive Director of Professional Policy"
+        in world.dms(SUNITA)[-1].text
+    )
+
+    assert world.click(APPROVER, asking, view.APPROVE) == ""
+    assert world.dms(SUNITA)[-1].text == (
+        "Good news: your request #1 (accommodation for LMS Launch) is approved by Dr Morgan "
+        "Ellis. The project team will be in touch with the details."
+    )
+    [decided] = approvals(world)
+    assert decided.ts == asking.ts and buttons(decided) == []
+    assert "You approved this request." in shown(decided)
+    [approved] = requests_in_channel(world)
+    assert approved.ts == posted.ts and "Status: approved by Dr Morgan Ellis" in shown(approved)
+    assert status_of(world, 1) == "approved"
+    assert "already been answered" in world.click(APPROVER, as_first_posted, view.APPROVE)
+
+
+def test_accommodation_declined_with_a_reason_the_person_is_told(cohort: World) -> None:
+    world = cohort
+    world.command_opens_modal(SUNITA, "request accommodation final-celebration")
+    modal = modal_of(world, SUNITA)
+    assert (initial(modal, "kind"), initial(modal, "event")) == (
+        "accommodation",
+        "final-celebration",
+    )
+    world.submit_view(
+        SUNITA, {"kind": "accommodation", "event": "final-celebration", "details": HOTEL}
+    )
+    [asking] = approvals(world)
+
+    world.click(APPROVER, asking, view.DECLINE)
+    assert modal_of(world, APPROVER)["title"]["text"] == "Decline request #1"
+    world.submit_view(APPROVER, {"reason": REASON})
+
+    told = world.dms(SUNITA)[-1]
+    assert told.text.startswith(
+        "I'm sorry: your request #1 (accommodation for LMS Final celebratory event) was not "
+        "approved by Dr Morgan Ellis."
+    )
+    assert "Their reason:" in shown(told) and f"> {REASON}" in shown(told)
+    [declined] = requests_in_channel(world)
+    assert "Status: declined by Dr Morgan Ellis" in shown(declined)
+    assert "The reason given:" in shown(declined) and f"> {REASON}" in shown(declined)
+    theirs = shown(approvals(world)[0])
+    assert "You declined this request." in theirs and f"> {REASON}" in theirs
+
+
+def test_someone_other_than_the_approver_pressing_approve_changes_nothing(cohort: World) -> None:
+    world = cohort
+    asking = accommodation_from_the_reminder(world)
+    sent = len(world.slack.workspace.messages)
+    for someone in (TEAM_LEAD, SUNITA, GRACE):
+        assert world.click(someone, asking, view.APPROVE) == "Only Dr Morgan Ellis can do this."
+        assert world.click(someone, asking, view.DECLINE) == "Only Dr Morgan Ellis can do this."
+    assert world.slack.workspace.open_modal_of(TEAM_LEAD) is None
+    assert status_of(world, 1) == "awaiting_approval"
+    assert len(world.slack.workspace.messages) == sent
+    assert buttons(approvals(world)[0]) == ["Approve", "Decline…"]
+
+
+def test_someone_who_cannot_travel_says_so_with_the_command(cohort: World) -> None:
+    world = cohort
+    world.command_opens_modal(JAMIE, "request travel launch")
+    modal = modal_of(world, JAMIE)
+    assert (initial(modal, "kind"), initial(modal, "event")) == ("travel", "launch")
+    world.submit_view(
+        JAMIE, {"kind": "travel", "event": "launch", "details": "I care for my father."}
+    )
+    [posted] = requests_in_channel(world)
+    assert (
+        posted.text == ":lock: Request #1 from Jamie Clarke (mentee): cannot travel to LMS Launch"
+    )
+    assert "*Asked from:* /mentoring request" in shown(posted)
+    assert "who will talk with you about reasonable adjustments" in world.dms(JAMIE)[-1].text
+    assert approvals(world) == []
+    assert world.command(JAMIE, "request fly").startswith("Please say what you need")
+    assert world.command(JAMIE, "request travel gala") == (
+        "`gala` is not one of your upcoming events; yours are: launch, final-celebration, "
+        "networking-jan-2026, ukio-2026."
+    )
+    assert "`/mentoring request`" in world.command(JAMIE, "help")
+
+
+def test_the_team_sees_open_requests_on_the_console_and_in_a_list_but_not_their_words(
+    cohort: World,
+) -> None:
+    world = cohort
+    accommodation_from_the_reminder(world, SECRET)
+    world.sender.open_home(TEAM_LEAD)
+    console = json.dumps(world.slack.workspace.home_view(TEAM_LEAD), ensure_ascii=False)
+    assert "Request #1 · accommodation · waiting for approval" in console
+    assert SECRET not in console and "Glasgow" not in console
+    listing = world.command(TEAM_LEAD, "team requests")
+    assert listing.startswith("*Requests* (1 still to answer)\n• #1 accommodation for LMS Launch")
+    assert SECRET not in listing
+    assert world.command(SUNITA, "team requests") == "Only the project team can do this."
+
+
+def test_a_requests_words_reach_the_team_the_approver_and_nowhere_else(
+    cohort: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    world = cohort
+    asking = accommodation_from_the_reminder(world, SECRET)
+    world.click(APPROVER, asking, view.APPROVE)
+    adjustment = SECRET.replace("quiet room", "quiet corner")
+    world.command_opens_modal(SUNITA, "request adjustment")
+    world.submit_view(SUNITA, {"kind": "adjustment", "details": adjustment})
+    world.click(TOM, requests_in_channel(world)[-1], view.ACKNOWLEDGE)
+    for user in (SUNITA, GRACE, TEAM_LEAD, APPROVER):
+        world.sender.open_home(user)
+    world.command(GRACE, "my-data")
+    world.walk_to(uk("2025-11-14 12:00"))
+
+    ws = world.slack.workspace
+    approver_dm = ws.dm_channel(APPROVER)
+
+    def where(words: str) -> set[str]:
+        return {m.channel for m in ws.messages if words in m.text + json.dumps(m.blocks)}
+
+    assert where("chemotherapy") == {TEAM_CHANNEL, approver_dm}
+    assert where("quiet corner") == {TEAM_CHANNEL}, "an adjustment does not go to the approver"
+    called = {c.params.get("channel") for c in ws.calls if "chemotherapy" in json.dumps(c.params)}
+    assert called <= {TEAM_CHANNEL, approver_dm, APPROVER}  # a first DM goes to the user id
+    assert not [r for r in ws.responses if "chemotherapy" in r.text + json.dumps(r.blocks)]
+    assert not [v for v in ws.views.values() if "chemotherapy" in json.dumps(v)], "no Home, no form"
+    assert not [f for f in ws.files.values() if b"chemotherapy" in (f["content"] or b"")]
+    assert "chemotherapy" not in caplog.text and "quiet" not in caplog.text
+    grace_saw = [shown(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
+    grace_saw += [r.text for r in ws.responses_to(GRACE)]
+    assert not any("Request #" in seen or "request #" in seen for seen in grace_saw)
+    assert not any("Request #" in shown(m) for m in group_messages(world, GRACE, SUNITA))
+
+
+def test_crafted_presses_and_forms_are_refused_kindly_and_change_nothing(
+    cohort: World, caplog: pytest.LogCaptureFixture
+) -> None:
+    world = cohort
+    asking = accommodation_from_the_reminder(world)
+    [posted] = requests_in_channel(world)
+
+    def forged(user: str, message: Message, action_id: str, value: str) -> str:
+        action = {"type": "button", "action_id": action_id, "block_id": "x", "value": value}
+        assert world.sender.forge_action(user, message, action).status == 200
+        return world.slack.workspace.responses_to(user)[-1].text
+
+    assert forged(TEAM_LEAD, posted, view.APPROVE, "1") == "Only Dr Morgan Ellis can do this."
+    assert forged(APPROVER, asking, view.APPROVE, "99") == "There is no request #99."
+    assert forged(APPROVER, asking, view.APPROVE, "1 OR 1=1").startswith(COULD_NOT_READ)
+    assert forged(TEAM_LEAD, posted, view.ACKNOWLEDGE, "1") == (
+        "This request is waiting for the approver's decision."
+    )
+    assert forged(GRACE, posted, view.ACKNOWLEDGE, "1") == "Only the project team can do this."
+    assert status_of(world, 1) == "awaiting_approval"
+
+    world.command_opens_modal(SUNITA, "request")
+    details = {"details": {"value": {"type": "plain_text_input", "value": WORDS}}}
+    pony = world.sender.forge_view(SUNITA, details | chosen("kind", "radio_buttons", "pony"))
+    assert pony.response_action == "errors" and COULD_NOT_READ in pony.errors["kind"]
+    online = world.submit_view(
+        SUNITA, {"kind": "accommodation", "event": "networking-jan-2026", "details": HOTEL}
+    )
+    assert online.errors == {
+        "event": "Networking and training (virtual) is online, so there is no travel or "
+        "accommodation for it. For help taking part online, choose “A reasonable adjustment”."
+    }
+    gala = chosen("kind", "radio_buttons", "adjustment") | chosen("event", "static_select", "gala")
+    outside = world.sender.forge_view(SUNITA, details | gala)
+    assert outside.errors["event"].startswith("`gala` is not one of your upcoming events")
+    missing = world.submit_view(SUNITA, {"kind": "travel", "event": None, "details": WORDS})
+    assert missing.errors == {"event": "Please choose the face-to-face event you can't travel to."}
+    assert world.slack.workspace.open_modal_of(SUNITA) is not None, "nothing typed is lost"
+    assert len(world.bot.services.requests.for_team(TEAM_LEAD)) == 1
+    assert not [r for r in caplog.records if r.levelno >= logging.ERROR or r.exc_info]
+
+
+def chosen(block_id: str, element: str, value: str) -> dict[str, Any]:
+    """A form's input as an altered client could send it: any option, offered or not."""
+    option = {"text": {"type": "plain_text", "text": "x"}, "value": value}
+    return {block_id: {"value": {"type": element, "selected_option": option}}}
+
+
+def test_requests_are_in_the_persons_data_and_erased_with_them(
+    cohort: World,
+    capsys,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    from mentorbot.cli import main
+
+    world = cohort
+    asking = accommodation_from_the_reminder(world, SECRET)
+    world.click(APPROVER, asking, view.DECLINE)
+    world.submit_view(APPROVER, {"reason": "Sunita, the budget is spent."})
+    world.command(SUNITA, "my-data")
+    [file] = [
+        f
+        for f in world.slack.workspace.files.values()
+        if f["name"].startswith("my-mentoring-data-")
+    ]
+    [made] = json.loads(file["content"])["requests_you_made"]
+    assert (made["details"], made["status"], made["steps"][-1]["note"]) == (
+        SECRET,
+        "declined",
+        "Sunita, the budget is spent.",
+    )
+
+    for name, value in world.bot_settings.model_dump().items():
+        if value is not None:
+            monkeypatch.setenv(name.upper(), str(value))
+    assert main(["participants", "erase", "sunita.rao@example.nhs.uk"]) == 0
+    assert "is erased" in capsys.readouterr().out
+    with world.bot.engine.connect() as connection:
+        kept = " ".join(
+            str(row)
+            for table in ("requests", "request_events")
+            for row in connection.execute(text(f"SELECT * FROM {table}")).all()
+        )
+        steps = connection.execute(
+            text("SELECT action, actor FROM request_events ORDER BY id")
+        ).all()
+    assert "chemotherapy" not in kept and "Sunita" not in kept and SUNITA not in kept
+    assert [tuple(s) for s in steps] == [("asked", "erased participant"), ("declined", APPROVER)]
