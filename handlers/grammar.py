@@ -204,9 +204,34 @@ _MENTION = re.compile(r"^<@([UW][A-Z0-9]+)(?:\|[^>]*)?>$")
 _DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)(?:m|min|mins)?)?$")
 
 
+# The Welsh for each command's first word, so a command can be typed in either language
+WELSH_WORDS = {
+    "cymorth": "help",
+    "digwyddiadau": "events",
+    "nesaf": "next",
+    "pâr": "pair",
+    "par": "pair",
+    "cytundeb": "agreement",
+    "pryder": "concern",
+    "fy-nata": "my-data",
+    "calendr": "calendar",
+    "cam": "stage",
+    "cwrdd": "met",
+    "saib": "pause",
+    "tîm": "team",
+    "tim": "team",
+    "cenedl": "nation",
+    "cais": "request",
+    "digwyddiad": "event",
+    "dyddiad": "date",
+    "tan": "until",
+}
+
+
 def parse_command(text: str) -> Command:
     original = text.strip().split()
     words = [w.lower() for w in original]
+    words[:2] = [WELSH_WORDS.get(w, w) for w in words[:2]]
     if not words or words == ["help"]:
         return Help()
     simple: dict[str, Command] = {

@@ -11,6 +11,7 @@ import re
 import threading
 import time
 from collections.abc import Callable, Sequence
+from contextvars import ContextVar
 from datetime import datetime
 
 from pydantic import BaseModel
@@ -18,7 +19,7 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice, Revision
-from handlers.i18n import in_language, language
+from handlers.i18n import ENGLISH, WELSH, in_language, language
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
 from handlers.slack.web import RateLimited, SlackRefused, SlackWeb, Unclear
@@ -53,6 +54,18 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
 USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
 
 
+# The other languages a message is also written in, for the group being written to now
+_ALSO_IN: ContextVar[tuple[str, ...]] = ContextVar("also_in", default=())
+# Blocks that hold only words, and Slack's most blocks in a message
+WORDS_BLOCKS = {"section", "header", "context"}
+MESSAGE_BLOCKS_MAX = 50
+
+
+def _words_only(block: dict) -> dict:
+    """A block's words without its controls or id (the message keeps one set of those)."""
+    return {k: v for k, v in block.items() if k not in ("block_id", "accessory")}
+
+
 class SlackMessenger:
     def __init__(
         self,
@@ -78,17 +91,23 @@ class SlackMessenger:
         """Posts, in the reader's language, and after an unclear answer waits, then looks in the
         history before posting again: waiting first gives a message Slack did take the time to
         show there."""
-        with in_language(self._language_of(to)):
-            self._send(to, notice, key)
+        first, *then = self._languages_of(to)
+        also = _ALSO_IN.set(tuple(then))
+        try:
+            with in_language(first):
+                self._send(to, notice, key)
+        finally:
+            _ALSO_IN.reset(also)
 
-    def _language_of(self, to: str) -> str | None:
-        """A person's own language; a group's when all its people share one; else the source's
-        (a channel, the team's)."""
+    def _languages_of(self, to: str) -> list[str]:
+        """A person's own language; a group's, or both where its people read different ones
+        (Welsh first, as Wales's bilingual letters put it); a channel's (the team's): the
+        source's."""
         people = to.split(",")
         if not all(USER_ID.match(p) for p in people):
-            return None
-        chosen = {self._languages(p) for p in people}
-        return chosen.pop() if len(chosen) == 1 else None
+            return [ENGLISH]
+        chosen = {self._languages(p) or ENGLISH for p in people}
+        return sorted(chosen, key=lambda spoken: spoken != WELSH)
 
     def _send(self, to: str, notice: Notice, key: str) -> None:
         attempts = len(self._retry_delays) + 1
@@ -240,6 +259,22 @@ class SlackMessenger:
         raise Unclear(method, f"still rate limited after {self._rate_limited_retries} tries")
 
     def _render(self, notice: Notice) -> tuple[str, list[dict]]:
+        """In the reader's language; for readers of two, the first in full with its buttons,
+        then the other's words (Slack lets a message hold one set of controls)."""
+        text, blocks = self._render_one(notice)
+        for other in _ALSO_IN.get():
+            with in_language(other):
+                more_text, more_blocks = self._render_one(notice)
+            words = [_words_only(b) for b in more_blocks if b.get("type") in WORDS_BLOCKS]
+            room = MESSAGE_BLOCKS_MAX - len(blocks) - 1
+            if words and room > 0:
+                text, blocks = (
+                    f"{text}\n\n{more_text}",
+                    [*blocks, {"type": "divider"}, *words[:room]],
+                )
+        return text, blocks
+
+    def _render_one(self, notice: Notice) -> tuple[str, list[dict]]:
         """A notice's words depend only on its fields; the programme and its parts (pydantic
         models, fixed for the process) count by identity."""
         key = (

@@ -71,3 +71,16 @@ def test_what_someone_typed_is_shown_as_text_in_the_usage_message() -> None:
         parse_command("<!channel> hello")
     said = not_understood(refused.value)
     assert "&lt;!channel&gt;" in said and "<!channel>" not in said
+
+
+def test_commands_are_understood_in_welsh_too() -> None:
+    assert parse_command("digwyddiadau") == parse_command("events")
+    assert parse_command("cymorth") == parse_command("help")
+    assert parse_command("saib tan 2026-03-01") == parse_command("pause until 2026-03-01")
+    assert parse_command("cwrdd 2026-02-03 45m cynllunio") == parse_command(
+        "met 2026-02-03 45m cynllunio"
+    )
+    assert parse_command("digwyddiad dyddiad launch 2025-11-13 11:00-15:00") == parse_command(
+        "event date launch 2025-11-13 11:00-15:00"
+    )
+    assert parse_command("iaith cymraeg") == parse_command("language cymraeg")
