@@ -40,10 +40,18 @@ class Condition(_Strict):
     answer_in: list[int | str] = Field(min_length=1)
 
 
+class QuestionInWelsh(_Strict):
+    """A question's words in Welsh (its answers are kept as the English options say them)."""
+
+    text: str
+    labels: dict[int, str] = Field(default_factory=dict)
+
+
 class Question(_Strict):
     id: Slug
     kind: QuestionKind
     text: str
+    cy: QuestionInWelsh | None = Field(None, description="the question in Welsh")
     required: bool = True
     labels: dict[int, str] = Field(default_factory=dict, description="scale: words for some points")
     low: int = 1
@@ -55,6 +63,14 @@ class Question(_Strict):
     audience: Audience = Field(
         "everyone", description="ask only mentees, only mentors, or everyone"
     )
+
+    def in_language(self, language: str) -> Question:
+        """The question as a reader of `language` sees it (English where no Welsh is given)."""
+        if language != "cy" or self.cy is None:
+            return self
+        return self.model_copy(
+            update={"text": self.cy.text, "labels": self.labels | self.cy.labels}
+        )
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Question:
@@ -70,11 +86,15 @@ class Question(_Strict):
 class Form(_Strict):
     id: Slug
     title: str
+    title_cy: str | None = Field(None, description="the form's title in Welsh")
     audience: Audience
     opens: datetime
     closes: datetime
     minutes: int = Field(5, ge=1, description="how long it takes, to tell people")
     questions: Annotated[list[Question], Field(min_length=1)]
+
+    def title_in(self, language: str) -> str:
+        return self.title_cy if language == "cy" and self.title_cy else self.title
 
     @model_validator(mode="after")
     def _consistent(self) -> Form:
@@ -110,9 +130,20 @@ class ProgrammeError(Exception):
     """The programme file cannot be used; the message says where and why."""
 
 
+class EventInWelsh(_Strict):
+    """An event's words in Welsh; what is not given stays in English."""
+
+    title: str
+    expected: str | None = None
+    venue: str | None = None
+    joining: str | None = None
+    description: str | None = None
+
+
 class Event(_Strict):
     id: Slug
     title: str
+    cy: EventInWelsh | None = Field(None, description="the event's words in Welsh")
     audience: Audience
     format: EventFormat
     date: date | Literal["TBC"]
@@ -140,6 +171,13 @@ class Event(_Strict):
     @property
     def is_tbc(self) -> bool:
         return self.date == "TBC"
+
+    def in_language(self, language: str) -> Event:
+        """The event as a reader of `language` sees it (English where no Welsh is given)."""
+        if language != "cy" or self.cy is None:
+            return self
+        given = {k: v for k, v in self.cy.model_dump().items() if v is not None}
+        return self.model_copy(update=given)
 
 
 class TeamMember(_Strict):

@@ -69,8 +69,8 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
             "reminders.offsets: every reminder offset must be a positive",
         ),
         (
-            "    venue: SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW\n\n  - id: networking",
-            "\n  - id: networking",
+            "    venue: SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW\n    cy:\n      title: Lansiad LMS",
+            "    cy:\n      title: Lansiad LMS",
             "events[launch]: a face-to-face event needs a venue",
         ),
         (
