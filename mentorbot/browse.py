@@ -225,6 +225,9 @@ def people_of(programme: Programme) -> list[Person]:
         for m in programme.project_team.members
         if m.slack_id
     ]
+    approver = programme.approvals.accommodation
+    if approver and approver.slack_id:
+        team.append(Person(approver.slack_id, approver.name, "Approves accommodation"))
     newcomers = [
         Person(NEWCOMER_IDS[r["email"]], r["name"], "Not on the scheme yet")
         for r in csv.DictReader(NEWCOMERS.open(encoding="utf-8"))
