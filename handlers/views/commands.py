@@ -4,9 +4,11 @@ when a command was not understood."""
 from __future__ import annotations
 
 from handlers.grammar import NotUnderstood
+from handlers.i18n import N_, _
 from handlers.views.mrkdwn import escape
 
-USAGE = """Here is what I can do:
+# The help, each translated whole: worded for the reader with `_()` where it is shown.
+USAGE = N_("""Here is what I can do:
 • `/mentoring events`: your upcoming scheme events and your replies
 • `/mentoring next`: your next event
 • `/mentoring calendar`: a calendar feed of your scheme events to subscribe to (`calendar new` replaces its address)
@@ -21,9 +23,9 @@ USAGE = """Here is what I can do:
 • `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch`, `request travel launch` fill in the form)
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
-For the project team: `/mentoring team help`"""
+For the project team: `/mentoring team help`""")
 
-TEAM_USAGE = """Project team commands:
+TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first
 • `/mentoring team events`: every event with its date and replies
@@ -35,44 +37,60 @@ TEAM_USAGE = """Project team commands:
 • `/mentoring team evaluations`: each evaluation's invited, started and finished counts
 • `/mentoring team export FORM [pseudonymous]`: the answers as a CSV file, here
 • `/mentoring team chart FORM`: a chart of the scale questions' answers by role, here
-• `/mentoring event date EVENT YYYY-MM-DD HH:MM-HH:MM`: set or change an event's date (UK time)"""
+• `/mentoring event date EVENT YYYY-MM-DD HH:MM-HH:MM`: set or change an event's date (UK time)""")
 
-DATE_EXAMPLE = "`/mentoring event date networking-jan-2026 2026-01-21 10:00-11:00`"
-MET_EXAMPLE = "`/mentoring met 2026-02-03 45m career planning`"
 HINTS = {
-    "stage": "Which stage? e.g. `/mentoring stage negotiation`.",
-    "unknown": "Sorry, I don't know `/mentoring {said}`.\n" + USAGE,
-    "unknown-team": "Sorry, I don't know `/mentoring team {said}`.\n" + TEAM_USAGE,
-    "team-pause": (
+    "stage": N_("Which stage? e.g. `/mentoring stage negotiation`."),
+    "unknown": N_("Sorry, I don't know `/mentoring {said}`."),
+    "unknown-team": N_("Sorry, I don't know `/mentoring team {said}`."),
+    "team-pause": N_(
         "Please mention one member of the pair: "
         "`/mentoring team pause @person until 2026-03-01` (or `off`)."
     ),
-    "team-export": (
+    "team-export": N_(
         "Please name one evaluation: `/mentoring team export mid-scheme` "
         "(add `pseudonymous` for P001… instead of names)."
     ),
-    "team-pair": "Please mention the mentor, then the mentee: `/mentoring team pair @mentor @mentee`.",
-    "team-unpair": (
+    "team-pair": N_(
+        "Please mention the mentor, then the mentee: `/mentoring team pair @mentor @mentee`."
+    ),
+    "team-unpair": N_(
         "Please mention one member of the pair: `/mentoring team unpair @person [reason]`."
     ),
-    "team-who": "Please name one event, e.g. `/mentoring team who launch`.",
-    "request": (
+    "team-who": N_("Please name one event, e.g. `/mentoring team who launch`."),
+    "request": N_(
         "Please say what you need, and which event if it is about one: "
         "`/mentoring request adjustment`, `/mentoring request accommodation launch` or "
         "`/mentoring request travel launch` (or just `/mentoring request`)."
     ),
-    "event-date": "Please give the event, the date and the UK times, e.g. " + DATE_EXAMPLE + ".",
-    "event-date-day": "{said} is not a date; write it as YYYY-MM-DD, e.g. " + DATE_EXAMPLE + ".",
-    "time": "{said} is not a time of day; use 24-hour HH:MM, e.g. 14:30.",
-    "met": "Please give the date and how long you met, e.g. " + MET_EXAMPLE + ".",
-    "met-date": "{said} is not a date; write it as YYYY-MM-DD, e.g. " + MET_EXAMPLE + ".",
-    "met-length": "{said} is not a length of time; write e.g. `45m`, `1h` or `1h30m`.",
-    "pause": (
+    "event-date": N_(
+        "Please give the event, the date and the UK times, e.g. "
+        "`/mentoring event date networking-jan-2026 2026-01-21 10:00-11:00`."
+    ),
+    "event-date-day": N_(
+        "{said} is not a date; write it as YYYY-MM-DD, e.g. "
+        "`/mentoring event date networking-jan-2026 2026-01-21 10:00-11:00`."
+    ),
+    "time": N_("{said} is not a time of day; use 24-hour HH:MM, e.g. 14:30."),
+    "met": N_(
+        "Please give the date and how long you met, e.g. "
+        "`/mentoring met 2026-02-03 45m career planning`."
+    ),
+    "met-date": N_(
+        "{said} is not a date; write it as YYYY-MM-DD, e.g. "
+        "`/mentoring met 2026-02-03 45m career planning`."
+    ),
+    "met-length": N_("{said} is not a length of time; write e.g. `45m`, `1h` or `1h30m`."),
+    "pause": N_(
         "Please say until when, e.g. `/mentoring pause until 2026-03-01`, "
         "or `/mentoring pause off`."
     ),
 }
+# A command not understood at all is followed by what can be typed instead.
+FOLLOWED_BY = {"unknown": USAGE, "unknown-team": TEAM_USAGE}
 
 
 def not_understood(error: NotUnderstood) -> str:
-    return HINTS[error.hint].replace("{said}", escape(error.said))
+    hint = _(HINTS[error.hint]).replace("{said}", escape(error.said))
+    usage = FOLLOWED_BY.get(error.hint)
+    return f"{hint}\n{_(usage)}" if usage else hint

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
+from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -33,6 +34,7 @@ from bot.pairs.service import PairSummary
 from bot.participants.rules import Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
+from handlers.i18n import ENGLISH, LOCALES, N_, _, language
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
@@ -77,7 +79,7 @@ class Console:
 def console_blocks(console: Console, programme: Programme, now: datetime) -> list[Block]:
     return [
         DividerBlock(),
-        HeaderBlock(text="Project team console"),
+        HeaderBlock(text=_("Project team console")),
         *_attention(console),
         *_events(console.attendance, programme),
         *_people(console),
@@ -86,34 +88,44 @@ def console_blocks(console: Console, programme: Programme, now: datetime) -> lis
 
 
 def _attention(console: Console) -> list[Block]:
-    blocks: list[Block] = [SectionBlock(text="*Needs attention*")]
+    blocks: list[Block] = [SectionBlock(text=_("*Needs attention*"))]
     open_alerts = [a for a in console.alerts if a.concern.status != "resolved"]
     for alert in open_alerts[:SHOWN]:
         c = alert.concern
-        urgency = concerns_view.URGENCY_WORDS[c.urgency]
-        status = concerns_view.STATUS_WORDS[c.status]
-        blocks.append(
-            SectionBlock(
-                text=f"Concern #{c.id} · {urgency} · {status} · raised {c.created_at:%d %b}"
-            )
+        line = _("Concern #{number} · {urgency} · {status} · raised {day}").format(
+            number=c.id,
+            urgency=_(concerns_view.URGENCY_WORDS[c.urgency]),
+            status=_(concerns_view.STATUS_WORDS[c.status]),
+            day=_day_and_month(c.created_at),
         )
+        blocks.append(SectionBlock(text=line))
         blocks.append(_concern_buttons(c))
-    blocks += _more(len(open_alerts), "concerns", "`/mentoring team alerts`")
+    more = _("And {n} more concerns: type `/mentoring team alerts` to see them all.")
+    blocks += _more(len(open_alerts), more)
     waiting = [r for r in console.requests if r.status not in DONE]
     blocks += sections("\n".join(map(requests_view.console_line, waiting[:SHOWN])))
-    blocks += _more(len(waiting), "requests", "`/mentoring team requests`")
+    more = _("And {n} more requests: type `/mentoring team requests` to see them all.")
+    blocks += _more(len(waiting), more)
     flagged = [p for p in console.pairs if p.attention or p.pair.status == "awaiting"]
     blocks += sections("\n".join(_pair_line(s) for s in flagged[:SHOWN]))
-    blocks += _more(len(flagged), "pairs", "`/mentoring team pairs`")
+    more = _("And {n} more pairs: type `/mentoring team pairs` to see them all.")
+    blocks += _more(len(flagged), more)
     if not open_alerts and not waiting and not flagged:
-        blocks.append(note("Nothing needs you right now."))
+        blocks.append(note(_("Nothing needs you right now.")))
     return blocks
 
 
+def _day_and_month(on: date) -> str:
+    """ "05 Nov"; "05 Tach". English as the console has always written it: CLDR's British
+    English shortens September to "Sept", its plain English to "Sep"."""
+    locale = "en" if language() == ENGLISH else LOCALES[language()]
+    return format_date(on, "dd MMM", locale=locale)
+
+
 def _concern_buttons(c: Concern) -> ActionsBlock:
-    steps = [("take", "I'll take this"), ("resolve", "Resolved")]
+    steps = [("take", _("I'll take this")), ("resolve", _("Resolved"))]
     if c.status == "open":
-        steps.insert(0, ("acknowledge", "Acknowledge"))
+        steps.insert(0, ("acknowledge", _("Acknowledge")))
     return ActionsBlock(
         block_id=f"console:concern:{c.id}",
         elements=[
@@ -127,63 +139,82 @@ def _pair_line(s: PairSummary) -> str:
     names = f"*{escape(s.mentor)}* & *{escape(s.mentee)}*"
     if s.attention:
         return f"• {names}: {pairs_view.attention_words(s.attention)}"
-    waiting = " and ".join(map(escape, s.not_accepted))
-    return f"• {names}: waiting for {waiting} to accept"
+    # A pair has two members: one of them, or both, have still to accept.
+    waiting = list(map(escape, s.not_accepted))
+    if len(waiting) == 2:
+        return _("• {pair}: waiting for {first} and {second} to accept").format(
+            pair=names, first=waiting[0], second=waiting[1]
+        )
+    return _("• {pair}: waiting for {person} to accept").format(
+        pair=names, person=", ".join(waiting)
+    )
 
 
 def _events(attendance: list[Attendance], programme: Programme) -> list[Block]:
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Events*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Events*"))]
     for a in attendance[:SHOWN]:
-        replies = f"{len(a.coming)} coming, {len(a.not_coming)} not, {len(a.no_reply)} not replied"
+        replies = _("{coming} coming, {not_coming} not, {no_reply} not replied").format(
+            coming=len(a.coming), not_coming=len(a.not_coming), no_reply=len(a.no_reply)
+        )
         when = events_view.when(programme, a.schedule, a.event, None)
         blocks.append(SectionBlock(text=f"*{escape(a.event.title)}*: {when}\n{replies}"))
         blocks.append(
             ActionsBlock(
                 block_id=f"console:event:{a.event.id}",
                 elements=[
-                    ButtonElement(text="Set date", action_id=SET_DATE, value=a.event.id),
-                    ButtonElement(text="Who is coming", action_id=WHO, value=a.event.id),
+                    ButtonElement(text=_("Set date"), action_id=SET_DATE, value=a.event.id),
+                    ButtonElement(text=_("Who is coming"), action_id=WHO, value=a.event.id),
                 ],
             )
         )
-    blocks += _more(len(attendance), "events", "`/mentoring team events`")
+    more = _("And {n} more events: type `/mentoring team events` to see them all.")
+    blocks += _more(len(attendance), more)
     return blocks
 
 
 def _people(console: Console) -> list[Block]:
     counts = console.counts
     pairs = [s for s in console.pairs if s.pair.status != "ended"]
-    text = (
-        f"*People and pairs*\n{counts.get('mentor', 0)} mentors, {counts.get('mentee', 0)} "
-        f"mentees, {len(pairs)} pairs"
+    numbers = _("{mentors} mentors, {mentees} mentees, {pairs} pairs").format(
+        mentors=counts.get("mentor", 0), mentees=counts.get("mentee", 0), pairs=len(pairs)
     )
     return [
         DividerBlock(),
-        SectionBlock(text=text),
+        SectionBlock(text=_("*People and pairs*") + "\n" + numbers),
         ActionsBlock(
             block_id="console:people",
             elements=[
-                ButtonElement(text="Import participants", action_id=IMPORT_PEOPLE),
-                ButtonElement(text="Import pairs", action_id=IMPORT_PAIRS),
-                ButtonElement(text="Make a pair", action_id=MAKE_PAIR),
-                ButtonElement(text="End a pairing", action_id=END_PAIR),
-                ButtonElement(text="Pause a pair", action_id=PAUSE_PAIR),
-                ButtonElement(text="Erase a participant", action_id=ERASE, style="danger"),
+                ButtonElement(text=_("Import participants"), action_id=IMPORT_PEOPLE),
+                ButtonElement(text=_("Import pairs"), action_id=IMPORT_PAIRS),
+                ButtonElement(text=_("Make a pair"), action_id=MAKE_PAIR),
+                ButtonElement(text=_("End a pairing"), action_id=END_PAIR),
+                ButtonElement(text=_("Pause a pair"), action_id=PAUSE_PAIR),
+                ButtonElement(text=_("Erase a participant"), action_id=ERASE, style="danger"),
             ],
         ),
     ]
 
 
 def _evaluations(results: list[ResultsForTeam], now: datetime) -> list[Block]:
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Evaluations*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Evaluations*"))]
     for r in results[:SHOWN]:
         state = (
-            "not open yet" if now < r.form.opens else "closed" if now >= r.form.closes else "open"
+            _("not open yet")
+            if now < r.form.opens
+            else _("closed")
+            if now >= r.form.closes
+            else _("open")
         )
+        line = _("*{form}* ({state}): {invited} invited, {started} started, {finished} finished")
         blocks.append(
             SectionBlock(
-                text=f"*{escape(r.form.title)}* ({state}): {r.invited} invited, "
-                f"{r.started} started, {r.finished} finished"
+                text=line.format(
+                    form=escape(r.form.title),
+                    state=state,
+                    invited=r.invited,
+                    started=r.started,
+                    finished=r.finished,
+                )
             )
         )
         blocks.append(
@@ -191,29 +222,31 @@ def _evaluations(results: list[ResultsForTeam], now: datetime) -> list[Block]:
                 block_id=f"console:form:{r.form.id}",
                 elements=[
                     ButtonElement(
-                        text="Chart to the team channel", action_id=CHART, value=r.form.id
+                        text=_("Chart to the team channel"), action_id=CHART, value=r.form.id
                     ),
                     ButtonElement(
-                        text="Export answers (named)",
+                        text=_("Export answers (named)"),
                         action_id=f"{EXPORT}_named",
                         value=json.dumps({"form": r.form.id, "pseudonymous": False}),
                     ),
                     ButtonElement(
-                        text="Export answers (pseudonymous)",
+                        text=_("Export answers (pseudonymous)"),
                         action_id=f"{EXPORT}_pseudonymous",
                         value=json.dumps({"form": r.form.id, "pseudonymous": True}),
                     ),
                 ],
             )
         )
-    blocks += _more(len(results), "forms", "`/mentoring team evaluations`")
+    more = _("And {n} more forms: type `/mentoring team evaluations` to see them all.")
+    blocks += _more(len(results), more)
     return blocks
 
 
-def _more(total: int, what: str, command: str) -> list[Block]:
+def _more(total: int, words: str) -> list[Block]:
+    """`words` say how many more ({n}) there are than the list shows, and where to see them."""
     if total <= SHOWN:
         return []
-    return [note(f"And {total - SHOWN} more {what}: type {command} to see them all.")]
+    return [note(words.format(n=total - SHOWN))]
 
 
 # Modals -----------------------------------------------------------------------------------------
@@ -228,7 +261,7 @@ def _form(
         callback_id=callback_id,
         title=title,
         submit=submit,
-        close="Cancel",
+        close=_("Cancel"),
         private_metadata=json.dumps(metadata) if metadata is not None else None,
         blocks=blocks,
     )
@@ -237,19 +270,27 @@ def _form(
 def set_date_modal(event_id: str, title: str) -> View:
     return _form(
         SET_DATE_MODAL,
-        "Set the date",
-        "Set date",
+        _("Set the date"),
+        _("Set date"),
         metadata={"event": event_id},
         blocks=[
-            SectionBlock(text=f"*{escape(title)}*: everyone invited is told the new date."),
-            InputBlock(block_id="day", label="Day", element=DatePickerElement(action_id="value")),
+            SectionBlock(
+                text=_("*{event}*: everyone invited is told the new date.").format(
+                    event=escape(title)
+                )
+            ),
+            InputBlock(
+                block_id="day", label=_("Day"), element=DatePickerElement(action_id="value")
+            ),
             InputBlock(
                 block_id="start",
-                label="Starts (UK time)",
+                label=_("Starts (UK time)"),
                 element=TimePickerElement(action_id="value"),
             ),
             InputBlock(
-                block_id="end", label="Ends (UK time)", element=TimePickerElement(action_id="value")
+                block_id="end",
+                label=_("Ends (UK time)"),
+                element=TimePickerElement(action_id="value"),
             ),
         ],
     )
@@ -257,27 +298,41 @@ def set_date_modal(event_id: str, title: str) -> View:
 
 def who_modal(attendance: Attendance) -> View:
     def names(people: list[str]) -> str:
-        shown = ", ".join(map(escape, people[:50])) or "nobody"
+        shown = ", ".join(map(escape, people[:50])) or _("nobody")
         if len(people) <= 50:
             return shown
-        every = f"`/mentoring team who {attendance.event.id}`"
-        return f"{shown} and {len(people) - 50} more (type {every} for everyone)"
+        return _("{names} and {n} more (type `/mentoring team who {event}` for everyone)").format(
+            names=shown, n=len(people) - 50, event=attendance.event.id
+        )
 
-    text = (
-        f"*{escape(attendance.event.title)}*\n"
-        f"*Coming ({len(attendance.coming)}):* {names(attendance.coming)}\n"
-        f"*Not coming ({len(attendance.not_coming)}):* {names(attendance.not_coming)}\n"
-        f"*Not replied ({len(attendance.no_reply)}):* {names(attendance.no_reply)}"
+    text = _(
+        "*{event}*\n"
+        "*Coming ({coming}):* {coming_names}\n"
+        "*Not coming ({not_coming}):* {not_coming_names}\n"
+        "*Not replied ({no_reply}):* {no_reply_names}"
+    ).format(
+        event=escape(attendance.event.title),
+        coming=len(attendance.coming),
+        coming_names=names(attendance.coming),
+        not_coming=len(attendance.not_coming),
+        not_coming_names=names(attendance.not_coming),
+        no_reply=len(attendance.no_reply),
+        no_reply_names=names(attendance.no_reply),
     )
-    return View(type="modal", title="Who is coming", close="Close", blocks=sections(text))
+    return View(type="modal", title=_("Who is coming"), close=_("Close"), blocks=sections(text))
 
 
 IMPORT_HELP = {
-    "participants": "A CSV file with the columns name, email, role (mentor or mentee), and "
-    "optionally slack_user_id and about. Nothing is imported until every line is right.",
-    "pairs": "A CSV file with the columns mentor_email and mentee_email. Nothing is imported "
-    "until every line is right.",
+    "participants": N_(
+        "A CSV file with the columns name, email, role (mentor or mentee), and "
+        "optionally slack_user_id and about. Nothing is imported until every line is right."
+    ),
+    "pairs": N_(
+        "A CSV file with the columns mentor_email and mentee_email. Nothing is imported "
+        "until every line is right."
+    ),
 }
+IMPORT_TITLES = {"participants": N_("Import participants"), "pairs": N_("Import pairs")}
 
 
 def import_modal(what: str, problems: str = "") -> dict[str, Any]:
@@ -287,17 +342,17 @@ def import_modal(what: str, problems: str = "") -> dict[str, Any]:
     return {
         "type": "modal",
         "callback_id": IMPORT_MODAL,
-        "title": _plain(f"Import {what}"),
-        "submit": _plain("Import"),
-        "close": _plain("Cancel"),
+        "title": _plain(_(IMPORT_TITLES[what])),
+        "submit": _plain(_("Import")),
+        "close": _plain(_("Cancel")),
         "private_metadata": json.dumps({"what": what}),
         "blocks": [
             *told,
-            {"type": "section", "text": {"type": "mrkdwn", "text": IMPORT_HELP[what]}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": _(IMPORT_HELP[what])}},
             {
                 "type": "input",
                 "block_id": "file",
-                "label": _plain("The CSV file"),
+                "label": _plain(_("The CSV file")),
                 "element": {
                     "type": "file_input",
                     "action_id": "value",
@@ -318,47 +373,58 @@ def importing_modal(what: str, external_id: str) -> View:
     return View(
         type="modal",
         external_id=external_id,
-        title=f"Import {what}",
-        close="Close",
-        blocks=[SectionBlock(text=IMPORTING.format(what=what))],
+        title=_(IMPORT_TITLES[what]),
+        close=_("Close"),
+        blocks=[SectionBlock(text=_(IMPORTING[what]))],
     )
 
 
 def import_problems_text(lines: list[str]) -> str:
     """Every problem, by line (escaped: the lines repeat what the file says), as far as a form
     holds them (20 sections); past that, how many more, which the corrected file will show."""
-    shown: list[str] = ["*Nothing was imported.* Please fix these and send the file again:"]
+    shown: list[str] = [_("*Nothing was imported.* Please fix these and send the file again:")]
     size = len(shown[0])
     for n, line in enumerate(map(escape, lines)):
         size += len(line) + 1
         if size > PROBLEMS_MAX:
-            shown.append(f"…and {len(lines) - n} more, shown when you send the corrected file.")
+            more = _("…and {n} more, shown when you send the corrected file.")
+            shown.append(more.format(n=len(lines) - n))
             break
         shown.append(line)
     return "\n".join(shown)
 
 
-NOT_A_CSV = "That file is not a CSV file. Please save it as CSV (comma separated) and try again."
-TOO_LARGE = (
+# What the console's handlers say: each is worded for the reader with `_()` where it is shown.
+NOT_A_CSV = N_(
+    "That file is not a CSV file. Please save it as CSV (comma separated) and try again."
+)
+TOO_LARGE = N_(
     "That file is larger than 1 MB, far more than a participants file needs. Is it the right file?"
 )
-NOT_UTF8 = (
+NOT_UTF8 = N_(
     'That file is not in UTF-8. In Excel, save it as "CSV UTF-8 (Comma delimited)" and try again.'
 )
-NO_FILE = "Please attach the CSV file."
+NO_FILE = N_("Please attach the CSV file.")
 PROBLEMS_MAX = 20 * SECTION_TEXT_MAX
-IMPORTING = (
-    "Importing the {what}: I'm finding each person in Slack, which can take a few minutes for a "
-    "large file. This form will say how it went; if you close it, the console shows the new "
-    "counts."
-)
-NOT_READABLE = "I could not read that file from Slack. Please attach it again."
-PAIR_MADE = "The pair has been introduced in a group message and each asked to accept."
-PAIR_ENDED = "The pairing has ended. Each of them has been told kindly, separately."
-PAIR_PAUSED = "The pair's check-ins are paused until that day."
-PAIRS_IMPORTED = "{n} pairs made. Each pair has been introduced and asked to accept."
-PEOPLE_IMPORTED = "{created} participants added, {updated} updated."
-ERASED = "{name} has been erased."
+IMPORTING = {
+    "participants": N_(
+        "Importing the participants: I'm finding each person in Slack, which can take a few "
+        "minutes for a large file. This form will say how it went; if you close it, the console "
+        "shows the new counts."
+    ),
+    "pairs": N_(
+        "Importing the pairs: I'm finding each person in Slack, which can take a few minutes "
+        "for a large file. This form will say how it went; if you close it, the console shows "
+        "the new counts."
+    ),
+}
+NOT_READABLE = N_("I could not read that file from Slack. Please attach it again.")
+PAIR_MADE = N_("The pair has been introduced in a group message and each asked to accept.")
+PAIR_ENDED = N_("The pairing has ended. Each of them has been told kindly, separately.")
+PAIR_PAUSED = N_("The pair's check-ins are paused until that day.")
+PAIRS_IMPORTED = N_("{n} pairs made. Each pair has been introduced and asked to accept.")
+PEOPLE_IMPORTED = N_("{created} participants added, {updated} updated.")
+ERASED = N_("{name} has been erased.")
 
 
 def _person_picker(block_id: str, label: str) -> InputBlock:
@@ -368,12 +434,12 @@ def _person_picker(block_id: str, label: str) -> InputBlock:
 def make_pair_modal() -> View:
     return _form(
         MAKE_PAIR_MODAL,
-        "Make a pair",
-        "Make the pair",
+        _("Make a pair"),
+        _("Make the pair"),
         [
-            _person_picker("mentor", "Mentor"),
-            _person_picker("mentee", "Mentee"),
-            note("They are introduced in a group message and each asked to accept."),
+            _person_picker("mentor", _("Mentor")),
+            _person_picker("mentee", _("Mentee")),
+            note(_("They are introduced in a group message and each asked to accept.")),
         ],
     )
 
@@ -381,13 +447,13 @@ def make_pair_modal() -> View:
 def end_pair_modal() -> View:
     return _form(
         END_PAIR_MODAL,
-        "End a pairing",
-        "End the pairing",
+        _("End a pairing"),
+        _("End the pairing"),
         [
-            _person_picker("member", "Either member of the pair"),
+            _person_picker("member", _("Either member of the pair")),
             InputBlock(
                 block_id="reason",
-                label="Why (kept for the team; neither member is shown it)",
+                label=_("Why (kept for the team; neither member is shown it)"),
                 optional=True,
                 element=PlainTextInputElement(action_id="value", max_length=200),
             ),
@@ -398,13 +464,13 @@ def end_pair_modal() -> View:
 def pause_pair_modal() -> View:
     return _form(
         PAUSE_PAIR_MODAL,
-        "Pause a pair",
-        "Pause",
+        _("Pause a pair"),
+        _("Pause"),
         [
-            _person_picker("member", "Either member of the pair"),
+            _person_picker("member", _("Either member of the pair")),
             InputBlock(
                 block_id="until",
-                label="No check-ins until",
+                label=_("No check-ins until"),
                 element=DatePickerElement(action_id="value"),
             ),
         ],
@@ -414,13 +480,13 @@ def pause_pair_modal() -> View:
 def erase_modal() -> View:
     return _form(
         ERASE_MODAL,
-        "Erase a participant",
-        "Next",
-        [_person_picker("person", "Who is to be erased?")],
+        _("Erase a participant"),
+        _("Next"),
+        [_person_picker("person", _("Who is to be erased?"))],
     )
 
 
-ERASED_WHAT = (
+ERASED_WHAT = N_(
     "*What goes:* their name, email and Slack link; their replies to events and their calendar "
     "feed; their evaluation answers (the results no longer count them); their pair's meetings "
     "and agreement; the words of any concern they raised; messages still waiting for them. "
@@ -434,16 +500,20 @@ ERASED_WHAT = (
 def erase_confirm_modal(person: Participant) -> View:
     return _form(
         ERASE_CONFIRM_MODAL,
-        "Erase a participant",
-        "Erase",
+        _("Erase a participant"),
+        _("Erase"),
         metadata={"email": person.email},
         blocks=[
-            SectionBlock(text=f"Erase *{escape(person.name)}* ({escape(person.email)})?"),
-            SectionBlock(text=ERASED_WHAT),
+            SectionBlock(
+                text=_("Erase *{name}* ({email})?").format(
+                    name=escape(person.name), email=escape(person.email)
+                )
+            ),
+            SectionBlock(text=_(ERASED_WHAT)),
         ],
     )
 
 
 def done_modal(title: str, text: str) -> View:
     """What a console form says once its work is done, in place of the form."""
-    return View(type="modal", title=title, close="Done", blocks=[SectionBlock(text=text)])
+    return View(type="modal", title=title, close=_("Done"), blocks=[SectionBlock(text=text)])
