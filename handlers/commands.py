@@ -12,6 +12,7 @@ from slack_sdk import WebClient
 
 from bot.team import Team
 from handlers.grammar import Help, parse_command
+from handlers.i18n import _
 from handlers.middleware import Acting, acting
 from handlers.views import commands as view
 
@@ -58,5 +59,5 @@ class Commands:
 def _help(help: Help, call: CommandCall, team: Team) -> str:
     if help.team:
         team.require_member(call.acting.person)
-        return view.TEAM_USAGE
-    return view.USAGE
+        return _(view.TEAM_USAGE)
+    return _(view.USAGE)

@@ -35,6 +35,7 @@ from bot.scheme import Slug
 from bot.team import Team
 from handlers.concerns import ConcernPressed, resolve_from_form
 from handlers.home import Home
+from handlers.i18n import _
 from handlers.middleware import Payload, acting, parse
 from handlers.views import concerns as concerns_view
 from handlers.views import console as view
@@ -247,15 +248,17 @@ def _register_imports(
         try:
             if what == "pairs":
                 team.require_member(me.person)
-                done = view.PAIRS_IMPORTED.format(n=pairing.import_pairs(text, me.now))
+                done = _(view.PAIRS_IMPORTED).format(n=pairing.import_pairs(text, me.now))
             else:
                 summary = participants.import_file(me.person, text, me.now)
-                done = view.PEOPLE_IMPORTED.format(created=summary.created, updated=summary.updated)
-            told = view.done_modal("Imported", done)
+                done = _(view.PEOPLE_IMPORTED).format(
+                    created=summary.created, updated=summary.updated
+                )
+            told = view.done_modal(_("Imported"), done)
         except ImportRejected as rejected:
             told = view.import_modal(what, view.import_problems_text(import_problems(rejected)))
         except UserError as error:
-            told = view.done_modal("Not imported", user_error(error))
+            told = view.done_modal(_("Not imported"), user_error(error))
         _update_once_shown(client, shown_as, told)
         home.publish(client, me.person, me.now)
 
@@ -265,7 +268,7 @@ def _register_imports(
 def _update_once_shown(client: WebClient, external_id: str, told: View | dict[str, Any]) -> None:
     """Replaces the "importing" form, found by the id it was given: Slack shows it once it has
     the ack's answer, which may come after a quick import, so until then it is `not_found`."""
-    for _ in range(SHOWN_TRIES):
+    for _try in range(SHOWN_TRIES):
         try:
             client.views_update(external_id=external_id, view=told)
             return
@@ -286,22 +289,22 @@ def _csv_text(submitted: dict[str, Any], token: str, api_url: str) -> str | _Ref
     state = submitted.get("state", {}).get("values", {}).get("file", {}).get("value", {})
     files = state.get("files") or []
     if not files:
-        return _Refused(view.NO_FILE)
+        return _Refused(_(view.NO_FILE))
     file = files[0]
     name = str(file.get("name", ""))
     if file.get("filetype") != "csv" and not name.lower().endswith(".csv"):
-        return _Refused(view.NOT_A_CSV)
+        return _Refused(_(view.NOT_A_CSV))
     if int(file.get("size") or 0) > view.FILE_LIMIT:
-        return _Refused(view.TOO_LARGE)
+        return _Refused(_(view.TOO_LARGE))
     url = str(file.get("url_private_download") or file.get("url_private") or "")
     if not _is_slacks(url, api_url):
-        return _Refused(view.NOT_READABLE)  # the token goes to Slack's own hosts only
+        return _Refused(_(view.NOT_READABLE))  # the token goes to Slack's own hosts only
     answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
     # Slack answers a refused download with its sign-in page, not an error status.
     if answer.status_code != 200 or "text/html" in answer.headers.get("content-type", ""):
-        return _Refused(view.NOT_READABLE)
+        return _Refused(_(view.NOT_READABLE))
     if len(answer.content) > view.FILE_LIMIT:
-        return _Refused(view.TOO_LARGE)
+        return _Refused(_(view.TOO_LARGE))
     try:
         return answer.content.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -338,7 +341,7 @@ def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -
         me = acting(context)
         form = parse(PairForm, me.values)
         pairing.pair(me.person, form.mentor, form.mentee, me.now)
-        ack(response_action="update", view=view.done_modal("Pair made", view.PAIR_MADE))
+        ack(response_action="update", view=view.done_modal(_("Pair made"), _(view.PAIR_MADE)))
         home.publish(client, me.person, me.now)
 
     @app.view(view.END_PAIR_MODAL)
@@ -346,7 +349,7 @@ def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -
         me = acting(context)
         form = parse(MemberForm, me.values)
         pairing.unpair(me.person, form.member, form.reason, me.now)
-        ack(response_action="update", view=view.done_modal("Pairing ended", view.PAIR_ENDED))
+        ack(response_action="update", view=view.done_modal(_("Pairing ended"), _(view.PAIR_ENDED)))
         home.publish(client, me.person, me.now)
 
     @app.view(view.PAUSE_PAIR_MODAL)
@@ -354,7 +357,7 @@ def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -
         me = acting(context)
         form = parse(PausePairForm, me.values)
         pairing.pause_pair(me.person, form.member, form.until, me.now)
-        ack(response_action="update", view=view.done_modal("Pair paused", view.PAIR_PAUSED))
+        ack(response_action="update", view=view.done_modal(_("Pair paused"), _(view.PAIR_PAUSED)))
         home.publish(client, me.person, me.now)
 
 
@@ -369,8 +372,8 @@ def _register_erasure(app: App, home: Home, privacy: PrivacyService) -> None:
     def erase(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
         name = privacy.erase_for_team(me.person, parse(EraseOrigin, me.metadata).email, me.now)
-        erased = view.ERASED.format(name=escape(name))
-        ack(response_action="update", view=view.done_modal("Erased", erased))
+        erased = _(view.ERASED).format(name=escape(name))
+        ack(response_action="update", view=view.done_modal(_("Erased"), erased))
         home.publish(client, me.person, me.now)
 
 
