@@ -308,7 +308,7 @@ def _csv_text(submitted: dict[str, Any], token: str, api_url: str) -> str | _Ref
     try:
         return answer.content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _Refused(view.NOT_UTF8)
+        return _Refused(_(view.NOT_UTF8))
 
 
 def _is_slacks(url: str, api_url: str) -> bool:
