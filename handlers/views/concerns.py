@@ -6,6 +6,7 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -41,7 +42,8 @@ from bot.concerns.service import (
     UrgencyNotChosen,
 )
 from bot.pairs.rules import STAGE_NAMES
-from bot.participants.rules import Participant
+from bot.participants.rules import Participant, Role
+from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
@@ -55,58 +57,77 @@ ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
 )
 CONCERN_MODAL, RESOLVE_MODAL = "concern_submit", "concern_resolve_submit"
 UK = ZoneInfo("Europe/London")
+# The words below are marked for the catalogue here and translated where they are shown.
 SOURCES = {
-    "pairing": "the pairing introduction (“I have a concern”)",
-    "checkin": "a check-in (“Something's wrong”)",
+    "pairing": N_("the pairing introduction (“I have a concern”)"),
+    "checkin": N_("a check-in (“Something's wrong”)"),
     "command": "/mentoring concern",
-    "dm": "a direct message to the bot",
-    "home": "the bot's Home tab",
-    "shortcut": "the “Tell the project team privately” shortcut",
-    "message": "the “Tell the project team about this message” shortcut",
+    "dm": N_("a direct message to the bot"),
+    "home": N_("the bot's Home tab"),
+    "shortcut": N_("the “Tell the project team privately” shortcut"),
+    "message": N_("the “Tell the project team about this message” shortcut"),
 }
 TELL_SHORTCUT, TELL_ABOUT_MESSAGE = "tell_the_team", "tell_the_team_about_message"
-ABOUT_MESSAGE = "About this message: {link}"
+ABOUT_MESSAGE = N_("About this message: {link}")
 URGENCY_WORDS = {
-    "urgent": "Urgent: today, please",
-    "soon": "Soon: this week",
-    "not_urgent": "Not urgent",
+    "urgent": N_("Urgent: today, please"),
+    "soon": N_("Soon: this week"),
+    "not_urgent": N_("Not urgent"),
 }
+# The urgency in a word or two, where a line says whose concern it is.
+URGENCY_IN_SHORT = {"urgent": N_("urgent"), "soon": N_("soon"), "not_urgent": N_("not urgent")}
 STATUS_WORDS = {
-    "open": ":red_circle: open",
-    "acknowledged": ":large_orange_circle: acknowledged",
-    "resolved": ":white_check_mark: resolved",
+    "open": N_(":red_circle: open"),
+    "acknowledged": N_(":large_orange_circle: acknowledged"),
+    "resolved": N_(":white_check_mark: resolved"),
 }
-ANSWER_WORDS = {"yes": "Yes", "not_yet": "Not yet"}
+ANSWER_WORDS = {"yes": N_("Yes"), "not_yet": N_("Not yet")}
 REFUSAL_WORDS: dict[Refusal, str] = {
-    "already_resolved": "This concern is already resolved.",
-    "already_acknowledged": "This concern has already been acknowledged.",
+    "already_resolved": N_("This concern is already resolved."),
+    "already_acknowledged": N_("This concern has already been acknowledged."),
 }
-NOT_ON_THE_SCHEME = "someone not on the scheme"
+ROLE_NAMES: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+NOT_ON_THE_SCHEME = N_("someone not on the scheme")
 
 
 @message_view(ConcernForTeam)
 def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
     c = n.concern
-    who = f"{escape(n.reporter.name)} ({n.reporter.role})" if n.reporter else NOT_ON_THE_SCHEME
+    who = (
+        _("{name} ({role})").format(name=escape(n.reporter.name), role=_role(n.reporter.role))
+        if n.reporter
+        else _(NOT_ON_THE_SCHEME)
+    )
     pair = (
-        f"{_pair_names(n.pair)}, stage {STAGE_NAMES[n.pair.stage]}" if n.pair else "not in a pair"
+        _("{pair}, stage {stage}").format(
+            pair=_pair_names(n.pair), stage=_(STAGE_NAMES[n.pair.stage])
+        )
+        if n.pair
+        else _("not in a pair")
     )
-    lead = (
-        f"<@{n.escalated_to}> not yet acknowledged: "
-        if n.escalated_to
-        else "Not yet acknowledged: "
-        if n.escalated
-        else ""
+    if n.escalated_to:
+        heading = _(
+            "{person} not yet acknowledged: :lock: Concern #{number} from {who} ({urgency})"
+        )
+    elif n.escalated:
+        heading = _("Not yet acknowledged: :lock: Concern #{number} from {who} ({urgency})")
+    else:
+        heading = _(":lock: Concern #{number} from {who} ({urgency})")
+    text = heading.format(
+        person=f"<@{n.escalated_to}>", number=c.id, who=who, urgency=_(URGENCY_IN_SHORT[c.urgency])
     )
-    text = f"{lead}:lock: Concern #{c.id} from {who} ({URGENCY_WORDS[c.urgency].split(':')[0].lower()})"
+    source = _(SOURCES[c.source]) if c.source in SOURCES else escape(c.source)
     details = [
-        f"*Pair:* {pair}",
-        f"*Urgency:* {URGENCY_WORDS[c.urgency]}",
-        f"*May we contact them?* {escape(c.contact) or 'No, please do not contact them'}",
-        f"*Raised from:* {SOURCES.get(c.source) or escape(c.source)}",
+        _("*Pair:* {pair}").format(pair=pair),
+        _("*Urgency:* {urgency}").format(urgency=_(URGENCY_WORDS[c.urgency])),
+        _("*May we contact them?* {contact}").format(
+            contact=escape(c.contact) or _("No, please do not contact them")
+        ),
+        _("*Raised from:* {source}").format(source=source),
     ]
     if n.pair and n.pair.recent_checkins:
-        details.append("*Recent check-ins:* " + "; ".join(map(_checkin, n.pair.recent_checkins)))
+        checkins = "; ".join(map(_checkin, n.pair.recent_checkins))
+        details.append(_("*Recent check-ins:* {checkins}").format(checkins=checkins))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
         SectionBlock(text=MarkdownTextObject(text=_quote(escape(c.text)))),
@@ -116,31 +137,48 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
 
 def _pair_names(pair: ReportersPair) -> str:
     """'Grace Mensah (mentor) & Sunita Rao (mentee)'; one erased since reads as '?'."""
-    return f"{_name(pair.mentor)} (mentor) & {_name(pair.mentee)} (mentee)"
+    return _("{mentor} (mentor) & {mentee} (mentee)").format(
+        mentor=_name(pair.mentor), mentee=_name(pair.mentee)
+    )
 
 
 def _name(person: Participant | None) -> str:
     return escape(person.name) if person else "?"
 
 
+def _role(role: Role) -> str:
+    return _(ROLE_NAMES[role])
+
+
 def _checkin(checkin: SentCheckIn) -> str:
-    """'3 Feb: Not yet'."""
-    return f"{checkin.sent_at:%d %b}: {ANSWER_WORDS.get(checkin.answer or '', 'no answer')}"
+    """'03 Feb: Not yet'."""
+    answer = ANSWER_WORDS.get(checkin.answer or "")
+    return f"{_day_and_month(checkin.sent_at)}: {_(answer) if answer else _('no answer')}"
+
+
+def _day_and_month(on: datetime) -> str:
+    """ "05 Nov"; "05 Tach". In English as it has always been written: CLDR's British English
+    shortens September to "Sept", its plain English to "Sep"."""
+    locale = "en" if language() == ENGLISH else LOCALES[language()]
+    return format_date(on, "dd MMM", locale=locale)
 
 
 def alert_controls(c: Concern) -> list[Block]:
-    state = STATUS_WORDS[c.status] + (f", with <@{c.assignee}>" if c.assignee else "")
-    blocks: list[Block] = [ContextBlock(elements=[MarkdownTextObject(text=f"Status: {state}")])]
+    status = _(STATUS_WORDS[c.status])
+    if c.assignee:
+        status = _("{status}, with {person}").format(status=status, person=f"<@{c.assignee}>")
+    state = _("Status: {status}").format(status=status)
+    blocks: list[Block] = [ContextBlock(elements=[MarkdownTextObject(text=state)])]
     if c.status != "resolved":
         buttons = [
-            ButtonElement(text="I'll take this", action_id=TAKE, value=str(c.id)),
-            ButtonElement(text="Resolved", action_id=RESOLVE, value=str(c.id)),
+            ButtonElement(text=_("I'll take this"), action_id=TAKE, value=str(c.id)),
+            ButtonElement(text=_("Resolved"), action_id=RESOLVE, value=str(c.id)),
         ]
         if c.status == "open":
             buttons.insert(
                 0,
                 ButtonElement(
-                    text="Acknowledge", action_id=ACKNOWLEDGE, value=str(c.id), style="primary"
+                    text=_("Acknowledge"), action_id=ACKNOWLEDGE, value=str(c.id), style="primary"
                 ),
             )
         blocks.append(ActionsBlock(block_id=f"concern:{c.id}", elements=buttons))
@@ -150,67 +188,94 @@ def alert_controls(c: Concern) -> list[Block]:
 @message_view(ConcernReceived)
 def concern_received(n: ConcernReceived) -> tuple[str, list[Block]]:
     contact = (
-        f"They will contact you as you asked: {escape(n.contact)}."
+        _("They will contact you as you asked: {contact}.").format(contact=escape(n.contact))
         if n.contact
-        else "You asked not to be contacted; you can always write again with `/mentoring concern`."
+        else _(
+            "You asked not to be contacted; you can always write again with `/mentoring concern`."
+        )
     )
-    text = (
-        f"Thank you for telling us. The project team has your concern and a member of the team will read it within "
-        f"{n.respond_within_hours:g} working hours; I'll tell you here when they have. {contact} Nobody else can see it."
-    )
+    text = _(
+        "Thank you for telling us. The project team has your concern and a member of the team "
+        "will read it within {hours} working hours; I'll tell you here when they have. "
+        "{contact} Nobody else can see it."
+    ).format(hours=f"{n.respond_within_hours:g}", contact=contact)
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
 @message_view(ConcernAcknowledged)
 def concern_acknowledged(n: ConcernAcknowledged) -> tuple[str, list[Block]]:
-    by = f"{escape(n.by)} from the project team" if n.by else "A member of the project team"
-    text = f"{by} has read your concern and is looking after it. Thank you for raising it."
+    if n.by:
+        text = _(
+            "{name} from the project team has read your concern and is looking after it. "
+            "Thank you for raising it."
+        ).format(name=escape(n.by))
+    else:
+        text = _(
+            "A member of the project team has read your concern and is looking after it. "
+            "Thank you for raising it."
+        )
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
 @message_view(PairNeedsAttention)
 def pair_needs_attention(n: PairNeedsAttention) -> tuple[str, list[Block]]:
     """In the pairs' own words, so this notice and the team's overview of pairs agree."""
-    names = f"{escape(n.mentor.name)} & {escape(n.mentee.name)}"
     return _automatic(
-        f"{names} ({STAGE_NAMES[n.stage]}) need attention: {attention_words(n.reason)}."
+        _("{mentor} & {mentee} ({stage}) need attention: {reason}.").format(
+            mentor=escape(n.mentor.name),
+            mentee=escape(n.mentee.name),
+            stage=_(STAGE_NAMES[n.stage]),
+            reason=attention_words(n.reason),
+        )
     )
 
 
 @message_view(LowScore)
 def low_score(n: LowScore) -> tuple[str, list[Block]]:
     return _automatic(
-        f"{escape(n.person.name)} ({n.person.role}) gave a low score in the "
-        f"{n.form.title.lower()}: {n.score} of {n.question.high} to “{n.question.text}”"
+        _(
+            "{name} ({role}) gave a low score in the {form}: {score} of {high} to “{question}”"
+        ).format(
+            name=escape(n.person.name),
+            role=_role(n.person.role),
+            form=n.form.title_in(language()).lower(),
+            score=n.score,
+            high=n.question.high,
+            question=n.question.in_language(language()).text,
+        )
     )
 
 
 def _automatic(about: str) -> tuple[str, list[Block]]:
-    text = f":robot_face: From the bot, lower priority: {about}"
+    text = _(":robot_face: From the bot, lower priority: {about}").format(about=about)
+    seen = _("The bot saw this in check-ins and form answers. Nobody reported it.")
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text="The bot saw this in check-ins and form answers. Nobody reported it."
-                )
-            ]
-        ),
+        ContextBlock(elements=[MarkdownTextObject(text=seen)]),
     ]
 
 
 def alerts_message(alerts: list[AlertView], now: datetime) -> str:
     if not alerts:
-        return "No concerns have been raised."
-    lines = [f"*Concerns* ({sum(1 for a in alerts if a.concern.status == 'open')} open)"]
+        return _("No concerns have been raised.")
+    still_open = sum(1 for a in alerts if a.concern.status == "open")
+    lines = [_("*Concerns* ({n} open)").format(n=still_open)]
     for a in alerts:
         c = a.concern
         raised = c.created_at.astimezone(UK)
-        who = f", with <@{c.assignee}>" if c.assignee else ""
-        reporter = escape(a.reporter) if a.reporter else NOT_ON_THE_SCHEME
-        lines.append(
-            f"• #{c.id} {STATUS_WORDS[c.status]}{who}: from {reporter}, {raised:%d %b %H:%M}, {URGENCY_WORDS[c.urgency].split(':')[0].lower()}"
+        if c.assignee:
+            line = _("#{number} {status}, with {person}: from {reporter}, {raised}, {urgency}")
+        else:
+            line = _("#{number} {status}: from {reporter}, {raised}, {urgency}")
+        line = line.format(
+            number=c.id,
+            status=_(STATUS_WORDS[c.status]),
+            person=f"<@{c.assignee}>",
+            reporter=escape(a.reporter) if a.reporter else _(NOT_ON_THE_SCHEME),
+            raised=f"{_day_and_month(raised)} {clock_time(raised)}",
+            urgency=_(URGENCY_IN_SHORT[c.urgency]),
         )
+        lines.append(f"• {line}")
     return "\n".join(lines)
 
 
@@ -218,7 +283,9 @@ def nothing_open_offer() -> list[Block]:
     return [
         ActionsBlock(
             elements=[
-                ButtonElement(text="Tell the project team privately", action_id=RAISE, value="dm")
+                ButtonElement(
+                    text=_("Tell the project team privately"), action_id=RAISE, value="dm"
+                )
             ]
         )
     ]
@@ -229,7 +296,7 @@ def concern_modal(source: str, about: str = "") -> View:
     modal = _concern_modal(source)
     if about:
         modal.private_metadata = json.dumps({"source": source, "about": about})
-        modal.blocks.insert(1, SectionBlock(text=ABOUT_MESSAGE.format(link=about)))
+        modal.blocks.insert(1, SectionBlock(text=_(ABOUT_MESSAGE).format(link=about)))
     return modal
 
 
@@ -237,35 +304,40 @@ def _concern_modal(source: str) -> View:
     return View(
         type="modal",
         callback_id=CONCERN_MODAL,
-        title="Tell the project team",
-        submit="Send privately",
-        close="Cancel",
+        title=_("Tell the project team"),
+        submit=_("Send privately"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"source": source}),
         blocks=[
             SectionBlock(
                 text=MarkdownTextObject(
-                    text="Only the project team will see this. Your partner will not."
+                    text=_("Only the project team will see this. Your partner will not.")
                 )
             ),
             InputBlock(
                 block_id="text",
-                label="What is happening?",
+                label=_("What is happening?"),
                 element=PlainTextInputElement(action_id="value", multiline=True, max_length=3000),
             ),
             InputBlock(
                 block_id="urgency",
-                label="How urgent is it?",
+                label=_("How urgent is it?"),
                 element=RadioButtonsElement(
                     action_id="value",
-                    initial_option=Option(text=URGENCY_WORDS["soon"], value="soon"),
-                    options=[Option(text=words, value=key) for key, words in URGENCY_WORDS.items()],
+                    initial_option=Option(text=_(URGENCY_WORDS["soon"]), value="soon"),
+                    options=[
+                        Option(text=_(words), value=key) for key, words in URGENCY_WORDS.items()
+                    ],
                 ),
             ),
             InputBlock(
                 block_id="contact",
-                label="May the team contact you, and how?",
+                label=_("May the team contact you, and how?"),
                 optional=True,
-                hint="e.g. “Yes, by phone on 07700 900123 after 5pm”. Leave empty if you'd rather they didn't.",
+                hint=_(
+                    "e.g. “Yes, by phone on 07700 900123 after 5pm”. "
+                    "Leave empty if you'd rather they didn't."
+                ),
                 element=PlainTextInputElement(action_id="value", max_length=300),
             ),
         ],
@@ -277,14 +349,14 @@ def resolve_modal(concern_id: int, callback_id: str = RESOLVE_MODAL) -> View:
     return View(
         type="modal",
         callback_id=callback_id,
-        title=f"Resolve concern #{concern_id}",
-        submit="Resolve",
-        close="Cancel",
+        title=_("Resolve concern #{number}").format(number=concern_id),
+        submit=_("Resolve"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"concern": concern_id}),
         blocks=[
             InputBlock(
                 block_id="note",
-                label="How was it resolved?",
+                label=_("How was it resolved?"),
                 element=PlainTextInputElement(action_id="value", multiline=True, max_length=1000),
             ),
         ],
@@ -297,35 +369,37 @@ def _quote(text: str) -> str:
 
 @message_view(ConcernResolved)
 def concern_resolved(n: ConcernResolved) -> tuple[str, list[Block]]:
-    text = f":white_check_mark: Concern #{n.concern_id} resolved by <@{n.by}>."
+    text = _(":white_check_mark: Concern #{number} resolved by {person}.").format(
+        number=n.concern_id, person=f"<@{n.by}>"
+    )
     return text, [SectionBlock(text=text)]
 
 
 @error_words(EmptyConcern)
-def empty_concern(_: EmptyConcern) -> str:
-    return "Please say a little about what is happening, so the team can help."
+def empty_concern(error: EmptyConcern) -> str:
+    return _("Please say a little about what is happening, so the team can help.")
 
 
 @error_words(UrgencyNotChosen)
-def urgency_not_chosen(_: UrgencyNotChosen) -> str:
-    return "Please choose how urgent it is."
+def urgency_not_chosen(error: UrgencyNotChosen) -> str:
+    return _("Please choose how urgent it is.")
 
 
 @error_words(NoResolutionNote)
-def no_resolution_note(_: NoResolutionNote) -> str:
-    return "Please add a short note on how it was resolved, for the record."
+def no_resolution_note(error: NoResolutionNote) -> str:
+    return _("Please add a short note on how it was resolved, for the record.")
 
 
 @error_words(NoSuchConcern)
 def no_such_concern(error: NoSuchConcern) -> str:
-    return f"There is no concern #{error.concern_id}."
+    return _("There is no concern #{number}.").format(number=error.concern_id)
 
 
 @error_words(CannotAct)
 def cannot_act(error: CannotAct) -> str:
-    return REFUSAL_WORDS[error.reason]
+    return _(REFUSAL_WORDS[error.reason])
 
 
 @error_words(ConcurrentChange)
-def concurrent_change(_: ConcurrentChange) -> str:
-    return "Someone else changed this concern just now; here it is as it stands."
+def concurrent_change(error: ConcurrentChange) -> str:
+    return _("Someone else changed this concern just now; here it is as it stands.")

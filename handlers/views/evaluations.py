@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 
 import matplotlib
 
+from handlers.i18n import N_, _, day, language, ngettext
 from handlers.slack.rendering import ALT_TEXT_MAX, SharedFile, file_view, message_view
 
 matplotlib.use("Agg")  # no screen: draw to memory
@@ -45,6 +46,9 @@ MAX_BUTTONS = 5
 ROLE_COLOURS = {"mentee": "#2a9d8f", "mentor": "#e76f51"}
 # Roles told apart by pattern as well as colour, for those who cannot tell the colours apart.
 ROLE_HATCHES = {"mentee": "", "mentor": "//"}
+# Each role's bars in the chart's words, its key and its legend.
+ROLE_COUNTS = {"mentee": N_("Mentees: {counts}."), "mentor": N_("Mentors: {counts}.")}
+ROLE_LEGENDS = {"mentee": N_("mentees"), "mentor": N_("mentors")}
 
 
 def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, list[Block]]:
@@ -54,12 +58,14 @@ def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, l
         case Summary():
             return _summary(form, reply)
         case Paused():
-            text = (
+            text = _(
                 "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
             )
             return text, [SectionBlock(text=MarkdownTextObject(text=text))]
         case Submitted():
-            text = f"Thank you! Your answers to the {form.title.lower()} have gone to the project team."
+            text = _("Thank you! Your answers to the {form} have gone to the project team.").format(
+                form=_title(form).lower()
+            )
             return text, [SectionBlock(text=MarkdownTextObject(text=text))]
     raise AssertionError(reply)
 
@@ -82,14 +88,18 @@ def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
 # Why an answer was refused, said before the question is asked again. The reasons with figures
 # in them are worded in `refusal`; these are the same every time.
 _REFUSED: dict[Reason, str] = {
-    "needs_answer": "This question needs an answer, so it can't be skipped.",
-    "nothing_said": "I didn't catch an answer.",
-    "not_yes_or_no": "Please answer yes or no.",
-    "not_a_number": "Please answer with a number, e.g. 4.",
-    "nothing_before": "This is the first question, so there is nothing to go back to.",
-    "earlier_button": "That button is from an earlier question. Please answer the latest one I sent.",
-    "not_a_review_word": "Reply `submit` to send your answers, or `change 3` to change answer 3.",
-    "unfinished": "Please answer the remaining questions first.",
+    "needs_answer": N_("This question needs an answer, so it can't be skipped."),
+    "nothing_said": N_("I didn't catch an answer."),
+    "not_yes_or_no": N_("Please answer yes or no."),
+    "not_a_number": N_("Please answer with a number, e.g. 4."),
+    "nothing_before": N_("This is the first question, so there is nothing to go back to."),
+    "earlier_button": N_(
+        "That button is from an earlier question. Please answer the latest one I sent."
+    ),
+    "not_a_review_word": N_(
+        "Reply `submit` to send your answers, or `change 3` to change answer 3."
+    ),
+    "unfinished": N_("Please answer the remaining questions first."),
 }
 
 
@@ -97,73 +107,96 @@ def refusal(refused: Refusal) -> str:
     """Why the engine did not take a message or button, in words."""
     match refused.reason:
         case "off_scale":
-            return f"Please choose a number from {refused.low:g} to {refused.high:g}."
+            return _("Please choose a number from {low} to {high}.").format(
+                low=f"{refused.low:g}", high=f"{refused.high:g}"
+            )
         case "not_an_option":
-            return f"Please pick one of the options by its number or words: {_numbered(refused.options)}."
+            return _("Please pick one of the options by its number or words: {options}.").format(
+                options=_numbered(refused.options)
+            )
         case "out_of_range":
             return _out_of_range(refused.low, refused.high)
         case "too_long":
-            return f"That is a little long: please keep it under {refused.high:,g} characters."
-        case "no_such_question":
-            return (
-                f"There is no question {escape(refused.said)}; "
-                f"pick one from {refused.low:g} to {refused.high:g}."
+            return _("That is a little long: please keep it under {most} characters.").format(
+                most=f"{refused.high:,g}"
             )
-    return _REFUSED[refused.reason]
+        case "no_such_question":
+            return _("There is no question {said}; pick one from {low} to {high}.").format(
+                said=escape(refused.said), low=f"{refused.low:g}", high=f"{refused.high:g}"
+            )
+    return _(_REFUSED[refused.reason])
 
 
 def _out_of_range(low: float | None, high: float | None) -> str:
     """A number question may have a minimum, a maximum, or both."""
     if low is None:
-        return f"Please give a number no more than {high:g}."
+        return _("Please give a number no more than {high}.").format(high=f"{high:g}")
     if high is None:
-        return f"Please give a number of at least {low:g}."
-    return f"Please give a number from {low:g} to {high:g}."
+        return _("Please give a number of at least {low}.").format(low=f"{low:g}")
+    return _("Please give a number from {low} to {high}.").format(low=f"{low:g}", high=f"{high:g}")
 
 
 @error_words(UnknownForm)
 def unknown_form(error: UnknownForm) -> str:
-    return (
-        f"There is no evaluation called `{escape(error.form_id)}`. "
-        f"They are: {', '.join(error.known)}."
+    return _("There is no evaluation called `{form}`. They are: {forms}.").format(
+        form=escape(error.form_id), forms=", ".join(error.known)
     )
 
 
 @error_words(NotYourQuestion)
-def not_your_question(_: NotYourQuestion) -> str:
-    return "That question was sent to someone else, so your answer was not recorded."
+def not_your_question(error: NotYourQuestion) -> str:
+    return _("That question was sent to someone else, so your answer was not recorded.")
 
 
 @error_words(NotInvited)
 def not_invited(error: NotInvited) -> str:
-    return f"The {error.form.title.lower()} isn't for you, so there is nothing to answer."
+    return _("The {form} isn't for you, so there is nothing to answer.").format(
+        form=_title(error.form).lower()
+    )
 
 
 @error_words(CouldNotSave)
-def could_not_save(_: CouldNotSave) -> str:
-    return "Sorry, I couldn't save that just now. Please send it again."
+def could_not_save(error: CouldNotSave) -> str:
+    return _("Sorry, I couldn't save that just now. Please send it again.")
 
 
 def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
-    text = (
-        f"*{form.title}*: {questions} short questions, about {form.minutes} minutes. Your answers go to the "
-        f"project team, to see how the scheme is working and improve it. It is open until {_when(form.closes)}."
+    text = _(
+        "*{title}*: {questions} short questions, about {minutes} minutes. Your answers go to the "
+        "project team, to see how the scheme is working and improve it. It is open until {day}."
+    ).format(title=_title(form), questions=questions, minutes=form.minutes, day=_when(form.closes))
+    how = _(
+        "I'll ask one question at a time, here. At any point reply `back` to change the last "
+        "answer, `skip` to pass an optional question, or `later` to pause."
     )
-    how = "I'll ask one question at a time, here. At any point reply `back` to change the last answer, `skip` to pass an optional question, or `later` to pause."
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         note(how),
         ActionsBlock(
             block_id=f"eval:{form.id}",
-            elements=[ButtonElement(text="Start", action_id=START, value=form.id, style="primary")],
+            elements=[
+                ButtonElement(text=_("Start"), action_id=START, value=form.id, style="primary")
+            ],
         ),
     ]
 
 
 def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
-    done = f"You have answered {answered} of {total} questions. " if answered else ""
-    text = f"A reminder: the {form.title.lower()} is open until {_when(form.closes)}. {done}It takes about {form.minutes} minutes."
-    button = "Carry on" if answered else "Start"
+    if answered:
+        text = _(
+            "A reminder: the {form} is open until {day}. You have answered {answered} of {total} "
+            "questions. It takes about {minutes} minutes."
+        )
+    else:
+        text = _("A reminder: the {form} is open until {day}. It takes about {minutes} minutes.")
+    text = text.format(
+        form=_title(form).lower(),
+        day=_when(form.closes),
+        answered=answered,
+        total=total,
+        minutes=form.minutes,
+    )
+    button = _("Carry on") if answered else _("Start")
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ActionsBlock(
@@ -174,38 +207,59 @@ def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
 
 
 def results_summary(results: ResultsForTeam) -> str:
-    state = "has closed" if results.closed else "so far"
-    return (
-        f"*{results.form.title}* {state}: {results.invited} invited, {results.started} started, "
-        f"{results.finished} finished."
+    if results.closed:
+        summary = _(
+            "*{title}* has closed: {invited} invited, {started} started, {finished} finished."
+        )
+    else:
+        summary = _("*{title}* so far: {invited} invited, {started} started, {finished} finished.")
+    return summary.format(
+        title=_title(results.form),
+        invited=results.invited,
+        started=results.started,
+        finished=results.finished,
     )
 
 
 def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
-    lines = ["*Evaluations*"]
+    lines = [_("*Evaluations*")]
     for r in forms:
         when = (
-            "not open yet"
+            _("not open yet")
             if now < r.form.opens
-            else "closed"
+            else _("closed")
             if now >= r.form.closes
-            else f"open until {_when(r.form.closes)}"
+            else _("open until {day}").format(day=_when(r.form.closes))
         )
-        lines.append(
-            f"• *{r.form.title}* (`{r.form.id}`, {when}): {r.invited} invited, {r.started} started, {r.finished} finished"
+        counts = _(
+            "*{title}* (`{form}`, {when}): {invited} invited, {started} started, {finished} finished"
+        ).format(
+            title=_title(r.form),
+            form=r.form.id,
+            when=when,
+            invited=r.invited,
+            started=r.started,
+            finished=r.finished,
         )
+        lines.append(f"• {counts}")
     lines.append(
-        "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; `/mentoring team chart FORM` the chart."
+        _(
+            "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; "
+            "`/mentoring team chart FORM` the chart."
+        )
     )
     return "\n".join(lines)
 
 
 def closed(form: Form) -> str:
-    return f"Sorry, the {form.title.lower()} closed on {_when(form.closes)}, so I can't take answers for it any more. Thank you all the same."
+    return _(
+        "Sorry, the {form} closed on {day}, so I can't take answers for it any more. "
+        "Thank you all the same."
+    ).format(form=_title(form).lower(), day=_when(form.closes))
 
 
 def nothing_open() -> str:
-    return (
+    return _(
         "I'm not waiting for an answer from you just now. `/mentoring help` shows what I can do. "
         "If something is wrong in your mentoring, you can tell the project team privately."
     )
@@ -213,22 +267,26 @@ def nothing_open() -> str:
 
 def show(question: Question, value: AnswerValue | None) -> str:
     if value is None:
-        return "(skipped)"
+        return _("(skipped)")
     if isinstance(value, list):
-        return ", ".join(value) or "(none)"
+        return ", ".join(value) or _("(none)")
     if question.kind == "scale" and isinstance(value, int) and value in question.labels:
         return f"{value} ({question.labels[value]})"
     return str(value)
 
 
 def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
-    q = ask.question
-    thanks = "Thanks. " if ask.acknowledged else ""
-    lead = thanks + (f"{refusal(ask.error)} " if ask.error else "")
-    text = f"{lead}Question {ask.number} of {ask.total}: {q.text}"
+    q = _in_language(ask.question)
+    # Whole sentences before the question: thanks for the last answer, why it was not taken.
+    said = [_("Thanks.")] if ask.acknowledged else []
+    lead = "".join(f"{sentence} " for sentence in [*said, *_why_not(ask.error)])
+    asked = {"number": ask.number, "total": ask.total, "question": q.text}
+    text = lead + _("Question {number} of {total}: {question}").format(**asked)
     blocks: list[Block] = [
         SectionBlock(
-            text=MarkdownTextObject(text=f"{lead}*Question {ask.number} of {ask.total}:* {q.text}")
+            text=MarkdownTextObject(
+                text=lead + _("*Question {number} of {total}:* {question}").format(**asked)
+            )
         )
     ]
     buttons = _buttons(form, q, recipient)
@@ -239,18 +297,20 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
 
 
 def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
-    lines = "\n".join(
-        f"{n}. {q.text} *{escape(show(q, value))}*" for n, q, value in summary.answers
-    )
+    answers = [(n, _in_language(q), value) for n, q, value in summary.answers]
+    lines = "\n".join(f"{n}. {q.text} *{escape(show(q, value))}*" for n, q, value in answers)
     # No "Thanks.": the summary is its own step.
-    lead = f"{refusal(summary.error)}\n" if summary.error else ""
-    text = f"{lead}Here are your answers:\n{lines}\nReply `submit` to send them to the project team, or `change 3` to change answer 3."
+    lead = "".join(f"{sentence}\n" for sentence in _why_not(summary.error))
+    text = lead + _(
+        "Here are your answers:\n{answers}\nReply `submit` to send them to the project team, "
+        "or `change 3` to change answer 3."
+    ).format(answers=lines)
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text[:2900])),
         ActionsBlock(
             block_id=f"eval:{form.id}:submit",
             elements=[
-                ButtonElement(text="Submit", action_id=SUBMIT, value=form.id, style="primary")
+                ButtonElement(text=_("Submit"), action_id=SUBMIT, value=form.id, style="primary")
             ],
         ),
     ]
@@ -266,7 +326,7 @@ def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
     if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
         return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]
     if q.kind == "yes_no":
-        return [button("Yes", "yes"), button("No", "no")]
+        return [button(_("Yes"), "yes"), button(_("No"), "no")]
     if q.kind == "choice" and len(q.options) <= MAX_BUTTONS:
         return [button(o, str(i)) for i, o in enumerate(q.options, 1)]
     return []
@@ -277,18 +337,39 @@ def _hint(q: Question) -> str:
         case "scale":
             ends = f"{q.low} ({q.labels[q.low]})" if q.low in q.labels else str(q.low)
             top = f"{q.high} ({q.labels[q.high]})" if q.high in q.labels else str(q.high)
-            hint = f"Reply with a number from {ends} to {top}."
+            hint = _("Reply with a number from {low} to {high}.").format(low=ends, high=top)
         case "choice":
-            hint = f"Reply with the number of your answer: {_numbered(q.options)}."
+            hint = _("Reply with the number of your answer: {options}.").format(
+                options=_numbered(q.options)
+            )
         case "choices":
-            hint = f"Reply with the numbers of all that apply, e.g. `1, 3`: {_numbered(q.options)}."
+            hint = _("Reply with the numbers of all that apply, e.g. `1, 3`: {options}.").format(
+                options=_numbered(q.options)
+            )
         case "yes_no":
-            hint = "Reply yes or no."
+            hint = _("Reply yes or no.")
         case "number":
-            hint = "Reply with a number."
+            hint = _("Reply with a number.")
         case _:
-            hint = "Reply in your own words."
-    return hint + (" This one is optional: reply `skip` to pass it." if not q.required else "")
+            hint = _("Reply in your own words.")
+    if q.required:
+        return hint
+    return " ".join([hint, _("This one is optional: reply `skip` to pass it.")])
+
+
+def _why_not(refused: Refusal | None) -> list[str]:
+    """Why the last answer was not taken, as a sentence, if it was not."""
+    return [refusal(refused)] if refused else []
+
+
+def _title(form: Form) -> str:
+    """The form's title in the reader's language, as the programme file gives it."""
+    return form.title_in(language())
+
+
+def _in_language(question: Question) -> Question:
+    """The question's words in the reader's language, as the programme file gives them."""
+    return question.in_language(language())
 
 
 def _numbered(options: Sequence[str]) -> str:
@@ -296,8 +377,7 @@ def _numbered(options: Sequence[str]) -> str:
 
 
 def _when(moment: datetime) -> str:
-    local = moment.astimezone(UK)
-    return f"{local:%A} {local.day} {local:%B %Y}"
+    return day(moment.astimezone(UK))
 
 
 @message_view(EvaluationInvite)
@@ -313,7 +393,9 @@ def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
 @file_view(AnswersExport)
 def answers_file(export: AnswersExport) -> SharedFile:
     """The CSV's headings stay as they are stored (data for a spreadsheet); its title is words."""
-    return SharedFile(export.content, f"{export.form.title}: answers ({export.naming})")
+    naming = _("pseudonymous") if export.pseudonymous else _("named")
+    title = _("{form}: answers ({naming})").format(form=_title(export.form), naming=naming)
+    return SharedFile(export.content, title)
 
 
 @file_view(ResultsForTeam)
@@ -323,7 +405,7 @@ def results_file(results: ResultsForTeam) -> SharedFile:
     lines = chart_words(results)
     return SharedFile(
         results_png(results),
-        f"{results.form.title}: results",
+        _("{form}: results").format(form=_title(results.form)),
         "\n".join([results_summary(results), *lines]),
         _alt_text(lines),
     )
@@ -334,54 +416,66 @@ def chart_words(results: ResultsForTeam) -> list[str]:
     score."""
     lines = [_chart_outline(results)]
     for scale in results.scales:
-        labels = _scale_labels(results.form, scale)
+        question, labels = _scale_words(results.form, scale)
         by_role = " ".join(
-            f"{role.capitalize()}s: {_score_counts(scale, by_score, labels)}."
+            _(ROLE_COUNTS[role]).format(counts=_score_counts(scale, by_score, labels))
             for role, by_score in sorted(scale.counts.items())
         )
-        lines.append(f"“{scale.question}” {by_role or 'No answers yet.'}")
+        lines.append(f"“{question}” {by_role or _('No answers yet.')}")
     return lines
 
 
-MORE_IN_THE_MESSAGE = "The counts for the other questions are in the message."
+MORE_IN_THE_MESSAGE = N_("The counts for the other questions are in the message.")
 
 
 def _alt_text(lines: list[str]) -> str:
     """The chart's words in as many whole lines as Slack's limit takes (the message has them
     all)."""
+    more = _(MORE_IN_THE_MESSAGE)
     fitted = lines[:1]
     for line in lines[1:]:
-        if len("\n".join([*fitted, line, MORE_IN_THE_MESSAGE])) > ALT_TEXT_MAX:
-            return "\n".join([*fitted, MORE_IN_THE_MESSAGE])
+        if len("\n".join([*fitted, line, more])) > ALT_TEXT_MAX:
+            return "\n".join([*fitted, more])
         fitted.append(line)
     return "\n".join(fitted)
 
 
 def _chart_outline(results: ResultsForTeam) -> str:
-    title = results.form.title.lower()
+    title = _title(results.form).lower()
     if not results.scales:
-        return f"The {title} has no scale questions, so the chart is empty."
-    finished = f"{results.finished} of {results.invited} finished"
-    return f"Bar chart of the {title}'s scale questions by role: {finished}."
+        return _("The {form} has no scale questions, so the chart is empty.").format(form=title)
+    return _(
+        "Bar chart of the {form}'s scale questions by role: {finished} of {invited} finished."
+    ).format(form=title, finished=results.finished, invited=results.invited)
 
 
 def _score_counts(scale: ScaleResults, by_score: dict[int, int], labels: dict[int, str]) -> str:
     """'1 (Not valuable): 2 people; 2: 1; 3 (Somewhat valuable): 0; …': the first count says what
     is counted, the rest follow its pattern (Slack takes at most 1,000 characters of alt text)."""
-    counts = [
-        f"{score}{f' ({labels[score]})' if score in labels else ''}: {by_score.get(score, 0)}"
-        for score in range(scale.low, scale.high + 1)
-    ]
+
+    def point(score: int) -> str:
+        return f"{score} ({labels[score]})" if score in labels else str(score)
+
     first = by_score.get(scale.low, 0)
-    counts[0] += " person" if first == 1 else " people"
+    counts = [
+        ngettext("{point}: {n} person", "{point}: {n} people", first).format(
+            point=point(scale.low), n=first
+        )
+    ]
+    counts += [f"{point(s)}: {by_score.get(s, 0)}" for s in range(scale.low + 1, scale.high + 1)]
     return "; ".join(counts)
 
 
-def _scale_labels(form: Form, scale: ScaleResults) -> dict[int, str]:
-    """The words the form gives some points of the question (the results keep only its text)."""
-    return next(
-        (q.labels for q in form.questions if q.kind == "scale" and q.text == scale.question), {}
+def _scale_words(form: Form, scale: ScaleResults) -> tuple[str, dict[int, str]]:
+    """The question's text and the words the form gives some of its points, in the reader's
+    language (the results keep only its English text)."""
+    asked = next(
+        (q for q in form.questions if q.kind == "scale" and q.text == scale.question), None
     )
+    if asked is None:
+        return scale.question, {}
+    shown = _in_language(asked)
+    return shown.text, shown.labels
 
 
 def results_png(results: ResultsForTeam) -> bytes:
@@ -389,13 +483,15 @@ def results_png(results: ResultsForTeam) -> bytes:
     figure, axes = plt.subplots(
         max(len(scales), 1), 1, figsize=(7, 2.6 * max(len(scales), 1)), squeeze=False
     )
-    figure.suptitle(
-        f"{results.form.title}: {results.finished} of {results.invited} finished", fontsize=12
+    title = _("{form}: {finished} of {invited} finished").format(
+        form=_title(results.form), finished=results.finished, invited=results.invited
     )
+    figure.suptitle(title, fontsize=12)
     for axis, scale in zip(axes[:, 0], scales, strict=False):
-        _draw_scale(axis, scale, _scale_labels(results.form, scale))
+        _draw_scale(axis, scale, *_scale_words(results.form, scale))
     if not scales:
-        axes[0, 0].text(0.5, 0.5, "this form has no scale questions", ha="center", va="center")
+        empty = _("this form has no scale questions")
+        axes[0, 0].text(0.5, 0.5, empty, ha="center", va="center")
     figure.tight_layout()
     out = io.BytesIO()
     figure.savefig(out, format="png", dpi=100)
@@ -403,7 +499,7 @@ def results_png(results: ResultsForTeam) -> bytes:
     return out.getvalue()
 
 
-def _draw_scale(axis: Axes, scale: ScaleResults, labels: dict[int, str]) -> None:
+def _draw_scale(axis: Axes, scale: ScaleResults, question: str, labels: dict[int, str]) -> None:
     """One question's bars, side by side by role; each score with its words, if it has any."""
     points = list(range(scale.low, scale.high + 1))
     width = 0.8 / max(len(scale.counts), 1)
@@ -412,20 +508,21 @@ def _draw_scale(axis: Axes, scale: ScaleResults, labels: dict[int, str]) -> None
             [p + (n - (len(scale.counts) - 1) / 2) * width for p in points],
             [by_score.get(p, 0) for p in points],
             width=width,
-            label=f"{role}s",
+            label=_(ROLE_LEGENDS[role]),
             color=ROLE_COLOURS.get(role),
             hatch=ROLE_HATCHES.get(role, ""),
             edgecolor="black",
         )
-    axis.set_title(scale.question, fontsize=9, wrap=True)
+    axis.set_title(question, fontsize=9, wrap=True)
     axis.set_xticks(points, [f"{p}\n{labels[p]}" if p in labels else str(p) for p in points])
     axis.tick_params(axis="x", labelsize=7)
-    axis.set_ylabel("people", fontsize=8)
+    axis.set_ylabel(_("people"), fontsize=8)
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
     if scale.counts:
         axis.legend(fontsize=8)
     else:
-        axis.text(0.5, 0.5, "no answers yet", ha="center", va="center", transform=axis.transAxes)
+        empty = _("no answers yet")
+        axis.text(0.5, 0.5, empty, ha="center", va="center", transform=axis.transAxes)
 
 
 def settled(message: dict, chosen: str) -> str:
@@ -434,12 +531,12 @@ def settled(message: dict, chosen: str) -> str:
         (b["text"]["text"] for b in message.get("blocks", []) if b.get("type") == "section"),
         message.get("text", ""),
     )
-    return f"{question}\nYou chose: *{escape(chosen)}*"
+    return f"{question}\n" + _("You chose: *{choice}*").format(choice=escape(chosen))
 
 
 def exported_reply(form_id: str) -> str:
-    return f"Done: the {form_id} answers are in the team channel as a CSV file."
+    return _("Done: the {form} answers are in the team channel as a CSV file.").format(form=form_id)
 
 
 def charted_reply(form_id: str) -> str:
-    return f"Done: the {form_id} chart is in the team channel."
+    return _("Done: the {form} chart is in the team channel.").format(form=form_id)
