@@ -14,6 +14,7 @@ from bot.evaluations.engine import Ask, InboxItem
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import AnswerButton, EvaluationsService
 from bot.scheme import Slug
+from handlers import i18n
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
 from handlers.middleware import BadPayload, Payload, acting, parse
@@ -116,7 +117,7 @@ def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
         ack()
         me, pressed = acting(context), parse(FormPressed, action)
         evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
-        _settle(respond, body, "Submit")
+        _settle(respond, body, i18n._("Submit"))
 
 
 def _answer_value(raw: str) -> AnswerValue:

@@ -28,8 +28,9 @@ DOMAIN = "mentorbot"
 LOCALE_DIR = Path(__file__).parent / "locale"
 ENGLISH, WELSH = "en", "cy"
 LANGUAGES = {ENGLISH: "English", WELSH: "Cymraeg"}
-# Babel's locale for each language: British English spells and writes dates the UK's way
-LOCALES = {ENGLISH: "en_GB", WELSH: "cy_GB"}
+# Babel's locale for each language. The patterns are ours (UK order, 24-hour clock); plain
+# "en" names the months as the bot always has ("Sep", where CLDR's en_GB now says "Sept").
+LOCALES = {ENGLISH: "en", WELSH: "cy_GB"}
 
 _reading: ContextVar[str] = ContextVar("language", default=ENGLISH)
 
