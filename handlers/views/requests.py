@@ -122,7 +122,7 @@ def about(kind: Kind, event: Event | None) -> str:
 @message_view(RequestForTeam)
 def request_for_team(n: RequestForTeam) -> tuple[str, list[Block]]:
     r = n.request
-    text = f":lock: Request #{r.id} from {_who(n.requester)}: {about(r.kind, n.event)}"
+    text = f"Private request #{r.id} from {_who(n.requester)}: {about(r.kind, n.event)}"
     details = [
         f"*What:* {KIND_CHOICES[r.kind]}",
         f"*Event:* {_event(n)}",
@@ -245,8 +245,9 @@ def request_received(n: RequestReceived) -> tuple[str, list[Block]]:
     if n.approver is not None:
         role = f", {escape(n.approver.role)}" if n.approver.role else ""
         then = (
-            f"has gone privately to the project team and to {escape(n.approver.name)}{role}, "
-            "who approves accommodation. I'll tell you here when they have decided."
+            f"has gone privately to the project team. It has also gone to "
+            f"{escape(n.approver.name)}{role}, who decides on requests for a room. I'll tell you "
+            "here when they have decided."
         )
     elif n.asked == "travel":
         then = (
@@ -475,8 +476,8 @@ def event_needed(error: EventNeeded) -> str:
 @error_words(NotFaceToFace)
 def not_face_to_face(error: NotFaceToFace) -> str:
     return (
-        f"{escape(error.event.title)} is online, so there is no travel or accommodation for it. "
-        "For help taking part online, choose “A reasonable adjustment”."
+        f"{escape(error.event.title)} is online, so you won't need to travel or stay over. "
+        "If you need help to take part online, choose “A reasonable adjustment”."
     )
 
 

@@ -46,6 +46,8 @@ from bot.pairs.notices import (
 from bot.pairs.rules import Attention
 from bot.participants.notices import MyDataFile
 from bot.participants.rules import Participant
+from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
+from bot.requests.rules import Kind, Request, RequestEvent, RequestStatus
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
@@ -239,10 +241,93 @@ def _participants() -> list[Example]:
     return [Example(MyDataFile("USUNITA01", NOW, b"{}"), ("holds about you",))]
 
 
+def _request(
+    status: RequestStatus, kind: Kind = "accommodation", event_id: str | None = LAUNCH.id
+) -> Request:
+    return Request(7, 1, kind, event_id, "A room the night before, please.", "event", NOW, status)
+
+
+def _requests_for_the_team() -> list[Example]:
+    approved = RequestEvent(7, "approved", "UTEAM0003", NOW)
+    resolved = RequestEvent(7, "resolved", "UTEAM0002", NOW, "We have booked a quiet room.")
+    declined = RequestEvent(7, "declined", "UTEAM0003", NOW, "The hotel is full that night.")
+    adjustment = _request("open", "adjustment", None)
+    return [
+        Example(
+            RequestForTeam(PROGRAMME, _request("awaiting_approval"), MENTEE, LAUNCH_DAY),
+            ("Request #7", MENTEE.name, "accommodation", LAUNCH.title),
+        ),
+        Example(
+            RequestForTeam(PROGRAMME, adjustment, None, None),
+            ("Request #7", "no longer on the scheme", "reasonable adjustment"),
+        ),
+        Example(
+            RequestForTeam(PROGRAMME, _request("resolved", "travel"), MENTEE, LAUNCH_DAY, resolved),
+            ("Request #7", "cannot travel", LAUNCH.title),
+        ),
+        Example(
+            RequestForTeam(PROGRAMME, _request("approved"), MENTEE, LAUNCH_DAY, approved),
+            ("Request #7", "accommodation"),
+        ),
+        Example(
+            ApprovalAsked(PROGRAMME, _request("awaiting_approval"), MENTEE, LAUNCH_DAY),
+            ("Request #7", "your approval", MENTEE.name, "accommodation", LAUNCH.title),
+        ),
+        Example(
+            ApprovalAsked(PROGRAMME, _request("declined"), MENTEE, LAUNCH_DAY, declined),
+            ("Request #7", "your approval", "accommodation"),
+        ),
+    ]
+
+
+def _requests_for_the_person() -> list[Example]:
+    approver = PROGRAMME.approvals.accommodation
+    note = "We have booked a quiet room."
+    return [
+        Example(
+            RequestReceived(7, "accommodation", LAUNCH, approver),
+            ("request #7", "accommodation", LAUNCH.title, "project team", "decided"),
+        ),
+        Example(RequestReceived(8, "travel", LAUNCH, None), ("request #8", "cannot travel")),
+        Example(RequestReceived(9, "adjustment", None, None), ("request #9", "project team")),
+        Example(
+            RequestAnswered(7, "adjustment", LAUNCH, "acknowledge", "Priya Anand"),
+            ("Priya Anand", "read your request #7"),
+        ),
+        Example(
+            RequestAnswered(7, "adjustment", None, "acknowledge", None),
+            ("project team", "read your request #7"),
+        ),
+        Example(
+            RequestAnswered(7, "travel", LAUNCH, "resolve", "Priya Anand", note),
+            ("request #7", "resolved", "Priya Anand"),
+        ),
+        Example(
+            RequestAnswered(7, "adjustment", None, "resolve", None), ("request #7", "resolved")
+        ),
+        Example(
+            RequestAnswered(7, "accommodation", LAUNCH, "approve", "Dr Morgan Ellis"),
+            ("request #7", "approved", "Dr Morgan Ellis"),
+        ),
+        Example(
+            RequestAnswered(7, "accommodation", LAUNCH, "decline", "Dr Morgan Ellis", "Full."),
+            ("request #7", "not approved", "Dr Morgan Ellis"),
+        ),
+    ]
+
+
 def notice_examples() -> dict[type, list[Example]]:
     """Every example, by notice type."""
     by_type: dict[type, list[Example]] = {}
-    for example in [*_events(), *_pairs(), *_concerns(), *_evaluations(), *_participants()]:
+    for example in [
+        *_events(),
+        *_pairs(),
+        *_concerns(),
+        *_evaluations(),
+        *_participants(),
+        *_requests_for_the_team(),
+        *_requests_for_the_person(),
+    ]:
         by_type.setdefault(type(example.notice), []).append(example)
     return by_type
 
@@ -285,10 +370,18 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "UrgencyNotChosen": lambda e: e("tomorrow"),
     "NoResolutionNote": lambda e: e(),
     "NoSuchConcern": lambda e: e(12),
-    "CannotAct": lambda e: e(12, "already_resolved"),
+    # Concerns and requests each have a CannotAct: a reason both know.
+    "CannotAct": lambda e: e(12, "already_acknowledged"),
     "ConcurrentChange": lambda e: e(12),
     "UnknownForm": lambda e: e("midscheme", ("baseline", "mid-scheme", "final")),
     "NotYourQuestion": lambda e: e(),
     "NotInvited": lambda e: e(MID_SCHEME),
     "CouldNotSave": lambda e: e(),
+    "KindNotChosen": lambda e: e(),
+    "EmptyRequest": lambda e: e(),
+    "EventNeeded": lambda e: e("accommodation"),
+    "NotFaceToFace": lambda e: e(NETWORKING),
+    "NotYourEvent": lambda e: e("gala", ("launch", "final-celebration")),
+    "NoSuchRequest": lambda e: e(12),
+    "NotTheApprover": lambda e: e("Dr Morgan Ellis"),
 }

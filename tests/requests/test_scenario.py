@@ -51,7 +51,7 @@ def requests_in_channel(world: World) -> list[Message]:
     return [
         m
         for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if m.text.startswith(":lock: Request #")
+        if m.text.startswith("Private request #")
     ]
 
 
@@ -114,7 +114,7 @@ def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
     [posted] = requests_in_channel(world)
     assert (
         posted.text
-        == ":lock: Request #1 from Sunita Rao (mentee): a reasonable adjustment for LMS Launch"
+        == "Private request #1 from Sunita Rao (mentee): a reasonable adjustment for LMS Launch"
     )
     assert WORDS in shown(posted) and "*Asked from:* the bot's Home tab" in shown(posted)
     assert buttons(posted) == ["Acknowledge", "Resolved…"]
@@ -174,7 +174,7 @@ def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyon
     assert "Status: waiting for Dr Morgan Ellis to decide" in shown(posted)
     assert buttons(posted) == [], "the approver's to answer"
     assert (
-        "and to Dr Morgan Ellis, Executive Director of Professional Policy"
+        "It has also gone to Dr Morgan Ellis, Executive Director of Professional Policy"
         in world.dms(SUNITA)[-1].text
     )
 
@@ -245,7 +245,7 @@ def test_someone_who_cannot_travel_says_so_with_the_command(cohort: World) -> No
     )
     [posted] = requests_in_channel(world)
     assert (
-        posted.text == ":lock: Request #1 from Jamie Clarke (mentee): cannot travel to LMS Launch"
+        posted.text == "Private request #1 from Jamie Clarke (mentee): cannot travel to LMS Launch"
     )
     assert "*Asked from:* /mentoring request" in shown(posted)
     assert "who will talk with you about reasonable adjustments" in world.dms(JAMIE)[-1].text
@@ -338,8 +338,8 @@ def test_crafted_presses_and_forms_are_refused_kindly_and_change_nothing(
         SUNITA, {"kind": "accommodation", "event": "networking-jan-2026", "details": HOTEL}
     )
     assert online.errors == {
-        "event": "Networking and training (virtual) is online, so there is no travel or "
-        "accommodation for it. For help taking part online, choose “A reasonable adjustment”."
+        "event": "Networking and training (virtual) is online, so you won't need to travel or "
+        "stay over. If you need help to take part online, choose “A reasonable adjustment”."
     }
     gala = chosen("kind", "radio_buttons", "adjustment") | chosen("event", "static_select", "gala")
     outside = world.sender.forge_view(SUNITA, details | gala)

@@ -89,7 +89,7 @@ def test_a_requests_words_cannot_notify_the_channel_or_the_approver() -> None:
 def test_the_persons_name_cannot_notify_anyone() -> None:
     named = Participant(1, TYPED, "x@example.org", "mentee", "USUNITA01")
     text, _ = view.request_for_team(for_team(request(), named))
-    assert text == f":lock: Request #7 from {ESCAPED} (mentee): accommodation for LMS Launch"
+    assert text == f"Private request #7 from {ESCAPED} (mentee): accommodation for LMS Launch"
 
 
 def test_the_teams_message_says_what_when_where_and_who_approves() -> None:
@@ -161,8 +161,9 @@ def test_the_person_is_told_in_their_own_words_what_happens_next() -> None:
     approver = PROGRAMME.approvals.accommodation
     assert view.request_received(RequestReceived(7, "accommodation", LAUNCH, approver))[0] == (
         "Thank you. Your request #7 (accommodation for LMS Launch) has gone privately to the "
-        "project team and to Dr Morgan Ellis, Executive Director of Professional Policy, who "
-        "approves accommodation. I'll tell you here when they have decided. Nobody else can see it."
+        "project team. It has also gone to Dr Morgan Ellis, Executive Director of Professional "
+        "Policy, who decides on requests for a room. I'll tell you here when they have decided. "
+        "Nobody else can see it."
     )
     assert (
         "who will talk with you about reasonable adjustments"
@@ -266,8 +267,8 @@ def test_mistakes_with_requests_read_kindly() -> None:
         "Please say a little about what would help, so the team can arrange it.",
         "Please choose the face-to-face event you can't travel to.",
         "Please choose the face-to-face event you need accommodation for.",
-        "Networking and training (virtual) is online, so there is no travel or accommodation "
-        "for it. For help taking part online, choose “A reasonable adjustment”.",
+        "Networking and training (virtual) is online, so you won't need to travel or stay "
+        "over. If you need help to take part online, choose “A reasonable adjustment”.",
         "`&lt;gala&gt;` is not one of your upcoming events; yours are: launch, final-celebration.",
         "`launch` is not one of your upcoming events; you have none coming up.",
         "There is no request #12.",
