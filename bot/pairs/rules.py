@@ -18,11 +18,27 @@ PairStatus = Literal["awaiting", "active", "ended"]
 MAX_MEETING_MINUTES = 8 * 60
 MEETING_TOPICS_MAX = 500
 AGREEMENT_FIELD_MAX = 1000  # each of goals, availability, topics, contact
+
+
+def N_(message: str) -> str:
+    """Marks a word for the message catalogue, translated where a view shows it (the bot package
+    does not import handlers, whose i18n has the same marker)."""
+    return message
+
+
+# Each stage's name as people read it (a view translates it with `_()`)
 STAGE_NAMES: dict[Stage, str] = {
-    "preparing": "Preparing",
-    "negotiation": "Negotiation",
-    "enabling_growth": "Enabling Growth",
-    "coming_to_closure": "Coming to Closure",
+    "preparing": N_("Preparing"),
+    "negotiation": N_("Negotiation"),
+    "enabling_growth": N_("Enabling Growth"),
+    "coming_to_closure": N_("Coming to Closure"),
+}
+# The names a Welsh speaker types, understood as well as the English ones
+WELSH_STAGE_NAMES: dict[Stage, str] = {
+    "preparing": "Paratoi",
+    "negotiation": "Negodi",
+    "enabling_growth": "Galluogi Twf",
+    "coming_to_closure": "Dod i Ben",
 }
 
 
@@ -85,13 +101,14 @@ class StageChange:
 
 
 def parse_stage(text: str) -> Stage | None:
-    """'enabling growth', 'Enabling-Growth', 'growth', '3' → 'enabling_growth'."""
+    """'enabling growth', 'Enabling-Growth', 'growth', 'galluogi twf', '3' → 'enabling_growth'."""
     words = text.strip().lower().replace("-", " ").replace("_", " ")
     if words.isdigit() and 1 <= int(words) <= len(STAGES):
         return STAGES[int(words) - 1]
-    for stage, name in STAGE_NAMES.items():
-        if words and (words == name.lower() or words in name.lower().split()):
-            return stage
+    for names in (STAGE_NAMES, WELSH_STAGE_NAMES):
+        for stage, name in names.items():
+            if words and (words == name.lower() or words in name.lower().split()):
+                return stage
     return None
 
 

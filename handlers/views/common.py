@@ -9,18 +9,23 @@ from typing import Any, TypeVar
 from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
+from handlers.i18n import N_, _
 
 E = TypeVar("E", bound=UserError)
 
-SORRY = (
-    "Sorry, something went wrong on my side and I couldn't do that. "
-    "Please try again in a few minutes."
-)
-BAD_PAYLOAD = (
-    "Sorry, I couldn't read that: the button or form may be from an old message, or was "
-    "changed on the way. Nothing has been changed. Please try again from a new message, or "
-    "type `/mentoring help`."
-)
+# SORRY and BAD_PAYLOAD are read as this module's attributes (view.SORRY), and are worded in
+# the reader's language at that moment: see __getattr__.
+_APOLOGIES = {
+    "SORRY": N_(
+        "Sorry, something went wrong on my side and I couldn't do that. "
+        "Please try again in a few minutes."
+    ),
+    "BAD_PAYLOAD": N_(
+        "Sorry, I couldn't read that: the button or form may be from an old message, or was "
+        "changed on the way. Nothing has been changed. Please try again from a new message, or "
+        "type `/mentoring help`."
+    ),
+}
 _WORDS: dict[type, Callable[[Any], str]] = {}
 
 
@@ -47,6 +52,13 @@ def note(text: str) -> ContextBlock:
     return ContextBlock(elements=[MarkdownTextObject(text=text)])
 
 
+def __getattr__(name: str) -> str:
+    """SORRY and BAD_PAYLOAD, translated when read (a module's own __getattr__, PEP 562)."""
+    if name in _APOLOGIES:
+        return _(_APOLOGIES[name])
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
 def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[[E], str]]:
     """Registers the decorated function as how `error_type` reads to the person."""
 
@@ -68,18 +80,20 @@ def user_error(error: UserError) -> str:
 
 
 @error_words(NotAParticipant)
-def not_a_participant(_: NotAParticipant) -> str:
-    return (
+def not_a_participant(_error: NotAParticipant) -> str:
+    return _(
         "I don't have you on the mentoring scheme yet. If you have joined it, please ask the "
         "project team to add you."
     )
 
 
 @error_words(TeamOnly)
-def team_only(_: TeamOnly) -> str:
-    return "Only the project team can do this."
+def team_only(_error: TeamOnly) -> str:
+    return _("Only the project team can do this.")
 
 
 @error_words(TooLong)
 def too_long(error: TooLong) -> str:
-    return f"That is {error.length:,} characters; please keep it to {error.limit:,} or fewer."
+    return _("That is {length} characters; please keep it to {limit} or fewer.").format(
+        length=f"{error.length:,}", limit=f"{error.limit:,}"
+    )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
+from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -41,6 +42,7 @@ from bot.pairs.rules import (
     NotAParticipant,
     Pair,
     PairColumnsMissing,
+    PairingFault,
     PairRepeated,
     WrongRole,
 )
@@ -65,8 +67,9 @@ from bot.pairs.service import (
     TeamPauseNotInFuture,
     UnknownStage,
 )
-from bot.participants.rules import Participant
+from bot.participants.rules import Participant, Role
 from bot.scheme import STAGES, Stage
+from handlers.i18n import ENGLISH, LOCALES, N_, _, day, language, ngettext
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
@@ -83,16 +86,55 @@ MEETING_MODAL, AGREEMENT_MODAL = "meeting_submit", "agreement_submit"
 MEETING_SHORTCUT = "log_meeting"
 
 STAGE_PROMPTS: dict[Stage, str] = {
-    "preparing": "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect.",
-    "negotiation": "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring agreement`.",
-    "enabling_growth": "*Enabling Growth*: the longest stage, where most of the work happens: talk regularly, and the project team is there if you need it.",
-    "coming_to_closure": "*Coming to Closure*: look back at your goals, celebrate what you have learned and achieved, and talk about next steps.",
+    "preparing": N_(
+        "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect."
+    ),
+    "negotiation": N_(
+        "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring agreement`."
+    ),
+    "enabling_growth": N_(
+        "*Enabling Growth*: the longest stage, where most of the work happens: talk regularly, and the project team is there if you need it."
+    ),
+    "coming_to_closure": N_(
+        "*Coming to Closure*: look back at your goals, celebrate what you have learned and achieved, and talk about next steps."
+    ),
 }
-STAGES_EXPLAINED = (
-    "Mentoring relationships tend to move through four stages, at your own pace, sometimes back and forth: "
-    + " → ".join(STAGE_NAMES.values())
-    + "."
-)
+ROLE_NAMES: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+# CLDR's British English shortens September to "Sept"; the bot has always written "Sep"
+_SHORT_MONTH_LOCALES = {**LOCALES, ENGLISH: "en"}
+
+
+def stages_explained() -> str:
+    return _(
+        "Mentoring relationships tend to move through four stages, at your own pace, sometimes back and forth: {stages}."
+    ).format(stages=" → ".join(_(name) for name in STAGE_NAMES.values()))
+
+
+def _stage_prompt(stage: Stage) -> str:
+    return _(STAGE_PROMPTS[stage])
+
+
+def _stage_name(stage: Stage) -> str:
+    return _(STAGE_NAMES[stage])
+
+
+def _role_name(role: Role) -> str:
+    return _(ROLE_NAMES[role])
+
+
+def _day_and_month(on: date) -> str:
+    """ "Thursday 13 November"; "Dydd Iau 13 Tachwedd"."""
+    return format_date(on, "EEEE d MMMM", locale=LOCALES[language()])
+
+
+def _long_date(on: date) -> str:
+    """ "01 October 2025"; "01 Hydref 2025"."""
+    return format_date(on, "dd MMMM y", locale=LOCALES[language()])
+
+
+def _short_date(on: date) -> str:
+    """ "01 Oct 2025"; "01 Hyd 2025"."""
+    return format_date(on, "dd MMM y", locale=_SHORT_MONTH_LOCALES[language()])
 
 
 # Notices ------------------------------------------------------------------------------------------
@@ -100,20 +142,26 @@ STAGES_EXPLAINED = (
 
 @message_view(PairIntroduction)
 def introduction(n: PairIntroduction) -> tuple[str, list[Block]]:
-    text = f"The steering group has paired {escape(n.mentor.name)} (mentor) with {escape(n.mentee.name)} (mentee). Please each accept the pairing."
+    text = _(
+        "The steering group has paired {mentor} (mentor) with {mentee} (mentee). Please each accept the pairing."
+    ).format(mentor=escape(n.mentor.name), mentee=escape(n.mentee.name))
     return text, [
-        HeaderBlock(text="Meet your mentoring partner"),
+        HeaderBlock(text=_("Meet your mentoring partner")),
         SectionBlock(
             text=MarkdownTextObject(
-                text=f"The steering group has paired you:\n{_who(n.mentor)}\n{_who(n.mentee)}"
+                text=_("The steering group has paired you:\n{mentor}\n{mentee}").format(
+                    mentor=_who(n.mentor), mentee=_who(n.mentee)
+                )
             )
         ),
         SectionBlock(
-            text=MarkdownTextObject(text=STAGES_EXPLAINED + "\n" + STAGE_PROMPTS["preparing"])
+            text=MarkdownTextObject(text=stages_explained() + "\n" + _stage_prompt("preparing"))
         ),
         SectionBlock(
             text=MarkdownTextObject(
-                text="Please each accept the pairing. If something worries you, tell the project team privately: your partner will not see it."
+                text=_(
+                    "Please each accept the pairing. If something worries you, tell the project team privately: your partner will not see it."
+                )
             )
         ),
         _pair_buttons(n.pair_id),
@@ -122,52 +170,57 @@ def introduction(n: PairIntroduction) -> tuple[str, list[Block]]:
 
 @message_view(AcceptanceNudge)
 def acceptance_nudge(n: AcceptanceNudge) -> tuple[str, list[Block]]:
-    text = f"A gentle reminder: you have been paired with {escape(n.partner.name)}. Please accept the pairing, or tell the project team privately if something worries you."
+    text = _(
+        "A gentle reminder: you have been paired with {partner}. Please accept the pairing, or tell the project team privately if something worries you."
+    ).format(partner=escape(n.partner.name))
     return text, [SectionBlock(text=MarkdownTextObject(text=text)), _pair_buttons(n.pair_id)]
 
 
 @message_view(PairStarted)
 def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
-    text = f"You have both accepted: welcome, {escape(n.mentor.name)} and {escape(n.mentee.name)}! You start in {STAGE_NAMES['preparing']}."
+    text = _(
+        "You have both accepted: welcome, {mentor} and {mentee}! You start in {stage}."
+    ).format(
+        mentor=escape(n.mentor.name), mentee=escape(n.mentee.name), stage=_stage_name("preparing")
+    )
+    checking_in = _("I'll check in with you both every so often.")
     return text, [
         SectionBlock(
-            text=MarkdownTextObject(
-                text=f"{text}\n{STAGE_PROMPTS['preparing']}\nI'll check in with you both every so often."
-            )
+            text=MarkdownTextObject(text=f"{text}\n{_stage_prompt('preparing')}\n{checking_in}")
         ),
-        ActionsBlock(
-            elements=[ButtonElement(text="Record our agreement", action_id=AGREEMENT, value="edit")]
-        ),
+        ActionsBlock(elements=[_agreement_button()]),
     ]
 
 
 @message_view(CheckInPrompt)
 def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
     question = (
-        f"Have you met since {n.since:%A} {n.since.day} {n.since:%B}?"
+        _("Have you met since {day}?").format(day=_day_and_month(n.since))
         if n.since
-        else "Have you met yet?"
+        else _("Have you met yet?")
     )
-    opening = "A gentle reminder from your last check-in. " if n.follow_up else ""
+    opening = _("A gentle reminder from your last check-in.") + " " if n.follow_up else ""
     text = f"{opening}{question}"
     value = str(n.checkin_id)
     return text, [
         SectionBlock(
-            text=MarkdownTextObject(text=f"{opening}*{question}*\n{STAGE_PROMPTS[n.stage]}")
+            text=MarkdownTextObject(text=f"{opening}*{question}*\n{_stage_prompt(n.stage)}")
         ),
         ActionsBlock(
             block_id=f"checkin:{n.checkin_id}",
             elements=[
-                ButtonElement(text="Yes", action_id=MET_YES, value=value, style="primary"),
-                ButtonElement(text="Not yet", action_id=MET_NOT_YET, value=value),
-                ButtonElement(text="Something's wrong", action_id=SOMETHING_WRONG, value=value),
+                ButtonElement(text=_("Yes"), action_id=MET_YES, value=value, style="primary"),
+                ButtonElement(text=_("Not yet"), action_id=MET_NOT_YET, value=value),
+                ButtonElement(text=_("Something's wrong"), action_id=SOMETHING_WRONG, value=value),
             ],
         ),
         ActionsBlock(block_id=f"stage:{n.pair_id}", elements=[stage_select(n.pair_id, n.stage)]),
         ContextBlock(
             elements=[
                 MarkdownTextObject(
-                    text="“Something's wrong” goes privately to the project team; your partner will not see it."
+                    text=_(
+                        "“Something's wrong” goes privately to the project team; your partner will not see it."
+                    )
                 )
             ]
         ),
@@ -176,27 +229,23 @@ def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
 
 @message_view(StageMoved)
 def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
-    text = f"{escape(n.moved_by)} moved your pair to {STAGE_NAMES[n.stage]}."
+    text = _("{person} moved your pair to {stage}.").format(
+        person=escape(n.moved_by), stage=_stage_name(n.stage)
+    )
     blocks: list[Block] = [
-        SectionBlock(text=MarkdownTextObject(text=f"{text}\n{STAGE_PROMPTS[n.stage]}"))
+        SectionBlock(text=MarkdownTextObject(text=f"{text}\n{_stage_prompt(n.stage)}"))
     ]
     if n.stage == "negotiation":
-        blocks.append(
-            ActionsBlock(
-                elements=[
-                    ButtonElement(text="Record our agreement", action_id=AGREEMENT, value="edit")
-                ]
-            )
-        )
+        blocks.append(ActionsBlock(elements=[_agreement_button()]))
     return text, blocks
 
 
 @message_view(PairEnded)
 def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
-    text = (
-        f"Your mentoring pairing with {escape(n.partner.name)} has now ended. Thank you for the time you have given it. "
+    text = _(
+        "Your mentoring pairing with {partner} has now ended. Thank you for the time you have given it. "
         "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
-    )
+    ).format(partner=escape(n.partner.name))
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
@@ -205,67 +254,107 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 
 def my_pair_message(view: PairView, now: datetime) -> str:
     pair, agreement = view.pair, view.agreement
-    status = {"awaiting": "waiting for you both to accept", "active": "", "ended": "ended"}[
-        pair.status
-    ]
     lines = [
-        f"*Your partner:* {escape(view.partner.name)} ({view.partner.role})",
-        f"*Stage:* {STAGE_NAMES[pair.stage]} since {view.stage_since:%d %B %Y}"
-        + (f" ({status})" if status else ""),
+        _("*Your partner:* {name} ({role})").format(
+            name=escape(view.partner.name), role=_role_name(view.partner.role)
+        ),
+        _stage_line(pair, view.stage_since),
     ]
-    lines.append(
-        "*Your agreement:* "
-        + ("not recorded yet; use `/mentoring agreement`" if agreement.is_empty else "")
-    )
-    if not agreement.is_empty:
+    if agreement.is_empty:
+        lines.append(_("*Your agreement:* not recorded yet; use `/mentoring agreement`"))
+    else:
+        # The heading alone, then each part on its own line (its trailing space as always)
+        lines.append(_("*Your agreement:*") + " ")
         lines += [
-            f"• Goals: {escape(agreement.goals) or '–'}",
-            f"• Availability: {escape(agreement.availability) or '–'}",
-            f"• Topics: {escape(agreement.topics) or '–'}",
-            f"• Contact: {escape(agreement.contact) or '–'}",
+            _("• Goals: {goals}").format(goals=escape(agreement.goals) or "–"),
+            _("• Availability: {availability}").format(
+                availability=escape(agreement.availability) or "–"
+            ),
+            _("• Topics: {topics}").format(topics=escape(agreement.topics) or "–"),
+            _("• Contact: {contact}").format(contact=escape(agreement.contact) or "–"),
         ]
     if view.meetings:
-        lines.append(f"*Meetings ({len(view.meetings)}):*")
+        lines.append(_("*Meetings ({n}):*").format(n=len(view.meetings)))
         lines += [
-            f"• {m.met_on:%d %b %Y}, {_length(m.minutes)}"
+            f"• {_short_date(m.met_on)}, {_length(m.minutes)}"
             + (f": {escape(m.topics)}" if m.topics else "")
             for m in view.meetings[-5:]
         ]
     else:
-        lines.append("*Meetings:* none logged yet; use `/mentoring met YYYY-MM-DD 45m topics`")
+        lines.append(_("*Meetings:* none logged yet; use `/mentoring met YYYY-MM-DD 45m topics`"))
     if view.me.paused_until and view.me.paused_until > now.date():
-        lines.append(f"_Your check-ins are paused until {view.me.paused_until:%d %B %Y}._")
+        lines.append(
+            _("_Your check-ins are paused until {date}._").format(
+                date=_long_date(view.me.paused_until)
+            )
+        )
     return "\n".join(lines)
+
+
+def _stage_line(pair: Pair, since: date) -> str:
+    """The pair's stage since when, and whether it is still waiting to start or has ended."""
+    words = {
+        "awaiting": _("*Stage:* {stage} since {date} (waiting for you both to accept)"),
+        "active": _("*Stage:* {stage} since {date}"),
+        "ended": _("*Stage:* {stage} since {date} (ended)"),
+    }[pair.status]
+    return words.format(stage=_stage_name(pair.stage), date=_long_date(since))
 
 
 def team_pairs_message(pairs: list[PairSummary]) -> str:
     if not pairs:
-        return "There are no pairs yet. Import the steering group's pairings or use `/mentoring team pair @mentor @mentee`."
-    lines = [f"*{len(pairs)} pairs*"]
+        return _(
+            "There are no pairs yet. Import the steering group's pairings or use `/mentoring team pair @mentor @mentee`."
+        )
+    lines = [_("*{n} pairs*").format(n=len(pairs))]
     for s in pairs:
-        flag = f":warning: needs attention: {attention_words(s.attention)}. " if s.attention else ""
-        if s.pair.status == "awaiting":
-            state = "awaiting acceptance from " + " and ".join(map(escape, s.not_accepted))
+        mentor, mentee, state = escape(s.mentor), escape(s.mentee), _pair_state(s)
+        if s.attention:
+            line = _("• :warning: needs attention: {why}. *{mentor}* & *{mentee}*: {state}").format(
+                why=attention_words(s.attention), mentor=mentor, mentee=mentee, state=state
+            )
         else:
-            met = f"last met {s.last_meeting:%d %b %Y}" if s.last_meeting else "no meeting logged"
-            state = f"{STAGE_NAMES[s.pair.stage]}, {met}, {s.open_checkins} open check-in{'s' if s.open_checkins != 1 else ''}"
-        lines.append(f"• {flag}*{escape(s.mentor)}* & *{escape(s.mentee)}*: {state}")
+            line = f"• *{mentor}* & *{mentee}*: {state}"
+        lines.append(line)
     return "\n".join(lines)
+
+
+def _pair_state(s: PairSummary) -> str:
+    """Where a pair is, for the team: who has still to accept, or its stage and meetings."""
+    if s.pair.status == "awaiting":
+        waiting = [escape(name) for name in s.not_accepted]  # one or both of the pair
+        if len(waiting) == 1:
+            return _("awaiting acceptance from {person}").format(person=waiting[0])
+        first, second = waiting
+        return _("awaiting acceptance from {first} and {second}").format(first=first, second=second)
+    stage, n = _stage_name(s.pair.stage), s.open_checkins
+    if s.last_meeting:
+        return ngettext(
+            "{stage}, last met {date}, {n} open check-in",
+            "{stage}, last met {date}, {n} open check-ins",
+            n,
+        ).format(stage=stage, date=_short_date(s.last_meeting), n=n)
+    return ngettext(
+        "{stage}, no meeting logged, {n} open check-in",
+        "{stage}, no meeting logged, {n} open check-ins",
+        n,
+    ).format(stage=stage, n=n)
 
 
 def attention_words(attention: Attention) -> str:
     """Why a pair needs the team's attention, to follow "needs attention: "."""
     if attention.kind == "not_yet":
-        return f"answered “Not yet” {attention.count} times in a row"
-    return f"no meeting logged for {attention.count} weeks"
+        return _("answered “Not yet” {n} times in a row").format(n=attention.count)
+    return _("no meeting logged for {n} weeks").format(n=attention.count)
 
 
 def answered(person: Participant, pair: Pair, answer: str) -> tuple[str, list[Block]]:
     """The check-in as it reads once answered: the answer, and the stage menu still at hand."""
-    words = {"yes": "Yes, we've met", "not_yet": "Not yet"}[answer]
-    text = f"{escape(person.name)} answered: {words}." + (
-        " That's fine; I'll ask again next time." if answer == "not_yet" else " Thank you!"
-    )
+    words = {
+        "yes": _("{person} answered: Yes, we've met. Thank you!"),
+        "not_yet": _("{person} answered: Not yet. That's fine; I'll ask again next time."),
+    }[answer]
+    text = words.format(person=escape(person.name))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ActionsBlock(block_id=f"stage:{pair.id}", elements=[stage_select(pair.id, pair.stage)]),
@@ -273,14 +362,16 @@ def answered(person: Participant, pair: Pair, answer: str) -> tuple[str, list[Bl
 
 
 def meeting_logged(met_on: date, minutes: int) -> str:
-    return f"Logged: you met on {met_on:%A} {met_on.day} {met_on:%B %Y} for {_length(minutes)}. Thank you!"
+    return _("Logged: you met on {day} for {length}. Thank you!").format(
+        day=day(met_on), length=_length(minutes)
+    )
 
 
 def stage_select(pair_id: int, current: Stage) -> StaticSelectElement:
-    options = [Option(text=STAGE_NAMES[s], value=f"{pair_id}:{s}") for s in STAGES]
+    options = [Option(text=_stage_name(s), value=f"{pair_id}:{s}") for s in STAGES]
     return StaticSelectElement(
         action_id=STAGE_SELECT,
-        placeholder="Change stage",
+        placeholder=_("Change stage"),
         options=options,
         initial_option=options[STAGES.index(current)],
     )
@@ -294,25 +385,25 @@ def meeting_modal(today: date, callback_id: str = MEETING_MODAL) -> View:
     return View(
         type="modal",
         callback_id=callback_id,
-        title="Log a meeting",
-        submit="Save",
-        close="Cancel",
+        title=_("Log a meeting"),
+        submit=_("Save"),
+        close=_("Cancel"),
         blocks=[
             InputBlock(
                 block_id="met_on",
-                label="When did you meet?",
+                label=_("When did you meet?"),
                 element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
             ),
             InputBlock(
                 block_id="minutes",
-                label="For how many minutes?",
+                label=_("For how many minutes?"),
                 element=NumberInputElement(
                     action_id="value", is_decimal_allowed=False, min_value="1", max_value="480"
                 ),
             ),
             InputBlock(
                 block_id="topics",
-                label="What did you talk about?",
+                label=_("What did you talk about?"),
                 optional=True,
                 element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
             ),
@@ -335,23 +426,25 @@ def agreement_modal(agreement: Agreement, callback_id: str = AGREEMENT_MODAL) ->
     return View(
         type="modal",
         callback_id=callback_id,
-        title="Our agreement",
-        submit="Save",
-        close="Cancel",
+        title=_("Our agreement"),
+        submit=_("Save"),
+        close=_("Cancel"),
         blocks=[
-            field("goals", "Learning goals", agreement.goals, "What the mentee hopes to gain"),
+            field(
+                "goals", _("Learning goals"), agreement.goals, _("What the mentee hopes to gain")
+            ),
             field(
                 "availability",
-                "Availability",
+                _("Availability"),
                 agreement.availability,
-                "How often and when you meet",
+                _("How often and when you meet"),
             ),
-            field("topics", "Topics", agreement.topics, "What you will and won't discuss"),
+            field("topics", _("Topics"), agreement.topics, _("What you will and won't discuss")),
             field(
                 "contact",
-                "How to contact each other",
+                _("How to contact each other"),
                 agreement.contact,
-                "e.g. Slack first, phone if urgent",
+                _("e.g. Slack first, phone if urgent"),
             ),
         ],
     )
@@ -361,76 +454,79 @@ def _pair_buttons(pair_id: int) -> ActionsBlock:
     return ActionsBlock(
         block_id=f"pair:{pair_id}",
         elements=[
-            ButtonElement(text="Accept", action_id=ACCEPT, value=str(pair_id), style="primary"),
-            ButtonElement(text="I have a concern", action_id=CONCERN, value=str(pair_id)),
+            ButtonElement(text=_("Accept"), action_id=ACCEPT, value=str(pair_id), style="primary"),
+            ButtonElement(text=_("I have a concern"), action_id=CONCERN, value=str(pair_id)),
         ],
     )
 
 
+def _agreement_button() -> ButtonElement:
+    return ButtonElement(text=_("Record our agreement"), action_id=AGREEMENT, value="edit")
+
+
 def _who(person: Participant) -> str:
     about = f": {escape(person.about)}" if person.about else ""
-    return f"• *{escape(person.name)}* ({person.role}){about}"
+    return f"• *{escape(person.name)}* ({_role_name(person.role)}){about}"
 
 
 def _length(minutes: int) -> str:
     hours, rest = divmod(minutes, 60)
-    return " ".join(
-        part for part in (f"{hours} h" if hours else "", f"{rest} min" if rest else "") if part
+    parts = (
+        _("{hours} h").format(hours=hours) if hours else "",
+        _("{minutes} min").format(minutes=rest) if rest else "",
     )
+    return " ".join(part for part in parts if part)
 
 
 def accepted(pair: Pair) -> str:
-    waiting = (
-        " I'll let you both know when your partner has accepted too."
-        if pair.status == "awaiting"
-        else ""
-    )
-    return f"Thank you for accepting the pairing.{waiting}"
+    if pair.status == "awaiting":
+        return _(
+            "Thank you for accepting the pairing. I'll let you both know when your partner has accepted too."
+        )
+    return _("Thank you for accepting the pairing.")
 
 
 def stage_moved_reply(pair: Pair) -> str:
-    return (
-        f"Done: your pair has moved from {STAGE_NAMES[pair.stage]}. "
-        "I've told you both in your group message."
-    )
+    return _(
+        "Done: your pair has moved from {stage}. I've told you both in your group message."
+    ).format(stage=_stage_name(pair.stage))
 
 
 def paused_reply(until: date | None) -> str:
     if until is None:
-        return "Welcome back: your pair's check-ins have resumed."
-    return (
-        "Enjoy your time away. Your pair's check-ins are paused until "
-        f"{until:%A} {until.day} {until:%B %Y}."
+        return _("Welcome back: your pair's check-ins have resumed.")
+    return _("Enjoy your time away. Your pair's check-ins are paused until {day}.").format(
+        day=day(until)
     )
 
 
 def paired_reply(mentor: str, mentee: str) -> str:
-    return (
-        f"Done: <@{mentor}> and <@{mentee}> are paired. "
-        "I've introduced them and asked them both to accept."
-    )
+    return _(
+        "Done: <@{mentor}> and <@{mentee}> are paired. I've introduced them and asked them both to accept."
+    ).format(mentor=mentor, mentee=mentee)
 
 
 def pair_paused_reply(member: str, until: date | None) -> str:
-    return f"Done: <@{member}>'s pair " + (
-        f"has no check-ins until {until:%d %B %Y}." if until else "has its check-ins back."
-    )
+    if until:
+        return _("Done: <@{member}>'s pair has no check-ins until {date}.").format(
+            member=member, date=_long_date(until)
+        )
+    return _("Done: <@{member}>'s pair has its check-ins back.").format(member=member)
 
 
 def unpaired_reply(ended: tuple[Participant, Participant], reason: str) -> str:
     first, second = (escape(p.name) for p in ended)
-    return (
-        f"Done: the pairing of {first} and {second} has ended ({escape(reason)}). "
-        "Each has been told, separately."
-    )
+    return _(
+        "Done: the pairing of {first} and {second} has ended ({reason}). Each has been told, separately."
+    ).format(first=first, second=second, reason=escape(reason))
 
 
 def meeting_logged_modal(meeting: Meeting) -> dict:
     """What the meeting modal turns into once the meeting is logged."""
     return {
         "type": "modal",
-        "title": {"type": "plain_text", "text": "Log a meeting"},
-        "close": {"type": "plain_text", "text": "Close"},
+        "title": {"type": "plain_text", "text": _("Log a meeting")},
+        "close": {"type": "plain_text", "text": _("Close")},
         "blocks": [
             {
                 "type": "section",
@@ -444,107 +540,128 @@ def meeting_logged_modal(meeting: Meeting) -> dict:
 
 
 @error_words(NotInAPair)
-def not_in_a_pair(_: NotInAPair) -> str:
-    return "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
+def not_in_a_pair(_error: NotInAPair) -> str:
+    return _(
+        "You are not in a mentoring pair yet. The project team will pair you and I'll introduce you."
+    )
 
 
 @error_words(NotYourPair)
-def not_your_pair(_: NotYourPair) -> str:
-    return "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+def not_your_pair(_error: NotYourPair) -> str:
+    return _(
+        "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+    )
 
 
 @error_words(AlreadyAccepted)
-def already_accepted(_: AlreadyAccepted) -> str:
-    return "You have already accepted this pairing. Thank you!"
+def already_accepted(_error: AlreadyAccepted) -> str:
+    return _("You have already accepted this pairing. Thank you!")
 
 
 @error_words(UnknownStage)
 def unknown_stage(error: UnknownStage) -> str:
-    *first, last = STAGE_NAMES.values()
-    return (
-        f"“{escape(error.said)}” is not a stage. "
-        f"Please choose one of the four: {', '.join(first)} or {last}."
-    )
+    first, second, third, fourth = (_stage_name(stage) for stage in STAGES)
+    return _(
+        "“{said}” is not a stage. Please choose one of the four: {first}, {second}, {third} or {fourth}."
+    ).format(said=escape(error.said), first=first, second=second, third=third, fourth=fourth)
 
 
 @error_words(NotStarted)
-def not_started(_: NotStarted) -> str:
-    return "Your pairing starts once you have both accepted it."
+def not_started(_error: NotStarted) -> str:
+    return _("Your pairing starts once you have both accepted it.")
 
 
 @error_words(AlreadyInStage)
 def already_in_stage(error: AlreadyInStage) -> str:
-    return f"Your pair is already in {STAGE_NAMES[error.stage]}."
+    return _("Your pair is already in {stage}.").format(stage=_stage_name(error.stage))
 
 
 @error_words(PauseNotInFuture)
-def pause_not_in_future(_: PauseNotInFuture) -> str:
-    return "Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`."
+def pause_not_in_future(_error: PauseNotInFuture) -> str:
+    return _("Please give a date in the future, e.g. `/mentoring pause until 2026-03-01`.")
 
 
 @error_words(NotYourCheckIn)
-def not_your_check_in(_: NotYourCheckIn) -> str:
-    return "This check-in belongs to another pair, so I can't record your answer."
+def not_your_check_in(_error: NotYourCheckIn) -> str:
+    return _("This check-in belongs to another pair, so I can't record your answer.")
 
 
 @error_words(CheckInClosed)
-def check_in_closed(_: CheckInClosed) -> str:
-    return "This pairing has ended, so the check-in is closed."
+def check_in_closed(_error: CheckInClosed) -> str:
+    return _("This pairing has ended, so the check-in is closed.")
 
 
 @error_words(StaleCheckIn)
-def stale_check_in(_: StaleCheckIn) -> str:
-    return "This is an older check-in. Please answer the latest one I sent."
+def stale_check_in(_error: StaleCheckIn) -> str:
+    return _("This is an older check-in. Please answer the latest one I sent.")
 
 
 @error_words(AlreadyAnswered)
-def already_answered(_: AlreadyAnswered) -> str:
-    return "This check-in has already been answered. Thank you!"
+def already_answered(_error: AlreadyAnswered) -> str:
+    return _("This check-in has already been answered. Thank you!")
 
 
 @error_words(MeetingInFuture)
 def meeting_in_future(error: MeetingInFuture) -> str:
-    return f"{error.met_on:%d %B %Y} is in the future. Log a meeting once it has happened."
+    return _("{date} is in the future. Log a meeting once it has happened.").format(
+        date=_long_date(error.met_on)
+    )
 
 
 @error_words(MeetingBeforePairing)
 def meeting_before_pairing(error: MeetingBeforePairing) -> str:
-    return f"{error.met_on:%d %B %Y} is before you were paired. Please check the date."
+    return _("{date} is before you were paired. Please check the date.").format(
+        date=_long_date(error.met_on)
+    )
 
 
 @error_words(BadMeetingLength)
-def bad_meeting_length(_: BadMeetingLength) -> str:
-    return "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`."
+def bad_meeting_length(_error: BadMeetingLength) -> str:
+    return _("Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.")
 
 
 @error_words(NotOnTheScheme)
 def not_on_the_scheme(error: NotOnTheScheme) -> str:
-    return f"<@{error.slack_user_id}> is not on the scheme yet; import them first."
+    return _("<@{user}> is not on the scheme yet; import them first.").format(
+        user=error.slack_user_id
+    )
 
 
 @error_words(NotPaired)
 def not_paired(error: NotPaired) -> str:
-    return f"<@{error.slack_user_id}> is not in a pair."
+    return _("<@{user}> is not in a pair.").format(user=error.slack_user_id)
 
 
 @error_words(TeamPauseNotInFuture)
-def team_pause_not_in_future(_: TeamPauseNotInFuture) -> str:
-    return "Please give a date in the future."
+def team_pause_not_in_future(_error: TeamPauseNotInFuture) -> str:
+    return _("Please give a date in the future.")
 
 
 @error_words(WrongRole)
 def wrong_role(error: WrongRole) -> str:
-    return f"{escape(error.name)} is a {error.role}, not a {error.needed}."
+    return _fault_words(error, escape(error.name)) + "."
 
 
 @error_words(AlreadyPaired)
 def already_paired(error: AlreadyPaired) -> str:
-    return f"{escape(error.name)} is already in a pair; unpair them first."
+    return _fault_words(error, escape(error.name)) + "."
 
 
 @error_words(AlsoPairedOnLine)
 def also_paired_on_line(error: AlsoPairedOnLine) -> str:
-    return f"{escape(error.name)} is also paired on line {error.line}."
+    return _fault_words(error, escape(error.name)) + "."
+
+
+def _fault_words(fault: PairingFault, name: str) -> str:
+    """Why the pairing rule refuses someone, without a full stop: the command's error ends it
+    with one, the pairings file's report does not."""
+    if isinstance(fault, WrongRole):
+        if fault.needed == "mentor":
+            return _("{name} is a mentee, not a mentor").format(name=name)
+        return _("{name} is a mentor, not a mentee").format(name=name)
+    if isinstance(fault, AlreadyPaired):
+        return _("{name} is already in a pair; unpair them first").format(name=name)
+    return _("{name} is also paired on line {line}").format(name=name, line=fault.line)
 
 
 # The pairings file's report -----------------------------------------------------------------------
@@ -553,31 +670,28 @@ def also_paired_on_line(error: AlsoPairedOnLine) -> str:
 
 
 @problem_words(PairColumnsMissing)
-def pair_columns_missing(_: PairColumnsMissing) -> str:
-    return "the header needs the columns mentor_email, mentee_email"
+def pair_columns_missing(_problem: PairColumnsMissing) -> str:
+    return _("the header needs the columns mentor_email, mentee_email")
 
 
 @problem_words(NotAParticipant)
 def not_a_participant(problem: NotAParticipant) -> str:
-    return f"{problem.email or '(empty)'} is not a participant; import them first"
+    return _("{email} is not a participant; import them first").format(
+        email=problem.email or _("(empty)")
+    )
 
 
 @problem_words(PairRepeated)
 def pair_repeated(problem: PairRepeated) -> str:
-    return f"the same pair is already on line {problem.first_line}"
+    return _("the same pair is already on line {line}").format(line=problem.first_line)
 
 
 @problem_words(CannotPair)
 def cannot_pair(problem: CannotPair) -> str:
     """The pairing rule's fault: the command's error words, in plain text without a full stop."""
-    fault = problem.fault
-    if isinstance(fault, WrongRole):
-        return f"{fault.name} is a {fault.role}, not a {fault.needed}"
-    if isinstance(fault, AlreadyPaired):
-        return f"{fault.name} is already in a pair; unpair them first"
-    return f"{fault.name} is also paired on line {fault.line}"
+    return _fault_words(problem.fault, problem.fault.name)
 
 
 @problem_words(NoPairs)
-def no_pairs(_: NoPairs) -> str:
-    return "the file has a header but no pairs"
+def no_pairs(_problem: NoPairs) -> str:
+    return _("the file has a header but no pairs")

@@ -26,7 +26,7 @@ from bot.participants.rules import (
 )
 from bot.participants.service import UnknownLanguage, UnknownNation
 from bot.scheme import NATIONS, Nation
-from handlers.i18n import _
+from handlers.i18n import N_, _
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
@@ -35,11 +35,12 @@ P = TypeVar("P", bound=ImportProblem)
 _PROBLEM_WORDS: dict[type, Callable[[Any], str]] = {}
 
 
+# Each nation's name, translated with `_()` where it is shown (NATION_CHOICES' too)
 NATION_NAMES: dict[Nation, str] = {
-    "england": "England",
-    "wales": "Wales",
-    "scotland": "Scotland",
-    "northern_ireland": "Northern Ireland",
+    "england": N_("England"),
+    "wales": N_("Wales"),
+    "scotland": N_("Scotland"),
+    "northern_ireland": N_("Northern Ireland"),
 }
 NATION_CHOICES = [(nation, NATION_NAMES[nation]) for nation in NATIONS]
 
@@ -62,41 +63,46 @@ def unknown_language(error: UnknownLanguage) -> str:
 
 
 def nation_set(nation: Nation) -> str:
-    return (
-        f"Thank you. I'll keep to {NATION_NAMES[nation]}'s bank holidays: "
-        "I won't nudge you on them."
+    return _("Thank you. I'll keep to {nation}'s bank holidays: I won't nudge you on them.").format(
+        nation=_(NATION_NAMES[nation])
     )
 
 
 def nation_now(nation: Nation | None, default: Nation) -> str:
-    kept = NATION_NAMES[nation or default]
-    told = "" if nation else " (the scheme's own, as you haven't told me yours)"
-    return (
-        f"I keep to {kept}'s bank holidays for you{told}. To change it, type e.g. "
-        "`/mentoring nation scotland` (England, Wales, Scotland or Northern Ireland)."
-    )
+    if nation:
+        words = _(
+            "I keep to {nation}'s bank holidays for you. To change it, type e.g. "
+            "`/mentoring nation scotland` (England, Wales, Scotland or Northern Ireland)."
+        )
+    else:
+        words = _(
+            "I keep to {nation}'s bank holidays for you (the scheme's own, as you haven't told "
+            "me yours). To change it, type e.g. `/mentoring nation scotland` (England, Wales, "
+            "Scotland or Northern Ireland)."
+        )
+    return words.format(nation=_(NATION_NAMES[nation or default]))
 
 
 @error_words(UnknownNation)
 def unknown_nation(error: UnknownNation) -> str:
-    return (
-        f"I don't know {escape(error.said)!r} as a nation. "
-        "Please choose England, Wales, Scotland or Northern Ireland."
-    )
+    return _(
+        "I don't know {said} as a nation. Please choose England, Wales, Scotland or Northern "
+        "Ireland."
+    ).format(said=repr(escape(error.said)))
 
 
 def my_data_sent() -> str:
-    return "I've put a file in our direct messages with everything I hold about you."
+    return _("I've put a file in our direct messages with everything I hold about you.")
 
 
 @file_view(MyDataFile)
 def my_data_file(notice: MyDataFile) -> SharedFile:
-    return SharedFile(notice.content, "What the mentoring bot holds about you")
+    return SharedFile(notice.content, _("What the mentoring bot holds about you"))
 
 
 @error_words(NoSuchParticipant)
 def no_such_participant(error: NoSuchParticipant) -> str:
-    return f"There is no participant with the email {escape(error.email)}."
+    return _("There is no participant with the email {email}.").format(email=escape(error.email))
 
 
 # The import report ------------------------------------------------------------------------------
@@ -123,73 +129,88 @@ def import_problems(rejected: ImportRejected) -> list[str]:
 
 def _import_problem(problem: ImportProblem) -> str:
     words = _PROBLEM_WORDS[type(problem)](problem)
-    return words if problem.line is None else f"line {problem.line}: {words}"
+    if problem.line is None:
+        return words
+    return _("line {line}: {problem}").format(line=problem.line, problem=words)
 
 
 @problem_words(MissingColumns)
 def missing_columns(problem: MissingColumns) -> str:
-    return (
+    return _(
         "the header needs the columns name, email, role (and optionally slack_id); "
-        f"missing: {', '.join(problem.missing)}"
-    )
+        "missing: {columns}"
+    ).format(columns=", ".join(problem.missing))
 
 
 @problem_words(EmptyName)
-def empty_name(_: EmptyName) -> str:
-    return "the name is empty"
+def empty_name(_problem: EmptyName) -> str:
+    return _("the name is empty")
 
 
 @problem_words(NotAnEmail)
 def not_an_email(problem: NotAnEmail) -> str:
-    return f"{problem.email or 'the email'} is not an email address"
+    if problem.email:
+        return _("{email} is not an email address").format(email=problem.email)
+    return _("the email is not an email address")
 
 
 @problem_words(NotARole)
 def not_a_role(problem: NotARole) -> str:
-    return f"role must be mentor or mentee, not {problem.role or 'empty'!r}"
+    return _("role must be mentor or mentee, not {role}").format(
+        role=repr(problem.role or _("empty"))
+    )
 
 
 @problem_words(NotANation)
 def not_a_nation(problem: NotANation) -> str:
-    return (
-        "nation must be England, Wales, Scotland or Northern Ireland (or left empty), "
-        f"not {problem.nation!r}"
-    )
+    return _(
+        "nation must be England, Wales, Scotland or Northern Ireland (or left empty), not {nation}"
+    ).format(nation=repr(problem.nation))
 
 
 @problem_words(NotASlackId)
 def not_a_slack_id(problem: NotASlackId) -> str:
-    return f"{problem.slack_id!r} is not a Slack user id (they look like U0123ABCD)"
+    return _("{slack_id} is not a Slack user id (they look like U0123ABCD)").format(
+        slack_id=repr(problem.slack_id)
+    )
 
 
 @problem_words(EmailRepeated)
 def email_repeated(problem: EmailRepeated) -> str:
-    return f"{problem.email} is already on line {problem.first_line}"
+    return _("{email} is already on line {line}").format(
+        email=problem.email, line=problem.first_line
+    )
 
 
 @problem_words(NoParticipants)
-def no_participants(_: NoParticipants) -> str:
-    return "the file has a header but no participants"
+def no_participants(_problem: NoParticipants) -> str:
+    return _("the file has a header but no participants")
 
 
 @problem_words(NoSuchSlackUser)
 def no_such_slack_user(problem: NoSuchSlackUser) -> str:
-    return f"there is no Slack user {problem.slack_id} in this workspace"
+    return _("there is no Slack user {slack_id} in this workspace").format(
+        slack_id=problem.slack_id
+    )
 
 
 @problem_words(EmailNotInWorkspace)
 def email_not_in_workspace(problem: EmailNotInWorkspace) -> str:
-    return (
-        f"nobody in the Slack workspace has the email {problem.email}; invite them to the "
-        "workspace first, or add their Slack user id in a slack_id column"
-    )
+    return _(
+        "nobody in the Slack workspace has the email {email}; invite them to the workspace "
+        "first, or add their Slack user id in a slack_id column"
+    ).format(email=problem.email)
 
 
 @problem_words(SlackUserRepeated)
 def slack_user_repeated(problem: SlackUserRepeated) -> str:
-    return f"Slack user {problem.slack_id} is already on line {problem.first_line}"
+    return _("Slack user {slack_id} is already on line {line}").format(
+        slack_id=problem.slack_id, line=problem.first_line
+    )
 
 
 @problem_words(SlackUserTaken)
 def slack_user_taken(problem: SlackUserTaken) -> str:
-    return f"Slack user {problem.slack_id} already belongs to {problem.owner_email}"
+    return _("Slack user {slack_id} already belongs to {email}").format(
+        slack_id=problem.slack_id, email=problem.owner_email
+    )
