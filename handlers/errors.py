@@ -14,6 +14,7 @@ from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
 from bot.errors import FieldError, UserError
+from handlers import i18n
 from handlers.grammar import NotUnderstood
 from handlers.middleware import BadPayload
 from handlers.views import commands as commands_view
@@ -51,7 +52,7 @@ def _words_for(error: Exception, body: dict[str, Any]) -> str:
         return commands_view.not_understood(error)
     if isinstance(error, BadPayload):
         log.warning("refused a %s request that did not parse (%s)", _kind(body), error)
-        return view.BAD_PAYLOAD
+        return i18n._(view.BAD_PAYLOAD)
     # Where it happened, never its message: an error's words can repeat what someone typed.
     log.error(
         "unhandled %s in a %s request\n%s",
@@ -59,7 +60,7 @@ def _words_for(error: Exception, body: dict[str, Any]) -> str:
         _kind(body),
         "".join(traceback.format_tb(error.__traceback__)),
     )
-    return view.SORRY
+    return i18n._(view.SORRY)
 
 
 def _kind(body: dict[str, Any]) -> str:

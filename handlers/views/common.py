@@ -13,19 +13,16 @@ from handlers.i18n import N_, _
 
 E = TypeVar("E", bound=UserError)
 
-# SORRY and BAD_PAYLOAD are read as this module's attributes (view.SORRY), and are worded in
-# the reader's language at that moment: see __getattr__.
-_APOLOGIES = {
-    "SORRY": N_(
-        "Sorry, something went wrong on my side and I couldn't do that. "
-        "Please try again in a few minutes."
-    ),
-    "BAD_PAYLOAD": N_(
-        "Sorry, I couldn't read that: the button or form may be from an old message, or was "
-        "changed on the way. Nothing has been changed. Please try again from a new message, or "
-        "type `/mentoring help`."
-    ),
-}
+# Marked here, worded in the reader's language where they are shown: _(SORRY)
+SORRY = N_(
+    "Sorry, something went wrong on my side and I couldn't do that. "
+    "Please try again in a few minutes."
+)
+BAD_PAYLOAD = N_(
+    "Sorry, I couldn't read that: the button or form may be from an old message, or was "
+    "changed on the way. Nothing has been changed. Please try again from a new message, or "
+    "type `/mentoring help`."
+)
 _WORDS: dict[type, Callable[[Any], str]] = {}
 
 
@@ -50,13 +47,6 @@ def sections(text: str) -> list[SectionBlock]:
 def note(text: str) -> ContextBlock:
     """A line in small print (Block Kit's context block): a hint, a tip, how many more."""
     return ContextBlock(elements=[MarkdownTextObject(text=text)])
-
-
-def __getattr__(name: str) -> str:
-    """SORRY and BAD_PAYLOAD, translated when read (a module's own __getattr__, PEP 562)."""
-    if name in _APOLOGIES:
-        return _(_APOLOGIES[name])
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def error_words(error_type: type[E]) -> Callable[[Callable[[E], str]], Callable[[E], str]]:
