@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from babel.dates import format_date
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 from slack_sdk.models.blocks import (
@@ -33,6 +34,7 @@ from bot.events.service import (
     UnknownEvent,
 )
 from bot.scheme import Event, Programme
+from handlers.i18n import LOCALES, N_, _, clock_time, day, language, ngettext
 from handlers.slack.rendering import SharedFile, file_view, message_view
 from handlers.views.common import error_words, note
 from handlers.views.mrkdwn import escape
@@ -42,7 +44,18 @@ RSVP_NO = "event_rsvp_no"
 # Beside the replies on a face-to-face event's reminder: the request form, with the event chosen
 # (handlers/requests.py answers it).
 ASK_FOR_ADJUSTMENT = "request_ask_event"
-ANSWER_WORDS = {"yes": "you'll be there", "no": "you can't make it"}
+# A person's reply, said back to them whole in each place it is shown (word order differs in Welsh).
+TOLD_US = {
+    "yes": N_("You told us you'll be there. You can change that below."),
+    "no": N_("You told us you can't make it. You can change that below."),
+}
+YOU_SAID = {"yes": N_("You said you'll be there."), "no": N_("You said you can't make it.")}
+YOU_SAID_IN_A_LIST = {"yes": N_("you said you'll be there"), "no": N_("you said you can't make it")}
+NOT_FOR_YOU = {
+    "mentees": N_("{title} is for mentees, so there is no reply to record from you."),
+    "mentors": N_("{title} is for mentors, so there is no reply to record from you."),
+    "everyone": N_("{title} is for everyone, so there is no reply to record from you."),
+}
 
 # Link buttons: Slack still tells the app of each press, which is acknowledged and nothing more.
 CALENDAR_BUTTON = "event_calendar_"
@@ -61,117 +74,143 @@ OUTLOOK_CALENDAR = "https://outlook.office.com/calendar/0/deeplink/compose"
 BUTTON_URL_LIMIT = 3000
 
 
+def in_readers_language(event: Event) -> Event:
+    """The event's own words (title, venue, joining, description) as the programme file gives
+    them in the reader's language, English where it gives none."""
+    return event.in_language(language())
+
+
 def when(
     programme: Programme, schedule: EventSchedule, event: Event, recipient_tz: str | None
 ) -> str:
     """'Thursday 13 November 2025, 11:00–15:00 UK time (GMT)', plus the person's own time when
     their Slack zone shows a different clock at that moment."""
+    event = in_readers_language(event)
     if schedule.starts_at is None or schedule.ends_at is None:
-        expected = f" (expected {event.expected})" if event.expected else ""
-        return f"date to be confirmed{expected}"
+        if event.expected:
+            return _("date to be confirmed (expected {expected})").format(expected=event.expected)
+        return _("date to be confirmed")
     zone = programme.zone
     start, end = schedule.starts_at.astimezone(zone), schedule.ends_at.astimezone(zone)
-    text = f"{start:%A} {start.day} {start:%B %Y}, {start:%H:%M}–{end:%H:%M} UK time ({start:%Z})"
+    # Translators: {zone} is GMT or BST, as the UK's clocks say.
+    text = _("{day}, {start}–{end} UK time ({zone})").format(
+        day=day(start), start=clock_time(start), end=clock_time(end), zone=f"{start:%Z}"
+    )
     own = _zone(recipient_tz)
     if own is not None and _wall_clock(schedule.starts_at, own) != _wall_clock(
         schedule.starts_at, zone
     ):
         own_start, own_end = schedule.starts_at.astimezone(own), schedule.ends_at.astimezone(own)
-        day = "" if own_start.date() == start.date() else f"{own_start:%A} "
-        text += f"; {day}{own_start:%H:%M}–{own_end:%H:%M} in your time zone ({recipient_tz})"
+        times = {"start": clock_time(own_start), "end": clock_time(own_end), "zone": recipient_tz}
+        if own_start.date() == start.date():
+            # Translators: {uk_time} is the day and time in the UK; {zone} is the reader's own
+            # time zone as Slack names it, such as America/New_York.
+            text = _("{uk_time}; {start}–{end} in your time zone ({zone})").format(
+                uk_time=text, **times
+            )
+        else:
+            text = _("{uk_time}; {weekday} {start}–{end} in your time zone ({zone})").format(
+                uk_time=text, weekday=_weekday(own_start), **times
+            )
     return text
 
 
+def _weekday(moment: datetime) -> str:
+    """ "Friday": the day of the week alone, for the reader's language."""
+    return format_date(moment, "EEEE", locale=LOCALES[language()])
+
+
 def where(event: Event) -> str:
+    event = in_readers_language(event)
     if event.format == "face_to_face":
-        return (
-            f"Face to face at {event.venue}"
-            if event.venue
-            else "Face to face (venue to be confirmed)"
-        )
-    return event.joining or "Online"
+        if event.venue:
+            return _("Face to face at {venue}").format(venue=event.venue)
+        return _("Face to face (venue to be confirmed)")
+    return event.joining or _("Online")
 
 
 def describe_offset(offset: timedelta) -> str:
     """P7D → 'in 7 days', P1D → 'tomorrow', PT1H → 'in 1 hour'."""
     if offset == timedelta(days=1):
-        return "tomorrow"
+        return _("tomorrow")
     if offset.days and not offset.seconds:
-        return f"in {offset.days} days" if offset.days > 1 else "in 1 day"
+        return ngettext("in {n} day", "in {n} days", offset.days).format(n=offset.days)
     hours, minutes = divmod(int(offset.total_seconds()) // 60, 60)
     if hours and not minutes:
-        return f"in {hours} hour{'s' if hours > 1 else ''}"
-    return f"in {hours * 60 + minutes} minutes"
+        return ngettext("in {n} hour", "in {n} hours", hours).format(n=hours)
+    # One message for every count, as the English has always said it ("in 1 minutes" included)
+    return _("in {n} minutes").format(n=hours * 60 + minutes)
 
 
 @message_view(EventReminder)
 def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
-    event, programme = notice.event, notice.programme
-    headline = f"{event.title} is {describe_offset(notice.offset)}"
+    event, programme = in_readers_language(notice.event), notice.programme
+    # Translators: {when} is "tomorrow", "in 7 days", "in 1 hour"…
+    headline = _("{title} is {when}").format(title=event.title, when=describe_offset(notice.offset))
     when_text = when(programme, notice.schedule, event, notice.recipient_tz)
     blocks: list[Block] = [
         HeaderBlock(text=headline[:150]),
-        SectionBlock(text=MarkdownTextObject(text=f"*When:* {when_text}\n*Where:* {where(event)}")),
+        SectionBlock(
+            text=MarkdownTextObject(
+                text=_("*When:* {when}\n*Where:* {where}").format(
+                    when=when_text, where=where(event)
+                )
+            )
+        ),
     ]
     if event.description:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=event.description)))
     blocks += _practicalities(event, programme)
     if notice.rsvp:
-        blocks.append(
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=f"You told us {ANSWER_WORDS[notice.rsvp]}. You can change that below."
-                    )
-                ]
-            )
-        )
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_(TOLD_US[notice.rsvp]))]))
     replies = rsvp_buttons(event.id)
     if event.format == "face_to_face":
         replies.elements.append(
             ButtonElement(
-                text="Ask for an adjustment…", action_id=ASK_FOR_ADJUSTMENT, value=event.id
+                text=_("Ask for an adjustment…"), action_id=ASK_FOR_ADJUSTMENT, value=event.id
             )
         )
     blocks.append(replies)
     blocks += calendar_blocks(programme, event, notice.schedule, notice.public_url)
-    return f"Reminder: {headline}. {when_text}. {where(event).rstrip('.')}.", blocks
+    fallback = _("Reminder: {headline}. {when}. {where}.").format(
+        headline=headline, when=when_text, where=where(event).rstrip(".")
+    )
+    return fallback, blocks
 
 
 @message_view(EventDateChanged)
 def date_changed_message(notice: EventDateChanged) -> tuple[str, list[Block]]:
-    event, programme = notice.event, notice.programme
+    event, programme = in_readers_language(notice.event), notice.programme
     old = when(programme, notice.old, event, notice.recipient_tz)
     new = when(programme, notice.new, event, notice.recipient_tz)
-    text = f"The date of {event.title} has changed. It is now {new} (it was {old})."
-    blocks: list[Block] = [
-        SectionBlock(
-            text=MarkdownTextObject(
-                text=f":calendar: *{event.title}* has a new date.\n*Now:* {new}\n*Was:* ~{old}~\n*Where:* {where(event)}"
-            )
-        ),
-    ]
+    text = _("The date of {title} has changed. It is now {new} (it was {old}).").format(
+        title=event.title, new=new, old=old
+    )
+    changed = _(
+        ":calendar: *{title}* has a new date.\n*Now:* {new}\n*Was:* ~{old}~\n*Where:* {where}"
+    ).format(title=event.title, new=new, old=old, where=where(event))
+    blocks: list[Block] = [SectionBlock(text=MarkdownTextObject(text=changed))]
     if not notice.new.is_tbc:
-        calendar = "A new calendar file follows." if notice.public_url is None else NEW_DATE_LINKS
-        blocks.append(
-            ContextBlock(
-                elements=[
-                    MarkdownTextObject(
-                        text=f"{calendar} Any reply you gave was for the old date, so please tell us again."
-                    )
-                ]
-            )
+        calendar = (
+            _("A new calendar file follows.") if notice.public_url is None else _(NEW_DATE_LINKS)
         )
+        # Translators: {calendar} is a sentence on how to put the new date in a calendar.
+        tell_again = _(
+            "{calendar} Any reply you gave was for the old date, so please tell us again."
+        ).format(calendar=calendar)
+        blocks.append(ContextBlock(elements=[MarkdownTextObject(text=tell_again)]))
         blocks.append(rsvp_buttons(event.id))
         blocks += calendar_blocks(programme, event, notice.new, notice.public_url)
     return text, blocks
 
 
-NEW_DATE_LINKS = (
+NEW_DATE_LINKS = N_(
     "Put the new date in your calendar with the links below "
     "(a feed from `/mentoring calendar` follows changes by itself)."
 )
-FEED_TIP = "Or subscribe once to all your scheme events, kept up to date: `/mentoring calendar`."
+FEED_TIP = N_(
+    "Or subscribe once to all your scheme events, kept up to date: `/mentoring calendar`."
+)
 
 
 def calendar_blocks(
@@ -183,18 +222,20 @@ def calendar_blocks(
         return []
     buttons = [
         _link_button(
-            "Add to Google Calendar", "google", google_calendar_url(programme, event, schedule)
+            _("Add to Google Calendar"), "google", google_calendar_url(programme, event, schedule)
         ),
-        _link_button("Add to Outlook", "outlook", outlook_calendar_url(programme, event, schedule)),
+        _link_button(
+            _("Add to Outlook"), "outlook", outlook_calendar_url(programme, event, schedule)
+        ),
     ]
     if public_url is None:
         return [ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons)]
     buttons.append(
-        _link_button("Calendar file (.ics)", "file", event_file_url(public_url, event.id))
+        _link_button(_("Calendar file (.ics)"), "file", event_file_url(public_url, event.id))
     )
     return [
         ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons),
-        note(FEED_TIP),
+        note(_(FEED_TIP)),
     ]
 
 
@@ -249,15 +290,20 @@ def feed_url(public_url: str, token: str) -> str:
 
 
 def calendar_summary(programme: Programme, event: Event) -> str:
-    return f"{event.title} ({programme.name})"
+    return f"{in_readers_language(event).title} ({programme.name})"
 
 
 def calendar_details(programme: Programme, event: Event) -> str:
     """What a calendar entry says of the event: as the reminder does, in plain text."""
+    event = in_readers_language(event)
     details = [event.description or "", where(event)]
     if event.format == "face_to_face":
         details.append(programme.travel_expenses)
-    details.append(f"Reasonable adjustments: {programme.contacts.reasonable_adjustments}")
+    details.append(
+        _("Reasonable adjustments: {contact}").format(
+            contact=programme.contacts.reasonable_adjustments
+        )
+    )
     return "\n\n".join(d for d in details if d)
 
 
@@ -291,147 +337,195 @@ def rsvp_buttons(event_id: str) -> ActionsBlock:
         block_id=f"rsvp:{event_id}",
         elements=[
             ButtonElement(
-                text="I'll be there", action_id=RSVP_YES, value=event_id, style="primary"
+                text=_("I'll be there"), action_id=RSVP_YES, value=event_id, style="primary"
             ),
-            ButtonElement(text="I can't make it", action_id=RSVP_NO, value=event_id),
+            ButtonElement(text=_("I can't make it"), action_id=RSVP_NO, value=event_id),
         ],
     )
 
 
 def rsvp_confirmation(mine: MyEvent, programme: Programme) -> str:
+    title = in_readers_language(mine.event).title
     if mine.answer == "yes":
-        return f"Thank you, I've noted that you'll be at {mine.event.title}. See you there!"
-    return (
-        f"Thank you for letting us know you can't make {mine.event.title}. I won't send you more "
-        f"reminders for it. If you need reasonable adjustments to take part, contact "
-        f"{programme.contacts.reasonable_adjustments}."
-    )
+        return _("Thank you, I've noted that you'll be at {title}. See you there!").format(
+            title=title
+        )
+    return _(
+        "Thank you for letting us know you can't make {title}. I won't send you more "
+        "reminders for it. If you need reasonable adjustments to take part, contact {contact}."
+    ).format(title=title, contact=programme.contacts.reasonable_adjustments)
 
 
 def my_events_message(mine: list[MyEvent], programme: Programme, tz: str | None) -> str:
     if not mine:
-        return "You have no more scheme events coming up."
-    lines = ["*Your upcoming scheme events*"]
+        return _("You have no more scheme events coming up.")
+    lines = [_("*Your upcoming scheme events*")]
     for item in mine:
-        reply = f" · you said {ANSWER_WORDS[item.answer]}" if item.answer else ""
-        lines.append(
-            f"• *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {where(item.event)}{reply}"
-        )
+        title = in_readers_language(item.event).title
+        dated = when(programme, item.schedule, item.event, tz)
+        line = f"• *{title}*: {dated}. {where(item.event)}"
+        if item.answer:
+            line += f" · {_(YOU_SAID_IN_A_LIST[item.answer])}"
+        lines.append(line)
     return "\n".join(lines)
 
 
 def next_event_message(mine: list[MyEvent], programme: Programme, tz: str | None) -> str:
     dated = [m for m in mine if not m.schedule.is_tbc]
     if not dated:
-        return "You have no dated events coming up. `/mentoring events` lists those still to be confirmed."
+        return _(
+            "You have no dated events coming up. "
+            "`/mentoring events` lists those still to be confirmed."
+        )
     item = dated[0]
-    reply = f" You said {ANSWER_WORDS[item.answer]}." if item.answer else ""
-    place = where(item.event).rstrip(".")
-    return f"Your next event is *{item.event.title}*: {when(programme, item.schedule, item.event, tz)}. {place}.{reply}"
+    text = _("Your next event is *{title}*: {when}. {where}.").format(
+        title=in_readers_language(item.event).title,
+        when=when(programme, item.schedule, item.event, tz),
+        where=where(item.event).rstrip("."),
+    )
+    return f"{text} {_(YOU_SAID[item.answer])}" if item.answer else text
 
 
 def attendance_message(attendance: Attendance, programme: Programme) -> str:
     def names(people: list[str]) -> str:
-        return ", ".join(map(escape, people)) if people else "nobody"
+        return ", ".join(map(escape, people)) if people else _("nobody")
 
-    heading = f"*{attendance.event.title}*: {when(programme, attendance.schedule, attendance.event, None)}"
-    return (
-        f"{heading}\n"
-        f"• Coming ({len(attendance.coming)}): {names(attendance.coming)}\n"
-        f"• Can't make it ({len(attendance.not_coming)}): {names(attendance.not_coming)}\n"
-        f"• No reply yet ({len(attendance.no_reply)}): {names(attendance.no_reply)}"
-    )
+    event, schedule = attendance.event, attendance.schedule
+    heading = f"*{in_readers_language(event).title}*: {when(programme, schedule, event, None)}"
+    lines = [
+        heading,
+        _("• Coming ({n}): {names}").format(
+            n=len(attendance.coming), names=names(attendance.coming)
+        ),
+        _("• Can't make it ({n}): {names}").format(
+            n=len(attendance.not_coming), names=names(attendance.not_coming)
+        ),
+        _("• No reply yet ({n}): {names}").format(
+            n=len(attendance.no_reply), names=names(attendance.no_reply)
+        ),
+    ]
+    return "\n".join(lines)
 
 
 def team_events_message(attendances: list[Attendance], programme: Programme) -> str:
-    lines = ["*Scheme events*"]
+    lines = [_("*Scheme events*")]
     for a in attendances:
         lines.append(
-            f"• *{a.event.title}* (`{a.event.id}`): {when(programme, a.schedule, a.event, None)}: "
-            f"{len(a.coming)} coming, {len(a.not_coming)} can't, {len(a.no_reply)} no reply"
+            _(
+                "• *{title}* (`{event_id}`): {when}: "
+                "{coming} coming, {not_coming} can't, {no_reply} no reply"
+            ).format(
+                title=in_readers_language(a.event).title,
+                event_id=a.event.id,
+                when=when(programme, a.schedule, a.event, None),
+                coming=len(a.coming),
+                not_coming=len(a.not_coming),
+                no_reply=len(a.no_reply),
+            )
         )
-    lines.append("`/mentoring team who EVENT` names them.")
+    lines.append(_("`/mentoring team who EVENT` names them."))
     return "\n".join(lines)
 
 
 def date_set_message(event: Event, schedule: EventSchedule, programme: Programme) -> str:
-    return (
-        f"Done: *{event.title}* is now {when(programme, schedule, event, None)}. Reminders are "
-        "rescheduled, and anyone already invited has been told of the change."
-    )
+    return _(
+        "Done: *{title}* is now {when}. Reminders are rescheduled, and anyone already invited "
+        "has been told of the change."
+    ).format(title=in_readers_language(event).title, when=when(programme, schedule, event, None))
 
 
-FEEDS_NEED_AN_ADDRESS = (
+# Worded where it is shown: `feeds_need_an_address()`.
+FEEDS_NEED_AN_ADDRESS = N_(
     "Calendar feeds need the bot to have a public web address, and this one has none yet, "
     "so there is no feed to subscribe to. Each reminder has *Add to Google Calendar* and "
     "*Add to Outlook* buttons, and the first one brings a calendar file."
 )
 
 
+def feeds_need_an_address() -> str:
+    return _(FEEDS_NEED_AN_ADDRESS)
+
+
 def feed_message(address: FeedAddress, programme: Programme, public_url: str) -> str:
     """A new feed address with how to subscribe; or, for someone who has one, why it cannot be
     shown again and how to get another."""
     if address.token is None:
-        made = address.since.astimezone(programme.zone) if address.since else None
-        since = f" (since {made.day} {made:%B %Y})" if made else ""
-        return (
-            f"You already have a calendar feed{since}. I keep only a fingerprint of its "
-            "address, so I can't show it again. If you have lost it, or shared it by mistake, "
-            "`/mentoring calendar new` gives you a new address and stops the old one."
+        had = (
+            _("You already have a calendar feed (since {date}).").format(
+                date=_day_month_year(address.since.astimezone(programme.zone))
+            )
+            if address.since
+            else _("You already have a calendar feed.")
         )
-    return (
+        return (
+            had
+            + " "
+            + _(
+                "I keep only a fingerprint of its address, so I can't show it again. If you have "
+                "lost it, or shared it by mistake, `/mentoring calendar new` gives you a new "
+                "address and stops the old one."
+            )
+        )
+    return _(
         "*Your calendar feed* of every scheme event for you, kept up to date:\n"
-        f"`{feed_url(public_url, address.token)}`\n"
+        "`{address}`\n"
         "• Google Calendar: *Other calendars* › *+* › *From URL*, paste the address.\n"
         "• Outlook: *Add calendar* › *Subscribe from web*, paste the address.\n"
         "When a date changes, your calendar follows (calendar apps check every few hours); "
         "events you said you can't make are left out. The address is yours alone: anyone "
         "who has it can see your scheme events. `/mentoring calendar new` gives you a new "
         "one and stops this one."
-    )
+    ).format(address=feed_url(public_url, address.token))
+
+
+def _day_month_year(moment: datetime) -> str:
+    """ "13 November 2025": the date without its weekday, for the reader's language."""
+    return format_date(moment, "d MMMM y", locale=LOCALES[language()])
 
 
 @error_words(UnknownEvent)
 def unknown_event(error: UnknownEvent) -> str:
-    return (
-        f"There is no event called `{escape(error.event_id)}`. "
-        f"The events are: {', '.join(error.known_ids)}."
+    return _("There is no event called `{event_id}`. The events are: {known}.").format(
+        event_id=escape(error.event_id), known=", ".join(error.known_ids)
     )
 
 
 @error_words(NotInAudience)
 def not_in_audience(error: NotInAudience) -> str:
-    event = error.event
-    return f"{event.title} is for {event.audience}, so there is no reply to record from you."
+    return _(NOT_FOR_YOU[error.event.audience]).format(title=in_readers_language(error.event).title)
 
 
 @error_words(AlreadyStarted)
 def already_started(error: AlreadyStarted) -> str:
-    return f"{error.event.title} has already started, so I can't change your reply."
+    return _("{title} has already started, so I can't change your reply.").format(
+        title=in_readers_language(error.event).title
+    )
 
 
 @error_words(EndBeforeStart)
 def end_before_start(error: EndBeforeStart) -> str:
-    return f"The end time {error.end:%H:%M} must be after the start time {error.start:%H:%M}."
+    return _("The end time {end} must be after the start time {start}.").format(
+        end=clock_time(error.end), start=clock_time(error.start)
+    )
 
 
 @error_words(DateInPast)
-def date_in_past(_: DateInPast) -> str:
-    return "That date and time has already passed. Please give a future date."
+def date_in_past(_error: DateInPast) -> str:
+    return _("That date and time has already passed. Please give a future date.")
 
 
 def _practicalities(event: Event, programme: Programme) -> list[Block]:
     if event.format != "face_to_face":
         return []
-    return [
-        ContextBlock(
-            elements=[
-                MarkdownTextObject(
-                    text=f"{programme.travel_expenses} To ask for an adjustment or accommodation, or to say you can't travel, use the button below or contact {programme.contacts.reasonable_adjustments}."
-                )
-            ]
-        )
-    ]
+    # Translators: {travel_expenses} is the programme file's own sentences on travel costs.
+    words = _(
+        "{travel_expenses} To ask for an adjustment or accommodation, or to say you can't "
+        "travel, use the button below or contact {contact}."
+    ).format(
+        travel_expenses=programme.travel_expenses,
+        contact=programme.contacts.reasonable_adjustments,
+    )
+    return [ContextBlock(elements=[MarkdownTextObject(text=words)])]
 
 
 def _zone(name: str | None) -> ZoneInfo | None:
@@ -448,16 +542,25 @@ def _wall_clock(moment: datetime, zone: ZoneInfo) -> tuple[int, int, int]:
 
 @file_view(CalendarInvite)
 def calendar_file(invite: CalendarInvite) -> SharedFile:
-    return SharedFile(_calendar_bytes(invite), f"Add {invite.event.title} to your calendar")
+    title = in_readers_language(invite.event).title
+    return SharedFile(
+        _calendar_bytes(invite), _("Add {title} to your calendar").format(title=title)
+    )
 
 
-# One calendar file per event date serves everyone: building one costs milliseconds.
+# One calendar file per event date and language serves everyone: building one costs milliseconds.
 _calendar_files: dict[tuple[object, ...], bytes] = {}
 _calendar_lock = threading.Lock()
 
 
 def _calendar_bytes(invite: CalendarInvite) -> bytes:
-    version = (invite.event.id, invite.schedule.starts_at, invite.schedule.ends_at, invite.sequence)
+    version = (
+        invite.event.id,
+        invite.schedule.starts_at,
+        invite.schedule.ends_at,
+        invite.sequence,
+        language(),
+    )
     with _calendar_lock:
         if version not in _calendar_files:
             _calendar_files[version] = ics_for(invite)

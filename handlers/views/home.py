@@ -28,7 +28,7 @@ from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
 from bot.requests.rules import Request
 from bot.scheme import Nation, Programme
-from handlers.i18n import ENGLISH, LANGUAGES
+from handlers.i18n import ENGLISH, LANGUAGES, N_, _, day, language
 from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
@@ -50,11 +50,11 @@ PAUSE_MODAL = "home_pause_modal"
 EVENTS_SHOWN = 5
 MEETINGS_SHOWN = 3
 
-HELP = (
+HELP = N_(
     "Everything here is also a command: type `/mentoring help` for the list. To tell the project "
     "team something privately, use the button above: only the team's private channel sees it."
 )
-NOT_ON_THE_SCHEME = (
+NOT_ON_THE_SCHEME = N_(
     "You are not on the mentoring scheme yet. If you think you should be, please contact the "
     "project team."
 )
@@ -75,7 +75,7 @@ class Mine:
 
 
 def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
-    blocks: list[Block] = [HeaderBlock(text="Your mentoring")]
+    blocks: list[Block] = [HeaderBlock(text=_("Your mentoring"))]
     if mine.calendar is not None:
         blocks += _events(mine.calendar, mine.public_url, programme, now)
         blocks += _pair(mine.pair, mine.next_check_in, programme, now)
@@ -83,8 +83,8 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += requests_view.my_requests(mine.requests, programme)
         blocks += _yours(mine.nation or programme.default_nation, mine.language)
     else:
-        blocks.append(SectionBlock(text=NOT_ON_THE_SCHEME))
-    blocks.append(note(HELP))
+        blocks.append(SectionBlock(text=_(NOT_ON_THE_SCHEME)))
+    blocks.append(note(_(HELP)))
     return View(type="home", blocks=blocks + console)
 
 
@@ -92,21 +92,24 @@ def _events(
     calendar: MyCalendar, public_url: str | None, programme: Programme, now: datetime
 ) -> list[Block]:
     coming = [e for e in calendar.events if _not_over(e, now)]
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your next events*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your next events*"))]
     if not coming:
         blocks.append(
-            SectionBlock(text="No more scheme events for you. Thank you for taking part!")
+            SectionBlock(text=_("No more scheme events for you. Thank you for taking part!"))
         )
     for mine_event in coming[:EVENTS_SHOWN]:
         blocks += _event(mine_event, programme, calendar.tz, public_url)
     if len(coming) > EVENTS_SHOWN:
         more = len(coming) - EVENTS_SHOWN
-        blocks.append(note(f"And {more} more: type `/mentoring events` to see them all."))
+        blocks.append(
+            note(_("And {more} more: type `/mentoring events` to see them all.").format(more=more))
+        )
     if public_url:
-        feed = ButtonElement(text="My calendar feed", action_id=CALENDAR_FEED)
+        feed = ButtonElement(text=_("My calendar feed"), action_id=CALENDAR_FEED)
         blocks.append(
             SectionBlock(
-                text="Subscribe once to all your scheme events, kept up to date:", accessory=feed
+                text=_("Subscribe once to all your scheme events, kept up to date:"),
+                accessory=feed,
             )
         )
     return blocks
@@ -116,18 +119,20 @@ def _event(
     mine: MyEvent, programme: Programme, tz: str | None, public_url: str | None
 ) -> list[Block]:
     event, schedule = mine.event, mine.schedule
-    reply = {"yes": "You'll be there.", "no": "You can't make it."}.get(mine.answer or "", "")
+    replies = {"yes": _("You'll be there."), "no": _("You can't make it.")}
+    reply = replies.get(mine.answer or "", "")
+    title = events_view.in_readers_language(event).title
     text = (
-        f"*{escape(event.title)}*\n{events_view.when(programme, schedule, event, tz)}\n"
+        f"*{escape(title)}*\n{events_view.when(programme, schedule, event, tz)}\n"
         f"{escape(events_view.where(event))}" + (f"\n_{reply}_" if reply else "")
     )
     rsvp = ActionsBlock(
         block_id=f"home:rsvp:{event.id}",
         elements=[
             ButtonElement(
-                text="I'll be there", action_id=RSVP_YES, value=event.id, style="primary"
+                text=_("I'll be there"), action_id=RSVP_YES, value=event.id, style="primary"
             ),
-            ButtonElement(text="I can't make it", action_id=RSVP_NO, value=event.id),
+            ButtonElement(text=_("I can't make it"), action_id=RSVP_NO, value=event.id),
         ],
     )
     blocks: list[Block] = [SectionBlock(text=text), rsvp]
@@ -141,23 +146,23 @@ def _not_over(mine: MyEvent, now: datetime) -> bool:
 def _pair(
     view: PairView | None, next_check_in: datetime | None, programme: Programme, now: datetime
 ) -> list[Block]:
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your pair*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your pair*"))]
     if view is None:
         blocks.append(
-            SectionBlock(text="You have not been paired yet: the steering group is on it.")
+            SectionBlock(text=_("You have not been paired yet: the steering group is on it."))
         )
         return blocks
     pair, me = view.pair, view.me
     shown = pairs_view.my_pair_message(_recent(view), now)
     if next_check_in is not None:
-        day = next_check_in.astimezone(programme.zone)
-        shown += f"\n*Next check-in:* {day:%A} {day.day} {day:%B %Y}"
+        on = next_check_in.astimezone(programme.zone)
+        shown += "\n" + _("*Next check-in:* {day}").format(day=day(on))
     blocks += sections(shown)
     buttons: list = []
     if pair.status == "awaiting" and not pair.accepted_by(me.id):
         buttons.append(
             ButtonElement(
-                text="Accept the pairing",
+                text=_("Accept the pairing"),
                 action_id=ACCEPT,
                 value=str(pair.id),
                 style="primary",
@@ -165,21 +170,21 @@ def _pair(
         )
     if pair.status == "active":
         buttons += [
-            ButtonElement(text="Log a meeting", action_id=LOG_MEETING, value=str(pair.id)),
-            ButtonElement(text="Edit our agreement", action_id=AGREEMENT),
+            ButtonElement(text=_("Log a meeting"), action_id=LOG_MEETING, value=str(pair.id)),
+            ButtonElement(text=_("Edit our agreement"), action_id=AGREEMENT),
         ]
         paused = me.paused_until is not None and me.paused_until > now.date()
         buttons.append(
-            ButtonElement(text="Resume check-ins", action_id=RESUME)
+            ButtonElement(text=_("Resume check-ins"), action_id=RESUME)
             if paused
-            else ButtonElement(text="Pause check-ins", action_id=PAUSE)
+            else ButtonElement(text=_("Pause check-ins"), action_id=PAUSE)
         )
     if buttons:
         blocks.append(ActionsBlock(block_id="home:pair", elements=buttons))
     if pair.status == "active":
         select = pairs_view.stage_select(pair.id, pair.stage)
         select.action_id = STAGE
-        blocks.append(SectionBlock(text="Move to another stage:", accessory=select))
+        blocks.append(SectionBlock(text=_("Move to another stage:"), accessory=select))
     return blocks
 
 
@@ -199,30 +204,35 @@ def _forms(forms: list[MyForm]) -> list[Block]:
     open_forms = [f for f in forms if f.status != "submitted"]
     if not open_forms:
         return []
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Evaluation*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Evaluation*"))]
     for mine in open_forms:
         started = mine.answered > 0
         blocks.append(
             SectionBlock(
-                text=f"*{escape(mine.form.title)}*: {mine.answered} of {mine.total} answered",
+                text=_("*{title}*: {answered} of {total} answered").format(
+                    title=escape(mine.form.title_in(language())),
+                    answered=mine.answered,
+                    total=mine.total,
+                ),
                 accessory=ButtonElement(
-                    text="Resume" if started else "Start",
+                    text=_("Resume") if started else _("Start"),
                     action_id=evaluations_view.START,
                     value=mine.form.id,
                     style="primary",
                 ),
             )
         )
-    blocks.append(note("I'll ask the questions one at a time in our direct messages."))
+    blocks.append(note(_("I'll ask the questions one at a time in our direct messages.")))
     return blocks
 
 
-def _yours(nation: Nation, language: str) -> list[Block]:
-    choices = [Option(text=name, value=key) for key, name in participants_view.NATION_CHOICES]
+def _yours(nation: Nation, reads: str) -> list[Block]:
+    choices = [Option(text=_(name), value=key) for key, name in participants_view.NATION_CHOICES]
     # Each language named in itself, so anyone finds their own whatever the Home is in
     tongues = [Option(text=name, value=code) for code, name in LANGUAGES.items()]
     return [
         DividerBlock(),
+        # Not translated: both languages' words, so whoever cannot read this Home finds theirs
         SectionBlock(
             block_id="home:language",
             text="*Language · Iaith*",
@@ -230,15 +240,15 @@ def _yours(nation: Nation, language: str) -> list[Block]:
                 action_id=LANGUAGE,
                 placeholder="Language · Iaith",
                 options=tongues,
-                initial_option=next(t for t in tongues if t.value == language),
+                initial_option=next(t for t in tongues if t.value == reads),
             ),
         ),
         SectionBlock(
             block_id="home:nation",
-            text="*Where you work:* no nudges on your own bank holidays.",
+            text=_("*Where you work:* no nudges on your own bank holidays."),
             accessory=StaticSelectElement(
                 action_id=NATION,
-                placeholder="Your nation",
+                placeholder=_("Your nation"),
                 options=choices,
                 initial_option=next(c for c in choices if c.value == nation),
             ),
@@ -247,10 +257,10 @@ def _yours(nation: Nation, language: str) -> list[Block]:
             block_id="home:yours",
             elements=[
                 ButtonElement(
-                    text="Tell the project team privately", action_id=concerns_view.RAISE
+                    text=_("Tell the project team privately"), action_id=concerns_view.RAISE
                 ),
                 requests_view.ask_button(),
-                ButtonElement(text="My data", action_id=MY_DATA),
+                ButtonElement(text=_("My data"), action_id=MY_DATA),
             ],
         ),
     ]
@@ -258,21 +268,21 @@ def _yours(nation: Nation, language: str) -> list[Block]:
 
 def feed_modal(text: str) -> View:
     """The feed's secret address in a form, seen once and kept nowhere in the conversation."""
-    return View(type="modal", title="Your calendar feed", close="Done", blocks=sections(text))
+    return View(type="modal", title=_("Your calendar feed"), close=_("Done"), blocks=sections(text))
 
 
 def pause_modal(today: date) -> View:
     return View(
         type="modal",
         callback_id=PAUSE_MODAL,
-        title="Pause check-ins",
-        submit="Pause",
-        close="Cancel",
+        title=_("Pause check-ins"),
+        submit=_("Pause"),
+        close=_("Cancel"),
         private_metadata=json.dumps({}),
         blocks=[
             InputBlock(
                 block_id="until",
-                label="Until when? (check-ins start again that day)",
+                label=_("Until when? (check-ins start again that day)"),
                 element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
             ),
         ],
