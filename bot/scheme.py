@@ -303,6 +303,15 @@ class Programme(_Strict):
     contacts: Contacts
     approvals: Approvals = Approvals()
     travel_expenses: str
+    travel_expenses_cy: str | None = Field(None, description="the same, in Welsh")
+
+    def travel_expenses_in(self, language: str) -> str:
+        return (
+            self.travel_expenses_cy
+            if language == "cy" and self.travel_expenses_cy
+            else self.travel_expenses
+        )
+
     reminders: Reminders = Reminders(
         offsets=[timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
     )

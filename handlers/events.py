@@ -102,7 +102,7 @@ def _register_calendar(app: App, commands: Commands, events: EventsService) -> N
 
     def calendar_feed(command: CalendarFeed, call: CommandCall) -> str:
         if events.public_url is None:
-            return view.FEEDS_NEED_AN_ADDRESS
+            return view.feeds_need_an_address()
         address = events.feeds.address(call.acting.person, call.acting.now, command.renew)
         return view.feed_message(address, events.programme, events.public_url)
 

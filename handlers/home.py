@@ -145,7 +145,7 @@ def _register_calendar(app: App, home: Home) -> None:
         ack()
         me = acting(context)
         if events.public_url is None:
-            text = events_view.FEEDS_NEED_AN_ADDRESS
+            text = events_view.feeds_need_an_address()
         else:
             address = events.feeds.address(me.person, me.now)
             text = events_view.feed_message(address, events.programme, events.public_url)

@@ -298,7 +298,7 @@ def calendar_details(programme: Programme, event: Event) -> str:
     event = in_readers_language(event)
     details = [event.description or "", where(event)]
     if event.format == "face_to_face":
-        details.append(programme.travel_expenses)
+        details.append(programme.travel_expenses_in(language()))
     details.append(
         _("Reasonable adjustments: {contact}").format(
             contact=programme.contacts.reasonable_adjustments
@@ -522,7 +522,7 @@ def _practicalities(event: Event, programme: Programme) -> list[Block]:
         "{travel_expenses} To ask for an adjustment or accommodation, or to say you can't "
         "travel, use the button below or contact {contact}."
     ).format(
-        travel_expenses=programme.travel_expenses,
+        travel_expenses=programme.travel_expenses_in(language()),
         contact=programme.contacts.reasonable_adjustments,
     )
     return [ContextBlock(elements=[MarkdownTextObject(text=words)])]

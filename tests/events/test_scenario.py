@@ -68,7 +68,7 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
     [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
     shown = str(message.blocks)
     assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in shown
-    assert "Travel expenses are covered by the SoR" in shown and "pande@sor.org" in shown
+    assert "The SoR pays your travel costs" in shown and "pande@sor.org" in shown
     buttons = [
         e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
     ]

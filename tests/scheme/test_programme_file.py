@@ -26,7 +26,7 @@ def test_the_shipped_programme_holds_every_event_of_the_terms_of_reference() -> 
     assert programme.contacts.reasonable_adjustments == "pande@sor.org"
     approver = programme.approvals.accommodation
     assert approver is not None and approver.role == "Executive Director of Professional Policy"
-    assert "Travel expenses are covered by the SoR" in programme.travel_expenses
+    assert "The SoR pays your travel costs" in programme.travel_expenses
     assert programme.reminders.offsets == [timedelta(days=7), timedelta(days=1), timedelta(hours=1)]
     assert "SCoR HQ" in (programme.event("launch").venue or "")  # type: ignore[union-attr]
     assert programme.timezone == "Europe/London"
