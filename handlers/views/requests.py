@@ -5,7 +5,9 @@ and the console name a request by its number, kind, event and status."""
 from __future__ import annotations
 
 import json
+from datetime import datetime
 
+from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -20,7 +22,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.participants.rules import Participant
+from bot.participants.rules import Participant, Role
 from bot.requests.notices import (
     ApprovalAsked,
     RequestAnswered,
@@ -28,7 +30,7 @@ from bot.requests.notices import (
     RequestReceived,
     RequestShown,
 )
-from bot.requests.rules import DONE, EventChoice, Kind, Refusal, Request, RequestStatus
+from bot.requests.rules import DONE, EventChoice, Kind, Refusal, Request, RequestStatus, Step
 from bot.requests.service import (
     MAX_DETAILS,
     MAX_NOTE,
@@ -43,7 +45,8 @@ from bot.requests.service import (
     NotYourEvent,
     RequestView,
 )
-from bot.scheme import Event, Programme
+from bot.scheme import Approver, Event, Programme
+from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words, note, sections
 from handlers.views.events import when, where
@@ -57,46 +60,86 @@ REQUEST_MODAL, RESOLVE_MODAL, DECLINE_MODAL = (
     "request_resolve_submit",
     "request_decline_submit",
 )
-ASK = "Ask for an adjustment…"
+ASK = N_("Ask for an adjustment…")
 # The form's choices, as the person reads them.
 KIND_CHOICES: dict[Kind, str] = {
-    "adjustment": "A reasonable adjustment, to take part in the scheme or an event",
-    "accommodation": "Accommodation for a face-to-face event (needs approval)",
-    "travel": "I can't travel to a face-to-face event",
+    "adjustment": N_("A reasonable adjustment, to take part in the scheme or an event"),
+    "accommodation": N_("Accommodation for a face-to-face event (needs approval)"),
+    "travel": N_("I can't travel to a face-to-face event"),
 }
 # What a request is, in a list.
 KIND_LABELS: dict[Kind, str] = {
-    "adjustment": "reasonable adjustment",
-    "accommodation": "accommodation",
-    "travel": "cannot travel",
+    "adjustment": N_("reasonable adjustment"),
+    "accommodation": N_("accommodation"),
+    "travel": N_("cannot travel"),
 }
 STATUS_WORDS: dict[RequestStatus, str] = {
-    "open": "open",
-    "awaiting_approval": "waiting for approval",
-    "acknowledged": "acknowledged",
-    "resolved": "resolved",
-    "approved": "approved",
-    "declined": "declined",
+    "open": N_("open"),
+    "awaiting_approval": N_("waiting for approval"),
+    "acknowledged": N_("acknowledged"),
+    "resolved": N_("resolved"),
+    "approved": N_("approved"),
+    "declined": N_("declined"),
+}
+# Where a request stands after a step, and who took it: each a whole phrase for translation.
+STATUS_BY: dict[RequestStatus, str] = {
+    "acknowledged": N_("acknowledged by {person}"),
+    "resolved": N_("resolved by {person}"),
+    "approved": N_("approved by {person}"),
+    "declined": N_("declined by {person}"),
 }
 # The same, as the person who asked reads it on their Home.
 YOUR_STATUS: dict[RequestStatus, str] = {
-    "open": "with the project team",
-    "awaiting_approval": "waiting for approval",
-    "acknowledged": "the project team is looking after it",
-    "resolved": "resolved",
-    "approved": "approved",
-    "declined": "not approved",
+    "open": N_("with the project team"),
+    "awaiting_approval": N_("waiting for approval"),
+    "acknowledged": N_("the project team is looking after it"),
+    "resolved": N_("resolved"),
+    "approved": N_("approved"),
+    "declined": N_("not approved"),
 }
+# The approver's own message, once they have decided (only their steps bring it here).
+YOUR_DECISION: dict[RequestStatus, str] = {
+    "approved": N_("You approved this request."),
+    "declined": N_("You declined this request."),
+}
+ROLE_WORDS: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
 SOURCES = {
-    "event": "the event's reminder",
-    "home": "the bot's Home tab",
-    "command": "/mentoring request",
+    "event": N_("the event's reminder"),
+    "home": N_("the bot's Home tab"),
+    "command": N_("/mentoring request"),
 }
 REFUSAL_WORDS: dict[Refusal, str] = {
-    "already_done": "This request has already been answered.",
-    "already_acknowledged": "This request has already been acknowledged.",
-    "awaiting_approval": "This request is waiting for the approver's decision.",
-    "not_for_approval": "This request is not waiting for anyone's approval.",
+    "already_done": N_("This request has already been answered."),
+    "already_acknowledged": N_("This request has already been acknowledged."),
+    "awaiting_approval": N_("This request is waiting for the approver's decision."),
+    "not_for_approval": N_("This request is not waiting for anyone's approval."),
+}
+# What the person hears of each step, naming who took it; {request} is what `about` says.
+ANSWERED_BY: dict[Step, str] = {
+    "acknowledge": N_(
+        "{name} from the project team has read your request #{number} ({request}) and is "
+        "looking after it."
+    ),
+    "resolve": N_(
+        "Your request #{number} ({request}) is resolved by {name} from the project team."
+    ),
+    "approve": N_(
+        "Good news: your request #{number} ({request}) is approved by {name}. The project team "
+        "will be in touch with the details."
+    ),
+    "decline": N_(
+        "I'm sorry: your request #{number} ({request}) was not approved by {name}. "
+        "`/mentoring request` reaches the project team if you would like to talk about it or "
+        "ask for something else."
+    ),
+}
+# The same when the bot does not know their name.
+ANSWERED: dict[Step, str] = {
+    "acknowledge": N_(
+        "A member of the project team has read your request #{number} ({request}) and is "
+        "looking after it."
+    ),
+    "resolve": N_("Your request #{number} ({request}) is resolved."),
 }
 SHOWN = 5  # requests listed on a person's Home
 OPTIONS_MAX = 100  # Block Kit's static select holds at most 100 options
@@ -108,12 +151,23 @@ PIECE = 2900
 def about(kind: Kind, event: Event | None) -> str:
     """'accommodation for LMS Launch', 'cannot travel to LMS Launch', 'a reasonable adjustment
     for LMS Launch', or 'a reasonable adjustment' to take part in the scheme as a whole."""
-    title = escape(event.title) if event else ""
+    title = _title(event) if event else ""
     if kind == "accommodation":
-        return f"accommodation for {title}"
+        # Translators: what a request is about, shown in brackets or after a colon.
+        return _("accommodation for {title}").format(title=title)
     if kind == "travel":
-        return f"cannot travel to {title}"
-    return f"a reasonable adjustment for {title}" if event else "a reasonable adjustment"
+        # Translators: what a request is about, shown in brackets or after a colon.
+        return _("cannot travel to {title}").format(title=title)
+    if event is None:
+        # Translators: what a request is about, shown in brackets or after a colon.
+        return _("a reasonable adjustment")
+    # Translators: what a request is about, shown in brackets or after a colon.
+    return _("a reasonable adjustment for {title}").format(title=title)
+
+
+def _title(event: Event) -> str:
+    """The event's title as the programme file gives it in the reader's language, escaped."""
+    return escape(event.in_language(language()).title)
 
 
 # The team's channel and the approver's DM ------------------------------------------------------
@@ -122,14 +176,16 @@ def about(kind: Kind, event: Event | None) -> str:
 @message_view(RequestForTeam)
 def request_for_team(n: RequestForTeam) -> tuple[str, list[Block]]:
     r = n.request
-    text = f"Private request #{r.id} from {_who(n.requester)}: {about(r.kind, n.event)}"
+    text = _("Private request #{number} from {who}: {request}").format(
+        number=r.id, who=_who(n.requester), request=about(r.kind, n.event)
+    )
     details = [
-        f"*What:* {KIND_CHOICES[r.kind]}",
-        f"*Event:* {_event(n)}",
-        f"*Asked from:* {SOURCES[r.source]}",
+        _("*What:* {what}").format(what=_(KIND_CHOICES[r.kind])),
+        _("*Event:* {event}").format(event=_event(n)),
+        _("*Asked from:* {source}").format(source=_(SOURCES[r.source])),
     ]
     if r.kind == "accommodation":
-        details.append(f"*Approval:* {_approval(n.programme)}")
+        details.append(_("*Approval:* {approval}").format(approval=_approval(n.programme)))
     blocks: list[Block] = [SectionBlock(text=f"*{text}*\n" + "\n".join(details))]
     return text, blocks + quoted(r.details) + _team_controls(n)
 
@@ -138,12 +194,12 @@ def _team_controls(n: RequestShown) -> list[Block]:
     """The status, with who took the last step and their note; the team's buttons while the
     request is theirs to answer."""
     r = n.request
-    blocks: list[Block] = [note(f"Status: {_status(n)}"), *_written(n)]
+    blocks: list[Block] = [note(_("Status: {status}").format(status=_status(n))), *_written(n)]
     if r.status in ("open", "acknowledged"):
-        buttons = [ButtonElement(text="Resolved…", action_id=RESOLVE, value=str(r.id))]
+        buttons = [ButtonElement(text=_("Resolved…"), action_id=RESOLVE, value=str(r.id))]
         if r.status == "open":
             acknowledge = ButtonElement(
-                text="Acknowledge", action_id=ACKNOWLEDGE, value=str(r.id), style="primary"
+                text=_("Acknowledge"), action_id=ACKNOWLEDGE, value=str(r.id), style="primary"
             )
             buttons.insert(0, acknowledge)
         blocks.append(ActionsBlock(block_id=f"request:{r.id}", elements=buttons))
@@ -153,62 +209,76 @@ def _team_controls(n: RequestShown) -> list[Block]:
 @message_view(ApprovalAsked)
 def approval_asked(n: ApprovalAsked) -> tuple[str, list[Block]]:
     r = n.request
-    text = (
-        f"Request #{r.id} for your approval: {_who(n.requester)} asks for {about(r.kind, n.event)}"
+    text = _("Request #{number} for your approval: {who} asks for {request}").format(
+        number=r.id, who=_who(n.requester), request=about(r.kind, n.event)
     )
     details = (
-        f"*Event:* {_event(n)}\n"
-        "The scheme's terms say accommodation requests need your approval. The project team "
-        "has this request too."
+        _("*Event:* {event}").format(event=_event(n))
+        + "\n"
+        + _(
+            "The scheme's terms say accommodation requests need your approval. The project "
+            "team has this request too."
+        )
     )
     blocks: list[Block] = [SectionBlock(text=f"*{text}*\n{details}"), *quoted(r.details)]
     if r.status == "awaiting_approval":
-        approve = ButtonElement(text="Approve", action_id=APPROVE, value=str(r.id), style="primary")
-        decline = ButtonElement(text="Decline…", action_id=DECLINE, value=str(r.id))
+        approve = ButtonElement(
+            text=_("Approve"), action_id=APPROVE, value=str(r.id), style="primary"
+        )
+        decline = ButtonElement(text=_("Decline…"), action_id=DECLINE, value=str(r.id))
         blocks.append(ActionsBlock(block_id=f"approval:{r.id}", elements=[approve, decline]))
     else:
-        blocks += [note(f"You {STATUS_WORDS[r.status]} this request."), *_written(n)]
+        blocks += [note(_(YOUR_DECISION[r.status])), *_written(n)]
     return text, blocks
 
 
 def _who(person: Participant | None) -> str:
-    return f"{escape(person.name)} ({person.role})" if person else "someone no longer on the scheme"
+    if person is None:
+        return _("someone no longer on the scheme")
+    return _("{name} ({role})").format(name=escape(person.name), role=_(ROLE_WORDS[person.role]))
 
 
 def _event(n: RequestShown) -> str:
     if n.event is None or n.schedule is None:
-        return "none named: to take part in the scheme"
+        return _("none named: to take part in the scheme")
     shown = when(n.programme, n.schedule, n.event, None)
-    return f"{escape(n.event.title)}, {shown}. {escape(where(n.event))}"
+    return f"{_title(n.event)}, {shown}. {escape(where(n.event))}"
+
+
+def _approver(approver: Approver) -> str:
+    """'Dr Morgan Ellis, Executive Director of Professional Policy': their name, and their
+    title where the programme file gives one."""
+    name = escape(approver.name)
+    return f"{name}, {escape(approver.role)}" if approver.role else name
 
 
 def _approval(programme: Programme) -> str:
     approver = programme.approvals.accommodation
     if approver is None:
-        return "no approver is named in the programme file, so the project team decides."
-    role = f", {escape(approver.role)}" if approver.role else ""
+        return _("no approver is named in the programme file, so the project team decides.")
     if approver.slack_id:
-        return f"{escape(approver.name)}{role}, who has it in their DM."
-    return (
-        f"{escape(approver.name)}{role} ({approver.email}), who is not in Slack: please ask "
-        "them, and resolve this with their answer."
-    )
+        return _("{approver}, who has it in their DM.").format(approver=_approver(approver))
+    return _(
+        "{approver} ({email}), who is not in Slack: please ask them, and resolve this with "
+        "their answer."
+    ).format(approver=_approver(approver), email=approver.email)
 
 
 def _status(n: RequestShown) -> str:
     r, last = n.request, n.last
-    if r.status == "awaiting_approval":
-        approver = n.programme.approvals.accommodation
-        return f"waiting for {escape(approver.name) if approver else 'the approver'} to decide"
-    if last is None:
-        return STATUS_WORDS[r.status]
     approver = n.programme.approvals.accommodation
+    if r.status == "awaiting_approval":
+        if approver is None:
+            return _("waiting for the approver to decide")
+        return _("waiting for {name} to decide").format(name=escape(approver.name))
+    if last is None:
+        return _(STATUS_WORDS[r.status])
     by = (
         escape(approver.name)
         if r.status in ("approved", "declined") and approver
         else f"<@{last.actor}>"
     )
-    return f"{STATUS_WORDS[r.status]} by {by}"
+    return _(STATUS_BY[r.status]).format(person=by)
 
 
 def _written(n: RequestShown) -> list[Block]:
@@ -216,7 +286,8 @@ def _written(n: RequestShown) -> list[Block]:
     sections, as long as it is)."""
     if n.last is None or not n.last.note:
         return []
-    said = "The reason given:" if n.request.status == "declined" else "The note to them:"
+    declined = n.request.status == "declined"
+    said = _("The reason given:") if declined else _("The note to them:")
     return [note(said), *quoted(n.last.note)]
 
 
@@ -241,44 +312,36 @@ def quoted(text: str) -> list[Block]:
 
 @message_view(RequestReceived)
 def request_received(n: RequestReceived) -> tuple[str, list[Block]]:
-    yours = f"Your request #{n.request_id} ({about(n.asked, n.event)})"
+    said = {"number": n.request_id, "request": about(n.asked, n.event)}
     if n.approver is not None:
-        role = f", {escape(n.approver.role)}" if n.approver.role else ""
-        then = (
-            f"has gone privately to the project team. It has also gone to "
-            f"{escape(n.approver.name)}{role}, who decides on requests for a room. I'll tell you "
-            "here when they have decided."
-        )
+        text = _(
+            "Thank you. Your request #{number} ({request}) has gone privately to the project "
+            "team. It has also gone to {approver}, who decides on requests for a room. I'll "
+            "tell you here when they have decided. Nobody else can see it."
+        ).format(approver=_approver(n.approver), **said)
     elif n.asked == "travel":
-        then = (
-            "has gone privately to the project team, who will talk with you about reasonable "
-            "adjustments. I'll tell you here when they have read it."
-        )
+        text = _(
+            "Thank you. Your request #{number} ({request}) has gone privately to the project "
+            "team, who will talk with you about reasonable adjustments. I'll tell you here when "
+            "they have read it. Nobody else can see it."
+        ).format(**said)
     else:
-        then = "has gone privately to the project team. I'll tell you here when they have read it."
-    text = f"Thank you. {yours} {then} Nobody else can see it."
+        text = _(
+            "Thank you. Your request #{number} ({request}) has gone privately to the project "
+            "team. I'll tell you here when they have read it. Nobody else can see it."
+        ).format(**said)
     return text, [SectionBlock(text=text)]
 
 
 @message_view(RequestAnswered)
 def request_answered(n: RequestAnswered) -> tuple[str, list[Block]]:
-    yours = f"request #{n.request_id} ({about(n.asked, n.event)})"
     by = escape(n.by) if n.by else ""
-    if n.step == "acknowledge":
-        who = f"{by} from the project team" if by else "A member of the project team"
-        text = f"{who} has read your {yours} and is looking after it."
-    elif n.step == "resolve":
-        text = f"Your {yours} is resolved" + (f" by {by} from the project team." if by else ".")
-    elif n.step == "approve":
-        text = f"Good news: your {yours} is approved by {by}. The project team will be in touch with the details."
-    else:
-        text = (
-            f"I'm sorry: your {yours} was not approved by {by}. `/mentoring request` reaches "
-            "the project team if you would like to talk about it or ask for something else."
-        )
+    # The approver is always named (the programme file names them); the team may not be.
+    words = ANSWERED[n.step] if not by and n.step in ANSWERED else ANSWERED_BY[n.step]
+    text = _(words).format(number=n.request_id, request=about(n.asked, n.event), name=by)
     blocks: list[Block] = [SectionBlock(text=text)]
     if n.note:
-        said = "Their reason:" if n.step == "decline" else "Their note:"
+        said = _("Their reason:") if n.step == "decline" else _("Their note:")
         blocks += [SectionBlock(text=said), *quoted(n.note)]
     return text, blocks
 
@@ -296,8 +359,10 @@ def request_modal(
     """`kind` and `event_id` come chosen (from a command, or the event's reminder)."""
     blocks: list[Block] = [
         SectionBlock(
-            text="Only the project team will see this (and, for accommodation, the person who "
-            "approves it). Your partner will not."
+            text=_(
+                "Only the project team will see this (and, for accommodation, the person who "
+                "approves it). Your partner will not."
+            )
         ),
         _kind_input(kind),
     ]
@@ -306,8 +371,10 @@ def request_modal(
     blocks.append(
         InputBlock(
             block_id="details",
-            label="Tell us what would help",
-            hint="e.g. step-free access, a quiet room, a hotel for the night before, joining online.",
+            label=_("Tell us what would help"),
+            hint=_(
+                "e.g. step-free access, a quiet room, a hotel for the night before, joining online."
+            ),
             element=PlainTextInputElement(
                 action_id="value", multiline=True, max_length=MAX_DETAILS
             ),
@@ -316,19 +383,20 @@ def request_modal(
     return View(
         type="modal",
         callback_id=REQUEST_MODAL,
-        title="Ask the project team",
-        submit="Send privately",
-        close="Cancel",
+        # Translators: Slack allows at most 24 characters here.
+        title=_("Ask the project team"),
+        submit=_("Send privately"),
+        close=_("Cancel"),
         private_metadata=json.dumps({"source": source}),
         blocks=blocks,
     )
 
 
 def _kind_input(chosen: Kind | None) -> Block:
-    kinds = [Option(text=words, value=key) for key, words in KIND_CHOICES.items()]
+    kinds = [Option(text=_(words), value=key) for key, words in KIND_CHOICES.items()]
     return InputBlock(
         block_id="kind",
-        label="What do you need?",
+        label=_("What do you need?"),
         element=RadioButtonsElement(
             action_id="value",
             options=kinds,
@@ -341,12 +409,12 @@ def _event_input(choices: list[EventChoice], programme: Programme, chosen: str |
     options = [Option(text=_choice(c, programme), value=c.event.id) for c in choices[:OPTIONS_MAX]]
     return InputBlock(
         block_id="event",
-        label="Which event?",
+        label=_("Which event?"),
         optional=True,
-        hint="Needed for accommodation, or if you can't travel: face-to-face events only.",
+        hint=_("Needed for accommodation, or if you can't travel: face-to-face events only."),
         element=StaticSelectElement(
             action_id="value",
-            placeholder="Choose an event",
+            placeholder=_("Choose an event"),
             options=options,
             initial_option=next((o for o in options if o.value == chosen), None),
         ),
@@ -356,23 +424,33 @@ def _event_input(choices: list[EventChoice], programme: Programme, chosen: str |
 def _choice(choice: EventChoice, programme: Programme) -> str:
     """'LMS Launch (13 Nov 2025)', within Slack's 75 characters for an option."""
     starts = choice.schedule.starts_at
-    day = starts.astimezone(programme.zone) if starts else None
-    on = f"{day.day} {day:%b %Y}" if day else "date to be confirmed"
+    on = (
+        _date(starts.astimezone(programme.zone), "d MMM y") if starts else _("date to be confirmed")
+    )
     suffix = f" ({on})"
-    return choice.event.title[: 75 - len(suffix)] + suffix
+    return choice.event.in_language(language()).title[: 75 - len(suffix)] + suffix
+
+
+def _date(on: datetime, pattern: str) -> str:
+    """A date in a CLDR `pattern` ("13 Nov 2025" for "d MMM y"), as the bot has always written
+    it in English: CLDR's British English shortens September to "Sept", its plain English to
+    "Sep"."""
+    locale = "en" if language() == ENGLISH else LOCALES[language()]
+    return format_date(on, pattern, locale=locale)
 
 
 def resolve_modal(request_id: int) -> View:
     return _answer_modal(
         RESOLVE_MODAL,
-        f"Resolve request #{request_id}",
-        "Resolve",
+        # Translators: Slack allows at most 24 characters here.
+        _("Resolve request #{number}").format(number=request_id),
+        _("Resolve"),
         request_id,
         InputBlock(
             block_id="note",
-            label="A note to the person (optional)",
+            label=_("A note to the person (optional)"),
             optional=True,
-            hint="They get it in their DM; it is kept with the request.",
+            hint=_("They get it in their DM; it is kept with the request."),
             element=PlainTextInputElement(action_id="value", multiline=True, max_length=MAX_NOTE),
         ),
     )
@@ -381,14 +459,15 @@ def resolve_modal(request_id: int) -> View:
 def decline_modal(request_id: int) -> View:
     return _answer_modal(
         DECLINE_MODAL,
-        f"Decline request #{request_id}",
-        "Decline",
+        # Translators: Slack allows at most 24 characters here.
+        _("Decline request #{number}").format(number=request_id),
+        _("Decline"),
         request_id,
         InputBlock(
             block_id="reason",
-            label="Why? (optional)",
+            label=_("Why? (optional)"),
             optional=True,
-            hint="The person is told this in their DM; it is kept with the request.",
+            hint=_("The person is told this in their DM; it is kept with the request."),
             element=PlainTextInputElement(action_id="value", multiline=True, max_length=MAX_NOTE),
         ),
     )
@@ -400,7 +479,7 @@ def _answer_modal(callback_id: str, title: str, submit: str, request_id: int, in
         callback_id=callback_id,
         title=title,
         submit=submit,
-        close="Cancel",
+        close=_("Cancel"),
         private_metadata=json.dumps({"request": request_id}),
         blocks=[input],
     )
@@ -414,37 +493,45 @@ def my_requests(requests: list[Request], programme: Programme) -> list[Block]:
     if not requests:
         return []
     lines = [
-        f"• #{r.id} {about(r.kind, _event_of(r, programme))}: {YOUR_STATUS[r.status]}"
+        f"• #{r.id} {about(r.kind, _event_of(r, programme))}: {_(YOUR_STATUS[r.status])}"
         for r in requests[:SHOWN]
     ]
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text="*Your requests*")]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your requests*"))]
     blocks += sections("\n".join(lines))
     if len(requests) > SHOWN:
         more = len(requests) - SHOWN
-        blocks.append(note(f"And {more} more: `/mentoring my-data` has them all."))
+        blocks.append(note(_("And {n} more: `/mentoring my-data` has them all.").format(n=more)))
     return blocks
 
 
 def ask_button() -> ButtonElement:
-    return ButtonElement(text=ASK, action_id=ASK_FROM_HOME)
+    return ButtonElement(text=_(ASK), action_id=ASK_FROM_HOME)
 
 
 def console_line(r: Request) -> str:
     """A request on the console: its number, kind and status, and nothing it says."""
-    return f"Request #{r.id} · {KIND_LABELS[r.kind]} · {STATUS_WORDS[r.status]}"
+    return _("Request #{number} · {kind} · {status}").format(
+        number=r.id, kind=_(KIND_LABELS[r.kind]), status=_(STATUS_WORDS[r.status])
+    )
 
 
 def team_requests_message(views: list[RequestView], programme: Programme) -> str:
     if not views:
-        return "Nobody has asked for an adjustment, accommodation or help with travel."
+        return _("Nobody has asked for an adjustment, accommodation or help with travel.")
     waiting = sum(1 for v in views if v.request.status not in DONE)
-    lines = [f"*Requests* ({waiting} still to answer)"]
+    lines = [_("*Requests* ({n} still to answer)").format(n=waiting)]
     for v in views:
         r = v.request
         asked = r.created_at.astimezone(programme.zone)
         lines.append(
-            f"• #{r.id} {about(r.kind, _event_of(r, programme))}: {STATUS_WORDS[r.status]}, "
-            f"from {escape(v.requester) or 'someone no longer on the scheme'}, {asked:%d %b %H:%M}"
+            _("• #{number} {request}: {status}, from {person}, {date} {time}").format(
+                number=r.id,
+                request=about(r.kind, _event_of(r, programme)),
+                status=_(STATUS_WORDS[r.status]),
+                person=escape(v.requester) or _("someone no longer on the scheme"),
+                date=_date(asked, "dd MMM"),
+                time=clock_time(asked),
+            )
         )
     return "\n".join(lines)
 
@@ -457,53 +544,59 @@ def _event_of(request: Request, programme: Programme) -> Event | None:
 
 
 @error_words(KindNotChosen)
-def kind_not_chosen(_: KindNotChosen) -> str:
-    return "Please choose what you need."
+def kind_not_chosen(_error: KindNotChosen) -> str:
+    return _("Please choose what you need.")
 
 
 @error_words(EmptyRequest)
-def empty_request(_: EmptyRequest) -> str:
-    return "Please say a little about what would help, so the team can arrange it."
+def empty_request(_error: EmptyRequest) -> str:
+    return _("Please say a little about what would help, so the team can arrange it.")
 
 
 @error_words(EventNeeded)
 def event_needed(error: EventNeeded) -> str:
     if error.kind == "travel":
-        return "Please choose the face-to-face event you can't travel to."
-    return "Please choose the face-to-face event you need accommodation for."
+        return _("Please choose the face-to-face event you can't travel to.")
+    return _("Please choose the face-to-face event you need accommodation for.")
 
 
 @error_words(NotFaceToFace)
 def not_face_to_face(error: NotFaceToFace) -> str:
-    return (
-        f"{escape(error.event.title)} is online, so you won't need to travel or stay over. "
-        "If you need help to take part online, choose “A reasonable adjustment”."
-    )
+    return _(
+        "{title} is online, so you won't need to travel or stay over. If you need help to take "
+        "part online, choose “A reasonable adjustment”."
+    ).format(title=_title(error.event))
 
 
 @error_words(NotYourEvent)
 def not_your_event(error: NotYourEvent) -> str:
-    yours = f"yours are: {', '.join(error.yours)}" if error.yours else "you have none coming up"
-    return f"`{escape(error.event_id)}` is not one of your upcoming events; {yours}."
+    event = escape(error.event_id)
+    if error.yours:
+        return _("`{event}` is not one of your upcoming events; yours are: {events}.").format(
+            event=event, events=", ".join(error.yours)
+        )
+    return _("`{event}` is not one of your upcoming events; you have none coming up.").format(
+        event=event
+    )
 
 
 @error_words(NoSuchRequest)
 def no_such_request(error: NoSuchRequest) -> str:
-    return f"There is no request #{error.request_id}."
+    return _("There is no request #{number}.").format(number=error.request_id)
 
 
 @error_words(CannotAct)
 def cannot_act(error: CannotAct) -> str:
-    return REFUSAL_WORDS[error.reason]
+    return _(REFUSAL_WORDS[error.reason])
 
 
 @error_words(ConcurrentChange)
-def concurrent_change(_: ConcurrentChange) -> str:
-    return "Someone else answered this request just now; nothing more was changed."
+def concurrent_change(_error: ConcurrentChange) -> str:
+    return _("Someone else answered this request just now; nothing more was changed.")
 
 
 @error_words(NotTheApprover)
 def not_the_approver(error: NotTheApprover) -> str:
     if error.name:
-        return f"Only {escape(error.name)} can do this."
-    return "Only the approver named in the programme file can do this."
+        return _("Only {name} can do this.").format(name=escape(error.name))
+    return _("Only the approver named in the programme file can do this.")
