@@ -43,7 +43,9 @@ def example_id(example: Example) -> str:
 
 
 def test_every_notice_type_the_bot_sends_has_an_example_here() -> None:
-    missing = {t.__name__ for t in notice_types()} - {t.__name__ for t in EXAMPLES}
+    # The bot's own notices: a test may register one of its own (tests/outbox does)
+    sent = {t.__name__ for t in notice_types() if t.__module__.startswith("bot.")}
+    missing = sent - {t.__name__ for t in EXAMPLES}
     assert not missing, f"add an example of each to tests/accessibility/examples.py: {missing}"
 
 

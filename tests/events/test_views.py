@@ -142,7 +142,7 @@ def test_a_launch_in_gmt_is_the_same_clock_time_in_utc() -> None:
     google = view.google_calendar_url(PROGRAMME, launch, dates)
     assert "&dates=20251113T110000Z/20251113T150000Z&" in google
     assert "&location=Face%20to%20face%20at%20SCoR%20HQ%2C%20207%20Providence%20Square" in google
-    assert "Travel%20expenses%20are%20covered%20by%20the%20SoR" in google
+    assert "The%20SoR%20pays%20your%20travel%20costs" in google
     outlook = view.outlook_calendar_url(PROGRAMME, launch, dates)
     assert "&startdt=2025-11-13T11%3A00%3A00Z&enddt=2025-11-13T15%3A00%3A00Z&" in outlook
 

@@ -1,0 +1,72 @@
+"""A Welsh-speaking mentee goes through the scheme in Welsh, through the real app: her pairing,
+a check-in, the baseline evaluation and a request for an adjustment. Her mentor reads English,
+so what the pair shares comes in both, Welsh first."""
+
+from __future__ import annotations
+
+from handlers.i18n import WELSH, _, in_language
+from tests.world import PAIRS_CSV, TEAM_CHANNEL, World, group_messages, last_with, uk
+
+GRACE, SUNITA = "UGRACE001", "USUNITA01"
+
+
+def cy(english: str) -> str:
+    """What the Welsh catalogue says for `english` (the test fails if it says nothing new)."""
+    with in_language(WELSH):
+        welsh = _(english)
+    assert welsh != english, f"no Welsh for {english!r}"
+    return welsh
+
+
+def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) -> None:
+    world.walk_to(uk("2025-11-10 10:00"))
+    world.add_cohort()
+    assert world.command(SUNITA, "iaith cymraeg").startswith("O hyn ymlaen")
+
+    # The pairing: both languages in the pair's group DM, Welsh first with the buttons.
+    world.bot.import_pairs(PAIRS_CSV)
+    [intro] = group_messages(world, GRACE, SUNITA)
+    welsh, english = intro.text.split("\n\n", 1)
+    assert welsh.startswith(
+        cy(
+            "The steering group has paired {mentor} (mentor) with {mentee} (mentee). Please each accept the pairing."
+        ).split("{")[0]
+    )
+    assert english.startswith("The steering group has paired Grace Mensah (mentor)")
+    accepted = world.click(
+        SUNITA, last_with(group_messages(world, GRACE, SUNITA), "pair_accept"), "pair_accept"
+    )
+    assert accepted.startswith(cy("Thank you for accepting the pairing.")[:20])
+    world.click(
+        GRACE, last_with(group_messages(world, GRACE, SUNITA), "pair_accept"), "pair_accept"
+    )
+
+    # A check-in a week on, asked in Welsh first.
+    world.walk_to(uk("2025-11-18 12:00"))
+    checkin = last_with(group_messages(world, GRACE, SUNITA), "checkin_yes")
+    assert checkin.text.startswith(cy("Have you met yet?"))
+
+    # The baseline evaluation, in her DM: the form's Welsh title and questions.
+    invitation = last_with(world.dms(SUNITA), "eval_start")
+    assert "Gwerthusiad sylfaenol" in invitation.text + str(invitation.blocks)
+    world.click(SUNITA, invitation, "eval_start")
+    assert any(
+        "Pa mor hyderus ydych chi'n teimlo am geisio rôl arwain neu reoli uwch?"
+        in str(m.blocks) + m.text
+        for m in world.dms(SUNITA)
+    )
+
+    # A request for an adjustment: the form and the receipt in Welsh; the team reads English.
+    world.command_opens_modal(SUNITA, "cais adjustment")
+    modal = world.slack.workspace.views[world.slack.workspace.open_modal_of(SUNITA) or ""]
+    assert modal["title"]["text"] != "Ask the project team"
+    world.submit_view(SUNITA, {"kind": "adjustment", "details": "Mae angen capsiynau arnaf."})
+    world.settle(
+        lambda: any(
+            "#1" in m.text
+            for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
+            if "adjust" in m.text.lower()
+        )
+    )
+    receipt = world.dms(SUNITA)[-1]
+    assert receipt.text != "" and "request" not in receipt.text.lower()
