@@ -4,6 +4,7 @@ words the code no longer has; and the bot really speaks it."""
 
 from __future__ import annotations
 
+import ast
 import re
 from datetime import date
 from pathlib import Path
@@ -68,3 +69,64 @@ def test_the_bot_speaks_the_readers_language() -> None:
         assert ngettext("{n} day", "{n} days", 2) == "{n} days"  # not in the catalogue: as is
     assert _(asked) == asked
     assert day(date(2025, 11, 13)) == "Thursday 13 November 2025"
+
+
+# Words in the handlers that are not for people: date patterns for Babel, log lines, HTTP
+# statuses, an assertion, calendar ids, what a refused payload was, and the reason a pairing's
+# end is kept under for the team's records when they give none.
+NOT_FOR_PEOPLE = {
+    "dd MMM",
+    "dd MMMM y",
+    "dd MMM y",
+    "no link for TBC",
+    "no file for a TBC event",
+    "-//SoR Leadership Mentoring Scheme//mentorbot//EN",
+    "the import's form was closed before it could say how it went",
+    "refused a %s request that did not parse (%s)",
+    "answer button",
+    "404 Not Found",
+    "405 Method Not Allowed",
+    "ended by the project team",
+    "home not published: %s",
+    "handlers.middleware.register(app) must run first",
+}
+SENTENCE = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+MARKING = {"_", "N_", "ngettext"}
+
+
+def unmarked_sentences(path: Path) -> list[str]:
+    """Words in `path` outside _(), N_() and ngettext(), docstrings and commands aside."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    parent = {child: node for node in ast.walk(tree) for child in ast.iter_child_nodes(node)}
+
+    def marked(node: ast.AST) -> bool:
+        while node in parent:
+            node = parent[node]
+            if isinstance(node, ast.Call):
+                called = node.func
+                name = called.id if isinstance(called, ast.Name) else getattr(called, "attr", "")
+                if name in MARKING:
+                    return True
+        return False
+
+    return [
+        node.value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant)
+        and isinstance(node.value, str)
+        and SENTENCE.search(node.value)
+        and not node.value.startswith("/")
+        and not isinstance(parent.get(node), ast.Expr)  # a docstring
+        and node.value not in NOT_FOR_PEOPLE
+        and not marked(node)
+    ]
+
+
+def test_no_words_for_people_are_left_out_of_the_catalogue() -> None:
+    left_out = {
+        str(path.relative_to(ROOT)): words
+        for path in sorted((ROOT / "handlers").rglob("*.py"))
+        # handlers/slack/ talks to Slack and the logs, never to people
+        if "slack" not in path.parts and (words := unmarked_sentences(path))
+    }
+    assert left_out == {}, "mark them with _() (or N_() where they are defined)"
