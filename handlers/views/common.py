@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from slack_sdk.models.blocks import ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
 from handlers.i18n import N_, _
+from handlers.views.mrkdwn import escape
 
 E = TypeVar("E", bound=UserError)
 
@@ -42,6 +43,27 @@ def sections(text: str) -> list[SectionBlock]:
         else:
             chunks.append(line)
     return [SectionBlock(text=chunk) for chunk in chunks if chunk.strip()]
+
+
+# Each line of a person's words is cut into pieces of at most this many characters once
+# escaped, so that, quoted, every piece fits a section (3,000) and nothing is cut off.
+PIECE = 2900
+
+
+def quoted(text: str) -> list[Block]:
+    """A person's words, escaped and quoted line by line, in as many sections as they need:
+    a long line is split (never inside an entity `escape` made), not cut short."""
+    pieces: list[str] = []
+    for line in text.splitlines() or [""]:
+        escaped = escape(line)
+        while len(escaped) > PIECE:
+            # Every & is the start of an entity: cutting before one never splits it.
+            cut = escaped.rfind("&", PIECE - 4, PIECE)
+            cut = cut if cut > 0 else PIECE
+            pieces.append(escaped[:cut])
+            escaped = escaped[cut:]
+        pieces.append(escaped)
+    return list(sections("\n".join(f"> {piece}" for piece in pieces)))
 
 
 def note(text: str) -> ContextBlock:

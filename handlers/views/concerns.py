@@ -45,7 +45,7 @@ from bot.pairs.rules import STAGE_NAMES
 from bot.participants.rules import Participant, Role
 from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words
+from handlers.views.common import error_words, quoted
 from handlers.views.mrkdwn import escape
 from handlers.views.pairs import attention_words
 
@@ -130,7 +130,7 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
         details.append(_("*Recent check-ins:* {checkins}").format(checkins=checkins))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
-        SectionBlock(text=MarkdownTextObject(text=_quote(escape(c.text)))),
+        *quoted(c.text),  # in as many sections as the words need, never cut short
         *alert_controls(c),
     ]
 
@@ -361,10 +361,6 @@ def resolve_modal(concern_id: int, callback_id: str = RESOLVE_MODAL) -> View:
             ),
         ],
     )
-
-
-def _quote(text: str) -> str:
-    return "\n".join(f"> {line}" for line in text.splitlines() or [""])
 
 
 @message_view(ConcernResolved)

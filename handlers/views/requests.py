@@ -48,7 +48,7 @@ from bot.requests.service import (
 from bot.scheme import Approver, Event, Programme
 from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words, note, sections
+from handlers.views.common import error_words, note, quoted, sections
 from handlers.views.events import when, where
 from handlers.views.mrkdwn import escape
 
@@ -143,9 +143,6 @@ ANSWERED: dict[Step, str] = {
 }
 SHOWN = 5  # requests listed on a person's Home
 OPTIONS_MAX = 100  # Block Kit's static select holds at most 100 options
-# Each line of a person's words is cut into pieces of at most this many characters once
-# escaped, so that, quoted, every piece fits a section (3,000) and nothing is cut off.
-PIECE = 2900
 
 
 def about(kind: Kind, event: Event | None) -> str:
@@ -289,22 +286,6 @@ def _written(n: RequestShown) -> list[Block]:
     declined = n.request.status == "declined"
     said = _("The reason given:") if declined else _("The note to them:")
     return [note(said), *quoted(n.last.note)]
-
-
-def quoted(text: str) -> list[Block]:
-    """A person's words, escaped and quoted line by line, in as many sections as they need:
-    a long line is split (never inside an entity `escape` made), not cut short."""
-    pieces: list[str] = []
-    for line in text.splitlines() or [""]:
-        escaped = escape(line)
-        while len(escaped) > PIECE:
-            # Every & is the start of an entity: cutting before one never splits it.
-            cut = escaped.rfind("&", PIECE - 4, PIECE)
-            cut = cut if cut > 0 else PIECE
-            pieces.append(escaped[:cut])
-            escaped = escaped[cut:]
-        pieces.append(escaped)
-    return list(sections("\n".join(f"> {piece}" for piece in pieces)))
 
 
 # The person's own DM ---------------------------------------------------------------------------

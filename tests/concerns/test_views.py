@@ -19,6 +19,7 @@ from bot.concerns.notices import (
 )
 from bot.concerns.rules import Concern
 from bot.concerns.service import (
+    MAX_CONCERN_LENGTH,
     AlertView,
     CannotAct,
     ConcurrentChange,
@@ -31,7 +32,7 @@ from bot.pairs.rules import Attention
 from bot.participants.rules import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
-from handlers.views.common import user_error
+from handlers.views.common import SECTION_TEXT_MAX, user_error
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
@@ -231,3 +232,12 @@ def test_the_teams_mistakes_with_concerns_read_kindly() -> None:
         "This concern has already been acknowledged.",
         "Someone else changed this concern just now; here it is as it stands.",
     ]
+
+
+def test_a_concern_as_long_as_it_may_be_reaches_the_team_whole() -> None:
+    """3,000 characters that grow fivefold once escaped still fit Slack's sections, uncut."""
+    longest = "&" * MAX_CONCERN_LENGTH
+    _, blocks = view.concern_for_team(alert(concern(text=longest)))
+    texts = [b.to_dict()["text"]["text"] for b in blocks if b.to_dict()["type"] == "section"]
+    assert all(len(text) <= SECTION_TEXT_MAX for text in texts)
+    assert "".join(texts).count("&amp;") == MAX_CONCERN_LENGTH
