@@ -435,7 +435,7 @@ def _find_element(
     for block in blocks:
         if block_id is not None and block.get("block_id", "") != block_id:
             continue
-        for element in _usable_elements(block):
+        for element in usable_elements(block):
             if element.get("action_id") == action_id and (
                 value is None or element.get("value") == value
             ):
@@ -443,7 +443,7 @@ def _find_element(
     raise AssertionError(f"no element {action_id!r} in {where}")
 
 
-def _usable_elements(block: dict[str, Any]) -> list[dict[str, Any]]:
+def usable_elements(block: dict[str, Any]) -> list[dict[str, Any]]:
     """The elements that send a block action when used: an actions block's, a section's
     accessory, and an input's element only when the input dispatches actions."""
     elements = list(block.get("elements") or []) if block.get("type") == "actions" else []

@@ -13,7 +13,7 @@ from typing import Any
 from starlette.datastructures import FormData, UploadFile
 
 from localslack.browser import model
-from localslack.sender import Choice, Delivered, SignedSender
+from localslack.sender import Choice, Delivered, SignedSender, usable_elements
 from localslack.workspace import Message, Workspace
 
 SURFACES = ("message", "home", "modal")
@@ -113,12 +113,13 @@ def _message(ws: Workspace, user: str, step: Action) -> Message:
 
 
 def _element(blocks: list[dict[str, Any]], block_id: str, action_id: str) -> dict[str, Any] | None:
+    """The element that sends this action, as the sender finds it (an input only when it
+    dispatches actions)."""
     for block in blocks:
         if block.get("block_id", "") != block_id:
             continue
-        elements = list(block.get("elements") or []) if block.get("type") == "actions" else []
-        for candidate in [*elements, block.get("accessory"), block.get("element")]:
-            if isinstance(candidate, dict) and candidate.get("action_id") == action_id:
+        for candidate in usable_elements(block):
+            if candidate.get("action_id") == action_id:
                 return candidate
     return None
 
