@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.errors import NotAParticipant, UserError
-from bot.participants.ports import Directory
+from bot.participants.ports import Directory, ParticipantRepository
 from bot.participants.rules import (
     EmailNotInWorkspace,
     ImportProblem,
@@ -123,12 +123,7 @@ class ParticipantsService:
         nation = nation_named(said)
         if nation is None:
             raise UnknownNation(said)
-        with self._uow() as uow:
-            person = uow.participants.by_slack_id(actor)
-            if person is None:
-                raise NotAParticipant()
-            uow.participants.set_nation(person.id, nation, now)
-            uow.commit()
+        self._keep_own(actor, lambda people, me: people.set_nation(me, nation, now))
         self._on_change()  # what is owed them moves to their own working days
         return nation
 
@@ -137,13 +132,17 @@ class ParticipantsService:
         language = language_named(said)
         if language is None:
             raise UnknownLanguage(said)
+        self._keep_own(actor, lambda people, me: people.set_language(me, language, now))
+        return language
+
+    def _keep_own(self, actor: str, keep: Callable[[ParticipantRepository, int], None]) -> None:
+        """Stores something a person says about themselves; only someone on the scheme can."""
         with self._uow() as uow:
             person = uow.participants.by_slack_id(actor)
             if person is None:
                 raise NotAParticipant()
-            uow.participants.set_language(person.id, language, now)
+            keep(uow.participants, person.id)
             uow.commit()
-        return language
 
     def language_of(self, slack_user_id: str) -> str | None:
         """The language the person chose; None when they have not (or are not on the scheme)."""
