@@ -2,7 +2,8 @@
 handlers/locale/<language>/LC_MESSAGES/mentorbot.po, English being the source the code is
 written in. The reader's language is set around each piece of work done for them
 (`in_language`); views call `_()` at the moment they word something, and write dates and times
-with `day()`, `short_day()` and `clock_time()`, which Babel formats for the language.
+with `day()`, `short_day()`, `clock_time()` or, for any other CLDR pattern, `formatted()`, which
+Babel formats for the language.
 
 Marking: `_("…")` translates now; `N_("…")` only marks a module-level word for the catalogue
 (translate it with `_()` where it is shown); `ngettext` for counts. Placeholders are named:
@@ -88,14 +89,20 @@ def N_(message: str) -> str:
     return message
 
 
+def formatted(on: date | datetime, pattern: str) -> str:
+    """`on` written by a CLDR `pattern` in the reader's language: "dd MMM y" gives "05 Sep 2025";
+    "05 Medi 2025". A datetime is written as it stands: convert it to the zone shown first."""
+    return format_date(on, pattern, locale=LOCALES[language()])
+
+
 def day(on: date) -> str:
     """ "Thursday 13 November 2025"; "Dydd Iau 13 Tachwedd 2025"."""
-    return format_date(on, "EEEE d MMMM y", locale=LOCALES[language()])
+    return formatted(on, "EEEE d MMMM y")
 
 
 def short_day(on: date) -> str:
     """ "Thu 13 Nov"; "Iau 13 Tach"."""
-    return format_date(on, "EEE d MMM", locale=LOCALES[language()])
+    return formatted(on, "EEE d MMM")
 
 
 def clock_time(at: time | datetime) -> str:

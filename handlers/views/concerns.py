@@ -6,7 +6,6 @@ import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -43,7 +42,7 @@ from bot.concerns.service import (
 )
 from bot.pairs.rules import STAGE_NAMES
 from bot.participants.rules import Participant, Role
-from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
+from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words, quoted
 from handlers.views.mrkdwn import escape
@@ -153,14 +152,7 @@ def _role(role: Role) -> str:
 def _checkin(checkin: SentCheckIn) -> str:
     """'03 Feb: Not yet'."""
     answer = ANSWER_WORDS.get(checkin.answer or "")
-    return f"{_day_and_month(checkin.sent_at)}: {_(answer) if answer else _('no answer')}"
-
-
-def _day_and_month(on: datetime) -> str:
-    """ "05 Nov"; "05 Tach". In English as it has always been written: CLDR's British English
-    shortens September to "Sept", its plain English to "Sep"."""
-    locale = "en" if language() == ENGLISH else LOCALES[language()]
-    return format_date(on, "dd MMM", locale=locale)
+    return f"{formatted(checkin.sent_at, 'dd MMM')}: {_(answer) if answer else _('no answer')}"
 
 
 def alert_controls(c: Concern) -> list[Block]:
@@ -272,7 +264,7 @@ def alerts_message(alerts: list[AlertView], now: datetime) -> str:
             status=_(STATUS_WORDS[c.status]),
             person=f"<@{c.assignee}>",
             reporter=escape(a.reporter) if a.reporter else _(NOT_ON_THE_SCHEME),
-            raised=f"{_day_and_month(raised)} {clock_time(raised)}",
+            raised=f"{formatted(raised, 'dd MMM')} {clock_time(raised)}",
             urgency=_(URGENCY_IN_SHORT[c.urgency]),
         )
         lines.append(f"• {line}")

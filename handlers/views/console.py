@@ -7,10 +7,9 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -34,7 +33,7 @@ from bot.pairs.service import PairSummary
 from bot.participants.rules import Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
-from handlers.i18n import ENGLISH, LOCALES, N_, _, language
+from handlers.i18n import N_, _, formatted
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
@@ -96,7 +95,7 @@ def _attention(console: Console) -> list[Block]:
             number=c.id,
             urgency=_(concerns_view.URGENCY_WORDS[c.urgency]),
             status=_(concerns_view.STATUS_WORDS[c.status]),
-            day=_day_and_month(c.created_at),
+            day=formatted(c.created_at, "dd MMM"),
         )
         blocks.append(SectionBlock(text=line))
         blocks.append(_concern_buttons(c))
@@ -113,13 +112,6 @@ def _attention(console: Console) -> list[Block]:
     if not open_alerts and not waiting and not flagged:
         blocks.append(note(_("Nothing needs you right now.")))
     return blocks
-
-
-def _day_and_month(on: date) -> str:
-    """ "05 Nov"; "05 Tach". English as the console has always written it: CLDR's British
-    English shortens September to "Sept", its plain English to "Sep"."""
-    locale = "en" if language() == ENGLISH else LOCALES[language()]
-    return format_date(on, "dd MMM", locale=locale)
 
 
 def _concern_buttons(c: Concern) -> ActionsBlock:

@@ -8,7 +8,6 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import quote, urlencode
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from babel.dates import format_date
 from icalendar import Calendar, Timezone
 from icalendar import Event as CalendarEvent
 from slack_sdk.models.blocks import (
@@ -34,7 +33,7 @@ from bot.events.service import (
     UnknownEvent,
 )
 from bot.scheme import Event, Programme
-from handlers.i18n import LOCALES, N_, _, clock_time, day, language, ngettext
+from handlers.i18n import N_, _, clock_time, day, formatted, language, ngettext
 from handlers.slack.rendering import SharedFile, file_view, message_view
 from handlers.views.common import error_words, note
 from handlers.views.mrkdwn import escape
@@ -110,14 +109,9 @@ def when(
             )
         else:
             text = _("{uk_time}; {weekday} {start}–{end} in your time zone ({zone})").format(
-                uk_time=text, weekday=_weekday(own_start), **times
+                uk_time=text, weekday=formatted(own_start, "EEEE"), **times
             )
     return text
-
-
-def _weekday(moment: datetime) -> str:
-    """ "Friday": the day of the week alone, for the reader's language."""
-    return format_date(moment, "EEEE", locale=LOCALES[language()])
 
 
 def where(event: Event) -> str:
@@ -452,7 +446,7 @@ def feed_message(address: FeedAddress, programme: Programme, public_url: str) ->
     if address.token is None:
         had = (
             _("You already have a calendar feed (since {date}).").format(
-                date=_day_month_year(address.since.astimezone(programme.zone))
+                date=formatted(address.since.astimezone(programme.zone), "d MMMM y")
             )
             if address.since
             else _("You already have a calendar feed.")
@@ -476,11 +470,6 @@ def feed_message(address: FeedAddress, programme: Programme, public_url: str) ->
         "who has it can see your scheme events. `/mentoring calendar new` gives you a new "
         "one and stops this one."
     ).format(address=feed_url(public_url, address.token))
-
-
-def _day_month_year(moment: datetime) -> str:
-    """ "13 November 2025": the date without its weekday, for the reader's language."""
-    return format_date(moment, "d MMMM y", locale=LOCALES[language()])
 
 
 @error_words(UnknownEvent)

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -69,7 +68,7 @@ from bot.pairs.service import (
 )
 from bot.participants.rules import Participant, Role
 from bot.scheme import STAGES, Stage
-from handlers.i18n import ENGLISH, LOCALES, N_, _, day, language, ngettext
+from handlers.i18n import N_, _, day, formatted, ngettext
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
@@ -100,8 +99,6 @@ STAGE_PROMPTS: dict[Stage, str] = {
     ),
 }
 ROLE_NAMES: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
-# CLDR's British English shortens September to "Sept"; the bot has always written "Sep"
-_SHORT_MONTH_LOCALES = {**LOCALES, ENGLISH: "en"}
 
 
 def stages_explained() -> str:
@@ -120,21 +117,6 @@ def _stage_name(stage: Stage) -> str:
 
 def _role_name(role: Role) -> str:
     return _(ROLE_NAMES[role])
-
-
-def _day_and_month(on: date) -> str:
-    """ "Thursday 13 November"; "Dydd Iau 13 Tachwedd"."""
-    return format_date(on, "EEEE d MMMM", locale=LOCALES[language()])
-
-
-def _long_date(on: date) -> str:
-    """ "01 October 2025"; "01 Hydref 2025"."""
-    return format_date(on, "dd MMMM y", locale=LOCALES[language()])
-
-
-def _short_date(on: date) -> str:
-    """ "01 Oct 2025"; "01 Hyd 2025"."""
-    return format_date(on, "dd MMM y", locale=_SHORT_MONTH_LOCALES[language()])
 
 
 # Notices ------------------------------------------------------------------------------------------
@@ -195,7 +177,7 @@ def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
 @message_view(CheckInPrompt)
 def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
     question = (
-        _("Have you met since {day}?").format(day=_day_and_month(n.since))
+        _("Have you met since {day}?").format(day=formatted(n.since, "EEEE d MMMM"))
         if n.since
         else _("Have you met yet?")
     )
@@ -276,7 +258,7 @@ def my_pair_message(view: PairView, now: datetime) -> str:
     if view.meetings:
         lines.append(_("*Meetings ({n}):*").format(n=len(view.meetings)))
         lines += [
-            f"• {_short_date(m.met_on)}, {_length(m.minutes)}"
+            f"• {formatted(m.met_on, 'dd MMM y')}, {_length(m.minutes)}"
             + (f": {escape(m.topics)}" if m.topics else "")
             for m in view.meetings[-5:]
         ]
@@ -285,7 +267,7 @@ def my_pair_message(view: PairView, now: datetime) -> str:
     if view.me.paused_until and view.me.paused_until > now.date():
         lines.append(
             _("_Your check-ins are paused until {date}._").format(
-                date=_long_date(view.me.paused_until)
+                date=formatted(view.me.paused_until, "dd MMMM y")
             )
         )
     return "\n".join(lines)
@@ -298,7 +280,7 @@ def _stage_line(pair: Pair, since: date) -> str:
         "active": _("*Stage:* {stage} since {date}"),
         "ended": _("*Stage:* {stage} since {date} (ended)"),
     }[pair.status]
-    return words.format(stage=_stage_name(pair.stage), date=_long_date(since))
+    return words.format(stage=_stage_name(pair.stage), date=formatted(since, "dd MMMM y"))
 
 
 def team_pairs_message(pairs: list[PairSummary]) -> str:
@@ -333,7 +315,7 @@ def _pair_state(s: PairSummary) -> str:
             "{stage}, last met {date}, {n} open check-in",
             "{stage}, last met {date}, {n} open check-ins",
             n,
-        ).format(stage=stage, date=_short_date(s.last_meeting), n=n)
+        ).format(stage=stage, date=formatted(s.last_meeting, "dd MMM y"), n=n)
     return ngettext(
         "{stage}, no meeting logged, {n} open check-in",
         "{stage}, no meeting logged, {n} open check-ins",
@@ -509,7 +491,7 @@ def paired_reply(mentor: str, mentee: str) -> str:
 def pair_paused_reply(member: str, until: date | None) -> str:
     if until:
         return _("Done: <@{member}>'s pair has no check-ins until {date}.").format(
-            member=member, date=_long_date(until)
+            member=member, date=formatted(until, "dd MMMM y")
         )
     return _("Done: <@{member}>'s pair has its check-ins back.").format(member=member)
 
@@ -604,14 +586,14 @@ def already_answered(_error: AlreadyAnswered) -> str:
 @error_words(MeetingInFuture)
 def meeting_in_future(error: MeetingInFuture) -> str:
     return _("{date} is in the future. Log a meeting once it has happened.").format(
-        date=_long_date(error.met_on)
+        date=formatted(error.met_on, "dd MMMM y")
     )
 
 
 @error_words(MeetingBeforePairing)
 def meeting_before_pairing(error: MeetingBeforePairing) -> str:
     return _("{date} is before you were paired. Please check the date.").format(
-        date=_long_date(error.met_on)
+        date=formatted(error.met_on, "dd MMMM y")
     )
 
 

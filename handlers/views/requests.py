@@ -5,9 +5,7 @@ and the console name a request by its number, kind, event and status."""
 from __future__ import annotations
 
 import json
-from datetime import datetime
 
-from babel.dates import format_date
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -46,7 +44,7 @@ from bot.requests.service import (
     RequestView,
 )
 from bot.scheme import Approver, Event, Programme
-from handlers.i18n import ENGLISH, LOCALES, N_, _, clock_time, language
+from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words, note, quoted, sections
 from handlers.views.events import when, where
@@ -406,18 +404,12 @@ def _choice(choice: EventChoice, programme: Programme) -> str:
     """'LMS Launch (13 Nov 2025)', within Slack's 75 characters for an option."""
     starts = choice.schedule.starts_at
     on = (
-        _date(starts.astimezone(programme.zone), "d MMM y") if starts else _("date to be confirmed")
+        formatted(starts.astimezone(programme.zone), "d MMM y")
+        if starts
+        else _("date to be confirmed")
     )
     suffix = f" ({on})"
     return choice.event.in_language(language()).title[: 75 - len(suffix)] + suffix
-
-
-def _date(on: datetime, pattern: str) -> str:
-    """A date in a CLDR `pattern` ("13 Nov 2025" for "d MMM y"), as the bot has always written
-    it in English: CLDR's British English shortens September to "Sept", its plain English to
-    "Sep"."""
-    locale = "en" if language() == ENGLISH else LOCALES[language()]
-    return format_date(on, pattern, locale=locale)
 
 
 def resolve_modal(request_id: int) -> View:
@@ -510,7 +502,7 @@ def team_requests_message(views: list[RequestView], programme: Programme) -> str
                 request=about(r.kind, _event_of(r, programme)),
                 status=_(STATUS_WORDS[r.status]),
                 person=escape(v.requester) or _("someone no longer on the scheme"),
-                date=_date(asked, "dd MMM"),
+                date=formatted(asked, "dd MMM"),
                 time=clock_time(asked),
             )
         )
