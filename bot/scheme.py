@@ -41,10 +41,12 @@ class Condition(_Strict):
 
 
 class QuestionInWelsh(_Strict):
-    """A question's words in Welsh (its answers are kept as the English options say them)."""
+    """A question's words in Welsh. Answers are kept as the English options say them, so the
+    results and `ask_if` read the same whichever language a person answered in."""
 
     text: str
     labels: dict[int, str] = Field(default_factory=dict)
+    options: list[str] = Field(default_factory=list, description="the options, in their order")
 
 
 class Question(_Strict):
@@ -69,8 +71,17 @@ class Question(_Strict):
         if language != "cy" or self.cy is None:
             return self
         return self.model_copy(
-            update={"text": self.cy.text, "labels": self.labels | self.cy.labels}
+            update={
+                "text": self.cy.text,
+                "labels": self.labels | self.cy.labels,
+                "options": self.cy.options or self.options,
+            }
         )
+
+    def option_shown(self, option: str, language: str) -> str:
+        """An option, stored in English, as a reader of `language` sees it."""
+        shown = self.in_language(language).options
+        return shown[self.options.index(option)] if option in self.options else option
 
     @model_validator(mode="after")
     def _fits_its_kind(self) -> Question:
@@ -80,6 +91,8 @@ class Question(_Strict):
             raise ValueError("a scale needs low < high")
         if self.kind == "scale" and any(not self.low <= k <= self.high for k in self.labels):
             raise ValueError(f"scale labels must be between {self.low} and {self.high}")
+        if self.cy and self.cy.options and len(self.cy.options) != len(self.options):
+            raise ValueError("cy.options needs one Welsh option for each option, in the same order")
         return self
 
 

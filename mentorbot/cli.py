@@ -16,6 +16,7 @@ from bot.errors import UserError
 from bot.participants.rules import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
 from handlers.views.common import user_error
+from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, build
 from mentorbot.settings import Settings
@@ -197,7 +198,7 @@ def _erase(settings: Settings, email: str) -> int:
 def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> int:
     bot = build(settings)
     try:
-        text = bot.services.evaluations.export_csv(form_id, pseudonymous)
+        text = answers_csv(bot.services.evaluations.answer_rows(form_id, pseudonymous))
     except UserError as error:
         print(f"mentorbot: {user_error(error)}", file=sys.stderr)
         return 2

@@ -114,6 +114,16 @@ class World:
         replies = self.slack.workspace.responses_to(user_id)[before:]
         return replies[-1].text if replies else ""
 
+    def say(self, user_id: str, text: str) -> str:
+        """The person writes in their DM; returns the one thing the bot wrote back."""
+        before = len(self.dms(user_id))
+        assert self.sender.dm(user_id, text).status == 200
+        bot = self.slack.workspace.bot_user
+        self.settle(lambda: any(m.user == bot for m in self.dms(user_id)[before:]))
+        replies = [m for m in self.dms(user_id)[before:] if m.user == bot]
+        assert len(replies) == 1, [m.text for m in replies]
+        return replies[0].text
+
 
 def restart(world: World, programme_path: str | None = None) -> Mentorbot:
     """Stops the bot as a crash or deploy would, and starts a new one on the same database."""

@@ -1,5 +1,6 @@
 """The survey engine, pure: which question comes next, whether an answer fits, and what a
-message in the conversation does ("4", "back", "skip", "later", "submit", "change 3")."""
+message in the conversation does ("4", "back", "skip", "later", "submit", "change 3", or the
+same in Welsh)."""
 
 from __future__ import annotations
 
@@ -14,8 +15,25 @@ from bot.scheme import AnswerValue, Condition, Form, Question
 Status = Literal["invited", "answering", "paused", "reviewing", "submitted"]
 SKIPPED = None
 TEXT_LIMIT = 2000  # characters in a free-text answer
-_YES = {"yes", "y", "yeah", "yep"}
-_NO = {"no", "n", "nope"}
+# What a message may say instead of an answer. English and Welsh are both understood whatever
+# language a person reads, so nobody is stuck for the word the bot happened to teach them.
+Word = Literal["pause", "start", "back", "skip", "submit", "yes", "no"]
+_WORDS: dict[Word, frozenset[str]] = {
+    "pause": frozenset({"later", "pause", "stop", "wedyn", "nes ymlaen", "saib", "oedi"}),
+    "start": frozenset(
+        {"start", "resume", "continue", "hi", "hello", "", "dechrau", "ailddechrau", "parhau"}
+        | {"helo", "shwmae", "su'mae", "sut mae"}
+    ),
+    "back": frozenset({"back", "yn ôl", "yn ol", "nôl", "nol"}),
+    "skip": frozenset({"skip", "hepgor", "nesaf"}),
+    "submit": frozenset({"submit", "send", "done", "cyflwyno", "anfon", "gorffen"}),
+    "yes": frozenset({"yes", "y", "yeah", "yep", "ie", "do", "oes", "ydw", "ydy", "ydyn"}),
+    "no": frozenset({"no", "n", "nope", "na", "naddo", "nac oes", "nac ydw", "nac ydy", "dim"}),
+}
+_CHANGE = re.compile(r"(?:change|edit|newid)\s+(\d+)")
+# "1, 3", "1 and 3", "1 a 3": numbers joined by any of these (Welsh "a" only between numbers,
+# where it can't be part of an option's words)
+_NUMBERS = re.compile(r"\d+(?:\s*(?:,|;|&|\band\b|\ba\b|\bac\b)\s*\d+)*")
 
 Reason = Literal[
     "needs_answer",  # `skip` on a question that needs an answer
@@ -162,21 +180,21 @@ def handle(form: Form, role: str, progress: Progress, text: str) -> tuple[Progre
     """One message from the person. Never raises: a message that does not fit is answered with
     the reason and the same question."""
     said = text.strip()
-    word = said.lower()
+    word = " ".join(said.lower().split())
     if progress.status == "submitted":
         return progress, Submitted()
-    if word in ("later", "pause", "stop"):
+    if _says(word, "pause"):
         return replace(progress, status="paused"), Paused()
     if progress.status in ("invited", "paused"):
         progress = replace(progress, status="answering")
-        if word in ("start", "resume", "continue", "hi", "hello", ""):
+        if _says(word, "start"):
             return progress, prompt(form, role, progress)
     question = current_question(form, role, progress)
     if question is None or progress.status == "reviewing":
         return _review(form, role, replace(progress, status="reviewing"), word)
-    if word == "back":
+    if _says(word, "back"):
         return _back(form, role, progress)
-    if word == "skip":
+    if _says(word, "skip"):
         if question.required:
             return progress, prompt(form, role, progress, error=Refusal("needs_answer"))
         return _record(form, role, progress, question, SKIPPED)
@@ -220,14 +238,14 @@ def parse_answer(question: Question, text: str) -> AnswerValue:
         case "choice":
             return _choice(question, said)
         case "choices":
-            picks = [
-                _choice(question, part) for part in re.split(r"\s*(?:,|;|\band\b)\s*", said) if part
-            ]
+            joins = r"[^\d]+" if _NUMBERS.fullmatch(said) else r"\s*(?:,|;|\band\b)\s*"
+            picks = [_choice(question, part) for part in re.split(joins, said) if part]
             return sorted(set(picks), key=question.options.index)
         case "yes_no":
-            if said.lower() in _YES:
+            word = " ".join(said.lower().split())
+            if _says(word, "yes"):
                 return "yes"
-            if said.lower() in _NO:
+            if _says(word, "no"):
                 return "no"
             raise InvalidAnswer(Refusal("not_yes_or_no"))
         case "number":
@@ -267,10 +285,14 @@ def _back(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
     return moved, prompt(form, role, moved)
 
 
+def _says(word: str, meaning: Word) -> bool:
+    return word in _WORDS[meaning]
+
+
 def _review(form: Form, role: str, progress: Progress, word: str) -> tuple[Progress, Reply]:
-    if word in ("submit", "send", "done"):
+    if _says(word, "submit"):
         return replace(progress, status="submitted"), Submitted()
-    change = re.fullmatch(r"(?:change|edit)\s+(\d+)", word)
+    change = _CHANGE.fullmatch(word)
     if change:
         asked = questions_for(form, role, progress.answers)
         number = int(change[1])
@@ -279,7 +301,7 @@ def _review(form: Form, role: str, progress: Progress, word: str) -> tuple[Progr
             return editing, prompt(form, role, editing)
         missing = Refusal("no_such_question", said=str(number), low=1, high=len(asked))
         return progress, summary(form, role, progress, error=missing)
-    if word == "back":
+    if _says(word, "back"):
         return _back(form, role, progress)
     return progress, summary(form, role, progress, error=Refusal("not_a_review_word"))
 
@@ -295,23 +317,37 @@ def _holds(condition: Condition, answers: dict[str, AnswerValue | None]) -> bool
 def _scale(question: Question, said: str) -> int:
     if re.fullmatch(r"-?\d+", said) and question.low <= int(said) <= question.high:
         return int(said)
-    for value, label in question.labels.items():
+    for value, label in _label_names(question):
         if said.lower() == label.lower():
             return value
     raise InvalidAnswer(Refusal("off_scale", low=question.low, high=question.high))
 
 
 def _choice(question: Question, said: str) -> str:
+    """An option by its number or its words, in English or Welsh; kept as the English option."""
     if said.isdigit() and 1 <= int(said) <= len(question.options):
         return question.options[int(said) - 1]
     words = said.lower()
-    matches = [o for o in question.options if o.lower() == words]
+    named = [(o, name.lower()) for o, name in _option_names(question)]
+    matches = {o for o, name in named if name == words}
     if not matches and len(words) >= 3:  # "senior leadership" finds its option; "no" finds nothing
         pattern = re.compile(rf"\b{re.escape(words)}\b")
-        matches = [o for o in question.options if pattern.search(o.lower())]
+        matches = {o for o, name in named if pattern.search(name)}
     if len(matches) == 1:
-        return matches[0]
+        return matches.pop()
     raise InvalidAnswer(Refusal("not_an_option", options=tuple(question.options)))
+
+
+def _option_names(question: Question) -> list[tuple[str, str]]:
+    """Each option with each of its names: its English words and, where given, its Welsh."""
+    welsh = question.in_language("cy").options
+    return [(o, o) for o in question.options] + list(zip(question.options, welsh, strict=True))
+
+
+def _label_names(question: Question) -> list[tuple[int, str]]:
+    """Each labelled point of a scale with each of its words, English and, where given, Welsh."""
+    welsh = question.in_language("cy").labels
+    return [*question.labels.items(), *welsh.items()]
 
 
 def _number(question: Question, said: str) -> int | float:

@@ -10,7 +10,7 @@ from typing import ClassVar
 from bot.errors import UserError
 from bot.evaluations.engine import Reply
 from bot.outbox import FileNotice, Notice
-from bot.scheme import Form
+from bot.scheme import AnswerValue, Form, Question
 
 
 @dataclass(frozen=True)
@@ -83,12 +83,23 @@ class EvaluationReply(Notice):
 
 
 @dataclass(frozen=True)
+class AnswerRow:
+    """One person's answer to one question, as stored: the export's line."""
+
+    who: str  # the person's name, or P001… in a pseudonymous export
+    role: str
+    status: str  # how far they are through the form
+    question: Question
+    answer: AnswerValue | None
+
+
+@dataclass(frozen=True)
 class AnswersExport(FileNotice):
     """A form's stored answers as a CSV file for the team: named, or pseudonymous (P001…)."""
 
     form: Form
     pseudonymous: bool
-    content: bytes
+    rows: tuple[AnswerRow, ...]
     made_at: datetime
 
     kind: ClassVar[str] = "eval-export"

@@ -3,8 +3,6 @@ finished, taking their answers one message at a time, and the team's counts, exp
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -22,6 +20,7 @@ from bot.evaluations.engine import (
     submit_button,
 )
 from bot.evaluations.notices import (
+    AnswerRow,
     AnswersExport,
     EvaluationInvite,
     EvaluationReminder,
@@ -418,45 +417,32 @@ class EvaluationsService:
             uow.commit()
         self._deliveries.flush(now, [told.delivery.key])
 
-    def export_csv(self, form_id: str, pseudonymous: bool) -> str:
-        """One row per person and question answered, as stored. Pseudonymous: P001… instead of names."""
+    def answer_rows(self, form_id: str, pseudonymous: bool) -> tuple[AnswerRow, ...]:
+        """One row per person and question answered, as stored. Pseudonymous: P001… instead of
+        names."""
         form = self.form(form_id)
         with self._uow() as uow:
             people = {p.id: p for p in uow.participants.all()}
             stored = uow.evaluations.for_form(form.id)
         numbers = {pid: f"P{n:03d}" for n, pid in enumerate(sorted(people), 1)}
-        out = io.StringIO()
-        writer = csv.writer(out)
-        writer.writerow(["participant", "role", "status", "question_id", "question", "answer"])
-        for record in stored:
-            person = people[record.participant_id]
-            who = numbers[person.id] if pseudonymous else person.name
-            for question in form.questions:
-                if question.id in record.progress.answers:
-                    value = record.progress.answers[question.id]
-                    shown = (
-                        "; ".join(value)
-                        if isinstance(value, list)
-                        else ""
-                        if value is None
-                        else str(value)
-                    )
-                    writer.writerow(
-                        [
-                            who,
-                            person.role,
-                            record.progress.status,
-                            question.id,
-                            question.text,
-                            shown,
-                        ]
-                    )
-        return out.getvalue()
+        return tuple(
+            AnswerRow(
+                numbers[person.id] if pseudonymous else person.name,
+                person.role,
+                record.progress.status,
+                question,
+                record.progress.answers[question.id],
+            )
+            for record in stored
+            for person in [people[record.participant_id]]
+            for question in form.questions
+            if question.id in record.progress.answers
+        )
 
     def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> None:
         self._team.require_member(actor)
-        content = self.export_csv(form_id, pseudonymous).encode()
-        file = AnswersExport(self.form(form_id), pseudonymous, content, now)
+        rows = self.answer_rows(form_id, pseudonymous)
+        file = AnswersExport(self.form(form_id), pseudonymous, rows, now)
         told = file.to(self._team.channel)
         with self._uow() as uow:
             uow.deliveries.add([told], now)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import csv
 import io
 import json
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -27,6 +29,7 @@ from slack_sdk.models.blocks import (
 
 from bot.evaluations.engine import Ask, Paused, Reason, Refusal, Reply, Submitted, Summary
 from bot.evaluations.notices import (
+    AnswerRow,
     AnswersExport,
     EvaluationInvite,
     EvaluationReminder,
@@ -266,12 +269,17 @@ def nothing_open() -> str:
 
 
 def show(question: Question, value: AnswerValue | None) -> str:
+    """An answer as its reader reads it: options are stored in English, shown in their
+    language."""
     if value is None:
         return _("(skipped)")
     if isinstance(value, list):
-        return ", ".join(value) or _("(none)")
-    if question.kind == "scale" and isinstance(value, int) and value in question.labels:
-        return f"{value} ({question.labels[value]})"
+        return ", ".join(question.option_shown(v, language()) for v in value) or _("(none)")
+    labels = _in_language(question).labels
+    if question.kind == "scale" and isinstance(value, int) and value in labels:
+        return f"{value} ({labels[value]})"
+    if question.kind == "choice" and isinstance(value, str):
+        return question.option_shown(value, language())
     return str(value)
 
 
@@ -279,7 +287,8 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
     q = _in_language(ask.question)
     # Whole sentences before the question: thanks for the last answer, why it was not taken.
     said = [_("Thanks.")] if ask.acknowledged else []
-    lead = "".join(f"{sentence} " for sentence in [*said, *_why_not(ask.error)])
+    refused = ask.error and replace(ask.error, options=tuple(q.options))  # in the reader's words
+    lead = "".join(f"{sentence} " for sentence in [*said, *_why_not(refused)])
     asked = {"number": ask.number, "total": ask.total, "question": q.text}
     text = lead + _("Question {number} of {total}: {question}").format(**asked)
     blocks: list[Block] = [
@@ -297,8 +306,9 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
 
 
 def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
-    answers = [(n, _in_language(q), value) for n, q, value in summary.answers]
-    lines = "\n".join(f"{n}. {q.text} *{escape(show(q, value))}*" for n, q, value in answers)
+    lines = "\n".join(
+        f"{n}. {_in_language(q).text} *{escape(show(q, value))}*" for n, q, value in summary.answers
+    )
     # No "Thanks.": the summary is its own step.
     lead = "".join(f"{sentence}\n" for sentence in _why_not(summary.error))
     text = lead + _(
@@ -392,10 +402,30 @@ def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
 
 @file_view(AnswersExport)
 def answers_file(export: AnswersExport) -> SharedFile:
-    """The CSV's headings stay as they are stored (data for a spreadsheet); its title is words."""
     naming = _("pseudonymous") if export.pseudonymous else _("named")
     title = _("{form}: answers ({naming})").format(form=_title(export.form), naming=naming)
-    return SharedFile(export.content, title)
+    return SharedFile(answers_csv(export.rows).encode(), title)
+
+
+def answers_csv(rows: Sequence[AnswerRow]) -> str:
+    """The answers for a spreadsheet: headings and questions in the reader's language; the
+    values as stored (English options, role and status codes), so files read alike whichever
+    language asked for them."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(
+        [_("participant"), _("role"), _("status"), _("question_id"), _("question"), _("answer")]
+    )
+    for row in rows:
+        shown = _in_language(row.question).text
+        writer.writerow([row.who, row.role, row.status, row.question.id, shown, _stored(row)])
+    return out.getvalue()
+
+
+def _stored(row: AnswerRow) -> str:
+    if row.answer is None:
+        return ""
+    return "; ".join(row.answer) if isinstance(row.answer, list) else str(row.answer)
 
 
 @file_view(ResultsForTeam)

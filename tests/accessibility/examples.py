@@ -230,7 +230,7 @@ def _evaluations() -> list[Example]:
         Example(EvaluationReminder(MID_SCHEME, "after-open", 0, 6), ("reminder", "open until")),
         *_evaluation_replies(),
         Example(
-            AnswersExport(MID_SCHEME, True, b"participant,question_id,answer\n", NOW),
+            AnswersExport(MID_SCHEME, True, (), NOW),
             (MID_SCHEME.title, "answers", "pseudonymous"),
         ),
         Example(RESULTS, (MID_SCHEME.title, "3 finished", "Bar chart", VALUE.text, "Mentees")),

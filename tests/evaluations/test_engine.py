@@ -236,3 +236,32 @@ def test_a_number_with_only_a_minimum_or_a_maximum_says_which() -> None:
         "Please give a number of at least 0.",
         "Please give a number no more than 31.",
     ]
+
+
+def test_the_same_conversation_in_welsh_words_gives_the_same_answers() -> None:
+    english, _ = converse(
+        BASELINE, "mentee", ["start", "5", "senior clinical", "yes", "5", "1 and 3", "6", "Hi"]
+    )
+    welsh, transcript = converse(
+        BASELINE,
+        "mentee",
+        ["dechrau", "Hyderus iawn", "rôl glinigol uwch", "ie", "Defnyddiol iawn", "1 a 3"]
+        + ["6", "Hi"],
+    )
+    assert welsh.answers == english.answers
+    assert welsh.answers["five-years"] == "In a more senior clinical role", "kept in English"
+    edited, _ = converse(BASELINE, "mentee", ["newid 3", "na", "cyflwyno"], welsh)
+    assert edited.status == "submitted" and edited.answers["attended-launch"] == "no"
+
+
+def test_welsh_words_pause_skip_and_name_options_by_their_welsh() -> None:
+    paused, transcript = converse(MID, "mentee", ["start", "4", "wedyn"])
+    assert paused.status == "paused"
+    resumed, _ = converse(MID, "mentee", ["ailddechrau", "Bob pythefnos", "yn ôl"], paused)
+    assert resumed.answers == {"relationship-value": 4}, "back took the last answer away"
+    assert parse_answer(BASELINE.questions[5], "amser wedi'i neilltuo, rhwydweithio") == [
+        "Protected time",
+        "Networking",
+    ]
+    optional, _ = converse(MID, "mentee", ["start", "4", "2", "3", "4", "naddo", "hepgor"])
+    assert optional.status == "reviewing" and optional.answers["change"] is None

@@ -11,18 +11,6 @@ from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, sent_at, uk
 GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
 
 
-def say(world: World, user: str, text: str) -> str:
-    """The person writes in their DM; returns what the bot wrote back."""
-    before = len(world.dms(user))
-    assert world.sender.dm(user, text).status == 200
-    world.settle(
-        lambda: any(m.user == world.slack.workspace.bot_user for m in world.dms(user)[before:])
-    )
-    replies = [m for m in world.dms(user)[before:] if m.user == world.slack.workspace.bot_user]
-    assert len(replies) == 1, [m.text for m in replies]
-    return replies[0].text
-
-
 def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2026-03-02 09:30"))
@@ -46,25 +34,25 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
         == "Thanks. Question 2 of 6: How often do you and your partner meet?"
     )
     assert (
-        say(world, SUNITA, "every two weeks")
+        world.say(SUNITA, "every two weeks")
         == "Thanks. Question 3 of 6: How confident do you feel about pursuing a senior leadership or management role?"
     )
-    assert say(world, SUNITA, "7").startswith("Please choose a number from 1 to 5. Question 3 of 6")
-    say(world, SUNITA, "3")
-    say(world, SUNITA, "4")
-    say(world, SUNITA, "yes")
-    assert say(world, SUNITA, "More time with other mentees").startswith("Here are your answers:")
+    assert world.say(SUNITA, "7").startswith("Please choose a number from 1 to 5. Question 3 of 6")
+    world.say(SUNITA, "3")
+    world.say(SUNITA, "4")
+    world.say(SUNITA, "yes")
+    assert world.say(SUNITA, "More time with other mentees").startswith("Here are your answers:")
     assert (
-        say(world, SUNITA, "submit")
+        world.say(SUNITA, "submit")
         == "Thank you! Your answers to the mid-scheme check have gone to the project team."
     )
 
     # Grace answers two questions, pauses, and comes back days later.
     world.walk_to(uk("2026-03-02 11:00"))
-    say(world, GRACE, "start")
-    say(world, GRACE, "2")
+    world.say(GRACE, "start")
+    world.say(GRACE, "2")
     assert (
-        say(world, GRACE, "later")
+        world.say(GRACE, "later")
         == "No problem: your answers so far are saved. Reply `resume` whenever you are ready."
     )
 
@@ -74,14 +62,14 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
         world.dms(JAMIE)[-1]
     ) == uk("2026-03-02 14:00")
     for answer in ["start", "5", "1", "2"]:
-        say(world, JAMIE, answer)
+        world.say(JAMIE, answer)
     world.walk_to(uk("2026-03-03 15:00"))
     # A day later, "hello" is not an answer: he gets the reason and the question where he stopped.
-    assert say(world, JAMIE, "hello").endswith(
+    assert world.say(JAMIE, "hello").endswith(
         "Question 4 of 6: How useful have the scheme's events been so far?"
     )
     for answer in ["3", "no", "skip", "submit"]:
-        say(world, JAMIE, answer)
+        world.say(JAMIE, answer)
 
     # 5 March: the reminder goes to the two who have not finished: Grace (paused) and Oliver (never started).
     world.walk_to(uk("2026-03-05 12:00"))
@@ -98,9 +86,9 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
         "A reminder: the mid-scheme check is open until Friday 20 March 2026. You have answered 1 of 7 questions."
     )
     # Her score of 2 brought the follow-up, so that is where she resumes.
-    assert say(world, GRACE, "resume") == "Question 2 of 7: What would have helped?"
+    assert world.say(GRACE, "resume") == "Question 2 of 7: What would have helped?"
     for answer in ["Clearer guidance on goals", "every month", "4", "3", "no", "skip", "submit"]:
-        say(world, GRACE, answer)
+        world.say(GRACE, answer)
 
     # 18 March: only Oliver is reminded before it closes; after it closes his answer is not taken.
     world.walk_to(uk("2026-03-20 18:00"))
@@ -111,7 +99,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     }
     assert before_close == {OLIVER}
     assert (
-        say(world, OLIVER, "5")
+        world.say(OLIVER, "5")
         == "Sorry, the mid-scheme check closed on Friday 20 March 2026, so I can't take answers for it any more. Thank you all the same."
     )
 
@@ -178,8 +166,7 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
         "the bot says nothing in channels"
     )
     assert (
-        say(world, SUNITA, "5")
-        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+        world.say(SUNITA, "5") == "Thanks. Question 2 of 6: How often do you and your partner meet?"
     )
     world.sender.dm(SUNITA, "5", retry_of=world.sender.last_event_id)
     assert world.bot.services.inbox.drain(world.now()) == 0, "the retry was kept once, as the first"

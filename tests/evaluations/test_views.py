@@ -9,9 +9,10 @@ from typing import get_args
 
 from bot.errors import NotAParticipant
 from bot.evaluations.engine import Reason, Refusal, Summary
-from bot.evaluations.notices import AnswersExport, EvaluationReply
+from bot.evaluations.notices import AnswerRow, AnswersExport, EvaluationReply
 from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
-from bot.scheme import Form, Question
+from bot.scheme import Form, Question, QuestionInWelsh
+from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view
 from handlers.views.common import user_error
 
@@ -72,6 +73,22 @@ def test_errors_about_the_person_are_worded_in_the_reply_and_by_the_error_handle
 
 
 def test_the_answers_export_is_titled_in_words_and_named_as_data() -> None:
-    export = AnswersExport(FORM, True, b"participant", datetime(2026, 3, 21, 9, 0, tzinfo=UTC))
+    export = AnswersExport(FORM, True, (), datetime(2026, 3, 21, 9, 0, tzinfo=UTC))
     assert export.filename == "mid-scheme-answers-pseudonymous-20260321090000.csv"
     assert view.answers_file(export).title == "Mid-scheme check: answers (pseudonymous)"
+
+
+def test_the_answers_file_has_its_headings_in_the_readers_language_and_values_as_stored() -> None:
+    welsh_words = QuestionInWelsh(text="Pa mor aml?", options=["Bob wythnos", "Bob mis"])
+    often = CHOICE.model_copy(update={"cy": welsh_words})
+    rows = [AnswerRow("P001", "mentee", "submitted", often, "Monthly")]
+    with in_language(WELSH):
+        welsh = view.answers_csv(rows)
+    assert welsh.splitlines() == [
+        "cyfranogwr,rôl,statws,id_cwestiwn,cwestiwn,ateb",
+        "P001,mentee,submitted,often,Pa mor aml?,Monthly",
+    ]
+    assert (
+        view.answers_csv(rows).splitlines()[0]
+        == "participant,role,status,question_id,question,answer"
+    )

@@ -55,6 +55,27 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
         in str(m.blocks) + m.text
         for m in world.dms(SUNITA)
     )
+    # She answers in Welsh words: a scale's label, an option, yes, two options by number.
+    thanks = cy("Thanks.")
+    assert world.say(SUNITA, "Hyderus iawn").startswith(f"{thanks} Cwestiwn 2 o 6")
+    assert "1 Yn fy rôl bresennol, 2 Mewn rôl glinigol uwch" in str(world.dms(SUNITA)[-1].blocks)
+    assert "Oeddech chi yn y diwrnod lansio?" in world.say(SUNITA, "rôl glinigol uwch")
+    assert "Pa mor ddefnyddiol oedd y diwrnod lansio?" in world.say(SUNITA, "ie")
+    world.say(SUNITA, "Defnyddiol iawn")
+    world.say(SUNITA, "1 a 3")
+    world.say(SUNITA, "6")
+    answers = world.say(SUNITA, "Dysgu arwain tîm")
+    assert "*Mewn rôl glinigol uwch*" in answers
+    assert "*Amser wedi'i neilltuo, Rhwydweithio*" in answers
+    assert "`cyflwyno`" in answers and "submit" not in answers
+    assert world.say(SUNITA, "cyflwyno") == cy(
+        "Thank you! Your answers to the {form} have gone to the project team."
+    ).format(form="gwerthusiad sylfaenol")
+    # The team's results keep the English options, whatever language she answered in.
+    rows = world.bot.services.evaluations.answer_rows("baseline", pseudonymous=False)
+    kept = {row.question.id: row.answer for row in rows if row.who == "Sunita Rao"}
+    assert kept["five-years"] == "In a more senior clinical role"
+    assert kept["support"] == ["Protected time", "Networking"]
 
     # A request for an adjustment: the form and the receipt in Welsh; the team reads English.
     world.command_opens_modal(SUNITA, "cais adjustment")

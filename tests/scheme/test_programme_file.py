@@ -84,6 +84,11 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
             "events[expectations-mentees].format",
         ),
         (
+            "options: [Bob wythnos, Bob pythefnos, Bob mis, Yn llai aml,",
+            "options: [Bob wythnos, Bob pythefnos, Bob mis,",
+            "cy.options needs one Welsh option for each option",
+        ),
+        (
             "title: LMS Launch",
             "title: LMS Launch\n    colour: blue",
             "events[launch].colour: Extra inputs are not permitted",
