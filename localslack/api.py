@@ -75,7 +75,10 @@ def users_info(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     user = slack.workspace.users.get(params.get("user", ""))
     if user is None:
         raise ApiError("user_not_found")
-    return {"user": user.as_slack()}
+    shown = user.as_slack()
+    if str(params.get("include_locale", "")).lower() in ("true", "1"):  # as Slack: only if asked
+        shown["locale"] = user.locale
+    return {"user": shown}
 
 
 def conversations_open(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:

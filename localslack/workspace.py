@@ -26,6 +26,7 @@ class User:
     email: str
     tz: str = "Europe/London"
     is_bot: bool = False
+    locale: str = "en-GB"  # the language they read Slack in; users.info gives it when asked
 
     def as_slack(self) -> dict[str, Any]:
         return {

@@ -115,8 +115,11 @@ class RecordingMessenger:
 class WorkspaceDirectory:
     """The Directory port, faked: the workspace's members by email, with their zones."""
 
-    def __init__(self, members: dict[str, tuple[str, str | None]]):
+    def __init__(
+        self, members: dict[str, tuple[str, str | None]], locales: dict[str, str] | None = None
+    ):
         self._members = members
+        self.locales = locales or {}  # by Slack id; Slack gives none for the others
 
     def lookup_by_email(self, email: str) -> tuple[str, str | None] | None:
         return self._members.get(email)
@@ -124,6 +127,9 @@ class WorkspaceDirectory:
     def time_zone(self, slack_user_id: str) -> str | None | bool:
         zones: dict[str, str | bool | None] = dict(self._members.values())
         return zones.get(slack_user_id, False)
+
+    def locale(self, slack_user_id: str) -> str | None:
+        return self.locales.get(slack_user_id)
 
     def channel_members(self, channel: str) -> set[str]:
         return set()

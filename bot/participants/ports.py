@@ -36,6 +36,9 @@ class Directory(Protocol):
     def time_zone(self, slack_user_id: str) -> str | None | bool:
         """The user's zone; False when the id is not a member of the workspace."""
 
+    def locale(self, slack_user_id: str) -> str | None:
+        """The language the user reads Slack in ("en-GB"), where Slack gives one."""
+
     def channel_members(self, channel: str) -> set[str]:
         """Who is in a channel (the project team's)."""
 

@@ -77,6 +77,13 @@ def language_named(text: str) -> str | None:
     return LANGUAGE_NAMES.get(text.strip().lower())
 
 
+def language_of_locale(locale: str | None) -> str | None:
+    """The language a Slack locale ("cy-GB", "en-GB") asks the bot for: Welsh, or None, the
+    bot's default, which a person's own choice later overrides. (Slack offers no Welsh today;
+    a workspace that ever does gets it without a word from anyone.)"""
+    return "cy" if locale and locale.lower().replace("_", "-").split("-")[0] == "cy" else None
+
+
 def nation_named(text: str) -> Nation | None:
     """The nation a person means, however they spell it; None when it is not one."""
     words = " ".join(text.replace("-", " ").lower().split())

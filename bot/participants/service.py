@@ -18,6 +18,7 @@ from bot.participants.rules import (
     SlackUserRepeated,
     SlackUserTaken,
     language_named,
+    language_of_locale,
     nation_named,
     parse_participants_csv,
 )
@@ -39,7 +40,9 @@ def import_participants(
     workspace and those already imported before anything is written."""
     rows = parse_participants_csv(text)
     with uow() as work:
-        owner_of_id = {p.slack_user_id: p.email for p in work.participants.all() if p.slack_user_id}
+        known = work.participants.all()
+    owner_of_id = {p.slack_user_id: p.email for p in known if p.slack_user_id}
+    chosen = {p.email for p in known if p.language}
     problems: list[ImportProblem] = []
     resolved: list[ParticipantRow] = []
     zones: dict[str, str | None] = {}
@@ -59,8 +62,18 @@ def import_participants(
         resolved.append(replace(row, slack_user_id=slack_id))
     if problems:
         raise ImportRejected(problems)
+    # Slack's language for those who have not chosen one: a choice of their own always wins.
+    languages = {
+        row.email: language_of_locale(directory.locale(row.slack_user_id or ""))
+        for row in resolved
+        if row.email not in chosen
+    }
     with uow() as work:
         created, updated = work.participants.upsert(resolved, zones, now)
+        for email, language in languages.items():
+            person = work.participants.by_email(email)
+            if language and person:
+                work.participants.set_language(person.id, language, now)
         work.commit()
     return ImportSummary(created, updated)
 

@@ -28,6 +28,10 @@ class SlackDirectory:
             raise
         return user.get("tz")
 
+    def locale(self, slack_user_id: str) -> str | None:
+        user = self._client.users_info(user=slack_user_id, include_locale=True)["user"]
+        return user.get("locale")
+
     def channel_members(self, channel: str) -> set[str]:
         members: set[str] = set()
         for page in self._client.conversations_members(channel=channel, limit=200):

@@ -91,3 +91,15 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
     )
     receipt = world.dms(SUNITA)[-1]
     assert receipt.text != "" and "request" not in receipt.text.lower()
+
+
+def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choose(
+    world: World,
+) -> None:
+    world.add_cohort()
+    newcomer = world.slack.workspace.add_user("UCERYS001", "Cerys Hughes", "cerys@example.wales")
+    newcomer.locale = "cy-GB"
+    world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
+    assert world.command("UCERYS001", "help").startswith("Dyma beth alla i ei wneud:")
+    assert world.command("UCERYS001", "language english").startswith("From now on")
+    assert world.command("UCERYS001", "help").startswith("Here is what I can do:")

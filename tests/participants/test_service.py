@@ -159,3 +159,20 @@ def test_erasing_an_email_no_participant_has_is_refused(scheme: Scheme) -> None:
         with pytest.raises(NoSuchParticipant) as refused:
             scheme.privacy.erase(email, NOW)
         assert refused.value.email == email
+
+
+def test_slack_welsh_gives_welsh_to_those_who_have_not_chosen_and_a_choice_always_wins(
+    scheme: Scheme,
+) -> None:
+    with scheme.uow() as uow:  # Sunita chose English herself
+        uow.participants.set_language(scheme.person(SUNITA).id, "en", NOW)
+        uow.commit()
+    scheme.directory.locales = {FIONA: "cy-GB", SUNITA: "cy-GB", GRACE: "en-GB"}
+    rows = (
+        "name,email,role\n"
+        "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor\n"
+        "Sunita Rao,sunita.rao@example.nhs.uk,mentee\n"
+        "Grace Mensah,grace.mensah@example.nhs.uk,mentor\n"
+    )
+    scheme.import_people(rows, NOW)
+    assert [scheme.person(p).language for p in (FIONA, SUNITA, GRACE)] == ["cy", "en", None]
