@@ -211,7 +211,11 @@ class Approver(_Strict):
     name: str
     email: Email
     role: str | None = Field(None, description="their title, as the person asking is told it")
+    role_cy: str | None = Field(None, description="the same, in Welsh")
     slack_id: str | None = Field(None, description="without it they are asked outside Slack")
+
+    def role_in(self, language: str) -> str | None:
+        return self.role_cy if language == "cy" and self.role_cy else self.role
 
 
 class Approvals(_Strict):

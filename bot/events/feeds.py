@@ -46,6 +46,7 @@ class Feed:
 
     programme: Programme
     events: list[CalendarInvite]
+    language: str | None = None  # the language its holder reads; None: the bot's default
 
 
 class CalendarFeeds:
@@ -87,7 +88,7 @@ class CalendarFeeds:
                 and not schedules[e.id].is_tbc
                 and answers.get((e.id, person.id)) != "no"
             ]
-        return Feed(self.programme, mine)
+        return Feed(self.programme, mine, person.language)
 
     def event_file(self, event_id: str) -> CalendarInvite | None:
         """An event's current calendar version, or None for an unknown or TBC event."""

@@ -33,7 +33,7 @@ from bot.events.service import (
     UnknownEvent,
 )
 from bot.scheme import Event, Programme
-from handlers.i18n import N_, _, clock_time, day, formatted, language, ngettext
+from handlers.i18n import N_, _, clock_time, day, formatted, in_language, language, ngettext
 from handlers.slack.rendering import SharedFile, file_view, message_view
 from handlers.views.common import error_words, note
 from handlers.views.mrkdwn import escape
@@ -573,8 +573,9 @@ def feed_ics(feed: Feed, stamp: datetime | None = None) -> bytes:
     calendar.add("x-wr-calname", feed.programme.name)
     calendar.add("refresh-interval", timedelta(hours=1), parameters={"VALUE": "DURATION"})
     calendar.add("x-published-ttl", "PT1H")
-    for invite in feed.events:
-        calendar.add_component(_calendar_entry(invite, stamp or datetime.now(UTC)))
+    with in_language(feed.language):  # read by a calendar app, in its holder's language
+        for invite in feed.events:
+            calendar.add_component(_calendar_entry(invite, stamp or datetime.now(UTC)))
     calendar.add_missing_timezones()
     if not feed.events:
         # A calendar must hold at least one component; the programme's zone is harmless.

@@ -243,8 +243,8 @@ def _event(n: RequestShown) -> str:
 def _approver(approver: Approver) -> str:
     """'Dr Morgan Ellis, Executive Director of Professional Policy': their name, and their
     title where the programme file gives one."""
-    name = escape(approver.name)
-    return f"{name}, {escape(approver.role)}" if approver.role else name
+    name, role = escape(approver.name), approver.role_in(language())
+    return f"{name}, {escape(role)}" if role else name
 
 
 def _approval(programme: Programme) -> str:

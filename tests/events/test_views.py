@@ -231,6 +231,19 @@ def test_a_feed_holds_each_event_once_by_uid_with_its_sequence_and_nothing_about
     assert alone.to_ical() == entries[0].to_ical(), "the feed's entry is the calendar file's"
 
 
+def test_a_feed_is_in_its_holders_language() -> None:
+    launch = PROGRAMME.event("launch")
+    assert launch is not None and launch.cy is not None and launch.cy.title
+    dates = EventSchedule(
+        "launch", datetime(2025, 11, 10, 11, tzinfo=UTC), datetime(2025, 11, 10, 15, tzinfo=UTC)
+    )
+    invites = [CalendarInvite(PROGRAMME, launch, dates, 1)]
+    welsh = Calendar.from_ical(view.feed_ics(Feed(PROGRAMME, invites, "cy"), STAMP))
+    english = Calendar.from_ical(view.feed_ics(Feed(PROGRAMME, invites), STAMP))
+    assert str(welsh.walk("VEVENT")[0]["SUMMARY"]).startswith(f"{launch.cy.title} (")
+    assert str(english.walk("VEVENT")[0]["SUMMARY"]).startswith(f"{launch.title} (")
+
+
 def test_an_empty_feed_is_still_a_valid_calendar() -> None:
     calendar = Calendar.from_ical(view.feed_ics(Feed(PROGRAMME, []), STAMP))
     assert calendar.walk("VEVENT") == [] and calendar.walk("VTIMEZONE") != []

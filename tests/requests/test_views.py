@@ -31,6 +31,7 @@ from bot.requests.service import (
     RequestView,
 )
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from handlers.i18n import WELSH, in_language
 from handlers.views import console as console_view
 from handlers.views import home as home_view
 from handlers.views import requests as view
@@ -172,6 +173,9 @@ def test_the_person_is_told_in_their_own_words_what_happens_next() -> None:
     assert view.request_received(RequestReceived(9, "adjustment", None, None))[0].startswith(
         "Thank you. Your request #9 (a reasonable adjustment) has gone privately to the project team."
     )
+    with in_language(WELSH):
+        welsh = view.request_received(RequestReceived(7, "accommodation", LAUNCH, approver))[0]
+    assert "Dr Morgan Ellis, Cyfarwyddwr Gweithredol Polisi Proffesiynol" in welsh
 
 
 def test_each_answer_reads_kindly_and_a_note_reads_as_typed() -> None:
