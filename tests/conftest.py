@@ -1,5 +1,5 @@
-"""Fixtures: the local Slack workspace, a database (SQLite always; PostgreSQL when
-TEST_DATABASE_URL is set), and a World that joins them to the real app."""
+"""Fixtures: the local Slack workspace, a database (SQLite; PostgreSQL as well for tests marked
+`both_databases`, when TEST_DATABASE_URL is set), and a World that joins them to the real app."""
 
 from __future__ import annotations
 
@@ -51,8 +51,30 @@ def slack() -> Iterator[LocalSlack]:
         assert local.workspace.violations == [], "calls Slack would refuse"
 
 
-@pytest.fixture(params=["sqlite", "postgresql"])
+# End-to-end scenarios run on SQLite: what PostgreSQL does differently is proved where it lives,
+# by the tests marked `both_databases`: storage, the outbox and its delivery, the clocks running
+# at once, and one representative scenario per feature. Every scenario on both doubled the
+# end-to-end tests' time and proved little more.
+BOTH_DATABASES = "both_databases"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers", f"{BOTH_DATABASES}: run on PostgreSQL too, not only on SQLite"
+    )
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "database_url" not in metafunc.fixturenames:
+        return
+    both = metafunc.definition.get_closest_marker(BOTH_DATABASES) is not None
+    databases = ["sqlite", "postgresql"] if both else ["sqlite"]
+    metafunc.parametrize("database_url", databases, indirect=True)
+
+
+@pytest.fixture
 def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
+    """SQLite, or PostgreSQL (when TEST_DATABASE_URL is set) for a test marked `both_databases`."""
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'mentorbot.db'}"
         return

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from collections import Counter
 
+import pytest
+
 from localslack.server import LocalSlack
 from mentorbot.settings import Settings
 from tests.world import COHORT
@@ -22,6 +24,7 @@ bot.close()
 """
 
 
+@pytest.mark.both_databases  # each database makes them take turns its own way
 def test_two_clocks_starting_together_neither_crash_nor_send_twice(
     slack: LocalSlack, settings: Settings
 ) -> None:

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 
+import pytest
+
 from localslack.server import Fault
 from tests.world import MENTEES, MENTORS, World, restart, uk
+
+pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
 EVERYONE = MENTORS + MENTEES
 

@@ -5,9 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 from pathlib import Path
 
+import pytest
+
 from bot.scheme import SHIPPED_PROGRAMME
 from localslack.server import Fault
 from tests.world import MENTEES, MENTORS, World, restart, uk
+
+pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
 EVERYONE = MENTORS + MENTEES
 

@@ -14,6 +14,8 @@ from bot.participants.notices import MyDataFile
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
+pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
+
 NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=45)
 

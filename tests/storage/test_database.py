@@ -27,6 +27,7 @@ def test_an_unreachable_database_is_retried_with_one_line_each_time_then_given_u
     assert "s3cret" not in caplog.text
 
 
+@pytest.mark.both_databases
 def test_a_reachable_database_is_used_at_once(
     database_url: str, caplog: pytest.LogCaptureFixture
 ) -> None:

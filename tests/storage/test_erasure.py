@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+import pytest
 from sqlalchemy import Engine, text
 
 from bot.concerns.rules import ConcernEvent
@@ -12,6 +13,8 @@ from bot.outbox import Delivery
 from bot.pairs.rules import Agreement, Meeting
 from bot.participants.rules import ParticipantRow
 from storage.unit_of_work import SqlUnitOfWorkFactory
+
+pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
 
 NOW = datetime(2026, 1, 5, 10, tzinfo=UTC)
 SUNITA = ParticipantRow(2, "Sunita Rao", "sunita@example.org", "mentee", "USUNITA01", "nurse")

@@ -6,8 +6,12 @@ import threading
 from concurrent.futures import ThreadPoolExecutor
 from datetime import UTC, datetime
 
+import pytest
+
 from bot.events.rules import EventSchedule
 from storage.unit_of_work import SqlUnitOfWorkFactory
+
+pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
 
 NOW = datetime(2025, 10, 1, 8, 0, tzinfo=UTC)
 LAUNCH = EventSchedule(

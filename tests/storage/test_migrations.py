@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
+import pytest
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
@@ -22,6 +23,8 @@ from storage import (  # noqa: F401
 )
 from storage.base import Base
 from storage.database import MIGRATIONS, make_engine, upgrade_schema
+
+pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
 
 
 def alembic(engine, revision: str) -> None:  # type: ignore[no-untyped-def]
