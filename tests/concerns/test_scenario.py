@@ -115,6 +115,7 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
     ]
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit_trail(
     world: World,
 ) -> None:
@@ -174,6 +175,7 @@ def test_an_unacknowledged_report_is_posted_again_once_with_the_lead_mentioned(
     ]
 
 
+@pytest.mark.both_databases  # its delivery rests on the database
 def test_when_slack_fails_the_alert_is_retried_and_the_reporter_is_told_only_once_it_is_there(
     world: World,
 ) -> None:

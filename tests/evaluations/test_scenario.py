@@ -6,11 +6,14 @@ import copy
 import csv
 import io
 
+import pytest
+
 from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, sent_at, uk
 
 GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2026-03-02 09:30"))

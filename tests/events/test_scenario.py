@@ -8,6 +8,7 @@ import urllib.request
 from email.message import Message as Headers
 from urllib.error import HTTPError
 
+import pytest
 from icalendar import Calendar
 
 from tests.events.conftest import PUBLIC_URL
@@ -92,6 +93,7 @@ def test_the_calendar_file_is_a_real_ics_in_uk_time(world: World) -> None:
     assert "SCoR HQ" in ics
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_coming(
     world: World,
 ) -> None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
+import pytest
+
 from handlers.views import console as console_view
 from handlers.views import home as home_view
 from handlers.views.concerns import TELL_ABOUT_MESSAGE, TELL_SHORTCUT
@@ -51,6 +53,7 @@ def actions_in(view: dict[str, Any]) -> set[str]:
     return found
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_a_mentee_sees_their_events_and_pair_and_accepts_from_their_home(world: World) -> None:
     world.walk_to(uk("2026-01-05 09:30"))
     world.add_cohort()

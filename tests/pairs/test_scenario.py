@@ -79,6 +79,7 @@ def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: Wor
     assert world.command(SUNITA, "team pairs") == "Only the project team can do this."
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreement(
     world: World,
 ) -> None:
@@ -292,6 +293,7 @@ def _pair_id(world: World) -> int:
         return uow.pairs.current()[0].id
 
 
+@pytest.mark.both_databases  # its delivery rests on the database
 def test_the_clock_holds_one_job_for_pairs_and_no_check_in_is_sent_twice_across_restarts(
     world: World,
 ) -> None:

@@ -33,6 +33,7 @@ def test_slack_ids_and_time_zones_are_found_by_email(world: World) -> None:
     assert len(world.slack.workspace.calls_to("users.lookupByEmail")) == 4
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_reimporting_updates_and_never_duplicates(world: World) -> None:
     add_workspace_users(world)
     world.bot.import_participants(COHORT_CSV)

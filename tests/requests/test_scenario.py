@@ -159,6 +159,7 @@ def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
     ]
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyone_sees_it(
     cohort: World,
 ) -> None:
