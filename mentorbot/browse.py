@@ -16,17 +16,29 @@ import shutil
 import signal
 import sys
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from functools import cache
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
 from bot.scheme import Programme, load_programme
+from handlers.i18n import (
+    ENGLISH,
+    LANGUAGES,
+    N_,
+    clock_time,
+    formatted,
+    in_language,
+    translations,
+)
 from localslack.browser.app import AppInfo, WorkspacePage
 from localslack.browser.model import Person
 from localslack.browser.serve import PageServer
+from localslack.browser.words import Language
+from mentorbot.app import languages_in
 from mentorbot.local import (
     COHORT,
     NEWCOMER_IDS,
@@ -161,6 +173,7 @@ def serving(
             settle=lambda: run.bot.wait_for_listeners(timeout=5),
             pace=pace,
             allowed_hosts=LOOPBACK if host in LOOPBACK else None,
+            language_of=page_languages(run),
         )
         keeper = Keeper(state / KEPT, run)
         server = PageServer(page.app, host, port)
@@ -212,24 +225,43 @@ def _wait_for_stop() -> None:
         signal.signal(signal.SIGTERM, previous)
 
 
+def page_languages(run: LocalRun) -> Callable[[str], Language]:
+    """The page speaks to each person in the language they chose for the bot's words: with
+    the bot's own catalogue, and moments written by Babel as the bot writes them."""
+    language_of = languages_in(run.bot.uow)
+    return lambda user_id: _page_language(language_of(user_id) or ENGLISH)
+
+
+@cache
+def _page_language(code: str) -> Language:
+    code = code if code in LANGUAGES else ENGLISH
+    return Language(code, translations(code), lambda moment: _moment_in(code, moment))
+
+
+def _moment_in(code: str, moment: datetime) -> str:
+    """ "Tue 14 Oct 2025, 10:00"; "Maw 14 Hyd 2025, 10:00"."""
+    with in_language(code):
+        return f"{formatted(moment, 'EEE d MMM y')}, {clock_time(moment)}"
+
+
 def people_of(programme: Programme) -> list[Person]:
     """Everyone the page can be used as: mentees, mentors, the project team, and colleagues
     the team can import (mentorbot/data/demo-newcomers.csv is a file to try)."""
     rows = list(csv.DictReader(COHORT.open(encoding="utf-8")))
     people = [
-        Person(r["slack_id"], r["name"], "Mentees" if r["role"] == "mentee" else "Mentors")
+        Person(r["slack_id"], r["name"], N_("Mentees") if r["role"] == "mentee" else N_("Mentors"))
         for r in sorted(rows, key=lambda r: r["role"] != "mentee")
     ]
     team = [
-        Person(m.slack_id, m.name, "Project team")
+        Person(m.slack_id, m.name, N_("Project team"))
         for m in programme.project_team.members
         if m.slack_id
     ]
     approver = programme.approvals.accommodation
     if approver and approver.slack_id:
-        team.append(Person(approver.slack_id, approver.name, "Approves accommodation"))
+        team.append(Person(approver.slack_id, approver.name, N_("Approves accommodation")))
     newcomers = [
-        Person(NEWCOMER_IDS[r["email"]], r["name"], "Not on the scheme yet")
+        Person(NEWCOMER_IDS[r["email"]], r["name"], N_("Not on the scheme yet"))
         for r in csv.DictReader(NEWCOMERS.open(encoding="utf-8"))
     ]
     return people + team + newcomers

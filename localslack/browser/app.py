@@ -28,10 +28,11 @@ from starlette.responses import HTMLResponse, RedirectResponse, Response, Stream
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from localslack.browser import forms, model
+from localslack.browser import forms, model, words
 from localslack.browser.blockkit import Surface, render_blocks
 from localslack.browser.guard import SameOrigin
 from localslack.browser.mrkdwn import mrkdwn_html
+from localslack.browser.words import _
 from localslack.sender import Delivered, SignedSender
 from localslack.server import LocalSlack
 
@@ -106,11 +107,14 @@ class WorkspacePage:
         settle: Callable[[], None],
         pace: float = 0.5,
         allowed_hosts: tuple[str, ...] | None = ("127.0.0.1", "localhost"),
+        language_of: Callable[[str], words.Language] = lambda user_id: words.ENGLISH,
     ):
         """allowed_hosts: the names the page answers to (None: any, when serving beyond
-        loopback on purpose)."""
+        loopback on purpose). language_of: the language of the person with that user id, in
+        which the page shows its own words when it is used as them."""
         self.slack, self.ws, self.sender, self.clock = slack, slack.workspace, sender, clock
         self.people, self.app_info = people, app
+        self._language_of = language_of
         self._settle = settle  # waits for what the app does after acknowledging
         self._pace = pace
         # What went wrong with a person's last action, shown until their next one
@@ -126,6 +130,12 @@ class WorkspacePage:
             autoescape=select_autoescape(["html"]),
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
+        )
+        # Installed once: each request's words are its reader's (words.speak), and the
+        # translations are Markup whose placeholders .format() escapes.
+        self._templates.install_gettext_callables(  # type: ignore[attr-defined]
+            words._, words.ngettext, newstyle=True
         )
         self.app = Starlette(
             routes=[
@@ -157,7 +167,9 @@ class WorkspacePage:
         me = self._person(request.query_params.get("as"))
         where = request.query_params.get("in") or model.HOME
         if where != model.HOME and not model.can_see(self.ws, me.id, where):
-            self._notices.setdefault(me.id, "You are not in that conversation; here is your Home.")
+            self._notices.setdefault(
+                me.id, _("You are not in that conversation; here is your Home.")
+            )
             where = model.HOME
         html = self._templates.get_template("page.html").render(self._page_context(me, where))
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
@@ -170,6 +182,7 @@ class WorkspacePage:
         here = next((p for p in places if p.id == where), places[0])
         names = model.names_of(self.ws)
         return {
+            "language": words.language().code,
             "me": me,
             "groups": _grouped(self.people),
             "places": places,
@@ -262,7 +275,11 @@ class WorkspacePage:
         }
 
     def _person(self, user_id: str | None) -> model.Person:
-        return next((p for p in self.people if p.id == user_id), self.people[0])
+        """Who the page is used as (the first person if none is named); the page speaks their
+        language for the rest of the request."""
+        me = next((p for p in self.people if p.id == user_id), self.people[0])
+        words.speak(self._language_of(me.id))
+        return me
 
     # Acting ------------------------------------------------------------------------------------
 
@@ -279,7 +296,9 @@ class WorkspacePage:
         me, where = self._who(form)
         step = forms.action_of(form)
         if step is None:
-            self._notices[me.id] = "That control sent something I couldn't read; nothing was done."
+            self._notices[me.id] = _(
+                "That control sent something I couldn't read; nothing was done."
+            )
             return self._back(me, where)
         await asyncio.to_thread(self._act, me, step)
         return self._back(me, where)
@@ -288,7 +307,7 @@ class WorkspacePage:
         try:
             send = forms.sending(self.ws, self.sender, me.id, step)
         except forms.Gone as gone:
-            self._notices[me.id] = str(gone)
+            self._notices[me.id] = _(str(gone))
             return
         self._deliver(me, send)
 
@@ -301,7 +320,7 @@ class WorkspacePage:
     def _submit(self, me: model.Person, view_id: str, form: FormData) -> None:
         with self._lock:  # a form is sent once, however often it is posted
             if self.ws.open_modal_of(me.id) != view_id or view_id in self._sending:
-                self._notices[me.id] = "That form is no longer open; nothing was sent."
+                self._notices[me.id] = _("That form is no longer open; nothing was sent.")
                 return
             self._sending.add(view_id)
         try:
@@ -313,7 +332,7 @@ class WorkspacePage:
     def _send_form(self, me: model.Person, view_id: str, form: FormData) -> None:
         view = self.ws.views[view_id]
         if str(form.get("hash") or "") != view["hash"]:
-            self._notices[me.id] = (
+            self._notices[me.id] = _(
                 "The app changed that form while you were on it; please check it and send again."
             )
             return
@@ -323,7 +342,7 @@ class WorkspacePage:
             for block, files in forms.uploads(form).items()
         }
         missing = forms.client_checks(view, entered, uploads) | {
-            block: f"Files can be up to {UPLOAD_LIMIT // (1024 * 1024)} MB here."
+            block: _("Files can be up to {size} MB here.").format(size=UPLOAD_LIMIT // 1024**2)
             for block, files in uploads.items()
             if any((f.size or 0) > UPLOAD_LIMIT for f in files)
         }
@@ -365,18 +384,18 @@ class WorkspacePage:
         me, where = self._who(form)
         text = str(form.get("text") or "").strip()
         if text and (where == model.HOME or not model.can_see(self.ws, me.id, where)):
-            self._notices[me.id] = "Open a conversation to write in it."
+            self._notices[me.id] = _("Open a conversation to write in it.")
         elif text:
             await asyncio.to_thread(self._say, me, where, text)
         return self._back(me, where)
 
     def _say(self, me: model.Person, where: str, text: str) -> None:
-        command, _, rest = text.partition(" ")
+        command, _space, rest = text.partition(" ")
         if command.startswith("/"):
             if command not in self.app_info.commands:
-                self._notices[me.id] = (
-                    f"{command} is not a command here. Commands: {', '.join(self.app_info.commands)}."
-                )
+                self._notices[me.id] = _(
+                    "{command} is not a command here. Commands: {commands}."
+                ).format(command=command, commands=", ".join(self.app_info.commands))
                 return
             self._deliver(
                 me, lambda: self.sender.command(me.id, forms.as_typed(rest), command, where)
@@ -404,7 +423,7 @@ class WorkspacePage:
                 self._deliver, me, lambda: self.sender.shortcut(me.id, callback_id)
             )
         else:
-            self._notices[me.id] = "That shortcut isn't there any more."
+            self._notices[me.id] = _("That shortcut isn't there any more.")
         return self._back(me, where)
 
     def _deliver(self, me: model.Person, send: Callable[[], Delivered]) -> Delivered | None:
@@ -414,10 +433,10 @@ class WorkspacePage:
         with contextlib.suppress(TimeoutError, threading.BrokenBarrierError):
             self._settle()  # still busy after that: what it sends will appear live
         if delivered.status != 200:
-            self._notices[me.id] = (
-                f"{self.app_info.name} didn't answer properly (HTTP {delivered.status}). "
-                "Slack would show “This app responded with an error”. Please try again."
-            )
+            self._notices[me.id] = _(
+                "{app} didn't answer properly (HTTP {status}). Slack would show “This app "
+                "responded with an error”. Please try again."
+            ).format(app=self.app_info.name, status=delivered.status)
             return None
         return delivered
 
@@ -450,7 +469,7 @@ class WorkspacePage:
             None if step == "next" else timedelta(days=1 if step == "day" else 7)
         )
         if not moved and step == "next":
-            self._notices[me.id] = "Nothing more is scheduled: the scheme is over."
+            self._notices[me.id] = _("Nothing more is scheduled: the scheme is over.")
         self.ws.changed()
 
     def _play(self) -> None:
@@ -474,7 +493,7 @@ class WorkspacePage:
         me = self._person(request.query_params.get("as"))
         file_id = request.path_params["file_id"]
         if not model.file_visible_to(self.ws, me.id, file_id):
-            return Response("No such file here.", 404, media_type="text/plain")
+            return Response(_("No such file here."), 404, media_type="text/plain")
         kept = self.ws.files[file_id]
         inline = kept["mimetype"] in ("image/png", "image/jpeg", "image/gif")
         disposition = "inline" if inline else "attachment"

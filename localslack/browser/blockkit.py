@@ -23,30 +23,33 @@ from localslack.browser.mrkdwn import (
     plain_html,
     with_emoji,
 )
+from localslack.browser.words import N_, _
 
 Json = Mapping[str, Any]
 Attrs = Mapping[str, str | int | bool | None]
 
-NOT_SHOWN = "[this block could not be shown]"
-CONTROL_NOT_SHOWN = "[this control could not be shown]"
-FILE_NOT_SHOWN = "[a file that can only be opened in Slack]"
-WORKFLOW_NOT_SHOWN = "Workflows run in Slack only"
-MORE_OPTIONS = "More options"
-OPTIONAL = "(optional)"
-PLACEHOLDER = "Choose…"
+# The page's own words, translated where they are shown (words._)
+NOT_SHOWN = N_("[this block could not be shown]")
+CONTROL_NOT_SHOWN = N_("[this control could not be shown]")
+FILE_NOT_SHOWN = N_("[a file that can only be opened in Slack]")
+WORKFLOW_NOT_SHOWN = N_("Workflows run in Slack only")
+MORE_OPTIONS = N_("More options")
+OPTIONAL = N_("(optional)")
+PLACEHOLDER = N_("Choose…")
 UTC_NOTE = "UTC"
-CONFIRM_TITLE, CONFIRM_YES, CONFIRM_NO = "Are you sure?", "Yes", "Cancel"
+CONFIRM_TITLE, CONFIRM_YES, CONFIRM_NO = N_("Are you sure?"), N_("Yes"), N_("Cancel")
 # What applies a choice: choosing must not act on its own, for keyboard users.
-CHOOSE, SAVE, SEND = "Choose", "Save", "Send"
-SET_DATE, SET_TIME, SET_DATE_TIME = "Set date", "Set time", "Set date and time"
+CHOOSE, SAVE, SEND = N_("Choose"), N_("Save"), N_("Send")
+SET_DATE, SET_TIME, SET_DATE_TIME = N_("Set date"), N_("Set time"), N_("Set date and time")
 # What a control is called when nothing on the page names it.
+OPTIONS = N_("Options")
 DEFAULT_NAMES = {
-    "datepicker": "Date",
-    "timepicker": "Time",
-    "datetimepicker": "Date and time",
-    "users_select": "Person",
-    "multi_users_select": "People",
-    "checkboxes": "Options",
+    "datepicker": N_("Date"),
+    "timepicker": N_("Time"),
+    "datetimepicker": N_("Date and time"),
+    "users_select": N_("Person"),
+    "multi_users_select": N_("People"),
+    "checkboxes": OPTIONS,
 }
 ACT_URL = "/ui/act"
 LAST_MOMENT = 253402300800  # 10000-01-01T00:00Z: a datetime-local input holds four-digit years
@@ -80,7 +83,7 @@ class Malformed(ValueError):
 def render_blocks(blocks: Sequence[Mapping[str, Any]], surface: Surface) -> Markup:
     """The blocks as HTML; an unknown block is left out and a malformed one is a short note."""
     if isinstance(blocks, str | bytes) or not isinstance(blocks, Sequence):
-        return _note(NOT_SHOWN)
+        return _note(_(NOT_SHOWN))
     return Markup("").join(
         _block(_At(surface, i, b, blocks[i - 1] if i else None)) for i, b in enumerate(blocks)
     )
@@ -113,7 +116,7 @@ class _At:
 
 def _block(at: _At) -> Markup:
     if not isinstance(at.block, Mapping):
-        return _note(NOT_SHOWN)
+        return _note(_(NOT_SHOWN))
     kind = at.block.get("type")
     draw = _BLOCKS.get(kind) if isinstance(kind, str) else None
     if draw is None:
@@ -122,7 +125,7 @@ def _block(at: _At) -> Markup:
         return draw(at.block, at)
     # The page must keep working on any JSON: these are what reading a malformed block raises.
     except (Malformed, KeyError, IndexError, TypeError, ValueError, AttributeError, OverflowError):
-        return _note(NOT_SHOWN)
+        return _note(_(NOT_SHOWN))
 
 
 # ---- HTML and text helpers
@@ -188,7 +191,7 @@ def _img(url: Any, alt: Any, css: str) -> Markup:
     screen readers rather than read out by file name."""
     src = _image_src(url)
     if src is None:
-        return _note(f"[image: {alt}]") if alt else Markup("")
+        return _note(_("[image: {alt}]").format(alt=alt)) if alt else Markup("")
     text = alt if isinstance(alt, str) else ""
     role = None if text else "presentation"
     return _tag("img", {"class": css, "src": src, "alt": text, "role": role, "loading": "lazy"})
@@ -263,7 +266,7 @@ def _video(block: Json, at: _At) -> Markup:
 
 
 def _file(block: Json, at: _At) -> Markup:
-    return _wrap(at, _note(FILE_NOT_SHOWN))
+    return _wrap(at, _note(_(FILE_NOT_SHOWN)))
 
 
 def _markdown(block: Json, at: _At) -> Markup:
@@ -462,7 +465,7 @@ def _select(
     multiple = str(element.get("type", "")).startswith("multi_")
     body = Markup("")
     if not multiple:
-        body += _tag("option", {"value": ""}, escape(_placeholder(element) or PLACEHOLDER))
+        body += _tag("option", {"value": ""}, escape(_placeholder(element) or _(PLACEHOLDER)))
     for group, options in choices:
         items = _join(
             _tag("option", {"value": value, "selected": value in c.values}, escape(words))
@@ -651,14 +654,19 @@ def _action_element(element: Any, at: _At, position: int, name_id: str | None) -
     if kind == "workflow_button":
         return _tag(
             "button",
-            {"type": "button", "class": "bk-button", "disabled": True, "title": WORKFLOW_NOT_SHOWN},
+            {
+                "type": "button",
+                "class": "bk-button",
+                "disabled": True,
+                "title": _(WORKFLOW_NOT_SHOWN),
+            },
             _text(element["text"], at.surface),
         )
     if kind not in _CHOOSERS and kind not in ("button", "overflow"):
-        return _note(CONTROL_NOT_SHOWN)
+        return _note(_(CONTROL_NOT_SHOWN))
     fid = at.id("act", position)
     confirm_id = f"{fid}-confirm" if isinstance(element.get("confirm"), Mapping) else None
-    name = _placeholder(element) or DEFAULT_NAMES.get(str(kind), "Options")
+    name = _placeholder(element) or _(DEFAULT_NAMES.get(str(kind), OPTIONS))
     act = _Act(fid, name_id, name, confirm_id)
     controls = _ACTIONS.get(str(kind), _chooser_action)(element, act, at.surface)
     return _act_form(element, at, fid) + controls + _confirm_dialog(element, act, at.surface)
@@ -721,7 +729,7 @@ def _link_button(element: Json, at: _At, position: int) -> Markup:
         "rel": "noopener noreferrer",
         "aria-label": element.get("accessibility_label"),
     }
-    new_tab = _tag("span", {"class": "bk-sr"}, escape(NEW_TAB))
+    new_tab = _tag("span", {"class": "bk-sr"}, escape(" " + _(NEW_TAB)))
     return _tag("a", attrs, _text(element["text"], at.surface) + new_tab)
 
 
@@ -744,7 +752,7 @@ def _overflow(element: Json, act: _Act, surface: Surface) -> Markup:
         }
         items += _tag("button", attrs, words)
     summary = _tag("span", {"aria-hidden": "true"}, escape("⋯")) + _tag(
-        "span", {"class": "bk-sr"}, escape(MORE_OPTIONS)
+        "span", {"class": "bk-sr"}, escape(_(MORE_OPTIONS))
     )
     menu = _tag("summary", {"class": "bk-button"}, summary) + _tag(
         "div", {"class": "bk-menu"}, items
@@ -754,7 +762,8 @@ def _overflow(element: Json, act: _Act, surface: Surface) -> Markup:
 
 def _chooser_action(element: Json, act: _Act, surface: Surface) -> Markup:
     """A value-holding element posts its choice only when its own button is pressed."""
-    draw, verb = _CHOOSERS[str(element["type"])]
+    draw, marked_verb = _CHOOSERS[str(element["type"])]
+    verb = _(marked_verb)
     aria = {"aria-labelledby": act.name_id} if act.name_id else {"aria-label": act.name}
     c = _Control(f"{act.fid}-control", "choice", act.fid, _initial(element, surface), aria)
     apply_id = f"{act.fid}-submit"
@@ -785,10 +794,10 @@ def _confirm_dialog(element: Json, act: _Act, surface: Surface) -> Markup:
     if act.confirm_id is None or not isinstance(confirm, Mapping):
         return Markup("")
     did = act.confirm_id
-    title = _text(confirm["title"], surface) if confirm.get("title") else escape(CONFIRM_TITLE)
+    title = _text(confirm["title"], surface) if confirm.get("title") else escape(_(CONFIRM_TITLE))
     text = _text(confirm["text"], surface) if confirm.get("text") else Markup("")
-    yes = _text(confirm["confirm"], surface) if confirm.get("confirm") else escape(CONFIRM_YES)
-    no = _text(confirm["deny"], surface) if confirm.get("deny") else escape(CONFIRM_NO)
+    yes = _text(confirm["confirm"], surface) if confirm.get("confirm") else escape(_(CONFIRM_YES))
+    no = _text(confirm["deny"], surface) if confirm.get("deny") else escape(_(CONFIRM_NO))
     style = confirm.get("style")
     # The dialog's form holds no controls: its buttons name it, as every control here does.
     buttons = _dialog_button(did, "confirm", yes, _button_class(style or "primary"), False)
@@ -867,7 +876,7 @@ def _modal_input(block: Json, element: Json, at: _At) -> Markup:
 def _label_words(block: Json, surface: Surface) -> Markup:
     words = _text(block["label"], surface)
     if block.get("optional"):
-        words += Markup(" ") + _tag("span", {"class": "bk-optional"}, escape(OPTIONAL))
+        words += Markup(" ") + _tag("span", {"class": "bk-optional"}, escape(_(OPTIONAL)))
     return words
 
 
@@ -881,7 +890,7 @@ def _labelled(block: Json, element: Json, c: _Control, at: _At, error: str | Non
     """The control with its label (a legend for a group), its error right under it, then its
     hint in small print."""
     words = _label_words(block, at.surface)
-    draw, _ = _CHOOSERS[str(element["type"])]
+    draw = _CHOOSERS[str(element["type"])][0]
     if element.get("type") in ("radio_buttons", "checkboxes"):
         html = draw(element, _with_legend(c, words), at.surface)
     else:

@@ -13,6 +13,7 @@ from typing import Any
 from starlette.datastructures import FormData, UploadFile
 
 from localslack.browser import model
+from localslack.browser.words import N_, _, ngettext
 from localslack.sender import Choice, Delivered, SignedSender, usable_elements
 from localslack.workspace import Message, Workspace
 
@@ -21,7 +22,8 @@ WITH_OPTIONS = {"static_select", "overflow", "radio_buttons", "checkboxes", "mul
 
 
 class Gone(Exception):
-    """What the person used is not there any more, or not as posted; the words say so."""
+    """What the person used is not there any more, or not as posted; the words say so (a
+    marked message, translated where it is shown)."""
 
 
 @dataclass(frozen=True)
@@ -69,7 +71,7 @@ def sending(
     blocks = _blocks_of(ws, user, step)
     element = _element(blocks, step.block_id, step.action_id)
     if element is None:
-        raise Gone("That is no longer there: the app has changed the message or view since.")
+        raise Gone(N_("That is no longer there: the app has changed the message or view since."))
     block = step.block_id
     if element.get("type") == "button":
         value = element.get("value")
@@ -94,21 +96,21 @@ def _blocks_of(ws: Workspace, user: str, step: Action) -> list[dict[str, Any]]:
     if step.surface == "home":
         home = ws.home_view(user)
         if home is None or (home["id"], home["hash"]) != (step.view_id, step.view_hash):
-            raise Gone("Your Home tab has changed since; here it is again.")
+            raise Gone(N_("Your Home tab has changed since; here it is again."))
         return list(home.get("blocks") or [])
     if ws.open_modal_of(user) != step.view_id:
-        raise Gone("That form is no longer open.")
+        raise Gone(N_("That form is no longer open."))
     if ws.views[step.view_id]["hash"] != step.view_hash:
-        raise Gone("The app changed that form while you were on it; here it is again.")
+        raise Gone(N_("The app changed that form while you were on it; here it is again."))
     return list(ws.views[step.view_id].get("blocks") or [])
 
 
 def _message(ws: Workspace, user: str, step: Action) -> Message:
     if not model.can_see(ws, user, step.channel):
-        raise Gone("That message is not in a conversation you are in.")
+        raise Gone(N_("That message is not in a conversation you are in."))
     found = next((m for m in ws.messages_in(step.channel) if m.ts == step.ts), None)
     if found is None:
-        raise Gone("That message is not there any more.")
+        raise Gone(N_("That message is not there any more."))
     return found
 
 
@@ -129,19 +131,19 @@ def _choice(ws: Workspace, element: Mapping[str, Any], choices: tuple[str, ...])
     if kind in WITH_OPTIONS:
         offered = {o["value"] for o in options_of(element)}
         if not set(choices) <= offered:
-            raise Gone("That choice is not on offer any more.")
+            raise Gone(N_("That choice is not on offer any more."))
     elif kind.endswith("users_select"):
         if not set(choices) <= set(ws.users):
-            raise Gone("That person is not in this workspace.")
+            raise Gone(N_("That person is not in this workspace."))
     elif not all(_well_formed(kind, c) for c in choices):
-        raise Gone("That is not a date or time I can read; please choose again.")
+        raise Gone(N_("That is not a date or time I can read; please choose again."))
     if kind == "datetimepicker" and choices:
         # The page's picker is in UTC; Slack reports the moment as a Unix time.
         return int(datetime.fromisoformat(choices[0]).replace(tzinfo=UTC).timestamp())
     if is_multiple(kind):
         return list(choices)
     if not choices:
-        raise Gone("Please choose something first.")
+        raise Gone(N_("Please choose something first."))
     return choices[0]
 
 
@@ -204,7 +206,7 @@ def client_checks(
         )
         problem = _problem(element, [v for v in given if isinstance(v, str)], bool(given))
         if not given and not block.get("optional"):
-            problem = "Please fill in this field."
+            problem = _("Please fill in this field.")
         if problem:
             problems[block_id] = problem
     return problems
@@ -214,26 +216,38 @@ def _problem(element: Mapping[str, Any], texts: list[str], given: bool) -> str |
     kind = element.get("type")
     text = texts[0] if texts else ""
     if kind == "plain_text_input" and text:
-        if len(text) < int(element.get("min_length") or 0):
-            return f"Please write at least {element['min_length']} characters."
-        if element.get("max_length") and len(text) > int(element["max_length"]):
-            return f"Please keep this to {element['max_length']} characters."
+        return _length_problem(element, text)
     if kind == "number_input" and text:
         return _number_problem(element, text)
     if kind == "email_input" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
-        return "Please enter an email address."
+        return _("Please enter an email address.")
     if kind == "url_input" and text and not re.match(r"https?://\S+$", text):
-        return "Please enter a web address starting with https://."
+        return _("Please enter a web address starting with https://.")
     if kind in ("datepicker", "timepicker") and text and not _well_formed(str(kind), text):
         return (
-            "Please enter a date as YYYY-MM-DD."
+            _("Please enter a date as YYYY-MM-DD.")
             if kind == "datepicker"
-            else ("Please enter a time as HH:MM.")
+            else _("Please enter a time as HH:MM.")
         )
     if kind in WITH_OPTIONS and texts:
         offered = {o["value"] for o in options_of(element)}
         if not set(texts) <= offered:
-            return "Please choose one of the options."
+            return _("Please choose one of the options.")
+    return None
+
+
+def _length_problem(element: Mapping[str, Any], text: str) -> str | None:
+    least, most = int(element.get("min_length") or 0), int(element.get("max_length") or 0)
+    if len(text) < least:
+        words = ngettext(
+            "Please write at least {n} character.", "Please write at least {n} characters.", least
+        )
+        return words.format(n=least)
+    if most and len(text) > most:
+        words = ngettext(
+            "Please keep this to {n} character.", "Please keep this to {n} characters.", most
+        )
+        return words.format(n=most)
     return None
 
 
@@ -242,12 +256,12 @@ def _number_problem(element: Mapping[str, Any], text: str) -> str | None:
     try:
         number = float(text) if decimals else int(text)
     except ValueError:
-        return "Please enter a number." if decimals else "Please enter a whole number."
+        return _("Please enter a number.") if decimals else _("Please enter a whole number.")
     low, high = element.get("min_value"), element.get("max_value")
     if low is not None and number < float(low):
-        return f"Please enter {low} or more."
+        return _("Please enter {low} or more.").format(low=low)
     if high is not None and number > float(high):
-        return f"Please enter {high} or less."
+        return _("Please enter {high} or less.").format(high=high)
     return None
 
 

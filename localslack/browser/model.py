@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 from typing import Any
 from zoneinfo import ZoneInfo
 
+from localslack.browser.words import _, written
 from localslack.workspace import Channel, Workspace
 
 HOME = "home"
@@ -19,7 +20,7 @@ class Person:
 
     id: str
     name: str
-    group: str
+    group: str  # marked for the catalogue (N_), translated where it is shown
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ def places_of(ws: Workspace, user: str, app_name: str) -> list[Place]:
     """The app's Home and DM first, then the person's channels and group DMs by name."""
     with ws.lock:
         dm = ws.channel_key(user)
-        places = [Place(HOME, "Home", "home"), Place(dm, app_name, "dm")]
+        places = [Place(HOME, _("Home"), "home"), Place(dm, app_name, "dm")]
         others = [
             _place(ws, c, user)
             for c in ws.channels.values()
@@ -105,7 +106,7 @@ def items_in(ws: Workspace, user: str, channel: str, zone: ZoneInfo) -> list[Ite
 
 
 def _order(ts: str) -> tuple[int, int]:
-    seconds, _, seq = ts.partition(".")
+    seconds, _dot, seq = ts.partition(".")
     return int(seconds), int(seq or 0)
 
 
@@ -120,8 +121,8 @@ def stamp(ts: str, zone: ZoneInfo) -> str:
 
 
 def when(moment: datetime, zone: ZoneInfo) -> str:
-    local = moment.astimezone(zone)
-    return f"{local:%a} {local.day} {local:%b %Y, %H:%M}"
+    """A moment on a clock in `zone`, as the reader's language writes it."""
+    return written(moment.astimezone(zone))
 
 
 def names_of(ws: Workspace) -> dict[str, str]:

@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 
 from markupsafe import Markup, escape
 
+from localslack.browser.words import N_, _
+
 # The shortcodes the bot writes, and a few common ones; any other stays as it was typed.
 EMOJI: dict[str, str] = {
     "white_check_mark": "\u2705",
@@ -59,7 +61,7 @@ EMOJI: dict[str, str] = {
     "question": "\u2753",
     "exclamation": "\u2757",
 }
-NEW_TAB = " (opens in a new tab)"
+NEW_TAB = N_("(opens in a new tab)")  # read after a link's words; translated where shown
 
 _SLACK_ENTITY = re.compile(r"&(amp|lt|gt);")
 _DECODED = {"amp": "&", "lt": "<", "gt": ">"}
@@ -110,8 +112,8 @@ def link_html(url: str, label: str) -> Markup:
     if is_web_url(url):
         return Markup(
             '<a href="{}" rel="noopener noreferrer" target="_blank">{}'
-            '<span class="bk-sr">{}</span></a>'
-        ).format(url, label, NEW_TAB)
+            '<span class="bk-sr"> {}</span></a>'
+        ).format(url, label, _(NEW_TAB))
     if _MAILTO.match(url) and _one_word(url):
         return Markup('<a href="{}">{}</a>').format(url, label)
     return escape(label)
@@ -146,7 +148,7 @@ def _decode(text: str) -> str:
 
 def _token_html(inner: str, names: Mapping[str, str]) -> Markup:
     """What a `<...>` stands for: a mention, a broadcast, a date's fallback, or a link."""
-    target, _, label = inner.partition("|")
+    target, _bar, label = inner.partition("|")
     target, label = _decode(target), _decode(label)
     if target.startswith("@"):
         return mention_html("@" + (names.get(target[1:]) or label or target[1:]))
@@ -160,7 +162,7 @@ def _token_html(inner: str, names: Mapping[str, str]) -> Markup:
 
 def _special_html(command: str, label: str, names: Mapping[str, str]) -> Markup:
     """`<!here>`, `<!channel>`, `<!everyone>`, `<!subteam^ID>` and `<!date^...|fallback>`."""
-    kind, _, rest = command.partition("^")
+    kind, _caret, rest = command.partition("^")
     if kind in ("here", "channel", "everyone"):
         return mention_html("@" + kind)
     if kind == "subteam":

@@ -10,6 +10,13 @@ let refreshAgain = false;
 let latestNews = 0; // the newest version the server has announced
 let lastAnnounced = 0;
 const busy = new WeakSet();
+// The page's words for what this script says, in the reader's language (the page gives them).
+const WORDS = JSON.parse(document.getElementById("words")?.textContent || "{}");
+
+// A message with its {placeholders} filled in.
+function worded(message, values) {
+  return message.replace(/\{(\w+)\}/g, (all, name) => (name in values ? values[name] : all));
+}
 
 function openModal() {
   const dialog = document.getElementById("modal");
@@ -67,13 +74,16 @@ function announceNews(seenBefore) {
   const newest = fresh[fresh.length - 1];
   const author = newest.querySelector(".author")?.textContent || "";
   const words = (newest.querySelector(".body")?.textContent || "").trim().slice(0, 120);
-  document.getElementById("announcer").textContent =
-    fresh.length === 1 ? `${author}: ${words}` : `${fresh.length} new messages; the latest from ${author}: ${words}`;
+  document.getElementById("announcer").textContent = fresh.length === 1
+    ? `${author}: ${words}`
+    : worded(WORDS.news, { count: fresh.length, author, words });
 }
 
 function apply(html, ownForm) {
   const fresh = new DOMParser().parseFromString(html, "text/html");
-  if (fresh.body.dataset.as !== document.body.dataset.as || fresh.body.dataset.in !== document.body.dataset.in) {
+  // Someone else, somewhere else, or the person now reads another language: the whole page.
+  if (fresh.body.dataset.as !== document.body.dataset.as || fresh.body.dataset.in !== document.body.dataset.in ||
+    fresh.documentElement.lang !== document.documentElement.lang) {
     window.location.reload();
     return;
   }
