@@ -11,6 +11,7 @@ import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import timedelta
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -342,3 +343,86 @@ def test_a_file_is_downloaded_under_its_own_name_whatever_its_letters(workspace:
     assert answer.status_code == 200
     disposition = answer.headers["content-disposition"]
     assert 'filename="d b.csv"' in disposition and "UTF-8''%C5%81%C3%B3d%C5%BA" in disposition
+
+
+# The page's own words, which a Welsh reader must not see in English.
+ENGLISH_CHROME = [
+    "You are",
+    "Switch person",
+    "Mentees",
+    "Mentors",
+    "Project team",
+    "Not on the scheme yet",
+    "Simulated clock",
+    "UK time",
+    "Next moment",
+    "+1 day",
+    "+1 week",
+    "Play the scheme",
+    "Places",
+    "Messages with",
+    "Home",
+    "Shortcuts",
+    "Skip to the conversation",
+    "local workspace",
+    "Only visible to you",
+    "More actions",
+    "Write a message",
+    "Enter sends",
+    "Send",
+    " Tue ",
+    " Oct ",
+]
+
+
+class _Chrome(HTMLParser):
+    """The words the page itself shows or names things by: its text and its labels, without
+    what the app wrote (messages, the Home tab) or named (its shortcuts, from its manifest)."""
+
+    APPS = {"body", "home", "link-button"}
+    VOID = {"meta", "link", "input", "br", "hr", "img"}
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.words: list[str] = []
+        self._open: list[bool] = []  # for each open element: is it the app's?
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        apps = bool(self.APPS & set((found.get("class") or "").split())) or tag == "script"
+        if not any(self._open) and not apps:
+            self.words += [found[k] or "" for k in ("aria-label", "label", "title") if k in found]
+        if tag not in self.VOID:
+            self._open.append(apps)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag not in self.VOID and self._open:
+            self._open.pop()
+
+    def handle_data(self, data: str) -> None:
+        if not any(self._open):
+            self.words.append(data)
+
+
+def chrome_of(html: str) -> str:
+    parser = _Chrome()
+    parser.feed(html)
+    return " ".join(" ".join(parser.words).split())
+
+
+def test_the_page_speaks_the_language_of_the_person_it_is_used_as(workspace: Served) -> None:
+    with client(workspace) as page:
+        page.post(
+            "/ui/say",
+            data={"as": SUNITA, "in": dm(workspace, SUNITA), "text": "/mentoring iaith cymraeg"},
+        )
+        workspace.run.bot.wait_for_listeners()
+        welsh = page.get("/", params={"as": SUNITA, "in": dm(workspace, SUNITA)}).text
+        english = page.get("/", params={"as": ALED, "in": dm(workspace, ALED)}).text
+    assert '<html lang="cy">' in welsh
+    chrome = chrome_of(welsh)
+    for words in ["Chi yw", "Mentai", "Mae hi'n Maw 14 Hyd 2025", "+1 wythnos", "Hafan mentorbot"]:
+        assert words in chrome
+    assert [words for words in ENGLISH_CHROME if words in chrome] == []
+    assert '<html lang="en">' in english
+    assert all(words in chrome_of(english) for words in ["You are", "+1 week", "mentorbot Home"])
