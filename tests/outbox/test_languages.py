@@ -1,0 +1,48 @@
+"""Each message is written in the language its reader has chosen when it is sent: a change of
+language between two sendings is followed by the next one, for a person's DM and a pair's."""
+
+from __future__ import annotations
+
+from tests.world import PAIRS_CSV, World, group_messages, last_with, uk
+
+GRACE, SUNITA = "UGRACE001", "USUNITA01"
+WELSH_REMINDER, ENGLISH_REMINDER = "Nodyn atgoffa: Mae Lansiad LMS", "Reminder: LMS Launch"
+
+
+def last_text(world: World, user: str) -> str:
+    return [text for text in world.texts(user) if text][-1]
+
+
+def test_each_reminder_is_in_the_language_its_reader_chose_when_it_went(world: World) -> None:
+    world.add_cohort()
+    world.command(SUNITA, "iaith cymraeg")
+    world.walk_to(uk("2025-11-06 11:00"))  # the launch's week-before reminder, to everyone
+    assert last_text(world, SUNITA).startswith(WELSH_REMINDER)
+    assert last_text(world, GRACE).startswith(ENGLISH_REMINDER)
+
+    world.command(SUNITA, "iaith saesneg")
+    world.command(GRACE, "language welsh")
+    world.walk_to(uk("2025-11-12 11:00"))  # the day before
+    assert last_text(world, SUNITA).startswith(ENGLISH_REMINDER)
+    assert last_text(world, GRACE).startswith(WELSH_REMINDER)
+
+
+def test_a_pair_reads_both_languages_only_while_one_of_them_chooses_welsh(world: World) -> None:
+    world.walk_to(uk("2025-11-10 10:00"))
+    world.add_cohort()
+    world.command(SUNITA, "iaith cymraeg")
+    world.bot.import_pairs(PAIRS_CSV)
+    [introduction] = group_messages(world, GRACE, SUNITA)
+    welsh, english = introduction.text.split("\n\n", 1)
+    assert not welsh.startswith("The steering group")
+    assert english.startswith("The steering group has paired Grace Mensah (mentor)")
+    for member in (SUNITA, GRACE):
+        world.click(
+            member, last_with(group_messages(world, GRACE, SUNITA), "pair_accept"), "pair_accept"
+        )
+
+    world.command(SUNITA, "language english")
+    world.walk_to(uk("2025-11-18 12:00"))  # the first check-in, a week on
+    check_in = last_with(group_messages(world, GRACE, SUNITA), "checkin_yes")
+    assert check_in.text.startswith("Have you met yet?")
+    assert "\n\n" not in check_in.text
