@@ -51,7 +51,14 @@ def web_client(token: str, base_url: str, max_rate_limit_retries: int = 10) -> W
     )
 
 
-USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+_USER_ID = re.compile(r"^[UW][A-Z0-9]+$")
+
+
+def _people_in(to: str) -> list[str]:
+    """The people an address names: a DM's ("U1") or a pair's group DM's ("U1,U2"); none for a
+    channel."""
+    people = to.split(",")
+    return people if all(_USER_ID.match(p) for p in people) else []
 
 
 # The other languages a message is also written in, for the group being written to now
@@ -103,8 +110,8 @@ class SlackMessenger:
         """A person's own language; a group's, or both where its people read different ones
         (Welsh first, as Wales's bilingual letters put it); a channel's (the team's): the
         source's."""
-        people = to.split(",")
-        if not all(USER_ID.match(p) for p in people):
+        people = _people_in(to)
+        if not people:
             return [ENGLISH]
         chosen = {self._languages(p) or ENGLISH for p in people}
         return sorted(chosen, key=lambda spoken: spoken != WELSH)
@@ -157,7 +164,7 @@ class SlackMessenger:
     def channel_for(self, to: str) -> str:
         """The channel id for an address: a channel as it is; a user's DM or a pair's group DM
         as kept, or opened (and kept) once."""
-        if not to.startswith(("U", "W")):
+        if not _people_in(to):
             return to
         known = self._channels.channel(to)
         if known:
@@ -176,7 +183,7 @@ class SlackMessenger:
         if isinstance(notice, Revision) and notice.key != notice.original:
             self._revise(self.channel_for(to), notice, key)
             return
-        known = self._channels.channel(to) if to.startswith(("U", "W")) else to
+        known = self._channels.channel(to) if _people_in(to) else to
         # A single user's first DM goes to their user id: Slack opens the app's DM itself.
         target = known or (to if "," not in to else self.channel_for(to))
         text, blocks = self._render(notice)
