@@ -5,6 +5,7 @@ same in Welsh)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import Literal
@@ -180,7 +181,7 @@ def handle(form: Form, role: str, progress: Progress, text: str) -> tuple[Progre
     """One message from the person. Never raises: a message that does not fit is answered with
     the reason and the same question."""
     said = text.strip()
-    word = " ".join(said.lower().split())
+    word = _normal(said)
     if progress.status == "submitted":
         return progress, Submitted()
     if _says(word, "pause"):
@@ -242,7 +243,7 @@ def parse_answer(question: Question, text: str) -> AnswerValue:
             picks = [_choice(question, part) for part in re.split(joins, said) if part]
             return sorted(set(picks), key=question.options.index)
         case "yes_no":
-            word = " ".join(said.lower().split())
+            word = _normal(said)
             if _says(word, "yes"):
                 return "yes"
             if _says(word, "no"):
@@ -285,6 +286,13 @@ def _back(form: Form, role: str, progress: Progress) -> tuple[Progress, Reply]:
     return moved, prompt(form, role, moved)
 
 
+def _normal(text: str) -> str:
+    """Text as typed, compared fairly: one Unicode form (a keyboard's "ô" either way), a phone's
+    curly apostrophe as a straight one, any case, single spaces."""
+    text = unicodedata.normalize("NFC", text).replace("\u2019", "'")
+    return " ".join(text.casefold().split())
+
+
 def _says(word: str, meaning: Word) -> bool:
     return word in _WORDS[meaning]
 
@@ -318,17 +326,17 @@ def _scale(question: Question, said: str) -> int:
     if re.fullmatch(r"-?\d+", said) and question.low <= int(said) <= question.high:
         return int(said)
     for value, label in _label_names(question):
-        if said.lower() == label.lower():
+        if _normal(said) == _normal(label):
             return value
     raise InvalidAnswer(Refusal("off_scale", low=question.low, high=question.high))
 
 
 def _choice(question: Question, said: str) -> str:
     """An option by its number or its words, in English or Welsh; kept as the English option."""
-    if said.isdigit() and 1 <= int(said) <= len(question.options):
+    if said.isdecimal() and 1 <= int(said) <= len(question.options):
         return question.options[int(said) - 1]
-    words = said.lower()
-    named = [(o, name.lower()) for o, name in _option_names(question)]
+    words = _normal(said)
+    named = [(o, _normal(name)) for o, name in _option_names(question)]
     matches = {o for o, name in named if name == words}
     if not matches and len(words) >= 3:  # "senior leadership" finds its option; "no" finds nothing
         pattern = re.compile(rf"\b{re.escape(words)}\b")

@@ -418,7 +418,8 @@ def answers_csv(rows: Sequence[AnswerRow]) -> str:
     )
     for row in rows:
         shown = _in_language(row.question).text
-        writer.writerow([row.who, row.role, row.status, row.question.id, shown, _stored(row)])
+        cells = [row.who, row.role, row.status, row.question.id, shown, _stored(row)]
+        writer.writerow([_inert(cell) for cell in cells])
     return out.getvalue()
 
 
@@ -426,6 +427,22 @@ def _stored(row: AnswerRow) -> str:
     if row.answer is None:
         return ""
     return "; ".join(row.answer) if isinstance(row.answer, list) else str(row.answer)
+
+
+def _inert(cell: str) -> str:
+    """Typed text a spreadsheet would run as a formula ("=HYPERLINK(…)") is kept as text, with
+    the apostrophe spreadsheets read as "this is text"; numbers stay numbers."""
+    if cell[:1] in ("=", "+", "-", "@", "\t", "\r") and not _is_number(cell):
+        return "'" + cell
+    return cell
+
+
+def _is_number(cell: str) -> bool:
+    try:
+        float(cell)
+    except ValueError:
+        return False
+    return True
 
 
 @file_view(ResultsForTeam)

@@ -265,3 +265,13 @@ def test_welsh_words_pause_skip_and_name_options_by_their_welsh() -> None:
     ]
     optional, _ = converse(MID, "mentee", ["start", "4", "2", "3", "4", "naddo", "hepgor"])
     assert optional.status == "reviewing" and optional.answers["change"] is None
+
+
+def test_typed_words_are_compared_fairly_and_odd_digits_are_refused_not_crashed() -> None:
+    support = BASELINE.questions[5]
+    assert parse_answer(support, "Amser wedi’i neilltuo") == ["Protected time"], "a phone's ’"
+    decomposed = "yn o\u0302l"  # "yn ôl" typed as o + combining circumflex
+    moved, _ = converse(MID, "mentee", ["start", "4", decomposed])
+    assert moved.answers == {}, "back, however the ô was typed"
+    _, transcript = converse(MID, "mentee", ["start", "4", "²"])
+    assert transcript[2][1].startswith("Please pick one of the options")

@@ -92,3 +92,13 @@ def test_the_answers_file_has_its_headings_in_the_readers_language_and_values_as
         view.answers_csv(rows).splitlines()[0]
         == "participant,role,status,question_id,question,answer"
     )
+
+
+def test_typed_answers_that_a_spreadsheet_would_run_are_kept_as_text() -> None:
+    rows = [
+        AnswerRow("=cmd|' /C calc'!A0", "mentee", "submitted", BETTER, '=HYPERLINK("x")'),
+        AnswerRow("P002", "mentor", "submitted", BETTER, "-3"),
+    ]
+    lines = view.answers_csv(rows).splitlines()
+    assert lines[1].startswith("'=cmd|") and "'=HYPERLINK" in lines[1]
+    assert lines[2].endswith(",-3")
