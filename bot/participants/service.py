@@ -42,7 +42,7 @@ def import_participants(
     with uow() as work:
         known = work.participants.all()
     owner_of_id = {p.slack_user_id: p.email for p in known if p.slack_user_id}
-    chosen = {p.email for p in known if p.language}
+    already = {p.email for p in known}
     problems: list[ImportProblem] = []
     resolved: list[ParticipantRow] = []
     zones: dict[str, str | None] = {}
@@ -62,11 +62,12 @@ def import_participants(
         resolved.append(replace(row, slack_user_id=slack_id))
     if problems:
         raise ImportRejected(problems)
-    # Slack's language for those who have not chosen one: a choice of their own always wins.
+    # Slack's language for newcomers (one call each, rate-limited, so only for them); a choice
+    # of their own always wins later.
     languages = {
-        row.email: language_of_locale(directory.locale(row.slack_user_id or ""))
+        row.email: language_of_locale(directory.locale(row.slack_user_id))
         for row in resolved
-        if row.email not in chosen
+        if row.slack_user_id and row.email not in already
     }
     with uow() as work:
         created, updated = work.participants.upsert(resolved, zones, now)

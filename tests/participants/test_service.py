@@ -161,13 +161,13 @@ def test_erasing_an_email_no_participant_has_is_refused(scheme: Scheme) -> None:
         assert refused.value.email == email
 
 
-def test_slack_welsh_gives_welsh_to_those_who_have_not_chosen_and_a_choice_always_wins(
+def test_slack_welsh_gives_a_newcomer_welsh_and_those_already_on_the_scheme_keep_theirs(
     scheme: Scheme,
 ) -> None:
     with scheme.uow() as uow:  # Sunita chose English herself
         uow.participants.set_language(scheme.person(SUNITA).id, "en", NOW)
         uow.commit()
-    scheme.directory.locales = {FIONA: "cy-GB", SUNITA: "cy-GB", GRACE: "en-GB"}
+    scheme.directory.locales = {FIONA: "cy-GB", SUNITA: "cy-GB", GRACE: "cy-GB"}
     rows = (
         "name,email,role\n"
         "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor\n"
@@ -175,4 +175,6 @@ def test_slack_welsh_gives_welsh_to_those_who_have_not_chosen_and_a_choice_alway
         "Grace Mensah,grace.mensah@example.nhs.uk,mentor\n"
     )
     scheme.import_people(rows, NOW)
-    assert [scheme.person(p).language for p in (FIONA, SUNITA, GRACE)] == ["cy", "en", None]
+    assert [scheme.person(p).language for p in (FIONA, SUNITA, GRACE)] == ["cy", "en", None], (
+        "Slack is asked about newcomers only: one rate-limited call each"
+    )
