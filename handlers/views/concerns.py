@@ -152,7 +152,8 @@ def _role(role: Role) -> str:
 def _checkin(checkin: SentCheckIn) -> str:
     """'03 Feb: Not yet'."""
     answer = ANSWER_WORDS.get(checkin.answer or "")
-    return f"{formatted(checkin.sent_at, 'dd MMM')}: {_(answer) if answer else _('no answer')}"
+    sent = formatted(checkin.sent_at.astimezone(UK), "dd MMM")  # the UK's day, as alerts say it
+    return f"{sent}: {_(answer) if answer else _('no answer')}"
 
 
 def alert_controls(c: Concern) -> list[Block]:

@@ -95,7 +95,7 @@ def _attention(console: Console) -> list[Block]:
             number=c.id,
             urgency=_(concerns_view.URGENCY_WORDS[c.urgency]),
             status=_(concerns_view.STATUS_WORDS[c.status]),
-            day=formatted(c.created_at, "dd MMM"),
+            day=formatted(c.created_at.astimezone(concerns_view.UK), "dd MMM"),
         )
         blocks.append(SectionBlock(text=line))
         blocks.append(_concern_buttons(c))
