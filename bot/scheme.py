@@ -93,6 +93,14 @@ class Question(_Strict):
             raise ValueError(f"scale labels must be between {self.low} and {self.high}")
         if self.cy and self.cy.options and len(self.cy.options) != len(self.options):
             raise ValueError("cy.options needs one Welsh option for each option, in the same order")
+        # "Networking" may be an option's name in both languages; it may not name two options.
+        options_named: dict[str, set[int]] = {}
+        for names in (self.options, self.cy.options if self.cy else []):
+            for number, name in enumerate(names):
+                options_named.setdefault(name.casefold(), set()).add(number)
+        shared = sorted(name for name, numbers in options_named.items() if len(numbers) > 1)
+        if shared:
+            raise ValueError(f"an option's words must name only that option: {shared}")
         return self
 
 

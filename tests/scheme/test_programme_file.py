@@ -89,6 +89,11 @@ def edited(tmp_path: Path, old: str, new: str) -> Path:
             "cy.options needs one Welsh option for each option",
         ),
         (
+            "options: [Bob wythnos, Bob pythefnos, Bob mis, Yn llai aml,",
+            "options: [Every two weeks, Bob pythefnos, Bob mis, Yn llai aml,",
+            "an option's words must name only that option: ['every two weeks']",
+        ),
+        (
             "title: LMS Launch",
             "title: LMS Launch\n    colour: blue",
             "events[launch].colour: Extra inputs are not permitted",
