@@ -64,16 +64,17 @@ def import_participants(
         raise ImportRejected(problems)
     # Slack's language for newcomers (one call each, rate-limited, so only for them); a choice
     # of their own always wins later.
-    languages = {
+    from_slack = {
         row.email: language_of_locale(directory.locale(row.slack_user_id))
         for row in resolved
         if row.slack_user_id and row.email not in already
     }
+    asked_for = {email: language for email, language in from_slack.items() if language}
     with uow() as work:
         created, updated = work.participants.upsert(resolved, zones, now)
-        for email, language in languages.items():
+        for email, language in asked_for.items():  # only those Slack gave a language to
             person = work.participants.by_email(email)
-            if language and person:
+            if person:
                 work.participants.set_language(person.id, language, now)
         work.commit()
     return ImportSummary(created, updated)
