@@ -6,7 +6,7 @@ most once to each person, whichever process or restart gets to it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
@@ -59,6 +59,24 @@ def file_schedule(programme: Programme, event: Event) -> EventSchedule:
         programme.local_datetime(event.date, event.start).astimezone(UTC),
         programme.local_datetime(event.date, event.end).astimezone(UTC),
     )
+
+
+def current_schedules(
+    programme: Programme,
+    stored: Mapping[str, EventSchedule],
+    recorded: Mapping[str, EventSchedule],
+) -> dict[str, EventSchedule]:
+    """Each of the programme's events as every process sees it, from the file and what is stored
+    (`stored`: the current dates; `recorded`: the file's dates when they were stored). A date the
+    team set holds while the file still says what it said then; otherwise the file's date holds,
+    whether or not the clock has yet stored it, so a web process that starts before any clock
+    answers as the clock will."""
+    schedules: dict[str, EventSchedule] = {}
+    for event in programme.events:
+        in_file = file_schedule(programme, event)
+        kept = event.id in stored and recorded.get(event.id) == in_file
+        schedules[event.id] = stored[event.id] if kept else in_file
+    return schedules
 
 
 def reminder_time(starts_at: datetime, offset: timedelta, zone: ZoneInfo) -> datetime:

@@ -14,6 +14,7 @@ from bot.events.rules import (
     EventSchedule,
     ReminderMoment,
     covered_by_change_notice,
+    current_schedules,
     due_reminders,
     file_schedule,
     in_audience,
@@ -136,7 +137,7 @@ class EventsService:
     def upcoming(self, now: datetime) -> datetime | None:
         """The next reminder moment."""
         with self._uow() as uow:
-            schedules = uow.schedules.all()
+            schedules = self._schedules(uow)
         moments = upcoming_reminder_times(
             schedules.values(), self.programme.reminders.offsets, self.programme.zone, now
         )
@@ -159,7 +160,7 @@ class EventsService:
             person = self._participant(uow, slack_user_id)
             if not in_audience(person.role, event.audience):
                 raise NotInAudience(event)
-            schedule = uow.schedules.all()[event.id]
+            schedule = self._schedules(uow)[event.id]
             if schedule.starts_at is not None and schedule.starts_at <= now:
                 raise AlreadyStarted(event)
             uow.rsvps.record(event.id, person.id, answer, now)
@@ -182,10 +183,11 @@ class EventsService:
         if new.starts_at is not None and new.starts_at <= now:
             raise DateInPast()
         with self._uow() as uow:
-            old = uow.schedules.all()[event.id]
+            old = self._schedules(uow)[event.id]
             if old == new:
                 return MyEvent(event, new, None)
-            uow.schedules.save(new, uow.schedules.file_versions()[event.id], now)
+            # Stored with the file's date as it is now, so the clock's next start keeps this one.
+            uow.schedules.save(new, file_schedule(self.programme, event), now)
             outgoing = self._tell_invited_of_change(uow, old, new, now)
             uow.commit()
         self._deliveries.flush(now, [o.delivery.key for o in outgoing])
@@ -198,7 +200,7 @@ class EventsService:
         """The person's events still to come, dated first, then TBC ones."""
         with self._uow() as uow:
             person = self._participant(uow, slack_user_id)
-            schedules = uow.schedules.all()
+            schedules = self._schedules(uow)
             answers = uow.rsvps.answers()
         mine = [
             MyEvent(e, schedules[e.id], answers.get((e.id, person.id)))
@@ -213,7 +215,7 @@ class EventsService:
         self._team.require_member(actor)
         event = self._event(event_id)
         with self._uow() as uow:
-            schedule = uow.schedules.all()[event.id]
+            schedule = self._schedules(uow)[event.id]
             answers = uow.rsvps.answers(event.id)
             audience = [p for p in uow.participants.all() if in_audience(p.role, event.audience)]
         by_answer: dict[str | None, list[str]] = {"yes": [], "no": [], None: []}
@@ -230,7 +232,7 @@ class EventsService:
     def _due_reminders(self, uow: UnitOfWork, now: datetime) -> list[Outgoing]:
         """The reminders due now, each to those in its audience who have not said no; events
         already begun have none (the rules drop late reminders)."""
-        schedules = uow.schedules.all()
+        schedules = self._schedules(uow)
         participants = [p for p in uow.participants.all() if p.slack_user_id]
         answers = uow.rsvps.answers()
         outgoing: list[Outgoing] = []
@@ -318,6 +320,10 @@ class EventsService:
         ]
         # With a public address, the reminder links to the file the web process serves instead.
         return outgoing[:1] if self.public_url else outgoing
+
+    def _schedules(self, uow: UnitOfWork) -> dict[str, EventSchedule]:
+        """From the programme file and what is stored: no process waits for the clock's start."""
+        return current_schedules(self.programme, uow.schedules.all(), uow.schedules.file_versions())
 
     def _event(self, event_id: str) -> Event:
         event = self.programme.event(event_id)

@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.events.rules import (
     EventSchedule,
+    current_schedules,
     due_reminders,
     file_schedule,
     in_audience,
@@ -135,3 +136,23 @@ def test_a_date_change_notice_covers_day_scale_reminders_within_a_day_but_not_th
     ] == [WEEK, DAY]
     # Told a month ahead: nothing is covered.
     assert covered_by_change_notice(moved, OFFSETS, UK, utc(2025, 10, 14, 12)) == []
+
+
+def test_before_anything_is_stored_every_event_is_as_the_file_says() -> None:
+    programme = load_programme(SHIPPED_PROGRAMME)
+    schedules = current_schedules(programme, {}, {})
+    assert list(schedules) == [e.id for e in programme.events]
+    assert schedules["launch"].starts_at == utc(2025, 11, 13, 11, 0)
+    assert schedules["networking-jan-2026"].is_tbc
+
+
+def test_a_date_the_team_set_holds_until_the_file_itself_changes_that_event() -> None:
+    programme = load_programme(SHIPPED_PROGRAMME)
+    launch = programme.event("launch")
+    assert launch is not None
+    in_file = file_schedule(programme, launch)
+    moved = event_at(utc(2025, 11, 20, 11))
+    assert current_schedules(programme, {"launch": moved}, {"launch": in_file})["launch"] == moved
+    older_file = event_at(utc(2025, 11, 6, 11))
+    edited = current_schedules(programme, {"launch": moved}, {"launch": older_file})
+    assert edited["launch"] == in_file
