@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.errors import FieldError, NotAParticipant, UserError, within
+from bot.events.rules import EventSchedule, current_schedules
 from bot.outbox import Deliveries, Outgoing
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -191,7 +192,11 @@ class RequestsService:
         self._deliveries.flush(now, list(asked.keys))
 
     def _choices(self, uow: UnitOfWork, person: Participant, now: datetime) -> list[EventChoice]:
-        return askable(self.programme.events, uow.schedules.all(), person.role, now)
+        return askable(self.programme.events, self._schedules(uow), person.role, now)
+
+    def _schedules(self, uow: UnitOfWork) -> dict[str, EventSchedule]:
+        """The events' dates as the events feature reads them, before any clock has stored them."""
+        return current_schedules(self.programme, uow.schedules.all(), uow.schedules.file_versions())
 
     def _asked(
         self, request: Request, person: Participant, choice: EventChoice | None
@@ -262,7 +267,7 @@ class RequestsService:
         self, uow: UnitOfWork, request: Request, step: Step, done: RequestEvent
     ) -> list[Outgoing]:
         requester = uow.participants.get(request.requester_id)
-        schedule = uow.schedules.all().get(request.event_id) if request.event_id else None
+        schedule = self._schedules(uow).get(request.event_id) if request.event_id else None
         shown = (self.programme, request, requester, schedule, done)
         told = [RequestForTeam(*shown).to(self._team.channel)]
         if step not in TEAM_STEPS:

@@ -71,3 +71,11 @@ def test_a_date_the_team_sets_before_the_clock_starts_is_kept_when_it_does(
     web_only.bot.start_timeline(paused=True)
     events = web_only.command(SUNITA, "events")
     assert "20 November 2025" in events and "13 November 2025" not in events
+
+
+def test_the_request_form_offers_the_programmes_events_before_the_clock_starts(
+    web_only: World,
+) -> None:
+    web_only.command_opens_modal(SUNITA, "request adjustment")
+    form = web_only.slack.workspace.views[web_only.slack.workspace.open_modal_of(SUNITA) or ""]
+    assert "Launch" in str(form["blocks"])
