@@ -13,6 +13,11 @@ the allowance per minute in the long run. A tier's figure is its published minim
 50+ per minute"). chat.postMessage is special: one message a second per channel with a short
 burst, and a workspace-wide allowance that Slack does not publish (see Realism).
 
+Faults beyond the limits. `refused_share` answers that share of calls 429 whatever the buckets
+hold (a refused call takes no token), with a `Retry-After` of `refused_retry_after` of the
+stand-in's seconds: Slack's limits are not all published, and a sender must survive 429s it
+could not have foreseen. The draw is seeded, so two runs refuse the same calls in turn.
+
 Scaling the clock. `time_scale=10` runs the stand-in ten times faster than the wall clock: a
 100 ms round trip takes 10 ms, a per-minute allowance refills every 6 s. Limits are counted on
 the stand-in's own clock, so the ratio of a benchmark to its computed bound is the same at any
@@ -25,6 +30,7 @@ scaled mode a client may wait up to one second more than needed (another reason 
 from __future__ import annotations
 
 import math
+import random
 import threading
 import time
 from collections.abc import Callable, Mapping
@@ -104,19 +110,36 @@ class Realism:
 
     workspace_posts_per_minute: the workspace-wide chat.postMessage allowance. Slack says it
     exists but does not publish it: 600 a minute is an assumption, one to vary in benchmarks.
+    workspace_posts_burst: how many of those may go at once; None, a minute's allowance, as
+    Slack counts per minute; 1, a steady flow with nothing saved up (the strictest reading).
     channel_burst: how many posts to one channel may go at once before the one-a-second rule
     bites. Slack allows "short bursts >1" without a figure: 3 is an assumption.
+    refused_share, refused_retry_after, seed: the faults beyond the limits (see above).
     """
 
     round_trip: float = 0.1
     time_scale: float = 1.0
     workspace_posts_per_minute: float = 600
+    workspace_posts_burst: float | None = None
     channel_burst: int = 3
     limits: Mapping[str, Limit] = field(default_factory=lambda: METHOD_LIMITS)
+    refused_share: float = 0.0
+    refused_retry_after: float = 1.0
+    seed: int = 0
 
     def __post_init__(self) -> None:
         if self.time_scale <= 0 or self.round_trip < 0 or self.channel_burst < 1:
             raise ValueError("time_scale > 0, round_trip >= 0 and channel_burst >= 1, please")
+        if not 0 <= self.refused_share < 1 or (self.workspace_posts_burst or 1) < 1:
+            raise ValueError("0 <= refused_share < 1 and workspace_posts_burst >= 1, please")
+
+    def allowance(self, method: str) -> tuple[float, float] | None:
+        """A method's (calls a minute, calls at once) across the workspace; None: no limit."""
+        if method == POST_MESSAGE:
+            per_minute = self.workspace_posts_per_minute
+            return per_minute, self.workspace_posts_burst or per_minute
+        limit = self.limits.get(method)
+        return (limit.per_minute, limit.per_minute) if limit else None
 
     def wall_seconds(self, slack_seconds: float) -> float:
         """How long `slack_seconds` of the stand-in's clock take on the wall clock."""
@@ -150,12 +173,15 @@ class RateLimiter:
         self._clock = clock
         self._origin = clock()
         self._buckets: dict[tuple[str, str], TokenBucket] = {}
+        self._draw = random.Random(realism.seed)
         self._lock = threading.Lock()
 
     def admit(self, method: str, channel: str | None = None) -> float:
         """0 when the call may go ahead (and it is counted); otherwise the stand-in's seconds
         until it could. `channel` is where a chat.postMessage lands."""
         with self._lock:
+            if self._draw.random() < self.realism.refused_share:
+                return self.realism.refused_retry_after
             now = (self._clock() - self._origin) * self.realism.time_scale
             buckets = [self._bucket(key, now) for key in self._keys(method, channel)]
             wait = max((bucket.wait(now) for bucket in buckets), default=0.0)
@@ -173,7 +199,7 @@ class RateLimiter:
         """The buckets a call draws on: its method's, and for a post also its channel's."""
         if method == POST_MESSAGE:
             return [("method", method), ("channel", str(channel))]
-        return [("method", method)] if method in self.realism.limits else []
+        return [("method", method)] if self.realism.allowance(method) else []
 
     def _bucket(self, key: tuple[str, str], now: float) -> TokenBucket:
         if key not in self._buckets:
@@ -184,8 +210,7 @@ class RateLimiter:
         kind, name = key
         if kind == "channel":
             return TokenBucket(CHANNEL_POSTS_PER_SECOND, self.realism.channel_burst, now)
-        if name == POST_MESSAGE:
-            per_minute = self.realism.workspace_posts_per_minute
-        else:
-            per_minute = self.realism.limits[name].per_minute
-        return TokenBucket(per_minute / 60, per_minute, now)
+        allowance = self.realism.allowance(name)
+        assert allowance, "only a method with an allowance has a bucket"
+        per_minute, burst = allowance
+        return TokenBucket(per_minute / 60, burst, now)

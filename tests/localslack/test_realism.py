@@ -165,3 +165,40 @@ def test_by_default_there_is_no_round_trip_and_no_limit() -> None:
         start = time.perf_counter()
         assert [post(web, ANN) for _ in range(10)] == [200] * 10
         assert time.perf_counter() - start < 1.0 and slack.realism is None
+
+
+def test_a_workspace_without_a_burst_takes_its_allowance_as_a_steady_flow() -> None:
+    now = [0.0]
+    steady = Realism(workspace_posts_per_minute=600, workspace_posts_burst=1)
+    limiter = RateLimiter(steady, clock=lambda: now[0])
+    assert limiter.admit(POST_MESSAGE, "D1") == 0.0
+    assert limiter.admit(POST_MESSAGE, "D2") == pytest.approx(0.1), "600 a minute: 0.1 s each"
+    now[0] += 0.1
+    assert limiter.admit(POST_MESSAGE, "D2") == 0.0
+    assert steady.allowance(POST_MESSAGE) == (600, 1)
+    assert Realism().allowance(POST_MESSAGE) == (600, 600), "by default a minute's allowance"
+
+
+def test_a_share_of_calls_is_refused_beyond_the_limits_and_a_refused_call_takes_no_token() -> None:
+    limiter = RateLimiter(Realism(refused_share=0.3, refused_retry_after=2.0), clock=lambda: 0.0)
+    waits = [limiter.admit("conversations.open") for _ in range(100)]
+    assert waits.count(0.0) == 50, "Tier 3's whole minute, however many were refused on the way"
+    assert 15 <= waits.count(2.0) <= 45, "about 30 refused beyond the limits"
+    assert {round(wait, 6) for wait in waits} == {0.0, 1.2, 2.0}, "the rest wait for a token"
+
+
+def test_refused_calls_are_answered_429_as_slack_does_and_the_same_seed_refuses_the_same() -> None:
+    def statuses() -> list[int]:
+        with slack_with(Realism(round_trip=0, refused_share=0.3, seed=7)) as slack:
+            web = client(slack)
+            found = [status_of(lambda: web.users_info(user=ANN)) for _ in range(30)]
+            with pytest.raises(SlackApiError) as limited:
+                while True:
+                    web.users_info(user=ANN)
+            assert limited.value.response.headers["Retry-After"] == "1"
+            assert limited.value.response.data == {"ok": False, "error": "ratelimited"}
+            assert slack.workspace.rate_limited_per_method()["users.info"] == found.count(429) + 1
+            return found
+
+    first = statuses()
+    assert 429 in first and 200 in first and statuses() == first
