@@ -3,7 +3,7 @@ send, claimed before it is sent, so nothing is sent twice and nothing is strande
 
 from __future__ import annotations
 
-import pickle
+import logging
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +25,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.outbox import Delivery, FileNotice, NoticeCodec, Outgoing, Pending
+from bot.outbox import Delivery, FileNotice, NoticeCodec, Outgoing, Pending, UnreadableNotice
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
 
@@ -44,7 +44,8 @@ class DeliveryRecord(Base):
     subject: Mapped[str] = mapped_column(String(120))
     recipient: Mapped[str] = mapped_column(String(40))
     participant_id: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
-    status: Mapped[str] = mapped_column(String(10))  # pending, sent, skipped, expired, failed
+    # pending, sent, skipped, expired, failed, unreadable (set aside: see claim_due)
+    status: Mapped[str] = mapped_column(String(10))
     first_tried_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]  # None: nobody has tried it yet
     done_at: Mapped[datetime | None]
@@ -62,6 +63,9 @@ class ChannelRecord(Base):
 
     address: Mapped[str] = mapped_column(String(255), primary_key=True)
     channel_id: Mapped[str] = mapped_column(String(40))
+
+
+log = logging.getLogger(__name__)
 
 
 class SqlDeliveryLedger:
@@ -114,10 +118,23 @@ class SqlDeliveryLedger:
         for row in won.scalars():
             try:
                 claimed.append(self._claimed(row))
-            except (pickle.UnpicklingError, AttributeError, ValueError):
-                unreadable.append(row.key)  # e.g. it names an event the programme no longer has
-        self.mark_failed(unreadable, now)
+            except UnreadableNotice as why:
+                # The key, never the content: messages can hold personal data.
+                log.error("delivery %s set aside: its notice cannot be read (%s)", row.key, why)
+                unreadable.append(row.key)
+        self._set_aside(unreadable, now)
         return sorted(claimed, key=lambda p: p.order)
+
+    def _set_aside(self, keys: Sequence[str], now: datetime) -> None:
+        """Never tried again, and out of every sender's way; the notice is kept, so that whoever
+        puts the cause right (e.g. a programme part renamed back) can put the row back to
+        'pending' (erasing the person still clears it)."""
+        for batch in chunks(keys):
+            self._session.execute(
+                update(DeliveryRecord)
+                .where(DeliveryRecord.key.in_(batch))
+                .values(status="unreadable", done_at=now)
+            )
 
     def expire(self, now: datetime) -> int:
         """Pending messages past their time are dropped (e.g. a reminder once its event began)."""
