@@ -57,7 +57,8 @@ def test_programme_parts_are_written_as_references_and_read_back_as_the_live_one
     assert isinstance(reminder, EventReminder)
     document = json.loads(CODEC.encode(reminder))
     assert document["fields"]["event"] == {"$ref": ["programme", "events", reminder.event.id]}
-    assert CODEC.decode(CODEC.encode(reminder)).event is reminder.event
+    back = CODEC.decode(CODEC.encode(reminder))
+    assert isinstance(back, EventReminder) and back.event is reminder.event
 
 
 def test_a_zoned_time_keeps_its_zone_so_days_count_across_a_clock_change() -> None:
