@@ -1,6 +1,7 @@
 """The one place errors are handled: a person's mistake becomes a kind answer to them; a request
 that does not parse is refused kindly with nothing changed; anything else is logged by type and
-place only (requests can hold personal data) and apologised for."""
+place only (requests can hold personal data) and apologised for. A request whose signature was
+never checked is answered by no one."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ import logging
 import traceback
 from typing import Any
 
-from slack_bolt import App, BoltResponse
+from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
 
@@ -26,8 +27,14 @@ log = logging.getLogger(__name__)
 def register(app: App) -> None:
     @app.error
     def handle(
-        error: Exception, body: dict[str, Any], client: WebClient, respond: Respond | None = None
+        error: Exception,
+        body: dict[str, Any],
+        client: WebClient,
+        context: BoltContext,
+        respond: Respond | None = None,
     ) -> BoltResponse:
+        if context.authorize_result is None:
+            return _unverified(error)
         message = _words_for(error, body)
         if body.get("type") == "view_submission":
             # A modal shows the message beside the input concerned (or its first), and stays
@@ -43,6 +50,18 @@ def register(app: App) -> None:
             # person hears in their DM with the bot.
             client.chat_postMessage(channel=body["user"]["id"], text=message)
         return BoltResponse(status=200, body="")
+
+
+def _unverified(error: Exception) -> BoltResponse:
+    """Bolt authorises a request only after its signature checked (or when it came over Socket
+    Mode's own connection), so an error before then may be in a forged request: its body's
+    response_url, channel or user are not Slack's, and answering them would let anyone make the
+    bot post. Nothing of the body is logged either."""
+    log.warning(
+        "refused a request that failed before its signature was checked (%s)",
+        type(error).__name__,
+    )
+    return BoltResponse(status=401, body="")
 
 
 def _words_for(error: Exception, body: dict[str, Any]) -> str:
