@@ -2,6 +2,9 @@
 
     .venv/bin/python bench/reminder_fanout.py [--people 2000] [--time-scale 10]
 
+tests/bench runs it at `--people 4 --time-scale 600` (the harsher workspaces keep the wall
+clock's speed): there only that it runs and loses or doubles nothing counts, not its ratios.
+
 Realistic: localslack's realistic mode (Slack's 100 ms round trip, its published tiers, a
 workspace allowance of 600 chat.postMessage a minute), its clock `--time-scale` times faster
 than the wall clock. Every figure is in the stand-in's seconds, Slack's, so the ratios hold at
@@ -20,6 +23,19 @@ conversations.open a person when cold, as a naive bot does), and (b) the least t
 limits allow (`bound`) for one call a person, and for the calls the bot made. Each bot case
 prints one line holding `ratio to bound X.XXx` (to the one-call-a-person bound; target ≤ 1.10x)
 and `duplicates N, missing N` (counted in the stand-in; target 0).
+
+Harsher workspaces, each the first reminder in Socket Mode (posts and the calendar file's two
+methods) from a fresh database on a stand-in of its own, its clock at the wall clock's speed
+(Retry-After is whole seconds of the wall clock, which a clock ten times faster would make
+ten of Slack's):
+
+  steady     600 chat.postMessage a minute as a steady flow, nothing saved up (a bucket of one):
+             bound 0.05 + (2000 - 1) / 10 = 199.95 s
+  429s       30 % of calls answered 429 with Retry-After: 1 whatever the buckets hold, as Slack
+             answers a limit it does not publish: bound 140.05 s (a refused call takes no token)
+
+each printing `ratio to bound X.XXx` (target ≤ 1.10x) and `duplicates N, missing N` (target 0):
+a 429 ought to hold back only the method or channel it was about.
 
 Loopback: the first two reminders (Socket Mode) on the stand-in without latency or limits (the
 bot's limiter off too), against the bare loop sending the same messages, the first with a
@@ -249,30 +265,28 @@ def busiest_channel(workspace: Workspace, first_call: int) -> int:
     return max(posts.values(), default=0)
 
 
-def allowance(realism: Realism, method: str) -> float | None:
-    """The calls a minute the stand-in allows `method`; None: it has no limit."""
-    if method == POST_MESSAGE:
-        return realism.workspace_posts_per_minute
-    limit = realism.limits.get(method)
-    return limit.per_minute if limit else None
-
-
 def bound(realism: Realism, calls: Counter[str], busiest: int) -> float:
     """The least time, in the stand-in's seconds, from the start to the last of `calls` being
     taken, as localslack's buckets count (localslack/realism.py): a call reaches the stand-in
-    half a round trip after it leaves; each method's bucket holds a minute's allowance (full at
-    the start: the last case drained it over a minute ago) and refills at allowance / 60 a
-    second, so its c-th call is taken no sooner than (c - allowance) / (allowance / 60) s. A
-    channel's bucket holds `channel_burst` posts and refills at one a second. Methods run side by
-    side, so the slowest one bounds the whole; for 2,000 posts at 600 a minute,
-    0.05 + (2000 - 600) / 10 = 140.05 s."""
-    waits = [
-        max(0.0, (count - per_minute) / (per_minute / 60))
-        for method, count in calls.items()
-        if (per_minute := allowance(realism, method))
-    ]
+    half a round trip after it leaves; each method's bucket holds its burst, a minute's
+    allowance unless the workspace saves none up (full at the start: the last case drained it
+    over a minute ago), and refills at allowance / 60 a second, so its c-th call is taken no
+    sooner than (c - burst) / (allowance / 60) s. A channel's bucket holds `channel_burst`
+    posts and refills at one a second. Methods run side by side, so the slowest one bounds the
+    whole; for 2,000 posts at 600 a minute, 0.05 + (2000 - 600) / 10 = 140.05 s."""
+    waits = [method_wait(realism, method, count) for method, count in calls.items()]
     waits.append(max(0, busiest - realism.channel_burst) / CHANNEL_POSTS_PER_SECOND)
     return realism.round_trip / 2 + max(waits)
+
+
+def method_wait(realism: Realism, method: str, count: int) -> float:
+    """The least time until `count` calls of `method` are taken: those beyond its burst come at
+    its allowance a minute, evenly."""
+    allowed = realism.allowance(method)
+    if not allowed:
+        return 0.0
+    per_minute, burst = allowed
+    return max(0.0, (count - burst) / (per_minute / 60))
 
 
 def one_call_a_person(realism: Realism, people: int) -> float:
@@ -280,8 +294,9 @@ def one_call_a_person(realism: Realism, people: int) -> float:
 
 
 def rest(realism: Realism) -> None:
-    """A minute of the stand-in's time, as the days between two reminders: every bucket full."""
-    time.sleep(realism.wall_seconds(60) + 0.5)
+    """A minute of the stand-in's time, as the days between two reminders: every bucket full
+    (a second more, in the stand-in's time, for the calls still on their way)."""
+    time.sleep(realism.wall_seconds(61))
 
 
 # The bot, against Slack's limits ---------------------------------------------------------------
@@ -314,6 +329,19 @@ def bot_cases(people: int, realism: Realism, public_url: str | None) -> dict[str
         now.at = restarted.at - timedelta(minutes=1)
         bot = started_bot(settings, now, scale)
         measured["restarted"] = reminder(bot, now, slack, restarted)
+        bot.close()
+    return measured
+
+
+def harsh_case(people: int, realism: Realism) -> Measured:
+    """The first reminder in Socket Mode from a fresh database, on a stand-in of its own."""
+    first = launch_reminders()[0]
+    with LocalSlack(realistic=realism) as slack, tempfile.TemporaryDirectory() as folder:
+        settings = bot_settings(slack, folder, None)
+        now = SimulatedTime(first.at - timedelta(minutes=1))
+        import_cohort(slack.workspace, settings, add_people(slack.workspace, people), now)
+        bot = started_bot(settings, now, realism.time_scale)
+        measured = reminder(bot, now, slack, first)
         bot.close()
     return measured
 
@@ -460,6 +488,28 @@ def report_realistic(people: int, realism: Realism) -> None:
             print(bot_line(variant, case, ours, versus, realism, people), flush=True)
 
 
+def harsh_workspaces() -> dict[str, Realism]:
+    """At the wall clock's speed: a Retry-After is whole seconds (see the docstring)."""
+    return {
+        "steady": Realism(round_trip=0.1, workspace_posts_burst=1),
+        "429s": Realism(round_trip=0.1, refused_share=0.3, refused_retry_after=1.0),
+    }
+
+
+def report_harsh(people: int) -> None:
+    print("harsher workspaces, Socket Mode, the first reminder, clock x1; Slack's seconds:")
+    for case, realism in harsh_workspaces().items():
+        ours, target = harsh_case(people, realism), one_call_a_person(realism, people)
+        own = bound(realism, ours.calls, ours.busiest_channel)
+        print(
+            f"  {case:7} {ours.seconds:7.1f} s  ratio to bound {ours.seconds / target:.2f}x"
+            f" (bound {target:.2f} s, target ≤ {TARGET:.2f}x; own calls' bound {own:.1f} s:"
+            f" {ours.seconds / own:.2f}x)  duplicates {ours.duplicates}, missing {ours.missing}"
+            f"  calls a person: {ours.per_person(people)}  {limited(ours)}",
+            flush=True,
+        )
+
+
 def report_loopback(people: int) -> None:
     print(f"loopback (no latency, no limits), {people} participants, SQLite ledger:", flush=True)
     times, memory = loopback(people, timed), loopback(people, peak_memory)
@@ -483,6 +533,7 @@ def main() -> None:
     started = time.perf_counter()
     realism = Realism(round_trip=0.1, time_scale=args.time_scale, workspace_posts_per_minute=600)
     report_realistic(args.people, realism)
+    report_harsh(args.people)
     if not args.skip_loopback:
         report_loopback(args.people)
     print(f"run time {time.perf_counter() - started:.0f} s")

@@ -1,0 +1,83 @@
+"""Each benchmark at its small size, run as a reader runs it: `python bench/<name>.py` in a
+process of its own, from the repository's root. What is checked is that it runs, prints its
+ratios and loses or doubles nothing; never the ratios themselves, which a busy machine would
+fail: their targets are in each bench's own output."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).parents[2]
+RATIO = r"\d+\.\d\dx"
+COUNTED = r"duplicates 0, missing 0"
+
+# Each bench's small size, and a line its output must hold for each case it reports.
+BENCHES: dict[str, tuple[list[str], list[str]]] = {
+    # 4 people: the steady workspace's posts are refused all at once and each waits out a whole
+    # second of Retry-After, so every person beyond the first costs a second
+    "reminder_fanout": (
+        ["--people", "4", "--time-scale", "600"],
+        [rf"bare loop\s+{case}\s.*{COUNTED}" for case in ("cold", "warm")]
+        + [
+            rf"{variant}\s+{case}\s.*ratio to bound {RATIO}.*{COUNTED}"
+            for variant in ("PUBLIC_URL", "Socket Mode")
+            for case in ("cold", "warm", "restarted")
+        ]
+        + [rf"^\s+{case}\s.*ratio to bound {RATIO}.*{COUNTED}" for case in ("steady", "429s")]
+        + [
+            rf"{label}\s.*ratio {RATIO}" for label in ("first reminder \\+ .ics", "second reminder")
+        ],
+    ),
+    "checkin_round": (
+        ["--pairs", "20"],
+        [
+            rf"check-in round for 20 pairs: .*\(20 sent\).*ratio {RATIO}",
+            r"who is due: 10x the pairs took\s+\d+\.\dx the time",
+        ],
+    ),
+    "evaluation_answers": (
+        ["--people", "8"],
+        [
+            rf"ours, {shape}\s.*p99 ratio\s+{RATIO}.*8 forms submitted"
+            for shape in ("web acks, clock works", "one process, inline")
+        ],
+    ),
+}
+
+
+@pytest.fixture(scope="module")
+def running() -> Iterator[dict[str, subprocess.Popen[str]]]:
+    """The three side by side: the reminder bench mostly waits out Slack's whole-second
+    Retry-Afters, so together they take about as long as it does alone."""
+    started = {
+        bench: subprocess.Popen(
+            [sys.executable, f"bench/{bench}.py", *arguments],
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for bench, (arguments, _) in BENCHES.items()
+    }
+    yield started
+    for process in started.values():  # one still running after another's failure
+        process.kill()
+        process.communicate()
+
+
+@pytest.mark.parametrize("bench", BENCHES)
+def test_each_bench_runs_at_its_small_size_and_reports_every_case(
+    bench: str, running: dict[str, subprocess.Popen[str]]
+) -> None:
+    out, err = running[bench].communicate(timeout=180)
+    assert running[bench].returncode == 0, err
+    lines = out.splitlines()
+    for pattern in BENCHES[bench][1]:
+        assert any(re.search(pattern, line) for line in lines), (pattern, out)
+    assert all(COUNTED in line for line in lines if "duplicates" in line), out
