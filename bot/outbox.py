@@ -14,9 +14,10 @@ import logging
 import pickle
 import threading
 import time
-from collections.abc import Sequence
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, fields, is_dataclass
+from collections import deque
+from collections.abc import Callable, Sequence
+from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
+from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date, datetime, timedelta
 from types import UnionType
 from typing import (
@@ -167,7 +168,9 @@ class DeliveryLedger(Protocol):
     ) -> list[Pending]: ...
     def expire(self, now: datetime) -> int: ...
     def next_due(self, now: datetime, lease: timedelta) -> datetime | None: ...
+    def mark_attempted(self, keys: Sequence[str], held_since: datetime) -> set[str]: ...
     def mark_failed(self, keys: Sequence[str], now: datetime) -> None: ...
+    def renew(self, keys: Sequence[str], held_since: datetime, now: datetime) -> set[str]: ...
     def mark_sent(self, keys: Sequence[str], now: datetime) -> None: ...
     def mark_skipped(self, deliveries: Sequence[Delivery], now: datetime) -> None: ...
     def recipients(self, kind: str, subject: str) -> set[int]: ...
@@ -194,14 +197,23 @@ class LedgerWorkFactory(Protocol):
 log = logging.getLogger(__name__)
 
 # How long a sender holds what it claimed: past it, another sender (or this one after a
-# restart) takes the message over, first checking whether the earlier attempt arrived. Claims
-# are taken a few dozen at a time, each sent within seconds, so a lease this short is safe.
+# restart) takes the message over. A sender renews it on all it holds each third of it while it
+# works, so it runs out only when the sender died (or lost the database): a crash delays the
+# messages it held by at most this long.
 LEASE = timedelta(seconds=45)
+# Messages claimed ahead of the senders: enough to keep them busy, and no more, so that another
+# sender after a crash finds the rest unclaimed.
 CLAIM_CHUNK = 40
+# Messages noted as tried in one write ahead of their sending; after a crash, only these, those
+# on their way and those sent but not yet recorded are looked for in the channel's history.
+ATTEMPT_AHEAD = 8
+# What went is recorded every so many outcomes, and at least each second.
+RECORD_EVERY = 20
+RECORD_WITHIN = 1.0
 # A file for many goes to this many people from one upload (Slack takes a list of ids).
 SHARE_CHUNK = 100
-# Messages to different people go out side by side (Slack's round trip hides behind the others);
-# each person's own messages keep their order.
+# Messages go out side by side, each as soon as a sender is free (Slack's round trip hides
+# behind the others, and a 429 holds up only its own); each person's own keep their order.
 SENDERS = 8
 
 
@@ -210,19 +222,6 @@ class Outgoing:
     delivery: Delivery
     notice: Notice
     expires_at: datetime | None = None  # the rule for its kind: past it, it is not sent
-
-
-@dataclass(frozen=True)
-class Sending:
-    """A chunk on its way: each recipient's messages, sent in order by one of the senders."""
-
-    by_recipient: list[Future[dict[str, str]]]
-
-    def result(self) -> dict[str, str]:
-        outcomes: dict[str, str] = {}
-        for future in self.by_recipient:
-            outcomes |= future.result()
-        return outcomes
 
 
 @dataclass(frozen=True)
@@ -263,6 +262,131 @@ class StoredChannels:
             self._known[address] = channel
 
 
+@dataclass(frozen=True)
+class _Task:
+    """What one sender thread takes: a message to one person, or one file shared with many.
+    Tasks in the same `lane` (one person's messages) go one after another, in order."""
+
+    lane: str
+    items: list[Pending]
+    share: bool = False
+
+
+class _Lanes:
+    """Claimed tasks by lane: each lane's in order and one at a time, the lanes side by side."""
+
+    def __init__(self) -> None:
+        self._queued: dict[str, deque[_Task]] = {}
+        self._busy: set[str] = set()
+        self.items = 0  # messages queued
+
+    def add(self, tasks: list[_Task]) -> None:
+        for task in tasks:
+            self._queued.setdefault(task.lane, deque()).append(task)
+            self.items += len(task.items)
+
+    def ready(self, most: int) -> list[_Task]:
+        """Up to `most` tasks whose lane is free, the longest-waiting lanes first."""
+        found: list[_Task] = []
+        for lane in [lane for lane in self._queued if lane not in self._busy][:most]:
+            queue = self._queued[lane]
+            found.append(queue.popleft())
+            self._busy.add(lane)
+            self.items -= len(found[-1].items)
+            if not queue:
+                del self._queued[lane]
+        return found
+
+    def upcoming(self, most: int) -> list[Pending]:
+        """The next `most` messages queued, the lanes' first ones first."""
+        heads = [item for queue in self._queued.values() for item in queue[0].items]
+        return heads[:most]
+
+    def done(self, lane: str) -> None:
+        self._busy.discard(lane)
+
+
+class _Holding:
+    """What one flush holds, all under one lease that it renews as it works, and what it tried
+    and how each went, recorded as it goes."""
+
+    def __init__(self, uow: LedgerWorkFactory, lease: timedelta, now: Callable[[], datetime]):
+        self._uow, self._lease, self._now = uow, lease, now
+        self._keys: set[str] = set()
+        self._since: datetime | None = None  # when the lease on `_keys` was last taken
+        self._outcomes: dict[str, str] = {}
+        self._recorded_at = time.monotonic()
+        self.sent: list[str] = []
+
+    def claim(self, keys: Sequence[str] | None, limit: int, shared: bool) -> list[Pending]:
+        """New claims, with the lease on all else held renewed to the same moment, so that after a
+        crash all of it falls due at once."""
+        now = self._now()
+        with self._uow() as uow:
+            claimed = uow.deliveries.claim_due(now, self._lease, limit, keys, shared)
+            self._renew(uow, now)
+            uow.commit()
+        self._keys |= {item.delivery.key for item in claimed}
+        return claimed
+
+    def keep_alive(self) -> None:
+        """Renews the lease once a third of it has passed (Slack may be slow, or holding us
+        back): nobody takes over what this sender is still at."""
+        now = self._now()
+        if self._since is not None and now - self._since >= self._lease / 3:
+            with self._uow() as uow:
+                self._renew(uow, now)
+                uow.commit()
+
+    def _renew(self, uow: LedgerWork, now: datetime) -> None:
+        if self._keys and self._since is not None and self._since != now:
+            self._keys = uow.deliveries.renew(sorted(self._keys), self._since, now)
+        self._since = now
+
+    def attempting(self, items: list[Pending]) -> set[str]:
+        """Notes these as tried, before they go; returns those still held, the only ones that
+        may go (one taken over is another sender's now)."""
+        assert self._since is not None, "claimed first"
+        with self._uow() as uow:
+            held = uow.deliveries.mark_attempted([i.delivery.key for i in items], self._since)
+            uow.commit()
+        self._keys -= {i.delivery.key for i in items} - held
+        return held
+
+    def settle(self, outcomes: dict[str, str]) -> None:
+        """One task's outcomes; what stays pending is let go, to be retried after its lease."""
+        self._outcomes |= outcomes
+        self._keys -= outcomes.keys()
+        waited = time.monotonic() - self._recorded_at
+        if len(self._outcomes) >= RECORD_EVERY or waited >= RECORD_WITHIN:
+            self.record()
+
+    def record(self) -> None:
+        """Confirms what went and what Slack refused for good."""
+        sent = [key for key, outcome in self._outcomes.items() if outcome == "sent"]
+        failed = [key for key, outcome in self._outcomes.items() if outcome == "failed"]
+        if sent or failed:
+            with self._uow() as uow:
+                uow.deliveries.mark_sent(sent, self._now())
+                uow.deliveries.mark_failed(failed, self._now())
+                uow.commit()
+        self.sent += sent
+        self._outcomes = {}
+        self._recorded_at = time.monotonic()
+
+
+@dataclass
+class _Run:
+    """One pass of the senders over the messages, or over the files for many."""
+
+    holding: _Holding
+    lanes: _Lanes = field(default_factory=_Lanes)
+    running: dict[Future[dict[str, str]], str] = field(default_factory=dict)  # by lane
+    seen: set[str] = field(default_factory=set)  # claimed in this pass
+    noted: set[str] = field(default_factory=set)  # noted as tried
+    held: set[str] = field(default_factory=set)  # noted, and still this sender's
+
+
 class Deliveries:
     """The sender. Use cases keep what they will tell people in their own transaction
     (`uow.deliveries.add`) and then `flush` those keys; this claims, sends and confirms. Any
@@ -282,28 +406,20 @@ class Deliveries:
         self._senders = senders
 
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
-        """Sends what is due (only `keys`, if given), a chunk at a time, then the files for
-        many, each uploaded once; returns what went."""
+        """Sends what is due (only `keys`, if given), then the files for many, each uploaded
+        once; returns what went."""
         started = time.monotonic()
 
         def at() -> datetime:
-            # A long flush's later claims are stamped when they are taken, so their lease
-            # really runs from then and nobody takes them over while they are being sent.
+            # A long flush's claims and renewals are stamped when they are made, so the lease
+            # really runs from then.
             return now + timedelta(seconds=int(time.monotonic() - started))
 
-        sent: list[str] = []
+        holding = _Holding(self._uow, self._lease, at)
         with ThreadPoolExecutor(self._senders) as pool:
-            claimed = self._claim(at(), keys, CLAIM_CHUNK, shared=False)
-            while claimed:
-                sending = self._send_all(pool, claimed)
-                # The next chunk is claimed while this one is on its way; it is sent once this
-                # one is settled, so each person's messages still go in order.
-                following = self._claim(at(), keys, CLAIM_CHUNK, shared=False)
-                sent += self._settle(sending.result(), at())
-                claimed = following
-            while claimed := self._claim(at(), keys, SHARE_CHUNK * self._senders, shared=True):
-                sent += self._settle(self._share_all(pool, claimed), at())
-        return sent
+            self._send(pool, _Run(holding), keys, shared=False)
+            self._send(pool, _Run(holding), keys, shared=True)
+        return holding.sent
 
     # The clock's feature: what is pending goes out, even if its first sender died ------------
 
@@ -319,38 +435,63 @@ class Deliveries:
 
     # Sending -------------------------------------------------------------------------------
 
-    def _claim(
-        self, now: datetime, keys: Sequence[str] | None, limit: int, shared: bool
-    ) -> list[Pending]:
-        with self._uow() as uow:
-            claimed = uow.deliveries.claim_due(now, self._lease, limit, keys, shared)
-            uow.commit()
-        return claimed
+    def _send(
+        self, pool: ThreadPoolExecutor, run: _Run, keys: Sequence[str] | None, shared: bool
+    ) -> None:
+        """A continuous pool: each task starts as soon as a sender and its lane are free, and
+        more is claimed as the queue runs low."""
+        ahead, limit = (SHARE_CHUNK, 2 * SHARE_CHUNK) if shared else (CLAIM_CHUNK, CLAIM_CHUNK)
+        more = True
+        while more or run.lanes.items or run.running:
+            if more and run.lanes.items < ahead:
+                claimed = run.holding.claim(keys, limit, shared)
+                more = bool(claimed)
+                run.lanes.add(self._tasks(run, claimed, shared))
+            self._start(pool, run)
+            if run.running:
+                timeout = self._lease.total_seconds() / 3
+                done, _ = wait(run.running, timeout=timeout, return_when=FIRST_COMPLETED)
+                for future in done:
+                    run.lanes.done(run.running.pop(future))
+                    run.holding.settle(future.result())
+                run.holding.keep_alive()
+        run.holding.record()
 
-    def _send_all(self, pool: ThreadPoolExecutor, claimed: list[Pending]) -> Sending:
-        """Each recipient's messages in order; recipients side by side, on their way when this
-        returns."""
-        by_recipient: dict[str, list[Pending]] = {}
-        for item in claimed:
-            by_recipient.setdefault(item.delivery.to, []).append(item)
-        return Sending([pool.submit(self._send_in_order, items) for items in by_recipient.values()])
-
-    def _share_all(self, pool: ThreadPoolExecutor, claimed: list[Pending]) -> dict[str, str]:
-        """Each file once to everyone it is for; one already tried goes person by person, so
-        that whether it arrived can be checked."""
-        fresh = [item for item in claimed if not item.recovered]
-        outcomes = self._send_in_order([item for item in claimed if item.recovered])
+    @staticmethod
+    def _tasks(run: _Run, claimed: list[Pending], shared: bool) -> list[_Task]:
+        """A message each; a file for many once to everyone it is for, except to whom it was
+        tried already: to them one by one, so that whether it arrived can be checked."""
+        fresh = [item for item in claimed if item.delivery.key not in run.seen]
+        run.seen |= {item.delivery.key for item in fresh}
+        one_by_one = [item for item in fresh if not shared or item.recovered]
+        tasks = [_Task(item.delivery.to, [item]) for item in one_by_one]
         by_file: dict[str, list[Pending]] = {}
-        for item in fresh:
-            by_file.setdefault(item.notice.filename, []).append(item)  # type: ignore[attr-defined]
-        shares = [
-            items[start : start + SHARE_CHUNK]
-            for items in by_file.values()
-            for start in range(0, len(items), SHARE_CHUNK)
-        ]
-        for done in pool.map(self._share, shares):
-            outcomes |= done
-        return outcomes
+        for item in fresh if shared else []:
+            if not item.recovered:
+                by_file.setdefault(item.notice.filename, []).append(item)  # type: ignore[attr-defined]
+        for name, items in by_file.items():
+            for start in range(0, len(items), SHARE_CHUNK):
+                chunk = items[start : start + SHARE_CHUNK]
+                tasks.append(_Task(f"share:{name}:{start}", chunk, share=True))
+        return tasks
+
+    def _start(self, pool: ThreadPoolExecutor, run: _Run) -> None:
+        """Starts what may start, each noted as tried first (with a few queued behind it)."""
+        tasks = run.lanes.ready(self._senders - len(run.running))
+        unnoted = [i for task in tasks for i in task.items if i.delivery.key not in run.noted]
+        if unnoted:
+            upcoming = run.lanes.upcoming(ATTEMPT_AHEAD)
+            window = unnoted + [i for i in upcoming if i.delivery.key not in run.noted]
+            run.noted |= {item.delivery.key for item in window}
+            run.held |= run.holding.attempting(window)
+        for task in tasks:
+            items = [item for item in task.items if item.delivery.key in run.held]
+            if not items:
+                run.lanes.done(task.lane)
+            elif task.share:
+                run.running[pool.submit(self._share, items)] = task.lane
+            else:
+                run.running[pool.submit(self._send_one, items[0])] = task.lane
 
     def _share(self, items: list[Pending]) -> dict[str, str]:
         notice = items[0].notice
@@ -363,8 +504,8 @@ class Deliveries:
             outcome = "pending"
         return {item.delivery.key: outcome for item in items}
 
-    def _send_in_order(self, items: list[Pending]) -> dict[str, str]:
-        return {item.delivery.key: self._deliver(item) for item in items}
+    def _send_one(self, item: Pending) -> dict[str, str]:
+        return {item.delivery.key: self._deliver(item)}
 
     def _deliver(self, item: Pending) -> str:
         """ "sent", "failed" (Slack refused it for good) or "pending" (try again later)."""
@@ -380,16 +521,6 @@ class Deliveries:
             # The key, never the content: messages can hold personal data.
             log.warning("delivery %s not sent: %s", d.key, error)
             return "failed" if error.refused else "pending"
-
-    def _settle(self, outcomes: dict[str, str], now: datetime) -> list[str]:
-        """Confirms what went (returned) and what Slack refused for good."""
-        sent = [key for key, outcome in outcomes.items() if outcome == "sent"]
-        failed = [key for key, outcome in outcomes.items() if outcome == "failed"]
-        with self._uow() as uow:
-            uow.deliveries.mark_sent(sent, now)
-            uow.deliveries.mark_failed(failed, now)
-            uow.commit()
-        return sent
 
 
 class UnreadableNotice(ValueError):

@@ -47,11 +47,14 @@ class DeliveryRecord(Base):
     # pending, sent, skipped, expired, failed, unreadable (set aside: see claim_due)
     status: Mapped[str] = mapped_column(String(10))
     first_tried_at: Mapped[datetime]
-    claimed_at: Mapped[datetime | None]  # None: nobody has tried it yet
+    claimed_at: Mapped[datetime | None]  # None: no sender has claimed it yet
     done_at: Mapped[datetime | None]
     # What to send, until it is sent (bot.outbox.NoticeCodec); then dropped.
     notice: Mapped[bytes | None] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime | None]  # past it, a pending message is no longer worth sending
+    # Sends tried (noted before each): not claims, so a row claimed and never tried goes without
+    # a look in the channel's history. Rows kept before this counted claims: such a row tried
+    # once looks again, which is safe.
     attempts: Mapped[int] = mapped_column(Integer, server_default="0")
     shared: Mapped[bool] = mapped_column(Boolean, server_default=false())  # one file for many
 
@@ -111,7 +114,7 @@ class SqlDeliveryLedger:
         won = self._session.execute(
             update(DeliveryRecord)
             .where(DeliveryRecord.id.in_(ids), *self._due(now, lease))
-            .values(claimed_at=now, attempts=DeliveryRecord.attempts + 1)
+            .values(claimed_at=now)
             .returning(DeliveryRecord)
         )
         claimed, unreadable = [], []
@@ -135,6 +138,34 @@ class SqlDeliveryLedger:
                 .where(DeliveryRecord.key.in_(batch))
                 .values(status="unreadable", done_at=now)
             )
+
+    def renew(self, keys: Sequence[str], held_since: datetime, now: datetime) -> set[str]:
+        """Extends the lease on what a sender still holds (claimed at `held_since` and not taken
+        over since); returns the keys it still holds."""
+        return self._held(keys, held_since, claimed_at=now)
+
+    def mark_attempted(self, keys: Sequence[str], held_since: datetime) -> set[str]:
+        """Notes, before sending, that these may now really be posted: whoever takes one over
+        later looks in the channel's history first. Returns the keys still held (only those may
+        be sent)."""
+        return self._held(keys, held_since, attempts=DeliveryRecord.attempts + 1)
+
+    def _held(self, keys: Sequence[str], held_since: datetime, **values: Any) -> set[str]:
+        held: set[str] = set()
+        for batch in chunks(keys):
+            held |= set(
+                self._session.scalars(
+                    update(DeliveryRecord)
+                    .where(
+                        DeliveryRecord.key.in_(batch),
+                        DeliveryRecord.status == "pending",
+                        DeliveryRecord.claimed_at == held_since,
+                    )
+                    .values(**values)
+                    .returning(DeliveryRecord.key)
+                )
+            )
+        return held
 
     def expire(self, now: datetime) -> int:
         """Pending messages past their time are dropped (e.g. a reminder once its event began)."""
@@ -169,14 +200,15 @@ class SqlDeliveryLedger:
         return (
             DeliveryRecord.status == "pending",
             DeliveryRecord.notice.is_not(None),
-            or_(DeliveryRecord.claimed_at.is_(None), DeliveryRecord.claimed_at < now - lease),
+            or_(DeliveryRecord.claimed_at.is_(None), DeliveryRecord.claimed_at <= now - lease),
             or_(DeliveryRecord.expires_at.is_(None), DeliveryRecord.expires_at > now),
         )
 
     def _claimed(self, row: DeliveryRecord) -> Pending:
         delivery = Delivery(row.key, row.kind, row.subject, row.recipient, row.participant_id)
         notice = self._codec.decode(row.notice or b"")
-        return Pending(delivery, notice, row.attempts > 1, row.first_tried_at, row.id)
+        # Only a row a sender tried may have reached Slack: only that one is looked for first.
+        return Pending(delivery, notice, row.attempts > 0, row.first_tried_at, row.id)
 
     def mark_sent(self, keys: Sequence[str], now: datetime) -> None:
         for batch in chunks(keys):

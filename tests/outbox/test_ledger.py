@@ -59,13 +59,16 @@ def test_an_unconfirmed_claim_is_taken_over_after_its_lease_and_a_sent_one_never
     keep(uow, "b")
     claim(uow)
     with uow() as work:
+        assert work.deliveries.mark_attempted(["a", "b"], NOW) == {"a", "b"}
         work.deliveries.mark_sent(["b"], NOW)
         work.commit()
     assert claim(uow, NOW + timedelta(seconds=30)) == [], "its sender may still be at it"
     later = NOW + LEASE + timedelta(seconds=1)
     [taken_over] = claim(uow, later)
-    assert taken_over.delivery.key == "a" and taken_over.recovered
+    assert taken_over.delivery.key == "a" and taken_over.recovered, "tried: look first"
     assert claim(uow, later) == [], "taken over once"
+    with uow() as work:
+        assert work.deliveries.mark_attempted(["a"], NOW) == set(), "no longer the first's"
     with uow() as work:
         assert work.deliveries.next_due(later, LEASE) == later + LEASE
 
@@ -98,3 +101,26 @@ def test_of_many_threads_racing_for_one_message_exactly_one_wins(
     for thread in threads:
         thread.join()
     assert sorted(results) == [0, 0, 0, 0, 0, 1]
+
+
+def test_a_message_claimed_but_never_tried_is_taken_over_as_never_sent(
+    uow: SqlUnitOfWorkFactory,
+) -> None:
+    keep(uow, "a")
+    claim(uow)  # its sender died before trying it
+    [taken_over] = claim(uow, NOW + LEASE)
+    assert not taken_over.recovered, "nothing to look for in Slack's history"
+
+
+def test_a_renewed_lease_keeps_a_slow_senders_messages_its_own(uow: SqlUnitOfWorkFactory) -> None:
+    keep(uow, "a")
+    keep(uow, "b")
+    claim(uow)
+    renewed_at = NOW + timedelta(seconds=30)
+    with uow() as work:
+        assert work.deliveries.renew(["a", "b"], NOW, renewed_at) == {"a", "b"}
+        work.commit()
+    assert claim(uow, NOW + LEASE + timedelta(seconds=1)) == [], "still its sender's"
+    assert [p.delivery.key for p in claim(uow, renewed_at + LEASE)] == ["a", "b"]
+    with uow() as work:
+        assert work.deliveries.renew(["a"], renewed_at, renewed_at + LEASE) == set()
