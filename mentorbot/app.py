@@ -46,7 +46,7 @@ from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_
 from handlers.slack.web import SlackWeb
 from mentorbot.services import Services
 from mentorbot.settings import Settings
-from scheduler.clock import Clock
+from scheduler.clock import Clock, until_it_works
 from storage.database import make_engine, make_sessions, upgrade_schema, wait_for_database
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
@@ -99,9 +99,17 @@ class Mentorbot:
                 "Make it private in Slack, or set ALERT_CHANNEL (or project_team.private_channel) to a private channel."
             )
 
-    def start_timeline(self, paused: bool = False) -> None:
-        """Adopt the programme file's dates, then schedule (and catch up on) the moments."""
-        self.services.events.apply_programme_file(self.services.clock())
+    def start_timeline(self, paused: bool = False, stop: threading.Event | None = None) -> None:
+        """Adopt the programme file's dates, then schedule (and catch up on) the moments. With
+        `stop`, a database that fails is waited for (until `stop` is set) rather than fatal."""
+
+        def adopt() -> None:
+            self.services.events.apply_programme_file(self.services.clock())
+
+        if stop is None:
+            adopt()
+        elif not until_it_works(adopt, stop, "applying the programme file"):
+            return
         self.scheduler.start(paused=paused)
 
     def wait_for_listeners(self, timeout: float = 10) -> None:
@@ -147,14 +155,17 @@ def build(
     settings: Settings,
     clock: Callable[[], datetime] = system_clock,
     programme: Programme | None = None,
+    database_attempts: int | None = 30,
 ) -> Mentorbot:
-    """Raises ProgrammeError for a bad programme file, before anything else is touched."""
+    """Raises ProgrammeError for a bad programme file, before anything else is touched.
+    `database_attempts`: how often to try a database server that does not answer yet (None:
+    until it does, for a process that has nothing better to do)."""
     programme = programme or load_programme(settings.mentorbot_programme)
     if not settings.slack_bot_token or not settings.slack_signing_secret:
         raise ValueError("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must both be set")
     engine = make_engine(settings.database_url)
     # A server may still be starting beside us; an embedded SQLite file either opens or never will.
-    wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else 30)
+    wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else database_attempts)
     upgrade_schema(engine)
     uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme))
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
@@ -168,7 +179,7 @@ def build(
     services = _services(
         programme, uow, deliveries, team, scheduler, settings.public_url, directory
     )
-    _keep_on_the_clock(scheduler, services, settings)
+    _keep_on_the_clock(scheduler, services)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
     # down. Few workers: the database takes one writer at a time, and acks need the interpreter.
@@ -216,16 +227,17 @@ def _services(
     )
 
 
-def _keep_on_the_clock(scheduler: Clock, services: Services, settings: Settings) -> None:
+def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     """The features the clock runs, in the order they run when due at the same moment."""
     scheduler.keep("events", services.events)
     scheduler.keep("pairs", services.checkins)
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
     scheduler.keep("outbox", services.outbox)  # whatever is still pending, whoever kept it
-    if not settings.inbox_inline:
-        # DMs kept by a web process that leaves the work to this one (INBOX_INLINE=false).
-        scheduler.every("inbox", INBOX_EVERY, lambda: services.inbox.drain(scheduler.now()))
+    # People's DMs, whichever web process kept them: a web process with INBOX_INLINE=false
+    # leaves them all to this, one with it true may have died before working on them. Draining
+    # what another process drains is harmless (marking a DM done is the claim).
+    scheduler.every("inbox", INBOX_EVERY, lambda: services.inbox.drain(scheduler.now()))
 
 
 def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import argparse
 import contextlib
 import logging
+import os
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -18,9 +20,13 @@ from bot.scheme import ProgrammeError, load_programme
 from handlers.views.common import user_error
 from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
-from mentorbot.app import ConfigurationError, build
+from mentorbot.app import ConfigurationError, Mentorbot, build
 from mentorbot.settings import Settings
 from storage.database import DatabaseUnreachable
+
+log = logging.getLogger("mentorbot")
+# SIGTERM to exit: platforms kill a process 10 to 30 s after asking it to stop.
+STOP_WITHIN = 8.0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -210,7 +216,9 @@ def _export(settings: Settings, form_id: str, out: Path, pseudonymous: bool) -> 
 
 
 def _serve(settings: Settings, web: bool, clock: bool) -> int:
-    bot = build(settings)
+    """A web or clock process (or both), until SIGTERM. A database still starting is waited
+    for (SIGTERM meanwhile ends the process at once: nothing has begun)."""
+    bot = build(settings, database_attempts=None)
     try:
         bot.check_alert_channel()
     except ConfigurationError as error:
@@ -219,27 +227,44 @@ def _serve(settings: Settings, web: bool, clock: bool) -> int:
         return 2
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
-    stoppers = []
+    stoppers = _start_web(bot, settings) if web else []
     if clock:
-        bot.start_timeline()
-    if web and settings.slack_app_token:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-        socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
-        socket.connect()
-        stoppers.append(socket.close)
-    elif web:
-        from handlers.slack.http import BoltHttpServer
-
-        http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
-        logging.getLogger("mentorbot").info("listening on %s", http.url)
-        stoppers.append(http.stop)
+        bot.start_timeline(stop=stop)
     with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
     for stopper in stoppers:
         stopper()
-    bot.close()
+    _close_within(bot, STOP_WITHIN)
     return 0
+
+
+def _start_web(bot: Mentorbot, settings: Settings) -> list[Callable[[], None]]:
+    """Slack's requests over Socket Mode (with an app token) or HTTP; returns how to stop."""
+    if settings.slack_app_token:
+        from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+        socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
+        socket.connect()
+        return [socket.close]
+    from handlers.slack.http import BoltHttpServer
+
+    http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
+    log.info("listening on %s", http.url)
+    return [http.stop]
+
+
+def _close_within(bot: Mentorbot, seconds: float) -> None:
+    """Closes the bot, letting the work in hand finish for at most `seconds`; past that the
+    process ends anyway (a platform kills it soon after SIGTERM). Nothing is lost: what a sender
+    had claimed but not sent is taken over when its lease runs out, and a DM not yet worked on
+    waits in the inbox."""
+    closing = threading.Thread(target=bot.close, name="closing", daemon=True)
+    closing.start()
+    closing.join(seconds)
+    if closing.is_alive():
+        log.warning("stopped with work in hand; another process or the next start takes it over")
+        logging.shutdown()
+        os._exit(0)
 
 
 if __name__ == "__main__":

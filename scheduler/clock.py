@@ -23,6 +23,10 @@ from apscheduler.triggers.interval import IntervalTrigger
 log = logging.getLogger(__name__)
 SWEEP_ID = "sweep"
 SWEEP_EVERY = timedelta(minutes=1)
+# Waits between tries of work that must succeed before the clock can start (a database that is
+# still starting, or restarting): short at first, then no more than a sweep apart.
+FIRST_RETRY = 1.0
+LONGEST_RETRY = SWEEP_EVERY.total_seconds() / 2
 
 
 class Feature(Protocol):
@@ -39,6 +43,20 @@ class _Kept:
     # One run of a feature at a time in this process (a job, the sweep and a command's sync may
     # meet); another process is kept harmless by the ledger's unique keys.
     lock: threading.Lock = field(default_factory=threading.Lock)
+    # The `now` its last run started at: a moment after it was not covered by that run.
+    last_run: datetime | None = None
+
+
+def run_date(moment: datetime, now: datetime, last_run: datetime | None) -> datetime:
+    """When a feature's job runs for its next moment. A moment still ahead runs then. One already
+    due that its last run started too early to cover (it passed while the clock was starting, or
+    during that run) runs at once. One its last run should have covered but left due (Slack or
+    the database was down) is tried again a sweep later, not in a tight loop."""
+    if moment > now:
+        return moment
+    if last_run is None or moment > last_run:
+        return now
+    return now + SWEEP_EVERY
 
 
 class Clock:
@@ -72,8 +90,9 @@ class Clock:
             self.run_due()
             self._add_interval(SWEEP_ID, SWEEP_EVERY, self.run_due)
             for name, (interval, work) in self._periodic.items():
-                work()
-                self._add_interval(name, interval, work)
+                job = self._periodic_job(name, work)
+                job()
+                self._add_interval(name, interval, job)
         self.sync()
 
     def shutdown(self) -> None:
@@ -83,16 +102,20 @@ class Clock:
     # Keeping jobs equal to the moments ---------------------------------------------------------
 
     def sync(self) -> None:
-        """One job per feature at its next moment; one still due after its run could not
-        finish (Slack down) is tried again a sweep later."""
+        """One job per feature at its next moment (see `run_date`). A feature whose moment
+        cannot be read (the database is down) is asked again a sweep later."""
         now = self._now()
         for name, kept in self._features.items():
-            at = kept.feature.upcoming(now)
+            try:
+                at = kept.feature.upcoming(now)
+            except Exception as error:  # noqa: BLE001 - an outage must not stop the clock
+                _log_failure(name, "reading its next moment", now, error)
+                at = now + SWEEP_EVERY
             if at is None:
                 if self._scheduler.get_job(name):
                     self._scheduler.remove_job(name)
                 continue
-            when = at if at > now else now + SWEEP_EVERY
+            when = run_date(at, now, kept.last_run)
             self._scheduler.add_job(
                 self._runner(name), DateTrigger(run_date=when), id=name, replace_existing=True
             )
@@ -116,19 +139,23 @@ class Clock:
         kept = self._features[name]
         with kept.lock:
             now = self._now()
+            kept.last_run = now
             try:
                 sent = kept.feature.run_due(now)
             except Exception as error:  # noqa: BLE001 - one feature must not stop the clock
-                log.error(
-                    "%s: the run at %s failed (%s)\n%s",
-                    name,
-                    now.isoformat(),
-                    type(error).__name__,
-                    "".join(traceback.format_tb(error.__traceback__)),
-                )
+                _log_failure(name, "its run", now, error)
                 return
         if sent:
             log.info("%s: %d messages at %s", name, sent, now.isoformat())
+
+    def _periodic_job(self, name: str, work: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            try:
+                work()
+            except Exception as error:  # noqa: BLE001 - tried again at its next interval
+                _log_failure(name, "its run", self._now(), error)
+
+        return run
 
     def _add_interval(self, job_id: str, every: timedelta, work: Callable[[], object]) -> None:
         trigger = IntervalTrigger(seconds=every.total_seconds())
@@ -153,3 +180,31 @@ class Clock:
         if due:
             self.sync()
         return len(due)
+
+
+def _log_failure(name: str, what: str, now: datetime, error: Exception) -> None:
+    """The error's kind and where it happened, never its message: a database error's message
+    carries the statement's parameters, which can be what a person wrote."""
+    log.error(
+        "%s: %s at %s failed (%s)\n%s",
+        name,
+        what,
+        now.isoformat(),
+        type(error).__name__,
+        "".join(traceback.format_tb(error.__traceback__)),
+    )
+
+
+def until_it_works(work: Callable[[], object], stop: threading.Event, what: str) -> bool:
+    """Does `work`, trying again with a growing wait while it fails, until it succeeds (True)
+    or `stop` is set (False). Each failure is logged by its kind only, as `_log_failure` says."""
+    wait = FIRST_RETRY
+    while not stop.is_set():
+        try:
+            work()
+            return True
+        except Exception as error:  # noqa: BLE001 - an outage is waited out, never fatal
+            log.warning("%s failed (%s); trying again in %g s", what, type(error).__name__, wait)
+        stop.wait(wait)
+        wait = min(wait * 2, LONGEST_RETRY)
+    return False

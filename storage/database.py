@@ -94,13 +94,21 @@ def _between_processes(engine: Engine) -> Iterator[None]:
 
 
 def wait_for_database(
-    engine: Engine, attempts: int = 30, delay: float = 2.0, log: logging.Logger = log
+    engine: Engine,
+    attempts: int | None = 30,
+    delay: float = 1.0,
+    log: logging.Logger = log,
+    longest_delay: float = 30.0,
 ) -> None:
     """Connects, retrying while the database cannot be reached: on a platform start the bot and
-    its database come up together, and the bot should wait rather than crash. Each failed attempt
-    logs one line naming the error's kind, no traceback and no URL; after the last attempt,
+    its database come up together, and the bot should wait rather than crash. The wait doubles
+    after each attempt, up to `longest_delay`; `attempts` None waits for as long as it takes (a
+    process a platform would only restart into the same outage). Each failed attempt logs one
+    line naming the error's kind, no traceback and no URL; after the last attempt,
     DatabaseUnreachable, chained to the driver's own error so the reason is there once."""
-    for attempt in range(1, attempts + 1):
+    attempt = 0
+    while True:
+        attempt += 1
         try:
             with engine.connect():
                 return
@@ -110,11 +118,13 @@ def wait_for_database(
                 raise DatabaseUnreachable(
                     f"database not reachable after {attempts} attempts ({reason})"
                 ) from error
+            of = f" of {attempts}" if attempts else ""
             log.warning(
-                "database not reachable yet (%s), retrying in %g s (attempt %d of %d)",
+                "database not reachable yet (%s), retrying in %g s (attempt %d%s)",
                 reason,
                 delay,
                 attempt,
-                attempts,
+                of,
             )
             time.sleep(delay)
+            delay = min(delay * 2, longest_delay)

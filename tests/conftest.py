@@ -78,6 +78,16 @@ def database_url(request: pytest.FixtureRequest, tmp_path) -> Iterator[str]:
     if request.param == "sqlite":
         yield f"sqlite:///{tmp_path / 'mentorbot.db'}"
         return
+    yield from _postgresql_schema()
+
+
+@pytest.fixture
+def postgresql_url() -> Iterator[str]:
+    """A PostgreSQL schema of the test's own, for what production runs only there."""
+    yield from _postgresql_schema()
+
+
+def _postgresql_schema() -> Iterator[str]:
     if not TEST_DATABASE_URL:
         pytest.skip(
             "PostgreSQL: set TEST_DATABASE_URL (e.g. postgresql+psycopg://postgres@127.0.0.1:5432/test)"

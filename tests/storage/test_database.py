@@ -1,4 +1,5 @@
-"""Waiting for a database that is not up yet: one plain line per attempt, then a clear error."""
+"""Waiting for a database that is not up yet: one plain line per attempt, each wait longer than
+the last, then a clear error."""
 
 from __future__ import annotations
 
@@ -21,7 +22,7 @@ def test_an_unreachable_database_is_retried_with_one_line_each_time_then_given_u
     assert str(raised.value) == "database not reachable after 3 attempts (OperationalError)"
     assert caplog.messages == [
         "database not reachable yet (OperationalError), retrying in 0.01 s (attempt 1 of 3)",
-        "database not reachable yet (OperationalError), retrying in 0.01 s (attempt 2 of 3)",
+        "database not reachable yet (OperationalError), retrying in 0.02 s (attempt 2 of 3)",
     ]
     assert not [r for r in caplog.records if r.exc_info], "no tracebacks"
     assert "s3cret" not in caplog.text
