@@ -172,7 +172,7 @@ def serving(
             AppInfo.from_manifest(json.loads(MANIFEST.read_text(encoding="utf-8"))),
             settle=lambda: run.bot.wait_for_listeners(timeout=5),
             pace=pace,
-            allowed_hosts=LOOPBACK if host in LOOPBACK else None,
+            allowed_hosts=page_hosts(host),
             language_of=page_languages(run),
         )
         keeper = Keeper(state / KEPT, run)
@@ -185,6 +185,14 @@ def serving(
             page.stop()
             server.stop()
             keeper.stop()
+
+
+def page_hosts(host: str) -> tuple[str, ...]:
+    """The names the page answers to: this machine's own, and the one --host named. Any other
+    Host is refused, so a web page elsewhere cannot reach the page by pointing a name of its own
+    at our address (DNS rebinding), however widely the page is served."""
+    named = host.strip("[]").lower()
+    return LOOPBACK if named in LOOPBACK else (*LOOPBACK, named)
 
 
 def run_workspace(

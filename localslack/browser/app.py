@@ -106,12 +106,12 @@ class WorkspacePage:
         app: AppInfo,
         settle: Callable[[], None],
         pace: float = 0.5,
-        allowed_hosts: tuple[str, ...] | None = ("127.0.0.1", "localhost"),
+        allowed_hosts: tuple[str, ...] = ("127.0.0.1", "localhost"),
         language_of: Callable[[str], words.Language] = lambda user_id: words.ENGLISH,
     ):
-        """allowed_hosts: the names the page answers to (None: any, when serving beyond
-        loopback on purpose). language_of: the language of the person with that user id, in
-        which the page shows its own words when it is used as them."""
+        """allowed_hosts: the names the page answers to, in lower case (any other Host is
+        refused). language_of: the language of the person with that user id, in which the page
+        shows its own words when it is used as them."""
         self.slack, self.ws, self.sender, self.clock = slack, slack.workspace, sender, clock
         self.people, self.app_info = people, app
         self._language_of = language_of

@@ -1,7 +1,8 @@
-"""Keeps the page to its own browser tab: a request must name this machine as its host (so a
-web page elsewhere cannot reach it by rebinding a name to 127.0.0.1), and a form must be posted
-from the page itself (so another site cannot act as someone in the workspace). Every answer
-also tells the browser to run only the page's own scripts and styles."""
+"""Keeps the page to its own browser tab: a request must give one of the page's own names as its
+host (so a web page elsewhere cannot reach it by pointing a name of its own at the page's
+address), and a form must be posted from the page itself (so another site cannot act as someone
+in the workspace). Every answer also tells the browser to run only the page's own scripts and
+styles."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ POLICY = (
 
 
 class SameOrigin:
-    def __init__(self, app: ASGIApp, hosts: tuple[str, ...] | None):
+    def __init__(self, app: ASGIApp, hosts: tuple[str, ...]):
         self.app, self.hosts = app, hosts
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -45,8 +46,8 @@ class SameOrigin:
         await self.app(scope, receive, with_policy)
 
 
-def _refusal(method: str, headers: Headers, host: str, hosts: tuple[str, ...] | None) -> str | None:
-    if hosts is not None and urlsplit(f"//{host}").hostname not in hosts:
+def _refusal(method: str, headers: Headers, host: str, hosts: tuple[str, ...]) -> str | None:
+    if urlsplit(f"//{host}").hostname not in hosts:
         return "This page answers only on its own address."
     if method in ("GET", "HEAD"):
         return None
