@@ -21,12 +21,11 @@ C = TypeVar("C")
 
 @dataclass(frozen=True)
 class CommandCall:
-    """What a command's answer may use besides the command: who, when, and (for commands that
-    open a modal) the client and trigger."""
+    """What a command's answer may use besides the command: who, when (and the trigger), and
+    for commands that open a modal the client."""
 
     acting: Acting
     client: WebClient
-    trigger_id: str
 
 
 Answer = Callable[[Any, CommandCall], str | None]
@@ -50,7 +49,7 @@ class Commands:
         ) -> None:
             ack()
             parsed = parse_command(str(command.get("text") or ""))
-            call = CommandCall(acting(context), client, str(command.get("trigger_id") or ""))
+            call = CommandCall(acting(context), client)
             reply = self._answers[type(parsed)](parsed, call)
             if reply is not None:
                 respond(text=reply, response_type="ephemeral")

@@ -14,7 +14,7 @@ from bot.concerns.service import ConcernsService
 from bot.team import Team
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import RaiseConcern, TeamAlerts
-from handlers.middleware import Acting, Payload, acting, parse
+from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse, part
 from handlers.views import concerns as view
 
 Source = Literal["command", "pairing", "checkin", "dm", "home", "shortcut", "message"]
@@ -48,11 +48,11 @@ class ShortcutMessage(Payload):
 
 
 class ConcernPressed(Payload):
-    value: Annotated[int, Field(ge=1)]  # the concern's id
+    value: RowId  # the concern's id
 
 
 class ResolveOrigin(Payload):
-    concern: Annotated[int, Field(ge=1)]
+    concern: RowId
 
 
 class ResolveForm(Payload):
@@ -67,25 +67,25 @@ def register(app: App, commands: Commands, concerns: ConcernsService, team: Team
 
 def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -> None:
     @app.action(view.RAISE)
-    def raise_from_dm(ack: Ack, body: dict, client: WebClient) -> None:
+    def raise_from_dm(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        source = "home" if (body.get("container") or {}).get("type") == "view" else "dm"
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal(source))
+        source = "home" if part(body, "container").get("type") == "view" else "dm"
+        open_modal(client, acting(context), view.concern_modal(source))
 
     @app.shortcut(view.TELL_SHORTCUT)
-    def raise_from_shortcut(ack: Ack, body: dict, client: WebClient) -> None:
+    def raise_from_shortcut(ack: Ack, client: WebClient, context: BoltContext) -> None:
         ack()
-        client.views_open(trigger_id=body["trigger_id"], view=view.concern_modal("shortcut"))
+        open_modal(client, acting(context), view.concern_modal("shortcut"))
 
     @app.shortcut(view.TELL_ABOUT_MESSAGE)
-    def raise_about_message(ack: Ack, body: dict, client: WebClient) -> None:
+    def raise_about_message(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         message = parse(
             ShortcutMessage,
-            {"channel": (body.get("channel") or {}).get("id"), "ts": body.get("message_ts")},
+            {"channel": part(body, "channel").get("id"), "ts": body.get("message_ts")},
         )
         modal = view.concern_modal("message", about=message.link)
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     def keep(ack: Ack, context: BoltContext) -> None:
         # Kept first and acknowledged at once; posting to the team's channel comes after, so a
@@ -106,7 +106,7 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
     app.view(view.CONCERN_MODAL)(ack=keep, lazy=[deliver])
 
     def open_form(_: RaiseConcern, call: CommandCall) -> None:
-        call.client.views_open(trigger_id=call.trigger_id, view=view.concern_modal("command"))
+        open_modal(call.client, call.acting, view.concern_modal("command"))
 
     commands.on(RaiseConcern, open_form)
 
@@ -136,7 +136,7 @@ def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> N
         ack()
         team.require_member(acting(context).person)
         concern_id = parse(ConcernPressed, action).value
-        client.views_open(trigger_id=body["trigger_id"], view=view.resolve_modal(concern_id))
+        open_modal(client, acting(context), view.resolve_modal(concern_id))
 
     @app.view(view.RESOLVE_MODAL)
     def resolved(ack: Ack, context: BoltContext) -> None:

@@ -36,14 +36,14 @@ from bot.team import Team
 from handlers.concerns import ConcernPressed, resolve_from_form
 from handlers.home import Home
 from handlers.i18n import _
-from handlers.middleware import Payload, acting, parse
+from handlers.middleware import SLACK_USER, Payload, acting, open_modal, parse, part
 from handlers.views import concerns as concerns_view
 from handlers.views import console as view
 from handlers.views.common import user_error
 from handlers.views.mrkdwn import escape
 from handlers.views.participants import import_problems
 
-SlackId = Annotated[str, Field(pattern=r"^[UW][A-Z0-9]{2,20}$")]
+SlackId = Annotated[str, Field(pattern=SLACK_USER)]
 IMPORTING = "console_importing"  # the checked file and its form's id, from the ack to the import
 # Slack applies a form's answer within the 3 seconds it gives the app: wait at most that long.
 SHOWN_TRIES, SHOWN_WAIT = 15, 0.2
@@ -99,6 +99,20 @@ class PersonForm(Payload):
 
 class EraseOrigin(Payload):
     email: str
+
+
+class Attached(Payload):
+    """A file in the import form's file input, as Slack describes it."""
+
+    name: str = ""
+    filetype: str = ""
+    size: int = 0
+    url_private_download: str = ""
+    url_private: str = ""
+
+
+class FileInput(Payload):
+    files: list[Attached] = []
 
 
 class Console:
@@ -163,7 +177,7 @@ def _register_concerns(app: App, home: Home, team: Team, concerns: ConcernsServi
         if step == "resolve":
             team.require_member(me.person)
             modal = concerns_view.resolve_modal(concern_id, view.RESOLVE_MODAL)
-            client.views_open(trigger_id=body["trigger_id"], view=modal)
+            open_modal(client, acting(context), modal)
             return
         if step == "acknowledge":
             concerns.acknowledge(me.person, concern_id, me.now)
@@ -190,9 +204,7 @@ def _register_events(app: App, home: Home, team: Team) -> None:
         team.require_member(acting(context).person)
         event = events.programme.event(parse(EventPressed, action).value)
         if event is not None:
-            client.views_open(
-                trigger_id=body["trigger_id"], view=view.set_date_modal(event.id, event.title)
-            )
+            open_modal(client, acting(context), view.set_date_modal(event.id, event.title))
 
     @app.view(view.SET_DATE_MODAL)
     def dated(ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -207,7 +219,7 @@ def _register_events(app: App, home: Home, team: Team) -> None:
     def who(ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         attendance = events.attendance(acting(context).person, parse(EventPressed, action).value)
-        client.views_open(trigger_id=body["trigger_id"], view=view.who_modal(attendance))
+        open_modal(client, acting(context), view.who_modal(attendance))
 
 
 def _register_imports(
@@ -221,7 +233,7 @@ def _register_imports(
         ack()
         team.require_member(acting(context).person)
         what = "participants" if action.get("action_id") == view.IMPORT_PEOPLE else "pairs"
-        client.views_open(trigger_id=body["trigger_id"], view=view.import_modal(what))
+        open_modal(client, acting(context), view.import_modal(what))
 
     def keep(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         """The file is read and checked as a file now; the import itself (a Slack lookup a
@@ -286,17 +298,16 @@ class _Refused:
 
 def _csv_text(submitted: dict[str, Any], token: str, api_url: str) -> str | _Refused:
     """The attached file's text, read as the command line reads a file; or why it cannot be."""
-    state = submitted.get("state", {}).get("values", {}).get("file", {}).get("value", {})
-    files = state.get("files") or []
+    held = part(part(part(part(submitted, "state"), "values"), "file"), "value")
+    files = parse(FileInput, held).files
     if not files:
         return _Refused(_(view.NO_FILE))
     file = files[0]
-    name = str(file.get("name", ""))
-    if file.get("filetype") != "csv" and not name.lower().endswith(".csv"):
+    if file.filetype != "csv" and not file.name.lower().endswith(".csv"):
         return _Refused(_(view.NOT_A_CSV))
-    if int(file.get("size") or 0) > view.FILE_LIMIT:
+    if file.size > view.FILE_LIMIT:
         return _Refused(_(view.TOO_LARGE))
-    url = str(file.get("url_private_download") or file.get("url_private") or "")
+    url = file.url_private_download or file.url_private
     if not _is_slacks(url, api_url):
         return _Refused(_(view.NOT_READABLE))  # the token goes to Slack's own hosts only
     answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
@@ -328,13 +339,13 @@ def _register_pairs(app: App, home: Home, team: Team, pairing: PairingService) -
     }
 
     @app.action(re.compile(f"^({'|'.join(modals)})$"))
-    def open_modal(
+    def open_pair_modal(
         ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
     ) -> None:
         ack()
         team.require_member(acting(context).person)
         modal = modals[str(action.get("action_id"))]()
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     @app.view(view.MAKE_PAIR_MODAL)
     def make(ack: Ack, client: WebClient, context: BoltContext) -> None:

@@ -17,8 +17,11 @@ from bot.scheme import Slug
 from handlers import i18n
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
-from handlers.middleware import BadPayload, Payload, acting, parse
+from handlers.middleware import BadPayload, Payload, acting, parse, part
 from handlers.views import evaluations as view
+
+# A DM's channel id, the only place the bot answers a message it is sent.
+DM_CHANNEL = r"^D[A-Z0-9]{2,20}$"
 
 
 class Pressed(Payload):
@@ -31,7 +34,7 @@ class Pressed(Payload):
     text: dict[str, Any] = Field(default_factory=dict)
 
     def press(self, body: dict[str, Any]) -> str:
-        message_ts = (body.get("container") or {}).get("message_ts", "")
+        message_ts = str(part(body, "container").get("message_ts", ""))
         return f"{message_ts}:{self.action_id}:{self.action_ts}"
 
 
@@ -89,6 +92,7 @@ def _register_inbox(app: App, inbox: InboxService, inline: bool) -> None:
 def _from_a_person(event: dict) -> bool:
     return (
         event.get("channel_type") == "im"
+        and re.match(DM_CHANNEL, str(event.get("channel"))) is not None
         and not event.get("subtype")
         and not event.get("bot_id")
         and bool(event.get("user"))

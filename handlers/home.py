@@ -29,7 +29,7 @@ from bot.requests.service import RequestsService
 from bot.scheme import Nation
 from handlers.events import RsvpPressed
 from handlers.i18n import in_language, language
-from handlers.middleware import Payload, acting, parse
+from handlers.middleware import MenuChoice, Payload, acting, open_modal, parse
 from handlers.pairs import (
     IdPressed,
     log_meeting_form,
@@ -48,16 +48,6 @@ T = TypeVar("T")
 
 class PauseForm(Payload):
     until: date
-
-
-class ChosenOption(Payload):
-    value: str
-
-
-class MenuChoice(Payload):
-    """A choice from a menu (nation, language): its option's value."""
-
-    selected_option: ChosenOption
 
 
 @dataclass(frozen=True)
@@ -149,7 +139,7 @@ def _register_calendar(app: App, home: Home) -> None:
         else:
             address = events.feeds.address(me.person, me.now)
             text = events_view.feed_message(address, events.programme, events.public_url)
-        client.views_open(trigger_id=body["trigger_id"], view=view.feed_modal(text))
+        open_modal(client, acting(context), view.feed_modal(text))
 
 
 def _register_pair(app: App, home: Home) -> None:
@@ -174,7 +164,7 @@ def _register_pair(app: App, home: Home) -> None:
         ack()
         current = pairing.my_pair(acting(context).person).agreement
         modal = pairs_view.agreement_modal(current, HOME_AGREEMENT_MODAL)
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     @app.view(HOME_AGREEMENT_MODAL)
     def save_agreement(ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -187,7 +177,7 @@ def _register_pair(app: App, home: Home) -> None:
     def meeting(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         modal = pairs_view.meeting_modal(acting(context).now.date(), HOME_MEETING_MODAL)
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     @app.view(HOME_MEETING_MODAL)
     def log_meeting(ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -199,9 +189,7 @@ def _register_pair(app: App, home: Home) -> None:
     @app.action(view.PAUSE)
     def pause(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view.pause_modal(acting(context).now.date())
-        )
+        open_modal(client, acting(context), view.pause_modal(acting(context).now.date()))
 
     @app.view(view.PAUSE_MODAL)
     def paused(ack: Ack, client: WebClient, context: BoltContext) -> None:

@@ -25,11 +25,11 @@ from handlers.grammar import (
     TeamPause,
     TeamUnpair,
 )
-from handlers.middleware import Acting, Payload, acting, parse
+from handlers.middleware import Acting, MenuChoice, Payload, RowId, acting, open_modal, parse
 from handlers.views import concerns as concerns_view
 from handlers.views import pairs as view
 
-Id = Annotated[int, Field(ge=1)]
+Id = RowId
 
 
 class IdPressed(Payload):
@@ -74,11 +74,9 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
         respond(text=view.accepted(pair), replace_original=False, response_type="ephemeral")
 
     @app.action(view.CONCERN)
-    def concern(ack: Ack, body: dict, client: WebClient) -> None:
+    def concern(ack: Ack, client: WebClient, context: BoltContext) -> None:
         ack()
-        client.views_open(
-            trigger_id=body["trigger_id"], view=concerns_view.concern_modal("pairing")
-        )
+        open_modal(client, acting(context), concerns_view.concern_modal("pairing"))
 
     @app.action(view.STAGE_SELECT)
     def stage(ack: Ack, action: dict, context: BoltContext) -> None:
@@ -89,7 +87,7 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
     def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         current = pairing.my_pair(acting(context).person).agreement
-        client.views_open(trigger_id=body["trigger_id"], view=view.agreement_modal(current))
+        open_modal(client, acting(context), view.agreement_modal(current))
 
     @app.view(view.AGREEMENT_MODAL)
     def save_agreement(ack: Ack, context: BoltContext) -> None:
@@ -99,7 +97,7 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
 
 def move_to_chosen_stage(pairing: PairingService, action: dict, me: Acting) -> None:
     """The stage menu's choice ("pair id:stage"), on a check-in or on the Home."""
-    chosen = str((action.get("selected_option") or {}).get("value", ""))
+    chosen = parse(MenuChoice, action).selected_option.value
     pair_id, _, stage = chosen.partition(":")
     moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
     pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
@@ -131,7 +129,7 @@ def _register_checkins(app: App, checkins: CheckInsService) -> None:
         person, pair = checkins.answer(me.person, parse(IdPressed, action).value, "yes", me.now)
         text, blocks = view.answered(person, pair, "yes")
         respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
-        client.views_open(trigger_id=body["trigger_id"], view=view.meeting_modal(me.now.date()))
+        open_modal(client, acting(context), view.meeting_modal(me.now.date()))
 
     @app.action(view.MET_NOT_YET)
     def not_yet(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
@@ -142,21 +140,17 @@ def _register_checkins(app: App, checkins: CheckInsService) -> None:
         respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
 
     @app.action(view.SOMETHING_WRONG)
-    def something_wrong(ack: Ack, body: dict, client: WebClient) -> None:
+    def something_wrong(ack: Ack, client: WebClient, context: BoltContext) -> None:
         # Nothing changes in the shared check-in: the partner must see no trace of this.
         ack()
-        client.views_open(
-            trigger_id=body["trigger_id"], view=concerns_view.concern_modal("checkin")
-        )
+        open_modal(client, acting(context), concerns_view.concern_modal("checkin"))
 
     @app.shortcut(view.MEETING_SHORTCUT)
     def meeting_from_anywhere(
         ack: Ack, body: dict, client: WebClient, context: BoltContext
     ) -> None:
         ack()
-        client.views_open(
-            trigger_id=body["trigger_id"], view=view.meeting_modal(acting(context).now.date())
-        )
+        open_modal(client, acting(context), view.meeting_modal(acting(context).now.date()))
 
     @app.view(view.MEETING_MODAL)
     def log_meeting(ack: Ack, context: BoltContext) -> None:
@@ -169,7 +163,7 @@ def _register_commands(
 ) -> None:
     def edit_agreement(_: EditAgreement, call: CommandCall) -> None:
         current = pairing.my_pair(call.acting.person).agreement
-        call.client.views_open(trigger_id=call.trigger_id, view=view.agreement_modal(current))
+        open_modal(call.client, call.acting, view.agreement_modal(current))
 
     def show_pair(_: ShowPair, call: CommandCall) -> str:
         return view.my_pair_message(pairing.my_pair(call.acting.person), call.acting.now)

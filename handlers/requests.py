@@ -5,9 +5,6 @@ requests`."""
 
 from __future__ import annotations
 
-from typing import Annotated
-
-from pydantic import Field
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
@@ -18,12 +15,12 @@ from bot.team import Team
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import AskRequest, TeamRequests
 from handlers.home import Home
-from handlers.middleware import Acting, Payload, acting, parse
+from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse
 from handlers.views import events as events_view
 from handlers.views import requests as view
 
 ASKED = "request_asked"  # the kept request, from the form's ack to its delivery
-RequestId = Annotated[int, Field(ge=1)]
+RequestId = RowId
 
 
 class AskForm(Payload):
@@ -98,7 +95,6 @@ def _register_asking(app: App, commands: Commands, requests: RequestsService, ho
 def _register_opening(app: App, commands: Commands, requests: RequestsService) -> None:
     def open_form(
         client: WebClient,
-        trigger_id: str,
         me: Acting,
         source: Source,
         kind: Kind | None = None,
@@ -108,25 +104,21 @@ def _register_opening(app: App, commands: Commands, requests: RequestsService) -
         is not one of them is refused with theirs named)."""
         choices = requests.choices(me.person, me.now, event_id)
         modal = view.request_modal(choices, requests.programme, source, kind, event_id)
-        client.views_open(trigger_id=trigger_id, view=modal)
+        open_modal(client, me, modal)
 
     @app.action(view.ASK_FROM_HOME)
-    def from_home(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
+    def from_home(ack: Ack, client: WebClient, context: BoltContext) -> None:
         ack()
-        open_form(client, body["trigger_id"], acting(context), "home")
+        open_form(client, acting(context), "home")
 
     @app.action(events_view.ASK_FOR_ADJUSTMENT)
-    def from_reminder(
-        ack: Ack, body: dict, action: dict, client: WebClient, context: BoltContext
-    ) -> None:
+    def from_reminder(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         event_id = parse(EventAsked, action).value
-        open_form(client, body["trigger_id"], acting(context), "event", event_id=event_id)
+        open_form(client, acting(context), "event", event_id=event_id)
 
     def from_command(command: AskRequest, call: CommandCall) -> None:
-        open_form(
-            call.client, call.trigger_id, call.acting, "command", command.kind, command.event_id
-        )
+        open_form(call.client, call.acting, "command", command.kind, command.event_id)
 
     commands.on(AskRequest, from_command)
 
@@ -147,7 +139,7 @@ def _register_team_buttons(app: App, requests: RequestsService, team: Team) -> N
         ack()
         team.require_member(acting(context).person)
         modal = view.resolve_modal(parse(RequestPressed, action).value)
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     @app.view(view.RESOLVE_MODAL)
     def resolved(ack: Ack, context: BoltContext) -> None:
@@ -174,7 +166,7 @@ def _register_approval(app: App, requests: RequestsService) -> None:
         ack()
         requests.require_approver(acting(context).person)
         modal = view.decline_modal(parse(RequestPressed, action).value)
-        client.views_open(trigger_id=body["trigger_id"], view=modal)
+        open_modal(client, acting(context), modal)
 
     @app.view(view.DECLINE_MODAL)
     def declined(ack: Ack, context: BoltContext) -> None:

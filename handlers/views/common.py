@@ -25,6 +25,16 @@ BAD_PAYLOAD = N_(
     "type `/mentoring help`."
 )
 _WORDS: dict[type, Callable[[Any], str]] = {}
+# Slack refuses views.open, push and update for a modal whose title is longer than this.
+MODAL_TITLE_LIMIT = 24
+
+
+def modal_title(text: str) -> str:
+    """A modal's title as Slack takes it: one made with a number or a name from a request (or
+    a long translation) is cut to fit, never refused with the modal."""
+    if len(text) <= MODAL_TITLE_LIMIT:
+        return text
+    return text[: MODAL_TITLE_LIMIT - 1].rstrip() + "…"
 
 
 # Slack refuses a section whose text is longer than this (Block Kit's section block).

@@ -44,7 +44,7 @@ from bot.pairs.rules import STAGE_NAMES
 from bot.participants.rules import Participant, Role
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words, quoted
+from handlers.views.common import error_words, modal_title, quoted
 from handlers.views.mrkdwn import escape
 from handlers.views.pairs import attention_words
 
@@ -342,7 +342,7 @@ def resolve_modal(concern_id: int, callback_id: str = RESOLVE_MODAL) -> View:
     return View(
         type="modal",
         callback_id=callback_id,
-        title=_("Resolve concern #{number}").format(number=concern_id),
+        title=modal_title(_("Resolve concern #{number}").format(number=concern_id)),
         submit=_("Resolve"),
         close=_("Cancel"),
         private_metadata=json.dumps({"concern": concern_id}),

@@ -38,7 +38,7 @@ from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
 from handlers.views import requests as requests_view
-from handlers.views.common import SECTION_TEXT_MAX, note, sections
+from handlers.views.common import SECTION_TEXT_MAX, modal_title, note, sections
 from handlers.views.mrkdwn import escape
 
 SET_DATE, WHO = "console_set_date", "console_who"
@@ -251,7 +251,7 @@ def _form(
     return View(
         type="modal",
         callback_id=callback_id,
-        title=title,
+        title=modal_title(title),
         submit=submit,
         close=_("Cancel"),
         private_metadata=json.dumps(metadata) if metadata is not None else None,
@@ -508,4 +508,6 @@ def erase_confirm_modal(person: Participant) -> View:
 
 def done_modal(title: str, text: str) -> View:
     """What a console form says once its work is done, in place of the form."""
-    return View(type="modal", title=title, close=_("Done"), blocks=[SectionBlock(text=text)])
+    return View(
+        type="modal", title=modal_title(title), close=_("Done"), blocks=[SectionBlock(text=text)]
+    )

@@ -46,7 +46,7 @@ from bot.requests.service import (
 from bot.scheme import Approver, Event, Programme
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words, note, quoted, sections
+from handlers.views.common import error_words, modal_title, note, quoted, sections
 from handlers.views.events import when, where
 from handlers.views.mrkdwn import escape
 
@@ -450,7 +450,7 @@ def _answer_modal(callback_id: str, title: str, submit: str, request_id: int, in
     return View(
         type="modal",
         callback_id=callback_id,
-        title=title,
+        title=modal_title(title),
         submit=submit,
         close=_("Cancel"),
         private_metadata=json.dumps({"request": request_id}),
