@@ -18,6 +18,7 @@ from urllib.parse import urlencode
 
 import pytest
 from pydantic import BaseModel
+from slack_bolt.listener_matcher.builtins import BuiltinListenerMatcher
 from sqlalchemy import MetaData, select
 
 from handlers.middleware import Payload
@@ -49,7 +50,9 @@ def registered(world: World) -> list[Listener]:
     expanded into the ids it names."""
     found: list[Listener] = []
     for listener in world.bot.bolt._listeners:
-        func = listener.matchers[0].func
+        matcher = listener.matchers[0]
+        assert isinstance(matcher, BuiltinListenerMatcher), "a listener Bolt did not build"
+        func = matcher.func
         kind = func.__qualname__.split(".")[0]
         constraint = next(iter(inspect.getclosurevars(func).nonlocals.values()))
         for name in _examples(constraint):
