@@ -1,6 +1,7 @@
 """Events: the "I'll be there" / "I can't make it" buttons on reminders, the commands
-`/mentoring events`, `next`, `calendar`, `event date`, `team who` and `team events`, and the
-calendar files and personal feeds served over plain HTTP under /calendar/."""
+`/mentoring events`, `next`, `calendar`, `event date`, `team who` and `team events`, and, with
+PUBLIC_URL, the calendar files and personal feeds served over plain HTTP under /calendar/ at
+secret addresses."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
+from bot.events.feeds import file_key
 from bot.events.service import Answer, EventsService
 from bot.scheme import Slug
 from handlers.commands import CommandCall, Commands
@@ -27,7 +29,7 @@ from handlers.views import events as view
 
 CALENDAR_PREFIX = "/calendar/"
 # The paths view.EVENT_FILE_PATH and view.FEED_PATH make; anything else under the prefix is 404.
-_EVENT_FILE = re.compile(r"^/calendar/events/([a-z0-9][a-z0-9-]{0,59})\.ics$")
+_EVENT_FILE = re.compile(r"^/calendar/events/([A-Za-z0-9_-]{43})\.ics$")
 _FEED = re.compile(r"^/calendar/feed/([A-Za-z0-9_-]{20,100})\.ics$")
 
 
@@ -107,18 +109,27 @@ def _register_calendar(app: App, commands: Commands, events: EventsService) -> N
         return view.feed_message(address, events.programme, events.public_url)
 
     commands.on(CalendarFeed, calendar_feed)
-    mount(app, CALENDAR_PREFIX, calendar_routes(events))
+    # Event files' addresses are keyed with the signing secret (which Bolt keeps to itself), so
+    # every process of the deployment writes and opens the same ones, and no one else can.
+    key = file_key(app._signing_secret)
+    view.use_file_key(key)
+    # Without a public address nothing links to the files and feeds: none is served.
+    if events.public_url is not None:
+        mount(app, CALENDAR_PREFIX, calendar_routes(events, key))
 
 
-def calendar_routes(events: EventsService) -> WSGIApplication:
-    """GET an event's current calendar file, or a person's feed by its secret address. Anything
-    unknown, revoked or malformed is a bare 404: no word on whether such an event or person is."""
+def calendar_routes(events: EventsService, key: bytes) -> WSGIApplication:
+    """GET an event's current calendar file or a person's feed, each by its secret address.
+    Anything unknown, revoked, out of date or malformed is a bare 404: no word on whether such an
+    event or person is."""
 
     def serve(environ: WSGIEnvironment, start_response: StartResponse) -> Iterable[bytes]:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return _answer(start_response, "405 Method Not Allowed", [("Allow", "GET, HEAD")])
         path = str(environ.get("PATH_INFO", ""))
-        if (event := _EVENT_FILE.match(path)) and (invite := events.feeds.event_file(event[1])):
+        if (event := _EVENT_FILE.match(path)) and (
+            invite := events.feeds.event_file(event[1], key)
+        ):
             disposition = f'attachment; filename="{invite.filename}"'
             return _calendar(start_response, view.ics_for(invite), disposition, environ)
         if (token := _FEED.match(path)) and (feed := events.feeds.feed(token[1])):

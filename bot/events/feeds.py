@@ -3,14 +3,20 @@ event of their audience, built from the database on each request, so a subscribe
 follows every date change by itself (stable UIDs, SEQUENCE per change, as the calendar file).
 
 The address's secret is shown once and kept only as its sha256: whoever reads the database
-cannot subscribe to anyone's calendar, and a lost address is replaced, never shown again."""
+cannot subscribe to anyone's calendar, and a lost address is replaced, never shown again.
+
+Each event's own calendar file has an address no one can guess either (its joining details are
+for the scheme's people): an HMAC of the event and its date with a server key, so nothing is
+stored, and a new date makes a new address (the old one then leads nowhere)."""
 
 from __future__ import annotations
 
+import base64
 import hashlib
+import hmac
 import secrets
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import UTC, datetime
 
 from bot.errors import NotAParticipant
 from bot.events.notices import CalendarInvite
@@ -28,6 +34,19 @@ def new_token() -> str:
 def token_hash(token: str) -> str:
     """The fingerprint kept in the database: enough to recognise the address, not to rebuild it."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def file_key(server_secret: str) -> bytes:
+    """The key of event files' addresses, drawn from a server secret (the signing secret) for
+    this use alone, so no address says anything of the secret."""
+    return hmac.new(server_secret.encode(), b"mentorbot event files", hashlib.sha256).digest()
+
+
+def file_token(key: bytes, event_id: str, starts_at: datetime) -> str:
+    """An event's file address on one date: 43 URL-safe characters (256 bits)."""
+    message = f"{event_id}\n{starts_at.astimezone(UTC).isoformat()}".encode()
+    digest = hmac.new(key, message, hashlib.sha256).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 @dataclass(frozen=True)
@@ -90,17 +109,19 @@ class CalendarFeeds:
             ]
         return Feed(self.programme, mine, person.language)
 
-    def event_file(self, event_id: str) -> CalendarInvite | None:
-        """An event's current calendar version, or None for an unknown or TBC event."""
-        event = self.programme.event(event_id)
-        if event is None:
-            return None
+    def event_file(self, token: str, key: bytes) -> CalendarInvite | None:
+        """The current calendar version of the event whose address on its current date is
+        `token` (file_token), or None when no event's is: unknown, an old date's, or TBC."""
         with self._uow() as uow:
-            schedule = uow.schedules.all().get(event.id)
-            sequence = uow.schedules.sequence(event.id)
-        if schedule is None or schedule.is_tbc:
-            return None
-        return CalendarInvite(self.programme, event, schedule, sequence)
+            schedules = uow.schedules.all()
+            for event in self.programme.events:
+                starts_at = schedules[event.id].starts_at if event.id in schedules else None
+                if starts_at is None:
+                    continue
+                if hmac.compare_digest(file_token(key, event.id, starts_at), token):
+                    sequence = uow.schedules.sequence(event.id)
+                    return CalendarInvite(self.programme, event, schedules[event.id], sequence)
+        return None
 
 
 def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:

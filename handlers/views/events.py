@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -20,7 +21,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.events.feeds import Feed, FeedAddress
+from bot.events.feeds import Feed, FeedAddress, file_token
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import EventSchedule
 from bot.events.service import (
@@ -59,8 +60,19 @@ NOT_FOR_YOU = {
 # Link buttons: Slack still tells the app of each press, which is acknowledged and nothing more.
 CALENDAR_BUTTON = "event_calendar_"
 # Where the web process serves an event's calendar file and each person's feed (with PUBLIC_URL).
-EVENT_FILE_PATH = "/calendar/events/{event_id}.ics"
+EVENT_FILE_PATH = "/calendar/events/{token}.ics"
 FEED_PATH = "/calendar/feed/{token}.ics"
+
+# The key of event files' addresses (bot/events/feeds.py's file_key), the deployment's own: set once
+# as the app is wired (handlers/events.py), since a notice carries no secret and is rendered by
+# whichever process sends it. Until then, a random one: links no one can open, never guessable.
+_file_key = secrets.token_bytes(32)
+
+
+def use_file_key(key: bytes) -> None:
+    global _file_key
+    _file_key = key
+
 
 # Add-to-calendar links. Neither service documents them officially; the parameters are those
 # collected in https://github.com/InteractionDesignFoundation/add-event-to-calendar-docs:
@@ -224,9 +236,9 @@ def calendar_blocks(
     ]
     if public_url is None:
         return [ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons)]
-    buttons.append(
-        _link_button(_("Calendar file (.ics)"), "file", event_file_url(public_url, event.id))
-    )
+    assert schedule.starts_at is not None
+    file_url = event_file_url(public_url, event.id, schedule.starts_at)
+    buttons.append(_link_button(_("Calendar file (.ics)"), "file", file_url))
     return [
         ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons),
         note(_(FEED_TIP)),
@@ -275,8 +287,9 @@ def outlook_calendar_url(programme: Programme, event: Event, schedule: EventSche
     )
 
 
-def event_file_url(public_url: str, event_id: str) -> str:
-    return public_url.rstrip("/") + EVENT_FILE_PATH.format(event_id=quote(event_id))
+def event_file_url(public_url: str, event_id: str, starts_at: datetime) -> str:
+    token = file_token(_file_key, event_id, starts_at)
+    return public_url.rstrip("/") + EVENT_FILE_PATH.format(token=token)
 
 
 def feed_url(public_url: str, token: str) -> str:

@@ -14,6 +14,8 @@ from icalendar import Calendar
 from tests.events.conftest import PUBLIC_URL
 from tests.world import MENTEES, MENTORS, TEAM_LEAD, World, uk
 
+EVENT_FILE = re.escape(PUBLIC_URL) + r"/calendar/events/[A-Za-z0-9_-]{43}\.ics"
+
 
 def reminder_lines(world: World, user: str, title: str) -> list[str]:
     return [t for t in world.texts(user) if t.startswith(f"Reminder: {title} is ")]
@@ -284,8 +286,8 @@ def test_an_unknown_address_or_path_is_a_bare_404(public_world: World) -> None:
     for url in (
         unknown,
         f"{PUBLIC_URL}/calendar/feed/short.ics",
-        f"{PUBLIC_URL}/calendar/events/lunch.ics",
-        f"{PUBLIC_URL}/calendar/events/ukio-2026.ics",  # TBC: no file yet
+        f"{PUBLIC_URL}/calendar/events/launch.ics",  # an event's id is not its address
+        f"{PUBLIC_URL}/calendar/events/{secrets.token_urlsafe(32)}.ics",
         f"{PUBLIC_URL}/calendar/",
     ):
         status, _, body = fetch(world, url)
@@ -308,7 +310,7 @@ def test_with_a_public_address_reminders_link_to_the_served_file_and_upload_noth
         for e in b["elements"]
         if "url" in e
     }
-    assert links["Calendar file (.ics)"] == f"{PUBLIC_URL}/calendar/events/launch.ics"
+    assert re.fullmatch(EVENT_FILE, links["Calendar file (.ics)"])
     assert "dates=20251113T110000Z/20251113T150000Z" in links["Add to Google Calendar"]
     assert "startdt=2025-11-13T11%3A00%3A00Z" in links["Add to Outlook"]
     assert world.files("USUNITA01") == [] and world.slack.workspace.files == {}
@@ -329,9 +331,6 @@ def test_with_a_public_address_the_date_change_links_to_the_new_date(public_worl
     [changed] = [m for m in world.dms("UOLIVER01") if m.text.startswith("The date of LMS Launch")]
     shown = str(changed.blocks)
     assert "dates=20251110T110000Z/20251110T150000Z" in shown
-    assert f"{PUBLIC_URL}/calendar/events/launch.ics" in shown
+    [new_file] = re.findall(EVENT_FILE, shown)
     assert world.files("UOLIVER01") == []
-    assert launch_in(fetch(world, f"{PUBLIC_URL}/calendar/events/launch.ics")[2]) == (
-        "2025-11-10 11:00",
-        1,
-    )
+    assert launch_in(fetch(world, new_file)[2]) == ("2025-11-10 11:00", 1)

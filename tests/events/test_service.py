@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import text
 
 from bot.errors import NotAParticipant, TeamOnly
-from bot.events.feeds import FeedAddress
+from bot.events.feeds import FeedAddress, file_key, file_token
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.service import (
     AlreadyStarted,
@@ -295,16 +295,20 @@ def test_a_feed_follows_a_date_change_with_the_next_sequence_and_a_set_tbc_date(
     assert versions["networking-jan-2026"] == (datetime(2026, 1, 21, 10, tzinfo=UTC), 1)
 
 
-def test_an_events_file_is_its_current_version_and_none_for_a_tbc_or_unknown_event(
+def test_an_events_file_is_its_current_version_at_its_current_dates_address_only(
     scheme: Scheme,
 ) -> None:
+    key, feeds = file_key("a server secret"), scheme.events.feeds
     now = datetime(2025, 11, 3, 9, tzinfo=UTC)
+    first = file_token(key, "launch", datetime(2025, 11, 13, 11, tzinfo=UTC))
+    assert feeds.event_file(first, key) is not None
     scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
-    launch = scheme.events.feeds.event_file("launch")
-    assert launch is not None and launch.sequence == 1
-    assert launch.schedule.starts_at == datetime(2025, 11, 14, 11, tzinfo=UTC)
-    assert scheme.events.feeds.event_file("ukio-2026") is None
-    assert scheme.events.feeds.event_file("lunch") is None
+    new = datetime(2025, 11, 14, 11, tzinfo=UTC)
+    launch = feeds.event_file(file_token(key, "launch", new), key)
+    assert launch is not None and launch.sequence == 1 and launch.schedule.starts_at == new
+    assert feeds.event_file(first, key) is None, "the old date's address leads nowhere"
+    assert feeds.event_file(file_token(file_key("another"), "launch", new), key) is None
+    assert feeds.event_file("launch", key) is None
 
 
 def test_erasing_someone_deletes_their_feed_addresses(scheme: Scheme) -> None:
