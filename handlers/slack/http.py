@@ -98,7 +98,18 @@ def _door(slack: WSGIApplication, signing_secret: str) -> WSGIApplication:
             start_response(body.status, [("Content-Type", "text/plain; charset=utf-8")])
             return [body.status[4:].encode()]
         read = {"wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
-        return slack(environ | read, start_response)
+        try:
+            return slack(environ | read, start_response)
+        except Exception as error:  # noqa: BLE001 - see below
+            # A listener's error goes to the app's one error handler and never gets here; what
+            # does is Bolt failing to read the request at all (a signed body whose `user` is a
+            # number, say), before any of our code could parse it. It changed nothing.
+            refusal = Refusal(
+                "400 Bad Request", f"a body Bolt could not read ({type(error).__name__})"
+            )
+            log.warning("refused a request to %s: %s", EVENTS_PATH, refusal.reason)
+            start_response(refusal.status, [("Content-Type", "text/plain; charset=utf-8")])
+            return [refusal.status[4:].encode()]
 
     return door
 
