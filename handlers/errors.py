@@ -87,11 +87,13 @@ def _kind(body: dict[str, Any]) -> str:
 
 
 def _is_dm(body: dict[str, Any]) -> bool:
+    """An event in a person's DM with the bot (a DM channel's id begins with D)."""
     event = body.get("event")
     return (
         body.get("type") == "event_callback"
         and isinstance(event, dict)
         and event.get("channel_type") == "im"
+        and _slack_id(event.get("channel"), "D")
     )
 
 
@@ -100,8 +102,13 @@ def _is_from_a_view(body: dict[str, Any]) -> bool:
     return (
         body.get("type") in ("block_actions", "shortcut")
         and isinstance(user, dict)
-        and bool(user.get("id"))
+        and _slack_id(user.get("id"), "UW")
     )
+
+
+def _slack_id(value: object, first: str) -> bool:
+    """Whether `value` looks like a Slack id of that kind: the apology goes nowhere else."""
+    return isinstance(value, str) and value[:1] in first and value[1:].isalnum() and len(value) < 24
 
 
 def _json(payload: dict[str, Any]) -> BoltResponse:
@@ -112,8 +119,13 @@ def _json(payload: dict[str, Any]) -> BoltResponse:
 
 def _input_for(error: Exception, body: dict[str, Any]) -> str:
     """The input an error is about, when the form shows it; otherwise the form's first."""
-    blocks = body.get("view", {}).get("blocks", [])
-    inputs = [b["block_id"] for b in blocks if b.get("type") == "input"]
+    view = body.get("view")
+    blocks = view.get("blocks") if isinstance(view, dict) else None
+    inputs = [
+        b["block_id"]
+        for b in (blocks if isinstance(blocks, list) else [])
+        if isinstance(b, dict) and b.get("type") == "input" and isinstance(b.get("block_id"), str)
+    ]
     if isinstance(error, FieldError) and error.field in inputs:
         return error.field
     return next(iter(inputs), "")
