@@ -603,6 +603,9 @@ class NoticeCodec:
             return [self._dump(item) for item in value]
         if isinstance(value, dict):
             return {str(key): self._dump(item) for key, item in value.items()}
+        if isinstance(value, BaseException):  # a domain error a reply carries
+            fields = {"args": self._dump(value.args), "fields": self._dump(vars(value))}
+            return {"$type": type(value).__name__, **fields}
         return _dump_value(value)
 
     # Reading ---------------------------------------------------------------------------------
@@ -631,8 +634,10 @@ class NoticeCodec:
         if origin is dict:
             key, value = args
             return {_load_key(key, k): self._load(value, v) for k, v in data.items()}
-        if hint is Any:
-            return data
+        if hint is Any:  # no hint to go by: only a programme part is read back as more than JSON
+            return (
+                self._model(BaseModel, data) if isinstance(data, dict) and "$ref" in data else data
+            )
         return self._load_class(hint, data)
 
     def _load_union(self, options: tuple[Any, ...], data: Any) -> Any:
@@ -656,8 +661,19 @@ class NoticeCodec:
                 raise ValueError("another of the union's types")
             return hint(**self._load_fields(hint, data))
         if issubclass(hint, BaseException):
-            return _load_error(hint, data)
+            return self._load_error(hint, data)
         return _load_value(hint, data)
+
+    def _load_error(self, hint: type[BaseException], data: dict[str, Any]) -> BaseException:
+        """A domain error a reply carries (the view words it), rebuilt from its fields, each read
+        by its constructor's or its class's hint."""
+        kind = _error_class(hint, data["$type"])
+        hints = get_type_hints(kind) | get_type_hints(kind.__init__)
+        error = kind.__new__(kind)
+        error.args = tuple(self._load(Any, item) for item in data["args"])
+        for name, value in data["fields"].items():
+            setattr(error, name, self._load(hints.get(name, Any), value))
+        return error
 
     def _model(self, hint: type[BaseModel], data: dict[str, Any]) -> BaseModel:
         if "$ref" not in data:
@@ -716,8 +732,6 @@ def _dump_value(value: object) -> Any:
         return value.total_seconds()
     if isinstance(value, bytes):
         return base64.b64encode(value).decode()
-    if isinstance(value, BaseException):
-        return {"$type": type(value).__name__, "args": list(value.args), "fields": vars(value)}
     raise TypeError(f"a {type(value).__name__} cannot be kept in the outbox")
 
 
@@ -745,19 +759,15 @@ def _load_key(hint: Any, key: str) -> Any:
     return int(key) if hint is int else key
 
 
-def _load_error(hint: type[BaseException], data: dict[str, Any]) -> BaseException:
-    """A domain error a reply carries (the view words it), rebuilt from its fields."""
-    todo, kind = [hint], None
-    while todo and kind is None:
+def _error_class(hint: type[BaseException], name: str) -> type[BaseException]:
+    """The error class of this name among `hint` and its subclasses."""
+    todo: list[type[BaseException]] = [hint]
+    while todo:
         cls = todo.pop()
-        kind = cls if cls.__name__ == data["$type"] else None
+        if cls.__name__ == name:
+            return cls
         todo += cls.__subclasses__()
-    if kind is None:
-        raise UnreadableNotice("an error no longer known")
-    error = kind.__new__(kind)
-    error.args = tuple(data["args"])
-    vars(error).update(data["fields"])
-    return error
+    raise UnreadableNotice("an error no longer known")
 
 
 class _LegacyUnpickler(pickle.Unpickler):
