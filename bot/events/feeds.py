@@ -20,7 +20,7 @@ from datetime import UTC, datetime
 
 from bot.errors import NotAParticipant
 from bot.events.notices import CalendarInvite
-from bot.events.rules import in_audience
+from bot.events.rules import EventSchedule, current_schedules, in_audience
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
@@ -97,13 +97,12 @@ class CalendarFeeds:
             person = uow.participants.get(holder) if holder is not None else None
             if person is None:
                 return None
-            schedules = uow.schedules.all()
+            schedules = self._schedules(uow)
             answers = uow.rsvps.answers()
             mine = [
                 CalendarInvite(self.programme, e, schedules[e.id], uow.schedules.sequence(e.id))
                 for e in self.programme.events
                 if in_audience(person.role, e.audience)
-                and e.id in schedules
                 and not schedules[e.id].is_tbc
                 and answers.get((e.id, person.id)) != "no"
             ]
@@ -113,15 +112,19 @@ class CalendarFeeds:
         """The current calendar version of the event whose address on its current date is
         `token` (file_token), or None when no event's is: unknown, an old date's, or TBC."""
         with self._uow() as uow:
-            schedules = uow.schedules.all()
+            schedules = self._schedules(uow)
             for event in self.programme.events:
-                starts_at = schedules[event.id].starts_at if event.id in schedules else None
+                starts_at = schedules[event.id].starts_at
                 if starts_at is None:
                     continue
                 if hmac.compare_digest(file_token(key, event.id, starts_at), token):
                     sequence = uow.schedules.sequence(event.id)
                     return CalendarInvite(self.programme, event, schedules[event.id], sequence)
         return None
+
+    def _schedules(self, uow: UnitOfWork) -> dict[str, EventSchedule]:
+        """As the events service sees them: no web process waits for the clock's start."""
+        return current_schedules(self.programme, uow.schedules.all(), uow.schedules.file_versions())
 
 
 def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:

@@ -5,11 +5,13 @@ process reads the programme itself, so a Home or a command answered first is alr
 from __future__ import annotations
 
 from collections.abc import Iterator
+from datetime import UTC, datetime
 
 import pytest
 from freezegun import freeze_time
 from freezegun.api import FrozenDateTimeFactory
 
+from bot.events.feeds import file_key, file_token
 from bot.participants.service import import_participants
 from handlers.slack.directory import SlackDirectory
 from handlers.slack.http import BoltHttpServer
@@ -79,3 +81,10 @@ def test_the_request_form_offers_the_programmes_events_before_the_clock_starts(
     web_only.command_opens_modal(SUNITA, "request adjustment")
     form = web_only.slack.workspace.views[web_only.slack.workspace.open_modal_of(SUNITA) or ""]
     assert "Launch" in str(form["blocks"])
+
+
+def test_an_events_calendar_file_is_found_before_any_clock(web_only: World) -> None:
+    key = file_key(web_only.bot_settings.slack_signing_secret or "")
+    launch = datetime(2025, 11, 13, 11, tzinfo=UTC)
+    invite = web_only.bot.services.events.feeds.event_file(file_token(key, "launch", launch), key)
+    assert invite is not None and invite.event.id == "launch"
