@@ -11,7 +11,6 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.events.feeds import file_key
 from bot.events.service import Answer, EventsService
 from bot.scheme import Slug
 from handlers.commands import CommandCall, Commands
@@ -109,16 +108,12 @@ def _register_calendar(app: App, commands: Commands, events: EventsService) -> N
         return view.feed_message(address, events.programme, events.public_url)
 
     commands.on(CalendarFeed, calendar_feed)
-    # Event files' addresses are keyed with the signing secret (which Bolt keeps to itself), so
-    # every process of the deployment writes and opens the same ones, and no one else can.
-    key = file_key(app._signing_secret)
-    view.use_file_key(key)
     # Without a public address nothing links to the files and feeds: none is served.
     if events.public_url is not None:
-        mount(app, CALENDAR_PREFIX, calendar_routes(events, key))
+        mount(app, CALENDAR_PREFIX, calendar_routes(events))
 
 
-def calendar_routes(events: EventsService, key: bytes) -> WSGIApplication:
+def calendar_routes(events: EventsService) -> WSGIApplication:
     """GET an event's current calendar file or a person's feed, each by its secret address.
     Anything unknown, revoked, out of date or malformed is a bare 404: no word on whether such an
     event or person is."""
@@ -127,9 +122,7 @@ def calendar_routes(events: EventsService, key: bytes) -> WSGIApplication:
         if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
             return _answer(start_response, "405 Method Not Allowed", [("Allow", "GET, HEAD")])
         path = str(environ.get("PATH_INFO", ""))
-        if (event := _EVENT_FILE.match(path)) and (
-            invite := events.feeds.event_file(event[1], key)
-        ):
+        if (event := _EVENT_FILE.match(path)) and (invite := events.feeds.event_file(event[1])):
             disposition = f'attachment; filename="{invite.filename}"'
             return _calendar(start_response, view.ics_for(invite), disposition, environ)
         if (token := _FEED.match(path)) and (feed := events.feeds.feed(token[1])):

@@ -31,6 +31,7 @@ import handlers.requests
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
+from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.outbox import Deliveries, NoticeCodec, StoredChannels
 from bot.pairs.service import CheckInsService, PairingService
@@ -176,9 +177,7 @@ def build(
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
     deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
-    services = _services(
-        programme, uow, deliveries, team, scheduler, settings.public_url, directory
-    )
+    services = _services(programme, uow, deliveries, team, scheduler, settings, directory)
     _keep_on_the_clock(scheduler, services)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
@@ -203,17 +202,27 @@ def _services(
     deliveries: Deliveries,
     team: Team,
     scheduler: Clock,
-    public_url: str | None,
+    settings: Settings,
     directory: SlackDirectory,
 ) -> Services:
-    """Each use-case service once; a change to anyone's moments reschedules the clock."""
+    """Each use-case service once; a change to anyone's moments reschedules the clock. Event
+    files' addresses are keyed from the signing secret, so every process of the deployment
+    writes and opens the same ones, and no one else can."""
     calendar = working_calendar(programme)
     changed = scheduler.sync
     evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changed)
     return Services(
         programme=programme,
         team=team,
-        events=EventsService(programme, uow, deliveries, team, changed, public_url),
+        events=EventsService(
+            programme,
+            uow,
+            deliveries,
+            team,
+            changed,
+            settings.public_url,
+            file_key(settings.slack_signing_secret or ""),
+        ),
         pairing=PairingService(uow, deliveries, team, changed),
         checkins=CheckInsService(programme, uow, deliveries, team, changed),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),

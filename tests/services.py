@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
+from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.outbox import Deliveries, DeliveryFailed, FileNotice, Notice
 from bot.pairs.rules import Pair
@@ -62,6 +63,9 @@ Jamie Clarke,jamie.clarke@example.nhs.uk,mentee
 """
 
 N = TypeVar("N", bound=Notice)
+
+# The deployment's secret its event files' addresses are keyed from (the signing secret).
+SERVER_SECRET = "a server secret"
 
 
 @dataclass(frozen=True)
@@ -245,7 +249,9 @@ def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
         changes=changes,
         directory=WorkspaceDirectory(WORKSPACE),
         team=team,
-        events=EventsService(programme, uow, deliveries, team, changes),
+        events=EventsService(
+            programme, uow, deliveries, team, changes, file_key=file_key(SERVER_SECRET)
+        ),
         pairing=PairingService(uow, deliveries, team, changes),
         checkins=CheckInsService(programme, uow, deliveries, team, changes),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),

@@ -69,9 +69,15 @@ class Feed:
 
 
 class CalendarFeeds:
-    def __init__(self, programme: Programme, uow: UnitOfWorkFactory):
+    def __init__(self, programme: Programme, uow: UnitOfWorkFactory, key: bytes):
+        """`key`: this deployment's key of event files' addresses (`file_key`)."""
         self.programme = programme
         self._uow = uow
+        self._key = key
+
+    def file_token(self, event_id: str, starts_at: datetime) -> str:
+        """The event's calendar file's secret address on that date."""
+        return file_token(self._key, event_id, starts_at)
 
     def address(self, slack_user_id: str, now: datetime, renew: bool = False) -> FeedAddress:
         """The person's feed address, made on first use; `renew` revokes every address they had
@@ -108,7 +114,7 @@ class CalendarFeeds:
             ]
         return Feed(self.programme, mine, person.language)
 
-    def event_file(self, token: str, key: bytes) -> CalendarInvite | None:
+    def event_file(self, token: str) -> CalendarInvite | None:
         """The current calendar version of the event whose address on its current date is
         `token` (file_token), or None when no event's is: unknown, an old date's, or TBC."""
         with self._uow() as uow:
@@ -117,7 +123,7 @@ class CalendarFeeds:
                 starts_at = schedules[event.id].starts_at
                 if starts_at is None:
                     continue
-                if hmac.compare_digest(file_token(key, event.id, starts_at), token):
+                if hmac.compare_digest(self.file_token(event.id, starts_at), token):
                     sequence = uow.schedules.sequence(event.id)
                     return CalendarInvite(self.programme, event, schedules[event.id], sequence)
         return None

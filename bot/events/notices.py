@@ -23,6 +23,7 @@ class EventReminder(Notice):
     recipient_tz: str | None
     rsvp: str | None
     public_url: str | None = None
+    file_token: str | None = None  # its calendar file's address there (feeds.file_token)
 
     kind: ClassVar[str] = "reminder"
 
@@ -71,6 +72,7 @@ class EventDateChanged(Notice):
     new: EventSchedule
     recipient_tz: str | None
     public_url: str | None = None  # as EventReminder's
+    file_token: str | None = None  # as EventReminder's
 
     kind: ClassVar[str] = "date-changed"
 

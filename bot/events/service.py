@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -97,13 +98,16 @@ class EventsService:
         team: Team,
         on_change: Callable[[], None],
         public_url: str | None = None,
+        file_key: bytes | None = None,
     ):
         """`on_change` is told when the timeline changes (the clock reschedules). With a
         `public_url` (PUBLIC_URL) the web process serves calendar files and feeds, so messages
-        link to them instead of each carrying a file."""
+        link to them instead of each carrying a file; `file_key` (feeds.file_key) makes the
+        files' addresses, the same in every process of the deployment (without one, addresses
+        no one can open)."""
         self.programme = programme
         self.public_url = public_url
-        self.feeds = CalendarFeeds(programme, uow)
+        self.feeds = CalendarFeeds(programme, uow, file_key or secrets.token_bytes(32))
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
@@ -287,7 +291,15 @@ class EventsService:
         """What one invited person is sent: the change in words, and (once the event has a date)
         the calendar file that moves it in their calendar, unless the message links to the one
         the web process serves."""
-        notice = EventDateChanged(self.programme, event, old, new, person.tz, self.public_url)
+        notice = EventDateChanged(
+            self.programme,
+            event,
+            old,
+            new,
+            person.tz,
+            self.public_url,
+            self._file_token(event, new),
+        )
         # Worth sending until the event begins (a TBC date has no end to wait for); the calendar
         # file goes with its message, so expires with it.
         expires = new.starts_at
@@ -307,7 +319,14 @@ class EventsService:
         sequence: int,
     ) -> list[Outgoing]:
         reminder = EventReminder(
-            self.programme, event, schedule, moment.offset, person.tz, answer, self.public_url
+            self.programme,
+            event,
+            schedule,
+            moment.offset,
+            person.tz,
+            answer,
+            self.public_url,
+            self._file_token(event, schedule),
         )
         invite = CalendarInvite(self.programme, event, schedule, sequence)
         # A reminder kept while Slack is away is dropped once the event begins (no use then), and
@@ -320,6 +339,12 @@ class EventsService:
         ]
         # With a public address, the reminder links to the file the web process serves instead.
         return outgoing[:1] if self.public_url else outgoing
+
+    def _file_token(self, event: Event, schedule: EventSchedule) -> str | None:
+        """Where the web process serves the event's file on that date, if it serves files."""
+        if self.public_url is None or schedule.starts_at is None:
+            return None
+        return self.feeds.file_token(event.id, schedule.starts_at)
 
     def _schedules(self, uow: UnitOfWork) -> dict[str, EventSchedule]:
         """From the programme file and what is stored: no process waits for the clock's start."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import secrets
 import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
@@ -21,7 +20,7 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.events.feeds import Feed, FeedAddress, file_token
+from bot.events.feeds import Feed, FeedAddress
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import EventSchedule
 from bot.events.service import (
@@ -62,17 +61,6 @@ CALENDAR_BUTTON = "event_calendar_"
 # Where the web process serves an event's calendar file and each person's feed (with PUBLIC_URL).
 EVENT_FILE_PATH = "/calendar/events/{token}.ics"
 FEED_PATH = "/calendar/feed/{token}.ics"
-
-# The key of event files' addresses (bot/events/feeds.py's file_key), the deployment's own: set once
-# as the app is wired (handlers/events.py), since a notice carries no secret and is rendered by
-# whichever process sends it. Until then, a random one: links no one can open, never guessable.
-_file_key = secrets.token_bytes(32)
-
-
-def use_file_key(key: bytes) -> None:
-    global _file_key
-    _file_key = key
-
 
 # Add-to-calendar links. Neither service documents them officially; the parameters are those
 # collected in https://github.com/InteractionDesignFoundation/add-event-to-calendar-docs:
@@ -177,7 +165,9 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
             )
         )
     blocks.append(replies)
-    blocks += calendar_blocks(programme, event, notice.schedule, notice.public_url)
+    blocks += calendar_blocks(
+        programme, event, notice.schedule, notice.public_url, notice.file_token
+    )
     fallback = _("Reminder: {headline}. {when}. {where}.").format(
         headline=headline, when=when_text, where=where(event).rstrip(".")
     )
@@ -206,7 +196,9 @@ def date_changed_message(notice: EventDateChanged) -> tuple[str, list[Block]]:
         ).format(calendar=calendar)
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=tell_again)]))
         blocks.append(rsvp_buttons(event.id))
-        blocks += calendar_blocks(programme, event, notice.new, notice.public_url)
+        blocks += calendar_blocks(
+            programme, event, notice.new, notice.public_url, notice.file_token
+        )
     return text, blocks
 
 
@@ -220,10 +212,14 @@ FEED_TIP = N_(
 
 
 def calendar_blocks(
-    programme: Programme, event: Event, schedule: EventSchedule, public_url: str | None
+    programme: Programme,
+    event: Event,
+    schedule: EventSchedule,
+    public_url: str | None,
+    file_token: str | None = None,
 ) -> list[Block]:
     """ "Add to calendar" link buttons for a dated event; with a public address, also its calendar
-    file as served by the web process and a word about the personal feed."""
+    file as served by the web process (at `file_token`) and a word about the personal feed."""
     if schedule.is_tbc:
         return []
     buttons = [
@@ -236,9 +232,9 @@ def calendar_blocks(
     ]
     if public_url is None:
         return [ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons)]
-    assert schedule.starts_at is not None
-    file_url = event_file_url(public_url, event.id, schedule.starts_at)
-    buttons.append(_link_button(_("Calendar file (.ics)"), "file", file_url))
+    if file_token is not None:
+        file_url = event_file_url(public_url, file_token)
+        buttons.append(_link_button(_("Calendar file (.ics)"), "file", file_url))
     return [
         ActionsBlock(block_id=f"calendar:{event.id}", elements=buttons),
         note(_(FEED_TIP)),
@@ -287,8 +283,7 @@ def outlook_calendar_url(programme: Programme, event: Event, schedule: EventSche
     )
 
 
-def event_file_url(public_url: str, event_id: str, starts_at: datetime) -> str:
-    token = file_token(_file_key, event_id, starts_at)
+def event_file_url(public_url: str, token: str) -> str:
     return public_url.rstrip("/") + EVENT_FILE_PATH.format(token=token)
 
 

@@ -86,5 +86,5 @@ def test_the_request_form_offers_the_programmes_events_before_the_clock_starts(
 def test_an_events_calendar_file_is_found_before_any_clock(web_only: World) -> None:
     key = file_key(web_only.bot_settings.slack_signing_secret or "")
     launch = datetime(2025, 11, 13, 11, tzinfo=UTC)
-    invite = web_only.bot.services.events.feeds.event_file(file_token(key, "launch", launch), key)
+    invite = web_only.bot.services.events.feeds.event_file(file_token(key, "launch", launch))
     assert invite is not None and invite.event.id == "launch"

@@ -23,7 +23,16 @@ from bot.events.service import (
     UnknownEvent,
 )
 from bot.outbox import Deliveries, Outgoing
-from tests.services import GRACE, JAMIE, OLIVER, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
+from tests.services import (
+    GRACE,
+    JAMIE,
+    OLIVER,
+    OUTSIDER,
+    SERVER_SECRET,
+    SUNITA,
+    TEAM_LEAD,
+    Scheme,
+)
 
 EVERYONE = {GRACE, OLIVER, SUNITA, JAMIE}
 # The week-before reminder of the mentees' briefing (21 Oct 2025, 10:00 BST).
@@ -298,17 +307,17 @@ def test_a_feed_follows_a_date_change_with_the_next_sequence_and_a_set_tbc_date(
 def test_an_events_file_is_its_current_version_at_its_current_dates_address_only(
     scheme: Scheme,
 ) -> None:
-    key, feeds = file_key("a server secret"), scheme.events.feeds
+    key, feeds = file_key(SERVER_SECRET), scheme.events.feeds
     now = datetime(2025, 11, 3, 9, tzinfo=UTC)
     first = file_token(key, "launch", datetime(2025, 11, 13, 11, tzinfo=UTC))
-    assert feeds.event_file(first, key) is not None
+    assert feeds.event_file(first) is not None
     scheme.events.set_date(TEAM_LEAD, "launch", date(2025, 11, 14), time(11), time(15), now)
     new = datetime(2025, 11, 14, 11, tzinfo=UTC)
-    launch = feeds.event_file(file_token(key, "launch", new), key)
+    launch = feeds.event_file(file_token(key, "launch", new))
     assert launch is not None and launch.sequence == 1 and launch.schedule.starts_at == new
-    assert feeds.event_file(first, key) is None, "the old date's address leads nowhere"
-    assert feeds.event_file(file_token(file_key("another"), "launch", new), key) is None
-    assert feeds.event_file("launch", key) is None
+    assert feeds.event_file(first) is None, "the old date's address leads nowhere"
+    assert feeds.event_file(file_token(file_key("another"), "launch", new)) is None
+    assert feeds.event_file("launch") is None
 
 
 def test_erasing_someone_deletes_their_feed_addresses(scheme: Scheme) -> None:

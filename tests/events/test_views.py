@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from icalendar import Calendar
 
-from bot.events.feeds import Feed, FeedAddress, file_key, file_token
+from bot.events.feeds import Feed, FeedAddress
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import EventSchedule
 from bot.events.service import (
@@ -165,8 +165,10 @@ def link_buttons(blocks: list) -> dict[str, str]:  # type: ignore[type-arg]
     }
 
 
-def reminder(public_url: str | None) -> EventReminder:
-    return EventReminder(PROGRAMME, SUPPER, SUPPER_DATES, timedelta(days=1), None, None, public_url)
+def reminder(public_url: str | None, file_token: str | None = None) -> EventReminder:
+    return EventReminder(
+        PROGRAMME, SUPPER, SUPPER_DATES, timedelta(days=1), None, None, public_url, file_token
+    )
 
 
 def test_a_reminder_has_google_and_outlook_buttons_and_no_file_link_without_a_public_address() -> (
@@ -182,11 +184,9 @@ def test_a_reminder_has_google_and_outlook_buttons_and_no_file_link_without_a_pu
 
 
 def test_with_a_public_address_a_reminder_links_to_the_served_file_and_tells_of_the_feed() -> None:
-    key = file_key("a server secret")
-    view.use_file_key(key)
-    _, blocks = view.reminder_message(reminder(PUBLIC + "/"))
+    token = "Qm9vdHN0cmFwcGVkIGFkZHJlc3Mgb2YgYSBmaWxlIGZvcg"
+    _, blocks = view.reminder_message(reminder(PUBLIC + "/", token))
     buttons = link_buttons(blocks)
-    token = file_token(key, "supper", datetime(2026, 6, 12, 8, 30, tzinfo=UTC))
     assert buttons["Calendar file (.ics)"] == f"{PUBLIC}/calendar/events/{token}.ics"
     assert set(buttons) == {"Add to Google Calendar", "Add to Outlook", "Calendar file (.ics)"}
     assert "`/mentoring calendar`" in str([b.to_dict() for b in blocks])
