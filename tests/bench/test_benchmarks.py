@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -51,33 +50,20 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
 }
 
 
-@pytest.fixture(scope="module")
-def running() -> Iterator[dict[str, subprocess.Popen[str]]]:
-    """The three side by side: the reminder bench mostly waits out Slack's whole-second
-    Retry-Afters, so together they take about as long as it does alone."""
-    started = {
-        bench: subprocess.Popen(
-            [sys.executable, f"bench/{bench}.py", *arguments],
-            cwd=ROOT,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-        for bench, (arguments, _) in BENCHES.items()
-    }
-    yield started
-    for process in started.values():  # one still running after another's failure
-        process.kill()
-        process.communicate()
-
-
+# One process each, as a reader runs them; the suite's workers (pytest-xdist) run them side by
+# side, and the reminder bench mostly waits out Slack's whole-second Retry-Afters.
 @pytest.mark.parametrize("bench", BENCHES)
-def test_each_bench_runs_at_its_small_size_and_reports_every_case(
-    bench: str, running: dict[str, subprocess.Popen[str]]
-) -> None:
-    out, err = running[bench].communicate(timeout=180)
-    assert running[bench].returncode == 0, err
-    lines = out.splitlines()
-    for pattern in BENCHES[bench][1]:
-        assert any(re.search(pattern, line) for line in lines), (pattern, out)
-    assert all(COUNTED in line for line in lines if "duplicates" in line), out
+def test_each_bench_runs_at_its_small_size_and_reports_every_case(bench: str) -> None:
+    arguments, expected = BENCHES[bench]
+    run = subprocess.run(
+        [sys.executable, f"bench/{bench}.py", *arguments],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=180,
+    )
+    assert run.returncode == 0, run.stderr
+    lines = run.stdout.splitlines()
+    for pattern in expected:
+        assert any(re.search(pattern, line) for line in lines), (pattern, run.stdout)
+    assert all(COUNTED in line for line in lines if "duplicates" in line), run.stdout
