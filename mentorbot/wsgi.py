@@ -6,4 +6,6 @@ from handlers.slack.http import web_app
 from mentorbot.app import build
 from mentorbot.settings import Settings
 
-application = web_app(build(Settings()).bolt)
+# A database still starting is waited for, as by the clock: a worker that gave up would only be
+# started again by gunicorn into the same outage.
+application = web_app(build(Settings(), database_attempts=None).bolt)
