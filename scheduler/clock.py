@@ -22,6 +22,7 @@ from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger(__name__)
 SWEEP_ID = "sweep"
+CATCH_UP_ID = "catch-up"
 SWEEP_EVERY = timedelta(minutes=1)
 # Waits between tries of work that must succeed before the clock can start (a database that is
 # still starting, or restarting): short at first, then no more than a sweep apart.
@@ -84,16 +85,18 @@ class Clock:
 
     def start(self, paused: bool = False) -> None:
         """Catch up on what was missed while the bot was down, then wait for the next moment.
-        Paused, the jobs exist but only run_jobs_due runs them (simulated time)."""
+        All of it runs in the scheduler's threads, never the caller's, so a process told to
+        stop while Slack holds a long catch-up back can still stop. Paused, the jobs exist but
+        only run_jobs_due runs them (simulated time)."""
         self._scheduler.start(paused=paused)
-        if not paused:
-            self.run_due()
-            self._add_interval(SWEEP_ID, SWEEP_EVERY, self.run_due)
-            for name, (interval, work) in self._periodic.items():
-                job = self._periodic_job(name, work)
-                job()
-                self._add_interval(name, interval, job)
-        self.sync()
+        if paused:
+            self.sync()
+            return
+        # At once (no trigger), then a sweep each minute; the catch-up's own sync sets the jobs.
+        self._scheduler.add_job(self.run_due, id=CATCH_UP_ID)
+        self._add_interval(SWEEP_ID, SWEEP_EVERY, self.run_due)
+        for name, (interval, work) in self._periodic.items():
+            self._add_interval(name, interval, self._periodic_job(name, work), first=self._now())
 
     def shutdown(self) -> None:
         if self._scheduler.running:
@@ -157,9 +160,17 @@ class Clock:
 
         return run
 
-    def _add_interval(self, job_id: str, every: timedelta, work: Callable[[], object]) -> None:
+    def _add_interval(
+        self,
+        job_id: str,
+        every: timedelta,
+        work: Callable[[], object],
+        first: datetime | None = None,
+    ) -> None:
+        """`work` every `every`, the first time at `first` (default: one interval from now)."""
         trigger = IntervalTrigger(seconds=every.total_seconds())
-        self._scheduler.add_job(work, trigger, id=job_id, replace_existing=True)
+        at = {"next_run_time": first} if first else {}
+        self._scheduler.add_job(work, trigger, id=job_id, replace_existing=True, **at)
 
     # Walking simulated time (the local demo and tests) -----------------------------------------
 

@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import make_url
 
 from localslack.sender import SignedSender
-from localslack.server import LocalSlack
+from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
 from tests.deployment import (
     DatabaseGate,
@@ -57,14 +57,7 @@ def test_the_procfile_names_a_web_and_a_clock_process() -> None:
 def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
     deployment: Deployment, slack: LocalSlack, tmp_path: Path
 ) -> None:
-    now = datetime.now(UTC)
-    cohort = tmp_path / "cohort.csv"
-    cohort.write_text(COHORT_CSV, encoding="utf-8")
-    # The operator's first import, before the launch is near: it sends nothing.
-    programme = programme_around(now, now + timedelta(days=30), now + timedelta(days=9), tmp_path)
-    deployment.env["MENTORBOT_PROGRAMME"] = str(programme)
-    imported = deployment.run("participants", "import", str(cohort))
-    assert imported.returncode == 0, imported.stderr
+    now = _cohort_imported(deployment, tmp_path)
     # Then the launch comes near: its reminder falls due as the processes start.
     soon = datetime.now(UTC) + timedelta(seconds=3)
     programme_around(now, now + timedelta(hours=2), soon, tmp_path)
@@ -103,6 +96,34 @@ def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
         code, took = deployment.terminate(process_type)
         assert code == 0 and took < STOPS_WITHIN, (process_type, code, took)
         assert UNCAUGHT not in deployment.log(process_type), deployment.log(process_type)
+
+
+def test_a_clock_that_slack_is_holding_back_stops_within_ten_seconds_of_sigterm(
+    deployment: Deployment, slack: LocalSlack, tmp_path: Path
+) -> None:
+    now = _cohort_imported(deployment, tmp_path)
+    slack.fail_next("chat.postMessage", Fault(status=429, retry_after=30), times=len(COHORT) * 5)
+    programme_around(now, now + timedelta(hours=2), now, tmp_path)
+    deployment.start("clock")
+    eventually(
+        lambda: slack.workspace.rate_limited_per_method()["chat.postMessage"],
+        "Slack holding the launch's reminders back",
+    )
+    code, took = deployment.terminate("clock")
+    assert code == 0 and took < STOPS_WITHIN, (code, took)
+
+
+def _cohort_imported(deployment: Deployment, folder: Path) -> datetime:
+    """The operator's first import, while the launch is a month away: it sends nothing. Returns
+    when, for the programme's dates that follow."""
+    now = datetime.now(UTC)
+    cohort = folder / "cohort.csv"
+    cohort.write_text(COHORT_CSV, encoding="utf-8")
+    programme = programme_around(now, now + timedelta(days=30), now + timedelta(days=9), folder)
+    deployment.env["MENTORBOT_PROGRAMME"] = str(programme)
+    imported = deployment.run("participants", "import", str(cohort))
+    assert imported.returncode == 0, imported.stderr
+    return now
 
 
 def _everyone_reminded(slack: LocalSlack) -> None:
@@ -173,12 +194,7 @@ def _say(slack: LocalSlack, web: SignedSender, user: str, text: str) -> str:
 def test_a_clock_started_while_the_database_refuses_connections_waits_and_then_runs(
     deployment: Deployment, slack: LocalSlack, tmp_path: Path
 ) -> None:
-    now = datetime.now(UTC)
-    cohort = tmp_path / "cohort.csv"
-    cohort.write_text(COHORT_CSV, encoding="utf-8")
-    programme = programme_around(now, now + timedelta(days=30), now + timedelta(days=9), tmp_path)
-    deployment.env["MENTORBOT_PROGRAMME"] = str(programme)
-    assert deployment.run("participants", "import", str(cohort)).returncode == 0
+    now = _cohort_imported(deployment, tmp_path)
     programme_around(now, now + timedelta(hours=2), now, tmp_path)
     url = make_url(deployment.env["DATABASE_URL"])
     gate = DatabaseGate((url.host or "127.0.0.1", url.port or 5432))
