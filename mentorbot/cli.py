@@ -34,6 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    # APScheduler says at INFO each time any job runs: the inbox's, every 2 seconds. The clock
+    # logs what its runs sent and what failed itself.
+    logging.getLogger("apscheduler.executors").setLevel(logging.WARNING)
     try:
         settings = Settings()
         return _dispatch(args, settings)
