@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -21,7 +20,7 @@ from bot.outbox import Delivery, Notice, NoticeCodec, Outgoing, UnreadableNotice
 from bot.pairs.notices import CheckInPrompt
 from bot.participants.notices import MyDataFile
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
-from storage.database import make_engine, make_sessions, upgrade_schema
+from storage.database import make_sessions
 from storage.outbox import DeliveryRecord
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import PROGRAMME, notice_examples
@@ -98,15 +97,8 @@ def test_what_cannot_be_read_says_so_in_one_way(stored: bytes) -> None:
 
 
 @pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield engine
-    engine.dispose()
-
-
-@pytest.fixture
 def uow(engine: Engine) -> SqlUnitOfWorkFactory:
+    """The ledger with the shipped programme's parts, which the kept notices name."""
     return SqlUnitOfWorkFactory(
         make_sessions(engine), NoticeCodec(load_programme(SHIPPED_PROGRAMME))
     )

@@ -4,28 +4,18 @@ only after its lease, never after it was sent, and dropped once past its time.""
 from __future__ import annotations
 
 import threading
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.outbox import Delivery, NoticeCodec, Outgoing, Pending
+from bot.outbox import Delivery, Outgoing, Pending
 from bot.participants.notices import MyDataFile
-from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
 NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 LEASE = timedelta(seconds=45)
-
-
-@pytest.fixture
-def uow(database_url: str) -> Iterator[SqlUnitOfWorkFactory]:
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec())
-    engine.dispose()
 
 
 def keep(uow: SqlUnitOfWorkFactory, key: str, expires_at: datetime | None = None) -> None:

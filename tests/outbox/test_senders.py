@@ -13,12 +13,11 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.concerns.notices import ConcernAcknowledged
-from bot.outbox import Deliveries, Delivery, NoticeCodec, Outgoing, StoredChannels
+from bot.outbox import Deliveries, Delivery, Outgoing, StoredChannels
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.web import SlackWeb
 from localslack.server import Fault, LocalSlack
-from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import import_every_view
 
@@ -26,14 +25,6 @@ pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the dat
 
 NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 PEOPLE = [f"UPERSON{n:02d}" for n in range(6)]
-
-
-@pytest.fixture
-def uow(database_url: str) -> Iterator[SqlUnitOfWorkFactory]:
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec())
-    engine.dispose()
 
 
 @pytest.fixture
