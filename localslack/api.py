@@ -6,7 +6,9 @@ returns the body of an ok answer, or raises ApiError with Slack's error code.
 
 from __future__ import annotations
 
+import base64
 import json
+import time
 from collections.abc import Callable
 from typing import Any, Protocol
 
@@ -16,6 +18,7 @@ from localslack.workspace import (
     Message,
     Response,
     Trigger,
+    User,
     Workspace,
     as_slack_file,
 )
@@ -75,10 +78,53 @@ def users_info(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
     user = slack.workspace.users.get(params.get("user", ""))
     if user is None:
         raise ApiError("user_not_found")
+    return {"user": _shown(user, params)}
+
+
+# users.list's page: "The limit parameter maximum is 1000" and fewer may be returned; without a
+# limit Slack "attempting to deliver you the entire result set"
+# (https://api.slack.com/apis/pagination, https://api.slack.com/methods/users.list).
+LIST_LIMIT_MAX = 1000
+
+
+def users_list(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+    """The workspace's users in pages, in a steady order (by id), each page's cursor naming the
+    first user of the next, base64-encoded as Slack's are ("dXNlcjpVMDYxTkZUVDI=" is
+    "user:U061NFTT2")."""
+    users = sorted(slack.workspace.users.values(), key=lambda u: u.id)
+    start = _list_start(users, params.get("cursor"))
+    limit = int(params.get("limit") or 0)
+    size = min(limit, LIST_LIMIT_MAX) if limit > 0 else len(users)
+    page = users[start : start + size]
+    after = users[start + size : start + size + 1]
+    cursor = base64.b64encode(f"user:{after[0].id}".encode()).decode() if after else ""
+    return {
+        "members": [_shown(user, params) for user in page],
+        "cache_ts": int(time.time()),
+        "response_metadata": {"next_cursor": cursor},
+    }
+
+
+def _list_start(users: list[User], cursor: Any) -> int:
+    """Where a page starts: at the user its cursor names; a cursor not made here is invalid."""
+    if not cursor:
+        return 0
+    try:
+        named = base64.b64decode(str(cursor), validate=True).decode()
+    except ValueError as error:
+        raise ApiError("invalid_cursor") from error
+    ids = [user.id for user in users]
+    if not named.startswith("user:") or named[5:] not in ids:
+        raise ApiError("invalid_cursor")
+    return ids.index(named[5:])
+
+
+def _shown(user: User, params: dict[str, Any]) -> dict[str, Any]:
+    """A user as Slack shows one; their locale only when asked, as Slack does."""
     shown = user.as_slack()
-    if str(params.get("include_locale", "")).lower() in ("true", "1"):  # as Slack: only if asked
+    if str(params.get("include_locale", "")).lower() in ("true", "1"):
         shown["locale"] = user.locale
-    return {"user": shown}
+    return shown
 
 
 def conversations_open(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
@@ -394,6 +440,7 @@ API_METHODS: dict[str, Callable[[LocalSlack, dict[str, Any]], dict[str, Any]]] =
     "auth.test": auth_test,
     "users.lookupByEmail": users_lookup_by_email,
     "users.info": users_info,
+    "users.list": users_list,
     "conversations.open": conversations_open,
     "conversations.info": conversations_info,
     "conversations.members": conversations_members,

@@ -74,6 +74,8 @@ METHOD_LIMITS: Mapping[str, Limit] = MappingProxyType(
         "conversations.members": TIER_4,
         # "Rate limits: Tier 4" https://api.slack-gov.com/methods/users.info/test
         "users.info": TIER_4,
+        # "Rate limits: Tier 2" https://api.slack.com/methods/users.list
+        "users.list": TIER_2,
         # "Rate limiting: Tier 3" https://api.slack.com/methods/users.lookupByEmail
         "users.lookupByEmail": TIER_3,
         # "Rate limits: Tier 4" https://api.slack.com/methods/files.getUploadURLExternal
