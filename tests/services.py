@@ -9,9 +9,9 @@ millisecond rather than a tenth of a second."""
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 from typing import TypeVar
 
@@ -25,6 +25,7 @@ from bot.events.service import EventsService
 from bot.outbox import Deliveries, DeliveryFailed, FileNotice, Notice
 from bot.pairs.rules import Pair
 from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.ports import SlackMember
 from bot.participants.privacy import PrivacyService
 from bot.participants.rules import Participant
 from bot.participants.service import ImportSummary, import_participants
@@ -125,8 +126,14 @@ class WorkspaceDirectory:
         self._members = members
         self.locales = locales or {}  # by Slack id; Slack gives none for the others
 
-    def lookup_by_email(self, email: str) -> tuple[str, str | None] | None:
-        return self._members.get(email)
+    def members_by_email(
+        self, emails: Collection[str], newcomers: Collection[str]
+    ) -> dict[str, SlackMember]:
+        found = {e: SlackMember(*self._members[e]) for e in emails if e in self._members}
+        return {
+            e: replace(m, locale=self.locales.get(m.id)) if e in newcomers else m
+            for e, m in found.items()
+        }
 
     def time_zone(self, slack_user_id: str) -> str | None | bool:
         zones: dict[str, str | bool | None] = dict(self._members.values())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
@@ -27,11 +28,24 @@ class ErasureRepository(Protocol):
     def erase_participant(self, participant_id: int, now: datetime) -> None: ...
 
 
+@dataclass(frozen=True)
+class SlackMember:
+    """A workspace member as the import needs them: who, their zone, the language they read
+    Slack in ("en-GB"; None where Slack gives none, or it was not asked for)."""
+
+    id: str
+    tz: str | None
+    locale: str | None = None
+
+
 class Directory(Protocol):
     """Slack's user directory, for resolving import rows to Slack users."""
 
-    def lookup_by_email(self, email: str) -> tuple[str, str | None] | None:
-        """(user id, time zone) of the workspace member with that email, or None."""
+    def members_by_email(
+        self, emails: Collection[str], newcomers: Collection[str]
+    ) -> dict[str, SlackMember]:
+        """The member with each of `emails` (lower case) that the workspace has, with their
+        zone; with their locale too for the `newcomers` among them."""
 
     def time_zone(self, slack_user_id: str) -> str | None | bool:
         """The user's zone; False when the id is not a member of the workspace."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 
 from bot.errors import NotAParticipant, UserError
-from bot.participants.ports import Directory, ParticipantRepository
+from bot.participants.ports import Directory, ParticipantRepository, SlackMember
 from bot.participants.rules import (
     EmailNotInWorkspace,
     ImportProblem,
@@ -43,36 +43,14 @@ def import_participants(
         known = work.participants.all()
     owner_of_id = {p.slack_user_id: p.email for p in known if p.slack_user_id}
     already = {p.email for p in known}
-    problems: list[ImportProblem] = []
-    resolved: list[ParticipantRow] = []
-    zones: dict[str, str | None] = {}
-    line_of_id: dict[str, int] = {}
-    for row in rows:
-        found = _resolve(row, directory)
-        if isinstance(found, ImportProblem):
-            problems.append(found)
-            continue
-        slack_id, zone = found
-        if slack_id in line_of_id:
-            problems.append(SlackUserRepeated(row.line, slack_id, line_of_id[slack_id]))
-        elif owner_of_id.get(slack_id, row.email) != row.email:
-            problems.append(SlackUserTaken(row.line, slack_id, owner_of_id[slack_id]))
-        line_of_id.setdefault(slack_id, row.line)
-        zones[row.email] = zone
-        resolved.append(replace(row, slack_user_id=slack_id))
-    if problems:
-        raise ImportRejected(problems)
-    # Slack's language for newcomers (one call each, rate-limited, so only for them); a choice
-    # of their own always wins later.
-    from_slack = {
-        row.email: language_of_locale(directory.locale(row.slack_user_id))
-        for row in resolved
-        if row.slack_user_id and row.email not in already
-    }
-    asked_for = {email: language for email, language in from_slack.items() if language}
+    by_email = _members_by_email(rows, directory, already)
+    found = _members_or_rejected(rows, directory, by_email, owner_of_id)
+    resolved = [replace(row, slack_user_id=found[row.email].id) for row in rows]
+    asked_for = _languages_from_slack(rows, found, directory, already)
     with uow() as work:
+        zones = {email: member.tz for email, member in found.items()}
         created, updated = work.participants.upsert(resolved, zones, now)
-        for email, language in asked_for.items():  # only those Slack gave a language to
+        for email, language in asked_for.items():
             person = work.participants.by_email(email)
             if person:
                 work.participants.set_language(person.id, language, now)
@@ -80,17 +58,72 @@ def import_participants(
     return ImportSummary(created, updated)
 
 
-def _resolve(row: ParticipantRow, directory: Directory) -> tuple[str, str | None] | ImportProblem:
-    """(Slack id, zone), or what is wrong with the row."""
+def _members_by_email(
+    rows: list[ParticipantRow], directory: Directory, already: set[str]
+) -> dict[str, SlackMember]:
+    """The members the file names by email alone, found together: the directory can then
+    read them in one pass over the workspace instead of a call or two each."""
+    emails = [row.email for row in rows if not row.slack_user_id]
+    return directory.members_by_email(emails, [e for e in emails if e not in already])
+
+
+def _members_or_rejected(
+    rows: list[ParticipantRow],
+    directory: Directory,
+    by_email: dict[str, SlackMember],
+    owner_of_id: dict[str, str],
+) -> dict[str, SlackMember]:
+    """Each row's Slack member by email; raises ImportRejected naming every bad row."""
+    problems: list[ImportProblem] = []
+    found: dict[str, SlackMember] = {}
+    line_of_id: dict[str, int] = {}
+    for row in rows:
+        member = _resolve(row, directory, by_email)
+        if isinstance(member, ImportProblem):
+            problems.append(member)
+            continue
+        if member.id in line_of_id:
+            problems.append(SlackUserRepeated(row.line, member.id, line_of_id[member.id]))
+        elif owner_of_id.get(member.id, row.email) != row.email:
+            problems.append(SlackUserTaken(row.line, member.id, owner_of_id[member.id]))
+        line_of_id.setdefault(member.id, row.line)
+        found[row.email] = member
+    if problems:
+        raise ImportRejected(problems)
+    return found
+
+
+def _resolve(
+    row: ParticipantRow, directory: Directory, by_email: dict[str, SlackMember]
+) -> SlackMember | ImportProblem:
+    """The row's Slack member, or what is wrong with the row."""
     if row.slack_user_id:
         zone = directory.time_zone(row.slack_user_id)
         if zone is False:
             return NoSuchSlackUser(row.line, row.slack_user_id)
-        return row.slack_user_id, zone if isinstance(zone, str) else None
-    found = directory.lookup_by_email(row.email)
-    if found is None:
-        return EmailNotInWorkspace(row.line, row.email)
-    return found
+        return SlackMember(row.slack_user_id, zone if isinstance(zone, str) else None)
+    return by_email.get(row.email) or EmailNotInWorkspace(row.line, row.email)
+
+
+def _languages_from_slack(
+    rows: list[ParticipantRow],
+    found: dict[str, SlackMember],
+    directory: Directory,
+    already: set[str],
+) -> dict[str, str]:
+    """Slack's language for newcomers, where it names one the bot writes in; a choice of their
+    own always wins later. Those found by email came with their locale; a row naming its Slack
+    id costs a call, made only once the whole file is good."""
+    languages: dict[str, str] = {}
+    for row in rows:
+        if row.email in already:
+            continue
+        member = found[row.email]
+        locale = directory.locale(member.id) if row.slack_user_id else member.locale
+        language = language_of_locale(locale)
+        if language:
+            languages[row.email] = language
+    return languages
 
 
 class UnknownLanguage(UserError):
