@@ -15,6 +15,7 @@ import urllib.error
 import urllib.request
 import uuid
 from dataclasses import dataclass
+from http import HTTPStatus
 from typing import Any
 from urllib.parse import urlencode
 
@@ -93,7 +94,7 @@ class SignedSender:
             "response_url": f"{self.slack.url}/respond/{channel}/{user_id}/{n}",
             "trigger_id": self._trigger(user_id, n),
         }
-        return self._post(urlencode(form))
+        return self._send_command(form)
 
     def shortcut(self, user_id: str, callback_id: str) -> Delivered:
         """The person runs the app's global shortcut `callback_id` (from search or the composer):
@@ -186,8 +187,9 @@ class SignedSender:
             event["view"] = home
         event_id = _new_event_id()
         self.last_event_id = event_id
-        body = event_envelope(ws.team_id, self.app_id, ws.bot_user, event, event_id)
-        return self._post(body, {"Content-Type": "application/json"})
+        return self._send_event(
+            event_envelope(ws.team_id, self.app_id, ws.bot_user, event, event_id)
+        )
 
     def click_home(
         self,
@@ -372,17 +374,27 @@ class SignedSender:
             event_id,
             event["channel_type"],
         )
+        return self._send_event(envelope, retried=retry_of is not None)
+
+    # How each kind reaches the bot (SocketSender delivers the same over Socket Mode) ------------
+
+    def _send_command(self, form: dict[str, str]) -> Delivered:
+        """A slash command, form-encoded as Slack sends it."""
+        return self._post(urlencode(form))
+
+    def _post_payload(self, payload: dict[str, Any]) -> Delivered:
+        """An interaction, form-encoded in `payload` as Slack sends it."""
+        return self._post(urlencode({"payload": json.dumps(payload)}))
+
+    def _send_event(self, envelope: str, retried: bool = False) -> Delivered:
+        """An Events API envelope as JSON; Slack's first retry says so in its headers."""
         headers = {"Content-Type": "application/json"}
-        if retry_of:
+        if retried:
             headers |= {"X-Slack-Retry-Num": "1", "X-Slack-Retry-Reason": "http_timeout"}
         return self._post(envelope, headers)
 
     def _post(self, body: str, headers: dict[str, str] | None = None) -> Delivered:
         return post_signed(self.bot_url, self.signing_secret, body, headers)
-
-    def _post_payload(self, payload: dict[str, Any]) -> Delivered:
-        """An interaction, form-encoded in `payload` as Slack sends it."""
-        return self._post(urlencode({"payload": json.dumps(payload)}))
 
     def _interaction(
         self, kind: str, user_id: str, n: int, trigger_view: str | None = None
@@ -415,6 +427,37 @@ class SignedSender:
     def _channel_name(self, channel_id: str) -> str:
         channel = self.slack.workspace.channels.get(channel_id)
         return channel.name if channel and not channel.is_im else "directmessage"
+
+
+class SocketSender(SignedSender):
+    """Sends what SignedSender builds over Socket Mode instead of HTTP: each in an envelope to
+    the app's connection with the local workspace, the app's acknowledgement returned as its
+    HTTP answer would be (200 with the answer it carried; 504 when none came in time)."""
+
+    def __init__(self, slack: LocalSlack, app_id: str = "ALOCAL0001", timeout: float = 10):
+        # No URL or signature: the app reached Slack, with its app-level token, not the reverse.
+        super().__init__(slack, bot_url="", signing_secret="", app_id=app_id)
+        self.timeout = timeout
+
+    def _send_command(self, form: dict[str, str]) -> Delivered:
+        return self._deliver("slash_commands", dict(form))
+
+    def _post_payload(self, payload: dict[str, Any]) -> Delivered:
+        return self._deliver("interactive", payload)
+
+    def _send_event(self, envelope: str, retried: bool = False) -> Delivered:
+        # Slack numbers every event's attempt over Socket Mode, the first one 0.
+        return self._deliver(
+            "events_api", json.loads(envelope), (1, "timeout") if retried else (0, "")
+        )
+
+    def _deliver(
+        self, kind: str, payload: dict[str, Any], retry: tuple[int, str] | None = None
+    ) -> Delivered:
+        ack = self.slack.socket_mode.deliver(kind, payload, retry, self.timeout)
+        if ack is None:
+            return Delivered(HTTPStatus.GATEWAY_TIMEOUT, "")
+        return Delivered(HTTPStatus.OK, json.dumps(ack.payload) if ack.payload else "")
 
 
 def _new_event_id() -> str:

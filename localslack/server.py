@@ -19,9 +19,10 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Self
 from urllib.parse import parse_qsl, urlsplit
 
-from localslack import contract
+from localslack import contract, socket_mode
 from localslack.api import API_METHODS, ApiError
 from localslack.realism import RateLimiter, Realism
+from localslack.socket_mode import SocketMode
 from localslack.workspace import RATE_LIMITED, Call, Message, Response, Workspace
 
 JSON_ARGUMENTS = ("blocks", "attachments", "metadata", "view", "files")
@@ -36,6 +37,7 @@ SHOWN = {
     "views.update",
     "views.publish",
 }
+METHODS = API_METHODS | socket_mode.METHODS
 
 
 @dataclass(frozen=True)
@@ -58,12 +60,14 @@ class LocalSlack:
         token: str = "xoxb-local",
         workspace: Workspace | None = None,
         realistic: Realism | None = None,
+        app_token: str = "xapp-1-ALOCAL0001-1-local",
     ):
         self.token = token
         self.workspace = workspace or Workspace()
         self.realism = realistic
         self._limiter = RateLimiter(realistic) if realistic else None
-        self.contract = contract.load()
+        self.contract = contract.load() | socket_mode.CONTRACT
+        self.socket_mode = SocketMode(self, app_token)
         self.observers: list[Callable[[Message], None]] = []
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._server: ThreadingHTTPServer | None = None
@@ -78,9 +82,11 @@ class LocalSlack:
             target=self._server.serve_forever, args=(0.05,), name="localslack", daemon=True
         )
         self._thread.start()
+        self.socket_mode.start()
         return self
 
     def stop(self) -> None:
+        self.socket_mode.stop()
         if self._server:
             self._server.shutdown()
             self._server.server_close()
@@ -149,7 +155,7 @@ class LocalSlack:
             return 200, {}, {"ok": False, **refused}
         try:
             with self.workspace.lock:
-                body = API_METHODS[method](self, params)
+                body = METHODS[method](self, params)
         except ApiError as error:
             self._record(method, params, False, error.code)
             with self.workspace.lock:
@@ -175,15 +181,18 @@ class LocalSlack:
     def _refusal(self, method: str, params: dict[str, Any], token: str | None) -> dict | None:
         """Slack's answer to a call it would refuse (bad token, off-contract, not implemented
         here), with the problems kept as violations for the tests; None for a good call."""
-        if token != self.token:
-            return {"error": "invalid_auth"}
+        # Socket Mode's method takes the app-level token; every other, the bot token.
+        expected = self.socket_mode.app_token if method in socket_mode.METHODS else self.token
+        if token != expected:
+            known = token in (self.token, self.socket_mode.app_token)
+            return {"error": "not_allowed_token_type" if known else "invalid_auth"}
         problems = contract.problems(method, params, self.contract)
         if problems:
             with self.workspace.lock:
                 self.workspace.violations.extend(problems)
             error = "unknown_method" if method not in self.contract else "invalid_arguments"
             return {"error": error, "problems": problems}
-        if method not in API_METHODS:
+        if method not in METHODS:
             with self.workspace.lock:
                 self.workspace.violations.append(
                     f"{method} is a Slack method the stand-in does not implement yet"
