@@ -47,6 +47,11 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
             for shape in ("web acks, clock works", "one process, inline")
         ],
     ),
+    # 100 newcomers in a workspace of 300: two users.list pages, well inside Tier 2's minute
+    "participants_import": (
+        ["--people", "100", "--workspaces", "300"],
+        [rf"workspace of\s+300: .*ratio to target {RATIO}.*ratio to old {RATIO}.*{COUNTED}"],
+    ),
 }
 
 
