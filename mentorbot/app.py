@@ -5,6 +5,7 @@ This module and bot/cli.py are the only ones that wire across packages."""
 from __future__ import annotations
 
 import contextvars
+import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -16,6 +17,8 @@ from slack_bolt import App
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.orm import Session
 
 import handlers.commands
 import handlers.concerns
@@ -42,16 +45,26 @@ from bot.scheme import Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.directory import SlackDirectory
+from handlers.slack.http import mount
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_client
 from handlers.slack.web import SlackWeb
+from mentorbot.health import Readiness, health_routes
 from mentorbot.services import Services
 from mentorbot.settings import Settings
 from scheduler.clock import Clock, until_it_works
+from storage.clock import Leadership, beat
 from storage.database import make_engine, make_sessions, upgrade_schema, wait_for_database
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 INBOX_EVERY = timedelta(seconds=2)
+# The active clock says it is alive this often; /readyz calls a clock gone after two minutes.
+HEARTBEAT_EVERY = timedelta(seconds=30)
+# A standby clock asks this often whether the active one is gone: it takes over within this and
+# its own start.
+STANDBY_ASKS_EVERY = 5.0
+
+log = logging.getLogger(__name__)
 LISTENER_WORKERS = 2
 
 
@@ -73,6 +86,7 @@ class Mentorbot:
     uow: SqlUnitOfWorkFactory
     listeners: ThreadPoolExecutor
     web: SlackWeb
+    leadership: Leadership
 
     def import_pairs(self, csv_text: str) -> int:
         return self.services.pairing.import_pairs(csv_text, self.services.clock())
@@ -113,6 +127,42 @@ class Mentorbot:
             return
         self.scheduler.start(paused=paused)
 
+    def run_clock(self, stop: threading.Event) -> None:
+        """The clock process: standing by while another clock is the active one, then the
+        timeline, and a heartbeat that /readyz reads and that checks this is still the active
+        clock. Returns at once; `stop` ends it."""
+        if not self._lead(stop):
+            return
+        self.scheduler.every("heartbeat", HEARTBEAT_EVERY, lambda: self._beat(stop))
+        self.start_timeline(stop=stop)
+
+    def _lead(self, stop: threading.Event) -> bool:
+        """True once this is the active clock; False if told to stop first. A clock that finds
+        another active stands by, asking again every few seconds: the lock goes with the process
+        that held it, even one killed outright."""
+        said = False
+        while not stop.is_set():
+            try:
+                if self.leadership.take():
+                    log.info("this is the active clock")
+                    return True
+            except SQLAlchemyError as error:
+                log.warning("cannot ask to be the active clock yet (%s)", type(error).__name__)
+            if not said:
+                log.info("another clock is active: standing by to take over")
+                said = True
+            stop.wait(STANDBY_ASKS_EVERY)
+        return False
+
+    def _beat(self, stop: threading.Event) -> None:
+        if not self.leadership.held() and not self.leadership.take():
+            log.warning("another clock has become the active one: this one stops")
+            stop.set()
+            return
+        with Session(self.engine) as session:
+            beat(session, self.services.clock())
+            session.commit()
+
     def wait_for_listeners(self, timeout: float = 10) -> None:
         """Returns once the work Bolt does after its acks has finished (the demo and tests
         look at what it sent): one barrier task per worker can only all run when nothing else
@@ -126,6 +176,7 @@ class Mentorbot:
         self.scheduler.shutdown()
         self.listeners.shutdown(wait=True)
         self.web.close()
+        self.leadership.release()
         self.engine.dispose()
 
 
@@ -193,7 +244,11 @@ def build(
         process_before_response=True,
     )
     _register_handlers(bolt, services, settings.inbox_inline)
-    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners, web)
+    readiness = Readiness(engine, client, scheduler.now)
+    for path, route in health_routes(readiness).items():
+        mount(bolt, path, route)
+    leadership = Leadership(engine)
+    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners, web, leadership)
 
 
 def _services(

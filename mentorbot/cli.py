@@ -232,7 +232,7 @@ def _serve(settings: Settings, web: bool, clock: bool) -> int:
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     stoppers = _start_web(bot, settings) if web else []
     if clock:
-        bot.start_timeline(stop=stop)
+        bot.run_clock(stop)
     with contextlib.suppress(KeyboardInterrupt):
         stop.wait()
     for stopper in stoppers:

@@ -63,10 +63,14 @@ class Deployment:
     logs: Path
     running: dict[str, subprocess.Popen[bytes]] = field(default_factory=dict)
 
-    def start(self, process_type: str, env: dict[str, str] | None = None) -> None:
+    def start(
+        self, process_type: str, env: dict[str, str] | None = None, name: str | None = None
+    ) -> None:
+        """Starts a Procfile line as a process called `name` (default: its type)."""
         command = procfile_commands()[process_type]
-        log = (self.logs / f"{process_type}.log").open("ab")
-        self.running[process_type] = subprocess.Popen(
+        name = name or process_type
+        log = (self.logs / f"{name}.log").open("ab")
+        self.running[name] = subprocess.Popen(
             ["/bin/bash", "-c", command],  # as platforms run a Procfile line
             env=self.env | (env or {}),
             stdout=log,
@@ -81,27 +85,27 @@ class Deployment:
             ["mentorbot", *args], env=self.env | (env or {}), capture_output=True, text=True
         )
 
-    def terminate(self, process_type: str) -> tuple[int, float]:
+    def terminate(self, name: str) -> tuple[int, float]:
         """SIGTERM to the process group; its exit code and how long it took to exit."""
-        process = self.running.pop(process_type)
+        process = self.running.pop(name)
         asked = time.monotonic()
         os.killpg(process.pid, signal.SIGTERM)
         code = process.wait(timeout=PATIENCE)
-        eventually(lambda: _group_gone(process.pid), f"every {process_type} process exiting")
+        eventually(lambda: _group_gone(process.pid), f"every {name} process exiting")
         return code, time.monotonic() - asked
 
-    def kill(self, process_type: str) -> None:
-        process = self.running.pop(process_type)
+    def kill(self, name: str) -> None:
+        process = self.running.pop(name)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=PATIENCE)
-        eventually(lambda: _group_gone(process.pid), f"every {process_type} process gone")
+        eventually(lambda: _group_gone(process.pid), f"every {name} process gone")
 
-    def log(self, process_type: str) -> str:
-        return (self.logs / f"{process_type}.log").read_text(errors="replace")
+    def log(self, name: str) -> str:
+        return (self.logs / f"{name}.log").read_text(errors="replace")
 
     def stop_all(self) -> None:
-        for process_type in list(self.running):
-            self.kill(process_type)
+        for name in list(self.running):
+            self.kill(name)
 
 
 def _group_gone(group: int) -> bool:

@@ -113,6 +113,26 @@ def test_a_clock_that_slack_is_holding_back_stops_within_ten_seconds_of_sigterm(
     assert code == 0 and took < STOPS_WITHIN, (code, took)
 
 
+def test_a_second_clock_stands_by_and_takes_over_when_the_first_is_killed(
+    deployment: Deployment, slack: LocalSlack, tmp_path: Path
+) -> None:
+    now = _cohort_imported(deployment, tmp_path)
+    programme_around(now, now + timedelta(hours=2), now, tmp_path)
+    deployment.start("clock", name="first")
+    _everyone_reminded(slack)
+    deployment.start("clock", name="second")
+    eventually(lambda: "standing by" in deployment.log("second"), "the second clock standing by")
+    web = _web(deployment, slack)
+    deployment.start("web")
+    _web_is_up(web, SUNITA)
+
+    deployment.kill("first")
+    assert _say(slack, web, SUNITA, "start").startswith("Question 1 of"), "the second works"
+    assert "this is the active clock" in deployment.log("second")
+    reminders = [m for p in COHORT for m in slack.workspace.dms_to(p) if "LMS Launch" in m.text]
+    assert len(reminders) == len(COHORT), "each reminded once, whichever clock was active"
+
+
 def _cohort_imported(deployment: Deployment, folder: Path) -> datetime:
     """The operator's first import, while the launch is a month away: it sends nothing. Returns
     when, for the programme's dates that follow."""

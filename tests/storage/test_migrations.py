@@ -13,6 +13,7 @@ from sqlalchemy import text
 
 # Each feature's module puts its tables on the shared Base's metadata.
 from storage import (  # noqa: F401
+    clock,
     concerns,
     evaluations,
     events,
@@ -88,7 +89,7 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0008"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0009"
         )
     engine.dispose()
 
