@@ -242,18 +242,19 @@ def _serve(settings: Settings, web: bool, clock: bool) -> int:
 
 
 def _start_web(bot: Mentorbot, settings: Settings) -> list[Callable[[], None]]:
-    """Slack's requests over Socket Mode (with an app token) or HTTP; returns how to stop."""
-    if settings.slack_app_token:
-        from slack_bolt.adapter.socket_mode import SocketModeHandler
-
-        socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
-        socket.connect()
-        return [socket.close]
+    """Slack's requests over HTTP, and with an app token over Socket Mode as well; HTTP serves
+    /healthz and /readyz either way, for the platform's checks. Returns how to stop."""
     from handlers.slack.http import BoltHttpServer
 
     http = BoltHttpServer(bot.bolt, host="0.0.0.0", port=settings.port).start()
     log.info("listening on %s", http.url)
-    return [http.stop]
+    if not settings.slack_app_token:
+        return [http.stop]
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    socket = SocketModeHandler(bot.bolt, settings.slack_app_token)
+    socket.connect()
+    return [socket.close, http.stop]
 
 
 def _close_within(bot: Mentorbot, seconds: float) -> None:
