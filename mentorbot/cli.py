@@ -17,12 +17,14 @@ from pydantic import ValidationError
 from bot.errors import UserError
 from bot.participants.rules import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
+from handlers.slack.messenger import web_client
 from handlers.views.common import user_error
 from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
-from mentorbot.app import ConfigurationError, Mentorbot, build
+from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
+from mentorbot.doctor import examine, report
 from mentorbot.settings import Settings
-from storage.database import DatabaseUnreachable
+from storage.database import DatabaseUnreachable, make_engine
 
 log = logging.getLogger("mentorbot")
 # SIGTERM to exit: platforms kill a process 10 to 30 s after asking it to stop.
@@ -58,6 +60,11 @@ def _parser() -> argparse.ArgumentParser:
     _add_local_options(run)
     commands.add_parser("web", help="serve Slack's requests only (Procfile: web)")
     commands.add_parser("clock", help="run the scheduler only (Procfile: clock; run exactly one)")
+    commands.add_parser(
+        "doctor",
+        help="check this deployment against Slack and its database, and say how to fix each "
+        "problem (changes nothing)",
+    )
     check = commands.add_parser(
         "check", help="check a programme file and say what is wrong with it"
     )
@@ -148,6 +155,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
             file=sys.stderr,
         )
         return 2
+    if args.command == "doctor":
+        return _doctor(settings)
     if args.command == "participants" and args.action == "erase":
         return _erase(settings, args.email)
     if args.command == "participants":
@@ -159,6 +168,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
+
+
+def _doctor(settings: Settings) -> int:
+    programme = load_programme(settings.mentorbot_programme)
+    channel = settings.alert_channel or programme.project_team.private_channel
+    client = web_client(settings.slack_bot_token or "", settings.slack_api_url)
+    engine = make_engine(settings.database_url)
+    try:
+        findings = examine(programme, channel, client, engine, system_clock())
+    finally:
+        engine.dispose()
+    return report(findings, print)
 
 
 def _import(settings: Settings, file: Path, what: str) -> int:
