@@ -4,7 +4,7 @@ database, and time that the test moves (freezegun)."""
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 from freezegun.api import FrozenDateTimeFactory
 
 from handlers.slack.http import BoltHttpServer
-from localslack.sender import Delivered, SignedSender
+from localslack.sender import Choice, Delivered, SignedSender
 from localslack.server import LocalSlack
 from localslack.workspace import Message
 from mentorbot.app import Mentorbot
@@ -101,9 +101,9 @@ class World:
             time.sleep(0.01)
         raise AssertionError("the bot did not finish in time")
 
-    def submit_view(self, user_id: str, values: dict[str, str]) -> Delivered:
+    def submit_view(self, user_id: str, values: Mapping[str, Choice | None]) -> Delivered:
         """Submits the modal open for `user_id`, then waits for what the bot does after the ack."""
-        delivered = self.sender.submit_view(user_id, values)
+        delivered = self.sender.submit_view(user_id, dict(values))
         self.bot.wait_for_listeners()
         return delivered
 
