@@ -129,7 +129,8 @@ class SocketMode:
             pass  # the app went away or was dropped: it opens a new connection
         finally:
             with self._changed:
-                self._state.open.remove(connection)
+                if connection in self._state.open:
+                    self._state.open.remove(connection)
                 self._changed.notify_all()
 
     def _hello(self, connections: int) -> dict[str, Any]:
@@ -209,7 +210,11 @@ class SocketMode:
     def drop(self) -> None:
         """Slack closes the app's connections without warning (1001, going away), as when its
         server restarts."""
-        for connection in self.connections():
+        with self._changed:
+            # Taken out of service at once, so the next envelope waits for the app's new one.
+            dropped, self._state.open = self._state.open, []
+            self._changed.notify_all()
+        for connection in dropped:
             connection.close(1001, "going away")
 
     def connections(self) -> list[ServerConnection]:

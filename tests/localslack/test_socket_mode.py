@@ -33,7 +33,8 @@ def answer(client: BaseSocketModeClient, request: SocketModeRequest) -> None:
 @pytest.fixture
 def app(slack: LocalSlack) -> Iterator[SocketModeClient]:
     web = WebClient(base_url=slack.api_url)
-    client = SocketModeClient(slack.socket_mode.app_token, web_client=web)
+    # The client notices a closed connection at its next ping: every second, to keep tests short.
+    client = SocketModeClient(slack.socket_mode.app_token, web_client=web, ping_interval=1)
     client.socket_mode_request_listeners.append(answer)
     client.connect()
     yield client
