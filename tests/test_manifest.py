@@ -28,6 +28,7 @@ SCOPE_OF = {
     "conversations_open": {"im:write", "mpim:write"},
     "users_info": {"users:read"},
     "users_lookupByEmail": {"users:read.email"},
+    "users_list": {"users:read", "users:read.email"},  # profile.email needs the second
     "views_open": set(),
     "views_publish": set(),
     "views_update": set(),
