@@ -17,7 +17,7 @@ import time
 from collections import deque
 from collections.abc import Callable, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ThreadPoolExecutor, wait
-from dataclasses import dataclass, field, fields, is_dataclass
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from datetime import date, datetime, timedelta
 from types import UnionType
 from typing import (
@@ -123,9 +123,20 @@ class DeliveryFailed(Exception):
         self.refused = refused
 
 
+class HeldBack(Exception):
+    """Slack's limits hold back this one conversation for `seconds` more (its one-a-second rule,
+    or a 429 about it): nothing was sent, and nothing failed. The sender puts the message back
+    first in its person's lane and goes on to others meanwhile."""
+
+    def __init__(self, seconds: float):
+        super().__init__(f"held back for {seconds:.2f} s")
+        self.seconds = seconds
+
+
 class Messenger(Protocol):
     def send(self, to: str, notice: Notice, key: str) -> None:
-        """Post one notice to a user (DM) or a channel, tagged with its ledger key."""
+        """Post one notice to a user (DM) or a channel, tagged with its ledger key; HeldBack
+        when that conversation may not take it yet."""
 
     def share(self, notice: FileNotice, recipients: Sequence[str]) -> None:
         """Share one file, uploaded once, with many users or channels at once."""
@@ -273,29 +284,65 @@ class _Task:
 
 
 class _Lanes:
-    """Claimed tasks by lane: each lane's in order and one at a time, the lanes side by side."""
+    """Claimed tasks by lane: each lane's in order and one at a time, the lanes side by side. A
+    lane Slack holds back waits aside (its task first in it) while the others go."""
 
     def __init__(self) -> None:
         self._queued: dict[str, deque[_Task]] = {}
         self._busy: set[str] = set()
+        self._held: dict[str, float] = {}  # lane: not before this (the sender's clock)
+        self._closed: set[str] = set()  # let go for this run
         self.items = 0  # messages queued
 
-    def add(self, tasks: list[_Task]) -> None:
+    def add(self, tasks: list[_Task]) -> list[Pending]:
+        """Queues the tasks; returns the messages of lanes let go, to let go too (in order)."""
+        let_go: list[Pending] = []
         for task in tasks:
+            if task.lane in self._closed:
+                let_go += task.items
+                continue
             self._queued.setdefault(task.lane, deque()).append(task)
             self.items += len(task.items)
+        return let_go
 
-    def ready(self, most: int) -> list[_Task]:
-        """Up to `most` tasks whose lane is free, the longest-waiting lanes first."""
+    def ready(self, most: int, now: float) -> list[_Task]:
+        """Up to `most` tasks whose lane is free and not held back, the longest-waiting first."""
+        free = [lane for lane in self._queued if lane not in self._busy]
         found: list[_Task] = []
-        for lane in [lane for lane in self._queued if lane not in self._busy][:most]:
+        for lane in [lane for lane in free if self._held.get(lane, 0.0) <= now][:most]:
             queue = self._queued[lane]
             found.append(queue.popleft())
             self._busy.add(lane)
+            self._held.pop(lane, None)
             self.items -= len(found[-1].items)
             if not queue:
                 del self._queued[lane]
         return found
+
+    def hold(self, task: _Task, until: float) -> None:
+        """Puts a task back first in its lane, which waits until `until`."""
+        self._queued.setdefault(task.lane, deque()).appendleft(task)
+        self.items += len(task.items)
+        self._busy.discard(task.lane)
+        self._held[task.lane] = until
+
+    def close(self, lane: str) -> list[Pending]:
+        """Lets a lane go for this run: its messages queued now, and any claimed later."""
+        tasks = self._queued.pop(lane, deque())
+        self._closed.add(lane)
+        self.done(lane)
+        items = [item for task in tasks for item in task.items]
+        self.items -= len(items)
+        return items
+
+    def held_items(self, now: float) -> int:
+        """Messages queued in lanes held back."""
+        held = [lane for lane, until in self._held.items() if until > now]
+        return sum(len(task.items) for lane in held for task in self._queued.get(lane, ()))
+
+    def next_free(self, now: float) -> float | None:
+        """When the first lane held back past `now` may go again; None if none is."""
+        return min((until for until in self._held.values() if until > now), default=None)
 
     def upcoming(self, most: int) -> list[Pending]:
         """The next `most` messages queued, the lanes' first ones first."""
@@ -304,6 +351,7 @@ class _Lanes:
 
     def done(self, lane: str) -> None:
         self._busy.discard(lane)
+        self._held.pop(lane, None)
 
 
 class _Holding:
@@ -381,7 +429,7 @@ class _Run:
 
     holding: _Holding
     lanes: _Lanes = field(default_factory=_Lanes)
-    running: dict[Future[dict[str, str]], str] = field(default_factory=dict)  # by lane
+    running: dict[Future[dict[str, str]], _Task] = field(default_factory=dict)
     seen: set[str] = field(default_factory=set)  # claimed in this pass
     noted: set[str] = field(default_factory=set)  # noted as tried
     held: set[str] = field(default_factory=set)  # noted, and still this sender's
@@ -399,11 +447,15 @@ class Deliveries:
         messenger: Messenger,
         lease: timedelta = LEASE,
         senders: int = SENDERS,
+        clock: Callable[[], float] = time.monotonic,
     ):
+        """`clock`: seconds, as HeldBack counts them (Slack's Retry-After runs on the real
+        clock, whatever a test does to `now` and to time.monotonic once imported)."""
         self._uow = uow
         self._messenger = messenger
         self._lease = lease
         self._senders = senders
+        self._clock = clock
 
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
         """Sends what is due (only `keys`, if given), then the files for many, each uploaded
@@ -443,19 +495,56 @@ class Deliveries:
         ahead, limit = (SHARE_CHUNK, 2 * SHARE_CHUNK) if shared else (CLAIM_CHUNK, CLAIM_CHUNK)
         more = True
         while more or run.lanes.items or run.running:
-            if more and run.lanes.items < ahead:
+            if more and run.lanes.items - run.lanes.held_items(self._clock()) < ahead:
                 claimed = run.holding.claim(keys, limit, shared)
                 more = bool(claimed)
-                run.lanes.add(self._tasks(run, claimed, shared))
+                self._let_go(run, run.lanes.add(self._tasks(run, claimed, shared)))
             self._start(pool, run)
-            if run.running:
-                timeout = self._lease.total_seconds() / 3
-                done, _ = wait(run.running, timeout=timeout, return_when=FIRST_COMPLETED)
-                for future in done:
-                    run.lanes.done(run.running.pop(future))
-                    run.holding.settle(future.result())
-                run.holding.keep_alive()
+            self._wait(run)
+            run.holding.keep_alive()
         run.holding.record()
+
+    def _wait(self, run: _Run) -> None:
+        """Until a task ends or a lane held back may go again, and at most a third of the lease
+        (then it is renewed)."""
+        now = self._clock()
+        timeout = self._lease.total_seconds() / 3
+        free = run.lanes.next_free(now)
+        if free is not None:
+            timeout = min(timeout, free - now)
+        if not run.running:
+            if free is not None:  # only lanes held back: nothing to do until the first may go
+                time.sleep(timeout)
+            return
+        done, _ = wait(run.running, timeout=timeout, return_when=FIRST_COMPLETED)
+        for future in done:
+            task = run.running.pop(future)
+            try:
+                outcomes = future.result()
+            except HeldBack as held:
+                self._hold(run, task, held)
+                continue
+            run.lanes.done(task.lane)
+            run.holding.settle(outcomes)
+
+    def _hold(self, run: _Run, task: _Task, held: HeldBack) -> None:
+        """The task waits first in its lane, already noted as tried, while the other lanes go
+        (the lease on it renewed meanwhile). Held back for longer than a lease, it is let go,
+        its lane with it (in order): a later run, due once the lease ends, is as soon."""
+        # Slack did not take it, and any look in the history was made: none is needed again.
+        task = replace(task, items=[replace(item, recovered=False) for item in task.items])
+        if held.seconds <= self._lease.total_seconds():
+            run.lanes.hold(task, self._clock() + held.seconds)
+        else:
+            # The key, never the address: it names a person.
+            key = task.items[0].delivery.key
+            log.warning("delivery %s held back longer than the lease: left to a later run", key)
+            self._let_go(run, task.items + run.lanes.close(task.lane))
+
+    @staticmethod
+    def _let_go(run: _Run, items: list[Pending]) -> None:
+        if items:
+            run.holding.settle({item.delivery.key: "pending" for item in items})
 
     @staticmethod
     def _tasks(run: _Run, claimed: list[Pending], shared: bool) -> list[_Task]:
@@ -477,7 +566,7 @@ class Deliveries:
 
     def _start(self, pool: ThreadPoolExecutor, run: _Run) -> None:
         """Starts what may start, each noted as tried first (with a few queued behind it)."""
-        tasks = run.lanes.ready(self._senders - len(run.running))
+        tasks = run.lanes.ready(self._senders - len(run.running), self._clock())
         unnoted = [i for task in tasks for i in task.items if i.delivery.key not in run.noted]
         if unnoted:
             upcoming = run.lanes.upcoming(ATTEMPT_AHEAD)
@@ -489,9 +578,9 @@ class Deliveries:
             if not items:
                 run.lanes.done(task.lane)
             elif task.share:
-                run.running[pool.submit(self._share, items)] = task.lane
+                run.running[pool.submit(self._share, items)] = replace(task, items=items)
             else:
-                run.running[pool.submit(self._send_one, items[0])] = task.lane
+                run.running[pool.submit(self._send_one, items[0])] = replace(task, items=items)
 
     def _share(self, items: list[Pending]) -> dict[str, str]:
         notice = items[0].notice

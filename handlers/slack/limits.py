@@ -64,22 +64,37 @@ class RateLimits:
     posts_per_channel_per_second: float = POSTS_PER_CHANNEL_PER_SECOND
     enabled: bool = True  # off: only Slack's own 429s hold anything back
     clock: Callable[[], float] = time.monotonic
+    # The clock's seconds in one of the wall clock's: 1, but for a bench's faster stand-in.
+    scale: float = 1.0
     sleep: Callable[[float], None] = time.sleep
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
-    def wait(self, method: str, channel: str | None = None) -> None:
-        """Returns when `method` (to `channel`) may be called, having taken its turn."""
+    def turn(self, method: str, channel: str | None = None) -> float:
+        """Takes the call's turn, waiting only while the whole method (for a post, the
+        workspace's allowance) holds it back: 0 once taken. When it is the channel alone that may
+        not take a post yet (its one-a-second rule, or a 429 about it), no turn is taken and no
+        sender waits: the wall clock's seconds until it may, for the caller to come back then."""
         while True:
-            with self._lock:
-                now = self.clock()
-                buckets = self._buckets_for(method, channel, now)
-                delay = max(b.delay(now) if self.enabled else b.held_until - now for b in buckets)
-                if delay <= 0:
-                    for b in buckets:
-                        b.tokens -= 1
-                    return
-            self.sleep(delay)
+            wide, narrow = self._take(method, channel)
+            if narrow > 0:
+                return narrow / self.scale
+            if wide <= 0:
+                return 0.0
+            self.sleep(wide)
+
+    def _take(self, method: str, channel: str | None) -> tuple[float, float]:
+        """Takes the call's turn if it may go now, (0, 0); else the seconds until the method's
+        (or the workspace's posts') bucket allows it, and until the channel's does."""
+        with self._lock:
+            now = self.clock()
+            buckets = self._buckets_for(method, channel, now)
+            delays = [b.delay(now) if self.enabled else b.held_until - now for b in buckets]
+            if max(delays) <= 0:
+                for b in buckets:
+                    b.tokens -= 1
+                return 0.0, 0.0
+            return max(delays[0], 0.0), max(delays[1], 0.0) if len(delays) > 1 else 0.0
 
     def hold(self, method: str, seconds: float, channel: str | None = None) -> None:
         """After a 429: nothing more of this method (for a post: to this channel) for a while."""

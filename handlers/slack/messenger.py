@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, Notice, Revision
+from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, HeldBack, Notice, Revision
 from handlers.i18n import ENGLISH, WELSH, in_language, language
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
@@ -97,7 +97,7 @@ class SlackMessenger:
     def send(self, to: str, notice: Notice, key: str) -> None:
         """Posts, in the reader's language, and after an unclear answer waits, then looks in the
         history before posting again: waiting first gives a message Slack did take the time to
-        show there."""
+        show there. HeldBack: the conversation may not take a post yet (nothing was sent)."""
         first, *then = self._languages_of(to)
         also = _ALSO_IN.set(tuple(then))
         try:
@@ -129,6 +129,12 @@ class SlackMessenger:
                 return
             except SlackRefused as refused:
                 raise DeliveryFailed(refused.error, refused=True) from None
+            except HeldBack:
+                if attempt:
+                    # The unclear attempt may yet show in the history: the outbox's next run
+                    # looks there first (it is noted as tried).
+                    raise DeliveryFailed(f"Slack did not answer clearly ({reason})") from None
+                raise
             except Unclear as unclear:
                 reason = unclear.reason
                 if isinstance(notice, FileNotice):
@@ -256,9 +262,13 @@ class SlackMessenger:
 
     def _call(self, method: str, to_channel: str | None, **params: object) -> dict:
         """One call, in its turn under the rate limits; a 429 holds back that method (or, for a
-        post, that channel) for as long as Slack says, then the call goes again."""
+        post, that channel) for as long as Slack says. A method held back is waited for, then
+        the call goes again; a post to a channel held back is not: HeldBack says when it may go,
+        and the sender goes on to other people meanwhile."""
         for _ in range(self._rate_limited_retries):
-            self._limits.wait(method, to_channel)
+            held = self._limits.turn(method, to_channel)
+            if held > 0:
+                raise HeldBack(held)
             try:
                 return self._web.call(method, **params)
             except RateLimited as limited:
