@@ -67,7 +67,7 @@ class LocalSlack:
         self.realism = realistic
         self._limiter = RateLimiter(realistic) if realistic else None
         self.contract = contract.load() | socket_mode.CONTRACT
-        self.socket_mode = SocketMode(self, app_token)
+        self.socket_mode = SocketMode(self.workspace, app_token)
         self.observers: list[Callable[[Message], None]] = []
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._server: ThreadingHTTPServer | None = None

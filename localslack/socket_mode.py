@@ -18,15 +18,14 @@ import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 from urllib.parse import parse_qs, urlsplit
 
 from websockets.exceptions import ConnectionClosed
 from websockets.http11 import Request, Response
 from websockets.sync.server import Server, ServerConnection, serve
 
-if TYPE_CHECKING:
-    from localslack.server import LocalSlack
+from localslack.workspace import Workspace
 
 OPEN = "apps.connections.open"
 # Newer than Slack's published 2020 description the contract is derived from; no arguments.
@@ -62,8 +61,8 @@ class SocketMode:
     """The Socket Mode side of the local workspace: hands out URLs, keeps the app's connections,
     sends envelopes and matches the app's acknowledgements to them."""
 
-    def __init__(self, slack: LocalSlack, app_token: str):
-        self.slack = slack
+    def __init__(self, workspace: Workspace, app_token: str):
+        self.workspace = workspace
         self.app_token = app_token
         self._state = _State()
         # Guards _state; notified whenever a connection opens or closes or an ack arrives.
@@ -102,7 +101,7 @@ class SocketMode:
 
     @property
     def app_id(self) -> str:
-        return self.slack.workspace.app_id
+        return self.workspace.app_id
 
     def _admit(self, connection: ServerConnection, request: Request) -> Response | None:
         """Lets in a connection only with a ticket apps.connections.open gave and nobody used."""
@@ -153,8 +152,8 @@ class SocketMode:
                 self._changed.notify_all()
         # Outside the condition: apps.connections.open takes it within the workspace's lock.
         if problem:
-            with self.slack.workspace.lock:
-                self.slack.workspace.violations.append(f"Socket Mode acknowledgement: {problem}")
+            with self.workspace.lock:
+                self.workspace.violations.append(f"Socket Mode acknowledgement: {problem}")
 
     # Slack's side ---------------------------------------------------------------------------
 
@@ -245,10 +244,17 @@ def _ack_problem(ack: dict[str, Any], pending: _Pending | None) -> str | None:
     return None
 
 
-def apps_connections_open(slack: LocalSlack, params: dict[str, Any]) -> dict[str, Any]:
+class Serving(Protocol):
+    """The local workspace's server, as its Socket Mode method needs it (a Protocol: the server
+    imports this module)."""
+
+    socket_mode: SocketMode
+
+
+def apps_connections_open(slack: Serving, params: dict[str, Any]) -> dict[str, Any]:
     return slack.socket_mode.open_connection()
 
 
-METHODS: dict[str, Callable[[LocalSlack, dict[str, Any]], dict[str, Any]]] = {
+METHODS: dict[str, Callable[[Serving, dict[str, Any]], dict[str, Any]]] = {
     OPEN: apps_connections_open
 }
