@@ -25,10 +25,11 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
     "scheduler": ({"scheduler"}, {"apscheduler"}),
     # the database: the domain's values and protocols, SQLAlchemy and Alembic
     "storage": ({"bot", "storage"}, {"sqlalchemy", "alembic"}),
-    # the stand-in workspace knows nothing of the bot; its page is a small ASGI app
+    # the stand-in workspace knows nothing of the bot; its page is a small ASGI app, and its
+    # Socket Mode server websockets' threaded one
     "localslack": (
         {"localslack"},
-        {"jsonschema", "starlette", "uvicorn", "jinja2", "markupsafe"},
+        {"jsonschema", "starlette", "uvicorn", "jinja2", "markupsafe", "websockets"},
     ),
 }
 # Where one feature honestly uses another's public names.
