@@ -68,6 +68,9 @@ class LocalSlack:
         self._limiter = RateLimiter(realistic) if realistic else None
         self.contract = contract.load() | socket_mode.CONTRACT
         self.socket_mode = SocketMode(self.workspace, app_token)
+        # The scopes the bot token was granted, which Slack lists in every Web API answer's
+        # `x-oauth-scopes` header; None: no such header (an older stand-in's answer).
+        self.scopes: list[str] | None = None
         self.observers: list[Callable[[Message], None]] = []
         self._faults: dict[str, deque[Fault]] = defaultdict(deque)
         self._server: ThreadingHTTPServer | None = None
@@ -131,9 +134,12 @@ class LocalSlack:
         before the call takes effect and half after, as over a network."""
         self._travel()
         try:
-            return self._answer(method, params, token)
+            status, headers, body = self._answer(method, params, token)
         finally:
             self._travel()
+        if self.scopes is not None and token == self.token:
+            headers = headers | {"x-oauth-scopes": ",".join(self.scopes)}
+        return status, headers, body
 
     def _answer(
         self, method: str, params: dict[str, Any], token: str | None

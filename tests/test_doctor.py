@@ -13,7 +13,7 @@ import yaml
 
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from localslack.server import LocalSlack
-from mentorbot.doctor import missing_scopes, past_dates
+from mentorbot.doctor import manifest_scopes, missing_scopes, past_dates
 from mentorbot.settings import Settings
 from storage.database import make_engine, upgrade_schema
 from tests.world import TEAM_CHANNEL
@@ -39,10 +39,12 @@ def test_a_new_deployment_is_told_what_to_fix_then_nothing(
     slack: LocalSlack, settings: Settings, tmp_path: Path
 ) -> None:
     slack.workspace.channels[TEAM_CHANNEL].is_private = False
+    slack.scopes = sorted(manifest_scopes() - {"users:read.email"})
     env = _operator_env(settings, SHIPPED_PROGRAMME)
 
     first = _doctor(env)
     assert first.returncode == 1
+    assert "FIX   Scopes: The token lacks users:read.email." in first.stdout
     assert "FIX   Team channel CTEAMPRIV1: It is public" in first.stdout
     assert "FIX   Dr Morgan Ellis's Slack id: UTEAM0003 is not a member" in first.stdout
     assert "FIX   Programme dates: " in first.stdout
@@ -50,6 +52,7 @@ def test_a_new_deployment_is_told_what_to_fix_then_nothing(
     assert "ok    Slack token" in first.stdout and "ok    Priya Anand's Slack id" in first.stdout
 
     slack.workspace.channels[TEAM_CHANNEL].is_private = True
+    slack.scopes = sorted(manifest_scopes())  # the app reinstalled with every scope
     slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
     engine = make_engine(settings.database_url)
     upgrade_schema(engine)
