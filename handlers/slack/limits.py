@@ -1,7 +1,9 @@
 """Slack's rate limits, kept on our side so the senders stay under them instead of learning each
 one from a 429: a token bucket per Web API method (its published tier), the one-message-a-second
 rule per channel for chat.postMessage, and a workspace-wide allowance for posts. A 429 holds
-back only what it was about: that method, or that channel.
+back only what it was about: that method (its callers wait), or that channel (its caller is told
+how long, and goes on to others); when most posts are refused, the workspace's allowance is
+followed at its pace rather than our saved-up burst.
 
 A token bucket of our own rather than a library's: Slack's rules combine per-method tiers, a
 per-channel rule and Retry-After pauses, and the whole is shorter here than the adapter a
@@ -11,6 +13,7 @@ from __future__ import annotations
 
 import threading
 import time
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -31,6 +34,10 @@ PER_MINUTE = {
 POSTS_PER_MINUTE = 600
 POSTS_PER_CHANNEL_PER_SECOND = 1.0
 POST = "chat.postMessage"
+# Posts refused out of the last so many: past this share, the workspace's allowance is pacing us
+# (Slack's own refusals of limits it does not publish stay well under it).
+POSTS_WATCHED = 40
+REFUSED_SHARE_PACED = 0.6
 
 
 # Slack counts a method's allowance per minute, and a minute's worth may go at once; we keep a
@@ -69,6 +76,8 @@ class RateLimits:
     sleep: Callable[[float], None] = time.sleep
     _buckets: dict[str, _Bucket] = field(default_factory=dict)
     _lock: threading.Lock = field(default_factory=threading.Lock)
+    _posts: int = 0  # posts that took their turn
+    _refused: deque[int] = field(default_factory=deque)  # which of those had a 429, the latest
 
     def turn(self, method: str, channel: str | None = None) -> float:
         """Takes the call's turn, waiting only while the whole method (for a post, the
@@ -93,15 +102,32 @@ class RateLimits:
             if max(delays) <= 0:
                 for b in buckets:
                     b.tokens -= 1
+                if method == POST:
+                    self._posts += 1
                 return 0.0, 0.0
             return max(delays[0], 0.0), max(delays[1], 0.0) if len(delays) > 1 else 0.0
 
     def hold(self, method: str, seconds: float, channel: str | None = None) -> None:
-        """After a 429: nothing more of this method (for a post: to this channel) for a while."""
+        """After a 429: nothing more of this method (for a post: to this channel) for a while.
+        Slack did not count the refused call, so neither do we (it gives its turn back)."""
         with self._lock:
             now = self.clock()
-            bucket = self._buckets_for(method, channel, now)[-1]
-            bucket.held_until = max(bucket.held_until, now + seconds)
+            buckets = self._buckets_for(method, channel, now)
+            for b in buckets:
+                b.tokens = min(b.capacity, b.tokens + 1)
+            buckets[-1].held_until = max(buckets[-1].held_until, now + seconds)
+            if method == POST and self._paced():
+                # Sending the rest of a saved-up burst would only earn more 429s: we follow
+                # the workspace's pace instead (a turn a token, as it refills).
+                buckets[0].tokens = min(buckets[0].tokens, 1.0)
+
+    def _paced(self) -> bool:
+        """Whether most of the latest posts were refused (one just was): the workspace's
+        allowance, not a channel's or a passing refusal, is holding us back."""
+        self._refused.append(self._posts)
+        while self._refused[0] <= self._posts - POSTS_WATCHED:
+            self._refused.popleft()
+        return len(self._refused) >= POSTS_WATCHED * REFUSED_SHARE_PACED
 
     def _buckets_for(self, method: str, channel: str | None, now: float) -> list[_Bucket]:
         """The buckets a call draws on, the narrowest last."""

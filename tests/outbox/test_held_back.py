@@ -139,3 +139,36 @@ def test_a_conversation_held_back_says_how_long_and_takes_no_turn_while_others_g
     assert slept == [3.0], "a method held back is waited for"
     now[0] += 2.0
     assert limits.turn(POST, "C1") == 0.0
+
+
+def clocked_limits() -> tuple[RateLimits, list[float]]:
+    """Limits on a clock of the test's that moves only when they sleep; what they slept."""
+    now, slept = [0.0], []
+
+    def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        now[0] += seconds
+
+    return RateLimits(clock=lambda: now[0], sleep=sleep), slept
+
+
+def test_when_most_posts_are_refused_the_saved_up_burst_is_forgone_for_the_workspaces_pace() -> (
+    None
+):
+    limits, slept = clocked_limits()
+    for n in range(40):  # to 40 people, of which Slack refuses 3 in 5: its allowance, not theirs
+        assert limits.turn(POST, f"D{n}") == 0.0
+        if n % 5 < 3:
+            limits.hold(POST, 1.0, f"D{n}")
+    limits.turn(POST, "DNEXT1")
+    limits.turn(POST, "DNEXT2")
+    assert slept, "one post a token, as the allowance refills"
+
+
+def test_slacks_passing_refusals_keep_the_saved_up_burst() -> None:
+    limits, slept = clocked_limits()
+    for n in range(100):  # 3 in 10 refused, as Slack does for limits it does not publish
+        assert limits.turn(POST, f"D{n}") == 0.0
+        if n % 10 < 3:
+            limits.hold(POST, 1.0, f"D{n}")
+    assert slept == [], "all went at once"
