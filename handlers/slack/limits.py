@@ -24,6 +24,7 @@ TIER_2, TIER_3, TIER_4 = 20, 50, 100
 PER_MINUTE = {
     "conversations.open": TIER_3,
     "conversations.history": TIER_3,
+    "users.list": TIER_2,
     "chat.update": TIER_3,
     "files.getUploadURLExternal": TIER_4,
     "files.completeUploadExternal": TIER_4,
