@@ -456,6 +456,12 @@ class Deliveries:
         self._lease = lease
         self._senders = senders
         self._clock = clock
+        self._stopping = threading.Event()
+
+    def stop(self) -> None:
+        """Starts nothing more: what is on its way finishes and is recorded; whatever else this
+        sender holds is taken over by the next once its lease runs out (a process stopping)."""
+        self._stopping.set()
 
     def flush(self, now: datetime, keys: Sequence[str] | None = None) -> list[str]:
         """Sends what is due (only `keys`, if given), then the files for many, each uploaded
@@ -495,11 +501,15 @@ class Deliveries:
         ahead, limit = (SHARE_CHUNK, 2 * SHARE_CHUNK) if shared else (CLAIM_CHUNK, CLAIM_CHUNK)
         more = True
         while more or run.lanes.items or run.running:
-            if more and run.lanes.items - run.lanes.held_items(self._clock()) < ahead:
-                claimed = run.holding.claim(keys, limit, shared)
-                more = bool(claimed)
-                self._let_go(run, run.lanes.add(self._tasks(run, claimed, shared)))
-            self._start(pool, run)
+            if self._stopping.is_set():
+                if not run.running:
+                    break
+            else:
+                if more and run.lanes.items - run.lanes.held_items(self._clock()) < ahead:
+                    claimed = run.holding.claim(keys, limit, shared)
+                    more = bool(claimed)
+                    self._let_go(run, run.lanes.add(self._tasks(run, claimed, shared)))
+                self._start(pool, run)
             self._wait(run)
             run.holding.keep_alive()
         run.holding.record()
@@ -514,7 +524,7 @@ class Deliveries:
             timeout = min(timeout, free - now)
         if not run.running:
             if free is not None:  # only lanes held back: nothing to do until the first may go
-                time.sleep(timeout)
+                self._stopping.wait(timeout)
             return
         done, _ = wait(run.running, timeout=timeout, return_when=FIRST_COMPLETED)
         for future in done:

@@ -173,6 +173,7 @@ class Mentorbot:
             wait.result(timeout=timeout)
 
     def close(self) -> None:
+        self.services.outbox.stop()  # a fan-out under way stops at its next message
         self.scheduler.shutdown()
         self.listeners.shutdown(wait=True)
         self.web.close()
