@@ -111,3 +111,22 @@ def test_a_sender_slack_holds_back_renews_its_claim_and_nobody_takes_it_over(
     first.join(timeout=60)
     assert posted(slack) == Counter(keys), "each once"
     assert slack.workspace.calls_to("conversations.history") == []
+
+
+def test_a_sender_told_to_stop_sends_nothing_more_and_leaves_the_rest_to_the_next(
+    webs: list[SlackWeb], uow: SqlUnitOfWorkFactory, slack: LocalSlack
+) -> None:
+    many = PEOPLE * 40  # each person's messages in order, one at a time: a long fan-out
+    keys = keep(uow, many)
+    lease = timedelta(seconds=45)
+    stopping = sender(webs, uow, slack, lease)
+    flushing = threading.Thread(target=stopping.flush, args=(NOW,))
+    flushing.start()
+    while len(slack.workspace.messages) < 10 and flushing.is_alive():
+        time.sleep(0.01)
+    stopping.stop()
+    flushing.join(timeout=60)
+    assert not flushing.is_alive(), "the flush ended"
+    assert len(slack.workspace.messages) < len(keys), "it did not send everything first"
+    sender(webs, uow, slack, lease).flush(NOW + lease)  # the next, once the lease has run out
+    assert posted(slack) == Counter(keys), "the rest went, each once"
