@@ -171,6 +171,9 @@ class WorkspacePage:
                 me.id, _("You are not in that conversation; here is your Home.")
             )
             where = model.HOME
+        if where == model.HOME and self.ws.home_view(me.id) is None:
+            # A first visit to the Home: Slack tells the app it was opened, so it is drawn.
+            self._deliver(me, lambda: self.sender.open_home(me.id))
         html = self._templates.get_template("page.html").render(self._page_context(me, where))
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
 

@@ -426,3 +426,11 @@ def test_the_page_speaks_the_language_of_the_person_it_is_used_as(workspace: Ser
     assert [words for words in ENGLISH_CHROME if words in chrome] == []
     assert '<html lang="en">' in english
     assert all(words in chrome_of(english) for words in ["You are", "+1 week", "mentorbot Home"])
+
+
+def test_the_first_visit_shows_the_first_persons_home_drawn(workspace: Served) -> None:
+    with client(workspace) as page:
+        first = page.get("/").text
+    assert "has not drawn a Home tab for you yet" not in first
+    people = workspace.run.slack.workspace
+    assert any(people.home_view(p) for p in people.users), "the app was told the Home opened"
