@@ -135,8 +135,9 @@ def test_text_people_type_is_shown_as_text(workspace: Served) -> None:
 
 
 def test_a_control_the_page_never_showed_does_nothing(workspace: Served) -> None:
-    calls = len(workspace.run.slack.workspace.calls)
     with client(workspace) as page:
+        page.get("/", params={"as": JAMIE})  # her Home, drawn on her first visit
+        calls = len(workspace.run.slack.workspace.calls)
         shown = page.post(
             "/ui/act",
             data={
