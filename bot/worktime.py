@@ -48,9 +48,7 @@ class Calendar:
     def working_time(self, at: datetime, people: Iterable[Whereabouts]) -> datetime:
         """The first moment from `at` that is inside working hours on a working day for
         everyone; if their days never overlap, for the first of them."""
-        places = [(self.zone_of(p.zone), self.days_off(p.nation)) for p in people] or [
-            (self.zone, self.bank_holidays)
-        ]
+        places = self._places(people)
         candidate = at
         for _ in range(64):
             later = max((self._next_open(candidate, *place) for place in places), default=candidate)
@@ -58,6 +56,19 @@ class Calendar:
                 return candidate
             candidate = later
         return self._next_open(at, *places[0])
+
+    def last_working_time_before(self, at: datetime, people: Iterable[Whereabouts]) -> datetime:
+        """The latest moment up to `at` that is inside working hours on a working day for
+        everyone (a minute before the day's end, when `at` is after it), so a nudge tied to a
+        deadline moves earlier, never past it; if their days never overlap, for the first."""
+        places = self._places(people)
+        candidate = at
+        for _ in range(64):
+            earlier = min(self._last_open(candidate, *place) for place in places)
+            if earlier == candidate:
+                return candidate
+            candidate = earlier
+        return self._last_open(at, *places[0])
 
     def days_off(self, nation: Nation | None) -> frozenset[date]:
         return self.nations.get(nation, self.bank_holidays) if nation else self.bank_holidays
@@ -90,6 +101,28 @@ class Calendar:
                 return at + left
             left -= close - at
             at = self.working_time(close, team)
+
+    def _places(self, people: Iterable[Whereabouts]) -> list[tuple[ZoneInfo, frozenset[date]]]:
+        """Each person's zone and days off; the programme's when there is nobody."""
+        places = [(self.zone_of(p.zone), self.days_off(p.nation)) for p in people]
+        return places or [(self.zone, self.bank_holidays)]
+
+    def _last_open(self, at: datetime, zone: ZoneInfo, days_off: frozenset[date]) -> datetime:
+        local = at.astimezone(zone)
+        day = local.date()
+
+        def working(day: date) -> bool:
+            return day.weekday() < 5 and day not in days_off
+
+        if working(day) and self.start <= local.time() < self.end:
+            return at
+        if not (working(day) and local.time() >= self.end):
+            day -= timedelta(days=1)
+        while not working(day):
+            day -= timedelta(days=1)
+        # Working hours end at `end` (exclusive): their last whole minute starts a minute before
+        closing = datetime.combine(day, self.end, tzinfo=zone) - timedelta(minutes=1)
+        return closing.astimezone(UTC)
 
     def _next_open(self, at: datetime, zone: ZoneInfo, days_off: frozenset[date]) -> datetime:
         local = at.astimezone(zone)

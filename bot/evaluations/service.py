@@ -138,7 +138,8 @@ class EvaluationsService:
 
     def pending(self, now: datetime) -> list[PendingMessage]:
         """Every invitation and reminder still owed, each at the first time it may go: inside
-        the person's working hours, a day after their last evaluation message, before closing."""
+        the person's working hours, a day after their last evaluation message, before closing
+        (the reminder before closing at the last such time before it is due)."""
         with self._uow() as uow:
             people = [p for p in uow.participants.all() if p.slack_user_id]
             last = uow.deliveries.last_sent(EVALUATION_MESSAGES)
@@ -164,13 +165,26 @@ class EvaluationsService:
                     key = personal_key(owed_key(form.id, kind), person.id)
                     if key in sent or (kind == "invite") != (record is None):
                         continue
-                    if kind != "invite" and person.id in last:
-                        at = max(at, last[person.id] + ONE_A_DAY)
-                    at = self._calendar.working_time(at, [Whereabouts(person.tz, person.nation)])
+                    at = self._moment(kind, at, person, last.get(person.id))
                     if at < form.closes:
                         owed.append(PendingMessage(person, form, kind, at))
                     break  # one step at a time per person and form
         return owed
+
+    def _moment(
+        self, kind: str, due: datetime, person: Participant, last: datetime | None
+    ) -> datetime:
+        """When a step may go: inside the person's working hours and a day after their last
+        evaluation message. The reminder before closing moves earlier, to the last working
+        hours before it was due (it would otherwise fall after closing and be dropped), unless
+        that is within a day of their last message: then the first working time after that."""
+        places = [Whereabouts(person.tz, person.nation)]
+        soonest = last + ONE_A_DAY if kind != "invite" and last is not None else None
+        if kind == "before-close":
+            earlier = self._calendar.last_working_time_before(due, places)
+            if soonest is None or earlier >= soonest:
+                return earlier
+        return self._calendar.working_time(max(due, soonest or due), places)
 
     def upcoming(self, now: datetime) -> datetime | None:
         """The next owed message (possibly already due), or the next form's closing."""

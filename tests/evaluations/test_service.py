@@ -105,6 +105,37 @@ def test_those_not_finished_are_reminded_three_days_after_it_opens_with_their_pr
     assert reminded == {GRACE: (0, 6), OLIVER: (0, 6), JAMIE: (1, 6)}
 
 
+def test_the_reminder_two_days_before_closing_goes_in_fridays_working_hours_not_after_closing(
+    scheme: Scheme,
+) -> None:
+    # Due on Friday 28 November at 23:00, after hours: the next working morning (Monday 1
+    # December) is after closing, so it goes at the end of Friday's working hours instead.
+    invited(scheme)
+    assert scheme.evaluations.run_due(datetime(2025, 11, 20, 9, tzinfo=UTC)) == 4
+    scheme.messenger.sent.clear()
+    friday = datetime(2025, 11, 28, 17, 29, tzinfo=UTC)
+    assert scheme.evaluations.upcoming(datetime(2025, 11, 21, 12, tzinfo=UTC)) == friday
+    assert scheme.evaluations.run_due(friday - timedelta(minutes=1)) == 0
+    assert scheme.evaluations.run_due(friday) == 4
+    reminded = {to: n.moment for to, n in scheme.messenger.of(EvaluationReminder)}
+    assert reminded == dict.fromkeys((GRACE, OLIVER, SUNITA, JAMIE), "before-close")
+    assert scheme.evaluations.run_due(CLOSES - SECOND) == 0
+
+
+def test_the_reminder_before_closing_is_not_sent_within_a_day_of_the_last_one(
+    scheme: Scheme,
+) -> None:
+    # The reminder after opening went late, on Friday 28 November at 10:00: the one before
+    # closing may not go earlier than Saturday 10:00, and no working hours are left by closing.
+    invited(scheme)
+    assert scheme.evaluations.run_due(datetime(2025, 11, 28, 10, tzinfo=UTC)) == 4
+    scheme.messenger.sent.clear()
+    pending = scheme.evaluations.pending(datetime(2025, 11, 28, 10, tzinfo=UTC))
+    assert [p for p in pending if p.form.id == "baseline"] == []
+    assert scheme.evaluations.run_due(datetime(2025, 11, 28, 17, 29, tzinfo=UTC)) == 0
+    assert scheme.evaluations.run_due(CLOSES - SECOND) == 0
+
+
 def test_starting_asks_the_first_question_in_the_persons_own_dm(scheme: Scheme) -> None:
     invited(scheme)
     answered = scheme.evaluations.start(SUNITA, "baseline", "press-1", NOW)

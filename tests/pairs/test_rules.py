@@ -339,3 +339,57 @@ def test_the_programme_file_adds_days_off_and_keeps_bank_holidays_as_working_day
     assert calendar.working_time(uk("2026-01-07 10:00"), [GLASGOW]) == uk("2026-01-08 09:00")
     assert calendar.working_time(uk("2026-08-03 10:00"), [GLASGOW]) == uk("2026-08-03 10:00")
     assert BankHolidays.model_validate([date(2026, 1, 7)]).add == [date(2026, 1, 7)]
+
+
+# The last working time before a deadline --------------------------------------------------------
+
+NEW_YORK = Whereabouts("America/New_York")
+
+
+def test_a_deadline_inside_working_hours_keeps_its_moment() -> None:
+    at = uk("2026-01-07 10:15")
+    assert CALENDAR.last_working_time_before(at, [LONDON]) == at
+
+
+def test_a_deadline_after_hours_moves_to_the_end_of_that_working_day() -> None:
+    assert CALENDAR.last_working_time_before(uk("2026-01-07 18:00"), [LONDON]) == uk(
+        "2026-01-07 17:29"
+    )
+    assert CALENDAR.last_working_time_before(uk("2026-01-07 17:30"), [LONDON]) == uk(
+        "2026-01-07 17:29"
+    )
+
+
+def test_a_deadline_at_the_weekend_or_before_mondays_hours_moves_back_to_friday() -> None:
+    friday = uk("2026-01-09 17:29")
+    assert CALENDAR.last_working_time_before(uk("2026-01-10 11:00"), [LONDON]) == friday
+    assert CALENDAR.last_working_time_before(uk("2026-01-11 23:00"), [LONDON]) == friday
+    assert CALENDAR.last_working_time_before(uk("2026-01-12 08:59"), [LONDON]) == friday
+
+
+def test_a_deadline_on_or_after_a_bank_holiday_moves_back_past_it() -> None:
+    assert CALENDAR.last_working_time_before(uk("2026-04-04 12:00"), [LONDON]) == uk(
+        "2026-04-02 17:29"
+    )
+    assert CALENDAR.last_working_time_before(uk("2025-12-27 10:00"), [LONDON]) == uk(
+        "2025-12-24 17:29"
+    )
+
+
+def test_a_deadline_moves_back_past_the_persons_own_nations_bank_holiday() -> None:
+    monday = uk("2025-12-01 10:00")
+    assert SHIPPED.last_working_time_before(monday, [GLASGOW]) == uk("2025-11-28 17:29")
+    assert SHIPPED.last_working_time_before(monday, [LEEDS]) == monday
+    assert SHIPPED.last_working_time_before(monday, [LEEDS, GLASGOW]) == uk("2025-11-28 17:29")
+
+
+def test_a_deadline_moves_back_to_hours_in_each_persons_own_zone() -> None:
+    # 12:00 in London is 07:00 in New York: their last working minute was 17:29 the day before.
+    noon = uk("2026-01-07 12:00")
+    assert CALENDAR.last_working_time_before(noon, [NEW_YORK]) == uk("2026-01-06 22:29")
+    assert CALENDAR.last_working_time_before(noon, [LONDON, NEW_YORK]) == uk("2026-01-06 17:29")
+
+
+def test_the_baselines_reminder_two_days_before_closing_moves_back_into_fridays_hours() -> None:
+    friday_night = datetime(2025, 11, 28, 23, tzinfo=UTC)
+    assert SHIPPED.last_working_time_before(friday_night, [LEEDS]) == uk("2025-11-28 17:29")
