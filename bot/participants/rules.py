@@ -15,6 +15,9 @@ from bot.scheme import Nation
 Role = Literal["mentor", "mentee"]
 ROLES: tuple[Role, ...] = ("mentor", "mentee")
 REQUIRED_COLUMNS = ("name", "email", "role")
+OPTIONAL_COLUMNS = ("slack_id", "about", "nation")
+# Every column an import file may have: the form lists these, and any other is refused.
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
 
@@ -113,6 +116,15 @@ class MissingColumns(ImportProblem):
 
 
 @dataclass(frozen=True)
+class UnknownColumns(ImportProblem):
+    """Columns the importer does not read: refused, not dropped, so nothing typed is lost
+    unseen (a misspelt slack_id would otherwise leave everyone unlinked)."""
+
+    unknown: tuple[str, ...]
+    known: tuple[str, ...] = COLUMNS
+
+
+@dataclass(frozen=True)
 class EmptyName(ImportProblem):
     """The row has no name."""
 
@@ -177,8 +189,11 @@ def parse_participants_csv(text: str) -> list[ParticipantRow]:
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
     missing = [c for c in REQUIRED_COLUMNS if c not in columns]
-    if missing:
-        raise ImportRejected([MissingColumns(1, tuple(missing))])
+    unknown = tuple(c for c in columns if c and c not in COLUMNS)
+    header: list[ImportProblem] = [MissingColumns(1, tuple(missing))] if missing else []
+    header += [UnknownColumns(1, unknown)] if unknown else []
+    if header:
+        raise ImportRejected(header)
     rows: list[ParticipantRow] = []
     problems: list[ImportProblem] = []
     first_line: dict[str, int] = {}

@@ -30,7 +30,7 @@ from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.events.service import Attendance
 from bot.pairs.service import PairSummary
-from bot.participants.rules import Participant
+from bot.participants.rules import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
 from handlers.i18n import N_, _, formatted
@@ -316,8 +316,8 @@ def who_modal(attendance: Attendance) -> View:
 
 IMPORT_HELP = {
     "participants": N_(
-        "A CSV file with the columns name, email, role (mentor or mentee), and "
-        "optionally slack_user_id and about. Nothing is imported until every line is right."
+        "A CSV file with the columns {required} (role: mentor or mentee), and optionally "
+        "{optional}. Nothing is imported until every line is right."
     ),
     "pairs": N_(
         "A CSV file with the columns mentor_email and mentee_email. Nothing is imported "
@@ -325,6 +325,13 @@ IMPORT_HELP = {
     ),
 }
 IMPORT_TITLES = {"participants": N_("Import participants"), "pairs": N_("Import pairs")}
+
+
+def import_help(what: str) -> str:
+    """Which columns the file takes, named as the importer reads them."""
+    return _(IMPORT_HELP[what]).format(
+        required=", ".join(REQUIRED_COLUMNS), optional=", ".join(OPTIONAL_COLUMNS)
+    )
 
 
 def import_modal(what: str, problems: str = "") -> dict[str, Any]:
@@ -340,7 +347,7 @@ def import_modal(what: str, problems: str = "") -> dict[str, Any]:
         "private_metadata": json.dumps({"what": what}),
         "blocks": [
             *told,
-            {"type": "section", "text": {"type": "mrkdwn", "text": _(IMPORT_HELP[what])}},
+            {"type": "section", "text": {"type": "mrkdwn", "text": import_help(what)}},
             {
                 "type": "input",
                 "block_id": "file",

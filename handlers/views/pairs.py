@@ -602,16 +602,16 @@ def bad_meeting_length(_error: BadMeetingLength) -> str:
     return _("Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.")
 
 
+# These two are also a form's errors (the console's pair and erase forms), which Slack shows as
+# plain text: the id is written as it is, as a mention would show as raw markup there.
 @error_words(NotOnTheScheme)
 def not_on_the_scheme(error: NotOnTheScheme) -> str:
-    return _("<@{user}> is not on the scheme yet; import them first.").format(
-        user=error.slack_user_id
-    )
+    return _("{user} is not on the scheme yet; import them first.").format(user=error.slack_user_id)
 
 
 @error_words(NotPaired)
 def not_paired(error: NotPaired) -> str:
-    return _("<@{user}> is not in a pair.").format(user=error.slack_user_id)
+    return _("{user} is not in a pair.").format(user=error.slack_user_id)
 
 
 @error_words(TeamPauseNotInFuture)

@@ -9,6 +9,7 @@ from typing import Any, TypeVar
 from bot.participants.notices import MyDataFile
 from bot.participants.privacy import NoSuchParticipant
 from bot.participants.rules import (
+    REQUIRED_COLUMNS,
     EmailNotInWorkspace,
     EmailRepeated,
     EmptyName,
@@ -23,6 +24,7 @@ from bot.participants.rules import (
     NotASlackId,
     SlackUserRepeated,
     SlackUserTaken,
+    UnknownColumns,
 )
 from bot.participants.service import UnknownLanguage, UnknownNation
 from bot.scheme import NATIONS, Nation
@@ -136,10 +138,16 @@ def _import_problem(problem: ImportProblem) -> str:
 
 @problem_words(MissingColumns)
 def missing_columns(problem: MissingColumns) -> str:
+    return _("the header needs the columns {required}; missing: {columns}").format(
+        required=", ".join(REQUIRED_COLUMNS), columns=", ".join(problem.missing)
+    )
+
+
+@problem_words(UnknownColumns)
+def unknown_columns(problem: UnknownColumns) -> str:
     return _(
-        "the header needs the columns name, email, role (and optionally slack_id); "
-        "missing: {columns}"
-    ).format(columns=", ".join(problem.missing))
+        "the header has columns I don't read: {unknown}; the columns I read are {known}"
+    ).format(unknown=", ".join(problem.unknown), known=", ".join(problem.known))
 
 
 @problem_words(EmptyName)

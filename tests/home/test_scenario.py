@@ -144,6 +144,19 @@ def test_the_team_erases_a_participant_after_seeing_what_goes_and_what_stays(wor
     assert world.bot.services.participants.counts(TEAM_LEAD)["mentee"] == 1
 
 
+def test_a_pair_form_names_someone_not_on_the_scheme_in_plain_text(world: World) -> None:
+    """A modal's errors are plain text: a mention would show as raw markup there."""
+    world.add_cohort()
+    world.slack.workspace.add_user(STRANGER, "Sam Stranger", "sam@example.org", "Europe/London")
+    home_of(world, TEAM_LEAD)
+    assert world.sender.click_home(TEAM_LEAD, console_view.MAKE_PAIR).status == 200
+    refused = world.submit_view(TEAM_LEAD, {"mentor": GRACE, "mentee": STRANGER})
+    assert refused.response_action == "errors", refused
+    [said] = refused.errors.values()
+    assert "not on the scheme yet" in said and STRANGER in said
+    assert "<@" not in said
+
+
 def test_console_buttons_do_nothing_for_someone_not_on_the_team_but_say_so(world: World) -> None:
     world.add_cohort()
     home_of(world, SUNITA)

@@ -22,7 +22,7 @@ from bot.pairs.rules import (
     Pair,
 )
 from bot.pairs.service import PairSummary, PairView
-from bot.participants.rules import Participant
+from bot.participants.rules import COLUMNS, Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import console as console_view
 from handlers.views import home as home_view
@@ -113,3 +113,16 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
         assert more in shown
     fits(console_view.who_modal(attendance[0]))
     assert f"{MANY - 50} more" in str(console_view.who_modal(attendance[0]).to_dict())
+
+
+def test_the_import_form_lists_exactly_the_columns_the_importer_reads() -> None:
+    modal = console_view.import_modal("participants")
+    shown = " ".join(
+        b["text"]["text"] for b in modal["blocks"] if b["type"] == "section" and "text" in b
+    )
+    assert (
+        "the columns name, email, role (role: mentor or mentee), and optionally slack_id, about, "
+        "nation." in shown
+    )
+    assert all(column in shown for column in COLUMNS)
+    assert "slack_user_id" not in shown and "language" not in shown, "the importer reads neither"

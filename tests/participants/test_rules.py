@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.participants.rules import (
+    COLUMNS,
     EmailRepeated,
     EmptyName,
     ImportRejected,
@@ -14,6 +15,7 @@ from bot.participants.rules import (
     NotARole,
     NotASlackId,
     ParticipantRow,
+    UnknownColumns,
     parse_participants_csv,
 )
 
@@ -60,3 +62,18 @@ def test_a_bad_slack_id_and_an_empty_file_are_refused() -> None:
     with pytest.raises(ImportRejected) as rejected:
         parse_participants_csv("name,email,role\n\n")
     assert rejected.value.problems == [NoParticipants(None)]
+
+
+def test_a_file_with_a_column_the_importer_does_not_read_imports_nothing_and_names_it() -> None:
+    with pytest.raises(ImportRejected) as rejected:
+        parse_participants_csv(
+            "name,email,role,slack_user_id,Team\nGrace,grace@example.org,mentor,U01GRACE,A\n"
+        )
+    assert rejected.value.problems == [UnknownColumns(1, ("slack_user_id", "team"), COLUMNS)]
+
+
+def test_every_column_the_importer_knows_is_read() -> None:
+    [row] = parse_participants_csv(
+        ",".join(COLUMNS) + "\nGrace,grace@example.org,mentor,U01GRACE,Radiographer,Wales\n"
+    )
+    assert (row.slack_user_id, row.about, row.nation) == ("U01GRACE", "Radiographer", "wales")

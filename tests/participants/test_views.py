@@ -17,6 +17,7 @@ from bot.participants.rules import (
     NotASlackId,
     SlackUserRepeated,
     SlackUserTaken,
+    UnknownColumns,
 )
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems
@@ -26,6 +27,7 @@ def test_each_import_problem_reads_with_its_line() -> None:
     rejected = ImportRejected(
         [
             MissingColumns(1, ("email", "role")),
+            UnknownColumns(1, ("slack_user_id",)),
             EmptyName(3),
             NotAnEmail(4, "not-an-email"),
             NotAnEmail(5, ""),
@@ -42,8 +44,9 @@ def test_each_import_problem_reads_with_its_line() -> None:
     )
 
     assert import_problems(rejected) == [
-        "line 1: the header needs the columns name, email, role (and optionally slack_id); "
-        "missing: email, role",
+        "line 1: the header needs the columns name, email, role; missing: email, role",
+        "line 1: the header has columns I don't read: slack_user_id; the columns I read are "
+        "name, email, role, slack_id, about, nation",
         "line 3: the name is empty",
         "line 4: not-an-email is not an email address",
         "line 5: the email is not an email address",
