@@ -29,8 +29,8 @@ from tests.world import PAIRS_CSV, TEAM_LEAD, World, uk
 SUNITA = "USUNITA01"
 LONG = "x" * 5000
 # Wrong in type, in size or in meaning, wherever a value is expected: one of each kind of
-# wrong (a number, an object, a list, too long, empty, not JSON, an id past 64 bits).
-ODD_VALUES: list[Any] = [
+# wrong (nothing, a number, an object, a list, too long, not JSON, an id past 64 bits).
+ODD_VALUES: list[Any] = [None, -1, {"a": 1}, ["a"], LONG, "{not json", "99999999999999999999999"] = [
     None,
     -1,
     {"a": 1},
