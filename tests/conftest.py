@@ -12,13 +12,14 @@ from collections.abc import Iterator
 import freezegun
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import create_engine, text
+from sqlalchemy import Engine, create_engine, text
 
 from handlers.slack.http import BoltHttpServer
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
 from mentorbot.app import build
 from mentorbot.settings import Settings
+from storage.database import make_engine, upgrade_schema
 from tests.world import TEAM_CHANNEL, World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -98,6 +99,15 @@ def _postgresql_schema() -> Iterator[str]:
     separator = "&" if "?" in TEST_DATABASE_URL else "?"
     yield f"{TEST_DATABASE_URL}{separator}options=-csearch_path%3D{schema}"
     _schema(TEST_DATABASE_URL, f'DROP SCHEMA IF EXISTS "{schema}" CASCADE')
+
+
+@pytest.fixture
+def engine(database_url: str) -> Iterator[Engine]:
+    """A freshly migrated database, SQLite and PostgreSQL alike."""
+    engine = make_engine(database_url)
+    upgrade_schema(engine)
+    yield engine
+    engine.dispose()
 
 
 def _schema(url: str, statement: str) -> None:

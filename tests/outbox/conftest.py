@@ -1,4 +1,5 @@
-"""The ledger over a real database (SQLite, and PostgreSQL for tests marked both_databases)."""
+"""The ledger over a real database (SQLite, and PostgreSQL for tests marked both_databases),
+and the Web API sessions of a test's senders."""
 
 from __future__ import annotations
 
@@ -8,18 +9,20 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.outbox import NoticeCodec
-from storage.database import make_engine, make_sessions, upgrade_schema
+from handlers.slack.web import SlackWeb
+from storage.database import make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
 def uow(engine: Engine) -> SqlUnitOfWorkFactory:
     return SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec())
+
+
+@pytest.fixture
+def webs() -> Iterator[list[SlackWeb]]:
+    """The Web API sessions a test's senders open, closed after it."""
+    made: list[SlackWeb] = []
+    yield made
+    for web in made:
+        web.close()

@@ -7,12 +7,11 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from bot.concerns.notices import ConcernAcknowledged
-from bot.outbox import Deliveries, Delivery, Outgoing, StoredChannels
+from bot.outbox import Deliveries, StoredChannels
 from handlers.slack.limits import POST, RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.web import SlackWeb
@@ -20,10 +19,10 @@ from localslack.realism import Realism
 from localslack.server import Fault, LocalSlack
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import import_every_view
+from tests.outbox.kept import NOW, keep
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
-NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 PEOPLE = [f"UHELD{n:02d}" for n in range(6)]
 
 
@@ -47,14 +46,6 @@ def refusing_slack() -> Iterator[LocalSlack]:
     yield from local_slack(Realism(round_trip=0, refused_share=0.3, seed=7))
 
 
-@pytest.fixture
-def webs() -> Iterator[list[SlackWeb]]:
-    made: list[SlackWeb] = []
-    yield made
-    for web in made:
-        web.close()
-
-
 def sender(
     webs: list[SlackWeb], uow: SqlUnitOfWorkFactory, slack: LocalSlack, senders: int
 ) -> Deliveries:
@@ -62,21 +53,6 @@ def sender(
     webs.append(SlackWeb(slack.token, slack.api_url))
     messenger = SlackMessenger(webs[-1], StoredChannels(uow), RateLimits())
     return Deliveries(uow, messenger, senders=senders)
-
-
-def keep(uow: SqlUnitOfWorkFactory, messages: list[str]) -> list[str]:
-    """One message to each person named, in this order; their keys."""
-    notices = [
-        Outgoing(
-            Delivery(f"ack:{n}:{p}", "concern-acknowledged", "1", p, None),
-            ConcernAcknowledged(n, "Priya"),
-        )
-        for n, p in enumerate(messages)
-    ]
-    with uow() as work:
-        work.deliveries.add(notices, NOW)
-        work.commit()
-    return [o.delivery.key for o in notices]
 
 
 def arrived(slack: LocalSlack) -> list[str]:

@@ -8,22 +8,21 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 import pytest
 
-from bot.concerns.notices import ConcernAcknowledged
-from bot.outbox import Deliveries, Delivery, Outgoing, StoredChannels
+from bot.outbox import Deliveries, StoredChannels
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.web import SlackWeb
 from localslack.server import Fault, LocalSlack
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import import_every_view
+from tests.outbox.kept import NOW, keep
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
-NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
 PEOPLE = [f"UPERSON{n:02d}" for n in range(6)]
 
 
@@ -36,34 +35,12 @@ def slack() -> Iterator[LocalSlack]:
         yield local
 
 
-@pytest.fixture
-def webs() -> Iterator[list[SlackWeb]]:
-    made: list[SlackWeb] = []
-    yield made
-    for web in made:
-        web.close()
-
-
 def sender(
     webs: list[SlackWeb], uow: SqlUnitOfWorkFactory, slack: LocalSlack, lease: timedelta
 ) -> Deliveries:
     webs.append(SlackWeb(slack.token, slack.api_url))
     messenger = SlackMessenger(webs[-1], StoredChannels(uow), RateLimits(enabled=False))
     return Deliveries(uow, messenger, lease=lease)
-
-
-def keep(uow: SqlUnitOfWorkFactory, people: list[str]) -> list[str]:
-    notices = [
-        Outgoing(
-            Delivery(f"ack:{n}:{p}", "concern-acknowledged", "1", p, None),
-            ConcernAcknowledged(n, "Priya"),
-        )
-        for n, p in enumerate(people)
-    ]
-    with uow() as work:
-        work.deliveries.add(notices, NOW)
-        work.commit()
-    return [o.delivery.key for o in notices]
 
 
 def posted(slack: LocalSlack) -> Counter[str]:

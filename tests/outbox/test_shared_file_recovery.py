@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 from sqlalchemy import Engine
@@ -20,10 +20,11 @@ from localslack.server import LocalSlack
 from storage.database import make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import LAUNCH, LAUNCH_DAY, PROGRAMME, import_every_view
+from tests.outbox.kept import NOW
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 
-NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)
+
 LEASE = timedelta(seconds=45)
 # More than one claim's worth of a shared file, so the recovery goes in bounded pieces.
 PEOPLE = [f"UCROWD{n:04d}" for n in range(250)]

@@ -1,22 +1,12 @@
-"""A freshly migrated database, SQLite and PostgreSQL alike, and a unit of work over it."""
+"""A unit of work over a freshly migrated database (tests/conftest.py's `engine`)."""
 
 from __future__ import annotations
-
-from collections.abc import Iterator
 
 import pytest
 from sqlalchemy import Engine
 
-from storage.database import make_engine, make_sessions, upgrade_schema
+from storage.database import make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory
-
-
-@pytest.fixture
-def engine(database_url: str) -> Iterator[Engine]:
-    engine = make_engine(database_url)
-    upgrade_schema(engine)
-    yield engine
-    engine.dispose()
 
 
 @pytest.fixture
