@@ -110,15 +110,11 @@ class Calendar:
     def _last_open(self, at: datetime, zone: ZoneInfo, days_off: frozenset[date]) -> datetime:
         local = at.astimezone(zone)
         day = local.date()
-
-        def working(day: date) -> bool:
-            return day.weekday() < 5 and day not in days_off
-
-        if working(day) and self.start <= local.time() < self.end:
+        if self._open(local, days_off):
             return at
-        if not (working(day) and local.time() >= self.end):
+        if not (_working(day, days_off) and local.time() >= self.end):
             day -= timedelta(days=1)
-        while not working(day):
+        while not _working(day, days_off):
             day -= timedelta(days=1)
         # Working hours end at `end` (exclusive): their last whole minute starts a minute before
         closing = datetime.combine(day, self.end, tzinfo=zone) - timedelta(minutes=1)
@@ -127,17 +123,21 @@ class Calendar:
     def _next_open(self, at: datetime, zone: ZoneInfo, days_off: frozenset[date]) -> datetime:
         local = at.astimezone(zone)
         day = local.date()
-
-        def working(day: date) -> bool:
-            return day.weekday() < 5 and day not in days_off
-
-        if working(day) and self.start <= local.time() < self.end:
+        if self._open(local, days_off):
             return at
-        if not (working(day) and local.time() < self.start):
+        if not (_working(day, days_off) and local.time() < self.start):
             day += timedelta(days=1)
-        while not working(day):
+        while not _working(day, days_off):
             day += timedelta(days=1)
         return datetime.combine(day, self.start, tzinfo=zone).astimezone(UTC)
+
+    def _open(self, local: datetime, days_off: frozenset[date]) -> bool:
+        """Inside working hours on a working day, in the zone `local` is given in."""
+        return _working(local.date(), days_off) and self.start <= local.time() < self.end
+
+
+def _working(day: date, days_off: frozenset[date]) -> bool:
+    return day.weekday() < 5 and day not in days_off
 
 
 def working_calendar(programme: Programme) -> Calendar:
