@@ -38,10 +38,10 @@ def examine(
     now: datetime,
 ) -> list[Finding]:
     """Every check, in the order an operator sets things up."""
-    token = _token(client)
+    token, granted = _token(client)
     findings = [token]
     if token.problem is None:
-        findings += [_scopes(client), _team_channel(client, channel), *_people(client, programme)]
+        findings += [_scopes(granted), _team_channel(client, channel), *_people(client, programme)]
     return [*findings, _dates(programme, now), _database(engine)]
 
 
@@ -68,10 +68,10 @@ def past_dates(programme: Programme, now: datetime) -> list[str]:
     return events + forms
 
 
-def _token(client: WebClient) -> Finding:
+def _token(client: WebClient) -> tuple[Finding, str | None]:
+    """Whether Slack takes the token, and the scopes it says the token has."""
     try:
-        client.auth_test()
-        return Finding("Slack token")
+        answer = client.auth_test()
     except SlackApiError as error:
         reason = error.response.get("error")
         return Finding(
@@ -79,18 +79,17 @@ def _token(client: WebClient) -> Finding:
             f"Slack refused it ({reason}).",
             "Copy the Bot User OAuth Token (xoxb-…) from your app's OAuth & Permissions page into "
             "SLACK_BOT_TOKEN, and install the app to the workspace if you have not.",
-        )
+        ), None
     except (SlackClientError, OSError):
         return Finding(
             "Slack token",
             "Slack could not be reached.",
             "Check SLACK_API_URL (leave it unset for Slack itself) and this machine's network.",
-        )
+        ), None
+    return Finding("Slack token"), (answer.headers or {}).get("x-oauth-scopes")
 
 
-def _scopes(client: WebClient) -> Finding:
-    answer = client.auth_test()
-    granted = answer.headers.get("x-oauth-scopes") if answer.headers else None
+def _scopes(granted: str | None) -> Finding:
     missing = missing_scopes(granted, manifest_scopes())
     if not missing:
         return Finding("Scopes")
