@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import functools
 import logging
 import threading
 import time
@@ -67,8 +68,7 @@ def upgrade_schema(engine: Engine) -> None:
     """Apply every migration not yet applied: a running scheme's data survives an upgrade. Two
     processes starting at once (a web and a clock process) take turns, and the second finds
     nothing left to do."""
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
+    config = _migrations()
     with _MIGRATING, _between_processes(engine), engine.begin() as connection:
         if connection.dialect.name == "postgresql":
             # Held until this transaction ends, so the other process waits for the whole upgrade.
@@ -82,11 +82,20 @@ def upgrade_schema(engine: Engine) -> None:
 def schema_at_head(engine: Engine) -> bool:
     """Whether every migration this release has is applied (a process of an older release may
     still be serving, or the upgrade failed)."""
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision() == _head()
+
+
+def _migrations() -> Config:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    head = ScriptDirectory.from_config(config).get_current_head()
-    with engine.connect() as connection:
-        return MigrationContext.configure(connection).get_current_revision() == head
+    return config
+
+
+@functools.cache
+def _head() -> str | None:
+    """This release's last migration, read once from its scripts (/readyz asks for it often)."""
+    return ScriptDirectory.from_config(_migrations()).get_current_head()
 
 
 @contextmanager
