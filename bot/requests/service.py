@@ -28,6 +28,7 @@ from bot.requests.rules import (
     Refusal,
     Request,
     RequestEvent,
+    RequestStatus,
     Source,
     Step,
     askable,
@@ -298,6 +299,21 @@ class RequestsService:
                 for r in uow.requests.all()
             ]
         return sorted(views, key=lambda v: (v.request.status in DONE, -v.request.id))
+
+    def for_approver(self, actor: str) -> list[RequestView]:
+        """The requests that came to the approver for their decision: those still waiting and
+        those decided, in the order asked, so a list of them stays put as each is decided.
+        NotTheApprover for anyone else."""
+        self.require_approver(actor)
+        theirs: tuple[RequestStatus, ...] = ("awaiting_approval", "approved", "declined")
+        with self._uow() as uow:
+            names = {p.id: p.name for p in uow.participants.all()}
+            views = [
+                RequestView(r, names.get(r.requester_id, ""), uow.requests.history(r.id))
+                for r in uow.requests.all()
+                if r.status in theirs
+            ]
+        return sorted(views, key=lambda v: v.request.id)
 
     # Helpers -------------------------------------------------------------------------------
 

@@ -229,6 +229,28 @@ def test_only_the_named_approver_decides_and_the_team_cannot_answer_for_them(
     assert scheme.messenger.sent == []
 
 
+def test_the_approver_lists_what_waits_for_her_and_what_she_decided_in_the_order_asked(
+    scheme: Scheme,
+) -> None:
+    first = asked(scheme, "accommodation", words=HOTEL)
+    asked(scheme)  # an adjustment: the team's, never the approver's
+    second = asked(scheme, "accommodation", words=HOTEL)
+    waiting = [(v.request.id, v.request.status) for v in scheme.requests.for_approver(APPROVER)]
+    assert waiting == [(first, "awaiting_approval"), (second, "awaiting_approval")]
+    scheme.requests.approve(APPROVER, first, LATER)
+    [decided, still] = scheme.requests.for_approver(APPROVER)
+    assert (decided.request.id, decided.request.status, decided.requester) == (
+        first,
+        "approved",
+        "Sunita Rao",
+    )
+    assert decided.history[-1].at == LATER
+    assert (still.request.id, still.request.status) == (second, "awaiting_approval")
+    for someone in (TEAM_LEAD, SUNITA, OUTSIDER):
+        with pytest.raises(NotTheApprover):
+            scheme.requests.for_approver(someone)
+
+
 def test_only_the_project_team_answers_or_lists_requests(scheme: Scheme) -> None:
     request_id = asked(scheme)
     for step in (scheme.requests.acknowledge, scheme.requests.approve):
