@@ -370,16 +370,19 @@ class Attention:
 def needs_attention(
     state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
 ) -> Attention | None:
-    """Why the team should look at this pair, or None."""
+    """Why the team should look at this pair, or None. Not while its check-ins are paused: the
+    pair asked for time away (or the team gave it), so neither silence nor an earlier "Not yet"
+    is news then; from the day the pause ends it is flagged again if it still has cause."""
     pair = state.pair
     if pair.status != "active" or pair.activated_at is None:
+        return None
+    if state.paused_until is not None and state.paused_until > calendar.day_of(now):
         return None
     answers = [c.answer for c in state.checkins if c.answer]
     streak = rules.attention_after_not_yet
     if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
         return Attention("not_yet", streak)
     since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
-    paused = state.paused_until is not None and state.paused_until > calendar.day_of(now)
-    if not paused and now - since >= rules.attention_without_meeting:
+    if now - since >= rules.attention_without_meeting:
         return Attention("quiet", (now - since).days // 7)
     return None

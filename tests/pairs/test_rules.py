@@ -46,8 +46,8 @@ def active(stage: str = "enabling_growth", accepted: str = "2026-01-05 10:00") -
         10,
         20,
         "active",
-        stage,
-        uk("2026-01-02 10:00"),  # type: ignore[arg-type]
+        stage,  # type: ignore[arg-type]
+        uk("2026-01-02 10:00"),
         mentor_accepted_at=uk("2026-01-02 11:00"),
         mentee_accepted_at=uk(accepted),
     )
@@ -249,6 +249,22 @@ def test_weeks_without_a_meeting_are_counted_whole() -> None:
 def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:
     paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 1))
     assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-20 10:00")) is None
+
+
+def test_a_paused_pair_is_not_flagged_for_its_not_yets_until_the_pause_ends() -> None:
+    not_yet_twice = (sent(1, "2026-01-19 10:00", "not_yet"), sent(2, "2026-02-02 10:00", "not_yet"))
+    paused = state(active(), *not_yet_twice, paused_until=date(2026, 3, 1))
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-17 12:00")) is None
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-28 23:59")) is None
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-01 00:00")) == Attention(
+        "not_yet", 2
+    )
+
+
+def test_a_pair_still_quiet_when_its_pause_ends_is_flagged_again_that_day() -> None:
+    paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 2))
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-01 23:59")) is None
+    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-02 09:00")) == Attention("quiet", 7)
 
 
 def test_stage_names_people_type() -> None:

@@ -9,7 +9,7 @@ import pytest
 
 from bot.errors import TooLong
 from bot.pairs.notices import CheckInPrompt, PairIntroduction, PairStarted, StageMoved
-from bot.pairs.rules import Meeting
+from bot.pairs.rules import Attention, Meeting
 from bot.pairs.service import (
     AlreadyAccepted,
     AlreadyAnswered,
@@ -21,7 +21,7 @@ from bot.pairs.service import (
     PauseNotInFuture,
     UnknownStage,
 )
-from tests.services import GRACE, JAMIE, OLIVER, SUNITA, Scheme
+from tests.services import GRACE, JAMIE, OLIVER, SUNITA, TEAM_LEAD, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)  # a Monday
 ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
@@ -211,3 +211,22 @@ def test_a_pause_holds_the_pairs_check_ins_until_the_working_day_it_ends(scheme:
     assert scheme.checkins.run_due(FIRST_CHECK_IN) == 0
     assert scheme.checkins.upcoming(now) == datetime(2026, 2, 2, 9, tzinfo=UTC)
     assert scheme.changes.count == 3, "pairing, starting, then the pause"
+
+
+def test_the_team_sees_a_pair_that_said_not_yet_twice_but_not_while_its_check_ins_are_paused(
+    scheme: Scheme,
+) -> None:
+    scheme.checkins.answer(SUNITA, checked_in(scheme), "not_yet", FIRST_CHECK_IN)
+    second = datetime(2026, 1, 19, 11, tzinfo=UTC)  # a week on, still in Preparing
+    scheme.checkins.run_due(second)
+    [_, (_, prompt)] = scheme.messenger.of(CheckInPrompt)
+    scheme.checkins.answer(GRACE, prompt.checkin_id, "not_yet", second)
+
+    def attention(now: datetime) -> Attention | None:
+        [summary] = scheme.checkins.team_overview(TEAM_LEAD, now)
+        return summary.attention
+
+    assert attention(second) == Attention("not_yet", 2)
+    scheme.pairing.pause_pair(TEAM_LEAD, SUNITA, date(2026, 2, 2), second)
+    assert attention(second) is None
+    assert attention(datetime(2026, 2, 2, 9, tzinfo=UTC)) == Attention("not_yet", 2)
