@@ -6,10 +6,10 @@ from __future__ import annotations
 from typing import Annotated, Literal
 
 from pydantic import Field
-from slack_bolt import Ack, App, BoltContext, Respond
+from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.concerns.rules import Concern, Urgency
+from bot.concerns.rules import Urgency
 from bot.concerns.service import ConcernsService
 from bot.team import Team
 from handlers.commands import CommandCall, Commands
@@ -112,22 +112,19 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
 
 
 def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> None:
+    # Each step brings the alert up to date through the outbox (ConcernForTeam is a revision),
+    # whichever surface took it, so the buttons here only take the step.
     @app.action(view.ACKNOWLEDGE)
-    def acknowledge(
-        ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
-    ) -> None:
+    def acknowledge(ack: Ack, action: dict, context: BoltContext) -> None:
         ack()
         me = acting(context)
-        concern = concerns.acknowledge(me.person, parse(ConcernPressed, action).value, me.now)
-        _refresh(respond, body, concern)
+        concerns.acknowledge(me.person, parse(ConcernPressed, action).value, me.now)
 
     @app.action(view.TAKE)
-    def take(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
+    def take(ack: Ack, action: dict, context: BoltContext) -> None:
         ack()
         me = acting(context)
-        _refresh(
-            respond, body, concerns.take(me.person, parse(ConcernPressed, action).value, me.now)
-        )
+        concerns.take(me.person, parse(ConcernPressed, action).value, me.now)
 
     @app.action(view.RESOLVE)
     def resolve(
@@ -153,10 +150,3 @@ def resolve_from_form(concerns: ConcernsService, me: Acting) -> None:
 def _team_alerts(concerns: ConcernsService, call: CommandCall) -> str:
     return view.alerts_message(concerns.open_alerts(call.acting.person), call.acting.now)
 
-
-def _refresh(respond: Respond, body: dict, concern: Concern) -> None:
-    """The alert's status line and buttons follow the concern; its words stay as they were."""
-    message = body.get("message") or {}
-    kept = [b for b in message.get("blocks", []) if b.get("type") == "section"]
-    blocks = kept + [b.to_dict() for b in view.alert_controls(concern)]
-    respond(text=message.get("text", ""), blocks=blocks, replace_original=True)

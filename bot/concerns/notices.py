@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from bot.concerns.rules import Concern
-from bot.outbox import Notice
+from bot.outbox import Notice, Revision
 from bot.pairs.rules import Attention, CheckInAnswer
 from bot.participants.rules import Participant
 from bot.scheme import Form, Question, Stage
@@ -32,14 +32,17 @@ class ReportersPair:
 
 
 @dataclass(frozen=True)
-class ConcernForTeam(Notice):
-    """The alert in the team's private channel: the only place a concern's text is posted."""
+class ConcernForTeam(Revision):
+    """The alert in the team's private channel: the only place a concern's text is posted. It
+    follows the concern: each of the team's steps keeps a new version, which takes the place of
+    the one posted before (the escalation, posted again, is followed the same way)."""
 
     concern: Concern
     reporter: Participant | None  # None: someone not on the scheme
     pair: ReportersPair | None
     escalated: bool = False  # posted again, unacknowledged
     escalated_to: str | None = None  # the lead's Slack id, when the team file names one
+    steps: int = 0  # the team's steps so far (bot.concerns.rules.steps_taken)
 
     kind: ClassVar[str] = "concern"
 
@@ -48,8 +51,20 @@ class ConcernForTeam(Notice):
         return str(self.concern.id)
 
     @property
-    def key(self) -> str:
+    def original(self) -> str:
         return f"concern:{self.concern.id}:{'escalated' if self.escalated else 'team'}"
+
+    @property
+    def version(self) -> int:
+        return self.steps
+
+    @property
+    def key(self) -> str:
+        return self.original if not self.steps else f"{self.original}:{self.steps}"
+
+    @property
+    def since(self) -> datetime:
+        return self.concern.created_at
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,8 @@ ConcernStatus = Literal["open", "acknowledged", "resolved"]
 ConcernAction = Literal["acknowledge", "take", "resolve"]
 # Why an action on a concern is refused: its view says it in words.
 Refusal = Literal["already_resolved", "already_acknowledged"]
+# The audit trail's words for the team's steps (the bot's own are "raised", "delivered", …).
+TEAM_STEPS = ("acknowledged", "assigned", "resolved")
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,12 @@ def escalation_due(concern: Concern, hours: float, calendar: Calendar) -> dateti
     if concern.status != "open" or concern.delivered_at is None:
         return None
     return calendar.after_working_hours(concern.delivered_at, hours)
+
+
+def steps_taken(history: list[ConcernEvent]) -> int:
+    """How many of the team's steps the concern has had: the version of each message that shows
+    it, so a message showing a later step is never replaced by one showing an earlier."""
+    return sum(1 for event in history if event.action in TEAM_STEPS)
 
 
 def can_act(status: ConcernStatus, action: ConcernAction) -> Refusal | None:

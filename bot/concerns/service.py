@@ -29,6 +29,7 @@ from bot.concerns.rules import (
     Refusal,
     can_act,
     escalation_due,
+    steps_taken,
 )
 from bot.errors import UserError, within
 from bot.outbox import Deliveries, Outgoing
@@ -229,13 +230,25 @@ class ConcernsService:
             acknowledged = self._apply(uow, concern, action, actor, now, note)
             reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
             updated = uow.concerns.get(concern_id)
-            told = self._told(concern_id, action, actor, reporter if acknowledged else None)
+            told = self._revised(uow, concern_id)
+            told += self._told(concern_id, action, actor, reporter if acknowledged else None)
             uow.deliveries.add(told, now)
             uow.commit()
         assert updated is not None
         if told:
             self._deliveries.flush(now, [o.delivery.key for o in told])
         return updated
+
+    def _revised(self, uow: UnitOfWork, concern_id: int) -> list[Outgoing]:
+        """The alert, and its escalation once posted, as the concern now stands: each takes the
+        place of the message showing it, wherever the step was taken (a button on the alert,
+        the console, a form), so the channel never shows a step behind."""
+        steps = steps_taken(uow.concerns.history(concern_id))
+        revised = [self._alert(uow, concern_id, escalated=False, steps=steps)]
+        escalation = f"concern:{concern_id}:escalated"
+        if escalation in uow.deliveries.sent_keys_like(escalation):
+            revised.append(self._alert(uow, concern_id, escalated=True, steps=steps))
+        return revised
 
     def _told(
         self,
@@ -433,9 +446,11 @@ class ConcernsService:
 
     # Helpers ---------------------------------------------------------------------------------------
 
-    def _alert(self, uow: UnitOfWork, concern_id: int, escalated: bool) -> Outgoing:
+    def _alert(
+        self, uow: UnitOfWork, concern_id: int, escalated: bool, steps: int = 0
+    ) -> Outgoing:
         """The concern, its reporter and their pair's recent check-ins, for the team's channel
-        (mentioning the lead when escalated)."""
+        (mentioning the lead when escalated), as it stands after the team's `steps`."""
         concern = uow.concerns.get(concern_id)
         assert concern is not None
         reporter = uow.participants.get(concern.reporter_id) if concern.reporter_id else None
@@ -450,7 +465,7 @@ class ConcernsService:
                 tuple(SentCheckIn(c.sent_at, c.answer) for c in recent if c.sent_at),
             )
         lead = self._team.lead if escalated else None
-        alert = ConcernForTeam(concern, reporter, shown, escalated, lead)
+        alert = ConcernForTeam(concern, reporter, shown, escalated, lead, steps)
         return alert.to(self._team.channel)
 
     def _name(self, slack_user_id: str) -> str | None:

@@ -104,11 +104,12 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
         if n.pair
         else _("not in a pair")
     )
-    if n.escalated_to:
+    # Once acknowledged, the escalation reads as the alert does: its worry is over.
+    if n.escalated_to and c.status == "open":
         heading = _(
             "{person} not yet acknowledged: :lock: Concern #{number} from {who} ({urgency})"
         )
-    elif n.escalated:
+    elif n.escalated and c.status == "open":
         heading = _("Not yet acknowledged: :lock: Concern #{number} from {who} ({urgency})")
     else:
         heading = _(":lock: Concern #{number} from {who} ({urgency})")

@@ -9,6 +9,7 @@ from datetime import timedelta
 import pytest
 
 from localslack.server import Fault
+from handlers.views import console as console_view
 from mentorbot.app import ConfigurationError
 from tests.world import (
     PAIRS_CSV,
@@ -156,6 +157,43 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
         listing.startswith("*Concerns* (0 open)")
         and "#1 :white_check_mark: resolved, with <@UTEAM0002>: from Sunita Rao" in listing
     )
+
+
+def buttons_on(message) -> list[str]:  # type: ignore[no-untyped-def]
+    return [
+        e["action_id"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
+    ]
+
+
+def status_of(message) -> str:  # type: ignore[no-untyped-def]
+    [line] = [b["elements"][0]["text"] for b in message.blocks if b["type"] == "context"]
+    return str(line)
+
+
+def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: World) -> None:
+    paired(world)
+    world.walk_to(uk("2026-01-09 16:00"))  # a Friday afternoon: it escalates on Monday
+    raise_by_command(world, SUNITA)
+    world.walk_to(uk("2026-01-12 11:31"))
+    world.bot.scheduler.run_due()
+    assert [status_of(m) for m in alerts(world)] == ["Status: :red_circle: open"] * 2
+    world.sender.open_home(TEAM_LEAD)
+    world.sender.click_home(TEAM_LEAD, f"{console_view.CONCERN}acknowledge", "1")
+    first, escalation = alerts(world)
+    assert [status_of(m) for m in (first, escalation)] == [
+        "Status: :large_orange_circle: acknowledged"
+    ] * 2
+    assert buttons_on(first) == buttons_on(escalation) == ["concern_take", "concern_resolve"]
+    assert escalation.text.startswith(":lock: Concern #1"), "no longer 'not yet acknowledged'"
+    world.click(TOM, first, "concern_resolve")
+    world.submit_view(TOM, {"note": "Spoke to both."})
+    first, escalation, resolution = alerts(world)
+    assert [status_of(m) for m in (first, escalation)] == [
+        "Status: :white_check_mark: resolved"
+    ] * 2
+    assert buttons_on(first) == buttons_on(escalation) == []
+    assert resolution.text == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
+    assert SECRET in str(first.blocks), "the words stay as they were"
 
 
 def test_an_unacknowledged_report_is_posted_again_once_with_the_lead_mentioned(

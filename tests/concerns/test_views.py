@@ -127,12 +127,18 @@ def test_the_alert_shows_the_pairs_recent_check_ins_and_who_is_not_on_the_scheme
     )
 
 
-def test_the_alert_still_mentions_the_lead_and_the_person_looking_after_it() -> None:
+def test_an_open_escalation_mentions_the_lead() -> None:
+    text, _ = view.concern_for_team(alert(concern(text=TYPED), escalated_to="ULEAD0001"))
+
+    assert text.startswith("<@ULEAD0001> not yet acknowledged: ")
+
+
+def test_an_escalation_brought_up_to_date_no_longer_says_not_yet_acknowledged() -> None:
     taken = concern(text=TYPED, status="acknowledged", assignee="UTEAM0001")
 
     text, blocks = view.concern_for_team(alert(taken, escalated_to="ULEAD0001"))
 
-    assert text.startswith("<@ULEAD0001> not yet acknowledged: ")
+    assert text.startswith(":lock: Concern #")
     assert "Status: :large_orange_circle: acknowledged, with <@UTEAM0001>" in shown((text, blocks))
 
 
