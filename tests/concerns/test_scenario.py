@@ -8,8 +8,8 @@ from datetime import timedelta
 
 import pytest
 
-from localslack.server import Fault
 from handlers.views import console as console_view
+from localslack.server import Fault
 from mentorbot.app import ConfigurationError
 from tests.world import (
     PAIRS_CSV,
@@ -160,9 +160,7 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
 
 
 def buttons_on(message) -> list[str]:  # type: ignore[no-untyped-def]
-    return [
-        e["action_id"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
-    ]
+    return [e["action_id"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]]
 
 
 def status_of(message) -> str:  # type: ignore[no-untyped-def]
