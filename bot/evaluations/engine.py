@@ -143,6 +143,13 @@ def questions_for(form: Form, role: str, answers: dict[str, AnswerValue | None])
     ]
 
 
+def question_range(form: Form, role: str) -> tuple[int, int]:
+    """How many questions the person may be asked: the fewest (no follow-up opened) and the
+    most (every follow-up opened), so an invitation promises what the progress will count."""
+    theirs = [q for q in form.questions if in_audience(role, q.audience)]
+    return len(questions_for(form, role, {})), len(theirs)
+
+
 def current_question(form: Form, role: str, progress: Progress) -> Question | None:
     if progress.editing:
         return form.question(progress.editing)

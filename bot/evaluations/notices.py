@@ -18,7 +18,8 @@ class EvaluationInvite(Notice):
     kind: ClassVar[str] = "eval-invite"
 
     form: Form
-    questions: int
+    questions: int  # the fewest the person may be asked
+    most: int | None = None  # with every follow-up; None in invitations kept before it was told
 
     @property
     def subject(self) -> str:

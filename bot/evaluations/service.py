@@ -16,6 +16,7 @@ from bot.evaluations.engine import (
     answer_button,
     handle,
     prompt,
+    question_range,
     questions_for,
     submit_button,
 )
@@ -209,8 +210,7 @@ class EvaluationsService:
         notice: EvaluationInvite | EvaluationReminder
         if owed.kind == "invite":
             uow.evaluations.invite(owed.form.id, [owed.person.id], now)
-            total = len(questions_for(owed.form, owed.person.role, {}))
-            notice = EvaluationInvite(owed.form, total)
+            notice = EvaluationInvite(owed.form, *question_range(owed.form, owed.person.role))
         else:
             record = uow.evaluations.get(owed.form.id, owed.person.id)
             answers = record.progress.answers if record else {}

@@ -52,6 +52,8 @@ ROLE_HATCHES = {"mentee": "", "mentor": "//"}
 # Each role's bars in the chart's words, its key and its legend.
 ROLE_COUNTS = {"mentee": N_("Mentees: {counts}."), "mentor": N_("Mentors: {counts}.")}
 ROLE_LEGENDS = {"mentee": N_("mentees"), "mentor": N_("mentors")}
+# A yes/no answer as stored, and as its reader reads it (the same words as its buttons).
+YES_NO = {"yes": N_("Yes"), "no": N_("No")}
 
 
 def reply_message(form: Form, reply: Reply, recipient: str = "") -> tuple[str, list[Block]]:
@@ -163,11 +165,17 @@ def could_not_save(error: CouldNotSave) -> str:
     return _("Sorry, I couldn't save that just now. Please send it again.")
 
 
-def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
+def invitation(form: Form, fewest: int, most: int | None = None) -> tuple[str, list[Block]]:
+    """`most`: with every follow-up an answer can open (the progress counts those it opens)."""
     text = _(
         "*{title}*: {questions} short questions, about {minutes} minutes. Your answers go to the "
         "project team, to see how the scheme is working and improve it. It is open until {day}."
-    ).format(title=_title(form), questions=questions, minutes=form.minutes, day=_when(form.closes))
+    ).format(
+        title=_title(form),
+        questions=_how_many(fewest, most or fewest),
+        minutes=form.minutes,
+        day=_when(form.closes),
+    )
     how = _(
         "I'll ask one question at a time, here. At any point reply `back` to change the last "
         "answer, `skip` to pass an optional question, or `later` to pause."
@@ -182,6 +190,15 @@ def invitation(form: Form, questions: int) -> tuple[str, list[Block]]:
             ],
         ),
     ]
+
+
+def _how_many(fewest: int, most: int) -> str:
+    """ "6", "6 or 7" or "6 to 8" (the words follow: "short questions")."""
+    if most <= fewest:
+        return str(fewest)
+    if most == fewest + 1:
+        return _("{fewest} or {most}").format(fewest=fewest, most=most)
+    return _("{fewest} to {most}").format(fewest=fewest, most=most)
 
 
 def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
@@ -280,6 +297,8 @@ def show(question: Question, value: AnswerValue | None) -> str:
         return f"{value} ({labels[value]})"
     if question.kind == "choice" and isinstance(value, str):
         return question.option_shown(value, language())
+    if question.kind == "yes_no" and isinstance(value, str) and value in YES_NO:
+        return _(YES_NO[value])  # stored in English, shown in the reader's words
     return str(value)
 
 
@@ -287,6 +306,9 @@ def _ask(form: Form, ask: Ask, recipient: str) -> tuple[str, list[Block]]:
     q = _in_language(ask.question)
     # Whole sentences before the question: thanks for the last answer, why it was not taken.
     said = [_("Thanks.")] if ask.acknowledged else []
+    if ask.acknowledged and ask.question.ask_if is not None:
+        # Why the count of questions has just grown by one.
+        said.append(_("That answer brings a follow-up question."))
     refused = ask.error and replace(ask.error, options=tuple(q.options))  # in the reader's words
     lead = "".join(f"{sentence} " for sentence in [*said, *_why_not(refused)])
     asked = {"number": ask.number, "total": ask.total, "question": q.text}
@@ -336,7 +358,7 @@ def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
     if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
         return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]
     if q.kind == "yes_no":
-        return [button(_("Yes"), "yes"), button(_("No"), "no")]
+        return [button(_(word), value) for value, word in YES_NO.items()]
     if q.kind == "choice" and len(q.options) <= MAX_BUTTONS:
         return [button(o, str(i)) for i, o in enumerate(q.options, 1)]
     return []
@@ -392,7 +414,7 @@ def _when(moment: datetime) -> str:
 
 @message_view(EvaluationInvite)
 def invitation_message(n: EvaluationInvite) -> tuple[str, list[Block]]:
-    return invitation(n.form, n.questions)
+    return invitation(n.form, n.questions, n.most)
 
 
 @message_view(EvaluationReminder)

@@ -14,14 +14,16 @@ from bot.evaluations.engine import (
     handle,
     parse_answer,
     prompt,
+    question_range,
     submit_button,
 )
-from bot.scheme import SHIPPED_PROGRAMME, Question, load_programme
-from handlers.views.evaluations import refusal, reply_message
+from bot.scheme import SHIPPED_PROGRAMME, Form, Question, load_programme
+from handlers.views.evaluations import invitation, refusal, reply_message
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 MID = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
 BASELINE = next(f for f in PROGRAMME.evaluations.forms if f.id == "baseline")
+FINAL = next(f for f in PROGRAMME.evaluations.forms if f.id == "final")
 
 
 def converse(
@@ -82,7 +84,10 @@ def test_an_answer_that_does_not_fit_gets_the_reason_and_the_question_again() ->
     )
     assert transcript[2][1].startswith("Please choose a number from 1 to 5. Question 1 of 6")
     # A score of 2 brings the follow-up: one question more.
-    assert transcript[3] == ("2", "Thanks. Question 2 of 7: What would have helped?")
+    assert transcript[3] == (
+        "2",
+        "Thanks. That answer brings a follow-up question. Question 2 of 7: What would have helped?",
+    )
     assert transcript[4] == (
         "next tuesday",
         "Thanks. Question 3 of 7: How often do you and your partner meet?",
@@ -95,7 +100,9 @@ def test_an_answer_that_does_not_fit_gets_the_reason_and_the_question_again() ->
 
 def test_a_low_score_brings_the_follow_up_and_changing_it_takes_the_follow_up_away() -> None:
     progress, transcript = converse(MID, "mentor", ["start", "1", "skip", "back", "back", "5"])
-    assert transcript[1][1] == "Thanks. Question 2 of 7: What would have helped?"
+    assert transcript[1][1] == (
+        "Thanks. That answer brings a follow-up question. Question 2 of 7: What would have helped?"
+    )
     assert transcript[2][1] == "Thanks. Question 3 of 7: How often do you and your partner meet?"
     assert transcript[3][1] == "Question 2 of 7: What would have helped?"
     assert (
@@ -103,6 +110,45 @@ def test_a_low_score_brings_the_follow_up_and_changing_it_takes_the_follow_up_aw
     )
     assert transcript[5][1] == "Thanks. Question 2 of 6: How often do you and your partner meet?"
     assert progress.answers == {"relationship-value": 5}
+
+
+def _answer(question: Question, opening: bool) -> str:
+    """An answer that fits, opening the follow-ups it can (or none of them)."""
+    triggers = [
+        str(v)
+        for q in BASELINE.questions + MID.questions + FINAL.questions
+        if q.ask_if and q.ask_if.question == question.id
+        for v in q.ask_if.answer_in
+    ]
+    fitting = {
+        "scale": [str(v) for v in range(question.low, question.high + 1)],
+        "choice": question.options,
+        "choices": question.options[:1],
+        "yes_no": ["yes", "no"],
+        "number": ["3"],
+    }.get(question.kind, ["Some words"])
+    chosen = [a for a in fitting if (a in triggers) == opening] or fitting
+    return chosen[0]
+
+
+@pytest.mark.parametrize("form", [BASELINE, MID, FINAL], ids=lambda f: f.id)
+@pytest.mark.parametrize("role", ["mentee", "mentor"])
+@pytest.mark.parametrize("opening", [True, False], ids=["follow-ups", "none"])
+def test_the_invitation_promises_as_many_questions_as_the_progress_then_counts(
+    form: Form, role: str, opening: bool
+) -> None:
+    fewest, most = question_range(form, role)
+    invited = invitation(form, fewest, most)[0]
+    promised = f"{fewest} or {most}" if most > fewest else str(fewest)
+    assert f": {promised} short questions" in invited
+    progress, reply = handle(form, role, Progress(), "start")
+    totals = []
+    while isinstance(reply, Ask):
+        totals.append(reply.total)
+        progress, reply = handle(form, role, progress, _answer(reply.question, opening))
+    assert totals[-1] == (most if opening else fewest)
+    assert all(fewest <= total <= most for total in totals)
+    assert totals == sorted(totals), "the count only grows, as a follow-up opens"
 
 
 def test_skip_only_passes_optional_questions_and_back_at_the_start_says_so() -> None:
@@ -157,7 +203,7 @@ def test_at_the_summary_an_answer_can_be_changed_before_submitting() -> None:
     )
     assert transcript[0][1] == "Question 5 of 6: Is your relationship on track to meet its goals?"
     assert transcript[1][1].startswith("Here are your answers:")
-    assert "Is your relationship on track to meet its goals? *no*" in transcript[1][1]
+    assert "Is your relationship on track to meet its goals? *No*" in transcript[1][1]
     assert transcript[2][1].startswith("There is no question 9; pick one from 1 to 6.")
     assert (
         progress.status == "submitted"

@@ -19,7 +19,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     world.walk_to(uk("2026-03-02 09:30"))
     invitation = world.dms(SUNITA)[-1]
     assert invitation.text.startswith(
-        "*Mid-scheme check*: 6 short questions, about 5 minutes. Your answers go to the project team"
+        "*Mid-scheme check*: 6 or 7 short questions, about 5 minutes. Your answers go to the project team"
     )
     assert "open until Friday 20 March 2026" in invitation.text
     assert not [m for m in world.dms(JAMIE) if "Mid-scheme" in m.text], (
@@ -53,7 +53,9 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     # Grace answers two questions, pauses, and comes back days later.
     world.walk_to(uk("2026-03-02 11:00"))
     world.say(GRACE, "start")
-    world.say(GRACE, "2")
+    assert world.say(GRACE, "2") == (
+        "Thanks. That answer brings a follow-up question. Question 2 of 7: What would have helped?"
+    )
     assert (
         world.say(GRACE, "later")
         == "No problem: your answers so far are saved. Reply `resume` whenever you are ready."

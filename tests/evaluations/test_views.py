@@ -102,3 +102,25 @@ def test_typed_answers_that_a_spreadsheet_would_run_are_kept_as_text() -> None:
     lines = view.answers_csv(rows).splitlines()
     assert lines[1].startswith("'=cmd|") and "'=HYPERLINK" in lines[1]
     assert lines[2].endswith(",-3")
+
+
+def test_a_welsh_reader_sees_a_yes_or_no_answer_in_welsh_in_the_summary() -> None:
+    on_track = Question(
+        id="on-track",
+        kind="yes_no",
+        text="On track?",
+        cy=QuestionInWelsh(text="Ar y trywydd iawn?"),
+    )
+    summary = Summary([(1, on_track, "no"), (2, on_track, "yes")])
+    with in_language(WELSH):
+        text, _ = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:4"))
+    assert "1. Ar y trywydd iawn? *Na*\n2. Ar y trywydd iawn? *Ie*" in text
+    english, _ = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:4"))
+    assert "1. On track? *No*\n2. On track? *Yes*" in english
+
+
+def test_the_invitation_says_how_many_questions_with_and_without_follow_ups() -> None:
+    assert view.invitation(FORM, 6, 7)[0].startswith("*Mid-scheme check*: 6 or 7 short questions")
+    assert view.invitation(FORM, 6, 8)[0].startswith("*Mid-scheme check*: 6 to 8 short questions")
+    assert view.invitation(FORM, 6, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
+    assert view.invitation(FORM, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
