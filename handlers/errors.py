@@ -13,6 +13,7 @@ from typing import Any
 from slack_bolt import App, BoltContext, BoltResponse
 from slack_bolt.context.respond import Respond
 from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
 
 from bot.errors import FieldError, UserError
 from handlers import i18n
@@ -20,6 +21,7 @@ from handlers.grammar import NotUnderstood
 from handlers.middleware import BadPayload
 from handlers.views import commands as commands_view
 from handlers.views import common as view
+from handlers.views.mrkdwn import as_plain_text
 
 log = logging.getLogger(__name__)
 
@@ -40,7 +42,8 @@ def register(app: App) -> None:
             # A modal shows the message beside the input concerned (or its first), and stays
             # open with what was typed.
             field = _input_for(error, body)
-            return _json({"response_action": "errors", "errors": {field: message}})
+            shown = as_plain_text(message, lambda user: _name_of(client, user))
+            return _json({"response_action": "errors", "errors": {field: shown}})
         if respond is not None and body.get("response_url"):
             respond(text=message, response_type="ephemeral", replace_original=False)
         elif _is_dm(body):
@@ -80,6 +83,17 @@ def _words_for(error: Exception, body: dict[str, Any]) -> str:
         "".join(traceback.format_tb(error.__traceback__)),
     )
     return i18n._(view.SORRY)
+
+
+def _name_of(client: WebClient, user: str) -> str:
+    """A person's name as Slack shows it, for a form's error (plain text, where a mention would
+    show as raw markup); their id when Slack cannot say."""
+    try:
+        found = client.users_info(user=user)["user"]
+    except SlackApiError:
+        return user
+    profile = found.get("profile") or {}
+    return str(profile.get("display_name") or found.get("real_name") or found.get("name") or user)
 
 
 def _kind(body: dict[str, Any]) -> str:
