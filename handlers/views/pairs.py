@@ -235,12 +235,12 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 
 
 def my_pair_message(view: PairView, now: datetime) -> str:
-    pair, agreement = view.pair, view.agreement
+    agreement = view.agreement
     lines = [
         _("*Your partner:* {name} ({role})").format(
             name=escape(view.partner.name), role=_role_name(view.partner.role)
         ),
-        _stage_line(pair, view.stage_since),
+        _stage_line(view),
     ]
     if agreement.is_empty:
         lines.append(_("*Your agreement:* not recorded yet; use `/mentoring agreement`"))
@@ -273,14 +273,31 @@ def my_pair_message(view: PairView, now: datetime) -> str:
     return "\n".join(lines)
 
 
-def _stage_line(pair: Pair, since: date) -> str:
+def _stage_line(view: PairView) -> str:
     """The pair's stage since when, and whether it is still waiting to start or has ended."""
+    pair = view.pair
     words = {
-        "awaiting": _("*Stage:* {stage} since {date} (waiting for you both to accept)"),
+        "awaiting": _waiting_for(view),
         "active": _("*Stage:* {stage} since {date}"),
         "ended": _("*Stage:* {stage} since {date} (ended)"),
     }[pair.status]
-    return words.format(stage=_stage_name(pair.stage), date=formatted(since, "dd MMMM y"))
+    return words.format(
+        stage=_stage_name(pair.stage),
+        date=formatted(view.stage_since, "dd MMMM y"),
+        partner=escape(view.partner.name),
+    )
+
+
+def _waiting_for(view: PairView) -> str:
+    """Who the pairing is waiting for, told to one of the two: it starts once both accept."""
+    if view.pair.accepted_by(view.me.id):
+        return _("*Stage:* {stage} since {date} (waiting for {partner} to accept)")
+    if view.pair.accepted_by(view.partner.id):
+        return _(
+            "*Stage:* {stage} since {date} ({partner} has accepted; your pairing starts as soon "
+            "as you accept too)"
+        )
+    return _("*Stage:* {stage} since {date} (waiting for you both to accept)")
 
 
 def team_pairs_message(pairs: list[PairSummary]) -> str:

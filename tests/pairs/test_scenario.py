@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import json
 
 import pytest
 
@@ -60,6 +61,27 @@ def test_a_new_pair_is_introduced_to_both_and_asked_to_accept(world: World) -> N
     assert group_messages(world, GRACE, SUNITA)[-1].text.startswith(
         "You have both accepted: welcome, Grace Mensah and Sunita Rao!"
     )
+
+
+def home_text(world: World, user: str) -> str:
+    """What the person's Home shows, once they open it."""
+    assert world.sender.open_home(user).status == 200
+    home = world.slack.workspace.home_view(user)
+    assert home is not None, f"no Home published for {user}"
+    return json.dumps(home["blocks"], ensure_ascii=False)
+
+
+def test_once_one_has_accepted_each_is_told_who_the_pairing_waits_for(world: World) -> None:
+    paired_world(world)
+    waiting = "*Stage:* Preparing since 14 November 2025 (waiting for you both to accept)"
+    assert waiting in world.command(GRACE, "pair") and waiting in home_text(world, SUNITA)
+    accept(world, SUNITA, GRACE, SUNITA)
+    for shown in (world.command(SUNITA, "pair"), home_text(world, SUNITA)):
+        assert "(waiting for Grace Mensah to accept)" in shown
+        assert "you both" not in shown
+    for shown in (world.command(GRACE, "pair"), home_text(world, GRACE)):
+        assert "(Sunita Rao has accepted; your pairing starts as soon as you accept too)" in shown
+        assert "you both" not in shown
 
 
 def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: World) -> None:

@@ -131,6 +131,21 @@ def test_a_pairs_agreement_and_meetings_read_as_typed_in_my_pair() -> None:
     assert no_markup_from(shown_to_me)
 
 
+def test_a_pairing_waiting_for_one_of_the_two_names_them_as_typed() -> None:
+    awaiting = Pair(3, 1, 2, "awaiting", "preparing", NOW, mentee_accepted_at=NOW)
+    no_agreement = Agreement()
+    to_her = view.my_pair_message(
+        PairView(awaiting, mentee(), mentor(TYPED), no_agreement, [], NOW), NOW
+    )
+    to_him = view.my_pair_message(
+        PairView(awaiting, mentor(), mentee(TYPED), no_agreement, [], NOW), NOW
+    )
+
+    assert f"(waiting for {ESCAPED} to accept)" in to_her
+    assert f"({ESCAPED} has accepted; your pairing starts as soon as you accept too)" in to_him
+    assert no_markup_from(to_her) and no_markup_from(to_him)
+
+
 def test_names_in_the_teams_overview_of_pairs_cannot_notify_anyone() -> None:
     awaiting = Pair(4, 1, 2, "awaiting", "preparing", NOW)
     summaries = [
