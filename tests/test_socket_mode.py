@@ -17,6 +17,7 @@ from localslack.sender import SocketSender
 from localslack.server import LocalSlack
 from mentorbot.app import Mentorbot, build
 from mentorbot.settings import Settings
+from tests.localslack.test_socket_mode import close
 from tests.world import COHORT, COHORT_CSV, TEAM_CHANNEL
 
 SUNITA = "USUNITA01"
@@ -73,16 +74,16 @@ def workspace(slack: LocalSlack, settings: Settings) -> Iterator[Workspace]:
     with freeze_time("2025-10-01 08:00:00", tz_offset=0):
         bot = build(settings.model_copy(update={"slack_app_token": app_token}))
         bot.start_timeline(paused=True)
-        handler = SocketModeHandler(bot.bolt, app_token)
+        # It notices a dropped connection at its next ping: every second, to keep the test short.
+        handler = SocketModeHandler(bot.bolt, app_token, ping_interval=1)
         handler.connect()
         try:
             for user_id, (name, email, tz) in COHORT.items():
                 slack.workspace.add_user(user_id, name, email, tz)
             bot.import_participants(COHORT_CSV)
-            # Generous: after a drop, slack_bolt's handler reconnects within its 10 s ping interval.
-            yield Workspace(slack, SocketSender(slack, timeout=30), bot)
+            yield Workspace(slack, SocketSender(slack, timeout=10), bot)
         finally:
-            handler.close()
+            close(handler.client, slack)
             bot.close()
 
 
