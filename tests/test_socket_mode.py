@@ -81,7 +81,7 @@ def workspace(slack: LocalSlack, settings: Settings) -> Iterator[Workspace]:
             for user_id, (name, email, tz) in COHORT.items():
                 slack.workspace.add_user(user_id, name, email, tz)
             bot.import_participants(COHORT_CSV)
-            yield Workspace(slack, SocketSender(slack, timeout=10), bot)
+            yield Workspace(slack, SocketSender(slack, timeout=30), bot)
         finally:
             close(handler.client, slack)
             bot.close()
