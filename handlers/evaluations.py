@@ -99,16 +99,40 @@ def _from_a_person(event: dict) -> bool:
     )
 
 
+class Tick(Payload):
+    """A ticked box of a pick-several question: its option's number, and the words beside it."""
+
+    value: str = Field(pattern=r"^\d{1,2}$")
+    text: dict[str, Any] = Field(default_factory=dict)
+
+
+class Ticks(Payload):
+    """The boxes ticked, as the message's state holds them when Done is pressed."""
+
+    selected_options: list[Tick] = Field(default_factory=list, max_length=view.MAX_BOXES)
+
+
 def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
     @app.action(re.compile(f"^{view.ANSWER}:"))
     def answer(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
         ack()
-        me, pressed = acting(context), parse(Pressed, action)
+        pressed = parse(Pressed, action)
         chosen = _answer_value(pressed.value)
-        button = AnswerButton(chosen.u, chosen.f, chosen.q, chosen.v)
-        answered = evaluations.button(me.person, button, pressed.press(body), me.now)
-        if not (isinstance(answered.reply, Ask) and answered.reply.error is not None):
-            _settle(respond, body, str(pressed.text.get("text", "")))
+        shown = str(pressed.text.get("text", ""))
+        _answer(evaluations, context, respond, body, pressed, chosen.v, shown)
+
+    @app.action(view.TICK)
+    def tick(ack: Ack) -> None:
+        ack()  # a box ticked or unticked: nothing is answered until Done
+
+    @app.action(view.TICKED)
+    def ticked(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
+        ack()
+        pressed = parse(Pressed, action)
+        ticks = _ticks(body, str(action.get("block_id", ""))).selected_options
+        numbers = ", ".join(t.value for t in ticks)
+        shown = ", ".join(str(t.text.get("text", "")) for t in ticks)
+        _answer(evaluations, context, respond, body, pressed, numbers, shown)
 
     @app.action(view.START)
     def start(ack: Ack, body: dict, action: dict, context: BoltContext) -> None:
@@ -122,6 +146,31 @@ def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
         me, pressed = acting(context), parse(FormPressed, action)
         evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
         _settle(respond, body, i18n._("Submit"))
+
+
+def _answer(
+    evaluations: EvaluationsService,
+    context: BoltContext,
+    respond: Respond,
+    body: dict[str, Any],
+    pressed: Pressed,
+    value: str,
+    shown: str,
+) -> None:
+    """An answer button or Done, through the same step as typing the answer; the question
+    answered then shows what was chosen, unless the answer was refused."""
+    me, asked = acting(context), _answer_value(pressed.value)
+    button = AnswerButton(asked.u, asked.f, asked.q, value)
+    answered = evaluations.button(me.person, button, pressed.press(body), me.now)
+    if not (isinstance(answered.reply, Ask) and answered.reply.error is not None):
+        _settle(respond, body, shown)
+
+
+def _ticks(body: dict[str, Any], block_id: str) -> Ticks:
+    """The boxes ticked in the Done button's block, from the state Slack sends with a press
+    (none when it sends no state)."""
+    values = part(part(body, "state"), "values")
+    return parse(Ticks, part(part(values, block_id), view.TICK))
 
 
 def _answer_value(raw: str) -> AnswerValue:

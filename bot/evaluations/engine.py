@@ -50,6 +50,7 @@ Reason = Literal[
     "no_such_question",  # `change N` with no question N
     "not_a_review_word",  # at the summary, neither `submit` nor `change N`
     "unfinished",  # Submit pressed before the last question
+    "nothing_ticked",  # Done pressed with no box ticked
 ]
 
 
@@ -216,7 +217,8 @@ def handle(form: Form, role: str, progress: Progress, text: str) -> tuple[Progre
 def answer_button(
     form: Form, role: str, progress: Progress, question_id: str, value: str
 ) -> tuple[Progress, Reply]:
-    """A button press: only for the question being asked now."""
+    """A button press: only for the question being asked now. A pick-several question's Done
+    button gives the numbers of the boxes ticked, "1, 3", read as typing them is."""
     question = current_question(form, role, progress)
     if (
         progress.status in ("submitted", "reviewing")
@@ -224,6 +226,8 @@ def answer_button(
         or question.id != question_id
     ):
         raise InvalidAnswer(Refusal("earlier_button"))
+    if question.kind == "choices" and not value.strip():
+        raise InvalidAnswer(Refusal("nothing_ticked"))
     if progress.status in ("invited", "paused"):
         progress = replace(progress, status="answering")
     return _record(form, role, progress, question, parse_answer(question, value))

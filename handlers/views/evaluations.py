@@ -23,7 +23,11 @@ from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
+    CheckboxesElement,
+    InteractiveElement,
     MarkdownTextObject,
+    Option,
+    PlainTextObject,
     SectionBlock,
 )
 
@@ -44,8 +48,13 @@ from handlers.views.concerns import nothing_open_offer
 from handlers.views.mrkdwn import escape
 
 ANSWER, START, SUBMIT = "eval_answer", "eval_start", "eval_submit"
+# A pick-several question's boxes (ticking one tells the bot nothing) and its Done button, which
+# sends what is ticked, read from the message's state.
+TICK, TICKED = "eval_tick", "eval_ticked"
 UK = ZoneInfo("Europe/London")
 MAX_BUTTONS = 5
+MAX_BOXES = 10  # Slack's most options in a checkboxes element
+OPTION_TEXT = 75  # Slack's longest option text
 ROLE_COLOURS = {"mentee": "#2a9d8f", "mentor": "#e76f51"}
 # Roles told apart by pattern as well as colour, for those who cannot tell the colours apart.
 ROLE_HATCHES = {"mentee": "", "mentor": "//"}
@@ -105,6 +114,7 @@ _REFUSED: dict[Reason, str] = {
         "Reply `submit` to send your answers, or `change 3` to change answer 3."
     ),
     "unfinished": N_("Please answer the remaining questions first."),
+    "nothing_ticked": N_("Please tick at least one box, then press Done."),
 }
 
 
@@ -348,12 +358,15 @@ def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
     ]
 
 
-def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
+def _buttons(form: Form, q: Question, recipient: str) -> list[InteractiveElement]:
     """Each button names the form, the question and the person it was sent to."""
 
     def button(label: str, value: str) -> ButtonElement:
         chosen = json.dumps({"f": form.id, "q": q.id, "v": value, "u": recipient})
         return ButtonElement(text=label[:75], action_id=f"{ANSWER}:{value}"[:255], value=chosen)
+
+    if q.kind == "choices" and len(q.options) <= MAX_BOXES:
+        return _boxes(form, q, recipient)
 
     if q.kind == "scale" and q.high - q.low < MAX_BUTTONS * 2:
         return [button(str(v), str(v)) for v in range(q.low, q.high + 1)]
@@ -362,6 +375,19 @@ def _buttons(form: Form, q: Question, recipient: str) -> list[ButtonElement]:
     if q.kind == "choice" and len(q.options) <= MAX_BUTTONS:
         return [button(o, str(i)) for i, o in enumerate(q.options, 1)]
     return []
+
+
+def _boxes(form: Form, q: Question, recipient: str) -> list[InteractiveElement]:
+    """A box for each option (its number as its value, as typing it would say) and Done."""
+    boxes = [
+        Option(value=str(i), text=PlainTextObject(text=o[:OPTION_TEXT]))
+        for i, o in enumerate(q.options, 1)
+    ]
+    asked = json.dumps({"f": form.id, "q": q.id, "v": "", "u": recipient})
+    return [
+        CheckboxesElement(action_id=TICK, options=boxes),
+        ButtonElement(text=_("Done"), action_id=TICKED, value=asked, style="primary"),
+    ]
 
 
 def _hint(q: Question) -> str:
@@ -374,6 +400,11 @@ def _hint(q: Question) -> str:
             hint = _("Reply with the number of your answer: {options}.").format(
                 options=_numbered(q.options)
             )
+        case "choices" if len(q.options) <= MAX_BOXES:
+            hint = _(
+                "Tick all that apply and press Done, or reply with their numbers, e.g. `1, 3`: "
+                "{options}."
+            ).format(options=_numbered(q.options))
         case "choices":
             hint = _("Reply with the numbers of all that apply, e.g. `1, 3`: {options}.").format(
                 options=_numbered(q.options)
