@@ -86,7 +86,7 @@ def _register_pairing(app: App, pairing: PairingService) -> None:
     @app.action(view.AGREEMENT)
     def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        current = pairing.my_pair(acting(context).person).agreement
+        current = pairing.agreement(acting(context).person)
         open_modal(client, acting(context), view.agreement_modal(current))
 
     @app.view(view.AGREEMENT_MODAL)
@@ -162,7 +162,7 @@ def _register_commands(
     commands: Commands, pairing: PairingService, checkins: CheckInsService
 ) -> None:
     def edit_agreement(_: EditAgreement, call: CommandCall) -> None:
-        current = pairing.my_pair(call.acting.person).agreement
+        current = pairing.agreement(call.acting.person)
         open_modal(call.client, call.acting, view.agreement_modal(current))
 
     def show_pair(_: ShowPair, call: CommandCall) -> str:

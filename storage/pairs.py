@@ -167,6 +167,18 @@ class SqlPairs:
         )
         return _pair(record) if record else None
 
+    def latest_for(self, participant_id: int) -> Pair | None:
+        """The participant's current pair, or else the last they had (ended)."""
+        record = self._session.scalar(
+            select(PairRecord)
+            .where(
+                (PairRecord.mentor_id == participant_id) | (PairRecord.mentee_id == participant_id)
+            )
+            .order_by(PairRecord.status == "ended", PairRecord.id.desc())
+            .limit(1)
+        )
+        return _pair(record) if record else None
+
     def current(self) -> list[Pair]:
         query = select(PairRecord).where(PairRecord.status != "ended").order_by(PairRecord.id)
         return [_pair(r) for r in self._session.scalars(query)]

@@ -76,7 +76,9 @@ class StageMoved(PairNotice):
 
 @dataclass(frozen=True)
 class PairEnded(PairNotice):
-    """To one person, on their own: kind, and with no word of anyone's report."""
+    """To one person, on their own: kind, and with no word of anyone's report. `partner` is None
+    when the partner has left the scheme and been erased: they are not named, and nothing about
+    them is kept in the message waiting to go."""
 
     kind: ClassVar[str] = "pair-ended"
-    partner: Participant
+    partner: Participant | None

@@ -55,6 +55,10 @@ class NotYourPair(UserError):
     """A pair's button from a pairing that is no longer the person's own."""
 
 
+class PairingEnded(UserError):
+    """A pair's button, or a pair's action, from a pairing that has ended (whyever it ended)."""
+
+
 class AlreadyAccepted(UserError):
     """Someone pressed Accept on a pairing they have accepted."""
 
@@ -190,13 +194,8 @@ class PairingService:
             pair = uow.pairs.current_for(person.id) if person else None
             if person is None or pair is None:
                 raise NotPaired(member_slack)
-            mentor, mentee = self._people(uow, pair)
-            uow.pairs.end(pair.id, reason, now)
-            ended = [
-                PairEnded(pair.id, other).to_person(p)
-                for p, other in ((mentor, mentee), (mentee, mentor))
-            ]
-            uow.deliveries.add(ended, now)
+            mentor, mentee = _people(uow, pair)
+            ended = end_pairing(uow, pair, reason, now)
             uow.commit()
         self._deliveries.flush(now, _keys(ended))
         self._on_change()
@@ -235,7 +234,7 @@ class PairingService:
 
     def _started(self, uow: UnitOfWork, pair: Pair) -> list[Outgoing]:
         """The pair told, in its group DM, that both have accepted."""
-        mentor, mentee = self._people(uow, pair)
+        mentor, mentee = _people(uow, pair)
         return [PairStarted(pair.id, mentor, mentee).to(group((mentor, mentee)))]
 
     def move_stage(
@@ -252,7 +251,7 @@ class PairingService:
                 raise AlreadyInStage(stage)
             uow.pairs.set_stage(pair.id, stage, person.id, now)
             moved = StageMoved(pair.id, stage, person.name, now)
-            told = [moved.to(group(self._people(uow, pair)))]
+            told = [moved.to(group(_people(uow, pair)))]
             uow.deliveries.add(told, now)
             uow.commit()
         self._deliveries.flush(now, _keys(told))
@@ -296,9 +295,14 @@ class PairingService:
     # Views ---------------------------------------------------------------------------------------
 
     def my_pair(self, slack_user_id: str) -> PairView:
+        """The person's pair; once it has ended, the last they had, so they see that it ended
+        (until they are paired again)."""
         with self._uow() as uow:
-            person, pair = self._own_pair(uow, slack_user_id)
-            mentor, mentee = self._people(uow, pair)
+            person = _participant(uow, slack_user_id)
+            pair = uow.pairs.latest_for(person.id)
+            if pair is None:
+                raise NotInAPair()
+            mentor, mentee = _people(uow, pair)
             partner = mentee if person.id == mentor.id else mentor
             history = uow.pairs.stage_history(pair.id)
             return PairView(
@@ -310,24 +314,29 @@ class PairingService:
                 history[-1].changed_at,
             )
 
+    def agreement(self, slack_user_id: str) -> Agreement:
+        """The pair's agreement as it stands, to edit (not once the pairing has ended)."""
+        with self._uow() as uow:
+            _person, pair = self._own_pair(uow, slack_user_id)
+            return uow.agreements.get(pair.id)
+
     def _own_pair(
         self, uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
     ) -> tuple[Participant, Pair]:
-        person = uow.participants.by_slack_id(slack_user_id)
-        if person is None:
-            raise NotAParticipant()
-        pair = uow.pairs.current_for(person.id)
+        """The person's current pair (the one `pair_id` names, where a button names one). A
+        pairing of theirs that has ended is said to have ended, not that they have none."""
+        person = _participant(uow, slack_user_id)
+        pair = uow.pairs.latest_for(person.id)
+        if pair_id is not None and (pair is None or pair.id != pair_id):
+            pressed = uow.pairs.get(pair_id)
+            if pressed is not None and person.id in pressed.members:
+                raise PairingEnded()  # one of theirs, and not their latest: it has ended
+            raise NotInAPair() if pair is None else NotYourPair()
         if pair is None:
             raise NotInAPair()
-        if pair_id is not None and pair.id != pair_id:
-            raise NotYourPair()
+        if pair.status == "ended":
+            raise PairingEnded()
         return person, pair
-
-    @staticmethod
-    def _people(uow: UnitOfWork, pair: Pair) -> tuple[Participant, Participant]:
-        mentor, mentee = uow.participants.get(pair.mentor_id), uow.participants.get(pair.mentee_id)
-        assert mentor is not None and mentee is not None
-        return mentor, mentee
 
 
 @dataclass(frozen=True)
@@ -544,6 +553,36 @@ class CheckInsService:
         return sorted(
             summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
         )
+
+
+def end_pairing(
+    uow: UnitOfWork, pair: Pair, reason: str, now: datetime, leaving: int | None = None
+) -> list[Outgoing]:
+    """Ends the pair, and keeps in the caller's transaction a kind word to each of the two, on
+    their own, giving no reason (`reason` is for the team's records). Someone `leaving` the
+    scheme (being erased) is told nothing, and their partner's word does not name them."""
+    uow.pairs.end(pair.id, reason, now)
+    mentor, mentee = _people(uow, pair)
+    ended = [
+        PairEnded(pair.id, None if other.id == leaving else other).to_person(person)
+        for person, other in ((mentor, mentee), (mentee, mentor))
+        if person.id != leaving
+    ]
+    uow.deliveries.add(ended, now)
+    return ended
+
+
+def _people(uow: UnitOfWork, pair: Pair) -> tuple[Participant, Participant]:
+    mentor, mentee = uow.participants.get(pair.mentor_id), uow.participants.get(pair.mentee_id)
+    assert mentor is not None and mentee is not None
+    return mentor, mentee
+
+
+def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:
+    person = uow.participants.by_slack_id(slack_user_id)
+    if person is None:
+        raise NotAParticipant()
+    return person
 
 
 def _keys(outgoing: list[Outgoing]) -> list[str]:

@@ -11,11 +11,15 @@ from typing import Any
 from bot.errors import NotAParticipant, NotOnTheScheme, UserError
 from bot.outbox import Deliveries
 from bot.pairs.rules import Pair
+from bot.pairs.service import end_pairing
 from bot.participants.notices import MyDataFile
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.rules import Request
 from bot.team import Team
+
+# Why the pairing ended, for the team's records only: the partner is never told it.
+ERASED = "participant erased"
 
 
 class NoSuchParticipant(UserError):
@@ -65,16 +69,19 @@ class PrivacyService:
         return self.erase(email, now)
 
     def erase(self, email: str, now: datetime) -> str:
-        """Erases a participant; returns their former name for the operator's confirmation."""
+        """Erases a participant; returns their former name for the operator's confirmation.
+        Their pairing ends as the team's "End a pairing" ends one: the partner is told kindly,
+        with no reason and without their name, by a word kept with the erasure (so it is sent
+        once, whatever crashes) and kept nowhere with anything of the erased person's."""
         with self._uow() as uow:
             person = uow.participants.by_email(email)
             if person is None:
                 raise NoSuchParticipant(email)
             pair = uow.pairs.current_for(person.id)
-            if pair is not None:
-                uow.pairs.end(pair.id, "participant erased", now)
+            told = [] if pair is None else end_pairing(uow, pair, ERASED, now, leaving=person.id)
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
+        self._deliveries.flush(now, [o.delivery.key for o in told])
         return person.name
 
 

@@ -59,6 +59,7 @@ from bot.pairs.service import (
     NotStarted,
     NotYourCheckIn,
     NotYourPair,
+    PairingEnded,
     PairSummary,
     PairView,
     PauseNotInFuture,
@@ -224,10 +225,16 @@ def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
 
 @message_view(PairEnded)
 def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
-    text = _(
-        "Your mentoring pairing with {partner} has now ended. Thank you for the time you have given it. "
-        "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
-    ).format(partner=escape(n.partner.name))
+    if n.partner is None:  # they have left the scheme: nobody is told who, or why
+        text = _(
+            "Your mentoring pairing has now ended. Thank you for the time you have given it. "
+            "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
+        )
+    else:
+        text = _(
+            "Your mentoring pairing with {partner} has now ended. Thank you for the time you have given it. "
+            "The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`."
+        ).format(partner=escape(n.partner.name))
     return text, [SectionBlock(text=MarkdownTextObject(text=text))]
 
 
@@ -235,6 +242,8 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 
 
 def my_pair_message(view: PairView, now: datetime) -> str:
+    if view.pair.status == "ended":
+        return pairing_ended_words()
     agreement = view.agreement
     lines = [
         _("*Your partner:* {name} ({role})").format(
@@ -274,13 +283,9 @@ def my_pair_message(view: PairView, now: datetime) -> str:
 
 
 def _stage_line(view: PairView) -> str:
-    """The pair's stage since when, and whether it is still waiting to start or has ended."""
+    """The pair's stage since when, and whether it is still waiting to start."""
     pair = view.pair
-    words = {
-        "awaiting": _waiting_for(view),
-        "active": _("*Stage:* {stage} since {date}"),
-        "ended": _("*Stage:* {stage} since {date} (ended)"),
-    }[pair.status]
+    words = _waiting_for(view) if pair.status == "awaiting" else _("*Stage:* {stage} since {date}")
     return words.format(
         stage=_stage_name(pair.stage),
         date=formatted(view.stage_since, "dd MMMM y"),
@@ -550,6 +555,19 @@ def not_your_pair(_error: NotYourPair) -> str:
     return _(
         "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
     )
+
+
+def pairing_ended_words() -> str:
+    """A pairing that has ended, to either of the two: whyever it ended, no reason and no name."""
+    return _(
+        "Your mentoring pairing has ended. The project team will be in touch about what happens "
+        "next; you can always reach them with `/mentoring concern`."
+    )
+
+
+@error_words(PairingEnded)
+def pairing_ended(_error: PairingEnded) -> str:
+    return pairing_ended_words()
 
 
 @error_words(AlreadyAccepted)

@@ -41,6 +41,7 @@ from bot.pairs.service import (
     NotStarted,
     NotYourCheckIn,
     NotYourPair,
+    PairingEnded,
     PairSummary,
     PairView,
     PauseNotInFuture,
@@ -115,6 +116,22 @@ def test_a_partners_name_when_the_pairing_ends_cannot_notify_anyone() -> None:
 
     assert f"Your mentoring pairing with {ESCAPED} has now ended." in message
     assert no_markup_from(message)
+
+
+def test_a_partner_who_has_left_the_scheme_is_not_named_when_the_pairing_ends() -> None:
+    text, _blocks = view.pair_ended(PairEnded(3, None))
+
+    assert text.startswith("Your mentoring pairing has now ended. Thank you for the time")
+
+
+def test_a_pairing_that_has_ended_shows_as_ended_naming_nobody() -> None:
+    ended = Pair(3, 1, 2, "ended", "negotiation", NOW, ended_at=NOW)
+    mine = PairView(ended, mentor(), mentee("Erased participant"), Agreement(), [], NOW)
+
+    shown = view.my_pair_message(mine, NOW)
+
+    assert shown.startswith("Your mentoring pairing has ended.")
+    assert "Erased participant" not in shown and "Stage" not in shown
 
 
 def test_a_pairs_agreement_and_meetings_read_as_typed_in_my_pair() -> None:
@@ -199,6 +216,10 @@ WORDS: list[tuple[UserError, str]] = [
     (
         NotYourPair(),
         "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours.",
+    ),
+    (
+        PairingEnded(),
+        "Your mentoring pairing has ended. The project team will be in touch about what happens next; you can always reach them with `/mentoring concern`.",
     ),
     (AlreadyAccepted(), "You have already accepted this pairing. Thank you!"),
     (

@@ -2,11 +2,26 @@
 
 from __future__ import annotations
 
+import copy
+import json
+
 import pytest
 
 from bot.participants.rules import ImportRejected
+from handlers.views import console as console_view
 from handlers.views.participants import import_problems
-from tests.world import COHORT, COHORT_CSV, World
+from tests.world import (
+    COHORT,
+    COHORT_CSV,
+    PAIRS_CSV,
+    TEAM_LEAD,
+    World,
+    group_messages,
+    last_with,
+    uk,
+)
+
+GRACE, SUNITA = "UGRACE001", "USUNITA01"
 
 
 def add_workspace_users(world: World) -> None:
@@ -137,3 +152,38 @@ def test_the_command_line_export_of_an_evaluation(
     ]
     assert main(["export", "evaluations", "nonsense", "--out", str(out)]) == 2
     assert "There is no evaluation called `nonsense`" in capsys.readouterr().err
+
+
+def test_erasing_a_mentee_ends_her_pairing_and_her_mentor_is_told_kindly_without_a_reason(
+    world: World,
+) -> None:
+    world.walk_to(uk("2025-11-14 10:00"))
+    world.add_cohort()
+    world.bot.import_pairs(PAIRS_CSV)
+    # The introduction as Grace's Slack still shows it, Accept button and all.
+    intro = copy.deepcopy(last_with(group_messages(world, GRACE, SUNITA), "pair_accept"))
+    world.sender.open_home(TEAM_LEAD)
+    world.sender.click_home(TEAM_LEAD, console_view.ERASE)
+    world.sender.submit_view(TEAM_LEAD, {"person": SUNITA})
+    assert world.submit_view(TEAM_LEAD, {}).response_action == "update"
+
+    told = world.texts(GRACE)[-1]
+    assert told == (
+        "Your mentoring pairing has now ended. Thank you for the time you have given it. The "
+        "project team will be in touch about what happens next; you can always reach them with "
+        "`/mentoring concern`."
+    )
+    assert not [m for m in world.texts(SUNITA) if "ended" in m], "the erased are told nothing"
+    ended = (
+        "Your mentoring pairing has ended. The project team will be in touch about what happens "
+        "next; you can always reach them with `/mentoring concern`."
+    )
+    assert world.click(GRACE, intro, "pair_accept") == ended
+    assert world.command(GRACE, "pair") == ended
+    assert world.sender.open_home(GRACE).status == 200
+    home = json.dumps(world.slack.workspace.home_view(GRACE), ensure_ascii=False)
+    assert "Your mentoring pairing has ended." in home and "steering group is on it" not in home
+    overview = world.command(TEAM_LEAD, "team pairs")
+    assert "Oliver Byrne" in overview and "Grace Mensah" not in overview
+    seen_by_grace = json.dumps([m.text + str(m.blocks) for m in world.dms(GRACE)])
+    assert "Sunita" not in seen_by_grace and "erase" not in seen_by_grace.lower()

@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.errors import NotAParticipant
+from bot.pairs.notices import PairEnded
+from bot.pairs.service import PairingEnded
 from bot.participants.notices import MyDataFile
 from bot.participants.privacy import NoSuchParticipant
 from bot.participants.rules import (
@@ -133,6 +135,28 @@ def test_erasing_a_participant_forgets_who_they_were_and_ends_their_pair(scheme:
     assert "Sunita Rao" not in names(scheme)
     with pytest.raises(NotAParticipant):
         scheme.privacy.my_data(SUNITA)
+
+
+def test_erasing_one_of_a_pair_tells_the_other_once_though_slack_is_down_without_naming_them(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.messenger.failing = True
+    scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW)
+    scheme.messenger.failing = False
+    assert scheme.deliveries.run_due(NOW + timedelta(minutes=5)) == 1, "kept with the erasure"
+    assert scheme.deliveries.run_due(NOW + timedelta(days=1)) == 0, "and sent once"
+    [(to, ended)] = scheme.messenger.of(PairEnded)
+    assert (to, ended.partner) == (GRACE, None), "Grace alone is told, and Sunita is not named"
+    with pytest.raises(PairingEnded):
+        scheme.pairing.accept(GRACE, ended.pair_id, NOW)
+
+
+def test_a_pairing_the_team_ends_still_names_each_partner_to_the_other(scheme: Scheme) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.pairing.unpair(TEAM_LEAD, SUNITA, "a change of role", NOW)
+    told = {to: ended.partner.name for to, ended in scheme.messenger.of(PairEnded) if ended.partner}
+    assert told == {GRACE: "Sunita Rao", SUNITA: "Grace Mensah"}
 
 
 def test_erasing_keeps_the_concerns_audit_trail_but_not_the_concerns_words(
