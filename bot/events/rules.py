@@ -133,6 +133,22 @@ def covered_by_change_notice(
     ]
 
 
+def calendar_order(
+    events: Sequence[Event], schedules: Mapping[str, EventSchedule]
+) -> dict[str, tuple[datetime, int]]:
+    """A sort key for each event, by its place in the scheme's calendar: a dated event at its
+    start; one still to be confirmed just before the next dated event after it in the programme
+    file, which lists events in the order they are expected. So January's TBC networking is not
+    shown after September's celebration, and a date set for one event moves no other."""
+    keys: dict[str, tuple[datetime, int]] = {}
+    after = datetime.max.replace(tzinfo=UTC)
+    for index, event in reversed(list(enumerate(events))):
+        starts = schedules[event.id].starts_at
+        keys[event.id] = (starts or after, index)
+        after = starts or after
+    return keys
+
+
 def in_audience(role: str, audience: Audience) -> bool:
     return audience == "everyone" or audience == f"{role}s"
 

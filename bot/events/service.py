@@ -14,6 +14,7 @@ from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import (
     EventSchedule,
     ReminderMoment,
+    calendar_order,
     covered_by_change_notice,
     current_schedules,
     due_reminders,
@@ -201,7 +202,8 @@ class EventsService:
     # What people see ------------------------------------------------------------------------
 
     def my_events(self, slack_user_id: str, now: datetime) -> MyCalendar:
-        """The person's events still to come, dated first, then TBC ones."""
+        """The person's events still to come, in calendar order (TBC ones where the programme
+        expects them)."""
         with self._uow() as uow:
             person = self._participant(uow, slack_user_id)
             schedules = self._schedules(uow)
@@ -212,7 +214,8 @@ class EventsService:
             if in_audience(person.role, e.audience)
             and (schedules[e.id].ends_at is None or schedules[e.id].ends_at > now)  # type: ignore[operator]
         ]
-        mine.sort(key=lambda m: (m.schedule.is_tbc, m.schedule.starts_at or now))
+        order = calendar_order(self.programme.events, schedules)
+        mine.sort(key=lambda m: order[m.event.id])
         return MyCalendar(person.tz, mine)
 
     def attendance(self, actor: str, event_id: str) -> Attendance:

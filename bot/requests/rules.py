@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.events.rules import EventSchedule, in_audience
+from bot.events.rules import EventSchedule, calendar_order, in_audience
 from bot.scheme import Event
 
 Kind = Literal["adjustment", "accommodation", "travel"]
@@ -72,15 +72,16 @@ class EventChoice:
 def askable(
     events: Iterable[Event], schedules: Mapping[str, EventSchedule], role: str, now: datetime
 ) -> list[EventChoice]:
-    """The events a person may ask about: those for them, not yet over; dated first, in order,
-    then those still to be confirmed."""
+    """The events a person may ask about: those for them, not yet over, in calendar order (TBC
+    ones where the programme expects them)."""
     choices = [
         EventChoice(e, schedules[e.id])
         for e in events
         if in_audience(role, e.audience)
         and (schedules[e.id].ends_at is None or schedules[e.id].ends_at > now)  # type: ignore[operator]
     ]
-    return sorted(choices, key=lambda c: (c.schedule.is_tbc, c.schedule.starts_at or now))
+    order = calendar_order(list(events), schedules)
+    return sorted(choices, key=lambda c: order[c.event.id])
 
 
 def event_problem(kind: Kind, event: Event | None) -> EventProblem | None:

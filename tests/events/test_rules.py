@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 
 from bot.events.rules import (
     EventSchedule,
+    calendar_order,
     current_schedules,
     due_reminders,
     file_schedule,
@@ -156,3 +157,20 @@ def test_a_date_the_team_set_holds_until_the_file_itself_changes_that_event() ->
     older_file = event_at(utc(2025, 11, 6, 11))
     edited = current_schedules(programme, {"launch": moved}, {"launch": older_file})
     assert edited["launch"] == in_file
+
+
+def test_an_event_still_to_be_confirmed_is_in_the_calendar_where_the_programme_expects_it() -> None:
+    programme = load_programme(SHIPPED_PROGRAMME)
+    schedules = {e.id: file_schedule(programme, e) for e in programme.events}
+    order = calendar_order(programme.events, schedules)
+    in_order = sorted((e.id for e in programme.events), key=order.__getitem__)
+    assert in_order[-3:] == ["networking-jan-2026", "ukio-2026", "final-celebration"]
+
+
+def test_a_date_set_for_a_tbc_event_puts_it_at_that_date() -> None:
+    programme = load_programme(SHIPPED_PROGRAMME)
+    schedules = {e.id: file_schedule(programme, e) for e in programme.events}
+    schedules["networking-jan-2026"] = event_at(utc(2026, 10, 1), event_id="networking-jan-2026")
+    order = calendar_order(programme.events, schedules)
+    in_order = sorted((e.id for e in programme.events), key=order.__getitem__)
+    assert in_order[-3:] == ["ukio-2026", "final-celebration", "networking-jan-2026"]
