@@ -1,19 +1,21 @@
 """Slack's Web API contract, as the stand-in checks it: each method and its required arguments.
 
-`contract.json` is derived from Slack's published OpenAPI description
-(../shared/slack-specs/slack_web_openapi_v2.json, MIT-licensed) so the stand-in also works where
-that folder is absent; a test keeps the two equal. Methods newer than that 2020 description are
-listed in NEWER_METHODS with their required arguments from Slack's reference pages.
-Regenerate with: python -m localslack.contract ../shared/slack-specs/slack_web_openapi_v2.json
+`contract.json` is derived from Slack's published OpenAPI description (carried in `specs/`,
+MIT-licensed, with the other published contracts the tests use); a test keeps the two equal.
+Methods newer than that 2020 description are listed in NEWER_METHODS with their required
+arguments from Slack's reference pages. Regenerate with: python -m localslack.contract
 """
 
 from __future__ import annotations
 
+import gzip
 import json
-import sys
 from pathlib import Path
+from typing import Any
 
 CONTRACT = Path(__file__).parent / "contract.json"
+SPECS = Path(__file__).parent / "specs"
+OPENAPI = "slack_web_openapi_v2.json.gz"
 
 NEWER_METHODS: dict[str, list[str]] = {
     "files.getUploadURLExternal": ["filename", "length"],
@@ -49,7 +51,13 @@ def problems(method: str, params: dict[str, object], contract: dict[str, list[st
     ]
 
 
+def published(name: str) -> Any:
+    """One of Slack's published contracts in `specs/` (a .gz one read as it is stored)."""
+    path = SPECS / name
+    data = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    return json.loads(data)
+
+
 if __name__ == "__main__":
-    spec = json.loads(Path(sys.argv[1]).read_text())
-    CONTRACT.write_text(json.dumps(derive(spec), indent=1) + "\n")
+    CONTRACT.write_text(json.dumps(derive(published(OPENAPI)), indent=1) + "\n")
     print(f"wrote {CONTRACT}")

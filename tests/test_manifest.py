@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import jsonschema
-import pytest
+
+from localslack.contract import published
 
 ROOT = Path(__file__).parent.parent
-SCHEMA = ROOT.parent / "shared" / "slack-specs" / "manifest.schema.2.0.0.json"
 MANIFEST = json.loads((ROOT / "manifest.json").read_text())
 
 # Each Web API method the bot calls, and the bot scopes Slack requires for it where the bot
@@ -48,11 +48,8 @@ def methods_called() -> set[str]:
     return by_client | {f"{family}_{name}" for family, name in by_name} | downloads
 
 
-@pytest.mark.skipif(
-    not SCHEMA.exists(), reason="Slack's manifest schema is in ../shared/slack-specs"
-)
 def test_the_manifest_is_valid_by_slacks_schema() -> None:
-    jsonschema.validate(MANIFEST, json.loads(SCHEMA.read_text()))
+    jsonschema.validate(MANIFEST, published("manifest.schema.2.0.0.json"))
 
 
 def test_the_manifest_asks_for_exactly_the_scopes_the_bot_uses() -> None:

@@ -13,7 +13,6 @@ import urllib.request
 from collections.abc import Callable, Iterator
 from functools import partial
 from http.server import BaseHTTPRequestHandler, HTTPServer
-from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs
 
@@ -21,12 +20,12 @@ import pytest
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
+from localslack.contract import OPENAPI, published
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
 
 ANN = "UANN00001"
 SECRET = "local-signing-secret"
-SPECS = Path(__file__).parent.parent.parent.parent / "shared" / "slack-specs"
 
 
 class Bot:
@@ -371,15 +370,13 @@ def test_opening_home_sends_app_home_opened_with_the_published_view(
     assert bot.last["event_id"] == sender.last_event_id
 
 
-@pytest.mark.skipif(not (SPECS / "slack_common_event_wrapper_schema.json").exists(), reason="specs")
 def test_app_home_opened_has_slacks_envelope(
     local: LocalSlack, sender: SignedSender, bot: Bot
 ) -> None:
     import jsonschema
 
     sender.open_home(ANN)
-    wrapper = json.loads((SPECS / "slack_common_event_wrapper_schema.json").read_text())
-    jsonschema.validate(bot.last, wrapper)
+    jsonschema.validate(bot.last, published("slack_common_event_wrapper_schema.json"))
 
 
 def test_a_button_in_home_sends_a_view_action_with_a_trigger_for_a_modal(
@@ -637,11 +634,10 @@ def test_a_files_private_url_needs_the_bot_token_and_an_unknown_file_is_not_foun
     assert refusal(lambda: web(local).files_info(file="F99999999"))["error"] == "file_not_found"
 
 
-@pytest.mark.skipif(not (SPECS / "slack_web_openapi_v2.json").exists(), reason="specs")
 def test_files_info_answers_by_slacks_schema(local: LocalSlack, sender: SignedSender) -> None:
     import jsonschema
 
-    spec = json.loads((SPECS / "slack_web_openapi_v2.json").read_text())
+    spec = published(OPENAPI)
     schema = spec["paths"]["/files.info"]["get"]["responses"]["200"]["schema"]
     answer = web(local).files_info(file=sender.attach_file(ANN, "notes.txt", b"hi")).data
     # Swagger 2's schemas are JSON Schema draft 4
