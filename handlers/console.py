@@ -30,6 +30,7 @@ from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.rules import ImportRejected
 from bot.participants.service import ParticipantsService
+from bot.requests.rules import DONE
 from bot.requests.service import RequestsService
 from bot.scheme import Slug
 from bot.team import Team
@@ -45,6 +46,7 @@ from handlers.views.participants import import_problems
 
 SlackId = Annotated[str, Field(pattern=SLACK_USER)]
 IMPORTING = "console_importing"  # the checked file and its form's id, from the ack to the import
+SENDING = "console_sending"  # the file asked for, from the ack to its sending
 # Slack applies a form's answer within the 3 seconds it gives the app: wait at most that long.
 SHOWN_TRIES, SHOWN_WAIT = 15, 0.2
 log = logging.getLogger(__name__)
@@ -62,6 +64,11 @@ class FormPressed(Payload):
 class ExportPressed(Payload):
     form: Slug
     pseudonymous: bool
+
+
+class FileAsked(Payload):
+    form: Slug
+    file: view.File
 
 
 class DateForm(Payload):
@@ -139,13 +146,19 @@ class Console:
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
             return []
+        requests = self._requests.for_team(person)
         console = view.Console(
             alerts=self._concerns.open_alerts(person),
             pairs=self._checkins.team_overview(person, now),
             attendance=self._events.all_attendance(person),
             counts=self._participants.counts(person),
             results=self._evaluations.status(person, now),
-            requests=[v.request for v in self._requests.for_team(person)],
+            requests=[v.request for v in requests],
+            answered_at={
+                v.request.id: v.history[-1].at
+                for v in requests
+                if v.request.status in DONE and v.history
+            },
         )
         return view.console_blocks(console, self._events.programme, now)
 
@@ -164,7 +177,7 @@ def register(
     _register_imports(app, home, team, participants, pairing)
     _register_pairs(app, home, team, pairing)
     _register_erasure(app, home, privacy)
-    _register_evaluations(app, home)
+    _register_evaluations(app, home, team)
 
 
 def _register_concerns(app: App, home: Home, team: Team, concerns: ConcernsService) -> None:
@@ -179,11 +192,15 @@ def _register_concerns(app: App, home: Home, team: Team, concerns: ConcernsServi
             modal = concerns_view.resolve_modal(concern_id, view.RESOLVE_MODAL)
             open_modal(client, acting(context), modal)
             return
-        if step == "acknowledge":
-            concerns.acknowledge(me.person, concern_id, me.now)
-        else:
-            concerns.take(me.person, concern_id, me.now)
-        home.publish(client, me.person, me.now)
+        try:
+            if step == "acknowledge":
+                concerns.acknowledge(me.person, concern_id, me.now)
+            else:
+                concerns.take(me.person, concern_id, me.now)
+        finally:
+            # Refused too (someone took that step first, in the channel): the console shows
+            # where the concern stands now.
+            home.publish(client, me.person, me.now)
 
     @app.view(view.RESOLVE_MODAL)
     def resolved(ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -388,21 +405,51 @@ def _register_erasure(app: App, home: Home, privacy: PrivacyService) -> None:
         home.publish(client, me.person, me.now)
 
 
-def _register_evaluations(app: App, home: Home) -> None:
+def _register_evaluations(app: App, home: Home, team: Team) -> None:
+    """A chart or an export takes a second or two (counting, uploading): the Home says at once,
+    under the button, that it is on its way and where to, then that it is there."""
     evaluations = home.evaluations
 
-    @app.action(view.CHART)
-    def chart(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
-        ack()
+    def asked(ack: Ack, action: dict, context: BoltContext) -> None:
         me = acting(context)
-        evaluations.post_results(me.person, parse(FormPressed, action).value, me.now)
+        team.require_member(me.person)
+        file = _file_asked(action)
+        evaluations.form(file.form)  # a form that is not the programme's is refused now
+        context[SENDING] = file
+        ack()
 
-    @app.action(re.compile(f"^{view.EXPORT}_(named|pseudonymous)$"))
-    def export(ack: Ack, action: dict, context: BoltContext) -> None:
-        ack()
-        me = acting(context)
+    def send(client: WebClient, context: BoltContext) -> None:
+        if SENDING not in context:
+            return  # refused, and told so
+        me, file = acting(context), context[SENDING]
+        home.publish(
+            client,
+            me.person,
+            me.now,
+            view.file_said(file.form, view.ON_ITS_WAY[file.file], team.channel),
+        )
+        said = view.file_not_sent(file.form)
         try:
-            pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
-        except ValueError:
-            pressed = parse(ExportPressed, None)
-        evaluations.send_export(me.person, pressed.form, pressed.pseudonymous, me.now)
+            if file.file == "chart":
+                evaluations.post_results(me.person, file.form, me.now)
+            else:
+                pseudonymous = file.file == "pseudonymous"
+                evaluations.send_export(me.person, file.form, pseudonymous, me.now)
+            said = view.file_said(file.form, view.ARRIVED[file.file], team.channel)
+        except UserError as error:
+            said = view.file_not_sent(file.form, user_error(error))
+        finally:
+            home.publish(client, me.person, me.now, said)
+
+    app.action(view.CHART)(ack=asked, lazy=[send])
+    app.action(re.compile(f"^{view.EXPORT}_(named|pseudonymous)$"))(ack=asked, lazy=[send])
+
+
+def _file_asked(action: dict[str, Any]) -> FileAsked:
+    if action.get("action_id") == view.CHART:
+        return FileAsked(form=parse(FormPressed, action).value, file="chart")
+    try:
+        pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
+    except ValueError:
+        pressed = parse(ExportPressed, None)
+    return FileAsked(form=pressed.form, file="pseudonymous" if pressed.pseudonymous else "named")

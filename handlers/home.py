@@ -29,7 +29,7 @@ from bot.requests.service import RequestsService
 from bot.scheme import Nation
 from handlers.events import RsvpPressed
 from handlers.i18n import in_language, language
-from handlers.middleware import MenuChoice, Payload, acting, open_modal, parse
+from handlers.middleware import MenuChoice, Payload, RowId, acting, open_modal, parse
 from handlers.pairs import (
     IdPressed,
     log_meeting_form,
@@ -39,6 +39,7 @@ from handlers.pairs import (
 from handlers.views import events as events_view
 from handlers.views import home as view
 from handlers.views import pairs as pairs_view
+from handlers.views import requests as requests_view
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +49,18 @@ T = TypeVar("T")
 
 class PauseForm(Payload):
     until: date
+
+
+class RequestPressed(Payload):
+    value: RowId
+
+
+class DeclineOrigin(Payload):
+    request: RowId
+
+
+class DeclineForm(Payload):
+    reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -63,17 +76,20 @@ class Home:
     requests: RequestsService
     console: Callable[[str, datetime], list[Block]]
 
-    def publish(self, client: WebClient, person: str, now: datetime) -> None:
-        home = view.home_view(
-            self._mine(person, now), self.events.programme, now, self.console(person, now)
-        )
+    def publish(
+        self, client: WebClient, person: str, now: datetime, said: view.Said | None = None
+    ) -> None:
+        """`said`: what their press led to, shown under what they pressed."""
+        console = self.console(person, now)
+        mine = self._mine(person, now, on_team=bool(console))
+        home = view.home_view(mine, self.events.programme, now, console, said)
         try:
             client.views_publish(user_id=person, view=home.to_dict())
         except SlackApiError as error:
             # The action itself is done; the Home is drawn afresh when next opened.
             log.warning("home not published: %s", error.response.get("error"))
 
-    def _mine(self, person: str, now: datetime) -> view.Mine:
+    def _mine(self, person: str, now: datetime, on_team: bool) -> view.Mine:
         pair = _or_none(lambda: self.pairing.my_pair(person))
         return view.Mine(
             calendar=_or_none(lambda: self.events.my_events(person, now)),
@@ -84,6 +100,8 @@ class Home:
             nation=self._nation(person),
             language=language(),
             requests=self.requests.mine(person),
+            on_team=on_team,
+            approvals=_or_none(lambda: self.requests.for_approver(person)),
         )
 
     def _nation(self, person: str) -> Nation | None:
@@ -112,6 +130,7 @@ def register(app: App, home: Home, privacy: PrivacyService) -> None:
     _register_calendar(app, home)
     _register_pair(app, home)
     _register_yours(app, home, privacy)
+    _register_approvals(app, home)
 
 
 def _register_events(app: App, home: Home) -> None:
@@ -229,3 +248,35 @@ def _register_yours(app: App, home: Home, privacy: PrivacyService) -> None:
         ack()
         me = acting(context)
         privacy.send_my_data(me.person, me.now)
+
+
+def _register_approvals(app: App, home: Home) -> None:
+    """The approver's Approve and Decline on their Home: the same use cases as the buttons in
+    their DM, which the service brings up to date; the Home is drawn again after each."""
+    requests = home.requests
+
+    @app.action(view.APPROVE)
+    def approve(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        me = acting(context)
+        try:
+            requests.approve(me.person, parse(RequestPressed, action).value, me.now)
+        finally:
+            # Refused too (decided already, in the DM): the list shows where it stands now.
+            home.publish(client, me.person, me.now)
+
+    @app.action(view.DECLINE)
+    def decline(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+        ack()
+        requests.require_approver(acting(context).person)
+        modal = requests_view.decline_modal(parse(RequestPressed, action).value)
+        modal.callback_id = view.DECLINE_MODAL  # its answer redraws the Home
+        open_modal(client, acting(context), modal)
+
+    @app.view(view.DECLINE_MODAL)
+    def declined(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        request_id = parse(DeclineOrigin, me.metadata).request
+        requests.decline(me.person, request_id, parse(DeclineForm, me.values).reason, me.now)
+        ack()
+        home.publish(client, me.person, me.now)

@@ -6,9 +6,10 @@ and status, a request's number, kind and status."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 from slack_sdk.models.blocks import (
     ActionsBlock,
@@ -39,6 +40,7 @@ from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
 from handlers.views import requests as requests_view
 from handlers.views.common import SECTION_TEXT_MAX, modal_title, note, sections
+from handlers.views.home import Said
 from handlers.views.mrkdwn import escape
 
 SET_DATE, WHO = "console_set_date", "console_who"
@@ -72,24 +74,59 @@ class Console:
     attendance: list[Attendance]
     counts: dict[str, int]
     results: list[ResultsForTeam]
-    requests: list[Request] = field(default_factory=list)  # those still to answer come first
+    requests: list[Request] = field(default_factory=list)
+    answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
 
 
 def console_blocks(console: Console, programme: Programme, now: datetime) -> list[Block]:
     return [
         DividerBlock(),
         HeaderBlock(text=_("Project team console")),
-        *_attention(console),
+        *_attention(console, programme, now),
         *_events(console.attendance, programme),
         *_people(console),
         *_evaluations(console.results, now),
     ]
 
 
-def _attention(console: Console) -> list[Block]:
+def _today(at: datetime | None, programme: Programme, now: datetime) -> bool:
+    zone = programme.zone
+    return at is not None and at.astimezone(zone).date() == now.astimezone(zone).date()
+
+
+def _resolved_at(alert: AlertView) -> datetime | None:
+    return next((e.at for e in reversed(alert.history) if e.action == "resolved"), None)
+
+
+def _attention(console: Console, programme: Programme, now: datetime) -> list[Block]:
+    """Each list newest first by number, whatever its status, and what was settled today stays
+    in its place saying so: a step never moves another item under the pointer."""
     blocks: list[Block] = [SectionBlock(text=_("*Needs attention*"))]
-    open_alerts = [a for a in console.alerts if a.concern.status != "resolved"]
-    for alert in open_alerts[:SHOWN]:
+    concerns, still_open = _concerns(console.alerts, programme, now)
+    requests, waiting = _requests(console, programme, now)
+    flagged = sorted(
+        (p for p in console.pairs if p.attention or p.pair.status == "awaiting"),
+        key=lambda p: (p.mentor, p.mentee, p.pair.id),
+    )
+    blocks += concerns + requests
+    blocks += sections("\n".join(_pair_line(s) for s in flagged[:SHOWN]))
+    more = _("And {n} more pairs: type `/mentoring team pairs` to see them all.")
+    blocks += _more(len(flagged), more)
+    if not still_open and not waiting and not flagged:
+        blocks.append(note(_("Nothing needs you right now.")))
+    return blocks
+
+
+def _concerns(
+    alerts: list[AlertView], programme: Programme, now: datetime
+) -> tuple[list[Block], bool]:
+    """The concerns not yet resolved and those resolved today, each with its status; and
+    whether any is still to be resolved."""
+    still_open = [a for a in alerts if a.concern.status != "resolved"]
+    settled = [a for a in alerts if _today(_resolved_at(a), programme, now)]
+    shown = sorted(still_open + settled, key=lambda a: -a.concern.id)
+    blocks: list[Block] = []
+    for alert in shown[:SHOWN]:
         c = alert.concern
         line = _("Concern #{number} · {urgency} · {status} · raised {day}").format(
             number=c.id,
@@ -98,26 +135,32 @@ def _attention(console: Console) -> list[Block]:
             day=formatted(c.created_at.astimezone(concerns_view.UK), "dd MMM"),
         )
         blocks.append(SectionBlock(text=line))
-        blocks.append(_concern_buttons(c))
+        if c.status != "resolved":
+            blocks.append(_concern_buttons(c))
     more = _("And {n} more concerns: type `/mentoring team alerts` to see them all.")
-    blocks += _more(len(open_alerts), more)
+    return blocks + _more(len(shown), more), bool(still_open)
+
+
+def _requests(console: Console, programme: Programme, now: datetime) -> tuple[list[Block], bool]:
+    """The requests still to answer and those answered today, each with its status; and
+    whether any is still to answer."""
     waiting = [r for r in console.requests if r.status not in DONE]
-    blocks += sections("\n".join(map(requests_view.console_line, waiting[:SHOWN])))
+    answered = [
+        r
+        for r in console.requests
+        if r.status in DONE and _today(console.answered_at.get(r.id), programme, now)
+    ]
+    listed = sorted(waiting + answered, key=lambda r: -r.id)
+    blocks = sections("\n".join(map(requests_view.console_line, listed[:SHOWN])))
     more = _("And {n} more requests: type `/mentoring team requests` to see them all.")
-    blocks += _more(len(waiting), more)
-    flagged = [p for p in console.pairs if p.attention or p.pair.status == "awaiting"]
-    blocks += sections("\n".join(_pair_line(s) for s in flagged[:SHOWN]))
-    more = _("And {n} more pairs: type `/mentoring team pairs` to see them all.")
-    blocks += _more(len(flagged), more)
-    if not open_alerts and not waiting and not flagged:
-        blocks.append(note(_("Nothing needs you right now.")))
-    return blocks
+    return blocks + _more(len(listed), more), bool(waiting)
 
 
 def _concern_buttons(c: Concern) -> ActionsBlock:
+    """Acknowledge comes last, so when it goes nothing else moves into its place."""
     steps = [("take", _("I'll take this")), ("resolve", _("Resolved"))]
     if c.status == "open":
-        steps.insert(0, ("acknowledge", _("Acknowledge")))
+        steps.append(("acknowledge", _("Acknowledge")))
     return ActionsBlock(
         block_id=f"console:concern:{c.id}",
         elements=[
@@ -232,6 +275,37 @@ def _evaluations(results: list[ResultsForTeam], now: datetime) -> list[Block]:
     more = _("And {n} more forms: type `/mentoring team evaluations` to see them all.")
     blocks += _more(len(results), more)
     return blocks
+
+
+# A file the console sends to the team's channel, and what the Home says of it under its form.
+File = Literal["chart", "named", "pseudonymous"]
+ON_ITS_WAY: dict[File, str] = {
+    "chart": N_("The chart is on its way to {channel}: it takes a moment."),
+    "named": N_("The export with names is on its way to {channel}: it takes a moment."),
+    "pseudonymous": N_("The pseudonymous export is on its way to {channel}: it takes a moment."),
+}
+ARRIVED: dict[File, str] = {
+    "chart": N_("The chart is in {channel}."),
+    "named": N_("The export with names is in {channel}."),
+    "pseudonymous": N_("The pseudonymous export is in {channel}."),
+}
+NOT_SENT = N_("That could not be sent just now. Please try again in a minute.")
+CHANNEL_ID = re.compile("^[CG][A-Z0-9]+$")
+
+
+def channel_link(channel: str) -> str:
+    """The team's channel as Slack shows it: an id becomes a link showing its name."""
+    return f"<#{channel}>" if CHANNEL_ID.match(channel) else f"#{escape(channel.lstrip('#'))}"
+
+
+def file_said(form_id: str, words: str, channel: str) -> Said:
+    """`words` (one of ON_ITS_WAY's or ARRIVED's) under the buttons of the file's form."""
+    return Said(f"console:form:{form_id}", _(words).format(channel=channel_link(channel)))
+
+
+def file_not_sent(form_id: str, why: str | None = None) -> Said:
+    """Why the file did not go (a person's mistake, in words), or that something failed."""
+    return Said(f"console:form:{form_id}", why or _(NOT_SENT))
 
 
 def _more(total: int, words: str) -> list[Block]:

@@ -27,8 +27,9 @@ from bot.evaluations.service import MyForm
 from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
 from bot.requests.rules import Request
+from bot.requests.service import RequestView
 from bot.scheme import Nation, Programme
-from handlers.i18n import ENGLISH, LANGUAGES, N_, _, day, language
+from handlers.i18n import ENGLISH, LANGUAGES, N_, _, clock_time, day, formatted, language
 from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import events as events_view
@@ -45,18 +46,28 @@ STAGE, AGREEMENT, LOG_MEETING = "home_stage", "home_agreement", "home_log_meetin
 PAUSE, RESUME, MY_DATA = "home_pause", "home_resume", "home_my_data"
 CALENDAR_FEED, NATION, LANGUAGE = "home_calendar_feed", "home_nation", "home_language"
 PAUSE_MODAL = "home_pause_modal"
+APPROVE, DECLINE, DECLINE_MODAL = "home_approve", "home_decline", "home_decline_modal"
 # Slack's limits: a Home view holds at most 100 blocks, so each list shows its first few and
 # says how many more there are and where to see them all.
 EVENTS_SHOWN = 5
 MEETINGS_SHOWN = 3
+APPROVALS_SHOWN = 10
 
+# Below a participant's Home, whose "Tell the project team privately" button is above it.
 HELP = N_(
     "Everything here is also a command: type `/mentoring help` for the list. To tell the project "
     "team something privately, use the button above: only the team's private channel sees it."
 )
+# Below the Home of anyone else: the team, the approver, someone not on the scheme.
+COMMANDS_HELP = N_("Type `/mentoring help` for the list of commands.")
 NOT_ON_THE_SCHEME = N_(
     "You are not on the mentoring scheme yet. If you think you should be, please contact the "
     "project team."
+)
+ON_THE_TEAM = N_("You are on the project team: your console is below.")
+THE_APPROVER = N_(
+    "You decide the requests for accommodation at the scheme's face-to-face events. Each one "
+    "waiting for you is below, and in our DM with its words."
 )
 
 
@@ -72,9 +83,23 @@ class Mine:
     requests: list[Request] = field(default_factory=list)  # their own, newest first
     nation: Nation | None = None  # whose bank holidays they keep (None: the programme's)
     language: str = ENGLISH  # the language they read
+    on_team: bool = False  # the console follows their Home
+    # The requests that came to them for a decision; None: they are not the approver.
+    approvals: list[RequestView] | None = None
 
 
-def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Block]) -> View:
+@dataclass(frozen=True)
+class Said:
+    """What a press led to, said on the Home right under the block pressed (`block_id`), so the
+    person sees it where they are looking: a file on its way, then arrived."""
+
+    block_id: str
+    text: str
+
+
+def home_view(
+    mine: Mine, programme: Programme, now: datetime, console: list[Block], said: Said | None = None
+) -> View:
     blocks: list[Block] = [HeaderBlock(text=_("Your mentoring"))]
     if mine.calendar is not None:
         blocks += _events(mine.calendar, mine.public_url, programme, now)
@@ -83,9 +108,72 @@ def home_view(mine: Mine, programme: Programme, now: datetime, console: list[Blo
         blocks += requests_view.my_requests(mine.requests, programme)
         blocks += _yours(mine.nation or programme.default_nation, mine.language)
     else:
-        blocks.append(SectionBlock(text=_(NOT_ON_THE_SCHEME)))
-    blocks.append(note(_(HELP)))
-    return View(type="home", blocks=blocks + console)
+        blocks.append(SectionBlock(text=_(_who_you_are(mine))))
+    if mine.approvals is not None:
+        blocks += _approvals(mine.approvals, programme, now)
+    blocks.append(note(_(HELP if mine.calendar is not None else COMMANDS_HELP)))
+    return View(type="home", blocks=_with_said(blocks + console, said))
+
+
+def _who_you_are(mine: Mine) -> str:
+    """Who they are to the scheme when they are not on it, so the words fit what follows."""
+    if mine.on_team:
+        return ON_THE_TEAM
+    return THE_APPROVER if mine.approvals is not None else NOT_ON_THE_SCHEME
+
+
+def _with_said(blocks: list[Block], said: Said | None) -> list[Block]:
+    """`said` in small print under the block pressed; at the top if it is no longer shown."""
+    if said is None:
+        return blocks
+    at = next((n for n, b in enumerate(blocks) if b.block_id == said.block_id), 0)
+    return [*blocks[: at + 1], note(said.text), *blocks[at + 1 :]]
+
+
+def _approvals(views: list[RequestView], programme: Programme, now: datetime) -> list[Block]:
+    """The approver's requests: each still waiting, with the buttons their DM has, and each
+    decided today, in its place, so the list stays put under the pointer as they decide."""
+    waiting = [v for v in views if v.request.status == "awaiting_approval"]
+    shown = [v for v in views if v in waiting or _decided_today(v, programme, now)]
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Requests for your decision*"))]
+    if not waiting:
+        blocks.append(note(_("Nothing is waiting for your decision.")))
+    for v in shown[:APPROVALS_SHOWN]:
+        blocks += _approval(v, programme)
+    if len(shown) > APPROVALS_SHOWN:
+        more = _("And {n} more: each is in our DM, with its buttons.")
+        blocks.append(note(more.format(n=len(shown) - APPROVALS_SHOWN)))
+    return blocks
+
+
+def _decided_today(v: RequestView, programme: Programme, now: datetime) -> bool:
+    last = v.history[-1] if v.history else None
+    if last is None or v.request.status == "awaiting_approval":
+        return False
+    return last.at.astimezone(programme.zone).date() == now.astimezone(programme.zone).date()
+
+
+def _approval(v: RequestView, programme: Programme) -> list[Block]:
+    r = v.request
+    asked = r.created_at.astimezone(programme.zone)
+    event = programme.event(r.event_id) if r.event_id else None
+    line = _("*#{number}* {request}, from {person}, asked {date} {time}").format(
+        number=r.id,
+        request=requests_view.about(r.kind, event),
+        person=escape(v.requester) or _("someone no longer on the scheme"),
+        date=formatted(asked, "dd MMM"),
+        time=clock_time(asked),
+    )
+    if r.status != "awaiting_approval":
+        return [SectionBlock(text=f"{line}\n_{_(requests_view.YOUR_DECISION[r.status])}_")]
+    buttons = [
+        ButtonElement(text=_("Approve"), action_id=APPROVE, value=str(r.id), style="primary"),
+        ButtonElement(text=_("Decline…"), action_id=DECLINE, value=str(r.id)),
+    ]
+    return [
+        SectionBlock(text=line),
+        ActionsBlock(block_id=f"home:approval:{r.id}", elements=buttons),
+    ]
 
 
 def _events(

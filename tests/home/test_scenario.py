@@ -66,9 +66,9 @@ def test_a_mentee_sees_their_events_and_pair_and_accepts_from_their_home(world: 
     assert home_view.ACCEPT in actions_in(home)
     assert "Project team console" not in shown
     assert world.sender.click_home(SUNITA, home_view.ACCEPT).status == 200
-    home = world.slack.workspace.home_view(SUNITA)
-    assert home is not None and home_view.ACCEPT not in actions_in(home)
-    assert "Next check-in" not in text_of(home), "not until both have accepted"
+    accepted = world.slack.workspace.home_view(SUNITA)
+    assert accepted is not None and home_view.ACCEPT not in actions_in(accepted)
+    assert "Next check-in" not in text_of(accepted), "not until both have accepted"
     home_of(world, GRACE)
     assert world.sender.click_home(GRACE, home_view.ACCEPT).status == 200
     shown = text_of(home_of(world, SUNITA))
@@ -215,8 +215,9 @@ def test_the_team_handles_a_concern_from_the_console(world: World) -> None:
     assert "acknowledged" in text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
     assert world.sender.click_home(TEAM_LEAD, f"{console_view.CONCERN}resolve", "1").status == 200
     assert world.submit_view(TEAM_LEAD, {"note": "Spoke to both; new mentor found."}).status == 200
-    shown = text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
-    assert "Concern #1" not in shown
+    home = world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []}
+    assert "Concern #1 · Urgent: today, please · :white_check_mark: resolved" in text_of(home)
+    assert f"{console_view.CONCERN}take" not in actions_in(home), "stays till tomorrow, done"
     [alert] = world.bot.services.concerns.open_alerts(TEAM_LEAD)
     assert alert.concern.status == "resolved"
 

@@ -1,0 +1,244 @@
+"""The console and the Homes of the team and the approver, as each of them uses them (issue 20,
+Step 12): lists that stay put under the pointer as each step is taken, a file's progress said
+where it was asked for, words that fit the Home they are on, the approver deciding from her
+Home, and every surface agreeing after a step, whichever surface took it."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+
+from handlers.views import console as console_view
+from handlers.views import home as home_view
+from localslack.server import LocalSlack
+from localslack.workspace import Message
+from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
+from tests.home.test_scenario import actions_in, home_of, open_modal, text_of
+from tests.world import TEAM_CHANNEL, TEAM_LEAD, World
+
+GRACE, SUNITA, STRANGER = "UGRACE001", "USUNITA01", "USTRANGE1"
+APPROVER = "UTEAM0003"  # Dr Morgan Ellis in the shipped programme: not on the team
+HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before?"
+ACKNOWLEDGE, RESOLVE = f"{console_view.CONCERN}acknowledge", f"{console_view.CONCERN}resolve"
+
+
+@pytest.fixture(autouse=True)
+def approver_in_the_workspace(slack: LocalSlack) -> Iterator[None]:
+    slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
+    yield
+
+
+def shown_home(world: World, user: str) -> dict[str, Any]:
+    """The Home as last published, without opening it again."""
+    home = world.slack.workspace.home_view(user)
+    assert home is not None
+    return home
+
+
+def concern_rows(home: dict[str, Any]) -> list[str]:
+    """The console's concerns top to bottom, as read: each line, then its buttons' labels."""
+    rows: list[str] = []
+    for block in home["blocks"]:
+        if block["type"] == "section" and block["text"]["text"].startswith("Concern #"):
+            rows.append(block["text"]["text"])
+        elif block.get("block_id", "").startswith("console:concern:"):
+            rows[-1] += " | " + ", ".join(e["text"]["text"] for e in block["elements"])
+    return rows
+
+
+def said_under(home: dict[str, Any], block_id: str) -> str:
+    """The small print right under a block, where the person pressed."""
+    blocks = home["blocks"]
+    [at] = [n for n, b in enumerate(blocks) if b.get("block_id") == block_id]
+    after = blocks[at + 1]
+    assert after["type"] == "context", f"nothing said under {block_id}"
+    return str(after["elements"][0]["text"])
+
+
+def test_the_consoles_concerns_stay_put_as_each_is_acknowledged_and_resolved(
+    world: World,
+) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    raise_by_command(world, GRACE, "We keep missing each other", urgency="soon")
+    rows = concern_rows(home_of(world, TEAM_LEAD))
+    assert [r.split(" · ")[0] for r in rows] == ["Concern #2", "Concern #1"]
+
+    assert world.sender.click_home(TEAM_LEAD, ACKNOWLEDGE, "2").status == 200
+    second, first = concern_rows(shown_home(world, TEAM_LEAD))
+    assert second.startswith("Concern #2") and "acknowledged" in second
+    assert first.startswith("Concern #1") and ":red_circle: open" in first
+    # Acknowledge was last in the row: nothing moved into the place just pressed.
+    assert second.endswith("| I'll take this, Resolved")
+    assert first.endswith("| I'll take this, Resolved, Acknowledge")
+
+    assert world.sender.click_home(TEAM_LEAD, RESOLVE, "2").status == 200
+    assert world.submit_view(TEAM_LEAD, {"note": "Met both; a new time is agreed."}).status == 200
+    second, first = concern_rows(shown_home(world, TEAM_LEAD))
+    assert second.startswith("Concern #2") and second.endswith(
+        ":white_check_mark: resolved · raised 05 Jan"
+    )
+    assert first.startswith("Concern #1") and ":red_circle: open" in first
+
+
+def test_a_step_taken_in_the_channel_first_shows_on_the_console_pressed_after_it(
+    world: World,
+) -> None:
+    paired(world)
+    raise_by_command(world, SUNITA)
+    assert "open" in concern_rows(home_of(world, TEAM_LEAD))[0]
+    [alert] = alerts(world)
+    world.click(TOM, alert, "concern_ack")  # Tom, in the team's channel, while Priya looks on
+
+    assert world.sender.click_home(TEAM_LEAD, ACKNOWLEDGE, "1").status == 200
+    assert "already been acknowledged" in world.texts(TEAM_LEAD)[-1]
+    [row] = concern_rows(shown_home(world, TEAM_LEAD))
+    assert "acknowledged" in row and "Acknowledge" not in row.split("|")[1]
+
+
+def form_buttons(home: dict[str, Any]) -> str:
+    [block_id] = [
+        b["block_id"] for b in home["blocks"] if b.get("block_id", "").startswith("console:form:")
+    ][:1]
+    return str(block_id)
+
+
+def published_homes(world: World, user: str, since: int) -> list[dict[str, Any]]:
+    homes = []
+    for call in world.slack.workspace.calls[since:]:
+        if call.method == "views.publish" and call.params.get("user_id") == user:
+            view = call.params["view"]
+            homes.append(json.loads(view) if isinstance(view, str) else view)
+    return homes
+
+
+def test_a_chart_and_an_export_say_where_they_were_asked_for_that_they_are_on_their_way(
+    world: World,
+) -> None:
+    world.add_cohort()
+    block_id = form_buttons(home_of(world, TEAM_LEAD))
+    form_id = block_id.rsplit(":", 1)[-1]
+    channel = f"<#{TEAM_CHANNEL}>"  # Slack shows it as #lms-project-team
+    for action_id, value, on_its_way, arrived in (
+        (
+            console_view.CHART,
+            form_id,
+            f"The chart is on its way to {channel}: it takes a moment.",
+            f"The chart is in {channel}.",
+        ),
+        (
+            f"{console_view.EXPORT}_named",
+            json.dumps({"form": form_id, "pseudonymous": False}),
+            f"The export with names is on its way to {channel}: it takes a moment.",
+            f"The export with names is in {channel}.",
+        ),
+    ):
+        calls = len(world.slack.workspace.calls)
+        in_channel = len(world.slack.workspace.messages_in(TEAM_CHANNEL))
+        assert world.sender.click_home(TEAM_LEAD, action_id, value).status == 200
+        world.bot.wait_for_listeners()
+        first, *_, last = published_homes(world, TEAM_LEAD, calls)
+        assert said_under(first, block_id) == on_its_way
+        assert said_under(last, block_id) == arrived
+        assert len(world.slack.workspace.messages_in(TEAM_CHANNEL)) == in_channel + 1
+        posted = [
+            n
+            for n, c in enumerate(world.slack.workspace.calls[calls:])
+            if c.method != "views.publish"
+        ]
+        publishes = [
+            n
+            for n, c in enumerate(world.slack.workspace.calls[calls:])
+            if c.method == "views.publish"
+        ]
+        assert publishes[0] < min(posted) and publishes[-1] > max(posted), "said before and after"
+
+
+def test_each_home_says_only_what_fits_the_person_it_is_for(world: World) -> None:
+    world.add_cohort()
+    world.slack.workspace.add_user(STRANGER, "Sam Stranger", "sam@example.org", "Europe/London")
+    participant = text_of(home_of(world, SUNITA))
+    assert (
+        "use the button above" in participant and "Tell the project team privately" in participant
+    )
+
+    stranger = text_of(home_of(world, STRANGER))
+    assert "not on the mentoring scheme yet" in stranger
+    assert "button above" not in stranger and "Type `/mentoring help`" in stranger
+
+    team = text_of(home_of(world, TEAM_LEAD))
+    assert "You are on the project team: your console is below." in team
+    assert "not on the mentoring scheme yet" not in team and "button above" not in team
+
+    approver = text_of(home_of(world, APPROVER))
+    assert "You decide the requests for accommodation" in approver
+    assert "Nothing is waiting for your decision." in approver
+    assert "not on the mentoring scheme yet" not in approver and "button above" not in approver
+    assert "Project team console" not in approver
+
+
+def ask_for_a_room(world: World, event: str) -> None:
+    world.command_opens_modal(SUNITA, f"request accommodation {event}")
+    answer = world.submit_view(SUNITA, {"kind": "accommodation", "event": event, "details": HOTEL})
+    assert answer.status == 200 and answer.response_action is None, answer
+
+
+def approvals(world: World) -> list[Message]:
+    return [m for m in world.dms(APPROVER) if "for your approval" in m.text]
+
+
+def decision_rows(home: dict[str, Any]) -> list[str]:
+    """The approver's list top to bottom: each request's line, then its buttons' labels."""
+    rows: list[str] = []
+    listing = False
+    for block in home["blocks"]:
+        text = (block.get("text") or {}).get("text", "")
+        if text == "*Requests for your decision*":
+            listing = True
+        elif listing and block["type"] == "section":
+            rows.append(text)
+        elif listing and block["type"] == "actions":
+            rows[-1] += " | " + ", ".join(e["text"]["text"] for e in block["elements"])
+        elif listing and block["type"] == "divider":
+            break
+    return rows
+
+
+def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: World) -> None:
+    world.add_cohort()
+    ask_for_a_room(world, "launch")
+    ask_for_a_room(world, "final-celebration")
+    first, second = decision_rows(home_of(world, APPROVER))
+    assert first == (
+        "*#1* accommodation for LMS Launch, from Sunita Rao, asked 01 Oct 09:00 | Approve, Decline…"
+    )
+    assert second.startswith("*#2* accommodation for LMS Final") and second.endswith(
+        "| Approve, Decline…"
+    )
+    assert HOTEL not in text_of(shown_home(world, APPROVER)), "the words stay in her DM"
+
+    # Approved in her DM: the Home drawn before it is pressed there, and shows it.
+    in_dm, _ = approvals(world)
+    world.click(APPROVER, in_dm, "request_approve")
+    assert world.sender.click_home(APPROVER, home_view.APPROVE, "1").status == 200
+    assert "already been answered" in world.texts(APPROVER)[-1]
+    first, second = decision_rows(shown_home(world, APPROVER))
+    assert first.endswith("_You approved this request._") and "|" not in first
+    assert second.endswith("| Approve, Decline…")
+
+    # Declined from her Home: the DM's message, Sunita and the team hear of it.
+    assert world.sender.click_home(APPROVER, home_view.DECLINE, "2").status == 200
+    assert open_modal(world, APPROVER)["title"]["text"] == "Decline request #2"
+    assert world.submit_view(APPROVER, {"reason": "An early train is covered."}).status == 200
+    first, second = decision_rows(shown_home(world, APPROVER))
+    assert first.endswith("_You approved this request._")
+    assert second.endswith("_You declined this request._") and "|" not in second
+    assert "Nothing is waiting for your decision." in text_of(shown_home(world, APPROVER))
+    _, declined = approvals(world)
+    assert "You declined this request." in json.dumps(declined.blocks)
+    assert not any(b["type"] == "actions" for b in declined.blocks)
+    assert world.dms(SUNITA)[-1].text.startswith("I'm sorry: your request #2")
+    assert home_view.APPROVE not in actions_in(home_of(world, APPROVER))
