@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk.models.views import View
 
-from bot.concerns.rules import Concern
+from bot.concerns.rules import Concern, ConcernEvent
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
@@ -23,6 +23,8 @@ from bot.pairs.rules import (
 )
 from bot.pairs.service import PairSummary, PairView
 from bot.participants.rules import COLUMNS, Participant
+from bot.requests.rules import Request, RequestEvent
+from bot.requests.service import RequestView
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import console as console_view
 from handlers.views import home as home_view
@@ -126,3 +128,57 @@ def test_the_import_form_lists_exactly_the_columns_the_importer_reads() -> None:
     )
     assert all(column in shown for column in COLUMNS)
     assert "slack_user_id" not in shown and "language" not in shown, "the importer reads neither"
+
+
+def decided(n: int, status: str, at: datetime) -> RequestView:
+    """Request #n for accommodation at the launch, and its last step `at`."""
+    request = Request(n, n, "accommodation", "launch", "words", "event", NOW, status)  # type: ignore[arg-type]
+    history = [RequestEvent(n, "asked", "U1", NOW), RequestEvent(n, status, "UTEAM0003", at)]
+    return RequestView(request, f"Person {n}", history[: 1 if status == "awaiting_approval" else 2])
+
+
+def test_a_team_members_and_approvers_home_fits_with_a_note_said_where_they_pressed() -> None:
+    yesterday, today = NOW - timedelta(days=1), NOW - timedelta(minutes=5)
+    approvals = [
+        decided(1, "approved", yesterday),
+        decided(2, "declined", today),
+        *(decided(n, "awaiting_approval", NOW) for n in range(3, MANY)),
+    ]
+    alerts = [
+        AlertView(Concern(n, n, None, "command", "words", NOW), f"Person {n}", [])
+        for n in range(1, MANY + 1)
+    ]
+    results = [
+        ResultsForTeam(PROGRAMME.evaluations.forms[0], 3, 2, 1, (), False, NOW) for _ in range(30)
+    ]
+    console = console_view.Console(alerts, [], [], {}, results)
+    said = home_view.Said(f"console:form:{results[0].form.id}", "On its way.")
+    mine = home_view.Mine(None, None, None, [], None, on_team=True, approvals=approvals)
+    blocks = console_view.console_blocks(console, PROGRAMME, NOW)
+    view = home_view.home_view(mine, PROGRAMME, NOW, blocks, said)
+    fits(view)
+    shown = str(view.to_dict())
+    assert "You are on the project team" in shown and "On its way." in shown
+    assert "*#1*" not in shown, "decided yesterday: no longer listed"
+    assert "*#2*" in shown and "You declined this request." in shown
+    assert f"And {MANY - 3 - 9} more: each is in our DM" in shown
+
+
+def test_a_concern_resolved_today_stays_in_its_place_and_yesterdays_is_gone() -> None:
+    def resolved(n: int, at: datetime) -> AlertView:
+        concern = Concern(n, n, None, "command", "words", NOW, status="resolved")
+        return AlertView(concern, None, [ConcernEvent(n, "resolved", "UTEAM0001", at)])
+
+    alerts = [
+        AlertView(Concern(3, 3, None, "command", "words", NOW), None, []),
+        resolved(2, NOW - timedelta(minutes=1)),
+        resolved(1, NOW - timedelta(days=1)),
+    ]
+    console = console_view.Console(alerts, [], [], {}, [])
+    lines = [
+        b.to_dict()["text"]["text"]
+        for b in console_view.console_blocks(console, PROGRAMME, NOW)
+        if b.to_dict()["type"] == "section"
+    ]
+    concerns = [line.split(" · ")[0] for line in lines if line.startswith("Concern #")]
+    assert concerns == ["Concern #3", "Concern #2"]
