@@ -88,10 +88,12 @@ class RaiseConcern:
 
 @dataclass(frozen=True)
 class AskRequest:
-    """`request [adjustment|accommodation|travel [EVENT]]`: the form, with those chosen."""
+    """`request [adjustment|accommodation|travel [EVENT]]`, or `can't travel [EVENT]`: the form,
+    with those chosen. EVENT is as typed: its number in the list the bot shows, a clear part of
+    its title, or its id; the handler finds which event it is."""
 
     kind: Kind | None = None
-    event_id: str | None = None
+    event: str | None = None
 
 
 @dataclass(frozen=True)
@@ -225,11 +227,20 @@ WELSH_WORDS = {
     "digwyddiad": "event",
     "dyddiad": "date",
     "tan": "until",
+    "iaith": "language",
+    "diffodd": "off",
+    "newydd": "new",
+    "addasiad": "adjustment",
+    "llety": "accommodation",
+    "teithio": "travel",
+    "methu": "can't",
 }
+# Ways of saying "can't travel" (a phone's curly apostrophe is made straight before this)
+_CANT = {"can't", "cant", "cannot"}
 
 
 def parse_command(text: str) -> Command:
-    original = text.strip().split()
+    original = text.replace("\u2019", "'").strip().split()
     words = [w.lower() for w in original]
     words[:2] = [WELSH_WORDS.get(w, w) for w in words[:2]]
     if not words or words == ["help"]:
@@ -248,6 +259,8 @@ def parse_command(text: str) -> Command:
     verb = _VERBS.get(words[0])
     if verb is not None:
         return verb(words[1:], original[1:])
+    if words[0] in _CANT and words[1:2] == ["travel"]:
+        return AskRequest("travel", " ".join(original[2:]) or None)
     if words[:2] == ["event", "date"]:
         return _parse_event_date(" ".join(words))
     if words == ["calendar", "new"]:
@@ -268,9 +281,8 @@ _VERBS: dict[str, Callable[[list[str], list[str]], Command]] = {
     "pause": lambda words, _: _parse_pause(words),
     "team": lambda words, typed: _parse_team(words, typed),
     "language": lambda _, typed: SetLanguage(" ".join(typed) or None),
-    "iaith": lambda _, typed: SetLanguage(" ".join(typed) or None),
     "nation": lambda _, typed: SetNation(" ".join(typed) or None),
-    "request": lambda words, _: _parse_request(words),
+    "request": lambda words, typed: _parse_request(words, typed),
 }
 
 
@@ -379,13 +391,13 @@ def _parse_meeting(words: list[str]) -> LogMeeting:
     return LogMeeting(met_on, minutes, " ".join(words[2:]))
 
 
-def _parse_request(words: list[str]) -> AskRequest:
+def _parse_request(words: list[str], typed: list[str]) -> AskRequest:
     if not words:
         return AskRequest()
     kind = next((k for k in KINDS if k == words[0]), None)
-    if kind is None or len(words) > 2:
+    if kind is None:
         raise NotUnderstood("request")
-    return AskRequest(kind, words[1] if len(words) == 2 else None)
+    return AskRequest(kind, " ".join(typed[1:]) or None)
 
 
 def _parse_pause(words: list[str]) -> Pause:

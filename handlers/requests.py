@@ -5,16 +5,19 @@ requests`."""
 
 from __future__ import annotations
 
+import re
+
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.requests.rules import Kind, Source
+from bot.requests.rules import EventChoice, Kind, Source, event_problem
 from bot.requests.service import RequestsService
-from bot.scheme import Slug
+from bot.scheme import Event, Slug
 from bot.team import Team
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import AskRequest, TeamRequests
 from handlers.home import Home
+from handlers.i18n import LANGUAGES
 from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse
 from handlers.views import events as events_view
 from handlers.views import requests as view
@@ -117,10 +120,42 @@ def _register_opening(app: App, commands: Commands, requests: RequestsService) -
         event_id = parse(EventAsked, action).value
         open_form(client, acting(context), "event", event_id=event_id)
 
-    def from_command(command: AskRequest, call: CommandCall) -> None:
-        open_form(call.client, call.acting, "command", command.kind, command.event_id)
+    def from_command(command: AskRequest, call: CommandCall) -> str | None:
+        """The form, with the event named found among the person's; with none named where
+        one is needed, or one that is not clear, the list of theirs and how to name one."""
+        me, kind = call.acting, command.kind
+        # Only the events this kind of request can be about are listed, and numbered.
+        choices = [
+            c
+            for c in requests.choices(me.person, me.now)
+            if kind is None or event_problem(kind, c.event) is None
+        ]
+        chosen = event_named(command.event, choices) if command.event else None
+        needed = kind is not None and event_problem(kind, None) == "needed"
+        if (command.event and chosen is None) or (needed and not command.event):
+            return view.which_event(choices, requests.programme, kind, command.event)
+        open_form(call.client, me, "command", kind, chosen.event.id if chosen else None)
+        return None
 
     commands.on(AskRequest, from_command)
+
+
+def event_named(said: str, choices: list[EventChoice]) -> EventChoice | None:
+    """The event someone means by its number in the list, its id, or its title or a clear part
+    of it (in English or Welsh); None when no one event fits."""
+    words = " ".join(said.casefold().split())
+    if words.isdecimal():
+        number = int(words)
+        return choices[number - 1] if 1 <= number <= len(choices) else None
+    titles = [(c, _titles(c.event)) for c in choices]
+    exact = [c for c, names in titles if words == c.event.id or words in names]
+    part = re.compile(rf"\b{re.escape(words)}\b")
+    found = exact or [c for c, names in titles if any(part.search(n) for n in names)]
+    return found[0] if len(found) == 1 else None
+
+
+def _titles(event: Event) -> set[str]:
+    return {" ".join(event.in_language(ln).title.casefold().split()) for ln in LANGUAGES}
 
 
 def _register_team_buttons(app: App, requests: RequestsService, team: Team) -> None:

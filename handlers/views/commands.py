@@ -7,7 +7,9 @@ from handlers.grammar import NotUnderstood
 from handlers.i18n import N_, _
 from handlers.views.mrkdwn import escape
 
-# The help, each translated whole: worded for the reader with `_()` where it is shown.
+# The help, each translated whole: worded for the reader with `_()` where it is shown. The
+# Welsh help teaches the Welsh command words (handlers/grammar.py's WELSH_WORDS); the team's
+# says its command words stay in English.
 USAGE = N_("""Here is what I can do:
 • `/mentoring events`: your upcoming scheme events and your replies
 • `/mentoring next`: your next event
@@ -20,7 +22,7 @@ USAGE = N_("""Here is what I can do:
 • `/mentoring concern`: tell the project team, privately, that something is wrong
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring nation scotland`: where you work (England, Wales, Scotland or Northern Ireland), so I never nudge you on your bank holidays
-• `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch`, `request travel launch` fill in the form)
+• `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch` and `can't travel launch` fill in the form: name the event by a clear part of its title, or leave it out to see a numbered list)
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`""")

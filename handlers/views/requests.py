@@ -71,6 +71,16 @@ KIND_LABELS: dict[Kind, str] = {
     "accommodation": N_("accommodation"),
     "travel": N_("cannot travel"),
 }
+# How to name an event in each command that takes one, by its number in the list shown.
+NAMING_EVENTS: dict[Kind, str] = {
+    "travel": N_("Say its number or a clear part of its name, e.g. `/mentoring can't travel 1`."),
+    "accommodation": N_(
+        "Say its number or a clear part of its name, e.g. `/mentoring request accommodation 1`."
+    ),
+    "adjustment": N_(
+        "Say its number or a clear part of its name, e.g. `/mentoring request adjustment 1`."
+    ),
+}
 STATUS_WORDS: dict[RequestStatus, str] = {
     "open": N_("open"),
     "awaiting_approval": N_("waiting for approval"),
@@ -398,6 +408,23 @@ def _event_input(choices: list[EventChoice], programme: Programme, chosen: str |
             initial_option=next((o for o in options if o.value == chosen), None),
         ),
     )
+
+
+def which_event(
+    choices: list[EventChoice], programme: Programme, kind: Kind | None, said: str | None
+) -> str:
+    """The person's events, numbered, and how to name one: for a command that named none where
+    one is needed, or one that was not clear."""
+    lead = (
+        _("Which event do you mean by `{said}`?").format(said=escape(said))
+        if said
+        else _("Which event is it about?")
+    )
+    if not choices:
+        return " ".join([lead, _("You have no upcoming events to name.")])
+    listed = "\n".join(f"{n}. {_choice(c, programme)}" for n, c in enumerate(choices, 1))
+    how = _(NAMING_EVENTS[kind or "adjustment"])
+    return f"{lead} {how}\n{listed}"
 
 
 def _choice(choice: EventChoice, programme: Programme) -> str:

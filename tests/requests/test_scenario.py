@@ -252,11 +252,43 @@ def test_someone_who_cannot_travel_says_so_with_the_command(cohort: World) -> No
     assert "who will talk with you about reasonable adjustments" in world.dms(JAMIE)[-1].text
     assert approvals(world) == []
     assert world.command(JAMIE, "request fly").startswith("Please say what you need")
-    assert world.command(JAMIE, "request travel gala") == (
-        "`gala` is not one of your upcoming events; yours are: launch, final-celebration, "
-        "networking-jan-2026, ukio-2026."
-    )
     assert "`/mentoring request`" in world.command(JAMIE, "help")
+
+
+def test_cant_travel_names_the_event_by_its_title_or_its_number_in_the_list(
+    cohort: World,
+) -> None:
+    world = cohort
+    # Nothing named: the person's events, numbered, and how to name one.
+    assert world.command(JAMIE, "can't travel") == (
+        "Which event is it about? Say its number or a clear part of its name, e.g. "
+        "`/mentoring can't travel 1`.\n"
+        "1. LMS Launch (13 Nov 2025)\n"
+        "2. Networking at UKIO 2026 (date to be confirmed)\n"
+        "3. LMS Final celebratory event (17 Sep 2026)"
+    )  # the online event is not listed: there is no travelling to it
+    # By a clear part of its title, any case, a phone's curly apostrophe, or its number.
+    world.command_opens_modal(JAMIE, "can\u2019t travel ukio")
+    assert (initial(modal_of(world, JAMIE), "kind"), initial(modal_of(world, JAMIE), "event")) == (
+        "travel",
+        "ukio-2026",
+    )
+    world.command_opens_modal(JAMIE, "can't travel 3")
+    assert initial(modal_of(world, JAMIE), "event") == "final-celebration"
+    world.command_opens_modal(JAMIE, "request accommodation lms launch")
+    assert initial(modal_of(world, JAMIE), "event") == "launch"
+    # Unclear, or not one of theirs: the list again, saying what was not clear.
+    assert world.command(JAMIE, "can't travel LMS").startswith(
+        "Which event do you mean by `LMS`? Say its number"
+    )
+    assert world.command(JAMIE, "can't travel 9").startswith("Which event do you mean by `9`?")
+    assert world.command(JAMIE, "can't travel <!here> gala").startswith(
+        "Which event do you mean by `&lt;!here&gt; gala`?"
+    )
+    # In Welsh: the Welsh command words, and the events' Welsh titles.
+    world.command(JAMIE, "language cymraeg")
+    world.command_opens_modal(JAMIE, "methu teithio 1")
+    assert initial(modal_of(world, JAMIE), "event") == "launch"
 
 
 def test_the_team_sees_open_requests_on_the_console_and_in_a_list_but_not_their_words(
