@@ -1,4 +1,5 @@
-"""What the participants feature tells people, as data: a copy of their own records."""
+"""What the participants feature tells people, as data: a copy of their own records, as a file
+for other programs and as a summary to read."""
 
 from __future__ import annotations
 
@@ -6,7 +7,13 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
+from bot.concerns.rules import ConcernStatus
+from bot.evaluations.engine import Status
 from bot.outbox import FileNotice
+from bot.pairs.rules import PairStatus
+from bot.participants.rules import Participant
+from bot.requests.rules import Kind, RequestStatus
+from bot.scheme import Stage
 
 
 @dataclass(frozen=True)
@@ -30,3 +37,73 @@ class MyDataFile(FileNotice):
     @property
     def filename(self) -> str:
         return f"my-mentoring-data-{self.made_at:%Y%m%d%H%M%S}.json"
+
+
+@dataclass(frozen=True)
+class HeldPair:
+    partner: str | None  # their name; None once they have been erased
+    status: PairStatus
+    stage: Stage
+    meetings: int
+    check_ins: int
+    agreement: bool  # whether the pair has recorded one
+
+
+@dataclass(frozen=True)
+class HeldForm:
+    form_id: str
+    status: Status
+    answered: int
+
+
+@dataclass(frozen=True)
+class HeldConcern:
+    raised: datetime
+    text: str  # their own words
+    status: ConcernStatus
+
+
+@dataclass(frozen=True)
+class HeldRequest:
+    number: int
+    asked: datetime
+    kind: Kind
+    event_id: str | None
+    details: str  # their own words
+    status: RequestStatus
+
+
+@dataclass(frozen=True)
+class HeldAbout:
+    """What the bot holds about one person, as their summary tells it: their own details and
+    words, and of anyone else only their partner's name."""
+
+    person: Participant
+    pair: HeldPair | None
+    event_replies: dict[str, str]  # event id → yes or no
+    forms: tuple[HeldForm, ...]
+    concerns: tuple[HeldConcern, ...]
+    requests: tuple[HeldRequest, ...]
+
+
+@dataclass(frozen=True)
+class MyDataSummary(FileNotice):
+    """The same records as MyDataFile, as a text file in the person's language, beside it."""
+
+    kind: ClassVar[str] = "my-data-summary"
+
+    owner: str  # their Slack user id
+    made_at: datetime
+    held: HeldAbout
+
+    @property
+    def subject(self) -> str:
+        return self.owner
+
+    @property
+    def key(self) -> str:
+        return f"my-data-summary:{self.owner}:{self.made_at:%Y%m%dT%H%M%S}"
+
+    @property
+    def filename(self) -> str:
+        return f"my-mentoring-summary-{self.made_at:%Y%m%d%H%M%S}.txt"

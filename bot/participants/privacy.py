@@ -12,7 +12,15 @@ from bot.errors import NotAParticipant, NotOnTheScheme, UserError
 from bot.outbox import Deliveries
 from bot.pairs.rules import Pair
 from bot.pairs.service import end_pairing
-from bot.participants.notices import MyDataFile
+from bot.participants.notices import (
+    HeldAbout,
+    HeldConcern,
+    HeldForm,
+    HeldPair,
+    HeldRequest,
+    MyDataFile,
+    MyDataSummary,
+)
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.rules import Request
@@ -42,14 +50,19 @@ class PrivacyService:
             return _held_about(uow, slack_user_id)
 
     def send_my_data(self, slack_user_id: str, now: datetime) -> None:
-        """The file goes to the person's own DM and nowhere else. It is made from what this
-        transaction reads and kept in the outbox by it, so a file Slack does not take now is
-        sent later, as it was when asked for."""
+        """Two files go to the person's own DM and nowhere else: a summary to read, in their
+        language, and beside it the same as JSON, for other programs. They are made from what
+        this transaction reads and kept in the outbox by it, so a file Slack does not take now
+        is sent later, as it was when asked for."""
         with self._uow() as uow:
             data = _held_about(uow, slack_user_id)
             content = json.dumps(data, indent=2, ensure_ascii=False).encode()
+            summary = MyDataSummary(slack_user_id, now, _summary(uow, slack_user_id))
             # Never expires: the person asked for it, and it is theirs however late it arrives.
-            outgoing = [MyDataFile(slack_user_id, now, content).to(slack_user_id)]
+            outgoing = [
+                summary.to(slack_user_id),
+                MyDataFile(slack_user_id, now, content).to(slack_user_id),
+            ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         self._deliveries.flush(now, [o.delivery.key for o in outgoing])
@@ -113,6 +126,47 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
     if pair is not None:
         data["your_pair"] = _pair_record(uow, person, pair)
     return data
+
+
+def _summary(uow: UnitOfWork, slack_user_id: str) -> HeldAbout:
+    """What `_held_about` holds, as the summary tells it: counts where the file has each item."""
+    person = uow.participants.by_slack_id(slack_user_id)
+    assert person is not None, "read just before, in the same transaction"
+    pair = uow.pairs.current_for(person.id)
+    return HeldAbout(
+        person,
+        _pair_summary(uow, person, pair) if pair else None,
+        {event: answer for (event, pid), answer in uow.rsvps.answers().items() if pid == person.id},
+        tuple(
+            HeldForm(
+                form, s.progress.status, sum(v is not None for v in s.progress.answers.values())
+            )
+            for form, s in uow.evaluations.for_participant(person.id).items()
+        ),
+        tuple(
+            HeldConcern(c.created_at, c.text, c.status)
+            for c in uow.concerns.all()
+            if c.reporter_id == person.id
+        ),
+        tuple(
+            HeldRequest(r.id, r.created_at, r.kind, r.event_id, r.details, r.status)
+            for r in uow.requests.of(person.id)
+        ),
+    )
+
+
+def _pair_summary(uow: UnitOfWork, person: Participant, pair: Pair) -> HeldPair:
+    partner = uow.participants.get(
+        pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
+    )
+    return HeldPair(
+        partner.name if partner else None,
+        pair.status,
+        pair.stage,
+        len(uow.meetings.for_pair(pair.id)),
+        len(uow.checkins.for_pair(pair.id)),
+        not uow.agreements.get(pair.id).is_empty,
+    )
 
 
 def _request_record(uow: UnitOfWork, request: Request) -> dict[str, Any]:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot.participants.notices import MyDataFile
+from bot.concerns.rules import ConcernStatus
+from bot.evaluations.engine import Status
+from bot.pairs.rules import STAGE_NAMES, PairStatus
+from bot.participants.notices import HeldAbout, HeldPair, MyDataFile, MyDataSummary
 from bot.participants.privacy import NoSuchParticipant
 from bot.participants.rules import (
     REQUIRED_COLUMNS,
@@ -22,14 +25,17 @@ from bot.participants.rules import (
     NotAnEmail,
     NotARole,
     NotASlackId,
+    Participant,
+    Role,
     SlackUserRepeated,
     SlackUserTaken,
     UnknownColumns,
 )
 from bot.participants.service import UnknownLanguage, UnknownNation
 from bot.scheme import NATIONS, Nation
-from handlers.i18n import N_, _
+from handlers.i18n import LANGUAGES, N_, _, day
 from handlers.slack.rendering import SharedFile, file_view
+from handlers.views import requests as requests_view
 from handlers.views.common import error_words
 from handlers.views.mrkdwn import escape
 
@@ -100,6 +106,129 @@ def my_data_sent() -> str:
 @file_view(MyDataFile)
 def my_data_file(notice: MyDataFile) -> SharedFile:
     return SharedFile(notice.content, _("What the mentoring bot holds about you"))
+
+
+# The summary beside it is a plain text file, not Slack mrkdwn: nothing in it is escaped, and
+# nothing in it is read as markup.
+ROLE_WORDS: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+PAIR_STATUS_WORDS: dict[PairStatus, str] = {
+    "awaiting": N_("waiting to start"),
+    "active": N_("under way"),
+    "ended": N_("ended"),
+}
+FORM_STATUS_WORDS: dict[Status, str] = {
+    "invited": N_("not started"),
+    "answering": N_("started"),
+    "paused": N_("started"),
+    "reviewing": N_("answered, not yet sent"),
+    "submitted": N_("sent"),
+}
+CONCERN_STATUS_WORDS: dict[ConcernStatus, str] = {
+    "open": N_("open"),
+    "acknowledged": N_("acknowledged"),
+    "resolved": N_("resolved"),
+}
+
+
+@file_view(MyDataSummary)
+def my_data_summary(notice: MyDataSummary) -> SharedFile:
+    held = notice.held
+    text = "\n".join(
+        [
+            _("What the mentoring bot holds about you, on {day}").format(
+                day=day(notice.made_at.date())
+            ),
+            *_about_you(held.person),
+            *_your_pair(held.pair),
+            *_your_records(held),
+            "",
+            _(
+                "The JSON file beside this one holds the same, with each answer and each step, "
+                "for other programs to read."
+            ),
+        ]
+    )
+    return SharedFile(
+        (text + "\n").encode(),
+        _("What the mentoring bot holds about you, in plain words"),
+        comment=_(
+            "Here is everything I hold about you: a summary to read, and the same as a file for "
+            "other programs."
+        ),
+    )
+
+
+def _about_you(person: Participant) -> list[str]:
+    unknown = _("not known")
+    lines = [
+        "",
+        _("About you"),
+        _("- Name: {name}").format(name=person.name),
+        _("- Email: {email}").format(email=person.email),
+        _("- Role: {role}").format(role=_(ROLE_WORDS[person.role])),
+        _("- Slack user: {slack_id}").format(slack_id=person.slack_user_id or unknown),
+        _("- Time zone: {zone}").format(zone=person.tz or unknown),
+        _("- Where you work: {nation}").format(
+            nation=_(NATION_NAMES[person.nation]) if person.nation else unknown
+        ),
+        _("- Language: {language}").format(language=LANGUAGES.get(person.language or "", unknown)),
+        _("- About you: {about}").format(about=person.about or _("none")),
+    ]
+    if person.paused_until:
+        lines.append(_("- Check-ins paused until: {day}").format(day=day(person.paused_until)))
+    return lines
+
+
+def _your_pair(pair: HeldPair | None) -> list[str]:
+    if pair is None:
+        return ["", _("Your pair"), _("- You are not in a pair.")]
+    return [
+        "",
+        _("Your pair"),
+        _("- Partner: {name}").format(name=pair.partner or _("not known")),
+        _("- Stage: {stage} ({status})").format(
+            stage=_(STAGE_NAMES[pair.stage]), status=_(PAIR_STATUS_WORDS[pair.status])
+        ),
+        _("- Meetings logged: {n}").format(n=pair.meetings),
+        _("- Check-ins: {n}").format(n=pair.check_ins),
+        _("- Your agreement: recorded") if pair.agreement else _("- Your agreement: not recorded"),
+    ]
+
+
+def _your_records(held: HeldAbout) -> list[str]:
+    """Their replies, evaluations, and what they raised or asked for, in their own words."""
+    none = _("- None.")
+    replies = {"yes": _("coming"), "no": _("not coming")}
+    lines = ["", _("Your replies to events")]
+    lines += [
+        f"- {event}: {replies.get(answer, answer)}" for event, answer in held.event_replies.items()
+    ] or [none]
+    lines += ["", _("Your evaluations")]
+    lines += [
+        _("- {form}: {status}; answers given: {n}").format(
+            form=f.form_id, status=_(FORM_STATUS_WORDS[f.status]), n=f.answered
+        )
+        for f in held.forms
+    ] or [none]
+    lines += ["", _("Concerns you raised")]
+    lines += [
+        _("- {day} ({status}): {words}").format(
+            day=day(c.raised.date()), status=_(CONCERN_STATUS_WORDS[c.status]), words=c.text
+        )
+        for c in held.concerns
+    ] or [none]
+    lines += ["", _("Requests you made")]
+    lines += [
+        _("- #{number}, {kind}, {day} ({status}): {words}").format(
+            number=r.number,
+            kind=_(requests_view.KIND_LABELS[r.kind]),
+            day=day(r.asked.date()),
+            status=_(requests_view.STATUS_WORDS[r.status]),
+            words=r.details,
+        )
+        for r in held.requests
+    ] or [none]
+    return lines
 
 
 @error_words(NoSuchParticipant)

@@ -187,3 +187,31 @@ def test_erasing_a_mentee_ends_her_pairing_and_her_mentor_is_told_kindly_without
     assert "Oliver Byrne" in overview and "Grace Mensah" not in overview
     seen_by_grace = json.dumps([m.text + str(m.blocks) for m in world.dms(GRACE)])
     assert "Sunita" not in seen_by_grace and "erase" not in seen_by_grace.lower()
+
+
+def test_my_data_comes_with_a_summary_to_read_in_the_persons_own_language(world: World) -> None:
+    world.walk_to(uk("2025-11-14 10:00"))
+    world.add_cohort()
+    world.bot.import_pairs(PAIRS_CSV)
+    world.command(SUNITA, "iaith cymraeg")
+    world.command(SUNITA, "my-data")
+    world.command(GRACE, "my-data")
+
+    def files_of(user: str) -> dict[str, str]:
+        """Each file in the person's DM, by what it is ("summary", "data"), as they open it."""
+        files = world.slack.workspace.files
+        return {
+            f["name"].split("-")[2]: files[f["id"]]["content"].decode()
+            for m in world.dms(user)
+            for f in m.files
+        }
+
+    hers, his = files_of(SUNITA), files_of(GRACE)
+    assert json.loads(hers["data"])["you"]["name"] == "Sunita Rao", "the JSON is kept"
+    assert hers["summary"].startswith("Beth sydd gan y bot mentora amdanoch chi, ar Dydd Gwener")
+    assert "- Enw: Sunita Rao\n" in hers["summary"]
+    assert "- Partner: Grace Mensah\n" in hers["summary"]
+    assert "- Iaith: Cymraeg\n" in hers["summary"]
+    assert his["summary"].startswith("What the mentoring bot holds about you, on Friday")
+    assert "- Partner: Sunita Rao\n- Stage: Preparing (waiting to start)\n" in his["summary"]
+    assert "Sunita" not in his["data"].replace('"partner": "Sunita Rao"', "")

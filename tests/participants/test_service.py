@@ -10,7 +10,7 @@ import pytest
 from bot.errors import NotAParticipant
 from bot.pairs.notices import PairEnded
 from bot.pairs.service import PairingEnded
-from bot.participants.notices import MyDataFile
+from bot.participants.notices import MyDataFile, MyDataSummary
 from bot.participants.privacy import NoSuchParticipant
 from bot.participants.rules import (
     EmailNotInWorkspace,
@@ -98,12 +98,22 @@ def test_my_data_holds_what_the_bot_keeps_about_the_person_and_their_pair(
     assert pair["meetings"] == [{"on": "2026-01-13", "minutes": 45, "topics": "career planning"}]
 
 
-def test_my_data_goes_as_a_file_to_the_persons_own_dm_and_nowhere_else(scheme: Scheme) -> None:
+def test_my_data_goes_as_a_summary_and_a_file_to_the_persons_own_dm_and_nowhere_else(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
+    scheme.concerns.raise_concern(SUNITA, "command", "We never meet.", PAIRED)
+    scheme.concerns.raise_concern(GRACE, "command", "Sunita never answers.", PAIRED)
     scheme.privacy.send_my_data(SUNITA, NOW)
-    [sent] = scheme.messenger.sent
-    assert sent.to == SUNITA and isinstance(sent.notice, MyDataFile)
-    assert sent.notice.filename == "my-mentoring-data-20260120100000.json"
-    assert json.loads(sent.notice.content) == scheme.privacy.my_data(SUNITA)
+    [(to_her, summary)] = scheme.messenger.of(MyDataSummary)
+    [(to_her_too, data)] = scheme.messenger.of(MyDataFile)
+    assert to_her == to_her_too == SUNITA
+    assert data.filename == "my-mentoring-data-20260120100000.json"
+    assert json.loads(data.content) == scheme.privacy.my_data(SUNITA)
+    assert summary.filename == "my-mentoring-summary-20260120100000.txt"
+    held = summary.held
+    assert (held.person.name, held.pair and held.pair.partner) == ("Sunita Rao", "Grace Mensah")
+    assert [c.text for c in held.concerns] == ["We never meet."], "only her own words"
 
 
 def test_my_data_asked_for_while_slack_is_down_is_sent_once_when_it_is_back(
@@ -112,11 +122,12 @@ def test_my_data_asked_for_while_slack_is_down_is_sent_once_when_it_is_back(
     scheme.messenger.failing = True
     scheme.privacy.send_my_data(SUNITA, NOW)
     scheme.messenger.failing = False
-    assert scheme.deliveries.run_due(NOW + timedelta(days=2)) == 1, "however late"
+    assert scheme.deliveries.run_due(NOW + timedelta(days=2)) == 2, "however late"
     assert scheme.deliveries.run_due(NOW + timedelta(days=3)) == 0
-    [sent] = scheme.messenger.sent
-    assert sent.to == SUNITA and isinstance(sent.notice, MyDataFile)
-    assert json.loads(sent.notice.content) == scheme.privacy.my_data(SUNITA)
+    [(to, _summary)] = scheme.messenger.of(MyDataSummary)
+    [(_, sent)] = scheme.messenger.of(MyDataFile)
+    assert to == SUNITA
+    assert json.loads(sent.content) == scheme.privacy.my_data(SUNITA)
 
 
 def test_someone_not_on_the_scheme_has_no_data_to_ask_for(scheme: Scheme) -> None:
