@@ -321,3 +321,15 @@ def test_typed_words_are_compared_fairly_and_odd_digits_are_refused_not_crashed(
     assert moved.answers == {}, "back, however the ô was typed"
     _, transcript = converse(MID, "mentee", ["start", "4", "²"])
     assert transcript[2][1].startswith("Please pick one of the options")
+
+
+def test_done_with_no_box_ticked_is_refused_and_with_boxes_ticked_is_read_as_their_numbers() -> (
+    None
+):
+    progress, _ = converse(BASELINE, "mentee", ["start", "4", "2", "no"])
+    with pytest.raises(InvalidAnswer) as refused:
+        answer_button(BASELINE, "mentee", progress, "support", "")
+    assert refusal(refused.value.refusal) == "Please tick at least one box, then press Done."
+    progress, reply = answer_button(BASELINE, "mentee", progress, "support", "2, 4")
+    assert progress.answers["support"] == ["Help setting goals", "Reading and resources"]
+    assert isinstance(reply, Ask) and reply.question.id == "hours-per-month"

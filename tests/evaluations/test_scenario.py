@@ -193,10 +193,9 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
     with world.bot.uow() as uow:
         sunita, grace = uow.participants.by_slack_id(SUNITA), uow.participants.by_slack_id(GRACE)
         assert sunita is not None and grace is not None
-        assert uow.evaluations.get("mid-scheme", sunita.id).progress.answers == {
-            "relationship-value": 5
-        }  # type: ignore[union-attr]
-        assert uow.evaluations.get("mid-scheme", grace.id).progress.answers == {}  # type: ignore[union-attr]
+        hers, grace_s = (uow.evaluations.get("mid-scheme", p.id) for p in (sunita, grace))
+        assert hers is not None and hers.progress.answers == {"relationship-value": 5}
+        assert grace_s is not None and grace_s.progress.answers == {}
 
 
 def test_a_person_not_on_the_scheme_writing_to_the_bot_is_told_kindly(world: World) -> None:

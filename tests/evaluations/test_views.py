@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from typing import get_args
 
 from bot.errors import NotAParticipant
-from bot.evaluations.engine import Reason, Refusal, Summary
+from bot.evaluations.engine import Ask, Reason, Refusal, Summary
 from bot.evaluations.notices import AnswerRow, AnswersExport, EvaluationReply
 from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import Form, Question, QuestionInWelsh
@@ -124,3 +124,31 @@ def test_the_invitation_says_how_many_questions_with_and_without_follow_ups() ->
     assert view.invitation(FORM, 6, 8)[0].startswith("*Mid-scheme check*: 6 to 8 short questions")
     assert view.invitation(FORM, 6, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
     assert view.invitation(FORM, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
+
+
+def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_words() -> None:
+    support = Question(
+        id="support",
+        kind="choices",
+        text="Which would help?",
+        options=["Protected time", "Networking"],
+        cy=QuestionInWelsh(text="Beth fyddai'n helpu?", options=["Amser", "Rhwydweithio"]),
+    )
+    with in_language(WELSH):
+        _, blocks = view.reply_message(FORM, Ask(support, 1, 2), "USUNITA01")
+    [actions] = [b.to_dict() for b in blocks if b.type == "actions"]
+    boxes, done = actions["elements"]
+    assert [(o["value"], o["text"]["text"]) for o in boxes["options"]] == [
+        ("1", "Amser"),
+        ("2", "Rhwydweithio"),
+    ]
+    assert (boxes["action_id"], done["action_id"], done["text"]["text"]) == (
+        view.TICK,
+        view.TICKED,
+        "Gorffen",
+    )
+    # More options than Slack's ten boxes: typing the numbers only, and the hint says so.
+    many = support.model_copy(update={"options": [f"Option {n}" for n in range(11)], "cy": None})
+    text, blocks = view.reply_message(FORM, Ask(many, 1, 2), "USUNITA01")
+    assert not [b for b in blocks if b.type == "actions"]
+    assert "Reply with the numbers of all that apply" in json.dumps([b.to_dict() for b in blocks])
