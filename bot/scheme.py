@@ -142,6 +142,9 @@ class EvaluationSettings(_Strict):
     remind_before_close: timedelta = timedelta(days=2)
     forms: list[Form] = Field(default_factory=list)
 
+    def form(self, form_id: str) -> Form | None:
+        return next((f for f in self.forms if f.id == form_id), None)
+
 
 EventFormat = Literal["online", "face_to_face"]
 SHIPPED_PROGRAMME = Path(__file__).parent / "data" / "lms-2025-26.yaml"

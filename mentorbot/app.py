@@ -285,7 +285,7 @@ def _services(
         requests=RequestsService(programme, uow, deliveries, team),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
-        privacy=PrivacyService(uow, deliveries, team),
+        privacy=PrivacyService(programme, uow, deliveries, team),
         participants=ParticipantsService(uow, directory, team, scheduler.sync),
         outbox=deliveries,
         clock=scheduler.now,

@@ -265,7 +265,7 @@ def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
         requests=RequestsService(programme, uow, deliveries, team),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
-        privacy=PrivacyService(uow, deliveries, team),
+        privacy=PrivacyService(programme, uow, deliveries, team),
     )
 
 

@@ -13,7 +13,7 @@ from bot.outbox import FileNotice
 from bot.pairs.rules import PairStatus
 from bot.participants.rules import Participant
 from bot.requests.rules import Kind, RequestStatus
-from bot.scheme import Stage
+from bot.scheme import Event, Form, Stage
 
 
 @dataclass(frozen=True)
@@ -50,8 +50,14 @@ class HeldPair:
 
 
 @dataclass(frozen=True)
+class HeldReply:
+    event: Event
+    answer: str  # yes or no
+
+
+@dataclass(frozen=True)
 class HeldForm:
-    form_id: str
+    form: Form
     status: Status
     answered: int
 
@@ -68,7 +74,7 @@ class HeldRequest:
     number: int
     asked: datetime
     kind: Kind
-    event_id: str | None
+    event: Event | None
     details: str  # their own words
     status: RequestStatus
 
@@ -80,7 +86,7 @@ class HeldAbout:
 
     person: Participant
     pair: HeldPair | None
-    event_replies: dict[str, str]  # event id → yes or no
+    event_replies: tuple[HeldReply, ...]
     forms: tuple[HeldForm, ...]
     concerns: tuple[HeldConcern, ...]
     requests: tuple[HeldRequest, ...]

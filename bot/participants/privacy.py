@@ -17,6 +17,7 @@ from bot.participants.notices import (
     HeldConcern,
     HeldForm,
     HeldPair,
+    HeldReply,
     HeldRequest,
     MyDataFile,
     MyDataSummary,
@@ -24,6 +25,7 @@ from bot.participants.notices import (
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.rules import Request
+from bot.scheme import Programme
 from bot.team import Team
 
 # Why the pairing ended, for the team's records only: the partner is never told it.
@@ -39,7 +41,10 @@ class NoSuchParticipant(UserError):
 
 
 class PrivacyService:
-    def __init__(self, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team):
+    def __init__(
+        self, programme: Programme, uow: UnitOfWorkFactory, deliveries: Deliveries, team: Team
+    ):
+        self._programme = programme
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
@@ -57,7 +62,9 @@ class PrivacyService:
         with self._uow() as uow:
             data = _held_about(uow, slack_user_id)
             content = json.dumps(data, indent=2, ensure_ascii=False).encode()
-            summary = MyDataSummary(slack_user_id, now, _summary(uow, slack_user_id))
+            summary = MyDataSummary(
+                slack_user_id, now, _summary(uow, self._programme, slack_user_id)
+            )
             # Never expires: the person asked for it, and it is theirs however late it arrives.
             outgoing = [
                 summary.to(slack_user_id),
@@ -128,20 +135,28 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
     return data
 
 
-def _summary(uow: UnitOfWork, slack_user_id: str) -> HeldAbout:
-    """What `_held_about` holds, as the summary tells it: counts where the file has each item."""
+def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldAbout:
+    """What `_held_about` holds, as the summary tells it: counts where the file has each item,
+    and the programme's events and forms themselves, so the summary names them by their titles
+    in the reader's language."""
     person = uow.participants.by_slack_id(slack_user_id)
     assert person is not None, "read just before, in the same transaction"
     pair = uow.pairs.current_for(person.id)
+    answers = uow.rsvps.answers()
     return HeldAbout(
         person,
         _pair_summary(uow, person, pair) if pair else None,
-        {event: answer for (event, pid), answer in uow.rsvps.answers().items() if pid == person.id},
+        tuple(
+            HeldReply(e, answer)
+            for e in programme.events
+            if (answer := answers.get((e.id, person.id)))
+        ),
         tuple(
             HeldForm(
                 form, s.progress.status, sum(v is not None for v in s.progress.answers.values())
             )
-            for form, s in uow.evaluations.for_participant(person.id).items()
+            for form_id, s in uow.evaluations.for_participant(person.id).items()
+            if (form := programme.evaluations.form(form_id))
         ),
         tuple(
             HeldConcern(c.created_at, c.text, c.status)
@@ -149,7 +164,14 @@ def _summary(uow: UnitOfWork, slack_user_id: str) -> HeldAbout:
             if c.reporter_id == person.id
         ),
         tuple(
-            HeldRequest(r.id, r.created_at, r.kind, r.event_id, r.details, r.status)
+            HeldRequest(
+                r.id,
+                r.created_at,
+                r.kind,
+                programme.event(r.event_id) if r.event_id else None,
+                r.details,
+                r.status,
+            )
             for r in uow.requests.of(person.id)
         ),
     )

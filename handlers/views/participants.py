@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.pairs.rules import STAGE_NAMES, PairStatus
-from bot.participants.notices import HeldAbout, HeldPair, MyDataFile, MyDataSummary
+from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
 from bot.participants.privacy import NoSuchParticipant
 from bot.participants.rules import (
     REQUIRED_COLUMNS,
@@ -33,7 +33,7 @@ from bot.participants.rules import (
 )
 from bot.participants.service import UnknownLanguage, UnknownNation
 from bot.scheme import NATIONS, Nation
-from handlers.i18n import LANGUAGES, N_, _, day
+from handlers.i18n import LANGUAGES, N_, _, day, language
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views import requests as requests_view
 from handlers.views.common import error_words
@@ -201,12 +201,13 @@ def _your_records(held: HeldAbout) -> list[str]:
     replies = {"yes": _("coming"), "no": _("not coming")}
     lines = ["", _("Your replies to events")]
     lines += [
-        f"- {event}: {replies.get(answer, answer)}" for event, answer in held.event_replies.items()
+        f"- {r.event.in_language(language()).title}: {replies.get(r.answer, r.answer)}"
+        for r in held.event_replies
     ] or [none]
     lines += ["", _("Your evaluations")]
     lines += [
         _("- {form}: {status}; answers given: {n}").format(
-            form=f.form_id, status=_(FORM_STATUS_WORDS[f.status]), n=f.answered
+            form=f.form.title_in(language()), status=_(FORM_STATUS_WORDS[f.status]), n=f.answered
         )
         for f in held.forms
     ] or [none]
@@ -221,7 +222,7 @@ def _your_records(held: HeldAbout) -> list[str]:
     lines += [
         _("- #{number}, {kind}, {day} ({status}): {words}").format(
             number=r.number,
-            kind=_(requests_view.KIND_LABELS[r.kind]),
+            kind=_asked(r),
             day=day(r.asked.date()),
             status=_(requests_view.STATUS_WORDS[r.status]),
             words=r.details,
@@ -229,6 +230,13 @@ def _your_records(held: HeldAbout) -> list[str]:
         for r in held.requests
     ] or [none]
     return lines
+
+
+def _asked(request: HeldRequest) -> str:
+    """What was asked for, and the event it is about, by its title in the reader's language."""
+    kind = _(requests_view.KIND_LABELS[request.kind])
+    event = request.event
+    return f"{kind}, {event.in_language(language()).title}" if event else kind
 
 
 @error_words(NoSuchParticipant)

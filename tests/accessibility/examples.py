@@ -44,7 +44,16 @@ from bot.pairs.notices import (
     StageMoved,
 )
 from bot.pairs.rules import Attention
-from bot.participants.notices import MyDataFile
+from bot.participants.notices import (
+    HeldAbout,
+    HeldConcern,
+    HeldForm,
+    HeldPair,
+    HeldReply,
+    HeldRequest,
+    MyDataFile,
+    MyDataSummary,
+)
 from bot.participants.rules import Participant
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.requests.rules import Kind, Request, RequestEvent, RequestStatus
@@ -138,6 +147,7 @@ def _pairs() -> list[Example]:
         ),
         Example(StageMoved(3, "enabling_growth", MENTEE.name, NOW), (MENTEE.name, "Enabling")),
         Example(PairEnded(3, MENTOR), (MENTOR.name, "ended")),
+        Example(PairEnded(3, None), ("ended",)),
     ]
 
 
@@ -146,7 +156,7 @@ def _concerns() -> list[Example]:
         Example(ConcernForTeam(CONCERN, MENTEE, PAIR), ("Concern #7", MENTEE.name, "urgent")),
         Example(
             ConcernForTeam(
-                Concern(8, None, None, "dm", "Worried.", NOW, "not_urgent", status="acknowledged"),
+                Concern(8, None, None, "dm", "Worried.", NOW, "not_urgent"),
                 None,
                 None,
                 escalated=True,
@@ -238,7 +248,18 @@ def _evaluations() -> list[Example]:
 
 
 def _participants() -> list[Example]:
-    return [Example(MyDataFile("USUNITA01", NOW, b"{}"), ("holds about you",))]
+    held = HeldAbout(
+        MENTEE,
+        HeldPair(MENTOR.name, "active", "negotiation", 2, 3, True),
+        (HeldReply(LAUNCH, "yes"),),
+        (HeldForm(MID_SCHEME, "submitted", 6),),
+        (HeldConcern(NOW, "We never meet.", "acknowledged"),),
+        (HeldRequest(4, NOW, "accommodation", LAUNCH, "A room near the venue.", "approved"),),
+    )
+    return [
+        Example(MyDataFile("USUNITA01", NOW, b"{}"), ("holds about you",)),
+        Example(MyDataSummary("USUNITA01", NOW, held), ("holds about you",)),
+    ]
 
 
 def _request(
@@ -354,6 +375,7 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "MeetingBeforePairing": lambda e: e(date(2025, 9, 1)),
     "BadMeetingLength": lambda e: e(0),
     "NotPaired": lambda e: e("UGRACE001"),
+    "PairingEnded": lambda e: e(),
     "TeamPauseNotInFuture": lambda e: e(date(2026, 3, 1)),
     "WrongRole": lambda e: e("Sunita Rao", "mentee", "mentor"),
     "AlreadyPaired": lambda e: e("Sunita Rao"),

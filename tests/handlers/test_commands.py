@@ -13,7 +13,7 @@ def test_help_lists_what_the_bot_can_do(world: World) -> None:
     assert world.command("USUNITA01", "team help") == "Only the project team can do this."
 
 
-def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: World) -> None:
+def test_my_events_lists_upcoming_events_in_calendar_order_with_my_replies(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     launch = next(m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch"))
@@ -24,9 +24,9 @@ def test_my_events_lists_upcoming_events_dated_first_with_my_replies(world: Worl
         "• *LMS Launch*: Thursday 13 November 2025, 11:00–15:00 UK time (GMT)."
     )
     assert shown[1].endswith("you said you'll be there")
-    assert shown[2].startswith("• *LMS Final celebratory event*: Thursday 17 September 2026")
-    assert "date to be confirmed (expected January 2026)" in shown[3]
-    assert "date to be confirmed (expected UKIO 2026 (timing and attendance TBC))" in shown[4]
+    assert "date to be confirmed (expected January 2026)" in shown[2]
+    assert "date to be confirmed (expected UKIO 2026 (timing and attendance TBC))" in shown[3]
+    assert shown[4].startswith("• *LMS Final celebratory event*: Thursday 17 September 2026")
     assert not any("mentors" in line for line in shown)
 
 

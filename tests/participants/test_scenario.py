@@ -194,6 +194,7 @@ def test_my_data_comes_with_a_summary_to_read_in_the_persons_own_language(world:
     world.add_cohort()
     world.bot.import_pairs(PAIRS_CSV)
     world.command(SUNITA, "iaith cymraeg")
+    world.bot.services.events.reply(SUNITA, "final-celebration", "yes", world.now())
     world.command(SUNITA, "my-data")
     world.command(GRACE, "my-data")
 
@@ -212,6 +213,7 @@ def test_my_data_comes_with_a_summary_to_read_in_the_persons_own_language(world:
     assert "- Enw: Sunita Rao\n" in hers["summary"]
     assert "- Partner: Grace Mensah\n" in hers["summary"]
     assert "- Iaith: Cymraeg\n" in hers["summary"]
+    assert "- Digwyddiad dathlu olaf LMS: " in hers["summary"], "an event by its Welsh title"
     assert his["summary"].startswith("What the mentoring bot holds about you, on Friday")
     assert "- Partner: Sunita Rao\n- Stage: Preparing (waiting to start)\n" in his["summary"]
     assert "Sunita" not in his["data"].replace('"partner": "Sunita Rao"', "")
