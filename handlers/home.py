@@ -181,7 +181,7 @@ def _register_pair(app: App, home: Home) -> None:
     @app.action(view.AGREEMENT)
     def agreement(ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
         ack()
-        current = pairing.my_pair(acting(context).person).agreement
+        current = pairing.agreement(acting(context).person)
         modal = pairs_view.agreement_modal(current, HOME_AGREEMENT_MODAL)
         open_modal(client, acting(context), modal)
 

@@ -310,7 +310,7 @@ def team_pairs_message(pairs: list[PairSummary]) -> str:
         return _(
             "There are no pairs yet. Import the steering group's pairings or use `/mentoring team pair @mentor @mentee`."
         )
-    lines = [_("*{n} pairs*").format(n=len(pairs))]
+    lines = [ngettext("*{n} pair*", "*{n} pairs*", len(pairs)).format(n=len(pairs))]
     for s in pairs:
         mentor, mentee, state = escape(s.mentor), escape(s.mentee), _pair_state(s)
         if s.attention:
@@ -637,16 +637,18 @@ def bad_meeting_length(_error: BadMeetingLength) -> str:
     return _("Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.")
 
 
-# These two are also a form's errors (the console's pair and erase forms), which Slack shows as
-# plain text: the id is written as it is, as a mention would show as raw markup there.
+# Also a form's errors (the console's pair forms): handlers/errors.py writes a mention there as
+# the person's name, as a form shows plain text.
 @error_words(NotOnTheScheme)
 def not_on_the_scheme(error: NotOnTheScheme) -> str:
-    return _("{user} is not on the scheme yet; import them first.").format(user=error.slack_user_id)
+    return _("<@{user}> is not on the scheme yet; import them first.").format(
+        user=error.slack_user_id
+    )
 
 
 @error_words(NotPaired)
 def not_paired(error: NotPaired) -> str:
-    return _("{user} is not in a pair.").format(user=error.slack_user_id)
+    return _("<@{user}> is not in a pair.").format(user=error.slack_user_id)
 
 
 @error_words(TeamPauseNotInFuture)

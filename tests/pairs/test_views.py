@@ -177,6 +177,13 @@ def test_names_in_the_teams_overview_of_pairs_cannot_notify_anyone() -> None:
     assert no_markup_from(overview)
 
 
+def test_the_teams_overview_counts_one_pair_as_one_pair() -> None:
+    one = [PairSummary("Grace Mensah", "Sunita Rao", PAIR, None, 0, None, [])]
+
+    assert view.team_pairs_message(one).splitlines()[0] == "*1 pair*"
+    assert view.team_pairs_message(one * 2).splitlines()[0] == "*2 pairs*"
+
+
 def test_the_name_on_an_answered_check_in_cannot_notify_anyone() -> None:
     text, blocks = view.answered(mentee(TYPED), PAIR, "yes")
 
@@ -248,8 +255,8 @@ WORDS: list[tuple[UserError, str]] = [
         BadMeetingLength(600),
         "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.",
     ),
-    (NotOnTheScheme("UJAMIE001"), "UJAMIE001 is not on the scheme yet; import them first."),
-    (NotPaired("UJAMIE001"), "UJAMIE001 is not in a pair."),
+    (NotOnTheScheme("UJAMIE001"), "<@UJAMIE001> is not on the scheme yet; import them first."),
+    (NotPaired("UJAMIE001"), "<@UJAMIE001> is not in a pair."),
     (TeamPauseNotInFuture(date(2025, 11, 20)), "Please give a date in the future."),
     (WrongRole("Sunita Rao", "mentee", "mentor"), "Sunita Rao is a mentee, not a mentor."),
     (AlreadyPaired("Sunita Rao"), "Sunita Rao is already in a pair; unpair them first."),
