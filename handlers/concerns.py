@@ -14,6 +14,7 @@ from bot.concerns.service import ConcernsService
 from bot.team import Team
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import RaiseConcern, TeamAlerts
+from handlers.home import Home
 from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse, part
 from handlers.views import concerns as view
 
@@ -59,9 +60,11 @@ class ResolveForm(Payload):
     note: str = ""
 
 
-def register(app: App, commands: Commands, concerns: ConcernsService, team: Team) -> None:
+def register(
+    app: App, commands: Commands, concerns: ConcernsService, team: Team, home: Home
+) -> None:
     _register_raising(app, commands, concerns)
-    _register_team_buttons(app, concerns, team)
+    _register_team_buttons(app, concerns, team, home)
     commands.on(TeamAlerts, lambda _, call: _team_alerts(concerns, call))
 
 
@@ -111,20 +114,22 @@ def _register_raising(app: App, commands: Commands, concerns: ConcernsService) -
     commands.on(RaiseConcern, open_form)
 
 
-def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> None:
+def _register_team_buttons(app: App, concerns: ConcernsService, team: Team, home: Home) -> None:
     # Each step brings the alert up to date through the outbox (ConcernForTeam is a revision),
-    # whichever surface took it, so the buttons here only take the step.
+    # whichever surface took it; the member's own console is drawn again here.
     @app.action(view.ACKNOWLEDGE)
-    def acknowledge(ack: Ack, action: dict, context: BoltContext) -> None:
+    def acknowledge(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
         concerns.acknowledge(me.person, parse(ConcernPressed, action).value, me.now)
+        home.publish(client, me.person, me.now)
 
     @app.action(view.TAKE)
-    def take(ack: Ack, action: dict, context: BoltContext) -> None:
+    def take(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
         concerns.take(me.person, parse(ConcernPressed, action).value, me.now)
+        home.publish(client, me.person, me.now)
 
     @app.action(view.RESOLVE)
     def resolve(
@@ -136,9 +141,11 @@ def _register_team_buttons(app: App, concerns: ConcernsService, team: Team) -> N
         open_modal(client, acting(context), view.resolve_modal(concern_id))
 
     @app.view(view.RESOLVE_MODAL)
-    def resolved(ack: Ack, context: BoltContext) -> None:
-        resolve_from_form(concerns, acting(context))
+    def resolved(ack: Ack, client: WebClient, context: BoltContext) -> None:
+        me = acting(context)
+        resolve_from_form(concerns, me)
         ack()
+        home.publish(client, me.person, me.now)
 
 
 def resolve_from_form(concerns: ConcernsService, me: Acting) -> None:
@@ -149,4 +156,3 @@ def resolve_from_form(concerns: ConcernsService, me: Acting) -> None:
 
 def _team_alerts(concerns: ConcernsService, call: CommandCall) -> str:
     return view.alerts_message(concerns.open_alerts(call.acting.person), call.acting.now)
-

@@ -60,8 +60,8 @@ def register(
     app: App, commands: Commands, requests: RequestsService, team: Team, home: Home
 ) -> None:
     _register_asking(app, commands, requests, home)
-    _register_team_buttons(app, requests, team)
-    _register_approval(app, requests)
+    _register_team_buttons(app, requests, team, home)
+    _register_approval(app, requests, home)
 
     def team_requests(_: TeamRequests, call: CommandCall) -> str:
         views = requests.for_team(call.acting.person)
@@ -158,14 +158,16 @@ def _titles(event: Event) -> set[str]:
     return {" ".join(event.in_language(ln).title.casefold().split()) for ln in LANGUAGES}
 
 
-def _register_team_buttons(app: App, requests: RequestsService, team: Team) -> None:
-    """On the request in the team's channel; the message follows each step by itself."""
+def _register_team_buttons(app: App, requests: RequestsService, team: Team, home: Home) -> None:
+    """On the request in the team's channel; the message follows each step by itself, and the
+    member's own console is drawn again."""
 
     @app.action(view.ACKNOWLEDGE)
-    def acknowledge(ack: Ack, action: dict, context: BoltContext) -> None:
+    def acknowledge(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
         requests.acknowledge(me.person, parse(RequestPressed, action).value, me.now)
+        home.publish(client, me.person, me.now)
 
     @app.action(view.RESOLVE)
     def resolve(
@@ -177,22 +179,24 @@ def _register_team_buttons(app: App, requests: RequestsService, team: Team) -> N
         open_modal(client, acting(context), modal)
 
     @app.view(view.RESOLVE_MODAL)
-    def resolved(ack: Ack, context: BoltContext) -> None:
+    def resolved(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
         request_id = parse(AnswerOrigin, me.metadata).request
         requests.resolve(me.person, request_id, parse(NoteForm, me.values).note, me.now)
         ack()
+        home.publish(client, me.person, me.now)
 
 
-def _register_approval(app: App, requests: RequestsService) -> None:
+def _register_approval(app: App, requests: RequestsService, home: Home) -> None:
     """On an accommodation request in the approver's DM: checked against the programme file's
-    approver when pressed."""
+    approver when pressed; her Home, which lists what waits for her, is drawn again."""
 
     @app.action(view.APPROVE)
-    def approve(ack: Ack, action: dict, context: BoltContext) -> None:
+    def approve(ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
         ack()
         me = acting(context)
         requests.approve(me.person, parse(RequestPressed, action).value, me.now)
+        home.publish(client, me.person, me.now)
 
     @app.action(view.DECLINE)
     def decline(
@@ -204,8 +208,9 @@ def _register_approval(app: App, requests: RequestsService) -> None:
         open_modal(client, acting(context), modal)
 
     @app.view(view.DECLINE_MODAL)
-    def declined(ack: Ack, context: BoltContext) -> None:
+    def declined(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
         request_id = parse(AnswerOrigin, me.metadata).request
         requests.decline(me.person, request_id, parse(ReasonForm, me.values).reason, me.now)
         ack()
+        home.publish(client, me.person, me.now)

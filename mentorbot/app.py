@@ -39,7 +39,12 @@ from bot.events.service import EventsService
 from bot.outbox import Deliveries, NoticeCodec, StoredChannels
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
-from bot.participants.service import ImportSummary, ParticipantsService, import_participants
+from bot.participants.service import (
+    ImportSummary,
+    ParticipantsService,
+    import_participants,
+    language_read_by,
+)
 from bot.requests.service import RequestsService
 from bot.scheme import Programme, load_programme
 from bot.team import Team
@@ -194,12 +199,11 @@ class ContextKeepingExecutor(ThreadPoolExecutor):
 
 
 def languages_in(uow: SqlUnitOfWorkFactory) -> Callable[[str], str | None]:
-    """The language each person has chosen to read, by Slack id."""
+    """The language each person has chosen to read, by Slack id, on the scheme or not."""
 
     def language_of(slack_user_id: str) -> str | None:
         with uow() as work:
-            person = work.participants.by_slack_id(slack_user_id)
-        return person.language if person else None
+            return language_read_by(work, slack_user_id)
 
     return language_of
 
@@ -311,7 +315,6 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.errors.register(bolt)
     handlers.events.register(bolt, commands, services.events)
     handlers.pairs.register(bolt, commands, services.pairing, services.checkins)
-    handlers.concerns.register(bolt, commands, services.concerns, services.team)
     handlers.evaluations.register(
         bolt, commands, services.evaluations, services.inbox, inline=inbox_inline
     )
@@ -327,8 +330,8 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
 
 
 def _register_home(bolt: App, services: Services, commands: handlers.commands.Commands) -> None:
-    """Everyone's Home tab, with the console below it for the project team; and requests, whose
-    form can be sent from the Home and redraws it."""
+    """Everyone's Home tab, with the console below it for the project team; and concerns and
+    requests, whose steps, wherever taken, redraw the Home of the person who took them."""
     console = handlers.console.Console(
         services.team,
         services.concerns,
@@ -357,4 +360,5 @@ def _register_home(bolt: App, services: Services, commands: handlers.commands.Co
         services.pairing,
         services.privacy,
     )
+    handlers.concerns.register(bolt, commands, services.concerns, services.team, home)
     handlers.requests.register(bolt, commands, services.requests, services.team, home)

@@ -92,6 +92,7 @@ def test_a_step_taken_in_the_channel_first_shows_on_the_console_pressed_after_it
     assert "open" in concern_rows(home_of(world, TEAM_LEAD))[0]
     [alert] = alerts(world)
     world.click(TOM, alert, "concern_ack")  # Tom, in the team's channel, while Priya looks on
+    assert "acknowledged" in concern_rows(shown_home(world, TOM))[0], "his own console follows"
 
     assert world.sender.click_home(TEAM_LEAD, ACKNOWLEDGE, "1").status == 200
     assert "already been acknowledged" in world.texts(TEAM_LEAD)[-1]
@@ -220,11 +221,9 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     )
     assert HOTEL not in text_of(shown_home(world, APPROVER)), "the words stay in her DM"
 
-    # Approved in her DM: the Home drawn before it is pressed there, and shows it.
+    # Approved in her DM: her Home, open beside it, follows at once.
     in_dm, _ = approvals(world)
     world.click(APPROVER, in_dm, "request_approve")
-    assert world.sender.click_home(APPROVER, home_view.APPROVE, "1").status == 200
-    assert "already been answered" in world.texts(APPROVER)[-1]
     first, second = decision_rows(shown_home(world, APPROVER))
     assert first.endswith("_You approved this request._") and "|" not in first
     assert second.endswith("| Approve, Decline…")
