@@ -15,13 +15,19 @@ from bot.pairs.ports import (
     MeetingRepository,
     PairRepository,
 )
-from bot.participants.ports import ErasureRepository, ParticipantRepository
+from bot.participants.ports import (
+    ErasureRepository,
+    ParticipantRepository,
+    ReaderLanguageRepository,
+)
 from bot.requests.ports import RequestRepository
 
 
 class UnitOfWork(Protocol):
     @property
     def participants(self) -> ParticipantRepository: ...
+    @property
+    def reader_languages(self) -> ReaderLanguageRepository: ...
     @property
     def schedules(self) -> ScheduleRepository: ...
     @property

@@ -1,16 +1,17 @@
-"""Participants: their table and repository, and the anonymising of one (see storage/erasure.py
-for the erasure across every feature)."""
+"""Participants: their table and repository, the languages chosen by people not on the scheme,
+and the anonymising of one (see storage/erasure.py for the erasure across every feature)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String, Text, select
+from sqlalchemy import Date, Integer, String, Text, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.participants.rules import Participant, ParticipantRow
-from storage.base import Base
+from storage.base import Base, chunks
 
 
 class ParticipantRecord(Base):
@@ -28,6 +29,16 @@ class ParticipantRecord(Base):
     language: Mapped[str | None] = mapped_column(String(8))
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
+
+
+class ReaderLanguageRecord(Base):
+    """The language someone not on the scheme chose (a participant's is on their own row)."""
+
+    __tablename__ = "reader_languages"
+
+    slack_user_id: Mapped[str] = mapped_column(String(20), primary_key=True)
+    language: Mapped[str] = mapped_column(String(8))
+    chosen_at: Mapped[datetime]
 
 
 def _participant(record: ParticipantRecord) -> Participant:
@@ -105,6 +116,46 @@ class SqlParticipants:
         return created, updated
 
 
+class SqlReaderLanguages:
+    def __init__(self, session: Session):
+        self._session = session
+
+    def of(self, slack_user_id: str) -> str | None:
+        return self._session.scalar(
+            select(ReaderLanguageRecord.language).where(
+                ReaderLanguageRecord.slack_user_id == slack_user_id
+            )
+        )
+
+    def choose(self, slack_user_id: str, language: str, now: datetime) -> None:
+        # One statement, so two choices made at once (two processes) both land, the later last
+        chosen = {"language": language, "chosen_at": now}
+        upsert = _insert(self._session).values(slack_user_id=slack_user_id, **chosen)
+        self._session.execute(
+            upsert.on_conflict_do_update(index_elements=["slack_user_id"], set_=chosen)
+        )
+
+    def take(self, slack_user_ids: Collection[str]) -> dict[str, str]:
+        taken: dict[str, str] = {}
+        for batch in chunks(list(slack_user_ids)):
+            chosen = ReaderLanguageRecord.slack_user_id.in_(batch)
+            rows = self._session.execute(
+                select(ReaderLanguageRecord.slack_user_id, ReaderLanguageRecord.language).where(
+                    chosen
+                )
+            )
+            taken.update({slack_id: language for slack_id, language in rows})
+            self._session.execute(delete(ReaderLanguageRecord).where(chosen))
+        return taken
+
+
+def _insert(session: Session) -> postgresql.Insert | sqlite.Insert:
+    """An INSERT that can say what to do on a conflict, in the session's database's dialect."""
+    dialect = session.get_bind().dialect.name
+    builder = postgresql.insert if dialect == "postgresql" else sqlite.insert
+    return builder(ReaderLanguageRecord)
+
+
 def anonymise(session: Session, participant_id: int, now: datetime) -> str | None:
     """Keeps the row (pairs, concerns and the ledger point at it) but nothing that names the
     person; returns the Slack id it had, which other features' rows may still carry."""
@@ -113,4 +164,8 @@ def anonymise(session: Session, participant_id: int, now: datetime) -> str | Non
     record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
     record.slack_user_id = record.tz = record.about = record.nation = record.language = None
     record.paused_until, record.updated_at = None, now
+    if slack_id:  # a language they chose before joining, should a row of it remain
+        session.execute(
+            delete(ReaderLanguageRecord).where(ReaderLanguageRecord.slack_user_id == slack_id)
+        )
     return slack_id

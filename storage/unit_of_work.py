@@ -16,12 +16,13 @@ from storage.evaluations import SqlEvaluations, SqlInbox
 from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
 from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
-from storage.participants import SqlParticipants
+from storage.participants import SqlParticipants, SqlReaderLanguages
 from storage.requests import SqlRequests
 
 
 class SqlUnitOfWork:
     participants: SqlParticipants
+    reader_languages: SqlReaderLanguages
     schedules: SqlSchedules
     rsvps: SqlRsvps
     calendar_feeds: SqlCalendarFeeds
@@ -52,6 +53,7 @@ class SqlUnitOfWork:
             self._turns.acquire()
         self._session = self._sessions()
         self.participants = SqlParticipants(self._session)
+        self.reader_languages = SqlReaderLanguages(self._session)
         self.schedules = SqlSchedules(self._session)
         self.rsvps = SqlRsvps(self._session)
         self.calendar_feeds = SqlCalendarFeeds(self._session)

@@ -24,6 +24,17 @@ class ParticipantRepository(Protocol):
     ) -> tuple[int, int]: ...
 
 
+class ReaderLanguageRepository(Protocol):
+    """The language each person not on the scheme chose to read, by Slack id (the project team,
+    the approver, anyone in the workspace); a participant's is kept on their own row."""
+
+    def of(self, slack_user_id: str) -> str | None: ...
+    def choose(self, slack_user_id: str, language: str, now: datetime) -> None: ...
+    def take(self, slack_user_ids: Collection[str]) -> dict[str, str]:
+        """The choices of those among `slack_user_ids` who made one, removed from here: they
+        are joining the scheme, and keep them on their participant row from now on."""
+
+
 class ErasureRepository(Protocol):
     def erase_participant(self, participant_id: int, now: datetime) -> None: ...
 

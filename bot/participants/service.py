@@ -22,7 +22,7 @@ from bot.participants.rules import (
     nation_named,
     parse_participants_csv,
 )
-from bot.ports import UnitOfWorkFactory
+from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Nation
 from bot.team import Team
 
@@ -46,16 +46,30 @@ def import_participants(
     by_email = _members_by_email(rows, directory, already)
     found = _members_or_rejected(rows, directory, by_email, owner_of_id)
     resolved = [replace(row, slack_user_id=found[row.email].id) for row in rows]
-    asked_for = _languages_from_slack(rows, found, directory, already)
+    from_slack = _languages_from_slack(rows, found, directory, already)
     with uow() as work:
         zones = {email: member.tz for email, member in found.items()}
         created, updated = work.participants.upsert(resolved, zones, now)
-        for email, language in asked_for.items():
-            person = work.participants.by_email(email)
-            if person:
-                work.participants.set_language(person.id, language, now)
+        _keep_languages(work, found, from_slack, now)
         work.commit()
     return ImportSummary(created, updated)
+
+
+def _keep_languages(
+    work: UnitOfWork, found: dict[str, SlackMember], from_slack: dict[str, str], now: datetime
+) -> None:
+    """Each imported person's language: Slack's for a newcomer, but a choice they made before
+    joining wins, and moves to their row here, so that each person's language is kept in one
+    place and read with one query a message."""
+    email_of = {member.id: email for email, member in found.items()}
+    own = {
+        email_of[slack_id]: chosen
+        for slack_id, chosen in work.reader_languages.take(email_of).items()
+    }
+    for email, language in (from_slack | own).items():
+        person = work.participants.by_email(email)
+        if person:
+            work.participants.set_language(person.id, language, now)
 
 
 def _members_by_email(
@@ -126,6 +140,15 @@ def _languages_from_slack(
     return languages
 
 
+def language_read_by(work: UnitOfWork, slack_user_id: str) -> str | None:
+    """The language a person chose to read (None: not chosen): a participant's on their row,
+    anyone else's by Slack id. One query for a participant, who never has both."""
+    person = work.participants.by_slack_id(slack_user_id)
+    if person is not None:
+        return person.language
+    return work.reader_languages.of(slack_user_id)
+
+
 class UnknownLanguage(UserError):
     """Not a language the bot writes in, as the person wrote it."""
 
@@ -176,11 +199,19 @@ class ParticipantsService:
         return nation
 
     def set_language(self, actor: str, said: str, now: datetime) -> str:
-        """The language the person reads, as they name it (English or Welsh, in either)."""
+        """The language the person reads, as they name it (English or Welsh, in either): anyone
+        in the workspace can choose, a participant's kept on their row, anyone else's by Slack
+        id until they join the scheme (see import_participants)."""
         language = language_named(said)
         if language is None:
             raise UnknownLanguage(said)
-        self._keep_own(actor, lambda people, me: people.set_language(me, language, now))
+        with self._uow() as uow:
+            person = uow.participants.by_slack_id(actor)
+            if person is None:
+                uow.reader_languages.choose(actor, language, now)
+            else:
+                uow.participants.set_language(person.id, language, now)
+            uow.commit()
         return language
 
     def _keep_own(self, actor: str, keep: Callable[[ParticipantRepository, int], None]) -> None:
@@ -193,10 +224,9 @@ class ParticipantsService:
             uow.commit()
 
     def language_of(self, slack_user_id: str) -> str | None:
-        """The language the person chose; None when they have not (or are not on the scheme)."""
+        """The language the person chose, on the scheme or not; None when they have not."""
         with self._uow() as uow:
-            person = uow.participants.by_slack_id(slack_user_id)
-        return person.language if person else None
+            return language_read_by(uow, slack_user_id)
 
     def nation_of(self, actor: str) -> Nation | None:
         """The nation the person keeps (None: the programme's default)."""
