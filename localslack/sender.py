@@ -71,6 +71,7 @@ class SignedSender:
         self._n = itertools.count(1)
         self._events: dict[str, dict[str, Any]] = {}
         self.last_event_id = ""
+        self._last_interaction: dict[str, Any] | None = None
 
     # Slash commands and shortcuts ----------------------------------------------------------
 
@@ -102,9 +103,9 @@ class SignedSender:
         n = next(self._n)
         payload = self._interaction("shortcut", user_id, n) | {
             "callback_id": callback_id,
-            "action_ts": f"{time.time():.6f}",
+            "action_ts": self.slack.workspace.next_ts(),
         }
-        return self._post_payload(payload)
+        return self._interact(payload)
 
     def message_shortcut(self, user_id: str, message: Message, callback_id: str) -> Delivered:
         """The person runs the app's message shortcut `callback_id` on `message`."""
@@ -114,10 +115,10 @@ class SignedSender:
             "channel": {"id": message.channel, "name": self._channel_name(message.channel)},
             "message": message.as_slack(False),
             "message_ts": message.ts,
-            "action_ts": f"{time.time():.6f}",
+            "action_ts": self.slack.workspace.next_ts(),
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}",
         }
-        return self._post_payload(payload)
+        return self._interact(payload)
 
     # Elements of a message -----------------------------------------------------------------
 
@@ -143,8 +144,12 @@ class SignedSender:
         block_id: str | None = None,
     ) -> Delivered:
         """Choose in a menu, overflow, date or time picker, radio buttons or checkboxes that is
-        really in `message` (an option's value; a list of them for checkboxes)."""
+        really in `message` (an option's value; a list of them for checkboxes: those ticked).
+        The element keeps the choice, for this person, in the state sent with every action in
+        the message from then on, as Slack's client keeps it."""
         action = _choice_action(message.blocks, action_id, value, "the message", block_id)
+        held = {k: v for k, v in action.items() if k not in ("action_id", "block_id")}
+        self.slack.workspace.choose(user_id, message, action["block_id"], action_id, held)
         return self._block_action(user_id, message, action)
 
     def forge_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
@@ -153,7 +158,11 @@ class SignedSender:
         return self._block_action(user_id, message, action)
 
     def _block_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
-        """The block_actions payload Slack sends when someone uses an element of a message."""
+        """The block_actions payload Slack sends when someone uses an element of a message, with
+        the state of every element in it as this person left it; each press its own action_ts,
+        as Slack's are, even when a test's clock stands still."""
+        ws = self.slack.workspace
+        state = message_state(message.blocks, ws.choices_in(user_id, message))
         n = next(self._n)
         payload = self._interaction("block_actions", user_id, n) | {
             "container": {
@@ -164,10 +173,11 @@ class SignedSender:
             },
             "channel": {"id": message.channel, "name": self._channel_name(message.channel)},
             "message": message.as_slack(False),
+            "state": {"values": state},
             "response_url": f"{self.slack.url}/respond/{message.channel}/{user_id}/{n}/{message.ts}",
-            "actions": [action | {"action_ts": f"{time.time():.6f}"}],
+            "actions": [action | {"action_ts": ws.next_ts()}],
         }
-        return self._post_payload(payload)
+        return self._interact(payload)
 
     # The Home tab ------------------------------------------------------------------------------
 
@@ -257,9 +267,9 @@ class SignedSender:
         payload = self._interaction("block_actions", user_id, n, trigger_view) | {
             "container": {"type": "view", "view_id": view["id"]},
             "view": view,
-            "actions": [action | {"action_ts": f"{time.time():.6f}"}],
+            "actions": [action | {"action_ts": self.slack.workspace.next_ts()}],
         }
-        return self._post_payload(payload)
+        return self._interact(payload)
 
     def attach_file(
         self, user_id: str, name: str, content: bytes, filetype: str | None = None
@@ -312,7 +322,7 @@ class SignedSender:
             "view": {**view, "state": {"values": values}, "private_metadata": private_metadata},
             "response_urls": [],
         }
-        delivered = self._post_payload(payload)
+        delivered = self._interact(payload)
         if delivered.status == 200:
             self._follow(view, delivered)
         return delivered
@@ -376,7 +386,17 @@ class SignedSender:
         )
         return self._send_event(envelope, retried=retry_of is not None)
 
+    def again(self) -> Delivered:
+        """Sends the last interaction again just as it went (its action_ts and trigger_id too),
+        as a replayed request would: the bot must take it once however often it comes."""
+        assert self._last_interaction is not None, "nothing has been sent to send again"
+        return self._post_payload(self._last_interaction)
+
     # How each kind reaches the bot (SocketSender delivers the same over Socket Mode) ------------
+
+    def _interact(self, payload: dict[str, Any]) -> Delivered:
+        self._last_interaction = payload
+        return self._post_payload(payload)
 
     def _send_command(self, form: dict[str, str]) -> Delivered:
         """A slash command, form-encoded as Slack sends it."""
@@ -582,6 +602,44 @@ def _input_states(
             held = _chosen(element, choice)
         state[block.get("block_id", "")] = {element.get("action_id", ""): held}
     return state
+
+
+# The elements whose state Slack reports: every kind of choice but the overflow menu (which only
+# acts), and the typed inputs.
+STATEFUL = (set(CHOSEN_KEY) - {"overflow"}) | {
+    "plain_text_input",
+    "number_input",
+    "email_text_input",
+    "url_text_input",
+}
+
+
+def message_state(
+    blocks: list[dict[str, Any]], chosen: dict[str, dict[str, Any]]
+) -> dict[str, dict[str, Any]]:
+    """state.values as Slack sends it with an action in a message: {block_id: {action_id: what
+    the element holds}} for every stateful element shown, whether used or not; what the person
+    `chosen` in it, or else what it first showed."""
+    values: dict[str, dict[str, Any]] = {}
+    for block in blocks:
+        block_id = block.get("block_id", "")
+        elements = usable_elements(block)
+        if block.get("type") == "input" and not block.get("dispatch_action"):
+            elements.append(block["element"])
+        for element in (e for e in elements if e.get("type") in STATEFUL):
+            action_id = element.get("action_id", "")
+            held = chosen.get(block_id, {}).get(action_id) or _initial(element)
+            values.setdefault(block_id, {})[action_id] = held
+    return values
+
+
+def _initial(element: dict[str, Any]) -> dict[str, Any]:
+    """What an element holds before anyone uses it: its initial_option(s), _date, _user, _value
+    and so on, or else nothing."""
+    kind = element["type"]
+    key = CHOSEN_KEY.get(kind, "value")
+    initial = element.get("initial_" + key.removeprefix("selected_"))
+    return _empty(element) if initial is None else {"type": kind, key: initial}
 
 
 def _empty(element: dict[str, Any]) -> dict[str, Any]:

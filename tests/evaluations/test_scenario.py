@@ -5,15 +5,9 @@ from __future__ import annotations
 import copy
 import csv
 import io
-import itertools
-import json
-import time
-from urllib.parse import urlencode
 
 import pytest
 
-from localslack.sender import post_signed
-from localslack.workspace import Message
 from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, sent_at, uk
 
 GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
@@ -230,49 +224,6 @@ def test_a_dm_kept_before_the_bot_stopped_is_answered_after_it_restarts(world: W
     ]
 
 
-PRESSES = itertools.count(1)
-
-
-def done_pressed(world: World, user: str, message: Message, ticked: list[str]) -> str:
-    """Done pressed under a pick-several question with these boxes ticked: the signed
-    block_actions Slack sends, whose `state` holds the message's ticked boxes (Slack's payload
-    has carried every stateful element's state since September 2020; localslack's message
-    actions do not carry it yet). Returns the request's body, to send again as a retry would."""
-    [block] = [
-        b
-        for b in message.blocks
-        if any(e.get("action_id") == "eval_ticked" for e in b.get("elements", []))
-    ]
-    boxes, done = block["elements"]
-    chosen = [o for o in boxes["options"] if o["value"] in ticked]
-    payload = world.sender._interaction("block_actions", user, 1) | {
-        "container": {"type": "message", "message_ts": message.ts, "channel_id": message.channel},
-        "channel": {"id": message.channel, "name": "directmessage"},
-        "message": message.as_slack(False),
-        "response_url": f"{world.slack.url}/respond/{message.channel}/{user}/1/{message.ts}",
-        "actions": [
-            {
-                "type": "button",
-                "action_id": "eval_ticked",
-                "block_id": block["block_id"],
-                "value": done["value"],
-                "text": done["text"],
-                "action_ts": f"{int(time.time())}.{next(PRESSES):06d}",  # each press its own
-            }
-        ],
-        "state": {
-            "values": {
-                block["block_id"]: {"eval_tick": {"type": "checkboxes", "selected_options": chosen}}
-            }
-        },
-    }
-    return urlencode({"payload": json.dumps(payload)})
-
-
-def send(world: World, body: str) -> None:
-    assert post_signed(world.sender.bot_url, world.sender.signing_secret, body).status == 200
-
-
 def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-17 09:30"))
@@ -292,10 +243,11 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
         "Reading and resources",
     ]
 
-    # Ticking a box says nothing; Done with none ticked is refused kindly, and nothing is kept.
+    # Ticking a box says nothing; unticked again, Done is refused kindly, and nothing is kept.
     assert world.sender.select(SUNITA, question, "eval_tick", ["1"]).status == 200
     assert world.dms(SUNITA)[-1].ts == question.ts
-    send(world, done_pressed(world, SUNITA, question, []))
+    world.sender.select(SUNITA, question, "eval_tick", [])
+    world.click(SUNITA, question, "eval_ticked")
     assert world.dms(SUNITA)[-1].text.startswith(
         "Please tick at least one box, then press Done. Question 4 of 6: Which would help"
     )
@@ -303,15 +255,15 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
     # Done with two ticked: the same step as typing "1, 3"; the question shows the choice.
     question = world.dms(SUNITA)[-1]
     unrefreshed = copy.deepcopy(question)  # as a client that has not refreshed still shows it
-    pressed = done_pressed(world, SUNITA, question, ["1", "3"])
-    send(world, pressed)
+    world.sender.select(SUNITA, question, "eval_tick", ["1", "3"])
+    world.click(SUNITA, question, "eval_ticked")
     assert world.dms(SUNITA)[-1].text == (
         "Thanks. Question 5 of 6: How many hours a month do you expect to give the scheme?"
     )
     assert world.dms(SUNITA)[-2].text.endswith("You chose: *Protected time, Networking*")
     # Slack sending the same press again changes nothing and says nothing more.
     replies = len(world.dms(SUNITA))
-    send(world, pressed)
+    assert world.sender.again().status == 200
     assert len(world.dms(SUNITA)) == replies
     with world.bot.uow() as uow:
         sunita = uow.participants.by_slack_id(SUNITA)
@@ -321,8 +273,9 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
             "Protected time",
             "Networking",
         ]
-    # Done pressed again on the question already answered is refused kindly.
-    send(world, done_pressed(world, SUNITA, unrefreshed, ["2"]))
+    # Done pressed again on the question already answered, box 2 ticked, is refused kindly.
+    world.sender.select(SUNITA, unrefreshed, "eval_tick", ["2"])
+    world.click(SUNITA, unrefreshed, "eval_ticked")
     assert world.dms(SUNITA)[-1].text.startswith(
         "That button is from an earlier question. Please answer the latest one I sent. Question 5 of 6"
     )
