@@ -431,11 +431,12 @@ def _register_evaluations(app: App, home: Home, team: Team) -> None:
         said = view.file_not_sent(file.form)
         try:
             if file.file == "chart":
-                evaluations.post_results(me.person, file.form, me.now)
+                sent = evaluations.post_results(me.person, file.form, me.now)
             else:
                 pseudonymous = file.file == "pseudonymous"
-                evaluations.send_export(me.person, file.form, pseudonymous, me.now)
-            said = view.file_said(file.form, view.ARRIVED[file.file], team.channel)
+                sent = evaluations.send_export(me.person, file.form, pseudonymous, me.now)
+            words = view.ARRIVED[file.file] if sent else view.DELAYED[file.file]
+            said = view.file_said(file.form, words, team.channel)
         except UserError as error:
             said = view.file_not_sent(file.form, user_error(error))
         finally:

@@ -421,15 +421,16 @@ class EvaluationsService:
         with self._uow() as uow:
             return [self._results(uow, f, now, closed=False) for f in self._forms.values()]
 
-    def post_results(self, actor: str, form_id: str, now: datetime) -> None:
-        """The form's counts so far, kept in the transaction that read them, then sent."""
+    def post_results(self, actor: str, form_id: str, now: datetime) -> bool:
+        """The form's counts so far, kept in the transaction that read them, then sent: True
+        when Slack took them now (otherwise the outbox keeps trying)."""
         self._team.require_member(actor)
         form = self.form(form_id)
         with self._uow() as uow:
             told = self._results(uow, form, now, closed=False).to(self._team.channel)
             uow.deliveries.add([told], now)
             uow.commit()
-        self._deliveries.flush(now, [told.delivery.key])
+        return bool(self._deliveries.flush(now, [told.delivery.key]))
 
     def answer_rows(self, form_id: str, pseudonymous: bool) -> tuple[AnswerRow, ...]:
         """One row per person and question answered, as stored. Pseudonymous: P001… instead of
@@ -453,7 +454,9 @@ class EvaluationsService:
             if question.id in record.progress.answers
         )
 
-    def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> None:
+    def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> bool:
+        """The answers as a CSV file to the team's channel: True when Slack took it now
+        (otherwise the outbox keeps trying)."""
         self._team.require_member(actor)
         rows = self.answer_rows(form_id, pseudonymous)
         file = AnswersExport(self.form(form_id), pseudonymous, rows, now)
@@ -461,7 +464,7 @@ class EvaluationsService:
         with self._uow() as uow:
             uow.deliveries.add([told], now)
             uow.commit()
-        self._deliveries.flush(now, [told.delivery.key])
+        return bool(self._deliveries.flush(now, [told.delivery.key]))
 
     @staticmethod
     def _results(uow: UnitOfWork, form: Form, now: datetime, closed: bool) -> ResultsForTeam:

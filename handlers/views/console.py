@@ -289,6 +289,16 @@ ARRIVED: dict[File, str] = {
     "named": N_("The export with names is in {channel}."),
     "pseudonymous": N_("The pseudonymous export is in {channel}."),
 }
+# Slack did not take it at once: the outbox keeps trying, so it still arrives, later.
+DELAYED: dict[File, str] = {
+    "chart": N_("Slack is slow just now: the chart will be in {channel} as soon as it takes it."),
+    "named": N_(
+        "Slack is slow just now: the export with names will be in {channel} as soon as it takes it."
+    ),
+    "pseudonymous": N_(
+        "Slack is slow just now: the pseudonymous export will be in {channel} as soon as it takes it."
+    ),
+}
 NOT_SENT = N_("That could not be sent just now. Please try again in a minute.")
 CHANNEL_ID = re.compile("^[CG][A-Z0-9]+$")
 
@@ -299,7 +309,8 @@ def channel_link(channel: str) -> str:
 
 
 def file_said(form_id: str, words: str, channel: str) -> Said:
-    """`words` (one of ON_ITS_WAY's or ARRIVED's) under the buttons of the file's form."""
+    """`words` (one of ON_ITS_WAY's, ARRIVED's or DELAYED's) under the buttons of the file's
+    form."""
     return Said(f"console:form:{form_id}", _(words).format(channel=channel_link(channel)))
 
 

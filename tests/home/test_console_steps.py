@@ -13,7 +13,7 @@ import pytest
 
 from handlers.views import console as console_view
 from handlers.views import home as home_view
-from localslack.server import LocalSlack
+from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
 from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
 from tests.home.test_scenario import actions_in, home_of, open_modal, text_of
@@ -156,6 +156,22 @@ def test_a_chart_and_an_export_say_where_they_were_asked_for_that_they_are_on_th
             if c.method == "views.publish"
         ]
         assert publishes[0] < min(posted) and publishes[-1] > max(posted), "said before and after"
+
+
+def test_an_export_slack_does_not_take_at_once_is_said_to_be_on_its_way_not_there(
+    world: World,
+) -> None:
+    world.add_cohort()
+    block_id = form_buttons(home_of(world, TEAM_LEAD))
+    form_id = block_id.rsplit(":", 1)[-1]
+    world.slack.fail_next("files.getUploadURLExternal", Fault(status=500))
+    value = json.dumps({"form": form_id, "pseudonymous": True})
+    assert world.sender.click_home(TEAM_LEAD, f"{console_view.EXPORT}_pseudonymous", value)
+    world.bot.wait_for_listeners()
+    assert said_under(shown_home(world, TEAM_LEAD), block_id) == (
+        f"Slack is slow just now: the pseudonymous export will be in <#{TEAM_CHANNEL}> as soon "
+        "as it takes it."
+    )
 
 
 def test_each_home_says_only_what_fits_the_person_it_is_for(world: World) -> None:
