@@ -7,6 +7,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 import json
+import re
 import threading
 import urllib.error
 import urllib.request
@@ -17,12 +18,14 @@ from typing import Any
 from urllib.parse import parse_qs
 
 import pytest
+from freezegun import freeze_time
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from localslack.contract import OPENAPI, published
 from localslack.sender import SignedSender
 from localslack.server import LocalSlack
+from localslack.workspace import Message
 
 ANN = "UANN00001"
 SECRET = "local-signing-secret"
@@ -461,7 +464,7 @@ def test_a_button_in_a_modal_gives_a_trigger_that_pushes_onto_it_up_to_three_vie
     local: LocalSlack, sender: SignedSender, bot: Bot
 ) -> None:
     root = open_console(local, sender, bot)
-    pushed = []
+    pushed: list[str] = []
     for n in range(2):
         sender.click_modal(ANN, "add_pair")
         assert bot.last["container"] == {"type": "view", "view_id": pushed[-1] if pushed else root}
@@ -503,6 +506,106 @@ def test_a_choice_in_a_message_is_reported_as_in_home(
     [action] = bot.last["actions"]
     assert action["type"] == "overflow" and action["selected_option"] == options("help")[0]
     assert bot.last["container"]["type"] == "message" and "response_url" in bot.last
+
+
+# Messages: the state every action in one carries ----------------------------------------------
+
+
+def question(block_id: str = "ask") -> list[dict[str, Any]]:
+    """A pick-several question with a Done button, a menu already set, a date left to pick and
+    an overflow menu (which keeps no state)."""
+    topics = {"type": "checkboxes", "action_id": "topics", "options": options("goals", "careers")}
+    stage = {
+        "type": "static_select",
+        "action_id": "stage",
+        "placeholder": {"type": "plain_text", "text": "Stage"},
+        "options": options("preparing", "meeting"),
+        "initial_option": options("preparing")[0],
+    }
+    more = {"type": "overflow", "action_id": "more", "options": options("help")}
+    return [
+        {"type": "actions", "block_id": block_id, "elements": [topics, stage, button("done", "q")]},
+        section("When?", {"type": "datepicker", "action_id": "day"}) | {"block_id": "when"},
+        section("More", more) | {"block_id": "more"},
+    ]
+
+
+def posted(local: LocalSlack, channel: str, blocks: list[dict[str, Any]]) -> Message:
+    ts = web(local).chat_postMessage(channel=channel, text="Question 4", blocks=blocks)["ts"]
+    return next(m for m in local.workspace.messages if m.ts == ts)
+
+
+def state(
+    ticked: list[str], block_id: str = "ask", day: str | None = None
+) -> dict[str, dict[str, Any]]:
+    """The state Slack sends with an action in question(): every stateful element, used or not."""
+    return {
+        block_id: {
+            "topics": {"type": "checkboxes", "selected_options": options(*ticked)},
+            "stage": {"type": "static_select", "selected_option": options("preparing")[0]},
+        },
+        "when": {"day": {"type": "datepicker", "selected_date": day}},
+    }
+
+
+def test_a_press_in_a_message_carries_the_state_of_its_elements_as_the_person_left_them(
+    local: LocalSlack, sender: SignedSender, bot: Bot
+) -> None:
+    message = posted(local, ANN, question())
+    sender.click(ANN, message, "done")
+    assert bot.last["state"] == {"values": state([])}
+    sender.select(ANN, message, "topics", ["goals", "careers"])
+    assert bot.last["state"] == {"values": state(["goals", "careers"])}, "the tick's own too"
+    sender.select(ANN, message, "day", "2026-03-20")
+    sender.select(ANN, message, "topics", ["careers"])
+    sender.select(ANN, message, "more", "help")
+    sender.click(ANN, message, "done")
+    assert bot.last["state"] == {"values": state(["careers"], day="2026-03-20")}
+    assert [a["action_id"] for a in bot.last["actions"]] == ["done"]
+
+
+def test_each_person_has_their_own_state_in_each_message(
+    local: LocalSlack, sender: SignedSender, bot: Bot
+) -> None:
+    local.workspace.add_user("UBEN00001", "Ben Example", "ben@example.org")
+    bot_user = local.workspace.bot_user
+    local.workspace.add_channel("CPAIRS001", "pairs", False, [bot_user, ANN, "UBEN00001"])
+    shared, other = posted(local, "CPAIRS001", question()), posted(local, "CPAIRS001", question())
+    sender.select(ANN, shared, "topics", ["goals"])
+    sender.click("UBEN00001", shared, "done")
+    assert bot.last["state"]["values"] == state([]), "Ann's ticks are on her screen only"
+    sender.click(ANN, other, "done")
+    assert bot.last["state"]["values"] == state([])
+    sender.click(ANN, shared, "done")
+    assert bot.last["state"]["values"] == state(["goals"])
+
+
+def test_a_message_updated_with_new_block_ids_shows_its_elements_afresh(
+    local: LocalSlack, sender: SignedSender, bot: Bot
+) -> None:
+    message = posted(local, ANN, question())
+    sender.select(ANN, message, "topics", ["goals"])
+    web(local).chat_update(
+        channel=message.channel, ts=message.ts, text="Question 4", blocks=question("ask-2")
+    )
+    sender.click(ANN, message, "done")
+    assert bot.last["state"]["values"] == state([], block_id="ask-2")
+
+
+def test_presses_at_one_frozen_moment_each_have_their_own_action_ts(
+    local: LocalSlack, sender: SignedSender, bot: Bot
+) -> None:
+    message = posted(local, ANN, question())
+    with freeze_time("2026-03-02 09:30:00"):
+        sender.click(ANN, message, "done")
+        sender.select(ANN, message, "topics", ["goals"])
+        sender.click(ANN, message, "done")
+        sent = [p["actions"][0]["action_ts"] for p in bot.received]
+        assert all(re.fullmatch(r"1772443800\.\d{6}", ts) for ts in sent), sent
+        assert sorted(set(sent), key=float) == sent
+        # Sent again as it was (a replayed request), it is the same press.
+        sender.again()
+        assert bot.received[-1] == bot.received[-2]
 
 
 def test_a_push_needs_a_trigger_from_within_an_open_modal(
