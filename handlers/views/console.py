@@ -34,7 +34,7 @@ from bot.pairs.service import PairSummary
 from bot.participants.rules import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
-from handlers.i18n import N_, _, formatted
+from handlers.i18n import N_, _, formatted, ngettext
 from handlers.views import concerns as concerns_view
 from handlers.views import events as events_view
 from handlers.views import pairs as pairs_view
@@ -83,7 +83,7 @@ def console_blocks(console: Console, programme: Programme, now: datetime) -> lis
         DividerBlock(),
         HeaderBlock(text=_("Project team console")),
         *_attention(console, programme, now),
-        *_events(console.attendance, programme),
+        *_events(console.attendance, programme, now),
         *_people(console),
         *_evaluations(console.results, now),
     ]
@@ -185,14 +185,18 @@ def _pair_line(s: PairSummary) -> str:
     )
 
 
-def _events(attendance: list[Attendance], programme: Programme) -> list[Block]:
+def _events(attendance: list[Attendance], programme: Programme, now: datetime) -> list[Block]:
+    """Events still to come or to be dated, each with its replies and buttons; those that have
+    taken place are only counted, as nothing about them is still to be done here."""
     blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Events*"))]
-    for a in attendance[:SHOWN]:
+    ahead = [a for a in attendance if a.schedule.ends_at is None or a.schedule.ends_at > now]
+    for a in ahead[:SHOWN]:
         replies = _("{coming} coming, {not_coming} not, {no_reply} not replied").format(
             coming=len(a.coming), not_coming=len(a.not_coming), no_reply=len(a.no_reply)
         )
         when = events_view.when(programme, a.schedule, a.event, None)
-        blocks.append(SectionBlock(text=f"*{escape(a.event.title)}*: {when}\n{replies}"))
+        title = escape(events_view.in_readers_language(a.event).title)
+        blocks.append(SectionBlock(text=f"*{title}*: {when}\n{replies}"))
         blocks.append(
             ActionsBlock(
                 block_id=f"console:event:{a.event.id}",
@@ -203,7 +207,14 @@ def _events(attendance: list[Attendance], programme: Programme) -> list[Block]:
             )
         )
     more = _("And {n} more events: type `/mentoring team events` to see them all.")
-    blocks += _more(len(attendance), more)
+    blocks += _more(len(ahead), more)
+    if past := len(attendance) - len(ahead):
+        held = ngettext(
+            "{n} event has taken place: `/mentoring team events` shows its replies.",
+            "{n} events have taken place: `/mentoring team events` shows their replies.",
+            past,
+        )
+        blocks.append(note(held.format(n=past)))
     return blocks
 
 

@@ -11,7 +11,7 @@ from bot.concerns.rules import Concern, ConcernEvent
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
-from bot.events.rules import EventSchedule
+from bot.events.rules import EventSchedule, file_schedule
 from bot.events.service import Attendance, MyCalendar, MyEvent
 from bot.pairs.rules import (
     AGREEMENT_FIELD_MAX,
@@ -182,3 +182,21 @@ def test_a_concern_resolved_today_stays_in_its_place_and_yesterdays_is_gone() ->
     ]
     concerns = [line.split(" · ")[0] for line in lines if line.startswith("Concern #")]
     assert concerns == ["Concern #3", "Concern #2"]
+
+
+def test_events_that_have_taken_place_are_counted_not_listed_with_buttons() -> None:
+    def attended(event_id: str) -> Attendance:
+        event = next(e for e in PROGRAMME.events if e.id == event_id)
+        return Attendance(event, file_schedule(PROGRAMME, event), [], [], ["a"])
+
+    tbc = next(e for e in PROGRAMME.events if e.is_tbc)
+    attendance = [
+        attended("launch"),
+        Attendance(tbc, EventSchedule(tbc.id, None, None), [], [], []),
+        attended("final-celebration"),
+    ]
+    console = console_view.Console([], [], attendance, {}, [])
+    shown = str([b.to_dict() for b in console_view.console_blocks(console, PROGRAMME, NOW)])
+    assert "LMS Launch" not in shown and "console:event:launch" not in shown
+    assert f"console:event:{tbc.id}" in shown and "console:event:final-celebration" in shown
+    assert "1 event has taken place: `/mentoring team events` shows its replies." in shown
