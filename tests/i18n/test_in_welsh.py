@@ -4,8 +4,14 @@ so what the pair shares comes in both, Welsh first."""
 
 from __future__ import annotations
 
+import json
+from typing import Any
+
+import pytest
+
 from handlers.i18n import WELSH, _, in_language
-from tests.world import PAIRS_CSV, TEAM_CHANNEL, World, group_messages, last_with, uk
+from handlers.views.home import NOT_ON_THE_SCHEME
+from tests.world import PAIRS_CSV, TEAM_CHANNEL, World, group_messages, last_with, restart, uk
 
 GRACE, SUNITA = "UGRACE001", "USUNITA01"
 
@@ -103,3 +109,65 @@ def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choo
     assert world.command("UCERYS001", "help").startswith("Dyma beth alla i ei wneud:")
     assert world.command("UCERYS001", "language english").startswith("From now on")
     assert world.command("UCERYS001", "help").startswith("Here is what I can do:")
+
+
+TEAM_LEAD, APPROVER, CERYS = "UTEAM0001", "UTEAM0003", "UCERYS001"
+
+
+def home_of(world: World, user: str) -> list[dict[str, Any]]:
+    """The Home the person sees when they open it: its blocks."""
+    assert world.sender.open_home(user).status == 200
+    home = world.slack.workspace.home_view(user)
+    assert home is not None, f"no Home published for {user}"
+    return list(home["blocks"])
+
+
+def home_text(world: World, user: str) -> str:
+    return json.dumps(home_of(world, user), ensure_ascii=False)
+
+
+def language_menu_shows(blocks: list[dict[str, Any]]) -> str:
+    """What the Home's language menu shows as chosen."""
+    [menu] = [b["accessory"] for b in blocks if b.get("block_id") == "home:language"]
+    return str(menu["initial_option"]["text"]["text"])
+
+
+@pytest.mark.both_databases  # the language of people off the scheme is kept in a table of its own
+def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and_on_joining(
+    world: World,
+) -> None:
+    world.add_cohort()
+    world.slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
+    world.slack.workspace.add_user(CERYS, "Cerys Hughes", "cerys@example.wales")
+
+    # The team's lead, the approver and a newcomer, none of them on the scheme, each choose.
+    assert world.command(TEAM_LEAD, "iaith cymraeg") == cy(
+        "From now on I'll write to you in English. To change: `/mentoring iaith cymraeg`."
+    )
+    assert world.command(APPROVER, "language cymraeg").startswith("O hyn ymlaen")
+    assert world.command(CERYS, "iaith cymraeg").startswith("O hyn ymlaen")
+    assert world.command(CERYS, "iaith").startswith("Rwy'n ysgrifennu atoch yn Gymraeg")
+
+    def all_in_welsh() -> None:
+        team = home_text(world, TEAM_LEAD)
+        assert cy("You are on the project team: your console is below.") in team
+        assert cy("Project team console") in team and "Project team console" not in team
+        assert world.command(TEAM_LEAD, "help").startswith("Dyma beth alla i ei wneud:")
+        approver = home_text(world, APPROVER)
+        assert cy("Nothing is waiting for your decision.") in approver
+        newcomer = home_text(world, CERYS)
+        assert cy(NOT_ON_THE_SCHEME) in newcomer and "mentoring scheme" not in newcomer
+        assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
+
+    all_in_welsh()
+    restart(world)
+    all_in_welsh()
+    assert world.command("UGRACE001", "help").startswith("Here is what I can do:"), "theirs only"
+
+    # Cerys joins the scheme: her Slack reads English, and her own choice carries over.
+    world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
+    assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
+    assert language_menu_shows(home_of(world, CERYS)) == "Cymraeg"
+    # And she changes it back as any participant does.
+    assert world.command(CERYS, "language english").startswith("From now on")
+    assert world.command(CERYS, "iaith").startswith("I write to you in English")

@@ -18,7 +18,7 @@ from bot.participants.rules import (
     NoSuchSlackUser,
     SlackUserTaken,
 )
-from bot.participants.service import ImportSummary
+from bot.participants.service import ImportSummary, ParticipantsService, UnknownLanguage
 from tests.services import FIONA, GRACE, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
 
 NOW = datetime(2026, 1, 20, 10, tzinfo=UTC)
@@ -213,3 +213,70 @@ def test_slack_welsh_gives_a_newcomer_welsh_and_those_already_on_the_scheme_keep
     assert [scheme.person(p).language for p in (FIONA, SUNITA, GRACE)] == ["cy", "en", None], (
         "Slack is asked about newcomers only: one rate-limited call each"
     )
+
+
+def languages(scheme: Scheme) -> ParticipantsService:
+    return ParticipantsService(scheme.uow, scheme.directory, scheme.team)
+
+
+def test_anyone_in_the_workspace_chooses_their_language_and_a_participants_stays_on_their_row(
+    scheme: Scheme,
+) -> None:
+    service = languages(scheme)
+    for person in (TEAM_LEAD, OUTSIDER, SUNITA):
+        assert service.set_language(person, "Cymraeg", NOW) == "cy"
+    assert service.set_language(OUTSIDER, "saesneg", NOW) == "en", "and changes it again"
+    assert [service.language_of(p) for p in (TEAM_LEAD, OUTSIDER, SUNITA, GRACE)] == [
+        "cy",
+        "en",
+        "cy",
+        None,
+    ]
+    assert scheme.person(SUNITA).language == "cy"
+    with scheme.uow() as uow:
+        assert uow.reader_languages.take([TEAM_LEAD, OUTSIDER, SUNITA]) == {
+            TEAM_LEAD: "cy",
+            OUTSIDER: "en",
+        }, "kept by Slack id for those not on the scheme only"
+
+
+def test_a_language_the_bot_does_not_write_in_is_refused_and_changes_nothing(
+    scheme: Scheme,
+) -> None:
+    service = languages(scheme)
+    with pytest.raises(UnknownLanguage):
+        service.set_language(OUTSIDER, "français", NOW)
+    assert service.language_of(OUTSIDER) is None
+
+
+def test_a_choice_made_before_joining_carries_over_and_wins_over_slacks_locale(
+    scheme: Scheme,
+) -> None:
+    service = languages(scheme)
+    service.set_language(FIONA, "english", NOW)
+    service.set_language(OUTSIDER, "cymraeg", NOW)
+    scheme.directory.locales = {FIONA: "cy-GB"}
+    rows = (
+        "name,email,role\n"
+        "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor\n"
+        "Pat Outsider,pat.outsider@example.org,mentee\n"
+    )
+    scheme.import_people(rows, NOW)
+    assert [scheme.person(p).language for p in (FIONA, OUTSIDER)] == ["en", "cy"]
+    service.set_language(FIONA, "cymraeg", NOW)
+    assert service.language_of(FIONA) == "cy", "her row alone holds it now"
+    with scheme.uow() as uow:
+        assert uow.reader_languages.take([FIONA, OUTSIDER]) == {}
+
+
+def test_a_rejected_import_leaves_a_choice_where_it_was(scheme: Scheme) -> None:
+    service = languages(scheme)
+    service.set_language(FIONA, "cymraeg", NOW)
+    rows = (
+        "name,email,role\n"
+        "Fiona MacLeod,fiona.macleod@example.scot.nhs.uk,mentor\n"
+        "Nobody Known,nobody@example.org,mentee\n"
+    )
+    with pytest.raises(ImportRejected):
+        scheme.import_people(rows, NOW)
+    assert service.language_of(FIONA) == "cy"

@@ -22,8 +22,8 @@ GRACE = ParticipantRow(3, "Grace Mensah", "grace@example.org", "mentor", "UGRACE
 
 
 def a_scheme_with_sunita_in_every_feature(uow: SqlUnitOfWorkFactory) -> int:
-    """Sunita replied, answered a form, sent a DM, was sent a reminder, raised a concern and
-    met her mentor: one row in every table that can name her. Returns her id."""
+    """Sunita replied, answered a form, sent a DM, was sent a reminder, raised a concern, met
+    her mentor and chose a language: one row in every table that can name her. Returns her id."""
     with uow() as work:
         work.participants.upsert([SUNITA, GRACE], {SUNITA.email: "Europe/London"}, NOW)
         sunita = work.participants.by_email(SUNITA.email)
@@ -40,6 +40,8 @@ def a_scheme_with_sunita_in_every_feature(uow: SqlUnitOfWorkFactory) -> int:
         pair = work.pairs.add(grace.id, sunita.id, NOW)
         work.meetings.add(Meeting(pair.id, date(2026, 1, 4), 30, "first chat"), sunita.id, NOW)
         work.agreements.save(pair.id, Agreement(goals="confidence"), sunita.id, NOW)
+        # A language she chose by her Slack id, as someone not yet on the scheme does
+        work.reader_languages.choose("USUNITA01", "cy", NOW)
         work.commit()
         return sunita.id
 
@@ -60,6 +62,7 @@ def test_erasure_leaves_nothing_that_names_the_person_and_keeps_the_audit_trail(
         assert sunita not in {p.participant_id for p in work.evaluations.for_form("baseline")}
         assert len(work.evaluations.for_form("baseline")) == 1, "her mentor's answers stay"
         assert work.inbox.waiting() == []
+        assert work.reader_languages.of("USUNITA01") is None
         [concern] = work.concerns.all()
         assert (concern.text, concern.contact) == ("[erased]", "")
         assert [e.actor for e in work.concerns.history(concern.id)] == ["erased participant"]
