@@ -164,6 +164,12 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
     all_in_welsh()
     assert world.command("UGRACE001", "help").startswith("Here is what I can do:"), "theirs only"
 
+    # What the bot sends the approver of its own accord comes in her language too.
+    world.command_opens_modal(SUNITA, "request accommodation launch")
+    world.submit_view(SUNITA, {"kind": "accommodation", "event": "launch", "details": "A room."})
+    asked = cy("Request #{number} for your approval: {who} asks for {request}").split("{")[0]
+    world.settle(lambda: any(m.text.startswith(asked) for m in world.dms(APPROVER)))
+
     # Cerys joins the scheme: her Slack reads English, and her own choice carries over.
     world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
     assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
