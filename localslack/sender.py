@@ -148,8 +148,7 @@ class SignedSender:
         The element keeps the choice, for this person, in the state sent with every action in
         the message from then on, as Slack's client keeps it."""
         action = _choice_action(message.blocks, action_id, value, "the message", block_id)
-        held = {k: v for k, v in action.items() if k not in ("action_id", "block_id")}
-        self.slack.workspace.choose(user_id, message, action["block_id"], action_id, held)
+        self._keep_choice(user_id, message.place(), action)
         return self._block_action(user_id, message, action)
 
     def forge_action(self, user_id: str, message: Message, action: dict[str, Any]) -> Delivered:
@@ -162,7 +161,7 @@ class SignedSender:
         the state of every element in it as this person left it; each press its own action_ts,
         as Slack's are, even when a test's clock stands still."""
         ws = self.slack.workspace
-        state = message_state(message.blocks, ws.choices_in(user_id, message))
+        state = shown_state(message.blocks, ws.choices_in(user_id, message.place()))
         n = next(self._n)
         payload = self._interaction("block_actions", user_id, n) | {
             "container": {
@@ -219,6 +218,7 @@ class SignedSender:
         """Choose in an element of the person's Home tab, as select() does in a message."""
         view = self._home(user_id)
         action = _choice_action(view["blocks"], action_id, value, "the Home tab", block_id)
+        self._keep_choice(user_id, view["id"], action)
         return self._view_action(user_id, view, action)
 
     def forge_home_action(self, user_id: str, action: dict[str, Any]) -> Delivered:
@@ -257,19 +257,27 @@ class SignedSender:
         block, a section's accessory, or an input with dispatch_action)."""
         view = self._open_view(user_id, view_id)
         action = _choice_action(view["blocks"], action_id, value, "the modal", block_id)
+        self._keep_choice(user_id, view["id"], action)
         return self._view_action(user_id, view, action)
 
     def _view_action(self, user_id: str, view: dict[str, Any], action: dict[str, Any]) -> Delivered:
         """The block_actions payload Slack sends for an element of a Home tab or a modal: no
-        channel, no response_url; in a modal its trigger_id can push a view onto it."""
+        channel, no response_url, the view's state inside it; in a modal its trigger_id can
+        push a view onto it."""
         n = next(self._n)
         trigger_view = view["id"] if view["type"] == "modal" else None
+        chosen = self.slack.workspace.choices_in(user_id, view["id"])
         payload = self._interaction("block_actions", user_id, n, trigger_view) | {
             "container": {"type": "view", "view_id": view["id"]},
-            "view": view,
+            "view": view | {"state": {"values": shown_state(view["blocks"], chosen)}},
             "actions": [action | {"action_ts": self.slack.workspace.next_ts()}],
         }
         return self._interact(payload)
+
+    def _keep_choice(self, user_id: str, where: str, action: dict[str, Any]) -> None:
+        """The element chosen in keeps the choice, for this person, as Slack's client does."""
+        held = {k: v for k, v in action.items() if k not in ("action_id", "block_id")}
+        self.slack.workspace.choose(user_id, where, action["block_id"], action["action_id"], held)
 
     def attach_file(
         self, user_id: str, name: str, content: bytes, filetype: str | None = None
@@ -614,12 +622,12 @@ STATEFUL = (set(CHOSEN_KEY) - {"overflow"}) | {
 }
 
 
-def message_state(
+def shown_state(
     blocks: list[dict[str, Any]], chosen: dict[str, dict[str, Any]]
 ) -> dict[str, dict[str, Any]]:
-    """state.values as Slack sends it with an action in a message: {block_id: {action_id: what
-    the element holds}} for every stateful element shown, whether used or not; what the person
-    `chosen` in it, or else what it first showed."""
+    """state.values as Slack sends it with an action in a message or view: {block_id: {action_id:
+    what the element holds}} for every stateful element shown, whether used or not; what the
+    person `chosen` in it, or else what it first showed."""
     values: dict[str, dict[str, Any]] = {}
     for block in blocks:
         block_id = block.get("block_id", "")

@@ -91,6 +91,10 @@ class Message:
             out["metadata"] = self.metadata
         return out
 
+    def place(self) -> str:
+        """Where the message is, one key for it among every conversation's."""
+        return f"{self.channel}/{self.ts}"
+
 
 @dataclass(frozen=True)
 class Call:
@@ -155,10 +159,10 @@ class Workspace:
         # Files by id, each as Slack describes it with its bytes under "content"
         self.files: dict[str, dict[str, Any]] = {}
         self.triggers: dict[str, Trigger] = {}
-        # What each person has chosen in the elements of messages (ticked boxes, a menu's option),
-        # kept as their own Slack client keeps it and sends it with every action in the message:
-        # (user, channel, message ts) → {block_id: {action_id: the choice as Slack reports it}}
-        self.message_choices: dict[tuple[str, str, str], dict[str, dict[str, Any]]] = {}
+        # What each person has chosen in the elements of a message or view (ticked boxes, a
+        # menu's option), kept as their own Slack client keeps it and sends it with every action
+        # there: (user, message's place or view id) → {block_id: {action_id: what it holds}}
+        self.choices: dict[tuple[str, str], dict[str, dict[str, Any]]] = {}
         # Looked up at each call, so a test's frozen clock (freezegun) is the one used.
         self._now = now or (lambda: time.time())
         self._ids = itertools.count(1)
@@ -331,17 +335,18 @@ class Workspace:
         self.changed()
         return message
 
-    def choose(self, user: str, message: Message, block_id: str, action_id: str, held: Any) -> None:
-        """The person has changed an element of `message`: it now holds `held` for them."""
+    def choose(self, user: str, where: str, block_id: str, action_id: str, held: Any) -> None:
+        """The person has changed an element of a message (at its place()) or a view (by id):
+        it now holds `held` for them."""
         with self.lock:
-            chosen = self.message_choices.setdefault((user, message.channel, message.ts), {})
+            chosen = self.choices.setdefault((user, where), {})
             chosen.setdefault(block_id, {})[action_id] = held
 
-    def choices_in(self, user: str, message: Message) -> dict[str, dict[str, Any]]:
-        """What the person has chosen in `message`'s elements: {block_id: {action_id: held}}."""
+    def choices_in(self, user: str, where: str) -> dict[str, dict[str, Any]]:
+        """What the person has chosen in a message's or view's elements: {block_id: {action_id:
+        what it holds}}."""
         with self.lock:
-            key = (user, message.channel, message.ts)
-            return copy.deepcopy(self.message_choices.get(key, {}))
+            return copy.deepcopy(self.choices.get((user, where), {}))
 
     def changed(self) -> None:
         """Something a person sees has changed: a message, a response, a view."""

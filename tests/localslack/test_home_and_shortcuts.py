@@ -592,6 +592,20 @@ def test_a_message_updated_with_new_block_ids_shows_its_elements_afresh(
     assert bot.last["state"]["values"] == state([], block_id="ask-2")
 
 
+def test_a_press_in_home_or_a_modal_carries_the_views_state_as_the_person_left_it(
+    local: LocalSlack, sender: SignedSender, bot: Bot
+) -> None:
+    web(local).views_publish(user_id=ANN, view=home(*question()))
+    sender.select_home(ANN, "topics", ["careers"])
+    sender.click_home(ANN, "done")
+    assert bot.last["view"]["state"] == {"values": state(["careers"])}
+    web(local).views_open(trigger_id=trigger_of(sender, bot), view=modal(*question()))
+    sender.select_modal(ANN, "day", "2026-03-20")
+    sender.click_modal(ANN, "done")
+    assert bot.last["view"]["state"] == {"values": state([], day="2026-03-20")}
+    assert "state" not in bot.last, "a view's state is inside it"
+
+
 def test_presses_at_one_frozen_moment_each_have_their_own_action_ts(
     local: LocalSlack, sender: SignedSender, bot: Bot
 ) -> None:
