@@ -403,6 +403,7 @@ class SignedSender:
     # How each kind reaches the bot (SocketSender delivers the same over Socket Mode) ------------
 
     def _interact(self, payload: dict[str, Any]) -> Delivered:
+        """Sends an interaction, kept so that again() can send it once more."""
         self._last_interaction = payload
         return self._post_payload(payload)
 
