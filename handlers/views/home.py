@@ -106,11 +106,12 @@ def home_view(
         blocks += _pair(mine.pair, mine.next_check_in, programme, now)
         blocks += _forms(mine.forms)
         blocks += requests_view.my_requests(mine.requests, programme)
-        blocks += _yours(mine.nation or programme.default_nation, mine.language)
+        blocks += _yours(mine.nation or programme.default_nation)
     else:
         blocks.append(SectionBlock(text=_(_who_you_are(mine))))
     if mine.approvals is not None:
         blocks += _approvals(mine.approvals, programme, now)
+    blocks += _language(mine.language)  # anyone may choose, on the scheme or not
     blocks.append(note(_(HELP if mine.calendar is not None else COMMANDS_HELP)))
     return View(type="home", blocks=_with_said(blocks + console, said))
 
@@ -314,8 +315,7 @@ def _forms(forms: list[MyForm]) -> list[Block]:
     return blocks
 
 
-def _yours(nation: Nation, reads: str) -> list[Block]:
-    choices = [Option(text=_(name), value=key) for key, name in participants_view.NATION_CHOICES]
+def _language(reads: str) -> list[Block]:
     # Each language named in itself, so anyone finds their own whatever the Home is in
     tongues = [Option(text=name, value=code) for code, name in LANGUAGES.items()]
     return [
@@ -331,6 +331,13 @@ def _yours(nation: Nation, reads: str) -> list[Block]:
                 initial_option=next(t for t in tongues if t.value == reads),
             ),
         ),
+    ]
+
+
+def _yours(nation: Nation) -> list[Block]:
+    choices = [Option(text=_(name), value=key) for key, name in participants_view.NATION_CHOICES]
+    return [
+        DividerBlock(),
         SectionBlock(
             block_id="home:nation",
             text=_("*Where you work:* no nudges on your own bank holidays."),

@@ -257,3 +257,11 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     assert not any(b["type"] == "actions" for b in declined.blocks)
     assert world.dms(SUNITA)[-1].text.startswith("I'm sorry: your request #2")
     assert home_view.APPROVE not in actions_in(home_of(world, APPROVER))
+
+
+def test_a_team_member_not_on_the_scheme_chooses_welsh_from_her_home(world: World) -> None:
+    home = home_of(world, TEAM_LEAD)
+    assert "*Language · Iaith*" in text_of(home)
+    assert world.sender.select_home(TEAM_LEAD, home_view.LANGUAGE, "cy").status == 200
+    redrawn = text_of(shown_home(world, TEAM_LEAD))
+    assert "Consol tîm y prosiect" in redrawn and "Project team console" not in redrawn
