@@ -40,8 +40,8 @@ class Commands:
     def on(self, command: type[C], answer: Callable[[C, CommandCall], str | None]) -> None:
         self._answers[command] = answer
 
-    def register(self, app: App, team: Team) -> None:
-        self.on(Help, lambda help, call: _help(help, call, team))
+    def register(self, app: App, team: Team, on_the_scheme: Callable[[str], bool]) -> None:
+        self.on(Help, lambda help, call: _help(help, call, team, on_the_scheme))
 
         @app.command("/mentoring")
         def mentoring(
@@ -55,8 +55,13 @@ class Commands:
                 respond(text=reply, response_type="ephemeral")
 
 
-def _help(help: Help, call: CommandCall, team: Team) -> str:
+def _help(help: Help, call: CommandCall, team: Team, on_the_scheme: Callable[[str], bool]) -> str:
+    """The commands the person can use: a participant's, or for someone not on the scheme the
+    few that are theirs too (and, for the project team, where theirs are)."""
+    person = call.acting.person
     if help.team:
-        team.require_member(call.acting.person)
+        team.require_member(person)
         return _(view.TEAM_USAGE)
-    return _(view.USAGE)
+    if on_the_scheme(person):
+        return _(view.USAGE)
+    return _(view.TEAM_MEMBER_USAGE if team.is_member(person) else view.NEWCOMER_USAGE)

@@ -326,7 +326,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         services.programme.default_nation,
     )
     _register_home(bolt, services, commands)
-    commands.register(bolt, services.team)
+    commands.register(bolt, services.team, services.participants.on_the_scheme)
 
 
 def _register_home(bolt: App, services: Services, commands: handlers.commands.Commands) -> None:

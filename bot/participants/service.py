@@ -223,6 +223,10 @@ class ParticipantsService:
             keep(uow.participants, person.id)
             uow.commit()
 
+    def on_the_scheme(self, slack_user_id: str) -> bool:
+        with self._uow() as uow:
+            return uow.participants.by_slack_id(slack_user_id) is not None
+
     def language_of(self, slack_user_id: str) -> str | None:
         """The language the person chose, on the scheme or not; None when they have not."""
         with self._uow() as uow:

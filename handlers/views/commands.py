@@ -27,6 +27,16 @@ USAGE = N_("""Here is what I can do:
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`""")
 
+# For someone not on the scheme: the commands that are theirs too.
+NEWCOMER_USAGE = N_("""You are not on the mentoring scheme yet, so most of my commands are not for you yet. These are:
+• `/mentoring concern`: tell the project team, privately, that something is wrong
+• `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
+• `/mentoring help`: this message
+If you think you should be on the scheme, please contact the project team.""")
+TEAM_MEMBER_USAGE = N_("""You are on the project team: `/mentoring team help` lists your commands, and your console is on my Home tab. Also for you:
+• `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
+• `/mentoring help`: this message""")
+
 TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first

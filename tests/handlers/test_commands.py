@@ -13,6 +13,22 @@ def test_help_lists_what_the_bot_can_do(world: World) -> None:
     assert world.command("USUNITA01", "team help") == "Only the project team can do this."
 
 
+def test_someone_not_on_the_scheme_is_shown_only_the_commands_that_are_theirs(
+    world: World,
+) -> None:
+    world.add_cohort()
+    world.slack.workspace.add_user("UNEW00001", "Nia Newcomer", "nia@example.org", "Europe/London")
+    newcomer = world.command("UNEW00001", "help")
+    assert newcomer.startswith("You are not on the mentoring scheme yet")
+    assert "`/mentoring concern`" in newcomer and "`/mentoring pair`" not in newcomer
+    team = world.command(TEAM_LEAD, "help")
+    assert team.startswith("You are on the project team: `/mentoring team help` lists")
+    assert "`/mentoring pair`" not in team
+    world.command(TEAM_LEAD, "iaith cymraeg")
+    assert world.command(TEAM_LEAD, "cymorth").startswith("Rydych chi ar dîm y prosiect")
+    assert world.command(TEAM_LEAD, "tîm cymorth").startswith("Gorchmynion tîm y prosiect")
+
+
 def test_my_events_lists_upcoming_events_in_calendar_order_with_my_replies(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))

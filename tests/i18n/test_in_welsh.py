@@ -152,12 +152,12 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
         team = home_text(world, TEAM_LEAD)
         assert cy("You are on the project team: your console is below.") in team
         assert cy("Project team console") in team and "Project team console" not in team
-        assert world.command(TEAM_LEAD, "help").startswith("Dyma beth alla i ei wneud:")
+        assert world.command(TEAM_LEAD, "help").startswith("Rydych chi ar dîm y prosiect")
         approver = home_text(world, APPROVER)
         assert cy("Nothing is waiting for your decision.") in approver
         newcomer = home_text(world, CERYS)
         assert cy(NOT_ON_THE_SCHEME) in newcomer and "mentoring scheme" not in newcomer
-        assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
+        assert world.command(CERYS, "help").startswith("Dydych chi ddim ar y cynllun mentora")
 
     all_in_welsh()
     restart(world)
