@@ -41,7 +41,6 @@ from handlers.middleware import SLACK_USER, Payload, acting, open_modal, parse, 
 from handlers.views import concerns as concerns_view
 from handlers.views import console as view
 from handlers.views.common import user_error
-from handlers.views.mrkdwn import escape
 from handlers.views.participants import import_problems
 
 SlackId = Annotated[str, Field(pattern=SLACK_USER)]
@@ -399,9 +398,8 @@ def _register_erasure(app: App, home: Home, privacy: PrivacyService) -> None:
     @app.view(view.ERASE_CONFIRM_MODAL)
     def erase(ack: Ack, client: WebClient, context: BoltContext) -> None:
         me = acting(context)
-        name = privacy.erase_for_team(me.person, parse(EraseOrigin, me.metadata).email, me.now)
-        erased = _(view.ERASED).format(name=escape(name))
-        ack(response_action="update", view=view.done_modal(_("Erased"), erased))
+        erasure = privacy.erase_for_team(me.person, parse(EraseOrigin, me.metadata).email, me.now)
+        ack(response_action="update", view=view.done_modal(_("Erased"), view.erased(erasure)))
         home.publish(client, me.person, me.now)
 
 

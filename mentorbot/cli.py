@@ -212,16 +212,18 @@ def _import(settings: Settings, file: Path, what: str) -> int:
 def _erase(settings: Settings, email: str) -> int:
     bot = build(settings)
     try:
-        name = bot.services.privacy.erase(email, bot.services.clock())
+        erasure = bot.services.privacy.erase(email, bot.services.clock())
     except UserError as error:
         print(f"mentorbot: {user_error(error)}", file=sys.stderr)
         return 2
     finally:
         bot.close()
     print(
-        f"{name} ({email}) is erased: their details, replies, answers, meetings and agreement are gone; "
+        f"{erasure.name} ({email}) is erased: their details, replies, answers, meetings and agreement are gone; "
         "their concerns' audit trail is kept, without the concern's words."
     )
+    if erasure.partner:
+        print(f"Their pairing has ended; {erasure.partner} is told kindly, with no reason given.")
     return 0
 
 

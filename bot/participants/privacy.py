@@ -5,6 +5,7 @@ anonymised."""
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -30,6 +31,12 @@ from bot.team import Team
 
 # Why the pairing ended, for the team's records only: the partner is never told it.
 ERASED = "participant erased"
+
+
+@dataclass(frozen=True)
+class Erasure:
+    name: str  # the erased person's former name
+    partner: str | None  # whose pairing ended with it, told kindly with no reason; None: unpaired
 
 
 class NoSuchParticipant(UserError):
@@ -83,26 +90,28 @@ class PrivacyService:
             raise NotOnTheScheme(slack_user_id)
         return person
 
-    def erase_for_team(self, actor: str, email: str, now: datetime) -> str:
+    def erase_for_team(self, actor: str, email: str, now: datetime) -> Erasure:
         """The console's erasure: checked against the team when the button is pressed."""
         self._team.require_member(actor)
         return self.erase(email, now)
 
-    def erase(self, email: str, now: datetime) -> str:
-        """Erases a participant; returns their former name for the operator's confirmation.
-        Their pairing ends as the team's "End a pairing" ends one: the partner is told kindly,
-        with no reason and without their name, by a word kept with the erasure (so it is sent
-        once, whatever crashes) and kept nowhere with anything of the erased person's."""
+    def erase(self, email: str, now: datetime) -> Erasure:
+        """Erases a participant; returns their former name and their partner's, if any, for
+        the operator's confirmation. Their pairing ends as the team's "End a pairing" ends one:
+        the partner is told kindly, with no reason and without their name, by a word kept with
+        the erasure (so it is sent once, whatever crashes) and kept nowhere with anything of
+        the erased person's."""
         with self._uow() as uow:
             person = uow.participants.by_email(email)
             if person is None:
                 raise NoSuchParticipant(email)
             pair = uow.pairs.current_for(person.id)
             told = [] if pair is None else end_pairing(uow, pair, ERASED, now, leaving=person.id)
+            partner = _partner(uow, person, pair)
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
         self._deliveries.flush(now, [o.delivery.key for o in told])
-        return person.name
+        return Erasure(person.name, partner.name if partner else None)
 
 
 def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
@@ -252,3 +261,9 @@ def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, 
 
 def _iso(value: object) -> str | None:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else None
+
+
+def _partner(uow: UnitOfWork, person: Participant, pair: Pair | None) -> Participant | None:
+    if pair is None:
+        return None
+    return uow.participants.get(pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id)

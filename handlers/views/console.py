@@ -31,6 +31,7 @@ from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.events.service import Attendance
 from bot.pairs.service import PairSummary
+from bot.participants.privacy import Erasure
 from bot.participants.rules import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
@@ -519,7 +520,17 @@ PAIR_ENDED = N_("The pairing has ended. Each of them has been told kindly, separ
 PAIR_PAUSED = N_("The pair's check-ins are paused until that day.")
 PAIRS_IMPORTED = N_("{n} pairs made. Each pair has been introduced and asked to accept.")
 PEOPLE_IMPORTED = N_("{created} participants added, {updated} updated.")
-ERASED = N_("{name} has been erased.")
+
+
+def erased(erasure: Erasure) -> str:
+    """The form's last word on an erasure, and whose pairing ended with it."""
+    name = escape(erasure.name)
+    if erasure.partner is None:
+        return _("{name} has been erased.").format(name=name)
+    return _(
+        "{name} has been erased. Their pairing has ended, and {partner} has been told kindly, "
+        "with no reason given."
+    ).format(name=name, partner=escape(erasure.partner))
 
 
 def _person_picker(block_id: str, label: str) -> InputBlock:

@@ -165,7 +165,12 @@ def test_erasing_a_mentee_ends_her_pairing_and_her_mentor_is_told_kindly_without
     world.sender.open_home(TEAM_LEAD)
     world.sender.click_home(TEAM_LEAD, console_view.ERASE)
     world.sender.submit_view(TEAM_LEAD, {"person": SUNITA})
-    assert world.submit_view(TEAM_LEAD, {}).response_action == "update"
+    done = world.submit_view(TEAM_LEAD, {})
+    assert done.response_action == "update"
+    assert (
+        "Sunita Rao has been erased. Their pairing has ended, and Grace Mensah has been told "
+        "kindly, with no reason given." in json.dumps(done.answer())
+    ), "the team sees the pair ended"
 
     told = world.texts(GRACE)[-1]
     assert told == (

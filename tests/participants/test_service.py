@@ -139,7 +139,7 @@ def test_someone_not_on_the_scheme_has_no_data_to_ask_for(scheme: Scheme) -> Non
 def test_erasing_a_participant_forgets_who_they_were_and_ends_their_pair(scheme: Scheme) -> None:
     scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
     grace_id = scheme.person(GRACE).id
-    assert scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW) == "Sunita Rao"
+    assert scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW).name == "Sunita Rao"
     with scheme.uow() as uow:
         assert uow.participants.by_email("sunita.rao@example.nhs.uk") is None
         assert uow.pairs.current_for(grace_id) is None
