@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import sys
+import threading
 import time
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -21,6 +22,10 @@ from mentorbot.settings import Settings
 class Transcript:
     def __init__(self, slack: LocalSlack, clock: SimulatedClock, zone: ZoneInfo, out: TextIO):
         self._slack, self._clock, self._zone, self._out = slack, clock, zone, out
+        # Lines come from the main thread and from the workspace's own (a message it was
+        # sent); once closed, nothing more is printed, so the closing line is the last.
+        self._lock = threading.Lock()
+        self._open = True
 
     def message(self, message: Message) -> None:
         channel = self._slack.workspace.channels[message.channel]
@@ -39,7 +44,15 @@ class Transcript:
 
     def line(self, text: str) -> None:
         stamp = self._clock.now.astimezone(self._zone).strftime("%a %d %b %Y %H:%M")
-        print(f"{stamp}  {text}", file=self._out, flush=True)
+        with self._lock:
+            if self._open:
+                print(f"{stamp}  {text}", file=self._out, flush=True)
+
+    def close(self, last: str) -> None:
+        """Prints `last` and nothing after it, whatever is still being sent."""
+        with self._lock:
+            self._open = False
+            print(last, file=self._out, flush=True)
 
 
 def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) -> None:
@@ -60,7 +73,7 @@ def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) ->
             _replay(run, transcript, pace)
             transcript.line("The programme is over. Goodbye.")
         except KeyboardInterrupt:
-            print("\nStopped.", file=out)
+            transcript.close("\nStopped.")
 
 
 def _replay(run: LocalRun, transcript: Transcript, pace: float) -> None:
