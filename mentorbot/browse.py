@@ -60,6 +60,13 @@ DATABASE = "mentorbot.db"
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 # Where a fresh demo begins: the first reminders have gone out and some have been answered.
 SEEDED_UNTIL = datetime(2025, 10, 14, 9, 30, tzinfo=UTC)
+# The manifest's shortcut names, marked for the catalogue: the page shows each in its reader's
+# language (tests/browser/test_page.py checks that every name the manifest gives is here).
+SHORTCUT_NAMES = (
+    N_("Log a mentoring meeting"),
+    N_("Tell the project team"),
+    N_("Tell the team about this"),
+)
 
 
 class SchemeTime:

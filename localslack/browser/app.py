@@ -120,6 +120,9 @@ class WorkspacePage:
         # What went wrong with a person's last action, shown until their next one
         self._notices: dict[str, str] = {}
         self._modals: dict[str, _Modal] = {}
+        # People who have acted since the page was last loaded for them: the load that follows
+        # shows the form their action opened; any other fresh load closes a form left open.
+        self._acted: set[str] = set()
         self._lock = threading.Lock()
         self._sending: set[str] = set()  # modals on their way to the app
         self._playing = threading.Event()
@@ -174,8 +177,27 @@ class WorkspacePage:
         if where == model.HOME and self.ws.home_view(me.id) is None:
             # A first visit to the Home: Slack tells the app it was opened, so it is drawn.
             self._deliver(me, lambda: self.sender.open_home(me.id))
+        if request.headers.get("x-live-page") != "1":
+            self._load_afresh(me)
         html = self._templates.get_template("page.html").render(self._page_context(me, where))
         return HTMLResponse(html, headers={"Cache-Control": "no-store"})
+
+    def _load_afresh(self, me: model.Person) -> None:
+        """A load of the page that no action of the person's led to (a reload, a bookmark,
+        another tab) closes a form they left open, as reloading Slack does, rather than
+        bringing it back on every load until it is cancelled. The page's own redraws, and the
+        load after an action, show it."""
+        with self._lock:
+            acted = me.id in self._acted
+            self._acted.discard(me.id)
+        view_id = self.ws.open_modal_of(me.id)
+        if not acted and view_id is not None and view_id not in self._sending:
+            self._close_modal(view_id)
+
+    def _close_modal(self, view_id: str) -> None:
+        self.ws.close_view(view_id, whole_modal=True)
+        self._modals.pop(view_id, None)
+        self.ws.changed()
 
     def _page_context(self, me: model.Person, where: str) -> dict[str, Any]:
         # Read first: a change made while this page is drawn then counts as news to fetch.
@@ -265,6 +287,8 @@ class WorkspacePage:
             "view": view,
             "body": render_blocks(view.get("blocks") or [], surface),
             "has_files": forms.has_file_input(view),
+            # What the app refused is still what the person typed: closing it asks first.
+            "typed": bool(kept and any(any(values) for values in kept.drafts.values())),
         }
 
     def _clock_context(self, zone: ZoneInfo) -> dict[str, Any]:
@@ -447,6 +471,8 @@ class WorkspacePage:
         """Who acts and where; what went wrong with their last action is now past."""
         me = self._person(str(form.get("as") or ""))
         self._notices.pop(me.id, None)
+        with self._lock:
+            self._acted.add(me.id)
         return me, str(form.get("in") or model.HOME)
 
     def _back(self, me: model.Person, where: str) -> Response:

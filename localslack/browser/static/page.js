@@ -21,15 +21,75 @@ function worded(message, values) {
 function openModal() {
   const dialog = document.getElementById("modal");
   if (!dialog || dialog.matches(":modal")) return;
-  if (dialog.open) dialog.close();
+  if (dialog.open) closeOnPurpose(dialog);
   dialog.showModal();
   const first = dialog.querySelector("[aria-invalid=true], input:not([type=hidden]), textarea, select, button");
   if (first) first.focus();
   dialog.addEventListener("cancel", (event) => {
-    // Escape: close the form the way its Close button does, so the app's state agrees.
+    // Escape: close the form the way its Close button does, so the app's state agrees. When the
+    // browser will not let the page keep it open, "close" below asks instead.
+    if (!event.cancelable) return;
     event.preventDefault();
-    document.getElementById("modal-close").requestSubmit();
+    askToClose(dialog);
   });
+  dialog.addEventListener("close", () => {
+    if (dialog.dataset.closing === "yes" || !dialog.isConnected) {
+      delete dialog.dataset.closing;
+      return;
+    }
+    // The browser closed it itself (Escape pressed again before anything else): nothing typed is
+    // lost, and focus does not fall to the page; the form reopens and asks as Escape does.
+    dialog.showModal();
+    askToClose(dialog);
+  });
+  dialog.querySelector("#discard-no")?.addEventListener("click", () => keepEditing(dialog));
+  dialog.querySelector("#discard-yes")?.addEventListener("click", () => discard());
+}
+
+function closeOnPurpose(dialog) {
+  dialog.dataset.closing = "yes";
+  dialog.close();
+}
+
+// Has the person typed or chosen anything in the form (or did the app refuse what they had)?
+function typedIn(dialog) {
+  if (dialog.dataset.typed === "true") return true;
+  return [...dialog.querySelectorAll("input, textarea, select")].some((field) => {
+    if (field.type === "hidden" || field.disabled || field.closest(".discard")) return false;
+    if (field.type === "file") return field.files.length > 0;
+    if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+    if (field.tagName === "SELECT") return [...field.options].some((o) => o.selected !== o.defaultSelected);
+    return field.value !== field.defaultValue;
+  });
+}
+
+let focusBeforeAsking = null;
+
+// Escape or Cancel: a form with nothing typed closes; one with something asks first.
+function askToClose(dialog) {
+  if (dialog.classList.contains("asking")) {
+    keepEditing(dialog);
+  } else if (typedIn(dialog)) {
+    focusBeforeAsking = document.activeElement;
+    dialog.classList.add("asking");
+    dialog.querySelector("#discard").hidden = false;
+    dialog.querySelector("#discard-no").focus();
+  } else {
+    discard();
+  }
+}
+
+function keepEditing(dialog) {
+  dialog.classList.remove("asking");
+  dialog.querySelector("#discard").hidden = true;
+  const back = focusBeforeAsking && dialog.contains(focusBeforeAsking) && !focusBeforeAsking.closest(".discard")
+    ? focusBeforeAsking
+    : dialog.querySelector("input:not([type=hidden]), textarea, select, button");
+  back?.focus();
+}
+
+function discard() {
+  send(document.getElementById("modal-close"), null);
 }
 
 function scrolledToEnd(element) {
@@ -57,11 +117,11 @@ function swap(id, fresh) {
   const old = document.getElementById(id);
   if (!old || !fresh || old.innerHTML === fresh.innerHTML) return;
   const focused = document.activeElement;
-  const focusId = focused && old.contains(focused) ? focused.id : "";
+  const mark = focused && old.contains(focused) ? markOf(focused) : null;
   const place = placeIn(old);
   old.innerHTML = fresh.innerHTML;
   restorePlace(place);
-  if (focusId) document.getElementById(focusId)?.focus();
+  if (mark) findAgain(mark, old).focus();
 }
 
 function announceNews(seenBefore) {
@@ -109,26 +169,60 @@ function swapModal(fresh, ownForm) {
   // A redraw for someone else's news must not wipe what the person is typing.
   if (same && !ownForm) return;
   if (!oldDialog && !newDialog) return;
-  if (oldDialog && oldDialog.open) oldDialog.close();
+  if (oldDialog && oldDialog.open) closeOnPurpose(oldDialog);
   region.innerHTML = fresh.getElementById("modal-region").innerHTML;
   if (newDialog) openModal();
   else returnFocus();
 }
 
-// Where the person was before a form took them away: the control they used, else its
-// message, else the conversation.
-let cameFrom = { id: "", message: "" };
+// What finds a control again after a redraw: its id, else the same action (its action_id and
+// value, as the app names it), else its message.
+function markOf(control) {
+  const form = control.form;
+  return {
+    id: control.id,
+    action: form?.elements.action_id?.value || form?.elements.callback_id?.value || "",
+    value: control.value || "",
+    message: control.closest(".message")?.id || "",
+  };
+}
+
+function shown(element) {
+  return element && element.isConnected && element.checkVisibility() ? element : null;
+}
+
+function sameAction(mark) {
+  if (!mark.action) return null;
+  const controls = [...document.querySelectorAll("button[form], form button")].filter((button) => {
+    const form = button.form;
+    const action = form?.elements.action_id?.value || form?.elements.callback_id?.value || "";
+    return action === mark.action && shown(button);
+  });
+  return controls.find((button) => button.value === mark.value) || controls[0] || null;
+}
+
+// The control itself, or its equivalent, or its message, or the landmark it was in.
+function findAgain(mark, landmark) {
+  const found = shown(document.getElementById(mark.id)) || sameAction(mark) ||
+    shown(document.getElementById(mark.message));
+  if (found) {
+    if (found.matches(".message")) found.setAttribute("tabindex", "-1");
+    return found;
+  }
+  return shown(landmark) && landmark.tabIndex >= 0 ? landmark : document.getElementById("main");
+}
+
+// Where the person was before a form took them away.
+let cameFrom = null;
 
 function returnFocus() {
-  const target = document.getElementById(cameFrom.id) || document.getElementById(cameFrom.message) ||
-    document.getElementById("main");
-  if (target.matches(".message")) target.setAttribute("tabindex", "-1");
-  target.focus();
+  (cameFrom ? findAgain(cameFrom, null) : document.getElementById("main")).focus();
 }
 
 async function refresh() {
   if (refreshing) { refreshAgain = true; return; }
-  refreshing = fetch(window.location.href, { headers: { Accept: "text/html" } })
+  // A live redraw: the server then shows the person's open form however it was opened.
+  refreshing = fetch(window.location.href, { headers: { Accept: "text/html", "X-Live-Page": "1" } })
     .then((response) => response.text())
     .then((html) => apply(html, false))
     .catch(() => {})
@@ -148,9 +242,9 @@ async function send(form, submitter) {
     busy.add(form);
   }
   const body = new FormData(form, submitter);
-  const inModal = document.getElementById("modal")?.contains(submitter);
-  if (submitter && !inModal) {
-    cameFrom = { id: submitter.id, message: submitter.closest(".message")?.id || "" };
+  const inModal = document.getElementById("modal")?.contains(form);
+  if (submitter && !inModal && !document.getElementById("modal")?.contains(submitter)) {
+    cameFrom = markOf(submitter);
   }
   const box = form.querySelector("#text");
   const typed = box ? box.value : "";
@@ -161,7 +255,9 @@ async function send(form, submitter) {
     apply(await response.text(), true);
     const refused = document.getElementById("notice").textContent.trim();
     if (box && refused && !box.value) box.value = typed; // refused: nothing typed is lost
-    if (!inModal && document.activeElement === document.body) returnFocus();
+    if (!inModal && document.activeElement === document.body && !document.getElementById("modal")?.open) {
+      returnFocus();
+    }
   } catch (error) {
     if (box) box.value = typed;
     form.submit();
@@ -175,8 +271,18 @@ document.addEventListener("submit", (event) => {
   const form = event.target;
   if (event.defaultPrevented || form.method !== "post") return;
   event.preventDefault();
-  send(form, event.submitter);
+  const dialog = document.getElementById("modal");
+  if (form.id === "modal-close" && dialog?.open) askToClose(dialog); // Cancel: as Escape
+  else send(form, event.submitter);
 });
+
+// At phone width the person, the clock and the places are a menu; open, it is the screen.
+function toggleMenu(open) {
+  const button = document.getElementById("menu-button");
+  if (!button) return;
+  button.setAttribute("aria-expanded", String(open));
+  document.body.classList.toggle("menu-open", open);
+}
 
 document.addEventListener("keydown", (event) => {
   const box = event.target;
@@ -184,9 +290,17 @@ document.addEventListener("keydown", (event) => {
     event.preventDefault();
     box.form.requestSubmit();
   }
+  const menuOpen = document.body.classList.contains("menu-open");
+  if (event.key === "Escape" && menuOpen && !document.getElementById("modal")?.open) {
+    toggleMenu(false);
+    document.getElementById("menu-button").focus();
+  }
 });
 
 window.addEventListener("DOMContentLoaded", () => {
+  document.getElementById("menu-button")?.addEventListener("click", () => {
+    toggleMenu(!document.body.classList.contains("menu-open"));
+  });
   openModal();
   const main = document.getElementById("main");
   if (document.body.dataset.in !== "home") main.scrollTop = main.scrollHeight;
