@@ -213,6 +213,9 @@ class WorkspacePage:
             "places": places,
             "here": here,
             "app": self.app_info,
+            # The app's own names (its manifest's shortcuts) in the reader's language where the
+            # catalogue has them; plain text, so escaped as shown, unlike the page's own words.
+            "app_word": words._,
             "home": self._home_html(me, names) if here.kind == "home" else None,
             "items": [] if here.kind == "home" else self._items(me, here, zone, names),
             "modal": self._modal_context(me, where, names),

@@ -3,6 +3,7 @@ to the page. The app behind it is the real one, reached by signed requests."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import signal
@@ -18,7 +19,7 @@ import httpx
 import pytest
 
 from localslack.workspace import Message
-from mentorbot.browse import Served, serving
+from mentorbot.browse import SHORTCUT_NAMES, Served, serving
 from tests.browser.conftest import ALED, FIONA, JAMIE, SUNITA, TEAM_LEAD, local_settings
 
 ROOT = Path(__file__).parent.parent.parent
@@ -427,6 +428,33 @@ def test_the_page_speaks_the_language_of_the_person_it_is_used_as(workspace: Ser
     assert [words for words in ENGLISH_CHROME if words in chrome] == []
     assert '<html lang="en">' in english
     assert all(words in chrome_of(english) for words in ["You are", "+1 week", "mentorbot Home"])
+    # The app's shortcuts, in the sidebar and on a message, as the page names them
+    for english_name, welsh_name in [
+        ("Log a mentoring meeting", "Cofnodi cyfarfod mentora"),
+        ("Tell the team about this", "Rhoi gwybod i&#39;r tîm am hyn"),  # escaped
+    ]:
+        assert welsh_name in welsh and english_name not in welsh
+        assert english_name in english
+
+
+def test_every_shortcut_the_manifest_names_is_in_the_catalogue() -> None:
+    manifest = json.loads((ROOT / "manifest.json").read_text(encoding="utf-8"))
+    named = {s["name"] for s in manifest["features"]["shortcuts"]}
+    assert named == set(SHORTCUT_NAMES)
+
+
+def test_a_reload_does_not_bring_back_a_form_left_open(workspace: Served) -> None:
+    """Reloading closes a form the person left open, as reloading Slack does; the load after
+    their own action shows it, and so do the page's live redraws while it is open."""
+    where = {"as": ALED, "in": dm(workspace, ALED)}
+    with client(workspace) as page:
+        opened = page.post("/ui/say", data=where | {"text": "/mentoring concern"}).text
+        assert '<dialog id="modal"' in opened
+        live = page.get("/", params=where, headers={"X-Live-Page": "1"}).text
+        assert '<dialog id="modal"' in live
+        reloaded = page.get("/", params=where).text
+    assert '<dialog id="modal"' not in reloaded
+    assert workspace.run.slack.workspace.open_modal_of(ALED) is None
 
 
 def test_the_first_visit_shows_the_first_persons_home_drawn(workspace: Served) -> None:
