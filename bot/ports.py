@@ -8,7 +8,7 @@ from typing import Protocol, Self
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
-from bot.outbox import ChannelRepository, DeliveryLedger
+from bot.notices import ChannelRepository, DeliveryLedger
 from bot.pairs.ports import (
     AgreementRepository,
     CheckInRepository,

@@ -36,7 +36,7 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
-from bot.outbox import Deliveries, NoticeCodec, StoredChannels
+from bot.notice_json import NoticeCodec
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import (
@@ -53,6 +53,7 @@ from handlers.slack.directory import SlackDirectory
 from handlers.slack.http import mount
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_client
+from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.web import SlackWeb
 from mentorbot.health import Readiness, health_routes
 from mentorbot.services import Services
@@ -232,7 +233,7 @@ def build(
     web = SlackWeb(settings.slack_bot_token, settings.slack_api_url)
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
-    deliveries = Deliveries(uow, messenger, senders=settings.outbox_senders)
+    deliveries = Sender(uow, messenger, senders=settings.outbox_senders)
     services = _services(programme, uow, deliveries, team, scheduler, settings, directory)
     _keep_on_the_clock(scheduler, services)
     quiet_slack_libraries()
@@ -259,7 +260,7 @@ def build(
 def _services(
     programme: Programme,
     uow: SqlUnitOfWorkFactory,
-    deliveries: Deliveries,
+    deliveries: Sender,
     team: Team,
     scheduler: Clock,
     settings: Settings,

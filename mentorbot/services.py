@@ -10,13 +10,13 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.outbox import Deliveries
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
 from bot.requests.service import RequestsService
 from bot.scheme import Programme
 from bot.team import Team
+from handlers.slack.sender import Sender
 
 Now = Callable[[], datetime]
 
@@ -34,5 +34,5 @@ class Services:
     inbox: InboxService
     privacy: PrivacyService
     participants: ParticipantsService
-    outbox: Deliveries
+    outbox: Sender
     clock: Now

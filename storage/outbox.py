@@ -25,7 +25,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.outbox import Delivery, FileNotice, NoticeCodec, Outgoing, Pending, UnreadableNotice
+from bot.notice_json import NoticeCodec, UnreadableNotice
+from bot.notices import Delivery, FileNotice, Outgoing, Pending
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
 
@@ -49,7 +50,7 @@ class DeliveryRecord(Base):
     first_tried_at: Mapped[datetime]
     claimed_at: Mapped[datetime | None]  # None: no sender has claimed it yet
     done_at: Mapped[datetime | None]
-    # What to send, until it is sent (bot.outbox.NoticeCodec); then dropped.
+    # What to send, until it is sent (bot.notice_json.NoticeCodec); then dropped.
     notice: Mapped[bytes | None] = mapped_column(LargeBinary)
     expires_at: Mapped[datetime | None]  # past it, a pending message is no longer worth sending
     # Sends tried (noted before each): not claims, so a row claimed and never tried goes without

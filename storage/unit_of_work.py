@@ -9,7 +9,7 @@ from typing import Self
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
-from bot.outbox import NoticeCodec
+from bot.notice_json import NoticeCodec
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox

@@ -22,7 +22,7 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
-from bot.outbox import Deliveries, DeliveryFailed, FileNotice, Notice
+from bot.notices import DeliveryFailed, FileNotice, Notice
 from bot.pairs.rules import Pair
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.ports import SlackMember
@@ -33,6 +33,7 @@ from bot.requests.service import RequestsService
 from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
+from handlers.slack.sender import Sender
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
@@ -167,7 +168,7 @@ class Scheme:
     programme: Programme
     uow: SqlUnitOfWorkFactory
     messenger: RecordingMessenger
-    deliveries: Deliveries
+    deliveries: Sender
     changes: Changes
     directory: WorkspaceDirectory
     team: Team
@@ -244,7 +245,7 @@ def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
     every `on_change` in place of the clock's reschedule."""
     programme = shipped_programme()
     messenger, changes = RecordingMessenger(), Changes()
-    deliveries = Deliveries(uow, messenger)
+    deliveries = Sender(uow, messenger)
     team = Team(programme)
     calendar = working_calendar(programme)
     evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changes)

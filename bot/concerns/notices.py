@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from bot.concerns.rules import Concern
-from bot.outbox import Notice, Revision
+from bot.notices import Notice, Revision
 from bot.pairs.rules import Attention, CheckInAnswer
 from bot.participants.rules import Participant
 from bot.scheme import Form, Question, Stage

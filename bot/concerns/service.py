@@ -32,7 +32,7 @@ from bot.concerns.rules import (
     steps_taken,
 )
 from bot.errors import UserError, within
-from bot.outbox import Deliveries, Outgoing
+from bot.notices import Deliveries, Outgoing
 from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -446,9 +446,7 @@ class ConcernsService:
 
     # Helpers ---------------------------------------------------------------------------------------
 
-    def _alert(
-        self, uow: UnitOfWork, concern_id: int, escalated: bool, steps: int = 0
-    ) -> Outgoing:
+    def _alert(self, uow: UnitOfWork, concern_id: int, escalated: bool, steps: int = 0) -> Outgoing:
         """The concern, its reporter and their pair's recent check-ins, for the team's channel
         (mentioning the lead when escalated), as it stands after the team's `steps`."""
         concern = uow.concerns.get(concern_id)

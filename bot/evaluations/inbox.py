@@ -10,7 +10,7 @@ from datetime import datetime
 
 from bot.evaluations.engine import InboxItem
 from bot.evaluations.service import EvaluationsService
-from bot.outbox import Deliveries
+from bot.notices import Deliveries
 from bot.ports import UnitOfWorkFactory
 
 

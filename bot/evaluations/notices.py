@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from bot.errors import UserError
 from bot.evaluations.engine import Reply
-from bot.outbox import FileNotice, Notice
+from bot.notices import FileNotice, Notice
 from bot.scheme import AnswerValue, Form, Question
 
 

@@ -32,7 +32,7 @@ from bot.evaluations.notices import (
     owed_key,
 )
 from bot.events.rules import in_audience
-from bot.outbox import Deliveries, Outgoing, personal_key
+from bot.notices import Deliveries, Outgoing, personal_key
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme

@@ -7,7 +7,7 @@ from datetime import timedelta
 from typing import ClassVar
 
 from bot.events.rules import EventSchedule, date_stamp, reminder_key
-from bot.outbox import FileNotice, Notice
+from bot.notices import FileNotice, Notice
 from bot.scheme import Event, Programme
 
 

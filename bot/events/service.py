@@ -22,7 +22,7 @@ from bot.events.rules import (
     in_audience,
     upcoming_reminder_times,
 )
-from bot.outbox import Deliveries, Delivery, Outgoing, personal_key
+from bot.notices import Deliveries, Delivery, Outgoing, personal_key
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Event, Programme

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import ClassVar
 
-from bot.outbox import Notice
+from bot.notices import Notice
 from bot.participants.rules import Participant
 from bot.scheme import Stage
 

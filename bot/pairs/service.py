@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.errors import NotAParticipant, NotOnTheScheme, UserError, within
-from bot.outbox import Deliveries, Outgoing
+from bot.notices import Deliveries, Outgoing
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,

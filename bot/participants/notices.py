@@ -9,7 +9,7 @@ from typing import ClassVar
 
 from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
-from bot.outbox import FileNotice
+from bot.notices import FileNotice
 from bot.pairs.rules import PairStatus
 from bot.participants.rules import Participant
 from bot.requests.rules import Kind, RequestStatus

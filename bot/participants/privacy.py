@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import NotAParticipant, NotOnTheScheme, UserError
-from bot.outbox import Deliveries
+from bot.notices import Deliveries
 from bot.pairs.rules import Pair
 from bot.pairs.service import end_pairing
 from bot.participants.notices import (

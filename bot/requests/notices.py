@@ -9,7 +9,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from bot.events.rules import EventSchedule
-from bot.outbox import Notice, Revision
+from bot.notices import Notice, Revision
 from bot.participants.rules import Participant
 from bot.requests.rules import Kind, Request, RequestEvent, Step, progress
 from bot.scheme import Approver, Event, Programme

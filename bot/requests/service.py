@@ -14,7 +14,7 @@ from datetime import datetime
 
 from bot.errors import FieldError, NotAParticipant, UserError, within
 from bot.events.rules import EventSchedule, current_schedules
-from bot.outbox import Deliveries, Outgoing
+from bot.notices import Deliveries, Outgoing
 from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived

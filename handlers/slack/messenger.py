@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
-from bot.outbox import ChannelBook, DeliveryFailed, FileNotice, HeldBack, Notice, Revision
+from bot.notices import ChannelBook, DeliveryFailed, FileNotice, HeldBack, Notice, Revision
 from handlers.i18n import ENGLISH, WELSH, in_language, language
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message

@@ -9,7 +9,7 @@ from typing import Any, TypeVar
 
 from slack_sdk.models.blocks import Block
 
-from bot.outbox import FileNotice, Notice
+from bot.notices import FileNotice, Notice
 
 N = TypeVar("N", bound=Notice)
 MessageView = Callable[[Any], tuple[str, list[Block]]]

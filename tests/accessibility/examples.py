@@ -34,7 +34,7 @@ from bot.evaluations.notices import (
 )
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import EventSchedule
-from bot.outbox import Notice
+from bot.notices import Notice
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.outbox import FileNotice
+from bot.notices import FileNotice
 from handlers.slack.rendering import ALT_TEXT_MAX, notice_types, render_file, render_message
 from tests.accessibility.examples import Example, import_every_view, notice_examples
 from tests.accessibility.shown import EMOJI, block_texts, buttons, plain

@@ -8,7 +8,7 @@ from collections.abc import Iterator
 
 import textstat
 
-from bot.outbox import FileNotice
+from bot.notices import FileNotice
 from handlers.slack.rendering import render_file, render_message
 from handlers.views.common import BAD_PAYLOAD, SORRY, user_error, worded_errors
 from tests.accessibility.examples import ERROR_EXAMPLES, import_every_view, notice_examples

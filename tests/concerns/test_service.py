@@ -17,7 +17,7 @@ from bot.concerns.notices import (
 )
 from bot.concerns.service import CannotAct, EmptyConcern, NoResolutionNote, UrgencyNotChosen
 from bot.errors import TeamOnly, TooLong
-from bot.outbox import LEASE
+from handlers.slack.sender import LEASE
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)

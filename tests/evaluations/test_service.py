@@ -17,7 +17,8 @@ from bot.evaluations.notices import (
     ResultsForTeam,
 )
 from bot.evaluations.service import AnswerButton, NotInvited, NotYourQuestion
-from bot.outbox import CLAIM_CHUNK, LEASE, Pending
+from bot.notices import Pending
+from handlers.slack.sender import CLAIM_CHUNK, LEASE
 from tests.services import (
     GRACE,
     JAMIE,

@@ -22,7 +22,8 @@ from bot.events.service import (
     NotInAudience,
     UnknownEvent,
 )
-from bot.outbox import Deliveries, Outgoing
+from bot.notices import Outgoing
+from handlers.slack.sender import Sender
 from tests.services import (
     GRACE,
     JAMIE,
@@ -158,7 +159,7 @@ class Killed(Exception):
     """The process dies here."""
 
 
-class DyingSender(Deliveries):
+class DyingSender(Sender):
     """A sender whose process dies before it sends anything, just after the use case's commit."""
 
     def send(self, outgoing: Sequence[Outgoing], now: datetime) -> list[str]:

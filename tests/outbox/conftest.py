@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import pytest
 from sqlalchemy import Engine
 
-from bot.outbox import NoticeCodec
+from bot.notice_json import NoticeCodec
 from handlers.slack.web import SlackWeb
 from storage.database import make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.concerns.notices import ConcernAcknowledged
-from bot.outbox import Delivery, Outgoing
+from bot.notices import Delivery, Outgoing
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 NOW = datetime(2025, 11, 6, 11, 0, tzinfo=UTC)

@@ -16,7 +16,8 @@ from sqlalchemy import Engine, insert, select
 
 from bot.events.notices import EventReminder
 from bot.events.rules import EventSchedule
-from bot.outbox import Delivery, Notice, NoticeCodec, Outgoing, UnreadableNotice, notice_classes
+from bot.notice_json import NoticeCodec, UnreadableNotice, notice_classes
+from bot.notices import Delivery, Notice, Outgoing
 from bot.pairs.notices import CheckInPrompt
 from bot.participants.notices import MyDataFile
 from bot.scheme import SHIPPED_PROGRAMME, load_programme

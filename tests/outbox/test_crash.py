@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 import pytest
 
 from bot.concerns.notices import ConcernAcknowledged
-from bot.outbox import Delivery, NoticeCodec, Outgoing
+from bot.notice_json import NoticeCodec
+from bot.notices import Delivery, Outgoing
 from localslack.server import LocalSlack
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
@@ -31,7 +32,8 @@ LEASE = 5  # seconds: production's is 45; how soon after it is measured from out
 CLOCK = """
 import sys, threading
 from datetime import UTC, datetime, timedelta
-from bot.outbox import Deliveries, NoticeCodec, StoredChannels
+from bot.notice_json import NoticeCodec
+from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.web import SlackWeb
@@ -45,7 +47,7 @@ import_every_view()
 uow = SqlUnitOfWorkFactory(make_sessions(make_engine(database)), NoticeCodec())
 messenger = SlackMessenger(SlackWeb(token, api), StoredChannels(uow), RateLimits())
 clock = Clock(lambda: datetime.now(UTC))
-clock.keep("outbox", Deliveries(uow, messenger, lease=timedelta(seconds=float(lease))))
+clock.keep("outbox", Sender(uow, messenger, lease=timedelta(seconds=float(lease))))
 clock.start()
 threading.Event().wait()
 """

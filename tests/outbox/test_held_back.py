@@ -11,9 +11,9 @@ from datetime import timedelta
 
 import pytest
 
-from bot.outbox import Deliveries, StoredChannels
 from handlers.slack.limits import POST, RateLimits
 from handlers.slack.messenger import SlackMessenger
+from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.web import SlackWeb
 from localslack.realism import Realism
 from localslack.server import Fault, LocalSlack
@@ -48,11 +48,11 @@ def refusing_slack() -> Iterator[LocalSlack]:
 
 def sender(
     webs: list[SlackWeb], uow: SqlUnitOfWorkFactory, slack: LocalSlack, senders: int
-) -> Deliveries:
+) -> Sender:
     """A sender as production builds one, our own limits kept."""
     webs.append(SlackWeb(slack.token, slack.api_url))
     messenger = SlackMessenger(webs[-1], StoredChannels(uow), RateLimits())
-    return Deliveries(uow, messenger, senders=senders)
+    return Sender(uow, messenger, senders=senders)
 
 
 def arrived(slack: LocalSlack) -> list[str]:

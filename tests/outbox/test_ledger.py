@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.outbox import Delivery, Outgoing, Pending
+from bot.notices import Delivery, Outgoing, Pending
 from bot.participants.notices import MyDataFile
 from storage.unit_of_work import SqlUnitOfWorkFactory
 

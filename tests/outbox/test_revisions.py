@@ -12,7 +12,7 @@ from typing import ClassVar
 import pytest
 from slack_sdk.models.blocks import Block, SectionBlock
 
-from bot.outbox import Revision
+from bot.notices import Revision
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.rendering import message_view

@@ -12,9 +12,9 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from bot.outbox import Deliveries, StoredChannels
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
+from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.web import SlackWeb
 from localslack.server import Fault, LocalSlack
 from storage.unit_of_work import SqlUnitOfWorkFactory
@@ -37,10 +37,10 @@ def slack() -> Iterator[LocalSlack]:
 
 def sender(
     webs: list[SlackWeb], uow: SqlUnitOfWorkFactory, slack: LocalSlack, lease: timedelta
-) -> Deliveries:
+) -> Sender:
     webs.append(SlackWeb(slack.token, slack.api_url))
     messenger = SlackMessenger(webs[-1], StoredChannels(uow), RateLimits(enabled=False))
-    return Deliveries(uow, messenger, lease=lease)
+    return Sender(uow, messenger, lease=lease)
 
 
 def posted(slack: LocalSlack) -> Counter[str]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.outbox import LEASE, Delivery, Outgoing
+from bot.notices import Delivery, Outgoing
 from bot.participants.notices import MyDataFile
+from handlers.slack.sender import LEASE
 from tests.services import SUNITA, Scheme
 
 NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)

@@ -11,10 +11,11 @@ import pytest
 from sqlalchemy import Engine
 
 from bot.events.notices import CalendarInvite
-from bot.outbox import Deliveries, NoticeCodec, StoredChannels
+from bot.notice_json import NoticeCodec
 from bot.participants.rules import ParticipantRow
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
+from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.web import SlackWeb
 from localslack.server import LocalSlack
 from storage.database import make_sessions
@@ -65,7 +66,7 @@ def test_a_shared_file_a_dead_sender_held_goes_to_each_person_once(
     web = SlackWeb(slack.token, slack.api_url)
     try:
         messenger = SlackMessenger(web, StoredChannels(ledger), RateLimits(enabled=False))
-        sent = Deliveries(ledger, messenger, lease=LEASE).flush(NOW + LEASE)
+        sent = Sender(ledger, messenger, lease=LEASE).flush(NOW + LEASE)
     finally:
         web.close()
     assert len(sent) == len(PEOPLE)

@@ -10,7 +10,6 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong
-from bot.outbox import LEASE
 from bot.participants.notices import MyDataFile
 from bot.requests.notices import (
     ApprovalAsked,
@@ -29,6 +28,7 @@ from bot.requests.service import (
     NotYourEvent,
     RequestsService,
 )
+from handlers.slack.sender import LEASE
 from tests.services import (
     GRACE,
     OUTSIDER,
