@@ -292,7 +292,15 @@ class _LegacyUnpickler(pickle.Unpickler):
             raise pickle.UnpicklingError(f"{module}.{name} may not be read from the outbox")
         if module == "bot.outbox":  # where the pickles' own helpers lived before Step 13
             module = __name__
+        module = _MOVED.get((module, name), module)
         return super().find_class(module, name)
+
+
+# LEGACY: where the data classes a pickled notice may hold lived before Step 13 split each
+# feature's rules into model, rules and errors; goes with _LegacyUnpickler.
+_MOVED: dict[tuple[str, str], str] = {
+    ("bot.participants.rules", "Participant"): "bot.participants.model",
+}
 
 
 def _datetime(*fields: Any) -> datetime:

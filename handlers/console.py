@@ -27,8 +27,8 @@ from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.errors import ImportRejected
 from bot.participants.privacy import PrivacyService
-from bot.participants.rules import ImportRejected
 from bot.participants.service import ParticipantsService
 from bot.requests.rules import DONE
 from bot.requests.service import RequestsService

@@ -15,7 +15,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from bot.errors import UserError
-from bot.participants.rules import ImportRejected
+from bot.participants.errors import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
 from handlers.slack.messenger import web_client
 from handlers.views.common import user_error

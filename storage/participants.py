@@ -10,7 +10,7 @@ from sqlalchemy import Date, Integer, String, Text, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.participants.rules import Participant, ParticipantRow
+from bot.participants.model import Participant, ParticipantRow
 from storage.base import Base, chunks
 
 

@@ -25,9 +25,9 @@ from bot.events.service import EventsService
 from bot.notices import DeliveryFailed, FileNotice, Notice
 from bot.pairs.rules import Pair
 from bot.pairs.service import CheckInsService, PairingService
+from bot.participants.model import Participant
 from bot.participants.ports import SlackMember
 from bot.participants.privacy import PrivacyService
-from bot.participants.rules import Participant
 from bot.participants.service import ImportSummary, import_participants
 from bot.requests.service import RequestsService
 from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme

@@ -34,7 +34,7 @@ from bot.concerns.rules import (
 from bot.errors import UserError, within
 from bot.notices import Deliveries, Outgoing
 from bot.pairs.rules import needs_attention, quiet_from
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
 from bot.team import Team

@@ -33,7 +33,7 @@ from bot.evaluations.notices import (
 )
 from bot.events.rules import in_audience
 from bot.notices import Deliveries, Outgoing, personal_key
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
 from bot.team import Team

@@ -21,7 +21,7 @@ from datetime import UTC, datetime
 from bot.errors import NotAParticipant
 from bot.events.notices import CalendarInvite
 from bot.events.rules import EventSchedule, current_schedules, in_audience
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
 

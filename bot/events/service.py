@@ -23,7 +23,7 @@ from bot.events.rules import (
     upcoming_reminder_times,
 )
 from bot.notices import Deliveries, Delivery, Outgoing, personal_key
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Event, Programme
 from bot.team import Team

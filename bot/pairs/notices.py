@@ -7,7 +7,7 @@ from datetime import date, datetime
 from typing import ClassVar
 
 from bot.notices import Notice
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.scheme import Stage
 
 

@@ -10,7 +10,8 @@ from datetime import UTC, date, datetime
 from typing import Literal
 
 from bot.errors import UserError
-from bot.participants.rules import ImportProblem, ImportRejected, Participant, Role
+from bot.participants.errors import ImportProblem, ImportRejected
+from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, CheckIns, Stage
 from bot.worktime import Calendar, Whereabouts
 

@@ -38,7 +38,7 @@ from bot.pairs.rules import (
     parse_stage,
     pending_moments,
 )
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme, Stage
 from bot.team import Team

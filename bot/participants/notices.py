@@ -11,7 +11,7 @@ from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.notices import FileNotice
 from bot.pairs.rules import PairStatus
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.requests.rules import Kind, RequestStatus
 from bot.scheme import Event, Form, Stage
 

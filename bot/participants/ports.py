@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Protocol
 
-from bot.participants.rules import Participant, ParticipantRow
+from bot.participants.model import Participant, ParticipantRow
 from bot.scheme import Nation
 
 

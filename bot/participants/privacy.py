@@ -9,10 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from bot.errors import NotAParticipant, NotOnTheScheme, UserError
+from bot.errors import NotAParticipant, NotOnTheScheme
 from bot.notices import Deliveries
 from bot.pairs.rules import Pair
 from bot.pairs.service import end_pairing
+from bot.participants.errors import NoSuchParticipant
+from bot.participants.model import Participant
 from bot.participants.notices import (
     HeldAbout,
     HeldConcern,
@@ -23,7 +25,6 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
-from bot.participants.rules import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.rules import Request
 from bot.scheme import Programme
@@ -37,14 +38,6 @@ ERASED = "participant erased"
 class Erasure:
     name: str  # the erased person's former name
     partner: str | None  # whose pairing ended with it, told kindly with no reason; None: unpaired
-
-
-class NoSuchParticipant(UserError):
-    """The operator named an email no participant has (or one already erased)."""
-
-    def __init__(self, email: str):
-        super().__init__(email)
-        self.email = email
 
 
 class PrivacyService:

@@ -1,52 +1,30 @@
-"""Participants of the scheme and the pure rules for importing them from a CSV file."""
+"""The pure rules about participants: reading an import file (all or nothing), and the nation
+or language a person means, however they write it."""
 
 from __future__ import annotations
 
 import csv
 import io
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date
-from typing import Literal
 
+from bot.participants.errors import (
+    EmailRepeated,
+    EmptyName,
+    ImportProblem,
+    ImportRejected,
+    MissingColumns,
+    NoParticipants,
+    NotANation,
+    NotAnEmail,
+    NotARole,
+    NotASlackId,
+    UnknownColumns,
+)
+from bot.participants.model import COLUMNS, REQUIRED_COLUMNS, ROLES, ParticipantRow
 from bot.scheme import Nation
 
-Role = Literal["mentor", "mentee"]
-ROLES: tuple[Role, ...] = ("mentor", "mentee")
-REQUIRED_COLUMNS = ("name", "email", "role")
-OPTIONAL_COLUMNS = ("slack_id", "about", "nation")
-# Every column an import file may have: the form lists these, and any other is refused.
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 _SLACK_USER_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
-
-
-@dataclass(frozen=True)
-class Participant:
-    id: int
-    name: str
-    email: str
-    role: Role
-    slack_user_id: str | None
-    tz: str | None = None
-    about: str | None = None
-    paused_until: date | None = None
-    nation: Nation | None = None  # whose bank holidays they keep; None: the programme's
-    language: str | None = None  # the language they read ("en", "cy"); None: not chosen
-
-
-@dataclass(frozen=True)
-class ParticipantRow:
-    """One valid line of an import file; line is the file's own line number, for messages."""
-
-    line: int
-    name: str
-    email: str
-    role: Role
-    slack_user_id: str | None
-    about: str | None = None
-    nation: Nation | None = None  # None: as before (a new person: the programme's)
 
 
 # What people call each nation, in English and Welsh, as a file or a command may give it
@@ -91,97 +69,6 @@ def nation_named(text: str) -> Nation | None:
     """The nation a person means, however they spell it; None when it is not one."""
     words = " ".join(text.replace("-", " ").lower().split())
     return NATION_NAMES.get(words)
-
-
-@dataclass(frozen=True)
-class ImportProblem:
-    """One thing wrong with an import file, as data its feature's view words. `line` is the
-    file's own line number; None for the file as a whole. Each problem is a subclass holding
-    the facts its words need; any feature that imports a file (participants, pairs) uses it."""
-
-    line: int | None
-
-
-class ImportRejected(Exception):
-    """The file has problems; nothing was imported. Each problem names its line."""
-
-    def __init__(self, problems: Sequence[ImportProblem]) -> None:
-        super().__init__(problems)
-        self.problems = list(problems)
-
-
-@dataclass(frozen=True)
-class MissingColumns(ImportProblem):
-    missing: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class UnknownColumns(ImportProblem):
-    """Columns the importer does not read: refused, not dropped, so nothing typed is lost
-    unseen (a misspelt slack_id would otherwise leave everyone unlinked)."""
-
-    unknown: tuple[str, ...]
-    known: tuple[str, ...] = COLUMNS
-
-
-@dataclass(frozen=True)
-class EmptyName(ImportProblem):
-    """The row has no name."""
-
-
-@dataclass(frozen=True)
-class NotAnEmail(ImportProblem):
-    email: str  # as written; empty when there was none
-
-
-@dataclass(frozen=True)
-class NotARole(ImportProblem):
-    role: str  # as written; empty when there was none
-
-
-@dataclass(frozen=True)
-class NotANation(ImportProblem):
-    nation: str  # as written
-
-
-@dataclass(frozen=True)
-class NotASlackId(ImportProblem):
-    slack_id: str
-
-
-@dataclass(frozen=True)
-class EmailRepeated(ImportProblem):
-    email: str
-    first_line: int
-
-
-@dataclass(frozen=True)
-class NoParticipants(ImportProblem):
-    """A header and nothing else."""
-
-
-@dataclass(frozen=True)
-class NoSuchSlackUser(ImportProblem):
-    slack_id: str
-
-
-@dataclass(frozen=True)
-class EmailNotInWorkspace(ImportProblem):
-    email: str
-
-
-@dataclass(frozen=True)
-class SlackUserRepeated(ImportProblem):
-    slack_id: str
-    first_line: int
-
-
-@dataclass(frozen=True)
-class SlackUserTaken(ImportProblem):
-    """The Slack user is already another participant's (by email)."""
-
-    slack_id: str
-    owner_email: str
 
 
 def parse_participants_csv(text: str) -> list[ParticipantRow]:

@@ -7,16 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import datetime
 
-from bot.errors import NotAParticipant, UserError
-from bot.participants.ports import Directory, ParticipantRepository, SlackMember
-from bot.participants.rules import (
+from bot.errors import NotAParticipant
+from bot.participants.errors import (
     EmailNotInWorkspace,
     ImportProblem,
     ImportRejected,
     NoSuchSlackUser,
-    ParticipantRow,
     SlackUserRepeated,
     SlackUserTaken,
+    UnknownLanguage,
+    UnknownNation,
+)
+from bot.participants.model import ParticipantRow
+from bot.participants.ports import Directory, ParticipantRepository, SlackMember
+from bot.participants.rules import (
     language_named,
     language_of_locale,
     nation_named,
@@ -147,22 +151,6 @@ def language_read_by(work: UnitOfWork, slack_user_id: str) -> str | None:
     if person is not None:
         return person.language
     return work.reader_languages.of(slack_user_id)
-
-
-class UnknownLanguage(UserError):
-    """Not a language the bot writes in, as the person wrote it."""
-
-    def __init__(self, said: str):
-        super().__init__(said)
-        self.said = said
-
-
-class UnknownNation(UserError):
-    """Not a nation of the UK, as the person wrote it."""
-
-    def __init__(self, said: str):
-        super().__init__(said)
-        self.said = said
 
 
 class ParticipantsService:

@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from bot.events.rules import EventSchedule
 from bot.notices import Notice, Revision
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.requests.rules import Kind, Request, RequestEvent, Step, progress
 from bot.scheme import Approver, Event, Programme
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.errors import FieldError, NotAParticipant, UserError, within
 from bot.events.rules import EventSchedule, current_schedules
 from bot.notices import Deliveries, Outgoing
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.requests.rules import (

@@ -41,7 +41,7 @@ from bot.concerns.service import (
     UrgencyNotChosen,
 )
 from bot.pairs.rules import STAGE_NAMES
-from bot.participants.rules import Participant, Role
+from bot.participants.model import Participant, Role
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import error_words, modal_title, quoted

@@ -31,8 +31,8 @@ from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.events.service import Attendance
 from bot.pairs.service import PairSummary
+from bot.participants.model import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.participants.privacy import Erasure
-from bot.participants.rules import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.requests.rules import DONE, Request
 from bot.scheme import Programme
 from handlers.i18n import N_, _, formatted, ngettext

@@ -67,7 +67,7 @@ from bot.pairs.service import (
     TeamPauseNotInFuture,
     UnknownStage,
 )
-from bot.participants.rules import Participant, Role
+from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, Stage
 from handlers.i18n import N_, _, day, formatted, ngettext
 from handlers.slack.rendering import message_view

@@ -9,10 +9,7 @@ from typing import Any, TypeVar
 from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.pairs.rules import STAGE_NAMES, PairStatus
-from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
-from bot.participants.privacy import NoSuchParticipant
-from bot.participants.rules import (
-    REQUIRED_COLUMNS,
+from bot.participants.errors import (
     EmailNotInWorkspace,
     EmailRepeated,
     EmptyName,
@@ -20,18 +17,20 @@ from bot.participants.rules import (
     ImportRejected,
     MissingColumns,
     NoParticipants,
+    NoSuchParticipant,
     NoSuchSlackUser,
     NotANation,
     NotAnEmail,
     NotARole,
     NotASlackId,
-    Participant,
-    Role,
     SlackUserRepeated,
     SlackUserTaken,
     UnknownColumns,
+    UnknownLanguage,
+    UnknownNation,
 )
-from bot.participants.service import UnknownLanguage, UnknownNation
+from bot.participants.model import REQUIRED_COLUMNS, Participant, Role
+from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
 from bot.scheme import NATIONS, Nation
 from handlers.i18n import LANGUAGES, N_, _, day, language
 from handlers.slack.rendering import SharedFile, file_view

@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.participants.rules import Participant, Role
+from bot.participants.model import Participant, Role
 from bot.requests.notices import (
     ApprovalAsked,
     RequestAnswered,

@@ -44,6 +44,7 @@ from bot.pairs.notices import (
     StageMoved,
 )
 from bot.pairs.rules import Attention
+from bot.participants.model import Participant
 from bot.participants.notices import (
     HeldAbout,
     HeldConcern,
@@ -54,7 +55,6 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
-from bot.participants.rules import Participant
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.requests.rules import Kind, Request, RequestEvent, RequestStatus
 from bot.scheme import SHIPPED_PROGRAMME, load_programme

@@ -29,7 +29,7 @@ from bot.concerns.service import (
     UrgencyNotChosen,
 )
 from bot.pairs.rules import Attention
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
 from handlers.views.common import SECTION_TEXT_MAX, user_error

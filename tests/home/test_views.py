@@ -22,7 +22,7 @@ from bot.pairs.rules import (
     Pair,
 )
 from bot.pairs.service import PairSummary, PairView
-from bot.participants.rules import COLUMNS, Participant
+from bot.participants.model import COLUMNS, Participant
 from bot.requests.rules import Request, RequestEvent
 from bot.requests.service import RequestView
 from bot.scheme import SHIPPED_PROGRAMME, load_programme

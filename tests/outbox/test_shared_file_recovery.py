@@ -12,7 +12,7 @@ from sqlalchemy import Engine
 
 from bot.events.notices import CalendarInvite
 from bot.notice_json import NoticeCodec
-from bot.participants.rules import ParticipantRow
+from bot.participants.model import ParticipantRow
 from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger
 from handlers.slack.sender import Sender, StoredChannels

@@ -21,7 +21,7 @@ from bot.pairs.rules import (
     parse_stage,
     pending_moments,
 )
-from bot.participants.rules import ImportRejected
+from bot.participants.errors import ImportRejected
 from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, load_programme
 from bot.worktime import Calendar, Whereabouts, working_calendar
 

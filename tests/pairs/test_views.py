@@ -49,7 +49,8 @@ from bot.pairs.service import (
     TeamPauseNotInFuture,
     UnknownStage,
 )
-from bot.participants.rules import ImportRejected, Participant
+from bot.participants.errors import ImportRejected
+from bot.participants.model import Participant
 from handlers.views import pairs as view
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems

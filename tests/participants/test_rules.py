@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.participants.rules import (
-    COLUMNS,
+from bot.participants.errors import (
     EmailRepeated,
     EmptyName,
     ImportRejected,
@@ -14,10 +13,10 @@ from bot.participants.rules import (
     NotAnEmail,
     NotARole,
     NotASlackId,
-    ParticipantRow,
     UnknownColumns,
-    parse_participants_csv,
 )
+from bot.participants.model import COLUMNS, ParticipantRow
+from bot.participants.rules import parse_participants_csv
 
 
 def test_a_clean_file_gives_one_row_per_person_with_emails_lowercased() -> None:

@@ -7,7 +7,7 @@ import json
 
 import pytest
 
-from bot.participants.rules import ImportRejected
+from bot.participants.errors import ImportRejected
 from handlers.views import console as console_view
 from handlers.views.participants import import_problems
 from tests.world import (

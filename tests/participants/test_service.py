@@ -10,15 +10,16 @@ import pytest
 from bot.errors import NotAParticipant
 from bot.pairs.notices import PairEnded
 from bot.pairs.service import PairingEnded
-from bot.participants.notices import MyDataFile, MyDataSummary
-from bot.participants.privacy import NoSuchParticipant
-from bot.participants.rules import (
+from bot.participants.errors import (
     EmailNotInWorkspace,
     ImportRejected,
+    NoSuchParticipant,
     NoSuchSlackUser,
     SlackUserTaken,
+    UnknownLanguage,
 )
-from bot.participants.service import ImportSummary, ParticipantsService, UnknownLanguage
+from bot.participants.notices import MyDataFile, MyDataSummary
+from bot.participants.service import ImportSummary, ParticipantsService
 from tests.services import FIONA, GRACE, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
 
 NOW = datetime(2026, 1, 20, 10, tzinfo=UTC)

@@ -3,14 +3,14 @@ the team has always seen."""
 
 from __future__ import annotations
 
-from bot.participants.privacy import NoSuchParticipant
-from bot.participants.rules import (
+from bot.participants.errors import (
     EmailNotInWorkspace,
     EmailRepeated,
     EmptyName,
     ImportRejected,
     MissingColumns,
     NoParticipants,
+    NoSuchParticipant,
     NoSuchSlackUser,
     NotAnEmail,
     NotARole,

@@ -10,7 +10,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.events.rules import EventSchedule, file_schedule
 from bot.events.service import MyCalendar
-from bot.participants.rules import Participant
+from bot.participants.model import Participant
 from bot.requests.notices import (
     ApprovalAsked,
     RequestAnswered,

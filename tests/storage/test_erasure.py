@@ -11,7 +11,7 @@ from bot.concerns.rules import ConcernEvent
 from bot.evaluations.engine import InboxItem
 from bot.notices import Delivery
 from bot.pairs.rules import Agreement, Meeting
-from bot.participants.rules import ParticipantRow
+from bot.participants.model import ParticipantRow
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
