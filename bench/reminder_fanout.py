@@ -64,8 +64,9 @@ from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import RateLimitErrorRetryHandler
 
 import mentorbot.app
+from bot.events.model import ReminderMoment
 from bot.events.notices import CalendarInvite, EventReminder
-from bot.events.rules import ReminderMoment, file_schedule, reminder_moments
+from bot.events.rules import file_schedule, reminder_moments
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message

@@ -300,6 +300,7 @@ class _LegacyUnpickler(pickle.Unpickler):
 # feature's rules into model, rules and errors; goes with _LegacyUnpickler.
 _MOVED: dict[tuple[str, str], str] = {
     ("bot.participants.rules", "Participant"): "bot.participants.model",
+    ("bot.events.rules", "EventSchedule"): "bot.events.model",
 }
 
 

@@ -11,7 +11,8 @@ from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.events.service import Answer, EventsService
+from bot.events.model import Answer
+from bot.events.service import EventsService
 from bot.scheme import Slug
 from handlers.commands import CommandCall, Commands
 from handlers.grammar import (

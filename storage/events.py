@@ -8,7 +8,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, ForeignKey, Integer, String, case, delete, or_, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.events.rules import EventSchedule
+from bot.events.model import EventSchedule
 from storage.base import Base, insert_ignoring_duplicates
 
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 
 from bot.errors import NotAParticipant
+from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite
-from bot.events.rules import EventSchedule, current_schedules, in_audience
+from bot.events.rules import current_schedules, in_audience
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import ClassVar
 
-from bot.events.rules import EventSchedule, date_stamp, reminder_key
+from bot.events.model import EventSchedule, date_stamp, reminder_key
 from bot.notices import FileNotice, Notice
 from bot.scheme import Event, Programme
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Protocol
 
-from bot.events.rules import EventSchedule
+from bot.events.model import EventSchedule
 
 
 class ScheduleRepository(Protocol):

@@ -1,54 +1,16 @@
-"""Pure decisions about the scheme's calendar: when reminders fall, which are due now.
-
-Every moment has a stable key; the delivery ledger stores key + recipient, so a moment is sent at
-most once to each person, whichever process or restart gets to it.
-"""
+"""Pure decisions about the scheme's calendar: when reminders fall, which are due now, and where
+each event sits in the calendar (each moment's stable key is its data's, in model.py)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.events.model import EventSchedule, ReminderMoment
 from bot.scheme import Audience, Event, Programme
 
 CHANGE_NOTICE_COVERS = timedelta(days=1)
-
-
-@dataclass(frozen=True)
-class EventSchedule:
-    """When an event actually happens: the file's date, or the team's later change. None is TBC."""
-
-    event_id: str
-    starts_at: datetime | None
-    ends_at: datetime | None
-
-    @property
-    def is_tbc(self) -> bool:
-        return self.starts_at is None
-
-
-@dataclass(frozen=True)
-class ReminderMoment:
-    event_id: str
-    starts_at: datetime
-    offset: timedelta
-    at: datetime
-
-    @property
-    def key(self) -> str:
-        """Includes the start, so a rescheduled event gets fresh reminders for its new date."""
-        return reminder_key(self.event_id, self.starts_at, self.offset)
-
-
-def reminder_key(event_id: str, starts_at: datetime, offset: timedelta) -> str:
-    return f"reminder:{event_id}:{date_stamp(starts_at)}:{iso_duration(offset)}"
-
-
-def date_stamp(starts_at: datetime | None) -> str:
-    """An event's date in keys: a message about one date is not a message about another."""
-    return f"{starts_at:%Y%m%dT%H%MZ}" if starts_at else "TBC"
 
 
 def file_schedule(programme: Programme, event: Event) -> EventSchedule:
@@ -151,11 +113,3 @@ def calendar_order(
 
 def in_audience(role: str, audience: Audience) -> bool:
     return audience == "everyone" or audience == f"{role}s"
-
-
-def iso_duration(offset: timedelta) -> str:
-    """timedelta(days=1) → 'P1D', timedelta(hours=1, minutes=30) → 'PT1H30M'."""
-    days, seconds = offset.days, offset.seconds
-    hours, minutes = divmod(seconds // 60, 60)
-    time_part = "".join(f"{n}{unit}" for n, unit in ((hours, "H"), (minutes, "M")) if n)
-    return "P" + (f"{days}D" if days else "") + (f"T{time_part}" if time_part else "")

@@ -6,14 +6,19 @@ import secrets
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
-from typing import Literal
 
-from bot.errors import NotAParticipant, UserError
+from bot.errors import NotAParticipant
+from bot.events.errors import (
+    AlreadyStarted,
+    DateInPast,
+    EndBeforeStart,
+    NotInAudience,
+    UnknownEvent,
+)
 from bot.events.feeds import CalendarFeeds
+from bot.events.model import Answer, EventSchedule, ReminderMoment
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.rules import (
-    EventSchedule,
-    ReminderMoment,
     calendar_order,
     covered_by_change_notice,
     current_schedules,
@@ -27,8 +32,6 @@ from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Event, Programme
 from bot.team import Team
-
-Answer = Literal["yes", "no"]
 
 
 @dataclass(frozen=True)
@@ -51,43 +54,6 @@ class Attendance:
     coming: list[str]
     not_coming: list[str]
     no_reply: list[str]
-
-
-class UnknownEvent(UserError):
-    """The team named an event the programme does not have; `known_ids` are those it does."""
-
-    def __init__(self, event_id: str, known_ids: tuple[str, ...]):
-        super().__init__(event_id)
-        self.event_id, self.known_ids = event_id, known_ids
-
-
-class NotInAudience(UserError):
-    """Someone pressed a reply button for an event that is not for them (an old or forwarded
-    message): nothing is recorded, and they are told so rather than "noted"."""
-
-    def __init__(self, event: Event):
-        super().__init__(event.id)
-        self.event = event
-
-
-class AlreadyStarted(UserError):
-    """A reply came once the event had begun: it is kept as it was."""
-
-    def __init__(self, event: Event):
-        super().__init__(event.id)
-        self.event = event
-
-
-class EndBeforeStart(UserError):
-    """A new date whose end is not after its start."""
-
-    def __init__(self, start: time, end: time):
-        super().__init__(start, end)
-        self.start, self.end = start, end
-
-
-class DateInPast(UserError):
-    """A new date that has already begun: reminders for it could never be sent."""
 
 
 class EventsService:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from bot.events.rules import EventSchedule
+from bot.events.model import EventSchedule
 from bot.notices import Notice, Revision
 from bot.participants.model import Participant
 from bot.requests.rules import Kind, Request, RequestEvent, Step, progress

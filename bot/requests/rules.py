@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Literal
 
-from bot.events.rules import EventSchedule, calendar_order, in_audience
+from bot.events.model import EventSchedule
+from bot.events.rules import calendar_order, in_audience
 from bot.scheme import Event
 
 Kind = Literal["adjustment", "accommodation", "travel"]

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.errors import FieldError, NotAParticipant, UserError, within
-from bot.events.rules import EventSchedule, current_schedules
+from bot.events.model import EventSchedule
+from bot.events.rules import current_schedules
 from bot.notices import Deliveries, Outgoing
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory

@@ -20,18 +20,17 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.events.feeds import Feed, FeedAddress
-from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
-from bot.events.rules import EventSchedule
-from bot.events.service import (
+from bot.events.errors import (
     AlreadyStarted,
-    Attendance,
     DateInPast,
     EndBeforeStart,
-    MyEvent,
     NotInAudience,
     UnknownEvent,
 )
+from bot.events.feeds import Feed, FeedAddress
+from bot.events.model import EventSchedule
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.service import Attendance, MyEvent
 from bot.scheme import Event, Programme
 from handlers.i18n import N_, _, clock_time, day, formatted, in_language, language, ngettext
 from handlers.slack.rendering import SharedFile, file_view, message_view

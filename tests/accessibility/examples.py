@@ -32,8 +32,8 @@ from bot.evaluations.notices import (
     ResultsForTeam,
     ScaleResults,
 )
+from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
-from bot.events.rules import EventSchedule
 from bot.notices import Notice
 from bot.pairs.notices import (
     AcceptanceNudge,

@@ -5,14 +5,13 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.events.model import EventSchedule, iso_duration
 from bot.events.rules import (
-    EventSchedule,
     calendar_order,
     current_schedules,
     due_reminders,
     file_schedule,
     in_audience,
-    iso_duration,
     reminder_moments,
     upcoming_reminder_times,
 )

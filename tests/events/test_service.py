@@ -12,16 +12,16 @@ import pytest
 from sqlalchemy import text
 
 from bot.errors import NotAParticipant, TeamOnly
-from bot.events.feeds import FeedAddress, file_key, file_token
-from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
-from bot.events.service import (
+from bot.events.errors import (
     AlreadyStarted,
     DateInPast,
     EndBeforeStart,
-    EventsService,
     NotInAudience,
     UnknownEvent,
 )
+from bot.events.feeds import FeedAddress, file_key, file_token
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.service import EventsService
 from bot.notices import Outgoing
 from handlers.slack.sender import Sender
 from tests.services import (

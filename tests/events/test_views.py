@@ -8,17 +8,17 @@ from datetime import UTC, date, datetime, time, timedelta
 import pytest
 from icalendar import Calendar
 
-from bot.events.feeds import Feed, FeedAddress
-from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
-from bot.events.rules import EventSchedule
-from bot.events.service import (
+from bot.events.errors import (
     AlreadyStarted,
-    Attendance,
     DateInPast,
     EndBeforeStart,
     NotInAudience,
     UnknownEvent,
 )
+from bot.events.feeds import Feed, FeedAddress
+from bot.events.model import EventSchedule
+from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.events.service import Attendance
 from bot.scheme import SHIPPED_PROGRAMME, Event, load_programme
 from handlers.grammar import CalendarFeed, NotUnderstood, parse_command
 from handlers.views import events as view

@@ -11,7 +11,8 @@ from bot.concerns.rules import Concern, ConcernEvent
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
-from bot.events.rules import EventSchedule, file_schedule
+from bot.events.model import EventSchedule
+from bot.events.rules import file_schedule
 from bot.events.service import Attendance, MyCalendar, MyEvent
 from bot.pairs.rules import (
     AGREEMENT_FIELD_MAX,

@@ -14,8 +14,8 @@ import pytest
 from freezegun import freeze_time
 from sqlalchemy import Engine, insert, select
 
+from bot.events.model import EventSchedule
 from bot.events.notices import EventReminder
-from bot.events.rules import EventSchedule
 from bot.notice_json import NoticeCodec, UnreadableNotice, notice_classes
 from bot.notices import Delivery, Notice, Outgoing
 from bot.pairs.notices import CheckInPrompt

@@ -6,7 +6,8 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.events.rules import EventSchedule, file_schedule
+from bot.events.model import EventSchedule
+from bot.events.rules import file_schedule
 from bot.requests.rules import (
     MOVES,
     RequestStatus,

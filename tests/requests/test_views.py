@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk.models.blocks import Block
 
-from bot.events.rules import EventSchedule, file_schedule
+from bot.events.model import EventSchedule
+from bot.events.rules import file_schedule
 from bot.events.service import MyCalendar
 from bot.participants.model import Participant
 from bot.requests.notices import (

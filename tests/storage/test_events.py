@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.events.rules import EventSchedule
+from bot.events.model import EventSchedule
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
