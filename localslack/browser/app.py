@@ -128,6 +128,7 @@ class WorkspacePage:
         self._playing = threading.Event()
         self._stopping = threading.Event()
         self._player: threading.Thread | None = None
+        self._stepping = threading.Lock()  # held while the player moves the clock a step
         self._templates = Environment(
             loader=FileSystemLoader(HERE / "templates"),
             autoescape=select_autoescape(["html"]),
@@ -491,6 +492,7 @@ class WorkspacePage:
             self._play()
         elif step == "pause":
             self._playing.clear()
+            await asyncio.to_thread(self._wait_for_step)
         elif step in ("next", "day", "week"):
             self._playing.clear()
             await asyncio.to_thread(self._move, me, step)
@@ -512,10 +514,19 @@ class WorkspacePage:
         self._player = threading.Thread(target=self._run_player, name="workspace-play", daemon=True)
         self._player.start()
 
+    def _wait_for_step(self) -> None:
+        """Returns once the player's step in progress, if any, is over: once paused, the clock
+        stands still, however long that step took on a busy machine."""
+        with self._stepping:
+            return
+
     def _run_player(self) -> None:
         while self._playing.is_set() and not self._stopping.is_set():
-            if not self.clock.advance(None):
-                self._playing.clear()
+            with self._stepping:
+                if not self._playing.is_set():
+                    break
+                if not self.clock.advance(None):
+                    self._playing.clear()
             self.ws.changed()
             self._stopping.wait(self._pace)
 
