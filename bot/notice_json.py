@@ -301,6 +301,7 @@ class _LegacyUnpickler(pickle.Unpickler):
 _MOVED: dict[tuple[str, str], str] = {
     ("bot.participants.rules", "Participant"): "bot.participants.model",
     ("bot.events.rules", "EventSchedule"): "bot.events.model",
+    ("bot.pairs.rules", "Attention"): "bot.pairs.model",
 }
 
 

@@ -10,7 +10,8 @@ from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
-from bot.pairs.rules import MAX_MEETING_MINUTES, Agreement, Meeting
+from bot.pairs.model import Agreement, Meeting
+from bot.pairs.rules import MAX_MEETING_MINUTES
 from bot.pairs.service import CheckInsService, PairingService
 from bot.scheme import Stage
 from handlers.commands import CommandCall, Commands

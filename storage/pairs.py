@@ -22,7 +22,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 from sqlalchemy.sql.expression import ScalarSelect
 
-from bot.pairs.rules import (
+from bot.pairs.model import (
     Agreement,
     CheckIn,
     CheckInAnswer,

@@ -23,7 +23,7 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.notices import DeliveryFailed, FileNotice, Notice
-from bot.pairs.rules import Pair
+from bot.pairs.model import Pair
 from bot.pairs.service import CheckInsService, PairingService
 from bot.participants.model import Participant
 from bot.participants.ports import SlackMember

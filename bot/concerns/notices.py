@@ -10,7 +10,7 @@ from typing import ClassVar
 
 from bot.concerns.rules import Concern
 from bot.notices import Notice, Revision
-from bot.pairs.rules import Attention, CheckInAnswer
+from bot.pairs.model import Attention, CheckInAnswer
 from bot.participants.model import Participant
 from bot.scheme import Form, Question, Stage
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.pairs.rules import Agreement, CheckIn, Meeting, Pair, PairState, StageChange
+from bot.pairs.model import Agreement, CheckIn, Meeting, Pair, PairState, StageChange
 
 
 class PairRepository(Protocol):

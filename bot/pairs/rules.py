@@ -1,21 +1,30 @@
-"""Mentor–mentee pairs: the pair itself, its stages, and the pure rules for making pairs."""
+"""The pure rules about pairs: a stage as people type it, who may be paired (and a pairings file,
+all or nothing), when each pair's next moment falls, and why a pair needs the team's attention."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
-from datetime import UTC, date, datetime
-from typing import Literal
+from collections.abc import Iterable, Iterator
+from datetime import UTC, datetime
 
-from bot.errors import UserError
+from bot.pairs.errors import (
+    AlreadyPaired,
+    AlsoPairedOnLine,
+    CannotPair,
+    NoPairs,
+    NotAParticipant,
+    PairColumnsMissing,
+    PairingFault,
+    PairRepeated,
+    WrongRole,
+)
+from bot.pairs.model import Attention, PairMoment, PairRow, PairState
 from bot.participants.errors import ImportProblem, ImportRejected
 from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, CheckIns, Stage
 from bot.worktime import Calendar, Whereabouts
 
-PairStatus = Literal["awaiting", "active", "ended"]
 MAX_MEETING_MINUTES = 8 * 60
 MEETING_TOPICS_MAX = 500
 AGREEMENT_FIELD_MAX = 1000  # each of goals, availability, topics, contact
@@ -43,64 +52,6 @@ WELSH_STAGE_NAMES: dict[Stage, str] = {
 }
 
 
-@dataclass(frozen=True)
-class Pair:
-    id: int
-    mentor_id: int
-    mentee_id: int
-    status: PairStatus
-    stage: Stage
-    created_at: datetime
-    mentor_accepted_at: datetime | None = None
-    mentee_accepted_at: datetime | None = None
-    acceptance_nudged_at: datetime | None = None
-    ended_at: datetime | None = None
-
-    @property
-    def members(self) -> tuple[int, int]:
-        return self.mentor_id, self.mentee_id
-
-    @property
-    def activated_at(self) -> datetime | None:
-        """When the second of the two accepted: the relationship starts then."""
-        if self.mentor_accepted_at and self.mentee_accepted_at:
-            return max(self.mentor_accepted_at, self.mentee_accepted_at)
-        return None
-
-    def accepted_by(self, participant_id: int) -> bool:
-        if participant_id == self.mentor_id:
-            return self.mentor_accepted_at is not None
-        return self.mentee_accepted_at is not None
-
-
-@dataclass(frozen=True)
-class Agreement:
-    goals: str = ""
-    availability: str = ""
-    topics: str = ""
-    contact: str = ""
-    updated_at: datetime | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not any((self.goals, self.availability, self.topics, self.contact))
-
-
-@dataclass(frozen=True)
-class Meeting:
-    pair_id: int
-    met_on: date
-    minutes: int
-    topics: str
-
-
-@dataclass(frozen=True)
-class StageChange:
-    pair_id: int
-    stage: Stage
-    changed_at: datetime
-
-
 def parse_stage(text: str) -> Stage | None:
     """'enabling growth', 'Enabling-Growth', 'growth', 'galluogi twf', '3' → 'enabling_growth'."""
     words = text.strip().lower().replace("-", " ").replace("_", " ")
@@ -111,37 +62,6 @@ def parse_stage(text: str) -> Stage | None:
             if words and (words == name.lower() or words in name.lower().split()):
                 return stage
     return None
-
-
-@dataclass(frozen=True)
-class PairRow:
-    line: int
-    mentor: Participant
-    mentee: Participant
-
-
-class WrongRole(UserError):
-    """Someone named as the mentor who is not one, or as the mentee."""
-
-    def __init__(self, name: str, role: Role, needed: Role):
-        self.name, self.role, self.needed = name, role, needed
-
-
-class AlreadyPaired(UserError):
-    """Someone already in an active or awaiting pair, named for another."""
-
-    def __init__(self, name: str):
-        self.name = name
-
-
-class AlsoPairedOnLine(UserError):
-    """Importing a pairings file: someone is also paired on an earlier line."""
-
-    def __init__(self, name: str, line: int):
-        self.name, self.line = name, line
-
-
-PairingFault = WrongRole | AlreadyPaired | AlsoPairedOnLine
 
 
 def pairing_faults(
@@ -164,36 +84,6 @@ def pairing_faults(
         elif also_on and person.id in also_on:
             faults.append(AlsoPairedOnLine(person.name, also_on[person.id]))
     return faults
-
-
-# The pairings file's problems, as data its view words (each names its line) ----------------------
-
-
-@dataclass(frozen=True)
-class PairColumnsMissing(ImportProblem):
-    """The header lacks mentor_email or mentee_email (always line 1)."""
-
-
-@dataclass(frozen=True)
-class NotAParticipant(ImportProblem):
-    email: str  # as written, lower case; empty when there was none
-
-
-@dataclass(frozen=True)
-class PairRepeated(ImportProblem):
-    first_line: int
-
-
-@dataclass(frozen=True)
-class CannotPair(ImportProblem):
-    """The pairing rule refuses this line's pair, for the reason `fault` gives."""
-
-    fault: PairingFault
-
-
-@dataclass(frozen=True)
-class NoPairs(ImportProblem):
-    """A header and nothing else."""
 
 
 def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
@@ -253,44 +143,6 @@ def _row_problems(
     also_on = in_file if first_line is None else None
     faults = pairing_faults(mentor, mentee, paired, also_on)
     return problems + [CannotPair(line, fault) for fault in faults]
-
-
-CheckInAnswer = Literal["yes", "not_yet"]
-MomentKind = Literal["check_in", "deliver", "follow_up", "acceptance_nudge"]
-
-
-@dataclass(frozen=True)
-class CheckIn:
-    id: int
-    pair_id: int
-    number: int
-    created_at: datetime
-    sent_at: datetime | None = None
-    answer: CheckInAnswer | None = None
-    answered_at: datetime | None = None
-    followed_up_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class PairState:
-    """What the rules need to know about one pair."""
-
-    pair: Pair
-    checkins: Sequence[CheckIn]  # oldest first
-    last_meeting: date | None
-    paused_until: date | None  # the later of the two members' pauses
-    places: tuple[Whereabouts, ...]  # where each member works: their hours and days off
-
-    @property
-    def latest(self) -> CheckIn | None:
-        return self.checkins[-1] if self.checkins else None
-
-
-@dataclass(frozen=True)
-class PairMoment:
-    pair_id: int
-    kind: MomentKind
-    at: datetime
 
 
 def next_check_in(
@@ -357,15 +209,6 @@ def quiet_from(state: PairState, rules: CheckIns, calendar: Calendar) -> datetim
         at = max(at, calendar.start_of(state.paused_until))
     at = calendar.working_time(at, [Whereabouts(calendar.zone.key)])
     return None if calendar.day_of(at) > calendar.last_day else at
-
-
-@dataclass(frozen=True)
-class Attention:
-    """Why the team should look at a pair: `not_yet`, its last `count` check-ins were answered
-    "Not yet"; `quiet`, no meeting logged for `count` whole weeks."""
-
-    kind: Literal["not_yet", "quiet"]
-    count: int
 
 
 def needs_attention(

@@ -8,8 +8,37 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.errors import NotAParticipant, NotOnTheScheme, UserError, within
+from bot.errors import NotAParticipant, NotOnTheScheme, within
 from bot.notices import Deliveries, Outgoing
+from bot.pairs.errors import (
+    AlreadyAccepted,
+    AlreadyAnswered,
+    AlreadyInStage,
+    BadMeetingLength,
+    CheckInClosed,
+    MeetingBeforePairing,
+    MeetingInFuture,
+    NotInAPair,
+    NotPaired,
+    NotStarted,
+    NotYourCheckIn,
+    NotYourPair,
+    PairingEnded,
+    PauseNotInFuture,
+    StaleCheckIn,
+    TeamPauseNotInFuture,
+    UnknownStage,
+)
+from bot.pairs.model import (
+    Agreement,
+    Attention,
+    CheckIn,
+    CheckInAnswer,
+    Meeting,
+    Pair,
+    PairMoment,
+    PairState,
+)
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,
@@ -22,14 +51,6 @@ from bot.pairs.rules import (
     AGREEMENT_FIELD_MAX,
     MAX_MEETING_MINUTES,
     MEETING_TOPICS_MAX,
-    Agreement,
-    Attention,
-    CheckIn,
-    CheckInAnswer,
-    Meeting,
-    Pair,
-    PairMoment,
-    PairState,
     check_pairings,
     due_moments,
     needs_attention,
@@ -40,100 +61,9 @@ from bot.pairs.rules import (
 )
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
-from bot.scheme import Programme, Stage
+from bot.scheme import Programme
 from bot.team import Team
 from bot.worktime import working_calendar
-
-# What a pair's own actions can run into -----------------------------------------------------------
-
-
-class NotInAPair(UserError):
-    """Someone on the scheme but not in a pair (or, to log a meeting, not in a started one)."""
-
-
-class NotYourPair(UserError):
-    """A pair's button from a pairing that is no longer the person's own."""
-
-
-class PairingEnded(UserError):
-    """A pair's button, or a pair's action, from a pairing that has ended (whyever it ended)."""
-
-
-class AlreadyAccepted(UserError):
-    """Someone pressed Accept on a pairing they have accepted."""
-
-
-class UnknownStage(UserError):
-    """`said` (as typed) names none of the four stages."""
-
-    def __init__(self, said: str):
-        self.said = said
-
-
-class NotStarted(UserError):
-    """A stage moved before both have accepted the pairing."""
-
-
-class AlreadyInStage(UserError):
-    def __init__(self, stage: Stage):
-        self.stage = stage
-
-
-class PauseNotInFuture(UserError):
-    """Someone's own pause, until a day that is not after today."""
-
-    def __init__(self, until: date):
-        self.until = until
-
-
-class NotYourCheckIn(UserError):
-    """A check-in's button pressed by someone outside its pair."""
-
-
-class CheckInClosed(UserError):
-    """A check-in of a pairing that has ended."""
-
-
-class StaleCheckIn(UserError):
-    """An older check-in than the pair's latest."""
-
-
-class AlreadyAnswered(UserError):
-    """A check-in answered already, by either of the pair."""
-
-
-class MeetingInFuture(UserError):
-    def __init__(self, met_on: date):
-        self.met_on = met_on
-
-
-class MeetingBeforePairing(UserError):
-    def __init__(self, met_on: date):
-        self.met_on = met_on
-
-
-class BadMeetingLength(UserError):
-    """Not between one minute and MAX_MEETING_MINUTES."""
-
-    def __init__(self, minutes: int):
-        self.minutes = minutes
-
-
-# What the team's pair commands can run into ------------------------------------------------------
-
-
-class NotPaired(UserError):
-    """A Slack user named in a team command who is not in a pair."""
-
-    def __init__(self, slack_user_id: str):
-        self.slack_user_id = slack_user_id
-
-
-class TeamPauseNotInFuture(UserError):
-    """A pair's pause by the team, until a day that is not after today."""
-
-    def __init__(self, until: date):
-        self.until = until
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ from typing import ClassVar
 from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.notices import FileNotice
-from bot.pairs.rules import PairStatus
+from bot.pairs.model import PairStatus
 from bot.participants.model import Participant
 from bot.requests.rules import Kind, RequestStatus
 from bot.scheme import Event, Form, Stage

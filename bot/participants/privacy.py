@@ -11,7 +11,7 @@ from typing import Any
 
 from bot.errors import NotAParticipant, NotOnTheScheme
 from bot.notices import Deliveries
-from bot.pairs.rules import Pair
+from bot.pairs.model import Pair
 from bot.pairs.service import end_pairing
 from bot.participants.errors import NoSuchParticipant
 from bot.participants.model import Participant

@@ -21,6 +21,35 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.pairs.errors import (
+    AlreadyAccepted,
+    AlreadyAnswered,
+    AlreadyInStage,
+    AlreadyPaired,
+    AlsoPairedOnLine,
+    BadMeetingLength,
+    CannotPair,
+    CheckInClosed,
+    MeetingBeforePairing,
+    MeetingInFuture,
+    NoPairs,
+    NotAParticipant,
+    NotInAPair,
+    NotPaired,
+    NotStarted,
+    NotYourCheckIn,
+    NotYourPair,
+    PairColumnsMissing,
+    PairingEnded,
+    PairingFault,
+    PairRepeated,
+    PauseNotInFuture,
+    StaleCheckIn,
+    TeamPauseNotInFuture,
+    UnknownStage,
+    WrongRole,
+)
+from bot.pairs.model import Agreement, Attention, Meeting, Pair
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,
@@ -29,44 +58,8 @@ from bot.pairs.notices import (
     PairStarted,
     StageMoved,
 )
-from bot.pairs.rules import (
-    STAGE_NAMES,
-    Agreement,
-    AlreadyPaired,
-    AlsoPairedOnLine,
-    Attention,
-    CannotPair,
-    Meeting,
-    NoPairs,
-    NotAParticipant,
-    Pair,
-    PairColumnsMissing,
-    PairingFault,
-    PairRepeated,
-    WrongRole,
-)
-from bot.pairs.service import (
-    AlreadyAccepted,
-    AlreadyAnswered,
-    AlreadyInStage,
-    BadMeetingLength,
-    CheckInClosed,
-    MeetingBeforePairing,
-    MeetingInFuture,
-    NotInAPair,
-    NotOnTheScheme,
-    NotPaired,
-    NotStarted,
-    NotYourCheckIn,
-    NotYourPair,
-    PairingEnded,
-    PairSummary,
-    PairView,
-    PauseNotInFuture,
-    StaleCheckIn,
-    TeamPauseNotInFuture,
-    UnknownStage,
-)
+from bot.pairs.rules import STAGE_NAMES
+from bot.pairs.service import NotOnTheScheme, PairSummary, PairView
 from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, Stage
 from handlers.i18n import N_, _, day, formatted, ngettext

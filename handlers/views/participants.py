@@ -8,7 +8,8 @@ from typing import Any, TypeVar
 
 from bot.concerns.rules import ConcernStatus
 from bot.evaluations.engine import Status
-from bot.pairs.rules import STAGE_NAMES, PairStatus
+from bot.pairs.model import PairStatus
+from bot.pairs.rules import STAGE_NAMES
 from bot.participants.errors import (
     EmailNotInWorkspace,
     EmailRepeated,

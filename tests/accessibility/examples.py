@@ -35,6 +35,7 @@ from bot.evaluations.notices import (
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.notices import Notice
+from bot.pairs.model import Attention
 from bot.pairs.notices import (
     AcceptanceNudge,
     CheckInPrompt,
@@ -43,7 +44,6 @@ from bot.pairs.notices import (
     PairStarted,
     StageMoved,
 )
-from bot.pairs.rules import Attention
 from bot.participants.model import Participant
 from bot.participants.notices import (
     HeldAbout,

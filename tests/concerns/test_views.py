@@ -28,7 +28,7 @@ from bot.concerns.service import (
     NoSuchConcern,
     UrgencyNotChosen,
 )
-from bot.pairs.rules import Attention
+from bot.pairs.model import Attention
 from bot.participants.model import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view

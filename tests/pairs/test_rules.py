@@ -7,14 +7,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from bot.pairs.errors import NoPairs, PairColumnsMissing
+from bot.pairs.model import Attention, CheckIn, Pair, PairMoment, PairState
 from bot.pairs.rules import (
-    Attention,
-    CheckIn,
-    NoPairs,
-    Pair,
-    PairColumnsMissing,
-    PairMoment,
-    PairState,
     check_pairings,
     due_moments,
     needs_attention,

@@ -8,9 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.errors import TooLong
-from bot.pairs.notices import CheckInPrompt, PairIntroduction, PairStarted, StageMoved
-from bot.pairs.rules import Attention, Meeting
-from bot.pairs.service import (
+from bot.pairs.errors import (
     AlreadyAccepted,
     AlreadyAnswered,
     AlreadyInStage,
@@ -21,6 +19,8 @@ from bot.pairs.service import (
     PauseNotInFuture,
     UnknownStage,
 )
+from bot.pairs.model import Attention, Meeting
+from bot.pairs.notices import CheckInPrompt, PairIntroduction, PairStarted, StageMoved
 from tests.services import GRACE, JAMIE, OLIVER, SUNITA, TEAM_LEAD, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)  # a Monday

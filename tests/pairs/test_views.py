@@ -11,44 +11,37 @@ import pytest
 from slack_sdk.models.blocks import Block
 
 from bot.errors import UserError
-from bot.pairs import rules, service
-from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
-from bot.pairs.rules import (
-    Agreement,
-    AlreadyPaired,
-    AlsoPairedOnLine,
-    Attention,
-    CannotPair,
-    Meeting,
-    NoPairs,
-    NotAParticipant,
-    Pair,
-    PairColumnsMissing,
-    PairRepeated,
-    WrongRole,
-)
-from bot.pairs.service import (
+from bot.pairs import errors
+from bot.pairs.errors import (
     AlreadyAccepted,
     AlreadyAnswered,
     AlreadyInStage,
+    AlreadyPaired,
+    AlsoPairedOnLine,
     BadMeetingLength,
+    CannotPair,
     CheckInClosed,
     MeetingBeforePairing,
     MeetingInFuture,
+    NoPairs,
+    NotAParticipant,
     NotInAPair,
-    NotOnTheScheme,
     NotPaired,
     NotStarted,
     NotYourCheckIn,
     NotYourPair,
+    PairColumnsMissing,
     PairingEnded,
-    PairSummary,
-    PairView,
+    PairRepeated,
     PauseNotInFuture,
     StaleCheckIn,
     TeamPauseNotInFuture,
     UnknownStage,
+    WrongRole,
 )
+from bot.pairs.model import Agreement, Attention, Meeting, Pair
+from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
+from bot.pairs.service import NotOnTheScheme, PairSummary, PairView
 from bot.participants.errors import ImportRejected
 from bot.participants.model import Participant
 from handlers.views import pairs as view
@@ -273,9 +266,8 @@ def test_each_error_reads_as_the_person_is_told_it(error: UserError, words: str)
 def test_every_error_the_pairs_feature_defines_has_its_words() -> None:
     defined = {
         cls
-        for module in (rules, service)
-        for _, cls in inspect.getmembers(module, inspect.isclass)
-        if issubclass(cls, UserError) and cls.__module__ == module.__name__
+        for _, cls in inspect.getmembers(errors, inspect.isclass)
+        if issubclass(cls, UserError) and cls.__module__ == errors.__name__
     }
     shared = {NotOnTheScheme}  # in bot.errors: the participants feature raises it too
     assert defined | shared == {type(error) for error, _ in WORDS}

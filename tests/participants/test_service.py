@@ -8,8 +8,8 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from bot.errors import NotAParticipant
+from bot.pairs.errors import PairingEnded
 from bot.pairs.notices import PairEnded
-from bot.pairs.service import PairingEnded
 from bot.participants.errors import (
     EmailNotInWorkspace,
     ImportRejected,

@@ -10,7 +10,7 @@ from sqlalchemy import Engine, text
 from bot.concerns.rules import ConcernEvent
 from bot.evaluations.engine import InboxItem
 from bot.notices import Delivery
-from bot.pairs.rules import Agreement, Meeting
+from bot.pairs.model import Agreement, Meeting
 from bot.participants.model import ParticipantRow
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
