@@ -302,6 +302,7 @@ _MOVED: dict[tuple[str, str], str] = {
     ("bot.participants.rules", "Participant"): "bot.participants.model",
     ("bot.events.rules", "EventSchedule"): "bot.events.model",
     ("bot.pairs.rules", "Attention"): "bot.pairs.model",
+    ("bot.concerns.rules", "Concern"): "bot.concerns.model",
 }
 
 

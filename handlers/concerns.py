@@ -9,7 +9,7 @@ from pydantic import Field
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.concerns.rules import Urgency
+from bot.concerns.model import Urgency
 from bot.concerns.service import ConcernsService
 from bot.team import Team
 from handlers.commands import CommandCall, Commands

@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.concerns.rules import Concern, ConcernEvent, ConcernStatus, Urgency
+from bot.concerns.model import Concern, ConcernEvent, ConcernStatus, Urgency
 from storage.base import Base
 
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from bot.concerns.rules import Concern
+from bot.concerns.model import Concern
 from bot.notices import Notice, Revision
 from bot.pairs.model import Attention, CheckInAnswer
 from bot.participants.model import Participant

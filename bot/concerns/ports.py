@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.concerns.rules import Concern, ConcernEvent
+from bot.concerns.model import Concern, ConcernEvent
 
 
 class ConcernRepository(Protocol):

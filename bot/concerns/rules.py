@@ -1,47 +1,15 @@
-"""Concerns as plain data, and the pure rules about them: when one escalates, who may act on it
-and how. Why a pair needs the team's attention is the pairs' rule (bot.pairs.rules)."""
+"""The pure rules about concerns: when one escalates, who may act on it and how, and how far the
+team has taken it. Why a pair needs the team's attention is the pairs' rule (bot.pairs.rules)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
+from bot.concerns.model import Concern, ConcernAction, ConcernEvent, ConcernStatus, Refusal
 from bot.worktime import Calendar
 
-Urgency = Literal["urgent", "soon", "not_urgent"]
-URGENCIES: tuple[Urgency, ...] = ("urgent", "soon", "not_urgent")
-ConcernStatus = Literal["open", "acknowledged", "resolved"]
-ConcernAction = Literal["acknowledge", "take", "resolve"]
-# Why an action on a concern is refused: its view says it in words.
-Refusal = Literal["already_resolved", "already_acknowledged"]
 # The audit trail's words for the team's steps (the bot's own are "raised", "delivered", …).
 TEAM_STEPS = ("acknowledged", "assigned", "resolved")
-
-
-@dataclass(frozen=True)
-class Concern:
-    id: int
-    reporter_id: int | None
-    pair_id: int | None
-    source: str
-    text: str
-    created_at: datetime
-    urgency: Urgency = "soon"
-    contact: str = ""
-    status: ConcernStatus = "open"
-    assignee: str | None = None
-    delivered_at: datetime | None = None
-    acknowledged_at: datetime | None = None
-
-
-@dataclass(frozen=True)
-class ConcernEvent:
-    concern_id: int
-    action: str
-    actor: str
-    at: datetime
-    note: str = ""
 
 
 def escalation_due(concern: Concern, hours: float, calendar: Calendar) -> datetime | None:

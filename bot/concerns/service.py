@@ -10,6 +10,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.concerns.errors import (
+    CannotAct,
+    ConcurrentChange,
+    EmptyConcern,
+    NoResolutionNote,
+    NoSuchConcern,
+    UrgencyNotChosen,
+)
+from bot.concerns.model import URGENCIES, Concern, ConcernAction, ConcernEvent
 from bot.concerns.notices import (
     AutomaticNotice,
     ConcernAcknowledged,
@@ -21,17 +30,8 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import (
-    URGENCIES,
-    Concern,
-    ConcernAction,
-    ConcernEvent,
-    Refusal,
-    can_act,
-    escalation_due,
-    steps_taken,
-)
-from bot.errors import UserError, within
+from bot.concerns.rules import can_act, escalation_due, steps_taken
+from bot.errors import within
 from bot.notices import Deliveries, Outgoing
 from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.model import Participant
@@ -49,44 +49,6 @@ ATTENTION_KEY_KINDS = {"not_yet": "not-yet", "quiet": "quiet"}
 # Every message here is kept in the outbox with the change that causes it and none expires: an
 # alert, an escalation, a notice or a word to the reporter is still worth having late, so the
 # outbox retries each until Slack takes it or refuses it for good.
-
-
-class EmptyConcern(UserError):
-    """A concern with nothing written in it: the team could not help."""
-
-
-class UrgencyNotChosen(UserError):
-    """A concern whose urgency is none of the choices."""
-
-    def __init__(self, urgency: str):
-        super().__init__(urgency)
-        self.urgency = urgency
-
-
-class NoResolutionNote(UserError):
-    """Resolving without a note: the audit trail needs to say how it was resolved."""
-
-
-class NoSuchConcern(UserError):
-    def __init__(self, concern_id: int):
-        super().__init__(concern_id)
-        self.concern_id = concern_id
-
-
-class CannotAct(UserError):
-    """The concern's status rules the action out (a button on an alert older than the concern)."""
-
-    def __init__(self, concern_id: int, reason: Refusal):
-        super().__init__(concern_id, reason)
-        self.concern_id, self.reason = concern_id, reason
-
-
-class ConcurrentChange(UserError):
-    """Someone else moved the concern between reading and changing it."""
-
-    def __init__(self, concern_id: int):
-        super().__init__(concern_id)
-        self.concern_id = concern_id
 
 
 @dataclass(frozen=True)

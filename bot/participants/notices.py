@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from bot.concerns.rules import ConcernStatus
+from bot.concerns.model import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.notices import FileNotice
 from bot.pairs.model import PairStatus

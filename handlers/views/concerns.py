@@ -20,6 +20,15 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
+from bot.concerns.errors import (
+    CannotAct,
+    ConcurrentChange,
+    EmptyConcern,
+    NoResolutionNote,
+    NoSuchConcern,
+    UrgencyNotChosen,
+)
+from bot.concerns.model import Concern, Refusal
 from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
@@ -30,16 +39,7 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import Concern, Refusal
-from bot.concerns.service import (
-    AlertView,
-    CannotAct,
-    ConcurrentChange,
-    EmptyConcern,
-    NoResolutionNote,
-    NoSuchConcern,
-    UrgencyNotChosen,
-)
+from bot.concerns.service import AlertView
 from bot.pairs.rules import STAGE_NAMES
 from bot.participants.model import Participant, Role
 from handlers.i18n import N_, _, clock_time, formatted, language

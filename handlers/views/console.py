@@ -26,7 +26,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.concerns.rules import Concern
+from bot.concerns.model import Concern
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.events.service import Attendance

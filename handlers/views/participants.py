@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from bot.concerns.rules import ConcernStatus
+from bot.concerns.model import ConcernStatus
 from bot.evaluations.engine import Status
 from bot.pairs.model import PairStatus
 from bot.pairs.rules import STAGE_NAMES

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import handlers.views
+from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
@@ -21,7 +22,6 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import Concern
 from bot.errors import UserError
 from bot.evaluations.engine import Ask, Paused, Refusal, Submitted, Summary
 from bot.evaluations.notices import (

@@ -8,6 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
+from bot.concerns.errors import CannotAct, EmptyConcern, NoResolutionNote, UrgencyNotChosen
 from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
@@ -15,7 +16,6 @@ from bot.concerns.notices import (
     ConcernResolved,
     LowScore,
 )
-from bot.concerns.service import CannotAct, EmptyConcern, NoResolutionNote, UrgencyNotChosen
 from bot.errors import TeamOnly, TooLong
 from handlers.slack.sender import LEASE
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme

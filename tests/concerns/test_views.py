@@ -8,6 +8,15 @@ from datetime import UTC, datetime
 
 from slack_sdk.models.blocks import Block
 
+from bot.concerns.errors import (
+    CannotAct,
+    ConcurrentChange,
+    EmptyConcern,
+    NoResolutionNote,
+    NoSuchConcern,
+    UrgencyNotChosen,
+)
+from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
     ConcernForTeam,
@@ -17,17 +26,7 @@ from bot.concerns.notices import (
     ReportersPair,
     SentCheckIn,
 )
-from bot.concerns.rules import Concern
-from bot.concerns.service import (
-    MAX_CONCERN_LENGTH,
-    AlertView,
-    CannotAct,
-    ConcurrentChange,
-    EmptyConcern,
-    NoResolutionNote,
-    NoSuchConcern,
-    UrgencyNotChosen,
-)
+from bot.concerns.service import MAX_CONCERN_LENGTH, AlertView
 from bot.pairs.model import Attention
 from bot.participants.model import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme

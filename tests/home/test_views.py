@@ -7,7 +7,7 @@ from datetime import UTC, datetime, timedelta
 
 from slack_sdk.models.views import View
 
-from bot.concerns.rules import Concern, ConcernEvent
+from bot.concerns.model import Concern, ConcernEvent
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm

@@ -7,7 +7,7 @@ from datetime import UTC, date, datetime
 import pytest
 from sqlalchemy import Engine, text
 
-from bot.concerns.rules import ConcernEvent
+from bot.concerns.model import ConcernEvent
 from bot.evaluations.engine import InboxItem
 from bot.notices import Delivery
 from bot.pairs.model import Agreement, Meeting
