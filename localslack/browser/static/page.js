@@ -176,13 +176,14 @@ function swapModal(fresh, ownForm) {
 }
 
 // What finds a control again after a redraw: its id, else the same action (its action_id and
-// value, as the app names it), else its message.
+// value, as the app names it) or the same link, else its message.
 function markOf(control) {
   const form = control.form;
   return {
     id: control.id,
     action: form?.elements.action_id?.value || form?.elements.callback_id?.value || "",
     value: control.value || "",
+    href: control.getAttribute("href") || "",
     message: control.closest(".message")?.id || "",
   };
 }
@@ -192,6 +193,9 @@ function shown(element) {
 }
 
 function sameAction(mark) {
+  if (mark.href) {
+    return [...document.querySelectorAll("a[href]")].find((a) => a.getAttribute("href") === mark.href && shown(a));
+  }
   if (!mark.action) return null;
   const controls = [...document.querySelectorAll("button[form], form button")].filter((button) => {
     const form = button.form;
@@ -243,7 +247,7 @@ async function send(form, submitter) {
   }
   const body = new FormData(form, submitter);
   const inModal = document.getElementById("modal")?.contains(form);
-  if (submitter && !inModal && !document.getElementById("modal")?.contains(submitter)) {
+  if (submitter && !inModal) {
     cameFrom = markOf(submitter);
   }
   const box = form.querySelector("#text");
@@ -276,7 +280,7 @@ document.addEventListener("submit", (event) => {
   else send(form, event.submitter);
 });
 
-// At phone width the person, the clock and the places are a menu; open, it is the screen.
+// At phone width the person, the clock and the places are a menu; open, they come first.
 function toggleMenu(open) {
   const button = document.getElementById("menu-button");
   if (!button) return;
