@@ -303,6 +303,8 @@ _MOVED: dict[tuple[str, str], str] = {
     ("bot.events.rules", "EventSchedule"): "bot.events.model",
     ("bot.pairs.rules", "Attention"): "bot.pairs.model",
     ("bot.concerns.rules", "Concern"): "bot.concerns.model",
+    ("bot.requests.rules", "Request"): "bot.requests.model",
+    ("bot.requests.rules", "RequestEvent"): "bot.requests.model",
 }
 
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
 
-from bot.requests.rules import KINDS, Kind
+from bot.requests.model import KINDS, Kind
 
 
 class NotUnderstood(Exception):

@@ -10,7 +10,8 @@ import re
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.requests.rules import EventChoice, Kind, Source, event_problem
+from bot.requests.model import EventChoice, Kind, Source
+from bot.requests.rules import event_problem
 from bot.requests.service import RequestsService
 from bot.scheme import Event, Slug
 from bot.team import Team

@@ -9,7 +9,7 @@ from typing import cast
 from sqlalchemy import ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.requests.rules import Kind, Request, RequestEvent, RequestStatus, Source
+from bot.requests.model import Kind, Request, RequestEvent, RequestStatus, Source
 from storage.base import Base
 
 

@@ -12,7 +12,7 @@ from bot.evaluations.engine import Status
 from bot.notices import FileNotice
 from bot.pairs.model import PairStatus
 from bot.participants.model import Participant
-from bot.requests.rules import Kind, RequestStatus
+from bot.requests.model import Kind, RequestStatus
 from bot.scheme import Event, Form, Stage
 
 

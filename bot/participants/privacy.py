@@ -26,7 +26,7 @@ from bot.participants.notices import (
     MyDataSummary,
 )
 from bot.ports import UnitOfWork, UnitOfWorkFactory
-from bot.requests.rules import Request
+from bot.requests.model import Request
 from bot.scheme import Programme
 from bot.team import Team
 

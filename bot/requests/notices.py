@@ -11,7 +11,8 @@ from typing import ClassVar
 from bot.events.model import EventSchedule
 from bot.notices import Notice, Revision
 from bot.participants.model import Participant
-from bot.requests.rules import Kind, Request, RequestEvent, Step, progress
+from bot.requests.model import Kind, Request, RequestEvent, Step
+from bot.requests.rules import progress
 from bot.scheme import Approver, Event, Programme
 
 

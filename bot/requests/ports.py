@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.requests.rules import Request, RequestEvent
+from bot.requests.model import Request, RequestEvent
 
 
 class RequestRepository(Protocol):

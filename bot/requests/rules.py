@@ -1,34 +1,17 @@
-"""Requests as plain data, and the pure rules about them: which events a person may ask about,
-which kinds need a face-to-face event, who decides, and which step may follow which.
-
-The scheme's terms promise three things, and these are the kinds: a reasonable adjustment to
-take part (in the scheme or an event), accommodation for a face-to-face event (approved by the
-approver the programme file names), and, for someone who cannot travel to one, a conversation
-with the project team about adjustments."""
+"""The pure rules about requests: which events a person may ask about, which kinds need a
+face-to-face event, who decides, and which step may follow which."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
-from typing import Literal
 
 from bot.events.model import EventSchedule
 from bot.events.rules import calendar_order, in_audience
+from bot.requests.model import EventChoice, EventProblem, Kind, Refusal, RequestStatus, Step
 from bot.scheme import Event
 
-Kind = Literal["adjustment", "accommodation", "travel"]
-KINDS: tuple[Kind, ...] = ("adjustment", "accommodation", "travel")
-Source = Literal["event", "home", "command"]
-RequestStatus = Literal[
-    "open", "awaiting_approval", "acknowledged", "resolved", "approved", "declined"
-]
-Step = Literal["acknowledge", "resolve", "approve", "decline"]
 TEAM_STEPS: tuple[Step, ...] = ("acknowledge", "resolve")
-# Why a step cannot be taken now: the view says it in words.
-Refusal = Literal["already_done", "already_acknowledged", "awaiting_approval", "not_for_approval"]
-# Why an event does not fit the kind asked for.
-EventProblem = Literal["needed", "not_face_to_face"]
 
 DONE: tuple[RequestStatus, ...] = ("resolved", "approved", "declined")
 # Each step: the statuses it moves a request from, where to, and what the audit trail calls it.
@@ -38,36 +21,6 @@ MOVES: Mapping[Step, tuple[tuple[RequestStatus, ...], RequestStatus]] = {
     "approve": (("awaiting_approval",), "approved"),
     "decline": (("awaiting_approval",), "declined"),
 }
-
-
-@dataclass(frozen=True)
-class Request:
-    id: int
-    requester_id: int
-    kind: Kind
-    event_id: str | None  # None: an adjustment to take part in the scheme as a whole
-    details: str
-    source: Source
-    created_at: datetime
-    status: RequestStatus = "open"
-
-
-@dataclass(frozen=True)
-class RequestEvent:
-    """One step of the audit trail: who did what, when; `note` is what they wrote (a note to
-    the person, a reason for declining)."""
-
-    request_id: int
-    action: str
-    actor: str
-    at: datetime
-    note: str = ""
-
-
-@dataclass(frozen=True)
-class EventChoice:
-    event: Event
-    schedule: EventSchedule
 
 
 def askable(

@@ -12,111 +12,50 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from bot.errors import FieldError, NotAParticipant, UserError, within
+from bot.errors import NotAParticipant, within
 from bot.events.model import EventSchedule
 from bot.events.rules import current_schedules
 from bot.notices import Deliveries, Outgoing
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
-from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
-from bot.requests.rules import (
-    DONE,
+from bot.requests.errors import (
+    CannotAct,
+    ConcurrentChange,
+    EmptyRequest,
+    EventNeeded,
+    KindNotChosen,
+    NoSuchRequest,
+    NotFaceToFace,
+    NotTheApprover,
+    NotYourEvent,
+)
+from bot.requests.model import (
     KINDS,
-    MOVES,
-    TEAM_STEPS,
     EventChoice,
     Kind,
-    Refusal,
     Request,
     RequestEvent,
     RequestStatus,
     Source,
     Step,
+)
+from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
+from bot.requests.rules import (
+    DONE,
+    MOVES,
+    TEAM_STEPS,
     askable,
     can_act,
     event_problem,
     first_status,
 )
-from bot.scheme import Approver, Event, Programme
+from bot.scheme import Approver, Programme
 from bot.team import Team
 
 MAX_DETAILS = 3000
 MAX_NOTE = 1000
 # Every message here is kept in the outbox with the change that causes it and none expires: a
 # request, an answer or a word to the person is still worth having late.
-
-
-class KindNotChosen(FieldError):
-    """None of the kinds was chosen (or one the form never offered)."""
-
-    field = "kind"
-
-
-class EmptyRequest(FieldError):
-    """Nothing written: the team could not tell what is needed."""
-
-    field = "details"
-
-
-class EventNeeded(FieldError):
-    """Accommodation, or not being able to travel, without the event it is for."""
-
-    field = "event"
-
-    def __init__(self, kind: Kind):
-        super().__init__(kind)
-        self.kind = kind
-
-
-class NotFaceToFace(FieldError):
-    """Accommodation, or not being able to travel, for an event that is online."""
-
-    field = "event"
-
-    def __init__(self, event: Event):
-        super().__init__(event.id)
-        self.event = event
-
-
-class NotYourEvent(FieldError):
-    """An event the person cannot ask about (not theirs, over, or none of the programme's);
-    `yours` are the ids of those they can."""
-
-    field = "event"
-
-    def __init__(self, event_id: str, yours: tuple[str, ...]):
-        super().__init__(event_id)
-        self.event_id, self.yours = event_id, yours
-
-
-class NoSuchRequest(UserError):
-    def __init__(self, request_id: int):
-        super().__init__(request_id)
-        self.request_id = request_id
-
-
-class CannotAct(UserError):
-    """The request's status rules the step out (a button on an older message)."""
-
-    def __init__(self, request_id: int, reason: Refusal):
-        super().__init__(request_id, reason)
-        self.request_id, self.reason = request_id, reason
-
-
-class ConcurrentChange(UserError):
-    """Someone else moved the request between reading and changing it."""
-
-    def __init__(self, request_id: int):
-        super().__init__(request_id)
-        self.request_id = request_id
-
-
-class NotTheApprover(UserError):
-    """Someone other than the approver the programme file names pressed Approve or Decline."""
-
-    def __init__(self, name: str | None):
-        super().__init__(name)
-        self.name = name
 
 
 @dataclass(frozen=True)

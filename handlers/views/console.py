@@ -33,7 +33,8 @@ from bot.events.service import Attendance
 from bot.pairs.service import PairSummary
 from bot.participants.model import OPTIONAL_COLUMNS, REQUIRED_COLUMNS, Participant
 from bot.participants.privacy import Erasure
-from bot.requests.rules import DONE, Request
+from bot.requests.model import Request
+from bot.requests.rules import DONE
 from bot.scheme import Programme
 from handlers.i18n import N_, _, formatted, ngettext
 from handlers.views import concerns as concerns_view

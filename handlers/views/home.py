@@ -26,7 +26,7 @@ from slack_sdk.models.views import View
 from bot.evaluations.service import MyForm
 from bot.events.service import MyCalendar, MyEvent
 from bot.pairs.service import PairView
-from bot.requests.rules import Request
+from bot.requests.model import Request
 from bot.requests.service import RequestView
 from bot.scheme import Nation, Programme
 from handlers.i18n import ENGLISH, LANGUAGES, N_, _, clock_time, day, formatted, language

@@ -21,17 +21,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.participants.model import Participant, Role
-from bot.requests.notices import (
-    ApprovalAsked,
-    RequestAnswered,
-    RequestForTeam,
-    RequestReceived,
-    RequestShown,
-)
-from bot.requests.rules import DONE, EventChoice, Kind, Refusal, Request, RequestStatus, Step
-from bot.requests.service import (
-    MAX_DETAILS,
-    MAX_NOTE,
+from bot.requests.errors import (
     CannotAct,
     ConcurrentChange,
     EmptyRequest,
@@ -41,8 +31,17 @@ from bot.requests.service import (
     NotFaceToFace,
     NotTheApprover,
     NotYourEvent,
-    RequestView,
 )
+from bot.requests.model import EventChoice, Kind, Refusal, Request, RequestStatus, Step
+from bot.requests.notices import (
+    ApprovalAsked,
+    RequestAnswered,
+    RequestForTeam,
+    RequestReceived,
+    RequestShown,
+)
+from bot.requests.rules import DONE
+from bot.requests.service import MAX_DETAILS, MAX_NOTE, RequestView
 from bot.scheme import Approver, Event, Programme
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view

@@ -55,8 +55,8 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
+from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
-from bot.requests.rules import Kind, Request, RequestEvent, RequestStatus
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)

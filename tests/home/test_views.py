@@ -18,7 +18,7 @@ from bot.pairs.model import Agreement, Attention, Meeting, Pair
 from bot.pairs.rules import AGREEMENT_FIELD_MAX, MEETING_TOPICS_MAX
 from bot.pairs.service import PairSummary, PairView
 from bot.participants.model import COLUMNS, Participant
-from bot.requests.rules import Request, RequestEvent
+from bot.requests.model import Request, RequestEvent
 from bot.requests.service import RequestView
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import console as console_view

@@ -8,16 +8,8 @@ import pytest
 
 from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
-from bot.requests.rules import (
-    MOVES,
-    RequestStatus,
-    Step,
-    askable,
-    can_act,
-    event_problem,
-    first_status,
-    progress,
-)
+from bot.requests.model import RequestStatus, Step
+from bot.requests.rules import MOVES, askable, can_act, event_problem, first_status, progress
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)

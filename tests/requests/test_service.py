@@ -11,13 +11,7 @@ import pytest
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong
 from bot.participants.notices import MyDataFile
-from bot.requests.notices import (
-    ApprovalAsked,
-    RequestAnswered,
-    RequestForTeam,
-    RequestReceived,
-)
-from bot.requests.service import (
+from bot.requests.errors import (
     CannotAct,
     EmptyRequest,
     EventNeeded,
@@ -26,8 +20,14 @@ from bot.requests.service import (
     NotFaceToFace,
     NotTheApprover,
     NotYourEvent,
-    RequestsService,
 )
+from bot.requests.notices import (
+    ApprovalAsked,
+    RequestAnswered,
+    RequestForTeam,
+    RequestReceived,
+)
+from bot.requests.service import RequestsService
 from handlers.slack.sender import LEASE
 from tests.services import (
     GRACE,

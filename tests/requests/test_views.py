@@ -12,14 +12,7 @@ from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
 from bot.events.service import MyCalendar
 from bot.participants.model import Participant
-from bot.requests.notices import (
-    ApprovalAsked,
-    RequestAnswered,
-    RequestForTeam,
-    RequestReceived,
-)
-from bot.requests.rules import EventChoice, Request, RequestEvent
-from bot.requests.service import (
+from bot.requests.errors import (
     CannotAct,
     ConcurrentChange,
     EmptyRequest,
@@ -29,8 +22,15 @@ from bot.requests.service import (
     NotFaceToFace,
     NotTheApprover,
     NotYourEvent,
-    RequestView,
 )
+from bot.requests.model import EventChoice, Request, RequestEvent
+from bot.requests.notices import (
+    ApprovalAsked,
+    RequestAnswered,
+    RequestForTeam,
+    RequestReceived,
+)
+from bot.requests.service import RequestView
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.views import console as console_view
