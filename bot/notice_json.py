@@ -296,8 +296,9 @@ class _LegacyUnpickler(pickle.Unpickler):
         return super().find_class(module, name)
 
 
-# LEGACY: where the data classes a pickled notice may hold lived before Step 13 split each
-# feature's rules into model, rules and errors; goes with _LegacyUnpickler.
+# LEGACY: where each class a pickled notice may hold lived before Step 13 split every feature
+# into model, rules and errors (an EvaluationReply's error is NotAParticipant, which stayed, or
+# NotInvited); goes with _LegacyUnpickler.
 _MOVED: dict[tuple[str, str], str] = {
     ("bot.participants.rules", "Participant"): "bot.participants.model",
     ("bot.events.rules", "EventSchedule"): "bot.events.model",
@@ -305,6 +306,12 @@ _MOVED: dict[tuple[str, str], str] = {
     ("bot.concerns.rules", "Concern"): "bot.concerns.model",
     ("bot.requests.rules", "Request"): "bot.requests.model",
     ("bot.requests.rules", "RequestEvent"): "bot.requests.model",
+    ("bot.evaluations.engine", "Ask"): "bot.evaluations.model",
+    ("bot.evaluations.engine", "Summary"): "bot.evaluations.model",
+    ("bot.evaluations.engine", "Paused"): "bot.evaluations.model",
+    ("bot.evaluations.engine", "Submitted"): "bot.evaluations.model",
+    ("bot.evaluations.engine", "Refusal"): "bot.evaluations.model",
+    ("bot.evaluations.service", "NotInvited"): "bot.evaluations.errors",
 }
 
 

@@ -10,8 +10,8 @@ from typing import Any
 from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 
-from bot.evaluations.engine import Ask, InboxItem
 from bot.evaluations.inbox import InboxService
+from bot.evaluations.model import Ask, InboxItem
 from bot.evaluations.service import AnswerButton, EvaluationsService
 from bot.scheme import Slug
 from handlers import i18n

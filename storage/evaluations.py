@@ -19,7 +19,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
-from bot.evaluations.engine import InboxItem, Progress, Status, StoredProgress
+from bot.evaluations.model import InboxItem, Progress, Status, StoredProgress
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from datetime import datetime
 
-from bot.evaluations.engine import InboxItem
+from bot.evaluations.model import InboxItem
 from bot.evaluations.service import EvaluationsService
 from bot.notices import Deliveries
 from bot.ports import UnitOfWorkFactory

@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from bot.errors import UserError
-from bot.evaluations.engine import Reply
+from bot.evaluations.model import Reply
 from bot.notices import FileNotice, Notice
 from bot.scheme import AnswerValue, Form, Question
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.evaluations.engine import InboxItem, Progress, StoredProgress
+from bot.evaluations.model import InboxItem, Progress, StoredProgress
 
 
 class EvaluationRepository(Protocol):

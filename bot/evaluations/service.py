@@ -8,18 +8,14 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.errors import NotAParticipant, UserError
-from bot.evaluations.engine import (
+from bot.evaluations.errors import (
+    CouldNotSave,
     InvalidAnswer,
-    Progress,
-    Reply,
-    Submitted,
-    answer_button,
-    handle,
-    prompt,
-    question_range,
-    questions_for,
-    submit_button,
+    NotInvited,
+    NotYourQuestion,
+    UnknownForm,
 )
+from bot.evaluations.model import Progress, Reply, Submitted
 from bot.evaluations.notices import (
     AnswerRow,
     AnswersExport,
@@ -30,6 +26,14 @@ from bot.evaluations.notices import (
     ScaleResults,
     closed_results_key,
     owed_key,
+)
+from bot.evaluations.rules import (
+    answer_button,
+    handle,
+    prompt,
+    question_range,
+    questions_for,
+    submit_button,
 )
 from bot.events.rules import in_audience
 from bot.notices import Deliveries, Outgoing, personal_key
@@ -44,31 +48,6 @@ EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
 # Every message here is kept in the outbox with the change that causes it and none expires: a
 # late invitation, reminder or reply still says where the person is in the form (a form that has
 # closed says so when they answer), and results and exports are the team's to read whenever.
-
-
-class UnknownForm(UserError):
-    """A form id (from a team command, the CLI or an old button) the programme does not have."""
-
-    def __init__(self, form_id: str, known: tuple[str, ...]):
-        super().__init__(form_id)
-        self.form_id, self.known = form_id, known
-
-
-class NotYourQuestion(UserError):
-    """A question's button pressed by someone other than the person it was asked (a forwarded
-    or shared message): nothing is recorded."""
-
-
-class NotInvited(UserError):
-    """Someone on the scheme answering a form they were not invited to (outside its audience)."""
-
-    def __init__(self, form: Form):
-        super().__init__(form.id)
-        self.form = form
-
-
-class CouldNotSave(UserError):
-    """Other messages from the same person kept saving first, so this one was not applied."""
 
 
 @dataclass(frozen=True)

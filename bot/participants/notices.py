@@ -8,7 +8,7 @@ from datetime import datetime
 from typing import ClassVar
 
 from bot.concerns.model import ConcernStatus
-from bot.evaluations.engine import Status
+from bot.evaluations.model import Status
 from bot.notices import FileNotice
 from bot.pairs.model import PairStatus
 from bot.participants.model import Participant

@@ -31,7 +31,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.evaluations.engine import Ask, Paused, Reason, Refusal, Reply, Submitted, Summary
+from bot.evaluations.errors import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
+from bot.evaluations.model import Ask, Paused, Reason, Refusal, Reply, Submitted, Summary
 from bot.evaluations.notices import (
     AnswerRow,
     AnswersExport,
@@ -41,7 +42,6 @@ from bot.evaluations.notices import (
     ResultsForTeam,
     ScaleResults,
 )
-from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import AnswerValue, Form, Question
 from handlers.views.common import error_words, note, user_error
 from handlers.views.concerns import nothing_open_offer

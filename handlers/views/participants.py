@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from bot.concerns.model import ConcernStatus
-from bot.evaluations.engine import Status
+from bot.evaluations.model import Status
 from bot.pairs.model import PairStatus
 from bot.pairs.rules import STAGE_NAMES
 from bot.participants.errors import (

@@ -23,7 +23,7 @@ from bot.concerns.notices import (
     SentCheckIn,
 )
 from bot.errors import UserError
-from bot.evaluations.engine import Ask, Paused, Refusal, Submitted, Summary
+from bot.evaluations.model import Ask, Paused, Refusal, Submitted, Summary
 from bot.evaluations.notices import (
     AnswersExport,
     EvaluationInvite,

@@ -5,11 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from bot.evaluations.engine import (
-    Ask,
-    InvalidAnswer,
-    Progress,
-    Refusal,
+from bot.evaluations.errors import InvalidAnswer
+from bot.evaluations.model import Ask, Progress, Refusal
+from bot.evaluations.rules import (
     answer_button,
     handle,
     parse_answer,

@@ -9,14 +9,15 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.errors import NotAParticipant
-from bot.evaluations.engine import Ask, InboxItem, Submitted, Summary
+from bot.evaluations.errors import NotInvited, NotYourQuestion
+from bot.evaluations.model import Ask, InboxItem, Submitted, Summary
 from bot.evaluations.notices import (
     EvaluationInvite,
     EvaluationReminder,
     EvaluationReply,
     ResultsForTeam,
 )
-from bot.evaluations.service import AnswerButton, NotInvited, NotYourQuestion
+from bot.evaluations.service import AnswerButton
 from bot.notices import Pending
 from handlers.slack.sender import CLAIM_CHUNK, LEASE
 from tests.services import (

@@ -8,9 +8,9 @@ from datetime import UTC, datetime
 from typing import get_args
 
 from bot.errors import NotAParticipant
-from bot.evaluations.engine import Ask, Reason, Refusal, Summary
+from bot.evaluations.errors import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
+from bot.evaluations.model import Ask, Reason, Refusal, Summary
 from bot.evaluations.notices import AnswerRow, AnswersExport, EvaluationReply
-from bot.evaluations.service import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.scheme import Form, Question, QuestionInWelsh
 from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view

@@ -175,8 +175,8 @@ def test_a_row_no_release_can_read_is_set_aside_and_the_rows_after_it_still_go(
 
 def test_a_reply_keeps_the_error_it_words_with_the_programme_part_it_names() -> None:
     from bot.errors import NotAParticipant, TooLong
+    from bot.evaluations.errors import NotInvited
     from bot.evaluations.notices import EvaluationReply
-    from bot.evaluations.service import NotInvited
     from tests.accessibility.examples import MID_SCHEME
 
     for error in (NotAParticipant(), TooLong("note", 3, 5), NotInvited(MID_SCHEME)):

@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import Engine, text
 
 from bot.concerns.model import ConcernEvent
-from bot.evaluations.engine import InboxItem
+from bot.evaluations.model import InboxItem
 from bot.notices import Delivery
 from bot.pairs.model import Agreement, Meeting
 from bot.participants.model import ParticipantRow

@@ -1,20 +1,19 @@
-"""The survey engine, pure: which question comes next, whether an answer fits, and what a
-message in the conversation does ("4", "back", "skip", "later", "submit", "change 3", or the
-same in Welsh)."""
+"""The evaluations' rules, the survey engine, pure: which question comes next, whether an answer
+fits, and what a message in the conversation does ("4", "back", "skip", "later", "submit",
+"change 3", or the same in Welsh)."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass, field, replace
-from datetime import datetime
+from dataclasses import replace
 from typing import Literal
 
+from bot.evaluations.errors import InvalidAnswer
+from bot.evaluations.model import SKIPPED, Ask, Paused, Progress, Refusal, Reply, Submitted, Summary
 from bot.events.rules import in_audience
 from bot.scheme import AnswerValue, Condition, Form, Question
 
-Status = Literal["invited", "answering", "paused", "reviewing", "submitted"]
-SKIPPED = None
 TEXT_LIMIT = 2000  # characters in a free-text answer
 # What a message may say instead of an answer. English and Welsh are both understood whatever
 # language a person reads, so nobody is stuck for the word the bot happened to teach them.
@@ -35,104 +34,6 @@ _CHANGE = re.compile(r"(?:change|edit|newid)\s+(\d+)")
 # "1, 3", "1 and 3", "1 a 3": numbers joined by any of these (Welsh "a" only between numbers,
 # where it can't be part of an option's words)
 _NUMBERS = re.compile(r"\d+(?:\s*(?:,|;|&|\band\b|\ba\b|\bac\b)\s*\d+)*")
-
-Reason = Literal[
-    "needs_answer",  # `skip` on a question that needs an answer
-    "nothing_said",
-    "off_scale",  # neither a number on the scale nor one of its labels
-    "not_an_option",
-    "not_yes_or_no",
-    "not_a_number",
-    "out_of_range",  # a number below the question's minimum or above its maximum
-    "too_long",  # free text longer than TEXT_LIMIT
-    "nothing_before",  # `back` at the first question
-    "earlier_button",  # a button from a question already answered
-    "no_such_question",  # `change N` with no question N
-    "not_a_review_word",  # at the summary, neither `submit` nor `change N`
-    "unfinished",  # Submit pressed before the last question
-    "nothing_ticked",  # Done pressed with no box ticked
-]
-
-
-@dataclass(frozen=True)
-class Refusal:
-    """Why a message or button was not taken, as data: the view says it, kindly, before asking
-    the same question again. The fields beyond `reason` are set where the words use them."""
-
-    reason: Reason
-    said: str = ""  # what the person typed, where the words repeat it
-    low: float | None = None  # the range the answer had to be in (either end may be open)
-    high: float | None = None
-    options: tuple[str, ...] = ()  # the options there were to pick from
-
-
-class InvalidAnswer(Exception):
-    """An answer that does not fit, raised where it is read and caught where the question is
-    asked again with the refusal."""
-
-    def __init__(self, refusal: Refusal):
-        super().__init__(refusal.reason)
-        self.refusal = refusal
-
-
-@dataclass(frozen=True)
-class Progress:
-    """One person's way through one form. `order` is the questions answered, in order, for
-    "back"; `editing` is the question being changed from the summary."""
-
-    status: Status = "invited"
-    answers: dict[str, AnswerValue | None] = field(default_factory=dict)
-    order: tuple[str, ...] = ()
-    editing: str | None = None
-
-
-@dataclass(frozen=True)
-class StoredProgress:
-    participant_id: int
-    progress: Progress
-    version: int  # saved only over the version read, so two messages at once lose nothing
-    invited_at: datetime
-    submitted_at: datetime | None
-
-
-@dataclass(frozen=True)
-class InboxItem:
-    """A DM to the bot, kept until it has been worked on."""
-
-    event_id: str
-    slack_user_id: str
-    channel: str
-    text: str
-    received_at: datetime
-    id: int | None = None
-
-
-@dataclass(frozen=True)
-class Ask:
-    question: Question
-    number: int
-    total: int
-    error: Refusal | None = None
-    acknowledged: bool = False  # the previous message was an answer, taken
-
-
-@dataclass(frozen=True)
-class Summary:
-    answers: list[tuple[int, Question, AnswerValue | None]]
-    error: Refusal | None = None
-
-
-@dataclass(frozen=True)
-class Paused:
-    pass
-
-
-@dataclass(frozen=True)
-class Submitted:
-    pass
-
-
-Reply = Ask | Summary | Paused | Submitted
 
 
 def questions_for(form: Form, role: str, answers: dict[str, AnswerValue | None]) -> list[Question]:
