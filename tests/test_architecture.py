@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import ast
+import importlib
+import pkgutil
 import sys
 from pathlib import Path
 
 import pytest
+
+from bot.participants.errors import ImportProblem
 
 ROOT = Path(__file__).parent.parent
 OURS = {"bot", "handlers", "scheduler", "storage", "localslack", "mentorbot"}
@@ -89,6 +93,52 @@ def test_a_feature_uses_another_only_where_it_honestly_needs_it() -> None:
             used = {n.split(".")[1] for n in imports_of(module) if n.startswith("bot.")}
             others = (used & FEATURES) - {feature}
             assert others <= FEATURE_USES[feature], f"{module.relative_to(ROOT)} uses {others}"
+
+
+# Inside the domain, each feature's modules in layers: its data (model.py), what a person can put
+# right about it (errors.py), the pure decisions over both (rules.py). Each layer may import, of
+# any feature, only the layers named here (the shared kernel, bot/*.py, always): never a use case
+# (service.py), a notice or a port, so data, errors and rules are read and tested on their own.
+LAYERS = {
+    "model": {"model"},
+    "errors": {"model", "errors"},
+    "rules": {"model", "errors", "rules"},
+}
+
+
+def test_inside_each_feature_data_errors_and_rules_build_only_on_one_another() -> None:
+    for feature in FEATURES:
+        for layer, allowed in LAYERS.items():
+            module = ROOT / "bot" / feature / f"{layer}.py"
+            assert module.exists(), f"every feature has its {layer}.py: {feature} has none"
+            layers = {
+                parts[2]
+                for parts in (n.split(".") for n in imports_of(module))
+                if parts[0] == "bot" and len(parts) > 2 and parts[1] in FEATURES
+            }
+            assert layers <= allowed, f"{module.relative_to(ROOT)} imports {layers - allowed}"
+
+
+def test_a_feature_s_rules_are_decisions_its_data_and_errors_live_beside_them() -> None:
+    for feature in FEATURES:
+        module = ROOT / "bot" / feature / "rules.py"
+        classes = [
+            n.name for n in ast.parse(module.read_text()).body if isinstance(n, ast.ClassDef)
+        ]
+        assert not classes, f"{module.relative_to(ROOT)} defines {classes}: model.py or errors.py"
+
+
+def test_everything_a_feature_can_refuse_is_in_its_errors_py() -> None:
+    """Every exception (and import-file problem) a feature defines, whatever raises it."""
+    for info in pkgutil.walk_packages([str(ROOT / "bot")], "bot."):
+        importlib.import_module(info.name)
+    todo: list[type] = [BaseException, ImportProblem]
+    while todo:
+        kind = todo.pop()
+        todo += kind.__subclasses__()
+        parts = kind.__module__.split(".")
+        if parts[0] == "bot" and len(parts) > 2 and parts[1] in FEATURES:
+            assert parts[2] == "errors", f"{kind.__module__}.{kind.__name__}: errors.py"
 
 
 def test_there_is_no_import_cycle() -> None:
