@@ -1,6 +1,7 @@
-"""Errors a person can put right. Each carries what went wrong as data; the feature's view says
-it in words (handlers/views), so the words can be reviewed and translated in one place. None may
-hold anything private about someone else."""
+"""Errors a person can put right: their base, and those every feature shares (each feature's
+own are in its errors.py). Each carries what went wrong as data; the feature's view says it in
+words (handlers/views), so the words can be reviewed and translated in one place. None may hold
+anything private about someone else."""
 
 from __future__ import annotations
 
