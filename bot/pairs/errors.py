@@ -46,7 +46,9 @@ class PairColumnsMissing(ImportProblem):
 
 
 @dataclass(frozen=True)
-class NotAParticipant(ImportProblem):
+class UnknownEmail(ImportProblem):
+    """An email in the pairings file that no participant has."""
+
     email: str  # as written, lower case; empty when there was none
 
 

@@ -13,10 +13,10 @@ from bot.pairs.errors import (
     AlsoPairedOnLine,
     CannotPair,
     NoPairs,
-    NotAParticipant,
     PairColumnsMissing,
     PairingFault,
     PairRepeated,
+    UnknownEmail,
     WrongRole,
 )
 from bot.pairs.model import Attention, PairMoment, PairRow, PairState
@@ -99,7 +99,7 @@ def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -
     first_seen: dict[tuple[str, str], int] = {}  # (mentor's email, mentee's email) → line
     in_file: dict[int, int] = {}  # participant id → the first line pairing them
     for line, emails in _pairing_lines(reader):
-        unknown = [NotAParticipant(line, email) for email in emails if email not in by_email]
+        unknown = [UnknownEmail(line, email) for email in emails if email not in by_email]
         if unknown:
             problems += unknown
             continue

@@ -33,7 +33,6 @@ from bot.pairs.errors import (
     MeetingBeforePairing,
     MeetingInFuture,
     NoPairs,
-    NotAParticipant,
     NotInAPair,
     NotPaired,
     NotStarted,
@@ -46,6 +45,7 @@ from bot.pairs.errors import (
     PauseNotInFuture,
     StaleCheckIn,
     TeamPauseNotInFuture,
+    UnknownEmail,
     UnknownStage,
     WrongRole,
 )
@@ -686,8 +686,8 @@ def pair_columns_missing(_problem: PairColumnsMissing) -> str:
     return _("the header needs the columns mentor_email, mentee_email")
 
 
-@problem_words(NotAParticipant)
-def not_a_participant(problem: NotAParticipant) -> str:
+@problem_words(UnknownEmail)
+def unknown_email(problem: UnknownEmail) -> str:
     return _("{email} is not a participant; import them first").format(
         email=problem.email or _("(empty)")
     )

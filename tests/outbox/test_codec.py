@@ -4,6 +4,7 @@ set aside without holding up the others."""
 
 from __future__ import annotations
 
+import io
 import json
 import logging
 from datetime import UTC, date, datetime, timedelta
@@ -16,7 +17,13 @@ from sqlalchemy import Engine, insert, select
 
 from bot.events.model import EventSchedule
 from bot.events.notices import EventReminder
-from bot.notice_json import NoticeCodec, UnreadableNotice, notice_classes
+from bot.notice_json import (
+    _MOVED,
+    NoticeCodec,
+    UnreadableNotice,
+    _LegacyUnpickler,
+    notice_classes,
+)
 from bot.notices import Delivery, Notice, Outgoing
 from bot.pairs.notices import CheckInPrompt
 from bot.participants.notices import MyDataFile
@@ -185,3 +192,12 @@ def test_a_reply_keeps_the_error_it_words_with_the_programme_part_it_names() -> 
     back = CODEC.decode(CODEC.encode(reply))
     assert isinstance(back, EvaluationReply) and isinstance(back.error, NotInvited)
     assert back.error.form is MID_SCHEME, "the live form"
+
+
+@pytest.mark.parametrize(("module", "name"), sorted(_MOVED))
+def test_a_class_an_old_pickle_names_where_it_lived_is_found_where_it_lives(
+    module: str, name: str
+) -> None:
+    """LEGACY, with the pickle reader: a pickle names a class by module and name (opcode c)."""
+    found = _LegacyUnpickler(io.BytesIO(f"c{module}\n{name}\n.".encode()), {}).load()
+    assert (found.__module__, found.__name__) == (_MOVED[(module, name)], name)

@@ -24,7 +24,6 @@ from bot.pairs.errors import (
     MeetingBeforePairing,
     MeetingInFuture,
     NoPairs,
-    NotAParticipant,
     NotInAPair,
     NotPaired,
     NotStarted,
@@ -36,6 +35,7 @@ from bot.pairs.errors import (
     PauseNotInFuture,
     StaleCheckIn,
     TeamPauseNotInFuture,
+    UnknownEmail,
     UnknownStage,
     WrongRole,
 )
@@ -283,8 +283,8 @@ def test_each_problem_in_a_pairings_file_reads_with_its_line_as_plain_text() -> 
     rejected = ImportRejected(
         [
             PairColumnsMissing(1),
-            NotAParticipant(3, "nobody@example.org"),
-            NotAParticipant(4, ""),
+            UnknownEmail(3, "nobody@example.org"),
+            UnknownEmail(4, ""),
             PairRepeated(5, 2),
             CannotPair(6, WrongRole(TYPED, "mentee", "mentor")),
             CannotPair(7, AlreadyPaired("Sunita Rao")),
