@@ -3,8 +3,9 @@ that registered that command answers it, privately, to the person who asked."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any, TypeVar
 
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -17,6 +18,7 @@ from handlers.middleware import Acting, acting
 from handlers.views import commands as view
 
 C = TypeVar("C")
+D = TypeVar("D")
 
 
 @dataclass(frozen=True)
@@ -29,6 +31,8 @@ class CommandCall:
 
 
 Answer = Callable[[Any, CommandCall], str | None]
+# A feature's answer to one of its commands: its dependencies, the command, the call.
+FeatureAnswer = Callable[[D, Any, CommandCall], str | None]
 
 
 class Commands:
@@ -39,6 +43,11 @@ class Commands:
 
     def on(self, command: type[C], answer: Callable[[C, CommandCall], str | None]) -> None:
         self._answers[command] = answer
+
+    def answer(self, deps: D, table: Iterable[tuple[type, FeatureAnswer[D]]]) -> None:
+        """A feature's table of (command, module-level answer), its dependencies bound."""
+        for command, answer in table:
+            self._answers[command] = partial(answer, deps)
 
     def register(self, app: App, team: Team, on_the_scheme: Callable[[str], bool]) -> None:
         self.on(Help, lambda help, call: _help(help, call, team, on_the_scheme))

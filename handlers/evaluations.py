@@ -1,27 +1,38 @@
 """Evaluations: the person's DMs (Events API, kept in the inbox before the ack), the answer
-buttons, Start and Submit, and the team's `evaluations`, `export` and `chart` commands."""
+buttons, Start and Submit, the console's chart and exports, and the team's `evaluations`,
+`export` and `chart` commands."""
 
 from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
+from bot.errors import UserError
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.model import Ask, InboxItem
 from bot.evaluations.service import AnswerButton, EvaluationsService
 from bot.scheme import Slug
+from bot.team import Team
 from handlers import i18n
-from handlers.commands import CommandCall, Commands
+from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
+from handlers.home import Home
+from handlers.listeners import Listen, listen
 from handlers.middleware import BadPayload, Payload, acting, parse, part
+from handlers.views import console as console_view
 from handlers.views import evaluations as view
+from handlers.views.common import user_error
 
 # A DM's channel id, the only place the bot answers a message it is sent.
 DM_CHANNEL = r"^D[A-Z0-9]{2,20}$"
+SENDING = "console_sending"  # the file asked for, from the ack to its sending
+EXPORTS = re.compile(f"^{console_view.EXPORT}_(named|pseudonymous)$")
 
 
 class Pressed(Payload):
@@ -51,6 +62,20 @@ class AnswerValue(Payload):
     v: str = Field(max_length=200)
 
 
+class ChartPressed(Payload):
+    value: Slug  # the form's id, on the console's Chart
+
+
+class ExportPressed(Payload):
+    form: Slug
+    pseudonymous: bool
+
+
+class FileAsked(Payload):
+    form: Slug
+    file: console_view.File
+
+
 class DirectMessage(Payload):
     user: str = Field(min_length=1)
     channel: str = Field(min_length=1)
@@ -58,35 +83,38 @@ class DirectMessage(Payload):
     text: str = ""
 
 
-def register(
-    app: App,
-    commands: Commands,
-    evaluations: EvaluationsService,
-    inbox: InboxService,
-    inline: bool = True,
-) -> None:
-    """inline: work on DMs in this process right after acknowledging them (one process, or a
-    small deployment); otherwise the clock process drains the inbox."""
-    _register_inbox(app, inbox, inline)
-    _register_buttons(app, evaluations)
-    _register_commands(commands, evaluations)
+@dataclass(frozen=True)
+class Evaluations:
+    """What the evaluations' listeners and commands use. inline: work on DMs in this process
+    right after acknowledging them (one process, or a small deployment); otherwise the clock
+    process drains the inbox."""
+
+    evaluations: EvaluationsService
+    inbox: InboxService
+    team: Team
+    home: Home
+    inline: bool = True
 
 
-def _register_inbox(app: App, inbox: InboxService, inline: bool) -> None:
-    def keep(ack: Ack, body: dict, event: dict, context: BoltContext) -> None:
-        # Only a person's own words in their DM with the bot count; channels, edits and bots never do.
-        if _from_a_person(event):
-            dm = parse(DirectMessage, event)
-            now = acting(context).now
-            inbox.accept(
-                InboxItem(body.get("event_id") or dm.ts, dm.user, dm.channel, dm.text, now)
-            )
-        ack()
+def register(app: App, commands: Commands, deps: Evaluations) -> None:
+    listen(app, deps, LISTENERS)
+    commands.answer(deps, COMMANDS)
 
-    def work(context: BoltContext) -> None:
-        inbox.drain(acting(context).now)
 
-    app.event("message")(ack=keep, lazy=[work] if inline else [])
+def keep(deps: Evaluations, ack: Ack, body: dict, event: dict, context: BoltContext) -> None:
+    # Only a person's own words in their DM with the bot count; channels, edits and bots never do.
+    if _from_a_person(event):
+        dm = parse(DirectMessage, event)
+        now = acting(context).now
+        deps.inbox.accept(
+            InboxItem(body.get("event_id") or dm.ts, dm.user, dm.channel, dm.text, now)
+        )
+    ack()
+
+
+def work(deps: Evaluations, context: BoltContext) -> None:
+    if deps.inline:  # otherwise the clock process drains what was kept
+        deps.inbox.drain(acting(context).now)
 
 
 def _from_a_person(event: dict) -> bool:
@@ -112,40 +140,44 @@ class Ticks(Payload):
     selected_options: list[Tick] = Field(default_factory=list, max_length=view.MAX_BOXES)
 
 
-def _register_buttons(app: App, evaluations: EvaluationsService) -> None:
-    @app.action(re.compile(f"^{view.ANSWER}:"))
-    def answer(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
-        ack()
-        pressed = parse(Pressed, action)
-        chosen = _answer_value(pressed.value)
-        shown = str(pressed.text.get("text", ""))
-        _answer(evaluations, context, respond, body, pressed, chosen.v, shown)
+def answer(
+    deps: Evaluations, ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    pressed = parse(Pressed, action)
+    chosen = _answer_value(pressed.value)
+    shown = str(pressed.text.get("text", ""))
+    _answer(deps.evaluations, context, respond, body, pressed, chosen.v, shown)
 
-    @app.action(view.TICK)
-    def tick(ack: Ack) -> None:
-        ack()  # a box ticked or unticked: nothing is answered until Done
 
-    @app.action(view.TICKED)
-    def ticked(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
-        ack()
-        pressed = parse(Pressed, action)
-        ticks = _ticks(body, str(action.get("block_id", ""))).selected_options
-        numbers = ", ".join(t.value for t in ticks)
-        shown = ", ".join(str(t.text.get("text", "")) for t in ticks)
-        _answer(evaluations, context, respond, body, pressed, numbers, shown)
+def tick(deps: Evaluations, ack: Ack) -> None:
+    ack()  # a box ticked or unticked: nothing is answered until Done
 
-    @app.action(view.START)
-    def start(ack: Ack, body: dict, action: dict, context: BoltContext) -> None:
-        ack()
-        me, pressed = acting(context), parse(FormPressed, action)
-        evaluations.start(me.person, pressed.value, pressed.press(body), me.now)
 
-    @app.action(view.SUBMIT)
-    def submit(ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext) -> None:
-        ack()
-        me, pressed = acting(context), parse(FormPressed, action)
-        evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
-        _settle(respond, body, i18n._("Submit"))
+def ticked(
+    deps: Evaluations, ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    pressed = parse(Pressed, action)
+    ticks = _ticks(body, str(action.get("block_id", ""))).selected_options
+    numbers = ", ".join(t.value for t in ticks)
+    shown = ", ".join(str(t.text.get("text", "")) for t in ticks)
+    _answer(deps.evaluations, context, respond, body, pressed, numbers, shown)
+
+
+def start(deps: Evaluations, ack: Ack, body: dict, action: dict, context: BoltContext) -> None:
+    ack()
+    me, pressed = acting(context), parse(FormPressed, action)
+    deps.evaluations.start(me.person, pressed.value, pressed.press(body), me.now)
+
+
+def submit(
+    deps: Evaluations, ack: Ack, body: dict, action: dict, respond: Respond, context: BoltContext
+) -> None:
+    ack()
+    me, pressed = acting(context), parse(FormPressed, action)
+    deps.evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
+    _settle(respond, body, i18n._("Submit"))
 
 
 def _answer(
@@ -186,22 +218,80 @@ def _settle(respond: Respond, body: dict[str, Any], chosen: str) -> None:
     respond(text=view.settled(body.get("message") or {}, chosen), replace_original=True)
 
 
-def _register_commands(commands: Commands, evaluations: EvaluationsService) -> None:
-    def status(_: TeamEvaluations, call: CommandCall) -> str:
-        return view.status_message(
-            evaluations.status(call.acting.person, call.acting.now), call.acting.now
-        )
+# The console's chart and exports take a second or two (counting, uploading): the Home says at
+# once, under the button, that it is on its way and where to, then that it is there.
 
-    def export(command: TeamExport, call: CommandCall) -> str:
-        evaluations.send_export(
-            call.acting.person, command.form_id, command.pseudonymous, call.acting.now
-        )
-        return view.exported_reply(command.form_id)
 
-    def chart(command: TeamChart, call: CommandCall) -> str:
-        evaluations.post_results(call.acting.person, command.form_id, call.acting.now)
-        return view.charted_reply(command.form_id)
+def file_asked(deps: Evaluations, ack: Ack, action: dict, context: BoltContext) -> None:
+    me = acting(context)
+    deps.team.require_member(me.person)
+    file = _file_asked(action)
+    deps.evaluations.form(file.form)  # a form that is not the programme's is refused now
+    context[SENDING] = file
+    ack()
 
-    commands.on(TeamEvaluations, status)
-    commands.on(TeamExport, export)
-    commands.on(TeamChart, chart)
+
+def send_file(deps: Evaluations, client: WebClient, context: BoltContext) -> None:
+    if SENDING not in context:
+        return  # refused, and told so
+    me, file, channel = acting(context), context[SENDING], deps.team.channel
+    said = console_view.file_said(file.form, console_view.ON_ITS_WAY[file.file], channel)
+    deps.home.publish(client, me.person, me.now, said)
+    said = console_view.file_not_sent(file.form)
+    try:
+        if file.file == "chart":
+            sent = deps.evaluations.post_results(me.person, file.form, me.now)
+        else:
+            pseudonymous = file.file == "pseudonymous"
+            sent = deps.evaluations.send_export(me.person, file.form, pseudonymous, me.now)
+        words = console_view.ARRIVED[file.file] if sent else console_view.DELAYED[file.file]
+        said = console_view.file_said(file.form, words, channel)
+    except UserError as error:
+        said = console_view.file_not_sent(file.form, user_error(error))
+    finally:
+        deps.home.publish(client, me.person, me.now, said)
+
+
+def _file_asked(action: dict[str, Any]) -> FileAsked:
+    if action.get("action_id") == console_view.CHART:
+        return FileAsked(form=parse(ChartPressed, action).value, file="chart")
+    try:
+        pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
+    except ValueError:
+        pressed = parse(ExportPressed, None)
+    return FileAsked(form=pressed.form, file="pseudonymous" if pressed.pseudonymous else "named")
+
+
+LISTENERS: list[Listen[Evaluations]] = [
+    Listen(App.event, "message", keep, lazy=(work,)),
+    Listen(App.action, re.compile(f"^{view.ANSWER}:"), answer),
+    Listen(App.action, view.TICK, tick),
+    Listen(App.action, view.TICKED, ticked),
+    Listen(App.action, view.START, start),
+    Listen(App.action, view.SUBMIT, submit),
+    Listen(App.action, console_view.CHART, file_asked, lazy=(send_file,)),
+    Listen(App.action, EXPORTS, file_asked, lazy=(send_file,)),
+]
+
+
+def status(deps: Evaluations, _: TeamEvaluations, call: CommandCall) -> str:
+    now = call.acting.now
+    return view.status_message(deps.evaluations.status(call.acting.person, now), now)
+
+
+def export(deps: Evaluations, command: TeamExport, call: CommandCall) -> str:
+    me = call.acting
+    deps.evaluations.send_export(me.person, command.form_id, command.pseudonymous, me.now)
+    return view.exported_reply(command.form_id)
+
+
+def chart(deps: Evaluations, command: TeamChart, call: CommandCall) -> str:
+    deps.evaluations.post_results(call.acting.person, command.form_id, call.acting.now)
+    return view.charted_reply(command.form_id)
+
+
+COMMANDS: list[tuple[type, FeatureAnswer[Evaluations]]] = [
+    (TeamEvaluations, status),
+    (TeamExport, export),
+    (TeamChart, chart),
+]

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime, time
 from wsgiref.types import StartResponse, WSGIApplication, WSGIEnvironment
 
 from slack_bolt import Ack, App, BoltContext, Respond
+from slack_sdk import WebClient
 
 from bot.events.model import Answer
 from bot.events.service import EventsService
 from bot.scheme import Slug
-from handlers.commands import CommandCall, Commands
+from bot.team import Team
+from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import (
     CalendarFeed,
     SetEventDate,
@@ -23,9 +27,13 @@ from handlers.grammar import (
     TeamEvents,
     WhoIsComing,
 )
-from handlers.middleware import Payload, acting, parse
+from handlers.home import Home
+from handlers.listeners import Listen, listen
+from handlers.middleware import Payload, acting, open_modal, parse
 from handlers.slack.http import mount
+from handlers.views import console as console_view
 from handlers.views import events as view
+from handlers.views import home as home_view
 
 CALENDAR_PREFIX = "/calendar/"
 # The paths view.EVENT_FILE_PATH and view.FEED_PATH make; anything else under the prefix is 404.
@@ -38,80 +46,159 @@ class RsvpPressed(Payload):
     value: Slug  # the event's id
 
 
-def register(app: App, commands: Commands, events: EventsService) -> None:
-    _register_replies(app, events)
-    _register_commands(commands, events)
-    _register_calendar(app, commands, events)
+class EventPressed(Payload):
+    value: Slug
 
 
-def _register_replies(app: App, events: EventsService) -> None:
-    @app.action(re.compile(f"^({view.RSVP_YES}|{view.RSVP_NO})$"))
-    def reply(ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
-        ack()
-        pressed, me = parse(RsvpPressed, action), acting(context)
-        answer: Answer = "yes" if pressed.action_id == view.RSVP_YES else "no"
-        mine = events.reply(me.person, pressed.value, answer, me.now)
-        respond(
-            text=view.rsvp_confirmation(mine, events.programme),
-            replace_original=False,
-            response_type="ephemeral",
-        )
+class EventOrigin(Payload):
+    event: Slug
 
 
-def _register_commands(commands: Commands, events: EventsService) -> None:
-    programme = events.programme
-
-    def show_events(_: ShowEvents, call: CommandCall) -> str:
-        mine = events.my_events(call.acting.person, call.acting.now)
-        return view.my_events_message(mine.events, programme, mine.tz)
-
-    def show_next(_: ShowNext, call: CommandCall) -> str:
-        mine = events.my_events(call.acting.person, call.acting.now)
-        return view.next_event_message(mine.events, programme, mine.tz)
-
-    def set_date(command: SetEventDate, call: CommandCall) -> str:
-        dated = events.set_date(
-            call.acting.person,
-            command.event_id,
-            command.day,
-            command.start,
-            command.end,
-            call.acting.now,
-        )
-        return view.date_set_message(dated.event, dated.schedule, programme)
-
-    def who_is_coming(command: WhoIsComing, call: CommandCall) -> str:
-        attendance = events.attendance(call.acting.person, command.event_id)
-        return view.attendance_message(attendance, programme)
-
-    def team_events(_: TeamEvents, call: CommandCall) -> str:
-        return view.team_events_message(events.all_attendance(call.acting.person), programme)
-
-    commands.on(ShowEvents, show_events)
-    commands.on(ShowNext, show_next)
-    commands.on(SetEventDate, set_date)
-    commands.on(WhoIsComing, who_is_coming)
-    commands.on(TeamEvents, team_events)
+class DateForm(Payload):
+    day: date
+    start: time
+    end: time
 
 
-def _register_calendar(app: App, commands: Commands, events: EventsService) -> None:
-    """The add-to-calendar buttons, `/mentoring calendar`, and the files and feeds over HTTP."""
+@dataclass(frozen=True)
+class Events:
+    """What the events' listeners and commands use."""
 
-    @app.action(re.compile(f"^{view.CALENDAR_BUTTON}"))
-    def calendar_link(ack: Ack) -> None:
-        """The browser opens the link; Slack only wants to hear that the press was received."""
-        ack()
+    events: EventsService
+    team: Team
+    home: Home
 
-    def calendar_feed(command: CalendarFeed, call: CommandCall) -> str:
-        if events.public_url is None:
-            return view.feeds_need_an_address()
-        address = events.feeds.address(call.acting.person, call.acting.now, command.renew)
-        return view.feed_message(address, events.programme, events.public_url)
 
-    commands.on(CalendarFeed, calendar_feed)
+def register(app: App, commands: Commands, deps: Events) -> None:
+    listen(app, deps, LISTENERS)
+    commands.answer(deps, COMMANDS)
     # Without a public address nothing links to the files and feeds: none is served.
-    if events.public_url is not None:
-        mount(app, CALENDAR_PREFIX, calendar_routes(events))
+    if deps.events.public_url is not None:
+        mount(app, CALENDAR_PREFIX, calendar_routes(deps.events))
+
+
+def reply(deps: Events, ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
+    """I'll be there / I can't make it, on a reminder."""
+    ack()
+    pressed, me = parse(RsvpPressed, action), acting(context)
+    answer: Answer = "yes" if pressed.action_id == view.RSVP_YES else "no"
+    mine = deps.events.reply(me.person, pressed.value, answer, me.now)
+    respond(
+        text=view.rsvp_confirmation(mine, deps.events.programme),
+        replace_original=False,
+        response_type="ephemeral",
+    )
+
+
+def reply_on_home(
+    deps: Events, ack: Ack, action: dict, client: WebClient, context: BoltContext
+) -> None:
+    ack()
+    me = acting(context)
+    pressed = parse(RsvpPressed, action)
+    answer: Answer = "yes" if pressed.action_id == home_view.RSVP_YES else "no"
+    deps.events.reply(me.person, pressed.value, answer, me.now)
+    deps.home.publish(client, me.person, me.now)
+
+
+def calendar_link(deps: Events, ack: Ack) -> None:
+    """The browser opens the link; Slack only wants to hear that the press was received."""
+    ack()
+
+
+def feed_on_home(deps: Events, ack: Ack, client: WebClient, context: BoltContext) -> None:
+    ack()
+    me = acting(context)
+    open_modal(client, me, home_view.feed_modal(_feed_text(deps.events, me.person, me.now)))
+
+
+def _feed_text(events: EventsService, person: str, now: datetime, renew: bool = False) -> str:
+    if events.public_url is None:
+        return view.feeds_need_an_address()
+    address = events.feeds.address(person, now, renew)
+    return view.feed_message(address, events.programme, events.public_url)
+
+
+def open_set_date(
+    deps: Events, ack: Ack, action: dict, client: WebClient, context: BoltContext
+) -> None:
+    """The console's Set date."""
+    ack()
+    deps.team.require_member(acting(context).person)
+    event = deps.events.programme.event(parse(EventPressed, action).value)
+    if event is not None:
+        open_modal(client, acting(context), console_view.set_date_modal(event.id, event.title))
+
+
+def set_date(deps: Events, ack: Ack, client: WebClient, context: BoltContext) -> None:
+    me = acting(context)
+    event_id = parse(EventOrigin, me.metadata).event
+    form = parse(DateForm, me.values)
+    deps.events.set_date(me.person, event_id, form.day, form.start, form.end, me.now)
+    ack()
+    deps.home.publish(client, me.person, me.now)
+
+
+def who(deps: Events, ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
+    """The console's Who's coming."""
+    ack()
+    me = acting(context)
+    attendance = deps.events.attendance(me.person, parse(EventPressed, action).value)
+    open_modal(client, me, console_view.who_modal(attendance))
+
+
+LISTENERS: list[Listen[Events]] = [
+    Listen(App.action, re.compile(f"^({view.RSVP_YES}|{view.RSVP_NO})$"), reply),
+    Listen(App.action, re.compile(f"^{view.CALENDAR_BUTTON}"), calendar_link),
+    Listen(App.action, home_view.RSVP_YES, reply_on_home),
+    Listen(App.action, home_view.RSVP_NO, reply_on_home),
+    Listen(App.action, home_view.CALENDAR_FEED, feed_on_home),
+    Listen(App.action, console_view.SET_DATE, open_set_date),
+    Listen(App.view, console_view.SET_DATE_MODAL, set_date),
+    Listen(App.action, console_view.WHO, who),
+]
+
+
+def show_events(deps: Events, _: ShowEvents, call: CommandCall) -> str:
+    mine = deps.events.my_events(call.acting.person, call.acting.now)
+    return view.my_events_message(mine.events, deps.events.programme, mine.tz)
+
+
+def show_next(deps: Events, _: ShowNext, call: CommandCall) -> str:
+    mine = deps.events.my_events(call.acting.person, call.acting.now)
+    return view.next_event_message(mine.events, deps.events.programme, mine.tz)
+
+
+def date_event(deps: Events, command: SetEventDate, call: CommandCall) -> str:
+    me = call.acting
+    dated = deps.events.set_date(
+        me.person, command.event_id, command.day, command.start, command.end, me.now
+    )
+    return view.date_set_message(dated.event, dated.schedule, deps.events.programme)
+
+
+def who_is_coming(deps: Events, command: WhoIsComing, call: CommandCall) -> str:
+    attendance = deps.events.attendance(call.acting.person, command.event_id)
+    return view.attendance_message(attendance, deps.events.programme)
+
+
+def team_events(deps: Events, _: TeamEvents, call: CommandCall) -> str:
+    attendance = deps.events.all_attendance(call.acting.person)
+    return view.team_events_message(attendance, deps.events.programme)
+
+
+def calendar_feed(deps: Events, command: CalendarFeed, call: CommandCall) -> str:
+    return _feed_text(deps.events, call.acting.person, call.acting.now, command.renew)
+
+
+COMMANDS: list[tuple[type, FeatureAnswer[Events]]] = [
+    (ShowEvents, show_events),
+    (ShowNext, show_next),
+    (SetEventDate, date_event),
+    (WhoIsComing, who_is_coming),
+    (TeamEvents, team_events),
+    (CalendarFeed, calendar_feed),
+]
 
 
 def calendar_routes(events: EventsService) -> WSGIApplication:

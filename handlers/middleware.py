@@ -24,6 +24,7 @@ M = TypeVar("M", bound=BaseModel)
 log = logging.getLogger(__name__)
 # A Slack user's id, as every payload names the person acting.
 SLACK_USER = r"^[UW][A-Z0-9]{2,20}$"
+SlackId = Annotated[str, Field(pattern=SLACK_USER)]
 # Slack's trigger_id ("13345224609.738474920.8088930838d88f008e0"): anything else opens nothing.
 _TRIGGER = re.compile(r"^[0-9]{1,20}\.[0-9]{1,20}\.[0-9A-Za-z]{1,64}$")
 # What Slack answers views.open or views.push with when the trigger was not one it gave, or

@@ -311,28 +311,48 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
 
 
 def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> None:
-    commands = handlers.commands.Commands()
+    """The middleware and the error handler, then each feature's listeners and commands; a
+    step taken anywhere redraws the Home (with the console below it for the project team) of
+    the person who took it."""
     handlers.middleware.register(bolt, services.clock, services.participants.language_of)
     handlers.errors.register(bolt)
-    handlers.events.register(bolt, commands, services.events)
-    handlers.pairs.register(bolt, commands, services.pairing, services.checkins)
+    home = _home(services)
+    team, commands = services.team, handlers.commands.Commands()
+    handlers.home.register(bolt, home)
+    handlers.events.register(bolt, commands, handlers.events.Events(services.events, team, home))
+    handlers.pairs.register(
+        bolt, commands, handlers.pairs.Pairs(services.pairing, services.checkins, team, home)
+    )
     handlers.evaluations.register(
-        bolt, commands, services.evaluations, services.inbox, inline=inbox_inline
+        bolt,
+        commands,
+        handlers.evaluations.Evaluations(
+            services.evaluations, services.inbox, team, home, inline=inbox_inline
+        ),
     )
     handlers.participants.register(
         bolt,
         commands,
-        services.privacy,
-        services.participants,
-        services.programme.default_nation,
+        handlers.participants.Participants(
+            services.participants,
+            services.privacy,
+            services.pairing,
+            team,
+            home,
+            services.programme.default_nation,
+        ),
     )
-    _register_home(bolt, services, commands)
-    commands.register(bolt, services.team, services.participants.on_the_scheme)
+    handlers.concerns.register(
+        bolt, commands, handlers.concerns.Concerns(services.concerns, team, home)
+    )
+    handlers.requests.register(
+        bolt, commands, handlers.requests.Requests(services.requests, team, home)
+    )
+    commands.register(bolt, team, services.participants.on_the_scheme)
 
 
-def _register_home(bolt: App, services: Services, commands: handlers.commands.Commands) -> None:
-    """Everyone's Home tab, with the console below it for the project team; and concerns and
-    requests, whose steps, wherever taken, redraw the Home of the person who took them."""
+def _home(services: Services) -> handlers.home.Home:
+    """Everyone's Home tab, with the console below it for the project team."""
     console = handlers.console.Console(
         services.team,
         services.concerns,
@@ -342,7 +362,7 @@ def _register_home(bolt: App, services: Services, commands: handlers.commands.Co
         services.evaluations,
         services.requests,
     )
-    home = handlers.home.Home(
+    return handlers.home.Home(
         services.events,
         services.pairing,
         services.checkins,
@@ -351,15 +371,3 @@ def _register_home(bolt: App, services: Services, commands: handlers.commands.Co
         services.requests,
         console,
     )
-    handlers.home.register(bolt, home, services.privacy)
-    handlers.console.register(
-        bolt,
-        home,
-        services.team,
-        services.concerns,
-        services.participants,
-        services.pairing,
-        services.privacy,
-    )
-    handlers.concerns.register(bolt, commands, services.concerns, services.team, home)
-    handlers.requests.register(bolt, commands, services.requests, services.team, home)
