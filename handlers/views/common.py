@@ -3,12 +3,22 @@ are worded in its view, registered with `error_words`."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from slack_sdk.models.blocks import Block, ContextBlock, MarkdownTextObject, SectionBlock
+from slack_sdk.models.blocks import (
+    Block,
+    ContextBlock,
+    InputBlock,
+    MarkdownTextObject,
+    SectionBlock,
+    UserSelectElement,
+)
+from slack_sdk.models.views import View
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong, UserError
+from bot.participants.errors import ImportProblem, ImportRejected
 from handlers.i18n import N_, _
 from handlers.views.mrkdwn import escape
 
@@ -119,3 +129,56 @@ def too_long(error: TooLong) -> str:
     return _("That is {length} characters; please keep it to {limit} or fewer.").format(
         length=f"{error.length:,}", limit=f"{error.limit:,}"
     )
+
+
+def console_form(
+    callback_id: str, title: str, submit: str, blocks: list[Block], metadata: dict | None = None
+) -> View:
+    """A console form: its listener is `callback_id`; `metadata` what it acts on."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=modal_title(title),
+        submit=submit,
+        close=_("Cancel"),
+        private_metadata=json.dumps(metadata) if metadata is not None else None,
+        blocks=blocks,
+    )
+
+
+def person_picker(block_id: str, label: str) -> InputBlock:
+    return InputBlock(block_id=block_id, label=label, element=UserSelectElement(action_id="value"))
+
+
+P = TypeVar("P", bound=ImportProblem)
+
+_PROBLEM_WORDS: dict[type, Callable[[Any], str]] = {}
+
+
+# The import report ------------------------------------------------------------------------------
+# Printed by the command line, so plain text: nothing here is Slack mrkdwn.
+
+
+def problem_words(
+    problem_type: type[P],
+) -> Callable[[Callable[[P], str]], Callable[[P], str]]:
+    """Registers the decorated function as how `problem_type` reads in an import report; every
+    feature that imports a file (the pairs' view too) words its own problems here."""
+
+    def register(words: Callable[[P], str]) -> Callable[[P], str]:
+        _PROBLEM_WORDS[problem_type] = words
+        return words
+
+    return register
+
+
+def import_problems(rejected: ImportRejected) -> list[str]:
+    """Each problem as the report prints it: 'line 3: the name is empty'."""
+    return [_import_problem(p) for p in rejected.problems]
+
+
+def _import_problem(problem: ImportProblem) -> str:
+    words = _PROBLEM_WORDS[type(problem)](problem)
+    if problem.line is None:
+        return words
+    return _("line {line}: {problem}").format(line=problem.line, problem=words)

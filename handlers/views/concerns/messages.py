@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
@@ -11,23 +10,10 @@ from slack_sdk.models.blocks import (
     Block,
     ButtonElement,
     ContextBlock,
-    InputBlock,
     MarkdownTextObject,
-    Option,
-    PlainTextInputElement,
-    RadioButtonsElement,
     SectionBlock,
 )
-from slack_sdk.models.views import View
 
-from bot.concerns.errors import (
-    CannotAct,
-    ConcurrentChange,
-    EmptyConcern,
-    NoResolutionNote,
-    NoSuchConcern,
-    UrgencyNotChosen,
-)
 from bot.concerns.model import Concern, Refusal
 from bot.concerns.notices import (
     ConcernAcknowledged,
@@ -44,18 +30,25 @@ from bot.pairs.rules import STAGE_NAMES
 from bot.participants.model import Participant, Role
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words, modal_title, quoted
+from handlers.views.common import quoted
 from handlers.views.mrkdwn import escape
-from handlers.views.pairs import attention_words
+from handlers.views.pairs.messages import attention_words
 
-ACKNOWLEDGE, TAKE, RESOLVE, RAISE = (
-    "concern_ack",
-    "concern_take",
-    "concern_resolve",
-    "concern_raise",
-)
-CONCERN_MODAL, RESOLVE_MODAL = "concern_submit", "concern_resolve_submit"
+ACKNOWLEDGE = "concern_ack"
+
+
+TAKE = "concern_take"
+
+
+RESOLVE = "concern_resolve"
+
+
+RAISE = "concern_raise"
+
+
 UK = ZoneInfo("Europe/London")
+
+
 # The words below are marked for the catalogue here and translated where they are shown.
 SOURCES = {
     "pairing": N_("the pairing introduction (“I have a concern”)"),
@@ -66,26 +59,47 @@ SOURCES = {
     "shortcut": N_("the “Tell the project team privately” shortcut"),
     "message": N_("the “Tell the project team about this message” shortcut"),
 }
-TELL_SHORTCUT, TELL_ABOUT_MESSAGE = "tell_the_team", "tell_the_team_about_message"
+
+
+TELL_SHORTCUT = "tell_the_team"
+
+
+TELL_ABOUT_MESSAGE = "tell_the_team_about_message"
+
+
 ABOUT_MESSAGE = N_("About this message: {link}")
+
+
 URGENCY_WORDS = {
     "urgent": N_("Urgent: today, please"),
     "soon": N_("Soon: this week"),
     "not_urgent": N_("Not urgent"),
 }
+
+
 # The urgency in a word or two, where a line says whose concern it is.
 URGENCY_IN_SHORT = {"urgent": N_("urgent"), "soon": N_("soon"), "not_urgent": N_("not urgent")}
+
+
 STATUS_WORDS = {
     "open": N_(":red_circle: open"),
     "acknowledged": N_(":large_orange_circle: acknowledged"),
     "resolved": N_(":white_check_mark: resolved"),
 }
+
+
 ANSWER_WORDS = {"yes": N_("Yes"), "not_yet": N_("Not yet")}
+
+
 REFUSAL_WORDS: dict[Refusal, str] = {
     "already_resolved": N_("This concern is already resolved."),
     "already_acknowledged": N_("This concern has already been acknowledged."),
 }
+
+
 ROLE_NAMES: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+
+
 NOT_ON_THE_SCHEME = N_("someone not on the scheme")
 
 
@@ -285,111 +299,9 @@ def nothing_open_offer() -> list[Block]:
     ]
 
 
-def concern_modal(source: str, about: str = "") -> View:
-    """`about`: the link to a message the concern is about (from the message shortcut)."""
-    modal = _concern_modal(source)
-    if about:
-        modal.private_metadata = json.dumps({"source": source, "about": about})
-        modal.blocks.insert(1, SectionBlock(text=_(ABOUT_MESSAGE).format(link=about)))
-    return modal
-
-
-def _concern_modal(source: str) -> View:
-    return View(
-        type="modal",
-        callback_id=CONCERN_MODAL,
-        title=_("Tell the project team"),
-        submit=_("Send privately"),
-        close=_("Cancel"),
-        private_metadata=json.dumps({"source": source}),
-        blocks=[
-            SectionBlock(
-                text=MarkdownTextObject(
-                    text=_("Only the project team will see this. Your partner will not.")
-                )
-            ),
-            InputBlock(
-                block_id="text",
-                label=_("What is happening?"),
-                element=PlainTextInputElement(action_id="value", multiline=True, max_length=3000),
-            ),
-            InputBlock(
-                block_id="urgency",
-                label=_("How urgent is it?"),
-                element=RadioButtonsElement(
-                    action_id="value",
-                    initial_option=Option(text=_(URGENCY_WORDS["soon"]), value="soon"),
-                    options=[
-                        Option(text=_(words), value=key) for key, words in URGENCY_WORDS.items()
-                    ],
-                ),
-            ),
-            InputBlock(
-                block_id="contact",
-                label=_("May the team contact you, and how?"),
-                optional=True,
-                hint=_(
-                    "e.g. “Yes, by phone on 07700 900123 after 5pm”. "
-                    "Leave empty if you'd rather they didn't."
-                ),
-                element=PlainTextInputElement(action_id="value", max_length=300),
-            ),
-        ],
-    )
-
-
-def resolve_modal(concern_id: int, callback_id: str = RESOLVE_MODAL) -> View:
-    """`callback_id`: which listener resolves it (the console's also redraws the Home)."""
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=modal_title(_("Resolve concern #{number}").format(number=concern_id)),
-        submit=_("Resolve"),
-        close=_("Cancel"),
-        private_metadata=json.dumps({"concern": concern_id}),
-        blocks=[
-            InputBlock(
-                block_id="note",
-                label=_("How was it resolved?"),
-                element=PlainTextInputElement(action_id="value", multiline=True, max_length=1000),
-            ),
-        ],
-    )
-
-
 @message_view(ConcernResolved)
 def concern_resolved(n: ConcernResolved) -> tuple[str, list[Block]]:
     text = _(":white_check_mark: Concern #{number} resolved by {person}.").format(
         number=n.concern_id, person=f"<@{n.by}>"
     )
     return text, [SectionBlock(text=text)]
-
-
-@error_words(EmptyConcern)
-def empty_concern(error: EmptyConcern) -> str:
-    return _("Please say a little about what is happening, so the team can help.")
-
-
-@error_words(UrgencyNotChosen)
-def urgency_not_chosen(error: UrgencyNotChosen) -> str:
-    return _("Please choose how urgent it is.")
-
-
-@error_words(NoResolutionNote)
-def no_resolution_note(error: NoResolutionNote) -> str:
-    return _("Please add a short note on how it was resolved, for the record.")
-
-
-@error_words(NoSuchConcern)
-def no_such_concern(error: NoSuchConcern) -> str:
-    return _("There is no concern #{number}.").format(number=error.concern_id)
-
-
-@error_words(CannotAct)
-def cannot_act(error: CannotAct) -> str:
-    return _(REFUSAL_WORDS[error.reason])
-
-
-@error_words(ConcurrentChange)
-def concurrent_change(error: ConcurrentChange) -> str:
-    return _("Someone else changed this concern just now; here it is as it stands.")

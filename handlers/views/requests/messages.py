@@ -4,35 +4,16 @@ and the console name a request by its number, kind, event and status."""
 
 from __future__ import annotations
 
-import json
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
     ButtonElement,
     DividerBlock,
-    InputBlock,
-    Option,
-    PlainTextInputElement,
-    RadioButtonsElement,
     SectionBlock,
-    StaticSelectElement,
 )
-from slack_sdk.models.views import View
 
 from bot.participants.model import Participant, Role
-from bot.requests.errors import (
-    CannotAct,
-    ConcurrentChange,
-    EmptyRequest,
-    EventNeeded,
-    KindNotChosen,
-    NoSuchRequest,
-    NotFaceToFace,
-    NotTheApprover,
-    NotYourEvent,
-)
-from bot.requests.model import EventChoice, Kind, Refusal, Request, RequestStatus, Step
+from bot.requests.model import Kind, Refusal, Request, RequestStatus, Step
 from bot.requests.notices import (
     ApprovalAsked,
     RequestAnswered,
@@ -41,23 +22,32 @@ from bot.requests.notices import (
     RequestShown,
 )
 from bot.requests.rules import DONE
-from bot.requests.service import MAX_DETAILS, MAX_NOTE, RequestView
+from bot.requests.service import RequestView
 from bot.scheme import Approver, Event, Programme
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
-from handlers.views.common import error_words, modal_title, note, quoted, sections
-from handlers.views.events import when, where
+from handlers.views.common import note, quoted, sections
+from handlers.views.events.describe import when, where
 from handlers.views.mrkdwn import escape
 
 ASK_FROM_HOME = "request_ask_home"
-ACKNOWLEDGE, RESOLVE = "request_ack", "request_resolve"
-APPROVE, DECLINE = "request_approve", "request_decline"
-REQUEST_MODAL, RESOLVE_MODAL, DECLINE_MODAL = (
-    "request_submit",
-    "request_resolve_submit",
-    "request_decline_submit",
-)
+
+
+ACKNOWLEDGE = "request_ack"
+
+
+RESOLVE = "request_resolve"
+
+
+APPROVE = "request_approve"
+
+
+DECLINE = "request_decline"
+
+
 ASK = N_("Ask for an adjustment…")
+
+
 # The form's choices, as the person reads them.
 KIND_CHOICES: dict[Kind, str] = {
     "adjustment": N_("A reasonable adjustment, to take part in the scheme or an event"),
@@ -70,6 +60,8 @@ KIND_LABELS: dict[Kind, str] = {
     "accommodation": N_("accommodation"),
     "travel": N_("cannot travel"),
 }
+
+
 # How to name an event in each command that takes one, by its number in the list shown.
 NAMING_EVENTS: dict[Kind, str] = {
     "travel": N_("Say its number or a clear part of its name, e.g. `/mentoring can't travel 1`."),
@@ -80,6 +72,8 @@ NAMING_EVENTS: dict[Kind, str] = {
         "Say its number or a clear part of its name, e.g. `/mentoring request adjustment 1`."
     ),
 }
+
+
 STATUS_WORDS: dict[RequestStatus, str] = {
     "open": N_("open"),
     "awaiting_approval": N_("waiting for approval"),
@@ -88,6 +82,8 @@ STATUS_WORDS: dict[RequestStatus, str] = {
     "approved": N_("approved"),
     "declined": N_("declined"),
 }
+
+
 # Where a request stands after a step, and who took it: each a whole phrase for translation.
 STATUS_BY: dict[RequestStatus, str] = {
     "acknowledged": N_("acknowledged by {person}"),
@@ -95,6 +91,8 @@ STATUS_BY: dict[RequestStatus, str] = {
     "approved": N_("approved by {person}"),
     "declined": N_("declined by {person}"),
 }
+
+
 # The same, as the person who asked reads it on their Home.
 YOUR_STATUS: dict[RequestStatus, str] = {
     "open": N_("with the project team"),
@@ -104,23 +102,33 @@ YOUR_STATUS: dict[RequestStatus, str] = {
     "approved": N_("approved"),
     "declined": N_("not approved"),
 }
+
+
 # The approver's own message, once they have decided (only their steps bring it here).
 YOUR_DECISION: dict[RequestStatus, str] = {
     "approved": N_("You approved this request."),
     "declined": N_("You declined this request."),
 }
+
+
 ROLE_WORDS: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+
+
 SOURCES = {
     "event": N_("the event's reminder"),
     "home": N_("the bot's Home tab"),
     "command": N_("/mentoring request"),
 }
+
+
 REFUSAL_WORDS: dict[Refusal, str] = {
     "already_done": N_("This request has already been answered."),
     "already_acknowledged": N_("This request has already been acknowledged."),
     "awaiting_approval": N_("This request is waiting for the approver's decision."),
     "not_for_approval": N_("This request is not waiting for anyone's approval."),
 }
+
+
 # What the person hears of each step, naming who took it; {request} is what `about` says.
 ANSWERED_BY: dict[Step, str] = {
     "acknowledge": N_(
@@ -140,6 +148,8 @@ ANSWERED_BY: dict[Step, str] = {
         "ask for something else."
     ),
 }
+
+
 # The same when the bot does not know their name.
 ANSWERED: dict[Step, str] = {
     "acknowledge": N_(
@@ -148,14 +158,15 @@ ANSWERED: dict[Step, str] = {
     ),
     "resolve": N_("Your request #{number} ({request}) is resolved."),
 }
+
+
 SHOWN = 5  # requests listed on a person's Home
-OPTIONS_MAX = 100  # Block Kit's static select holds at most 100 options
 
 
 def about(kind: Kind, event: Event | None) -> str:
     """'accommodation for LMS Launch', 'cannot travel to LMS Launch', 'a reasonable adjustment
     for LMS Launch', or 'a reasonable adjustment' to take part in the scheme as a whole."""
-    title = _title(event) if event else ""
+    title = event_title(event) if event else ""
     if kind == "accommodation":
         # Translators: what a request is about, shown in brackets or after a colon.
         return _("accommodation for {title}").format(title=title)
@@ -169,7 +180,7 @@ def about(kind: Kind, event: Event | None) -> str:
     return _("a reasonable adjustment for {title}").format(title=title)
 
 
-def _title(event: Event) -> str:
+def event_title(event: Event) -> str:
     """The event's title as the programme file gives it in the reader's language, escaped."""
     return escape(event.in_language(language()).title)
 
@@ -246,7 +257,7 @@ def _event(n: RequestShown) -> str:
     if n.event is None or n.schedule is None:
         return _("none named: to take part in the scheme")
     shown = when(n.programme, n.schedule, n.event, None)
-    return f"{_title(n.event)}, {shown}. {escape(where(n.event))}"
+    return f"{event_title(n.event)}, {shown}. {escape(where(n.event))}"
 
 
 def _approver(approver: Approver) -> str:
@@ -334,156 +345,6 @@ def request_answered(n: RequestAnswered) -> tuple[str, list[Block]]:
     return text, blocks
 
 
-# The form, and the team's and the approver's --------------------------------------------------
-
-
-def request_modal(
-    choices: list[EventChoice],
-    programme: Programme,
-    source: str,
-    kind: Kind | None = None,
-    event_id: str | None = None,
-) -> View:
-    """`kind` and `event_id` come chosen (from a command, or the event's reminder)."""
-    blocks: list[Block] = [
-        SectionBlock(
-            text=_(
-                "Only the project team will see this (and, for accommodation, the person who "
-                "approves it). Your partner will not."
-            )
-        ),
-        _kind_input(kind),
-    ]
-    if choices:
-        blocks.append(_event_input(choices, programme, event_id))
-    blocks.append(
-        InputBlock(
-            block_id="details",
-            label=_("Tell us what would help"),
-            hint=_(
-                "e.g. step-free access, a quiet room, a hotel for the night before, joining online."
-            ),
-            element=PlainTextInputElement(
-                action_id="value", multiline=True, max_length=MAX_DETAILS
-            ),
-        )
-    )
-    return View(
-        type="modal",
-        callback_id=REQUEST_MODAL,
-        # Translators: Slack allows at most 24 characters here.
-        title=_("Ask the project team"),
-        submit=_("Send privately"),
-        close=_("Cancel"),
-        private_metadata=json.dumps({"source": source}),
-        blocks=blocks,
-    )
-
-
-def _kind_input(chosen: Kind | None) -> Block:
-    kinds = [Option(text=_(words), value=key) for key, words in KIND_CHOICES.items()]
-    return InputBlock(
-        block_id="kind",
-        label=_("What do you need?"),
-        element=RadioButtonsElement(
-            action_id="value",
-            options=kinds,
-            initial_option=next((o for o in kinds if o.value == chosen), None),
-        ),
-    )
-
-
-def _event_input(choices: list[EventChoice], programme: Programme, chosen: str | None) -> Block:
-    options = [Option(text=_choice(c, programme), value=c.event.id) for c in choices[:OPTIONS_MAX]]
-    return InputBlock(
-        block_id="event",
-        label=_("Which event?"),
-        optional=True,
-        hint=_("Needed for accommodation, or if you can't travel: face-to-face events only."),
-        element=StaticSelectElement(
-            action_id="value",
-            placeholder=_("Choose an event"),
-            options=options,
-            initial_option=next((o for o in options if o.value == chosen), None),
-        ),
-    )
-
-
-def which_event(
-    choices: list[EventChoice], programme: Programme, kind: Kind | None, said: str | None
-) -> str:
-    """The person's events, numbered, and how to name one: for a command that named none where
-    one is needed, or one that was not clear."""
-    lead = (
-        _("Which event do you mean by `{said}`?").format(said=escape(said))
-        if said
-        else _("Which event is it about?")
-    )
-    if not choices:
-        return " ".join([lead, _("You have no upcoming events to name.")])
-    listed = "\n".join(f"{n}. {_choice(c, programme)}" for n, c in enumerate(choices, 1))
-    how = _(NAMING_EVENTS[kind or "adjustment"])
-    return f"{lead} {how}\n{listed}"
-
-
-def _choice(choice: EventChoice, programme: Programme) -> str:
-    """'LMS Launch (13 Nov 2025)', within Slack's 75 characters for an option."""
-    starts = choice.schedule.starts_at
-    on = (
-        formatted(starts.astimezone(programme.zone), "d MMM y")
-        if starts
-        else _("date to be confirmed")
-    )
-    suffix = f" ({on})"
-    return choice.event.in_language(language()).title[: 75 - len(suffix)] + suffix
-
-
-def resolve_modal(request_id: int) -> View:
-    return _answer_modal(
-        RESOLVE_MODAL,
-        # Translators: Slack allows at most 24 characters here.
-        _("Resolve request #{number}").format(number=request_id),
-        _("Resolve"),
-        request_id,
-        InputBlock(
-            block_id="note",
-            label=_("A note to the person (optional)"),
-            optional=True,
-            hint=_("They get it in their DM; it is kept with the request."),
-            element=PlainTextInputElement(action_id="value", multiline=True, max_length=MAX_NOTE),
-        ),
-    )
-
-
-def decline_modal(request_id: int) -> View:
-    return _answer_modal(
-        DECLINE_MODAL,
-        # Translators: Slack allows at most 24 characters here.
-        _("Decline request #{number}").format(number=request_id),
-        _("Decline"),
-        request_id,
-        InputBlock(
-            block_id="reason",
-            label=_("Why? (optional)"),
-            optional=True,
-            hint=_("The person is told this in their DM; it is kept with the request."),
-            element=PlainTextInputElement(action_id="value", multiline=True, max_length=MAX_NOTE),
-        ),
-    )
-
-
-def _answer_modal(callback_id: str, title: str, submit: str, request_id: int, input: Block) -> View:
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=modal_title(title),
-        submit=submit,
-        close=_("Cancel"),
-        private_metadata=json.dumps({"request": request_id}),
-        blocks=[input],
-    )
-
-
 # Lists: the person's Home, the console, the team's command --------------------------------------
 
 
@@ -537,65 +398,3 @@ def team_requests_message(views: list[RequestView], programme: Programme) -> str
 
 def _event_of(request: Request, programme: Programme) -> Event | None:
     return programme.event(request.event_id) if request.event_id else None
-
-
-# Mistakes -----------------------------------------------------------------------------------
-
-
-@error_words(KindNotChosen)
-def kind_not_chosen(_error: KindNotChosen) -> str:
-    return _("Please choose what you need.")
-
-
-@error_words(EmptyRequest)
-def empty_request(_error: EmptyRequest) -> str:
-    return _("Please say a little about what would help, so the team can arrange it.")
-
-
-@error_words(EventNeeded)
-def event_needed(error: EventNeeded) -> str:
-    if error.kind == "travel":
-        return _("Please choose the face-to-face event you can't travel to.")
-    return _("Please choose the face-to-face event you need accommodation for.")
-
-
-@error_words(NotFaceToFace)
-def not_face_to_face(error: NotFaceToFace) -> str:
-    return _(
-        "{title} is online, so you won't need to travel or stay over. If you need help to take "
-        "part online, choose “A reasonable adjustment”."
-    ).format(title=_title(error.event))
-
-
-@error_words(NotYourEvent)
-def not_your_event(error: NotYourEvent) -> str:
-    event = escape(error.event_id)
-    if error.yours:
-        return _("`{event}` is not one of your upcoming events; yours are: {events}.").format(
-            event=event, events=", ".join(error.yours)
-        )
-    return _("`{event}` is not one of your upcoming events; you have none coming up.").format(
-        event=event
-    )
-
-
-@error_words(NoSuchRequest)
-def no_such_request(error: NoSuchRequest) -> str:
-    return _("There is no request #{number}.").format(number=error.request_id)
-
-
-@error_words(CannotAct)
-def cannot_act(error: CannotAct) -> str:
-    return _(REFUSAL_WORDS[error.reason])
-
-
-@error_words(ConcurrentChange)
-def concurrent_change(_error: ConcurrentChange) -> str:
-    return _("Someone else answered this request just now; nothing more was changed.")
-
-
-@error_words(NotTheApprover)
-def not_the_approver(error: NotTheApprover) -> str:
-    if error.name:
-        return _("Only {name} can do this.").format(name=escape(error.name))
-    return _("Only the approver named in the programme file can do this.")

@@ -3,45 +3,16 @@ the import report's problems. Words, pure."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 from bot.concerns.model import ConcernStatus
 from bot.evaluations.model import Status
 from bot.pairs.model import PairStatus
 from bot.pairs.rules import STAGE_NAMES
-from bot.participants.errors import (
-    EmailNotInWorkspace,
-    EmailRepeated,
-    EmptyName,
-    ImportProblem,
-    ImportRejected,
-    MissingColumns,
-    NoParticipants,
-    NoSuchParticipant,
-    NoSuchSlackUser,
-    NotANation,
-    NotAnEmail,
-    NotARole,
-    NotASlackId,
-    SlackUserRepeated,
-    SlackUserTaken,
-    UnknownColumns,
-    UnknownLanguage,
-    UnknownNation,
-)
-from bot.participants.model import REQUIRED_COLUMNS, Participant, Role
+from bot.participants.model import Participant, Role
 from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
 from bot.scheme import NATIONS, Nation
 from handlers.i18n import LANGUAGES, N_, _, day, language
 from handlers.slack.rendering import SharedFile, file_view
-from handlers.views import requests as requests_view
-from handlers.views.common import error_words
-from handlers.views.mrkdwn import escape
-
-P = TypeVar("P", bound=ImportProblem)
-_PROBLEM_WORDS: dict[type, Callable[[Any], str]] = {}
-
+from handlers.views.requests.messages import KIND_LABELS, STATUS_WORDS
 
 # Each nation's name, translated with `_()` where it is shown (NATION_CHOICES' too)
 NATION_NAMES: dict[Nation, str] = {
@@ -50,6 +21,8 @@ NATION_NAMES: dict[Nation, str] = {
     "scotland": N_("Scotland"),
     "northern_ireland": N_("Northern Ireland"),
 }
+
+
 NATION_CHOICES = [(nation, NATION_NAMES[nation]) for nation in NATIONS]
 
 
@@ -63,11 +36,6 @@ def language_now() -> str:
         "I write to you in English. To read in Welsh, type `/mentoring iaith cymraeg` "
         "(or choose on your Home)."
     )
-
-
-@error_words(UnknownLanguage)
-def unknown_language(error: UnknownLanguage) -> str:
-    return _("I can write in English or Welsh: `/mentoring language english` or `cymraeg`.")
 
 
 def nation_set(nation: Nation) -> str:
@@ -91,14 +59,6 @@ def nation_now(nation: Nation | None, default: Nation) -> str:
     return words.format(nation=_(NATION_NAMES[nation or default]))
 
 
-@error_words(UnknownNation)
-def unknown_nation(error: UnknownNation) -> str:
-    return _(
-        "I don't know {said} as a nation. Please choose England, Wales, Scotland or Northern "
-        "Ireland."
-    ).format(said=repr(escape(error.said)))
-
-
 def my_data_sent() -> str:
     return _("I've put a file in our direct messages with everything I hold about you.")
 
@@ -111,11 +71,15 @@ def my_data_file(notice: MyDataFile) -> SharedFile:
 # The summary beside it is a plain text file, not Slack mrkdwn: nothing in it is escaped, and
 # nothing in it is read as markup.
 ROLE_WORDS: dict[Role, str] = {"mentor": N_("mentor"), "mentee": N_("mentee")}
+
+
 PAIR_STATUS_WORDS: dict[PairStatus, str] = {
     "awaiting": N_("waiting to start"),
     "active": N_("under way"),
     "ended": N_("ended"),
 }
+
+
 FORM_STATUS_WORDS: dict[Status, str] = {
     "invited": N_("not started"),
     "answering": N_("started"),
@@ -123,6 +87,8 @@ FORM_STATUS_WORDS: dict[Status, str] = {
     "reviewing": N_("answered, not yet sent"),
     "submitted": N_("sent"),
 }
+
+
 CONCERN_STATUS_WORDS: dict[ConcernStatus, str] = {
     "open": N_("open"),
     "acknowledged": N_("acknowledged"),
@@ -224,7 +190,7 @@ def _your_records(held: HeldAbout) -> list[str]:
             number=r.number,
             kind=_asked(r),
             day=day(r.asked.date()),
-            status=_(requests_view.STATUS_WORDS[r.status]),
+            status=_(STATUS_WORDS[r.status]),
             words=r.details,
         )
         for r in held.requests
@@ -234,128 +200,6 @@ def _your_records(held: HeldAbout) -> list[str]:
 
 def _asked(request: HeldRequest) -> str:
     """What was asked for, and the event it is about, by its title in the reader's language."""
-    kind = _(requests_view.KIND_LABELS[request.kind])
+    kind = _(KIND_LABELS[request.kind])
     event = request.event
     return f"{kind}, {event.in_language(language()).title}" if event else kind
-
-
-@error_words(NoSuchParticipant)
-def no_such_participant(error: NoSuchParticipant) -> str:
-    return _("There is no participant with the email {email}.").format(email=escape(error.email))
-
-
-# The import report ------------------------------------------------------------------------------
-# Printed by the command line, so plain text: nothing here is Slack mrkdwn.
-
-
-def problem_words(
-    problem_type: type[P],
-) -> Callable[[Callable[[P], str]], Callable[[P], str]]:
-    """Registers the decorated function as how `problem_type` reads in an import report; every
-    feature that imports a file (the pairs' view too) words its own problems here."""
-
-    def register(words: Callable[[P], str]) -> Callable[[P], str]:
-        _PROBLEM_WORDS[problem_type] = words
-        return words
-
-    return register
-
-
-def import_problems(rejected: ImportRejected) -> list[str]:
-    """Each problem as the report prints it: 'line 3: the name is empty'."""
-    return [_import_problem(p) for p in rejected.problems]
-
-
-def _import_problem(problem: ImportProblem) -> str:
-    words = _PROBLEM_WORDS[type(problem)](problem)
-    if problem.line is None:
-        return words
-    return _("line {line}: {problem}").format(line=problem.line, problem=words)
-
-
-@problem_words(MissingColumns)
-def missing_columns(problem: MissingColumns) -> str:
-    return _("the header needs the columns {required}; missing: {columns}").format(
-        required=", ".join(REQUIRED_COLUMNS), columns=", ".join(problem.missing)
-    )
-
-
-@problem_words(UnknownColumns)
-def unknown_columns(problem: UnknownColumns) -> str:
-    return _(
-        "the header has columns I don't read: {unknown}; the columns I read are {known}"
-    ).format(unknown=", ".join(problem.unknown), known=", ".join(problem.known))
-
-
-@problem_words(EmptyName)
-def empty_name(_problem: EmptyName) -> str:
-    return _("the name is empty")
-
-
-@problem_words(NotAnEmail)
-def not_an_email(problem: NotAnEmail) -> str:
-    if problem.email:
-        return _("{email} is not an email address").format(email=problem.email)
-    return _("the email is not an email address")
-
-
-@problem_words(NotARole)
-def not_a_role(problem: NotARole) -> str:
-    return _("role must be mentor or mentee, not {role}").format(
-        role=repr(problem.role or _("empty"))
-    )
-
-
-@problem_words(NotANation)
-def not_a_nation(problem: NotANation) -> str:
-    return _(
-        "nation must be England, Wales, Scotland or Northern Ireland (or left empty), not {nation}"
-    ).format(nation=repr(problem.nation))
-
-
-@problem_words(NotASlackId)
-def not_a_slack_id(problem: NotASlackId) -> str:
-    return _("{slack_id} is not a Slack user id (they look like U0123ABCD)").format(
-        slack_id=repr(problem.slack_id)
-    )
-
-
-@problem_words(EmailRepeated)
-def email_repeated(problem: EmailRepeated) -> str:
-    return _("{email} is already on line {line}").format(
-        email=problem.email, line=problem.first_line
-    )
-
-
-@problem_words(NoParticipants)
-def no_participants(_problem: NoParticipants) -> str:
-    return _("the file has a header but no participants")
-
-
-@problem_words(NoSuchSlackUser)
-def no_such_slack_user(problem: NoSuchSlackUser) -> str:
-    return _("there is no Slack user {slack_id} in this workspace").format(
-        slack_id=problem.slack_id
-    )
-
-
-@problem_words(EmailNotInWorkspace)
-def email_not_in_workspace(problem: EmailNotInWorkspace) -> str:
-    return _(
-        "nobody in the Slack workspace has the email {email}; invite them to the workspace "
-        "first, or add their Slack user id in a slack_id column"
-    ).format(email=problem.email)
-
-
-@problem_words(SlackUserRepeated)
-def slack_user_repeated(problem: SlackUserRepeated) -> str:
-    return _("Slack user {slack_id} is already on line {line}").format(
-        slack_id=problem.slack_id, line=problem.first_line
-    )
-
-
-@problem_words(SlackUserTaken)
-def slack_user_taken(problem: SlackUserTaken) -> str:
-    return _("Slack user {slack_id} already belongs to {email}").format(
-        slack_id=problem.slack_id, email=problem.owner_email
-    )

@@ -1,0 +1,75 @@
+"""What the Home and the console are drawn from, shared by every feature's section of them: each
+feature's view offers its own sections (`home_section`, `console_section`), and
+handlers/views/home.py and handlers/views/console.py compose them in the order they declare."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from slack_sdk.models.blocks import Block
+
+from bot.concerns.service import AlertView
+from bot.evaluations.notices import ResultsForTeam
+from bot.evaluations.service import MyForm
+from bot.events.service import Attendance, MyCalendar
+from bot.pairs.service import PairSummary, PairView
+from bot.requests.model import Request
+from bot.requests.service import RequestView
+from bot.scheme import Nation, Programme
+from handlers.i18n import ENGLISH
+from handlers.views.common import note
+
+# Each console list shows this many before saying how many more there are and where to see them
+# all, which keeps the whole Home inside Slack's 100 blocks at any size.
+SHOWN = 8
+
+
+@dataclass(frozen=True)
+class Mine:
+    """What the Home shows one person, read when it is drawn."""
+
+    calendar: MyCalendar | None  # None: not on the scheme
+    pair: PairView | None
+    next_check_in: datetime | None
+    forms: list[MyForm]
+    public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
+    requests: list[Request] = field(default_factory=list)  # their own, newest first
+    nation: Nation | None = None  # whose bank holidays they keep (None: the programme's)
+    language: str = ENGLISH  # the language they read
+    on_team: bool = False  # the console follows their Home
+    # The requests that came to them for a decision; None: they are not the approver.
+    approvals: list[RequestView] | None = None
+
+
+@dataclass(frozen=True)
+class Said:
+    """What a press led to, said on the Home right under the block pressed (`block_id`), so the
+    person sees it where they are looking: a file on its way, then arrived."""
+
+    block_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Console:
+    alerts: list[AlertView]
+    pairs: list[PairSummary]
+    attendance: list[Attendance]
+    counts: dict[str, int]
+    results: list[ResultsForTeam]
+    requests: list[Request] = field(default_factory=list)
+    answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
+
+
+def today(at: datetime | None, programme: Programme, now: datetime) -> bool:
+    """Whether `at` falls on today, in the programme's zone."""
+    zone = programme.zone
+    return at is not None and at.astimezone(zone).date() == now.astimezone(zone).date()
+
+
+def more_note(total: int, words: str) -> list[Block]:
+    """`words` say how many more ({n}) there are than the list shows, and where to see them."""
+    if total <= SHOWN:
+        return []
+    return [note(words.format(n=total - SHOWN))]

@@ -1,0 +1,204 @@
+"""The pairs feature's modals, and what each says once its work is done."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from slack_sdk.models.blocks import (
+    DatePickerElement,
+    InputBlock,
+    NumberInputElement,
+    PlainTextInputElement,
+)
+from slack_sdk.models.views import View
+
+from bot.pairs.model import Agreement, Meeting
+from handlers.i18n import N_, _
+from handlers.views.common import (
+    console_form,
+    note,
+    person_picker,
+)
+from handlers.views.pairs.messages import meeting_logged
+
+MEETING_MODAL = "meeting_submit"
+
+
+AGREEMENT_MODAL = "agreement_submit"
+
+
+# Modals ---------------------------------------------------------------------------------------------
+
+
+def meeting_modal(today: date, callback_id: str = MEETING_MODAL) -> View:
+    """`callback_id`: which listener saves it (the Home's also redraws the Home)."""
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=_("Log a meeting"),
+        submit=_("Save"),
+        close=_("Cancel"),
+        blocks=[
+            InputBlock(
+                block_id="met_on",
+                label=_("When did you meet?"),
+                element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
+            ),
+            InputBlock(
+                block_id="minutes",
+                label=_("For how many minutes?"),
+                element=NumberInputElement(
+                    action_id="value", is_decimal_allowed=False, min_value="1", max_value="480"
+                ),
+            ),
+            InputBlock(
+                block_id="topics",
+                label=_("What did you talk about?"),
+                optional=True,
+                element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
+            ),
+        ],
+    )
+
+
+def agreement_modal(agreement: Agreement, callback_id: str = AGREEMENT_MODAL) -> View:
+    def field(block_id: str, label: str, value: str, hint: str) -> InputBlock:
+        return InputBlock(
+            block_id=block_id,
+            label=label,
+            optional=True,
+            hint=hint,
+            element=PlainTextInputElement(
+                action_id="value", multiline=True, initial_value=value or None, max_length=1000
+            ),
+        )
+
+    return View(
+        type="modal",
+        callback_id=callback_id,
+        title=_("Our agreement"),
+        submit=_("Save"),
+        close=_("Cancel"),
+        blocks=[
+            field(
+                "goals", _("Learning goals"), agreement.goals, _("What the mentee hopes to gain")
+            ),
+            field(
+                "availability",
+                _("Availability"),
+                agreement.availability,
+                _("How often and when you meet"),
+            ),
+            field("topics", _("Topics"), agreement.topics, _("What you will and won't discuss")),
+            field(
+                "contact",
+                _("How to contact each other"),
+                agreement.contact,
+                _("e.g. Slack first, phone if urgent"),
+            ),
+        ],
+    )
+
+
+def meeting_logged_modal(meeting: Meeting) -> dict:
+    """What the meeting modal turns into once the meeting is logged."""
+    return {
+        "type": "modal",
+        "title": {"type": "plain_text", "text": _("Log a meeting")},
+        "close": {"type": "plain_text", "text": _("Close")},
+        "blocks": [
+            {
+                "type": "section",
+                "text": {"type": "mrkdwn", "text": meeting_logged(meeting.met_on, meeting.minutes)},
+            }
+        ],
+    }
+
+
+HOME_PAUSE_MODAL = "home_pause_modal"
+
+
+def pause_modal(today: date) -> View:
+    return View(
+        type="modal",
+        callback_id=HOME_PAUSE_MODAL,
+        title=_("Pause check-ins"),
+        submit=_("Pause"),
+        close=_("Cancel"),
+        private_metadata=json.dumps({}),
+        blocks=[
+            InputBlock(
+                block_id="until",
+                label=_("Until when? (check-ins start again that day)"),
+                element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
+            ),
+        ],
+    )
+
+
+MAKE_PAIR_MODAL = "console_make_pair_modal"
+
+
+END_PAIR_MODAL = "console_end_pair_modal"
+
+
+PAUSE_PAIR_MODAL = "console_pause_pair_modal"
+
+
+PAIR_MADE = N_("The pair has been introduced in a group message and each asked to accept.")
+
+
+PAIR_ENDED = N_("The pairing has ended. Each of them has been told kindly, separately.")
+
+
+PAIR_PAUSED = N_("The pair's check-ins are paused until that day.")
+
+
+PAIRS_IMPORTED = N_("{n} pairs made. Each pair has been introduced and asked to accept.")
+
+
+def make_pair_modal() -> View:
+    return console_form(
+        MAKE_PAIR_MODAL,
+        _("Make a pair"),
+        _("Make the pair"),
+        [
+            person_picker("mentor", _("Mentor")),
+            person_picker("mentee", _("Mentee")),
+            note(_("They are introduced in a group message and each asked to accept.")),
+        ],
+    )
+
+
+def end_pair_modal() -> View:
+    return console_form(
+        END_PAIR_MODAL,
+        _("End a pairing"),
+        _("End the pairing"),
+        [
+            person_picker("member", _("Either member of the pair")),
+            InputBlock(
+                block_id="reason",
+                label=_("Why (kept for the team; neither member is shown it)"),
+                optional=True,
+                element=PlainTextInputElement(action_id="value", max_length=200),
+            ),
+        ],
+    )
+
+
+def pause_pair_modal() -> View:
+    return console_form(
+        PAUSE_PAIR_MODAL,
+        _("Pause a pair"),
+        _("Pause"),
+        [
+            person_picker("member", _("Either member of the pair")),
+            InputBlock(
+                block_id="until",
+                label=_("No check-ins until"),
+                element=DatePickerElement(action_id="value"),
+            ),
+        ],
+    )

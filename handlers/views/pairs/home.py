@@ -1,0 +1,103 @@
+"""The pairs feature's section of a person's App Home (composed by handlers/views/home.py), with
+its action ids."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from slack_sdk.models.blocks import (
+    ActionsBlock,
+    Block,
+    ButtonElement,
+    DividerBlock,
+    SectionBlock,
+)
+
+from bot.pairs.service import PairView
+from bot.scheme import Programme
+from handlers.i18n import _, day
+from handlers.views.common import sections
+from handlers.views.hub import Mine
+from handlers.views.pairs.messages import my_pair_message, stage_select
+
+HOME_ACCEPT = "home_accept"
+
+
+HOME_STAGE = "home_stage"
+
+
+HOME_AGREEMENT = "home_agreement"
+
+
+HOME_LOG_MEETING = "home_log_meeting"
+
+
+HOME_PAUSE = "home_pause"
+
+
+HOME_RESUME = "home_resume"
+
+
+MEETINGS_SHOWN = 3
+
+
+def _pair(
+    view: PairView | None, next_check_in: datetime | None, programme: Programme, now: datetime
+) -> list[Block]:
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your pair*"))]
+    if view is None:
+        blocks.append(
+            SectionBlock(text=_("You have not been paired yet: the steering group is on it."))
+        )
+        return blocks
+    pair, me = view.pair, view.me
+    shown = my_pair_message(_recent(view), now)
+    if next_check_in is not None:
+        on = next_check_in.astimezone(programme.zone)
+        shown += "\n" + _("*Next check-in:* {day}").format(day=day(on))
+    blocks += sections(shown)
+    buttons: list = []
+    if pair.status == "awaiting" and not pair.accepted_by(me.id):
+        buttons.append(
+            ButtonElement(
+                text=_("Accept the pairing"),
+                action_id=HOME_ACCEPT,
+                value=str(pair.id),
+                style="primary",
+            )
+        )
+    if pair.status == "active":
+        buttons += [
+            ButtonElement(text=_("Log a meeting"), action_id=HOME_LOG_MEETING, value=str(pair.id)),
+            ButtonElement(text=_("Edit our agreement"), action_id=HOME_AGREEMENT),
+        ]
+        paused = me.paused_until is not None and me.paused_until > now.date()
+        buttons.append(
+            ButtonElement(text=_("Resume check-ins"), action_id=HOME_RESUME)
+            if paused
+            else ButtonElement(text=_("Pause check-ins"), action_id=HOME_PAUSE)
+        )
+    if buttons:
+        blocks.append(ActionsBlock(block_id="home:pair", elements=buttons))
+    if pair.status == "active":
+        select = stage_select(pair.id, pair.stage)
+        select.action_id = HOME_STAGE
+        blocks.append(SectionBlock(text=_("Move to another stage:"), accessory=select))
+    return blocks
+
+
+def _recent(view: PairView) -> PairView:
+    """The last few meetings only: the full list is in `/mentoring pair`."""
+    return PairView(
+        view.pair,
+        view.me,
+        view.partner,
+        view.agreement,
+        view.meetings[-MEETINGS_SHOWN:],
+        view.stage_since,
+    )
+
+
+def home_section(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
+    """Their pair, its last meetings and the pair's buttons."""
+    return _pair(mine.pair, mine.next_check_in, programme, now)

@@ -1,0 +1,110 @@
+"""The views' shape: each feature's view offers its own Home and console sections, split by
+surface once it grows, and the Home and the console only compose them (issue 21)."""
+
+from __future__ import annotations
+
+import ast
+import importlib
+from pathlib import Path
+
+import pytest
+
+VIEWS = Path(__file__).parent.parent / "handlers" / "views"
+LONGEST = 400  # lines: past this a view becomes a package, a module per surface
+# Each feature's sections, as handlers/views/home.py and console.py compose them.
+HOME_SECTIONS = {
+    "events": ["home_section"],
+    "pairs": ["home_section"],
+    "evaluations": ["home_section"],
+    "requests": ["home_section", "approvals_section"],
+    "participants": ["home_section", "language_section"],
+}
+CONSOLE_SECTIONS = {
+    "concerns": ["attention"],
+    "requests": ["attention"],
+    "pairs": ["attention"],
+    "events": ["console_section"],
+    "participants": ["console_section"],
+    "evaluations": ["console_section"],
+}
+# The only words the Home and the console say themselves: their frame. Every other word is a
+# feature's, in its own view.
+FRAME_WORDS = {
+    "home.py": {
+        "Your mentoring",
+        "HELP if mine.calendar is not None else COMMANDS_HELP",  # the help note, below
+        "_who_you_are(mine)",  # one of the three below
+        "Everything here is also a command: type `/mentoring help` for the list. To tell the "
+        "project team something privately, use the button above: only the team's private "
+        "channel sees it.",
+        "Type `/mentoring help` for the list of commands.",
+        "You are not on the mentoring scheme yet. If you think you should be, please contact "
+        "the project team.",
+        "You are on the project team: your console is below.",
+        "You decide the requests for accommodation at the scheme's face-to-face events. Each "
+        "one waiting for you is below, and in our DM with its words.",
+    },
+    "console.py": {
+        "Project team console",
+        "*Needs attention*",
+        "Nothing needs you right now.",
+        "Done",
+    },
+}
+
+
+def _words(path: Path) -> set[str]:
+    """What each `_()`/`N_()` call in `path` marks: the words, or the constant's name."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text())):
+        if isinstance(node, ast.Call) and getattr(node.func, "id", None) in {"_", "N_"}:
+            arg = node.args[0]
+            words = arg.value if isinstance(arg, ast.Constant) else None
+            found.add(words if isinstance(words, str) else ast.unparse(arg))
+    return found
+
+
+def test_no_view_module_is_longer_than_400_lines() -> None:
+    long = {
+        str(p.relative_to(VIEWS)): n
+        for p in VIEWS.rglob("*.py")
+        if (n := len(p.read_text().splitlines())) > LONGEST
+    }
+    assert not long, f"split by surface (messages, home, console, forms, errors): {long}"
+
+
+@pytest.mark.parametrize("hub", sorted(FRAME_WORDS))
+def test_the_home_and_the_console_say_only_their_frame_s_words(hub: str) -> None:
+    assert _words(VIEWS / hub) <= FRAME_WORDS[hub], "a feature's words belong in its view"
+
+
+@pytest.mark.parametrize("feature", sorted(HOME_SECTIONS))
+def test_each_feature_s_view_offers_its_home_section(feature: str) -> None:
+    assert (VIEWS / feature / "home.py").exists()
+    home = importlib.import_module(f"handlers.views.{feature}.home")
+    for name in HOME_SECTIONS[feature]:
+        assert callable(getattr(home, name)), f"{feature}.home offers no {name}"
+
+
+@pytest.mark.parametrize("feature", sorted(CONSOLE_SECTIONS))
+def test_each_feature_s_view_offers_its_console_section(feature: str) -> None:
+    assert (VIEWS / feature / "console.py").exists()
+    console = importlib.import_module(f"handlers.views.{feature}.console")
+    for name in CONSOLE_SECTIONS[feature]:
+        assert callable(getattr(console, name)), f"{feature}.console offers no {name}"
+
+
+def test_the_home_and_the_console_compose_every_feature_s_sections() -> None:
+    home = importlib.import_module("handlers.views.home")
+    console = importlib.import_module("handlers.views.console")
+    composed = {
+        (s.__module__, s.__name__)
+        for s in [*home.ON_THE_SCHEME, *home.FOR_ANYONE, *console.ATTENTION, *console.SECTIONS]
+    }
+    offered = {
+        (f"handlers.views.{feature}.{surface}", name)
+        for surface, table in (("home", HOME_SECTIONS), ("console", CONSOLE_SECTIONS))
+        for feature, names in table.items()
+        for name in names
+    }
+    assert composed == offered
