@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 from bot.team import Team
 from handlers.grammar import Help, parse_command
 from handlers.i18n import _
+from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, acting
 from handlers.views import commands as view
 
@@ -51,17 +52,28 @@ class Commands:
 
     def register(self, app: App, team: Team, on_the_scheme: Callable[[str], bool]) -> None:
         self.on(Help, lambda help, call: _help(help, call, team, on_the_scheme))
+        listen(app, self, LISTENERS)
 
-        @app.command("/mentoring")
-        def mentoring(
-            ack: Ack, command: dict, respond: Respond, client: WebClient, context: BoltContext
-        ) -> None:
-            ack()
-            parsed = parse_command(str(command.get("text") or ""))
-            call = CommandCall(acting(context), client)
-            reply = self._answers[type(parsed)](parsed, call)
-            if reply is not None:
-                respond(text=reply, response_type="ephemeral")
+    def reply(self, parsed: object, call: CommandCall) -> str | None:
+        return self._answers[type(parsed)](parsed, call)
+
+
+def mentoring(
+    commands: Commands,
+    ack: Ack,
+    command: dict,
+    respond: Respond,
+    client: WebClient,
+    context: BoltContext,
+) -> None:
+    ack()
+    parsed = parse_command(str(command.get("text") or ""))
+    reply = commands.reply(parsed, CommandCall(acting(context), client))
+    if reply is not None:
+        respond(text=reply, response_type="ephemeral")
+
+
+LISTENERS: list[Listen[Commands]] = [Listen(App.command, "/mentoring", mentoring)]
 
 
 def _help(help: Help, call: CommandCall, team: Team, on_the_scheme: Callable[[str], bool]) -> str:

@@ -176,3 +176,47 @@ def _find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
         if node not in state and (found := visit(node)):
             return found
     return None
+
+
+# Slack glue: handlers/*.py, without the views and the Slack plumbing.
+LISTENER_MODULES = sorted((ROOT / "handlers").glob("*.py"))
+# What Bolt listens on: registering one of these names a listener.
+LISTENING = {"action", "view", "shortcut", "event", "command", "options", "message"}
+
+
+def test_no_listener_is_registered_inside_a_function() -> None:
+    """No `@app.action(…)` over a closure, no `app.view(…)(ack=…)`: a listener is a module-level
+    function in its feature's LISTENERS table, which handlers/listeners.py registers."""
+    for module in LISTENER_MODULES:
+        for node in ast.walk(ast.parse(module.read_text())):
+            if isinstance(node, ast.Attribute) and node.attr in LISTENING:
+                on_app = isinstance(node.value, ast.Name) and node.value.id == "app"
+                assert not on_app, f"{module.relative_to(ROOT)}:{node.lineno} app.{node.attr}"
+
+
+def test_each_listener_is_a_module_level_function_of_the_module_that_lists_it() -> None:
+    for module in LISTENER_MODULES:
+        loaded = importlib.import_module(module_name(module))
+        for row in getattr(loaded, "LISTENERS", []):
+            for listener in (row.ack, *row.lazy):
+                where = f"{listener.__module__}.{listener.__qualname__}"
+                assert where == f"{loaded.__name__}.{listener.__name__}", where
+
+
+def test_a_feature_s_listeners_are_its_own_and_the_hubs_hold_none_of_theirs() -> None:
+    """Each feature registers its buttons on messages, the Home and the console from
+    handlers/<feature>.py. The Home lists only app_home_opened, the console no listener, the
+    command router only `/mentoring`; none of the three, nor the shared plumbing, imports a
+    feature's handlers module."""
+    hubs = {"home", "console", "commands", "grammar", "listeners", "middleware", "errors", "i18n"}
+    for hub in hubs:
+        feature_modules = {f"handlers.{f}" for f in FEATURES}
+        found = imports_of(ROOT / "handlers" / f"{hub}.py") & feature_modules
+        assert not found, f"handlers/{hub}.py imports {found}"
+    home = importlib.import_module("handlers.home")
+    assert [row.id for row in home.LISTENERS] == ["app_home_opened"]
+    assert not hasattr(importlib.import_module("handlers.console"), "LISTENERS")
+    commands = importlib.import_module("handlers.commands")
+    assert [row.id for row in commands.LISTENERS] == ["/mentoring"]
+    for feature in FEATURES:
+        assert importlib.import_module(f"handlers.{feature}").LISTENERS, feature
