@@ -147,8 +147,9 @@ function apply(html, ownForm) {
     window.location.reload();
     return;
   }
-  // A redraw that left before the person's own action came back is older than what is shown.
-  if (!ownForm && Number(fresh.body.dataset.version) < Number(document.body.dataset.version)) return;
+  // A page drawn before what is shown is older than it, whoever asked for it: the answer to the
+  // person's earlier action, back late on a busy machine, must not close the form they opened since.
+  if (Number(fresh.body.dataset.version) < Number(document.body.dataset.version)) return;
   document.title = fresh.title;
   document.body.dataset.version = fresh.body.dataset.version;
   const main = document.getElementById("main");
