@@ -21,9 +21,8 @@ from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Payload, RowId, acting, open_modal, parse, part
 from handlers.views import concerns as view
-from handlers.views import console as console_view
 
-CONSOLE_STEPS = re.compile(f"^{console_view.CONCERN}(acknowledge|take|resolve)$")
+CONSOLE_STEPS = re.compile(f"^{view.CONCERN}(acknowledge|take|resolve)$")
 Source = Literal["command", "pairing", "checkin", "dm", "home", "shortcut", "message"]
 # A message's address in Slack, as the message shortcut's payload gives its parts.
 ChannelId = Annotated[str, Field(pattern=r"^[CDG][A-Z0-9]+$")]
@@ -171,7 +170,7 @@ def step_on_console(
     step = str(action.get("action_id", "")).rsplit("_", 1)[-1]
     if step == "resolve":
         deps.team.require_member(me.person)
-        modal = view.resolve_modal(concern_id, console_view.RESOLVE_MODAL)
+        modal = view.resolve_modal(concern_id, view.CONSOLE_RESOLVE_MODAL)
         open_modal(client, me, modal)
         return
     try:
@@ -195,7 +194,7 @@ LISTENERS: list[Listen[Concerns]] = [
     Listen(App.action, view.RESOLVE, resolve),
     Listen(App.view, view.RESOLVE_MODAL, resolved),
     Listen(App.action, CONSOLE_STEPS, step_on_console),
-    Listen(App.view, console_view.RESOLVE_MODAL, resolved),
+    Listen(App.view, view.CONSOLE_RESOLVE_MODAL, resolved),
 ]
 
 

@@ -19,6 +19,7 @@ from bot.requests.rules import DONE
 from bot.requests.service import RequestsService
 from bot.team import Team
 from handlers.views import console as view
+from handlers.views import hub
 
 
 class Console:
@@ -46,7 +47,7 @@ class Console:
         if not self._team.is_member(person):
             return []
         requests = self._requests.for_team(person)
-        console = view.Console(
+        console = hub.Console(
             alerts=self._concerns.open_alerts(person),
             pairs=self._checkins.team_overview(person, now),
             attendance=self._events.all_attendance(person),

@@ -25,14 +25,13 @@ from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import BadPayload, Payload, acting, parse, part
-from handlers.views import console as console_view
 from handlers.views import evaluations as view
 from handlers.views.common import user_error
 
 # A DM's channel id, the only place the bot answers a message it is sent.
 DM_CHANNEL = r"^D[A-Z0-9]{2,20}$"
 SENDING = "console_sending"  # the file asked for, from the ack to its sending
-EXPORTS = re.compile(f"^{console_view.EXPORT}_(named|pseudonymous)$")
+EXPORTS = re.compile(f"^{view.EXPORT}_(named|pseudonymous)$")
 
 
 class Pressed(Payload):
@@ -73,7 +72,7 @@ class ExportPressed(Payload):
 
 class FileAsked(Payload):
     form: Slug
-    file: console_view.File
+    file: view.File
 
 
 class DirectMessage(Payload):
@@ -235,25 +234,25 @@ def send_file(deps: Evaluations, client: WebClient, context: BoltContext) -> Non
     if SENDING not in context:
         return  # refused, and told so
     me, file, channel = acting(context), context[SENDING], deps.team.channel
-    said = console_view.file_said(file.form, console_view.ON_ITS_WAY[file.file], channel)
+    said = view.file_said(file.form, view.ON_ITS_WAY[file.file], channel)
     deps.home.publish(client, me.person, me.now, said)
-    said = console_view.file_not_sent(file.form)
+    said = view.file_not_sent(file.form)
     try:
         if file.file == "chart":
             sent = deps.evaluations.post_results(me.person, file.form, me.now)
         else:
             pseudonymous = file.file == "pseudonymous"
             sent = deps.evaluations.send_export(me.person, file.form, pseudonymous, me.now)
-        words = console_view.ARRIVED[file.file] if sent else console_view.DELAYED[file.file]
-        said = console_view.file_said(file.form, words, channel)
+        words = view.ARRIVED[file.file] if sent else view.DELAYED[file.file]
+        said = view.file_said(file.form, words, channel)
     except UserError as error:
-        said = console_view.file_not_sent(file.form, user_error(error))
+        said = view.file_not_sent(file.form, user_error(error))
     finally:
         deps.home.publish(client, me.person, me.now, said)
 
 
 def _file_asked(action: dict[str, Any]) -> FileAsked:
-    if action.get("action_id") == console_view.CHART:
+    if action.get("action_id") == view.CHART:
         return FileAsked(form=parse(ChartPressed, action).value, file="chart")
     try:
         pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
@@ -269,7 +268,7 @@ LISTENERS: list[Listen[Evaluations]] = [
     Listen(App.action, view.TICKED, ticked),
     Listen(App.action, view.START, start),
     Listen(App.action, view.SUBMIT, submit),
-    Listen(App.action, console_view.CHART, file_asked, lazy=(send_file,)),
+    Listen(App.action, view.CHART, file_asked, lazy=(send_file,)),
     Listen(App.action, EXPORTS, file_asked, lazy=(send_file,)),
 ]
 

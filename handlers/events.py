@@ -31,9 +31,7 @@ from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Payload, acting, open_modal, parse
 from handlers.slack.http import mount
-from handlers.views import console as console_view
 from handlers.views import events as view
-from handlers.views import home as home_view
 
 CALENDAR_PREFIX = "/calendar/"
 # The paths view.EVENT_FILE_PATH and view.FEED_PATH make; anything else under the prefix is 404.
@@ -96,7 +94,7 @@ def reply_on_home(
     ack()
     me = acting(context)
     pressed = parse(RsvpPressed, action)
-    answer: Answer = "yes" if pressed.action_id == home_view.RSVP_YES else "no"
+    answer: Answer = "yes" if pressed.action_id == view.HOME_RSVP_YES else "no"
     deps.events.reply(me.person, pressed.value, answer, me.now)
     deps.home.publish(client, me.person, me.now)
 
@@ -109,7 +107,7 @@ def calendar_link(deps: Events, ack: Ack) -> None:
 def feed_on_home(deps: Events, ack: Ack, client: WebClient, context: BoltContext) -> None:
     ack()
     me = acting(context)
-    open_modal(client, me, home_view.feed_modal(_feed_text(deps.events, me.person, me.now)))
+    open_modal(client, me, view.feed_modal(_feed_text(deps.events, me.person, me.now)))
 
 
 def _feed_text(events: EventsService, person: str, now: datetime, renew: bool = False) -> str:
@@ -127,7 +125,7 @@ def open_set_date(
     deps.team.require_member(acting(context).person)
     event = deps.events.programme.event(parse(EventPressed, action).value)
     if event is not None:
-        open_modal(client, acting(context), console_view.set_date_modal(event.id, event.title))
+        open_modal(client, acting(context), view.set_date_modal(event.id, event.title))
 
 
 def set_date(deps: Events, ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -144,18 +142,18 @@ def who(deps: Events, ack: Ack, action: dict, client: WebClient, context: BoltCo
     ack()
     me = acting(context)
     attendance = deps.events.attendance(me.person, parse(EventPressed, action).value)
-    open_modal(client, me, console_view.who_modal(attendance))
+    open_modal(client, me, view.who_modal(attendance))
 
 
 LISTENERS: list[Listen[Events]] = [
     Listen(App.action, re.compile(f"^({view.RSVP_YES}|{view.RSVP_NO})$"), reply),
     Listen(App.action, re.compile(f"^{view.CALENDAR_BUTTON}"), calendar_link),
-    Listen(App.action, home_view.RSVP_YES, reply_on_home),
-    Listen(App.action, home_view.RSVP_NO, reply_on_home),
-    Listen(App.action, home_view.CALENDAR_FEED, feed_on_home),
-    Listen(App.action, console_view.SET_DATE, open_set_date),
-    Listen(App.view, console_view.SET_DATE_MODAL, set_date),
-    Listen(App.action, console_view.WHO, who),
+    Listen(App.action, view.HOME_RSVP_YES, reply_on_home),
+    Listen(App.action, view.HOME_RSVP_NO, reply_on_home),
+    Listen(App.action, view.HOME_CALENDAR_FEED, feed_on_home),
+    Listen(App.action, view.SET_DATE, open_set_date),
+    Listen(App.view, view.SET_DATE_MODAL, set_date),
+    Listen(App.action, view.WHO, who),
 ]
 
 

@@ -31,6 +31,7 @@ from handlers.i18n import language
 from handlers.listeners import Listen, listen
 from handlers.middleware import acting
 from handlers.views import home as view
+from handlers.views.hub import Mine, Said
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class Home:
     console: Callable[[str, datetime], list[Block]]
 
     def publish(
-        self, client: WebClient, person: str, now: datetime, said: view.Said | None = None
+        self, client: WebClient, person: str, now: datetime, said: Said | None = None
     ) -> None:
         """`said`: what their press led to, shown under what they pressed."""
         console = self.console(person, now)
@@ -63,9 +64,9 @@ class Home:
             # The action itself is done; the Home is drawn afresh when next opened.
             log.warning("home not published: %s", error.response.get("error"))
 
-    def _mine(self, person: str, now: datetime, on_team: bool) -> view.Mine:
+    def _mine(self, person: str, now: datetime, on_team: bool) -> Mine:
         pair = _or_none(lambda: self.pairing.my_pair(person))
-        return view.Mine(
+        return Mine(
             calendar=_or_none(lambda: self.events.my_events(person, now)),
             pair=pair,
             next_check_in=self.checkins.next_check_in(pair.pair.id, now) if pair else None,

@@ -44,9 +44,8 @@ from handlers.middleware import (
     parse,
 )
 from handlers.views import concerns as concerns_view
-from handlers.views import console as console_view
-from handlers.views import home as home_view
 from handlers.views import pairs as view
+from handlers.views.common import done_modal
 
 Id = RowId
 HOME_AGREEMENT_MODAL, HOME_MEETING_MODAL = "home_agreement_modal", "home_meeting_modal"
@@ -243,7 +242,7 @@ def log_meeting_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltC
 
 def pause_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
     ack()
-    open_modal(client, acting(context), home_view.pause_modal(acting(context).now.date()))
+    open_modal(client, acting(context), view.pause_modal(acting(context).now.date()))
 
 
 def paused_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -262,9 +261,9 @@ def resume_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContex
 
 # On the team's console: make, end and pause a pair through a form.
 _CONSOLE_MODALS = {
-    console_view.MAKE_PAIR: console_view.make_pair_modal,
-    console_view.END_PAIR: console_view.end_pair_modal,
-    console_view.PAUSE_PAIR: console_view.pause_pair_modal,
+    view.MAKE_PAIR: view.make_pair_modal,
+    view.END_PAIR: view.end_pair_modal,
+    view.PAUSE_PAIR: view.pause_pair_modal,
 }
 
 
@@ -281,7 +280,7 @@ def make_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) ->
     me = acting(context)
     form = parse(PairForm, me.values)
     deps.pairing.pair(me.person, form.mentor, form.mentee, me.now)
-    done = console_view.done_modal(_("Pair made"), _(console_view.PAIR_MADE))
+    done = done_modal(_("Pair made"), _(view.PAIR_MADE))
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
@@ -290,7 +289,7 @@ def end_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> 
     me = acting(context)
     form = parse(MemberForm, me.values)
     deps.pairing.unpair(me.person, form.member, form.reason, me.now)
-    done = console_view.done_modal(_("Pairing ended"), _(console_view.PAIR_ENDED))
+    done = done_modal(_("Pairing ended"), _(view.PAIR_ENDED))
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
@@ -299,7 +298,7 @@ def pause_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -
     me = acting(context)
     form = parse(PausePairForm, me.values)
     deps.pairing.pause_pair(me.person, form.member, form.until, me.now)
-    done = console_view.done_modal(_("Pair paused"), _(console_view.PAIR_PAUSED))
+    done = done_modal(_("Pair paused"), _(view.PAIR_PAUSED))
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
@@ -315,19 +314,19 @@ LISTENERS: list[Listen[Pairs]] = [
     Listen(App.action, view.SOMETHING_WRONG, something_wrong),
     Listen(App.shortcut, view.MEETING_SHORTCUT, meeting_from_anywhere),
     Listen(App.view, view.MEETING_MODAL, log_meeting),
-    Listen(App.action, home_view.ACCEPT, accept_on_home),
-    Listen(App.action, home_view.STAGE, stage_on_home),
-    Listen(App.action, home_view.AGREEMENT, agreement_on_home),
+    Listen(App.action, view.HOME_ACCEPT, accept_on_home),
+    Listen(App.action, view.HOME_STAGE, stage_on_home),
+    Listen(App.action, view.HOME_AGREEMENT, agreement_on_home),
     Listen(App.view, HOME_AGREEMENT_MODAL, save_agreement_on_home),
-    Listen(App.action, home_view.LOG_MEETING, meeting_on_home),
+    Listen(App.action, view.HOME_LOG_MEETING, meeting_on_home),
     Listen(App.view, HOME_MEETING_MODAL, log_meeting_on_home),
-    Listen(App.action, home_view.PAUSE, pause_on_home),
-    Listen(App.view, home_view.PAUSE_MODAL, paused_on_home),
-    Listen(App.action, home_view.RESUME, resume_on_home),
+    Listen(App.action, view.HOME_PAUSE, pause_on_home),
+    Listen(App.view, view.HOME_PAUSE_MODAL, paused_on_home),
+    Listen(App.action, view.HOME_RESUME, resume_on_home),
     Listen(App.action, re.compile(f"^({'|'.join(_CONSOLE_MODALS)})$"), open_pair_form),
-    Listen(App.view, console_view.MAKE_PAIR_MODAL, make_pair),
-    Listen(App.view, console_view.END_PAIR_MODAL, end_pair),
-    Listen(App.view, console_view.PAUSE_PAIR_MODAL, pause_pair),
+    Listen(App.view, view.MAKE_PAIR_MODAL, make_pair),
+    Listen(App.view, view.END_PAIR_MODAL, end_pair),
+    Listen(App.view, view.PAUSE_PAIR_MODAL, pause_pair),
 ]
 
 

@@ -32,10 +32,9 @@ from handlers.home import Home
 from handlers.i18n import _, in_language
 from handlers.listeners import Listen, listen
 from handlers.middleware import MenuChoice, Payload, SlackId, acting, open_modal, parse, part
-from handlers.views import console as console_view
-from handlers.views import home as home_view
 from handlers.views import participants as view
-from handlers.views.common import user_error
+from handlers.views.common import done_modal, user_error
+from handlers.views.pairs.forms import PAIRS_IMPORTED
 
 IMPORTING = "console_importing"  # the checked file and its form's id, from the ack to the import
 # Slack applies a form's answer within the 3 seconds it gives the app: wait at most that long.
@@ -118,8 +117,8 @@ def open_import(
 ) -> None:
     ack()
     deps.team.require_member(acting(context).person)
-    what = "participants" if action.get("action_id") == console_view.IMPORT_PEOPLE else "pairs"
-    open_modal(client, acting(context), console_view.import_modal(what))
+    what = "participants" if action.get("action_id") == view.IMPORT_PEOPLE else "pairs"
+    open_modal(client, acting(context), view.import_modal(what))
 
 
 def keep_import(
@@ -137,7 +136,7 @@ def keep_import(
         return
     shown_as = f"import:{secrets.token_hex(8)}"
     context[IMPORTING] = (text, shown_as)
-    ack(response_action="update", view=console_view.importing_modal(what, shown_as))
+    ack(response_action="update", view=view.importing_modal(what, shown_as))
 
 
 def run_import(deps: Participants, client: WebClient, context: BoltContext) -> None:
@@ -151,18 +150,16 @@ def run_import(deps: Participants, client: WebClient, context: BoltContext) -> N
         if what == "pairs":
             deps.team.require_member(me.person)
             imported = deps.pairing.import_pairs(text, me.now)
-            done = _(console_view.PAIRS_IMPORTED).format(n=imported)
+            done = _(PAIRS_IMPORTED).format(n=imported)
         else:
             summary = deps.participants.import_file(me.person, text, me.now)
-            done = _(console_view.PEOPLE_IMPORTED).format(
-                created=summary.created, updated=summary.updated
-            )
-        told = console_view.done_modal(_("Imported"), done)
+            done = _(view.PEOPLE_IMPORTED).format(created=summary.created, updated=summary.updated)
+        told = done_modal(_("Imported"), done)
     except ImportRejected as rejected:
-        problems = console_view.import_problems_text(view.import_problems(rejected))
-        told = console_view.import_modal(what, problems)
+        problems = view.import_problems_text(view.import_problems(rejected))
+        told = view.import_modal(what, problems)
     except UserError as error:
-        told = console_view.done_modal(_("Not imported"), user_error(error))
+        told = done_modal(_("Not imported"), user_error(error))
     _update_once_shown(client, shown_as, told)
     deps.home.publish(client, me.person, me.now)
 
@@ -191,25 +188,25 @@ def _csv_text(submitted: dict[str, Any], token: str, api_url: str) -> str | _Ref
     held = part(part(part(part(submitted, "state"), "values"), "file"), "value")
     files = parse(FileInput, held).files
     if not files:
-        return _Refused(_(console_view.NO_FILE))
+        return _Refused(_(view.NO_FILE))
     file = files[0]
     if file.filetype != "csv" and not file.name.lower().endswith(".csv"):
-        return _Refused(_(console_view.NOT_A_CSV))
-    if file.size > console_view.FILE_LIMIT:
-        return _Refused(_(console_view.TOO_LARGE))
+        return _Refused(_(view.NOT_A_CSV))
+    if file.size > view.FILE_LIMIT:
+        return _Refused(_(view.TOO_LARGE))
     url = file.url_private_download or file.url_private
     if not _is_slacks(url, api_url):
-        return _Refused(_(console_view.NOT_READABLE))  # the token goes to Slack's own hosts only
+        return _Refused(_(view.NOT_READABLE))  # the token goes to Slack's own hosts only
     answer = httpx.get(url, headers={"Authorization": f"Bearer {token}"}, timeout=15)
     # Slack answers a refused download with its sign-in page, not an error status.
     if answer.status_code != 200 or "text/html" in answer.headers.get("content-type", ""):
-        return _Refused(_(console_view.NOT_READABLE))
-    if len(answer.content) > console_view.FILE_LIMIT:
-        return _Refused(_(console_view.TOO_LARGE))
+        return _Refused(_(view.NOT_READABLE))
+    if len(answer.content) > view.FILE_LIMIT:
+        return _Refused(_(view.TOO_LARGE))
     try:
         return answer.content.decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _Refused(_(console_view.NOT_UTF8))
+        return _Refused(_(view.NOT_UTF8))
 
 
 def _is_slacks(url: str, api_url: str) -> bool:
@@ -223,34 +220,34 @@ def _is_slacks(url: str, api_url: str) -> bool:
 def open_erase(deps: Participants, ack: Ack, client: WebClient, context: BoltContext) -> None:
     ack()
     deps.team.require_member(acting(context).person)
-    open_modal(client, acting(context), console_view.erase_modal())
+    open_modal(client, acting(context), view.erase_modal())
 
 
 def confirm_erase(deps: Participants, ack: Ack, context: BoltContext) -> None:
     me = acting(context)
     person = deps.privacy.who(me.person, parse(PersonForm, me.values).person)
-    ack(response_action="update", view=console_view.erase_confirm_modal(person))
+    ack(response_action="update", view=view.erase_confirm_modal(person))
 
 
 def erase(deps: Participants, ack: Ack, client: WebClient, context: BoltContext) -> None:
     me = acting(context)
     email = parse(EraseOrigin, me.metadata).email
     erasure = deps.privacy.erase_for_team(me.person, email, me.now)
-    done = console_view.done_modal(_("Erased"), console_view.erased(erasure))
+    done = done_modal(_("Erased"), view.erased(erasure))
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
 
 LISTENERS: list[Listen[Participants]] = [
-    Listen(App.action, home_view.LANGUAGE, choose_language),
-    Listen(App.action, home_view.NATION, choose_nation),
-    Listen(App.action, home_view.MY_DATA, my_data_on_home),
-    Listen(App.action, console_view.IMPORT_PEOPLE, open_import),
-    Listen(App.action, console_view.IMPORT_PAIRS, open_import),
-    Listen(App.view, console_view.IMPORT_MODAL, keep_import, lazy=(run_import,)),
-    Listen(App.action, console_view.ERASE, open_erase),
-    Listen(App.view, console_view.ERASE_MODAL, confirm_erase),
-    Listen(App.view, console_view.ERASE_CONFIRM_MODAL, erase),
+    Listen(App.action, view.HOME_LANGUAGE, choose_language),
+    Listen(App.action, view.HOME_NATION, choose_nation),
+    Listen(App.action, view.HOME_MY_DATA, my_data_on_home),
+    Listen(App.action, view.IMPORT_PEOPLE, open_import),
+    Listen(App.action, view.IMPORT_PAIRS, open_import),
+    Listen(App.view, view.IMPORT_MODAL, keep_import, lazy=(run_import,)),
+    Listen(App.action, view.ERASE, open_erase),
+    Listen(App.view, view.ERASE_MODAL, confirm_erase),
+    Listen(App.view, view.ERASE_CONFIRM_MODAL, erase),
 ]
 
 

@@ -23,7 +23,6 @@ from handlers.i18n import LANGUAGES
 from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse
 from handlers.views import events as events_view
-from handlers.views import home as home_view
 from handlers.views import requests as view
 
 ASKED = "request_asked"  # the kept request, from the form's ack to its delivery
@@ -194,7 +193,7 @@ def decline_on_home(
     ack()
     deps.requests.require_approver(acting(context).person)
     modal = view.decline_modal(parse(RequestPressed, action).value)
-    modal.callback_id = home_view.DECLINE_MODAL  # its answer redraws the Home
+    modal.callback_id = view.HOME_DECLINE_MODAL  # its answer redraws the Home
     open_modal(client, acting(context), modal)
 
 
@@ -217,9 +216,9 @@ LISTENERS: list[Listen[Requests]] = [
     Listen(App.action, view.APPROVE, approve),
     Listen(App.action, view.DECLINE, decline),
     Listen(App.view, view.DECLINE_MODAL, declined),
-    Listen(App.action, home_view.APPROVE, approve_on_home),
-    Listen(App.action, home_view.DECLINE, decline_on_home),
-    Listen(App.view, home_view.DECLINE_MODAL, declined),
+    Listen(App.action, view.HOME_APPROVE, approve_on_home),
+    Listen(App.action, view.HOME_DECLINE, decline_on_home),
+    Listen(App.view, view.HOME_DECLINE_MODAL, declined),
 ]
 
 

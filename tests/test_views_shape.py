@@ -48,9 +48,10 @@ FRAME_WORDS = {
         "Project team console",
         "*Needs attention*",
         "Nothing needs you right now.",
-        "Done",
     },
 }
+FEATURES = set(HOME_SECTIONS) | set(CONSOLE_SECTIONS)
+COMPOSES = {"home.py": HOME_SECTIONS, "console.py": CONSOLE_SECTIONS}
 
 
 def _words(path: Path) -> set[str]:
@@ -108,3 +109,42 @@ def test_the_home_and_the_console_compose_every_feature_s_sections() -> None:
         for name in names
     }
     assert composed == offered
+
+
+def _taken_from_features(path: Path) -> set[tuple[str, str]]:
+    """Each (feature, name) `path` takes from a feature's view: a name imported from one of its
+    modules, an attribute of its package imported whole, or the package itself ("*")."""
+    tree = ast.parse(path.read_text())
+    packages: dict[str, str] = {}
+    taken: set[tuple[str, str]] = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            taken |= {(a.name, "*") for a in node.names if a.name.startswith("handlers.views.")}
+        elif isinstance(node, ast.ImportFrom) and node.module == "handlers.views":
+            packages |= {a.asname or a.name: a.name for a in node.names if a.name in FEATURES}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            feature = node.module.split(".")[2] if node.module.count(".") >= 2 else ""
+            if node.module.startswith("handlers.views.") and feature in FEATURES:
+                taken |= {(feature, a.name) for a in node.names}
+    for node in ast.walk(tree):
+        value = getattr(node, "value", None)
+        if isinstance(node, ast.Attribute) and isinstance(value, ast.Name) and value.id in packages:
+            taken.add((packages[value.id], node.attr))
+            value.id = ""  # counted: not a bare use of the package below
+    taken |= {
+        (packages[n.id], "*")
+        for n in ast.walk(tree)
+        if isinstance(n, ast.Name) and n.id in packages
+    }
+    return taken
+
+
+@pytest.mark.parametrize("hub", sorted(COMPOSES))
+def test_the_home_and_the_console_take_from_a_feature_only_the_sections_they_compose(
+    hub: str,
+) -> None:
+    """No action id, form or word of a feature passes through the Home's or the console's
+    module, re-exported or used: a feature's listeners and tests import them from its view."""
+    expected = {(f, name) for f, names in COMPOSES[hub].items() for name in names}
+    assert _taken_from_features(VIEWS / hub) == expected
+    assert "__all__" not in (VIEWS / hub).read_text(), "the Home and the console re-export nothing"

@@ -146,6 +146,13 @@ def console_form(
     )
 
 
+def done_modal(title: str, text: str) -> View:
+    """What a console form says once its work is done, in place of the form."""
+    return View(
+        type="modal", title=modal_title(title), close=_("Done"), blocks=[SectionBlock(text=text)]
+    )
+
+
 def person_picker(block_id: str, label: str) -> InputBlock:
     return InputBlock(block_id=block_id, label=label, element=UserSelectElement(action_id="value"))
 

@@ -10,131 +10,12 @@ from collections.abc import Callable
 from datetime import datetime
 
 from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, SectionBlock
-from slack_sdk.models.views import View
 
 from bot.scheme import Programme
 from handlers.i18n import _
 from handlers.views import concerns, evaluations, events, pairs, participants, requests
-from handlers.views.common import modal_title, note
-from handlers.views.concerns.console import CONCERN
-from handlers.views.concerns.console import CONSOLE_RESOLVE_MODAL as RESOLVE_MODAL
-from handlers.views.evaluations.console import (
-    ARRIVED,
-    CHART,
-    DELAYED,
-    EXPORT,
-    NOT_SENT,
-    ON_ITS_WAY,
-    File,
-    channel_link,
-    file_not_sent,
-    file_said,
-)
-from handlers.views.events.console import SET_DATE, WHO
-from handlers.views.events.forms import SET_DATE_MODAL, set_date_modal, who_modal
-from handlers.views.hub import SHOWN, Console, Said
-from handlers.views.pairs.console import END_PAIR, MAKE_PAIR, PAUSE_PAIR
-from handlers.views.pairs.forms import (
-    END_PAIR_MODAL,
-    MAKE_PAIR_MODAL,
-    PAIR_ENDED,
-    PAIR_MADE,
-    PAIR_PAUSED,
-    PAIRS_IMPORTED,
-    PAUSE_PAIR_MODAL,
-    end_pair_modal,
-    make_pair_modal,
-    pause_pair_modal,
-)
-from handlers.views.participants.console import ERASE, IMPORT_PAIRS, IMPORT_PEOPLE
-from handlers.views.participants.forms import (
-    ERASE_CONFIRM_MODAL,
-    ERASE_MODAL,
-    ERASED_WHAT,
-    FILE_LIMIT,
-    IMPORT_HELP,
-    IMPORT_MODAL,
-    IMPORT_TITLES,
-    IMPORTING,
-    NO_FILE,
-    NOT_A_CSV,
-    NOT_READABLE,
-    NOT_UTF8,
-    PEOPLE_IMPORTED,
-    PROBLEMS_MAX,
-    TOO_LARGE,
-    erase_confirm_modal,
-    erase_modal,
-    erased,
-    import_help,
-    import_modal,
-    import_problems_text,
-    importing_modal,
-)
-
-# The names the console's listeners use, offered here as before: each lives with its feature.
-__all__ = [
-    "console_blocks",
-    "done_modal",
-    "CONCERN",
-    "RESOLVE_MODAL",
-    "ARRIVED",
-    "CHART",
-    "DELAYED",
-    "EXPORT",
-    "NOT_SENT",
-    "ON_ITS_WAY",
-    "File",
-    "channel_link",
-    "file_not_sent",
-    "file_said",
-    "SET_DATE",
-    "WHO",
-    "SET_DATE_MODAL",
-    "set_date_modal",
-    "who_modal",
-    "END_PAIR",
-    "MAKE_PAIR",
-    "PAUSE_PAIR",
-    "END_PAIR_MODAL",
-    "MAKE_PAIR_MODAL",
-    "PAIRS_IMPORTED",
-    "PAIR_ENDED",
-    "PAIR_MADE",
-    "PAIR_PAUSED",
-    "PAUSE_PAIR_MODAL",
-    "end_pair_modal",
-    "make_pair_modal",
-    "pause_pair_modal",
-    "ERASE",
-    "IMPORT_PAIRS",
-    "IMPORT_PEOPLE",
-    "ERASED_WHAT",
-    "ERASE_CONFIRM_MODAL",
-    "ERASE_MODAL",
-    "FILE_LIMIT",
-    "IMPORTING",
-    "IMPORT_HELP",
-    "IMPORT_MODAL",
-    "IMPORT_TITLES",
-    "NOT_A_CSV",
-    "NOT_READABLE",
-    "NOT_UTF8",
-    "NO_FILE",
-    "PEOPLE_IMPORTED",
-    "PROBLEMS_MAX",
-    "TOO_LARGE",
-    "erase_confirm_modal",
-    "erase_modal",
-    "erased",
-    "import_help",
-    "import_modal",
-    "import_problems_text",
-    "importing_modal",
-    "SHOWN",
-    "Console",
-    "Said",
-]
+from handlers.views.common import note
+from handlers.views.hub import Console
 
 Section = Callable[[Console, Programme, datetime], list[Block]]
 # Under "Needs attention", in this order: each part's blocks, and whether anything in it waits.
@@ -172,10 +53,3 @@ def _attention(console: Console, programme: Programme, now: datetime) -> list[Bl
     if not waiting:
         blocks.append(note(_("Nothing needs you right now.")))
     return blocks
-
-
-def done_modal(title: str, text: str) -> View:
-    """What a console form says once its work is done, in place of the form."""
-    return View(
-        type="modal", title=modal_title(title), close=_("Done"), blocks=[SectionBlock(text=text)]
-    )

@@ -15,52 +15,7 @@ from bot.scheme import Programme
 from handlers.i18n import N_, _
 from handlers.views import evaluations, events, pairs, participants, requests
 from handlers.views.common import note
-from handlers.views.events.forms import feed_modal
-from handlers.views.events.home import EVENTS_SHOWN
-from handlers.views.events.home import HOME_CALENDAR_FEED as CALENDAR_FEED
-from handlers.views.events.home import HOME_RSVP_NO as RSVP_NO
-from handlers.views.events.home import HOME_RSVP_YES as RSVP_YES
 from handlers.views.hub import Mine, Said
-from handlers.views.pairs.forms import HOME_PAUSE_MODAL as PAUSE_MODAL
-from handlers.views.pairs.forms import pause_modal
-from handlers.views.pairs.home import HOME_ACCEPT as ACCEPT
-from handlers.views.pairs.home import HOME_AGREEMENT as AGREEMENT
-from handlers.views.pairs.home import HOME_LOG_MEETING as LOG_MEETING
-from handlers.views.pairs.home import HOME_PAUSE as PAUSE
-from handlers.views.pairs.home import HOME_RESUME as RESUME
-from handlers.views.pairs.home import HOME_STAGE as STAGE
-from handlers.views.participants.home import HOME_LANGUAGE as LANGUAGE
-from handlers.views.participants.home import HOME_MY_DATA as MY_DATA
-from handlers.views.participants.home import HOME_NATION as NATION
-from handlers.views.requests.home import HOME_APPROVE as APPROVE
-from handlers.views.requests.home import HOME_DECLINE as DECLINE
-from handlers.views.requests.home import HOME_DECLINE_MODAL as DECLINE_MODAL
-
-# The names the Home's listeners use, offered here as before: each lives with its feature.
-__all__ = [
-    "ACCEPT",
-    "AGREEMENT",
-    "APPROVE",
-    "CALENDAR_FEED",
-    "DECLINE",
-    "DECLINE_MODAL",
-    "EVENTS_SHOWN",
-    "LANGUAGE",
-    "LOG_MEETING",
-    "MY_DATA",
-    "NATION",
-    "PAUSE",
-    "PAUSE_MODAL",
-    "RESUME",
-    "RSVP_NO",
-    "RSVP_YES",
-    "STAGE",
-    "Mine",
-    "Said",
-    "feed_modal",
-    "home_view",
-    "pause_modal",
-]
 
 Section = Callable[[Mine, Programme, datetime], list[Block]]
 # The Home's sections, top to bottom: those of someone on the scheme, then those for anyone.

@@ -8,7 +8,7 @@ from datetime import timedelta
 
 import pytest
 
-from handlers.views import console as console_view
+from handlers.views import concerns as concerns_view
 from localslack.server import Fault
 from mentorbot.app import ConfigurationError
 from tests.world import (
@@ -176,7 +176,7 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
     world.bot.scheduler.run_due()
     assert [status_of(m) for m in alerts(world)] == ["Status: :red_circle: open"] * 2
     world.sender.open_home(TEAM_LEAD)
-    world.sender.click_home(TEAM_LEAD, f"{console_view.CONCERN}acknowledge", "1")
+    world.sender.click_home(TEAM_LEAD, f"{concerns_view.CONCERN}acknowledge", "1")
     first, escalation = alerts(world)
     assert [status_of(m) for m in (first, escalation)] == [
         "Status: :large_orange_circle: acknowledged"

@@ -11,8 +11,10 @@ from typing import Any
 
 import pytest
 
-from handlers.views import console as console_view
-from handlers.views import home as home_view
+from handlers.views import concerns as concerns_view
+from handlers.views import evaluations as evaluations_view
+from handlers.views import participants as participants_view
+from handlers.views import requests as requests_view
 from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
 from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
@@ -22,7 +24,7 @@ from tests.world import TEAM_CHANNEL, TEAM_LEAD, World
 GRACE, SUNITA, STRANGER = "UGRACE001", "USUNITA01", "USTRANGE1"
 APPROVER = "UTEAM0003"  # Dr Morgan Ellis in the shipped programme: not on the team
 HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before?"
-ACKNOWLEDGE, RESOLVE = f"{console_view.CONCERN}acknowledge", f"{console_view.CONCERN}resolve"
+ACKNOWLEDGE, RESOLVE = f"{concerns_view.CONCERN}acknowledge", f"{concerns_view.CONCERN}resolve"
 
 
 @pytest.fixture(autouse=True)
@@ -125,13 +127,13 @@ def test_a_chart_and_an_export_say_where_they_were_asked_for_that_they_are_on_th
     channel = f"<#{TEAM_CHANNEL}>"  # Slack shows it as #lms-project-team
     for action_id, value, on_its_way, arrived in (
         (
-            console_view.CHART,
+            evaluations_view.CHART,
             form_id,
             f"The chart is on its way to {channel}: it takes a moment.",
             f"The chart is in {channel}.",
         ),
         (
-            f"{console_view.EXPORT}_named",
+            f"{evaluations_view.EXPORT}_named",
             json.dumps({"form": form_id, "pseudonymous": False}),
             f"The export with names is on its way to {channel}: it takes a moment.",
             f"The export with names is in {channel}.",
@@ -166,7 +168,7 @@ def test_an_export_slack_does_not_take_at_once_is_said_to_be_on_its_way_not_ther
     form_id = block_id.rsplit(":", 1)[-1]
     world.slack.fail_next("files.getUploadURLExternal", Fault(status=500))
     value = json.dumps({"form": form_id, "pseudonymous": True})
-    assert world.sender.click_home(TEAM_LEAD, f"{console_view.EXPORT}_pseudonymous", value)
+    assert world.sender.click_home(TEAM_LEAD, f"{evaluations_view.EXPORT}_pseudonymous", value)
     world.bot.wait_for_listeners()
     assert said_under(shown_home(world, TEAM_LEAD), block_id) == (
         f"Slack is slow just now: the pseudonymous export will be in <#{TEAM_CHANNEL}> as soon "
@@ -245,7 +247,7 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     assert second.endswith("| Approve, Decline…")
 
     # Declined from her Home: the DM's message, Sunita and the team hear of it.
-    assert world.sender.click_home(APPROVER, home_view.DECLINE, "2").status == 200
+    assert world.sender.click_home(APPROVER, requests_view.HOME_DECLINE, "2").status == 200
     assert open_modal(world, APPROVER)["title"]["text"] == "Decline request #2"
     assert world.submit_view(APPROVER, {"reason": "An early train is covered."}).status == 200
     first, second = decision_rows(shown_home(world, APPROVER))
@@ -256,12 +258,12 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     assert "You declined this request." in json.dumps(declined.blocks)
     assert not any(b["type"] == "actions" for b in declined.blocks)
     assert world.dms(SUNITA)[-1].text.startswith("I'm sorry: your request #2")
-    assert home_view.APPROVE not in actions_in(home_of(world, APPROVER))
+    assert requests_view.HOME_APPROVE not in actions_in(home_of(world, APPROVER))
 
 
 def test_a_team_member_not_on_the_scheme_chooses_welsh_from_her_home(world: World) -> None:
     home = home_of(world, TEAM_LEAD)
     assert "*Language · Iaith*" in text_of(home)
-    assert world.sender.select_home(TEAM_LEAD, home_view.LANGUAGE, "cy").status == 200
+    assert world.sender.select_home(TEAM_LEAD, participants_view.HOME_LANGUAGE, "cy").status == 200
     redrawn = text_of(shown_home(world, TEAM_LEAD))
     assert "Consol tîm y prosiect" in redrawn and "Project team console" not in redrawn

@@ -8,8 +8,10 @@ from typing import Any
 
 import pytest
 
-from handlers.views import console as console_view
-from handlers.views import home as home_view
+from handlers.views import concerns as concerns_view
+from handlers.views import events as events_view
+from handlers.views import pairs as pairs_view
+from handlers.views import participants as participants_view
 from handlers.views.concerns import TELL_ABOUT_MESSAGE, TELL_SHORTCUT
 from handlers.views.pairs import MEETING_SHORTCUT
 from tests.concerns.test_scenario import SECRET, alerts, paired, raise_by_command
@@ -63,27 +65,27 @@ def test_a_mentee_sees_their_events_and_pair_and_accepts_from_their_home(world: 
     home = home_of(world, SUNITA)
     shown = text_of(home)
     assert "Your next events" in shown and "Grace Mensah" in shown
-    assert home_view.ACCEPT in actions_in(home)
+    assert pairs_view.HOME_ACCEPT in actions_in(home)
     assert "Project team console" not in shown
-    assert world.sender.click_home(SUNITA, home_view.ACCEPT).status == 200
+    assert world.sender.click_home(SUNITA, pairs_view.HOME_ACCEPT).status == 200
     accepted = world.slack.workspace.home_view(SUNITA)
-    assert accepted is not None and home_view.ACCEPT not in actions_in(accepted)
+    assert accepted is not None and pairs_view.HOME_ACCEPT not in actions_in(accepted)
     assert "Next check-in" not in text_of(accepted), "not until both have accepted"
     home_of(world, GRACE)
-    assert world.sender.click_home(GRACE, home_view.ACCEPT).status == 200
+    assert world.sender.click_home(GRACE, pairs_view.HOME_ACCEPT).status == 200
     shown = text_of(home_of(world, SUNITA))
     assert "Next check-in:* Monday 12 January 2026" in shown
-    assert home_view.LOG_MEETING in actions_in(home_of(world, SUNITA))
+    assert pairs_view.HOME_LOG_MEETING in actions_in(home_of(world, SUNITA))
 
 
 def test_a_mentor_replies_to_an_event_from_their_home(world: World) -> None:
     world.walk_to(uk("2025-10-20 09:00"))
     world.add_cohort()
     home = home_of(world, GRACE)
-    assert home_view.RSVP_YES in actions_in(home)
+    assert events_view.HOME_RSVP_YES in actions_in(home)
     [first] = [b for b in home["blocks"] if b.get("block_id", "").startswith("home:rsvp:")][:1]
     event_id = first["block_id"].split(":")[-1]
-    assert world.sender.click_home(GRACE, home_view.RSVP_YES, event_id).status == 200
+    assert world.sender.click_home(GRACE, events_view.HOME_RSVP_YES, event_id).status == 200
     assert "You'll be there." in text_of(world.slack.workspace.home_view(GRACE) or {"blocks": []})
 
 
@@ -102,7 +104,7 @@ def test_the_team_imports_participants_from_a_csv_and_sees_every_problem_first(
         "UPRIYA001", "Priya Shah", "priya.shah@example.nhs.uk", "Europe/London"
     )
     assert "Project team console" in text_of(home_of(world, TEAM_LEAD))
-    assert world.sender.click_home(TEAM_LEAD, console_view.IMPORT_PEOPLE).status == 200
+    assert world.sender.click_home(TEAM_LEAD, participants_view.IMPORT_PEOPLE).status == 200
     bad = world.sender.attach_file(TEAM_LEAD, "cohort.csv", BAD_CSV.encode())
     assert world.submit_view(TEAM_LEAD, {"file": bad}).response_action == "update"
     refused = text_of(open_modal(world, TEAM_LEAD))
@@ -119,7 +121,7 @@ def test_the_team_sets_a_tbc_date_from_the_console(world: World) -> None:
     world.add_cohort()
     home_of(world, TEAM_LEAD)
     assert (
-        world.sender.click_home(TEAM_LEAD, console_view.SET_DATE, "networking-jan-2026").status
+        world.sender.click_home(TEAM_LEAD, events_view.SET_DATE, "networking-jan-2026").status
         == 200
     )
     answer = world.sender.submit_view(
@@ -135,7 +137,7 @@ def test_the_team_sets_a_tbc_date_from_the_console(world: World) -> None:
 def test_the_team_erases_a_participant_after_seeing_what_goes_and_what_stays(world: World) -> None:
     world.add_cohort()
     home_of(world, TEAM_LEAD)
-    world.sender.click_home(TEAM_LEAD, console_view.ERASE)
+    world.sender.click_home(TEAM_LEAD, participants_view.ERASE)
     confirm = world.sender.submit_view(TEAM_LEAD, {"person": JAMIE})
     assert confirm.response_action == "update"
     assert "What stays" in json.dumps(confirm.answer())
@@ -149,7 +151,7 @@ def test_a_pair_form_names_someone_not_on_the_scheme_in_plain_text(world: World)
     world.add_cohort()
     world.slack.workspace.add_user(STRANGER, "Sam Stranger", "sam@example.org", "Europe/London")
     home_of(world, TEAM_LEAD)
-    assert world.sender.click_home(TEAM_LEAD, console_view.MAKE_PAIR).status == 200
+    assert world.sender.click_home(TEAM_LEAD, pairs_view.MAKE_PAIR).status == 200
     refused = world.submit_view(TEAM_LEAD, {"mentor": GRACE, "mentee": STRANGER})
     assert refused.response_action == "errors", refused
     [said] = refused.errors.values()
@@ -160,12 +162,16 @@ def test_console_buttons_do_nothing_for_someone_not_on_the_team_but_say_so(world
     world.add_cohort()
     home_of(world, SUNITA)
     for action in (
-        {"type": "button", "action_id": console_view.IMPORT_PEOPLE, "block_id": "console:people"},
-        {"type": "button", "action_id": console_view.ERASE, "block_id": "console:people"},
-        {"type": "button", "action_id": console_view.SET_DATE, "value": "launch", "block_id": "x"},
         {
             "type": "button",
-            "action_id": f"{console_view.CONCERN}acknowledge",
+            "action_id": participants_view.IMPORT_PEOPLE,
+            "block_id": "console:people",
+        },
+        {"type": "button", "action_id": participants_view.ERASE, "block_id": "console:people"},
+        {"type": "button", "action_id": events_view.SET_DATE, "value": "launch", "block_id": "x"},
+        {
+            "type": "button",
+            "action_id": f"{concerns_view.CONCERN}acknowledge",
             "value": "1",
             "block_id": "x",
         },
@@ -209,14 +215,14 @@ def test_the_team_handles_a_concern_from_the_console(world: World) -> None:
     paired(world)
     raise_by_command(world, SUNITA)
     home_of(world, TEAM_LEAD)
-    take = f"{console_view.CONCERN}acknowledge"
+    take = f"{concerns_view.CONCERN}acknowledge"
     assert world.sender.click_home(TEAM_LEAD, take, "1").status == 200
     assert "acknowledged" in text_of(world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
-    assert world.sender.click_home(TEAM_LEAD, f"{console_view.CONCERN}resolve", "1").status == 200
+    assert world.sender.click_home(TEAM_LEAD, f"{concerns_view.CONCERN}resolve", "1").status == 200
     assert world.submit_view(TEAM_LEAD, {"note": "Spoke to both; new mentor found."}).status == 200
     home = world.slack.workspace.home_view(TEAM_LEAD) or {"blocks": []}
     assert "Concern #1 · Urgent: today, please · :white_check_mark: resolved" in text_of(home)
-    assert f"{console_view.CONCERN}take" not in actions_in(home), "stays till tomorrow, done"
+    assert f"{concerns_view.CONCERN}take" not in actions_in(home), "stays till tomorrow, done"
     [alert] = world.bot.services.concerns.open_alerts(TEAM_LEAD)
     assert alert.concern.status == "resolved"
 
@@ -225,9 +231,9 @@ def test_the_calendar_feed_is_shown_once_in_a_form_from_the_home(public_world: W
     world = public_world
     world.add_cohort()
     home_of(world, SUNITA)
-    assert world.sender.click_home(SUNITA, home_view.CALENDAR_FEED).status == 200
+    assert world.sender.click_home(SUNITA, events_view.HOME_CALENDAR_FEED).status == 200
     assert f"{PUBLIC_URL}/calendar/feed/" in text_of(open_modal(world, SUNITA))
-    world.sender.click_home(SUNITA, home_view.CALENDAR_FEED)
+    world.sender.click_home(SUNITA, events_view.HOME_CALENDAR_FEED)
     assert "You already have a calendar feed" in text_of(open_modal(world, SUNITA))
     assert not any("/calendar/feed/" in t for t in world.texts(SUNITA)), "never in the DM"
 
@@ -236,7 +242,7 @@ def test_a_mentee_says_where_she_works_from_her_home(world: World) -> None:
     paired(world)
     home = home_of(world, SUNITA)
     assert "Where you work" in text_of(home)
-    world.sender.select_home(SUNITA, home_view.NATION, "scotland")
+    world.sender.select_home(SUNITA, participants_view.HOME_NATION, "scotland")
     redrawn = world.slack.workspace.home_view(SUNITA)
     assert redrawn is not None
     [nation] = [b for b in redrawn["blocks"] if b.get("block_id") == "home:nation"]

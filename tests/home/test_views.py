@@ -22,7 +22,10 @@ from bot.requests.model import Request, RequestEvent
 from bot.requests.service import RequestView
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import console as console_view
+from handlers.views import events as events_view
 from handlers.views import home as home_view
+from handlers.views import participants as participants_view
+from handlers.views.hub import Console, Mine, Said
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 1, 5, 10, tzinfo=UTC)
@@ -64,10 +67,10 @@ def busy_pair() -> PairView:
 
 def test_a_participants_home_fits_with_many_events_a_long_agreement_and_many_meetings() -> None:
     forms = [MyForm(form, 3, 8, "in_progress") for form in PROGRAMME.evaluations.forms]
-    mine = home_view.Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None)
+    mine = Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None)
     view = home_view.home_view(mine, PROGRAMME, NOW, [])
     fits(view)
-    assert f"And {MANY - home_view.EVENTS_SHOWN} more" in str(view.to_dict())
+    assert f"And {MANY - events_view.EVENTS_SHOWN} more" in str(view.to_dict())
 
 
 def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
@@ -92,10 +95,8 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
         ResultsForTeam(PROGRAMME.evaluations.forms[0], MANY, MANY, 10, (), False, NOW)
         for _ in range(30)
     ]
-    console = console_view.Console(
-        alerts, pairs, attendance, {"mentor": MANY, "mentee": MANY}, results
-    )
-    mine = home_view.Mine(None, None, None, [], None)
+    console = Console(alerts, pairs, attendance, {"mentor": MANY, "mentee": MANY}, results)
+    mine = Mine(None, None, None, [], None)
     view = home_view.home_view(
         mine, PROGRAMME, NOW, console_view.console_blocks(console, PROGRAMME, NOW)
     )
@@ -108,12 +109,12 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
         "22 more forms",
     ):
         assert more in shown
-    fits(console_view.who_modal(attendance[0]))
-    assert f"{MANY - 50} more" in str(console_view.who_modal(attendance[0]).to_dict())
+    fits(events_view.who_modal(attendance[0]))
+    assert f"{MANY - 50} more" in str(events_view.who_modal(attendance[0]).to_dict())
 
 
 def test_the_import_form_lists_exactly_the_columns_the_importer_reads() -> None:
-    modal = console_view.import_modal("participants")
+    modal = participants_view.import_modal("participants")
     shown = " ".join(
         b["text"]["text"] for b in modal["blocks"] if b["type"] == "section" and "text" in b
     )
@@ -146,9 +147,9 @@ def test_a_team_members_and_approvers_home_fits_with_a_note_said_where_they_pres
     results = [
         ResultsForTeam(PROGRAMME.evaluations.forms[0], 3, 2, 1, (), False, NOW) for _ in range(30)
     ]
-    console = console_view.Console(alerts, [], [], {}, results)
-    said = home_view.Said(f"console:form:{results[0].form.id}", "On its way.")
-    mine = home_view.Mine(None, None, None, [], None, on_team=True, approvals=approvals)
+    console = Console(alerts, [], [], {}, results)
+    said = Said(f"console:form:{results[0].form.id}", "On its way.")
+    mine = Mine(None, None, None, [], None, on_team=True, approvals=approvals)
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     view = home_view.home_view(mine, PROGRAMME, NOW, blocks, said)
     fits(view)
@@ -169,7 +170,7 @@ def test_a_concern_resolved_today_stays_in_its_place_and_yesterdays_is_gone() ->
         resolved(2, NOW - timedelta(minutes=1)),
         resolved(1, NOW - timedelta(days=1)),
     ]
-    console = console_view.Console(alerts, [], [], {}, [])
+    console = Console(alerts, [], [], {}, [])
     lines = [
         b.to_dict()["text"]["text"]
         for b in console_view.console_blocks(console, PROGRAMME, NOW)
@@ -190,7 +191,7 @@ def test_events_that_have_taken_place_are_counted_not_listed_with_buttons() -> N
         Attendance(tbc, EventSchedule(tbc.id, None, None), [], [], []),
         attended("final-celebration"),
     ]
-    console = console_view.Console([], [], attendance, {}, [])
+    console = Console([], [], attendance, {}, [])
     shown = str([b.to_dict() for b in console_view.console_blocks(console, PROGRAMME, NOW)])
     assert "LMS Launch" not in shown and "console:event:launch" not in shown
     assert f"console:event:{tbc.id}" in shown and "console:event:final-celebration" in shown

@@ -8,7 +8,7 @@ import json
 import pytest
 
 from bot.participants.errors import ImportRejected
-from handlers.views import console as console_view
+from handlers.views import participants as participants_view
 from handlers.views.participants import import_problems
 from tests.world import (
     COHORT,
@@ -163,7 +163,7 @@ def test_erasing_a_mentee_ends_her_pairing_and_her_mentor_is_told_kindly_without
     # The introduction as Grace's Slack still shows it, Accept button and all.
     intro = copy.deepcopy(last_with(group_messages(world, GRACE, SUNITA), "pair_accept"))
     world.sender.open_home(TEAM_LEAD)
-    world.sender.click_home(TEAM_LEAD, console_view.ERASE)
+    world.sender.click_home(TEAM_LEAD, participants_view.ERASE)
     world.sender.submit_view(TEAM_LEAD, {"person": SUNITA})
     done = world.submit_view(TEAM_LEAD, {})
     assert done.response_action == "update"

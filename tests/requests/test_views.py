@@ -37,6 +37,7 @@ from handlers.views import console as console_view
 from handlers.views import home as home_view
 from handlers.views import requests as view
 from handlers.views.common import user_error
+from handlers.views.hub import Console, Mine
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 LAUNCH = PROGRAMME.event("launch")
@@ -224,8 +225,8 @@ def test_lists_name_requests_by_number_kind_and_status_and_never_by_their_words(
     secret = request(details="SECRET words")
     line = view.console_line(secret)
     assert line == "Request #7 · accommodation · waiting for approval"
-    mine = home_view.Mine(None, None, None, [], None)
-    console = console_view.Console([], [], [], {}, [], [secret])
+    mine = Mine(None, None, None, [], None)
+    console = Console([], [], [], {}, [], [secret])
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     drawn = str([b.to_dict() for b in home_view.home_view(mine, PROGRAMME, NOW, blocks).blocks])
     assert "Request #7 · accommodation · waiting for approval" in drawn and "SECRET" not in drawn
@@ -238,13 +239,13 @@ def test_lists_name_requests_by_number_kind_and_status_and_never_by_their_words(
 
 def test_the_home_and_the_console_fit_with_thousands_of_requests() -> None:
     many = [request(id=n, status="open", kind="travel") for n in range(2000, 0, -1)]
-    mine = home_view.Mine(None, None, None, [], None, many)
-    console = console_view.Console([], [], [], {}, [], many)
+    mine = Mine(None, None, None, [], None, many)
+    console = Console([], [], [], {}, [], many)
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     home = home_view.home_view(mine, PROGRAMME, NOW, blocks).to_dict()
     assert len(home["blocks"]) <= 100
     assert "And 1992 more requests: type `/mentoring team requests`" in str(home)
-    person = home_view.Mine(MyCalendar("Europe/London", []), None, None, [], None, many)
+    person = Mine(MyCalendar("Europe/London", []), None, None, [], None, many)
     theirs = str(home_view.home_view(person, PROGRAMME, NOW, []).to_dict())
     assert "#2000 cannot travel to LMS Launch: with the project team" in theirs
     assert "And 1995 more: `/mentoring my-data` has them all." in theirs
