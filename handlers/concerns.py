@@ -14,6 +14,7 @@ from slack_sdk import WebClient
 
 from bot.concerns.model import Urgency
 from bot.concerns.service import ConcernsService
+from bot.scheme import Programme
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import RaiseConcern, TeamAlerts
@@ -72,6 +73,7 @@ class Concerns:
     concerns: ConcernsService
     team: Team
     home: Home
+    programme: Programme  # whose zone the alerts list's times are in
 
 
 def register(app: App, commands: Commands, deps: Concerns) -> None:
@@ -204,7 +206,7 @@ def open_form(deps: Concerns, _: RaiseConcern, call: CommandCall) -> None:
 
 def team_alerts(deps: Concerns, _: TeamAlerts, call: CommandCall) -> str:
     alerts = deps.concerns.open_alerts(call.acting.person)
-    return view.alerts_message(alerts, call.acting.now)
+    return view.alerts_message(alerts, deps.programme)
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Concerns]]] = [

@@ -17,7 +17,7 @@ from bot.errors import UserError
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.model import Ask, InboxItem
 from bot.evaluations.service import AnswerButton, EvaluationsService
-from bot.scheme import Slug
+from bot.scheme import Programme, Slug
 from bot.team import Team
 from handlers import i18n
 from handlers.commands import CommandCall, Commands, FeatureAnswer
@@ -92,6 +92,7 @@ class Evaluations:
     inbox: InboxService
     team: Team
     home: Home
+    programme: Programme  # whose zone the forms' days are in
     inline: bool = True
 
 
@@ -275,7 +276,8 @@ LISTENERS: list[Listen[Evaluations]] = [
 
 def status(deps: Evaluations, _: TeamEvaluations, call: CommandCall) -> str:
     now = call.acting.now
-    return view.status_message(deps.evaluations.status(call.acting.person, now), now)
+    forms = deps.evaluations.status(call.acting.person, now)
+    return view.status_message(forms, deps.programme, now)
 
 
 def export(deps: Evaluations, command: TeamExport, call: CommandCall) -> str:

@@ -327,7 +327,12 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         bolt,
         commands,
         handlers.evaluations.Evaluations(
-            services.evaluations, services.inbox, team, home, inline=inbox_inline
+            services.evaluations,
+            services.inbox,
+            team,
+            home,
+            services.programme,
+            inline=inbox_inline,
         ),
     )
     handlers.participants.register(
@@ -343,7 +348,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         ),
     )
     handlers.concerns.register(
-        bolt, commands, handlers.concerns.Concerns(services.concerns, team, home)
+        bolt,
+        commands,
+        handlers.concerns.Concerns(services.concerns, team, home, services.programme),
     )
     handlers.requests.register(
         bolt, commands, handlers.requests.Requests(services.requests, team, home)

@@ -12,7 +12,7 @@ from bot.concerns.model import Concern
 from bot.notices import Notice, Revision
 from bot.pairs.model import Attention, CheckInAnswer
 from bot.participants.model import Participant
-from bot.scheme import Form, Question, Stage
+from bot.scheme import Form, Programme, Question, Stage
 
 
 @dataclass(frozen=True)
@@ -43,6 +43,8 @@ class ConcernForTeam(Revision):
     escalated: bool = False  # posted again, unacknowledged
     escalated_to: str | None = None  # the lead's Slack id, when the team file names one
     steps: int = 0  # the team's steps so far (bot.concerns.rules.steps_taken)
+    # whose zone the check-ins' days are shown in; None in an alert kept before it carried it
+    programme: Programme | None = None
 
     kind: ClassVar[str] = "concern"
 

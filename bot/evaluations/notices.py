@@ -10,7 +10,7 @@ from typing import ClassVar
 from bot.errors import UserError
 from bot.evaluations.model import Reply
 from bot.notices import FileNotice, Notice
-from bot.scheme import AnswerValue, Form, Question
+from bot.scheme import AnswerValue, Form, Programme, Question
 
 
 @dataclass(frozen=True)
@@ -20,6 +20,8 @@ class EvaluationInvite(Notice):
     form: Form
     questions: int  # the fewest the person may be asked
     most: int | None = None  # with every follow-up; None in invitations kept before it was told
+    # whose zone its dates are shown in; None in a notice kept before it carried it
+    programme: Programme | None = None
 
     @property
     def subject(self) -> str:
@@ -38,6 +40,8 @@ class EvaluationReminder(Notice):
     moment: str  # after-open or before-close: each is sent once
     answered: int
     total: int
+    # whose zone its dates are shown in; None in a notice kept before it carried it
+    programme: Programme | None = None
 
     @property
     def subject(self) -> str:
@@ -72,6 +76,8 @@ class EvaluationReply(Notice):
     recipient: str
     answering: str  # the DM ("dm-reply:12") or the button press ("button-reply:U1:…")
     error: UserError | None = None
+    # whose zone a closed form's day is shown in; None in a notice kept before it carried it
+    programme: Programme | None = None
 
     @property
     def subject(self) -> str:

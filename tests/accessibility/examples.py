@@ -153,7 +153,10 @@ def _pairs() -> list[Example]:
 
 def _concerns() -> list[Example]:
     return [
-        Example(ConcernForTeam(CONCERN, MENTEE, PAIR), ("Concern #7", MENTEE.name, "urgent")),
+        Example(
+            ConcernForTeam(CONCERN, MENTEE, PAIR, programme=PROGRAMME),
+            ("Concern #7", MENTEE.name, "urgent"),
+        ),
         Example(
             ConcernForTeam(
                 Concern(8, None, None, "dm", "Worried.", NOW, "not_urgent"),
@@ -224,7 +227,8 @@ def _evaluation_replies() -> list[Example]:
         Example(reply(Paused()), ("saved", "resume")),
         Example(reply(Submitted()), ("Thank you", "mid-scheme check")),
         Example(
-            EvaluationReply(MID_SCHEME, None, "USUNITA01", "dm-reply:2"), ("closed", "Thank you")
+            EvaluationReply(MID_SCHEME, None, "USUNITA01", "dm-reply:2", programme=PROGRAMME),
+            ("closed", "Thank you"),
         ),
         Example(EvaluationReply(None, None, "USUNITA01", "dm-reply:3"), ("not waiting", "help")),
     ]
@@ -232,9 +236,12 @@ def _evaluation_replies() -> list[Example]:
 
 def _evaluations() -> list[Example]:
     return [
-        Example(EvaluationInvite(MID_SCHEME, 6), (MID_SCHEME.title, "6 short questions")),
         Example(
-            EvaluationReminder(MID_SCHEME, "before-close", 2, 6),
+            EvaluationInvite(MID_SCHEME, 6, programme=PROGRAMME),
+            (MID_SCHEME.title, "6 short questions"),
+        ),
+        Example(
+            EvaluationReminder(MID_SCHEME, "before-close", 2, 6, programme=PROGRAMME),
             ("reminder", "mid-scheme check", "2 of 6"),
         ),
         Example(EvaluationReminder(MID_SCHEME, "after-open", 0, 6), ("reminder", "open until")),

@@ -32,11 +32,16 @@ from bot.participants.model import Participant
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
 from handlers.views.common import SECTION_TEXT_MAX, user_error
+from handlers.views.hub import Console
 
 TYPED = "<!channel> <@U999> & <https://evil.example|click>"
 ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
 MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
+PROGRAMME = load_programme(SHIPPED_PROGRAMME)
+# A scheme far from London: 23:30 on 2 February in London is 12:30 on 3 February here.
+AUCKLAND = PROGRAMME.model_copy(update={"timezone": "Pacific/Auckland"})
+LATE = datetime(2026, 2, 2, 23, 30, tzinfo=UTC)
 
 
 def shown(message: tuple[str, list[Block]]) -> str:
@@ -201,7 +206,7 @@ def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_lo
 def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None:
     taken = concern(status="acknowledged", assignee="UTEAM0001")
 
-    listed = view.alerts_message([AlertView(taken, TYPED, [])], NOW)
+    listed = view.alerts_message([AlertView(taken, TYPED, [])], PROGRAMME)
 
     assert f"• #7 :large_orange_circle: acknowledged, with <@UTEAM0001>: from {ESCAPED}," in listed
     assert not any(markup in listed for markup in MARKUP)
@@ -246,3 +251,18 @@ def test_a_concern_as_long_as_it_may_be_reaches_the_team_whole() -> None:
     texts = [b.to_dict()["text"]["text"] for b in blocks if b.to_dict()["type"] == "section"]
     assert all(len(text) <= SECTION_TEXT_MAX for text in texts)
     assert "".join(texts).count("&amp;") == MAX_CONCERN_LENGTH
+
+
+def test_a_concern_s_days_are_the_programme_s_days_in_the_alert_the_list_and_the_console() -> None:
+    late = concern(created_at=LATE)
+    checked_in = ReportersPair(mentor(), person(), "preparing", (SentCheckIn(LATE, "not_yet"),))
+
+    alerted = shown(view.concern_for_team(alert(late, pair=checked_in, programme=AUCKLAND)))
+    listed = view.alerts_message([AlertView(late, "Sunita Rao", [])], AUCKLAND)
+    console, _ = view.attention(
+        Console([AlertView(late, None, [])], [], [], {}, []), AUCKLAND, LATE
+    )
+
+    assert "*Recent check-ins:* 03 Feb: Not yet" in alerted
+    assert "from Sunita Rao, 03 Feb 12:30, soon" in listed
+    assert "raised 03 Feb" in shown(("", console))

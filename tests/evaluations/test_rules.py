@@ -136,7 +136,7 @@ def test_the_invitation_promises_as_many_questions_as_the_progress_then_counts(
     form: Form, role: str, opening: bool
 ) -> None:
     fewest, most = question_range(form, role)
-    invited = invitation(form, fewest, most)[0]
+    invited = invitation(form, None, fewest, most)[0]
     promised = f"{fewest} or {most}" if most > fewest else str(fewest)
     assert f": {promised} short questions" in invited
     progress, reply = handle(form, role, Progress(), "start")

@@ -10,8 +10,15 @@ from typing import get_args
 from bot.errors import NotAParticipant
 from bot.evaluations.errors import CouldNotSave, NotInvited, NotYourQuestion, UnknownForm
 from bot.evaluations.model import Ask, Reason, Refusal, Summary
-from bot.evaluations.notices import AnswerRow, AnswersExport, EvaluationReply
-from bot.scheme import Form, Question, QuestionInWelsh
+from bot.evaluations.notices import (
+    AnswerRow,
+    AnswersExport,
+    EvaluationInvite,
+    EvaluationReminder,
+    EvaluationReply,
+    ResultsForTeam,
+)
+from bot.scheme import SHIPPED_PROGRAMME, Form, Question, QuestionInWelsh, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view
 from handlers.views.common import user_error
@@ -29,6 +36,9 @@ FORM = Form(
     closes=datetime(2026, 3, 16, 17, 0, tzinfo=UTC),
     questions=[BETTER, CHOICE],
 )
+# A scheme far from London: the form closes at 17:00 on Monday 16 March in London, 06:00 on
+# Tuesday 17 March here.
+AUCKLAND = load_programme(SHIPPED_PROGRAMME).model_copy(update={"timezone": "Pacific/Auckland"})
 
 
 def test_a_free_text_answer_in_the_summary_of_answers_cannot_notify_anyone() -> None:
@@ -120,10 +130,14 @@ def test_a_welsh_reader_sees_a_yes_or_no_answer_in_welsh_in_the_summary() -> Non
 
 
 def test_the_invitation_says_how_many_questions_with_and_without_follow_ups() -> None:
-    assert view.invitation(FORM, 6, 7)[0].startswith("*Mid-scheme check*: 6 or 7 short questions")
-    assert view.invitation(FORM, 6, 8)[0].startswith("*Mid-scheme check*: 6 to 8 short questions")
-    assert view.invitation(FORM, 6, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
-    assert view.invitation(FORM, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
+    assert view.invitation(FORM, None, 6, 7)[0].startswith(
+        "*Mid-scheme check*: 6 or 7 short questions"
+    )
+    assert view.invitation(FORM, None, 6, 8)[0].startswith(
+        "*Mid-scheme check*: 6 to 8 short questions"
+    )
+    assert view.invitation(FORM, None, 6, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
+    assert view.invitation(FORM, None, 6)[0].startswith("*Mid-scheme check*: 6 short questions")
 
 
 def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_words() -> None:
@@ -152,3 +166,20 @@ def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_wor
     text, blocks = view.reply_message(FORM, Ask(many, 1, 2), "USUNITA01")
     assert not [b for b in blocks if b.type == "actions"]
     assert "Reply with the numbers of all that apply" in json.dumps([b.to_dict() for b in blocks])
+
+
+def test_a_form_closes_on_the_programme_s_day_in_every_message_that_says_when() -> None:
+    invited, _ = view.invitation_message(EvaluationInvite(FORM, 2, programme=AUCKLAND))
+    reminded, _ = view.reminder_message(
+        EvaluationReminder(FORM, "before-close", 1, 2, programme=AUCKLAND)
+    )
+    closed, _ = view.answered_message(
+        EvaluationReply(FORM, None, "USUNITA01", "dm-reply:9", programme=AUCKLAND)
+    )
+    during = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
+    listed = view.status_message(
+        [ResultsForTeam(FORM, 3, 2, 1, (), False, during)], AUCKLAND, during
+    )
+
+    for said in (invited, reminded, closed, listed):
+        assert "Tuesday 17 March 2026" in said and "16 March" not in said, said

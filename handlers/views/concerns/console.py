@@ -16,7 +16,7 @@ from bot.concerns.model import Concern
 from bot.concerns.service import AlertView
 from bot.scheme import Programme
 from handlers.i18n import _, formatted
-from handlers.views.concerns.messages import STATUS_WORDS, UK, URGENCY_WORDS
+from handlers.views.concerns.messages import STATUS_WORDS, URGENCY_WORDS
 from handlers.views.hub import SHOWN, Console, more_note, today
 
 CONCERN = "console_concern_"  # + acknowledge, take or resolve
@@ -44,7 +44,7 @@ def _concerns(
             number=c.id,
             urgency=_(URGENCY_WORDS[c.urgency]),
             status=_(STATUS_WORDS[c.status]),
-            day=formatted(c.created_at.astimezone(UK), "dd MMM"),
+            day=formatted(c.created_at.astimezone(programme.zone), "dd MMM"),
         )
         blocks.append(SectionBlock(text=line))
         if c.status != "resolved":

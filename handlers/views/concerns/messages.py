@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import datetime
-from zoneinfo import ZoneInfo
-
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -28,6 +25,7 @@ from bot.concerns.notices import (
 from bot.concerns.service import AlertView
 from bot.pairs.rules import STAGE_NAMES
 from bot.participants.model import Participant, Role
+from bot.scheme import Programme
 from handlers.i18n import N_, _, clock_time, formatted, language
 from handlers.slack.rendering import message_view
 from handlers.views.common import quoted
@@ -44,9 +42,6 @@ RESOLVE = "concern_resolve"
 
 
 RAISE = "concern_raise"
-
-
-UK = ZoneInfo("Europe/London")
 
 
 # The words below are marked for the catalogue here and translated where they are shown.
@@ -140,7 +135,7 @@ def concern_for_team(n: ConcernForTeam) -> tuple[str, list[Block]]:
         _("*Raised from:* {source}").format(source=source),
     ]
     if n.pair and n.pair.recent_checkins:
-        checkins = "; ".join(map(_checkin, n.pair.recent_checkins))
+        checkins = "; ".join(_checkin(c, n.programme) for c in n.pair.recent_checkins)
         details.append(_("*Recent check-ins:* {checkins}").format(checkins=checkins))
     return text, [
         SectionBlock(text=MarkdownTextObject(text=f"*{text}*\n" + "\n".join(details))),
@@ -164,10 +159,12 @@ def _role(role: Role) -> str:
     return _(ROLE_NAMES[role])
 
 
-def _checkin(checkin: SentCheckIn) -> str:
-    """'03 Feb: Not yet'."""
+def _checkin(checkin: SentCheckIn, programme: Programme | None) -> str:
+    """'03 Feb: Not yet': the day in the programme's zone, as the alerts list says it (in an
+    alert kept before alerts carried the programme, the day as stored)."""
     answer = ANSWER_WORDS.get(checkin.answer or "")
-    sent = formatted(checkin.sent_at.astimezone(UK), "dd MMM")  # the UK's day, as alerts say it
+    sent_at = checkin.sent_at.astimezone(programme.zone) if programme else checkin.sent_at
+    sent = formatted(sent_at, "dd MMM")
     return f"{sent}: {_(answer) if answer else _('no answer')}"
 
 
@@ -263,14 +260,14 @@ def _automatic(about: str) -> tuple[str, list[Block]]:
     ]
 
 
-def alerts_message(alerts: list[AlertView], now: datetime) -> str:
+def alerts_message(alerts: list[AlertView], programme: Programme) -> str:
     if not alerts:
         return _("No concerns have been raised.")
     still_open = sum(1 for a in alerts if a.concern.status == "open")
     lines = [_("*Concerns* ({n} open)").format(n=still_open)]
     for a in alerts:
         c = a.concern
-        raised = c.created_at.astimezone(UK)
+        raised = c.created_at.astimezone(programme.zone)
         if c.assignee:
             line = _("#{number} {status}, with {person}: from {reporter}, {raised}, {urgency}")
         else:

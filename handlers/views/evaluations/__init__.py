@@ -39,7 +39,6 @@ from handlers.views.evaluations.files import (
 )
 from handlers.views.evaluations.home import home_section
 from handlers.views.evaluations.messages import (
-    UK,
     answered_message,
     charted_reply,
     closed,
@@ -85,7 +84,6 @@ __all__ = [
     "refusal",
     "reply_message",
     "show",
-    "UK",
     "answered_message",
     "charted_reply",
     "closed",

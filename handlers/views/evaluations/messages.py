@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from zoneinfo import ZoneInfo
 
 import matplotlib
 from slack_sdk.models.blocks import (
@@ -20,7 +19,7 @@ from bot.evaluations.notices import (
     EvaluationReply,
     ResultsForTeam,
 )
-from bot.scheme import Form
+from bot.scheme import Form, Programme
 from handlers.i18n import _, day
 from handlers.slack.rendering import message_view
 from handlers.views.common import note, user_error
@@ -29,9 +28,6 @@ from handlers.views.evaluations.questions import START, form_title, reply_messag
 from handlers.views.mrkdwn import escape
 
 matplotlib.use("Agg")  # no screen: draw to memory
-
-
-UK = ZoneInfo("Europe/London")
 
 
 @message_view(EvaluationReply)
@@ -43,13 +39,15 @@ def answered_message(answer: EvaluationReply) -> tuple[str, list[Block]]:
     if answer.error is not None:
         text = user_error(answer.error)
     elif answer.form is not None:
-        text = closed(answer.form)
+        text = closed(answer.form, answer.programme)
     else:
         text, offer = nothing_open(), nothing_open_offer()
     return text, [SectionBlock(text=MarkdownTextObject(text=text)), *offer]
 
 
-def invitation(form: Form, fewest: int, most: int | None = None) -> tuple[str, list[Block]]:
+def invitation(
+    form: Form, programme: Programme | None, fewest: int, most: int | None = None
+) -> tuple[str, list[Block]]:
     """`most`: with every follow-up an answer can open (the progress counts those it opens)."""
     text = _(
         "*{title}*: {questions} short questions, about {minutes} minutes. Your answers go to the "
@@ -58,7 +56,7 @@ def invitation(form: Form, fewest: int, most: int | None = None) -> tuple[str, l
         title=form_title(form),
         questions=_how_many(fewest, most or fewest),
         minutes=form.minutes,
-        day=_when(form.closes),
+        day=_when(form.closes, programme),
     )
     how = _(
         "I'll ask one question at a time, here. At any point reply `back` to change the last "
@@ -85,7 +83,9 @@ def _how_many(fewest: int, most: int) -> str:
     return _("{fewest} to {most}").format(fewest=fewest, most=most)
 
 
-def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
+def reminder(
+    form: Form, programme: Programme | None, answered: int, total: int
+) -> tuple[str, list[Block]]:
     if answered:
         text = _(
             "A reminder: the {form} is open until {day}. You have answered {answered} of {total} "
@@ -95,7 +95,7 @@ def reminder(form: Form, answered: int, total: int) -> tuple[str, list[Block]]:
         text = _("A reminder: the {form} is open until {day}. It takes about {minutes} minutes.")
     text = text.format(
         form=form_title(form).lower(),
-        day=_when(form.closes),
+        day=_when(form.closes, programme),
         answered=answered,
         total=total,
         minutes=form.minutes,
@@ -125,7 +125,7 @@ def results_summary(results: ResultsForTeam) -> str:
     )
 
 
-def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
+def status_message(forms: list[ResultsForTeam], programme: Programme, now: datetime) -> str:
     lines = [_("*Evaluations*")]
     for r in forms:
         when = (
@@ -133,7 +133,7 @@ def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
             if now < r.form.opens
             else _("closed")
             if now >= r.form.closes
-            else _("open until {day}").format(day=_when(r.form.closes))
+            else _("open until {day}").format(day=_when(r.form.closes, programme))
         )
         counts = _(
             "*{title}* (`{form}`, {when}): {invited} invited, {started} started, {finished} finished"
@@ -155,11 +155,11 @@ def status_message(forms: list[ResultsForTeam], now: datetime) -> str:
     return "\n".join(lines)
 
 
-def closed(form: Form) -> str:
+def closed(form: Form, programme: Programme | None) -> str:
     return _(
         "Sorry, the {form} closed on {day}, so I can't take answers for it any more. "
         "Thank you all the same."
-    ).format(form=form_title(form).lower(), day=_when(form.closes))
+    ).format(form=form_title(form).lower(), day=_when(form.closes, programme))
 
 
 def nothing_open() -> str:
@@ -169,18 +169,20 @@ def nothing_open() -> str:
     )
 
 
-def _when(moment: datetime) -> str:
-    return day(moment.astimezone(UK))
+def _when(moment: datetime, programme: Programme | None) -> str:
+    """The day in the programme's zone; in a notice kept before notices carried the programme,
+    as the programme file gives the moment (its own offset)."""
+    return day(moment.astimezone(programme.zone) if programme else moment)
 
 
 @message_view(EvaluationInvite)
 def invitation_message(n: EvaluationInvite) -> tuple[str, list[Block]]:
-    return invitation(n.form, n.questions, n.most)
+    return invitation(n.form, n.programme, n.questions, n.most)
 
 
 @message_view(EvaluationReminder)
 def reminder_message(n: EvaluationReminder) -> tuple[str, list[Block]]:
-    return reminder(n.form, n.answered, n.total)
+    return reminder(n.form, n.programme, n.answered, n.total)
 
 
 def settled(message: dict, chosen: str) -> str:
