@@ -139,7 +139,8 @@ function announceNews(seenBefore) {
     : worded(WORDS.news, { count: fresh.length, author, words });
 }
 
-function apply(html, ownForm) {
+// inModal: the answer to the person's own action in the open form.
+function apply(html, inModal = false) {
   const fresh = new DOMParser().parseFromString(html, "text/html");
   // Someone else, somewhere else, or the person now reads another language: the whole page.
   if (fresh.body.dataset.as !== document.body.dataset.as || fresh.body.dataset.in !== document.body.dataset.in ||
@@ -158,17 +159,18 @@ function apply(html, ownForm) {
   for (const id of REGIONS) swap(id, fresh.getElementById(id));
   announceNews(seenBefore);
   if (atEnd && document.body.dataset.in !== "home") main.scrollTop = main.scrollHeight;
-  swapModal(fresh, ownForm);
+  swapModal(fresh, inModal);
 }
 
-function swapModal(fresh, ownForm) {
+function swapModal(fresh, inModal) {
   const region = document.getElementById("modal-region");
   const oldDialog = document.getElementById("modal");
   const newDialog = fresh.getElementById("modal");
   const same = oldDialog && newDialog &&
     oldDialog.dataset.view === newDialog.dataset.view && oldDialog.dataset.hash === newDialog.dataset.hash;
-  // A redraw for someone else's news must not wipe what the person is typing.
-  if (same && !ownForm) return;
+  // Only an answer to the form itself redraws it: any other (news, or the answer to the press
+  // that opened it, back after a redraw showed it) must not wipe what the person is typing.
+  if (same && !inModal) return;
   if (!oldDialog && !newDialog) return;
   if (oldDialog && oldDialog.open) closeOnPurpose(oldDialog);
   region.innerHTML = fresh.getElementById("modal-region").innerHTML;
@@ -229,7 +231,7 @@ async function refresh() {
   // A live redraw: the server then shows the person's open form however it was opened.
   refreshing = fetch(window.location.href, { headers: { Accept: "text/html", "X-Live-Page": "1" } })
     .then((response) => response.text())
-    .then((html) => apply(html, false))
+    .then((html) => apply(html))
     .catch(() => {})
     .finally(() => {
       refreshing = null;
@@ -257,7 +259,7 @@ async function send(form, submitter) {
   form.setAttribute("aria-busy", "true");
   try {
     const response = await fetch(form.action, { method: "POST", body });
-    apply(await response.text(), true);
+    apply(await response.text(), inModal);
     const refused = document.getElementById("notice").textContent.trim();
     if (box && refused && !box.value) box.value = typed; // refused: nothing typed is lost
     if (!inModal && document.activeElement === document.body && !document.getElementById("modal")?.open) {
