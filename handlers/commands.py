@@ -1,5 +1,6 @@
-"""`/mentoring`: the text is parsed into a typed command (handlers/grammar.py), and the feature
-that registered that command answers it, privately, to the person who asked."""
+"""`/mentoring`: the text is parsed into a typed command (by the features' grammars, composed in
+handlers/features.py), and the feature that registered that command answers it, privately, to
+the person who asked."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.team import Team
-from handlers.grammar import Help, parse_command
+from handlers.grammar import Help
 from handlers.i18n import _
 from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, acting
@@ -37,9 +38,12 @@ FeatureAnswer = Callable[[D, Any, CommandCall], str | None]
 
 
 class Commands:
-    """Each feature adds the commands it answers; `None` as an answer means it opened a modal."""
+    """Each feature adds the commands it answers; `None` as an answer means it opened a modal.
+    `parse` reads the text into a command (handlers/features.py's, which knows every feature:
+    this module imports none of them)."""
 
-    def __init__(self) -> None:
+    def __init__(self, parse: Callable[[str], object]) -> None:
+        self.parse = parse
         self._answers: dict[type, Answer] = {}
 
     def on(self, command: type[C], answer: Callable[[C, CommandCall], str | None]) -> None:
@@ -67,7 +71,7 @@ def mentoring(
     context: BoltContext,
 ) -> None:
     ack()
-    parsed = parse_command(str(command.get("text") or ""))
+    parsed = commands.parse(str(command.get("text") or ""))
     reply = commands.reply(parsed, CommandCall(acting(context), client))
     if reply is not None:
         respond(text=reply, response_type="ephemeral")

@@ -17,7 +17,7 @@ from bot.concerns.service import ConcernsService
 from bot.scheme import Programme
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import RaiseConcern, TeamAlerts
+from handlers.grammar import Grammar, alone
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Payload, RowId, acting, open_modal, parse, part
@@ -207,6 +207,26 @@ def open_form(deps: Concerns, _: RaiseConcern, call: CommandCall) -> None:
 def team_alerts(deps: Concerns, _: TeamAlerts, call: CommandCall) -> str:
     alerts = deps.concerns.open_alerts(call.acting.person)
     return view.alerts_message(alerts, deps.programme)
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class RaiseConcern:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamAlerts:
+    pass
+
+
+GRAMMAR: Grammar = {
+    ("concern",): alone(RaiseConcern()),
+    ("team", "alerts"): alone(TeamAlerts()),
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Concerns]]] = [

@@ -21,7 +21,7 @@ from bot.scheme import Programme, Slug
 from bot.team import Team
 from handlers import i18n
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import TeamChart, TeamEvaluations, TeamExport
+from handlers.grammar import Grammar, NotUnderstood, alone
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import BadPayload, Payload, acting, parse, part
@@ -289,6 +289,40 @@ def export(deps: Evaluations, command: TeamExport, call: CommandCall) -> str:
 def chart(deps: Evaluations, command: TeamChart, call: CommandCall) -> str:
     deps.evaluations.post_results(call.acting.person, command.form_id, call.acting.now)
     return view.charted_reply(command.form_id)
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class TeamEvaluations:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamExport:
+    form_id: str
+    pseudonymous: bool
+
+
+@dataclass(frozen=True)
+class TeamChart:
+    form_id: str
+
+
+def _export(words: list[str], _: list[str]) -> TeamExport:
+    """`team export FORM [pseudonymous]`."""
+    if len(words) in (1, 2) and words[1:] in ([], ["pseudonymous"]):
+        return TeamExport(words[0], pseudonymous=len(words) == 2)
+    raise NotUnderstood("team-export")
+
+
+GRAMMAR: Grammar = {
+    ("team", "evaluations"): alone(TeamEvaluations()),
+    ("team", "export"): _export,
+    ("team", "chart"): lambda words, _: TeamChart(words[0]) if len(words) == 1 else None,
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Evaluations]]] = [

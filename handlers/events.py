@@ -19,14 +19,7 @@ from bot.events.service import EventsService
 from bot.scheme import Slug
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import (
-    CalendarFeed,
-    SetEventDate,
-    ShowEvents,
-    ShowNext,
-    TeamEvents,
-    WhoIsComing,
-)
+from handlers.grammar import Grammar, NotUnderstood, alone
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Payload, acting, open_modal, parse
@@ -187,6 +180,90 @@ def team_events(deps: Events, _: TeamEvents, call: CommandCall) -> str:
 
 def calendar_feed(deps: Events, command: CalendarFeed, call: CommandCall) -> str:
     return _feed_text(deps.events, call.acting.person, call.acting.now, command.renew)
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class ShowEvents:
+    pass
+
+
+@dataclass(frozen=True)
+class ShowNext:
+    pass
+
+
+@dataclass(frozen=True)
+class CalendarFeed:
+    """`calendar`: my feed's address; `calendar new`: a new one, the old one stopped."""
+
+    renew: bool = False
+
+
+@dataclass(frozen=True)
+class SetEventDate:
+    event_id: str
+    day: date
+    start: time
+    end: time
+
+
+@dataclass(frozen=True)
+class WhoIsComing:
+    event_id: str
+
+
+@dataclass(frozen=True)
+class TeamEvents:
+    pass
+
+
+_DATE_COMMAND = re.compile(
+    r"^(?P<event>\S+)\s+(?P<day>\d{4}-\d{2}-\d{2})\s+"
+    r"(?P<start>\d{1,2}:\d{2})\s*[-–]\s*(?P<end>\d{1,2}:\d{2})$"
+)
+
+
+def _calendar_feed(words: list[str], _: list[str]) -> CalendarFeed | None:
+    return {(): CalendarFeed(), ("new",): CalendarFeed(renew=True)}.get(tuple(words))
+
+
+def _event_date(words: list[str], _: list[str]) -> SetEventDate:
+    """`event date EVENT YYYY-MM-DD HH:MM-HH:MM`, in the programme's zone."""
+    match = _DATE_COMMAND.match(" ".join(words))
+    if not match:
+        raise NotUnderstood("event-date")
+    try:
+        day = date.fromisoformat(match["day"])
+    except ValueError:
+        raise NotUnderstood("event-date-day", match["day"]) from None
+    return SetEventDate(match["event"], day, _clock_time(match["start"]), _clock_time(match["end"]))
+
+
+def _clock_time(text: str) -> time:
+    hours, minutes = (int(part) for part in text.split(":"))
+    if hours > 23 or minutes > 59:
+        raise NotUnderstood("time", text)
+    return time(hours, minutes)
+
+
+def _who(words: list[str], _: list[str]) -> WhoIsComing:
+    if len(words) != 1:
+        raise NotUnderstood("team-who")
+    return WhoIsComing(words[0])
+
+
+GRAMMAR: Grammar = {
+    ("events",): alone(ShowEvents()),
+    ("next",): alone(ShowNext()),
+    ("calendar",): _calendar_feed,
+    ("event", "date"): _event_date,
+    ("team", "who"): _who,
+    ("team", "events"): alone(TeamEvents()),
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Events]]] = [

@@ -19,17 +19,7 @@ from bot.pairs.service import CheckInsService, PairingService
 from bot.scheme import Stage
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import (
-    EditAgreement,
-    LogMeeting,
-    MoveStage,
-    Pause,
-    ShowPair,
-    TeamPair,
-    TeamPairs,
-    TeamPause,
-    TeamUnpair,
-)
+from handlers.grammar import Grammar, NotUnderstood, alone, member, mention
 from handlers.home import Home
 from handlers.i18n import _
 from handlers.listeners import Listen, listen
@@ -376,6 +366,124 @@ def team_unpair(deps: Pairs, command: TeamUnpair, call: CommandCall) -> str:
     me = call.acting
     ended = deps.pairing.unpair(me.person, command.member, command.reason, me.now)
     return view.unpaired_reply(ended, command.reason)
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class ShowPair:
+    pass
+
+
+@dataclass(frozen=True)
+class MoveStage:
+    stage: str
+
+
+@dataclass(frozen=True)
+class LogMeeting:
+    met_on: date
+    minutes: int
+    topics: str
+
+
+@dataclass(frozen=True)
+class Pause:
+    until: date | None
+
+
+@dataclass(frozen=True)
+class EditAgreement:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamPairs:
+    pass
+
+
+@dataclass(frozen=True)
+class TeamPair:
+    mentor: str
+    mentee: str
+
+
+@dataclass(frozen=True)
+class TeamPause:
+    member: str
+    until: date | None
+
+
+@dataclass(frozen=True)
+class TeamUnpair:
+    member: str
+    reason: str
+
+
+_DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)(?:m|min|mins)?)?$")
+
+
+def _stage(words: list[str], _: list[str]) -> MoveStage:
+    if not words:
+        raise NotUnderstood("stage")
+    return MoveStage(" ".join(words))
+
+
+def _meeting(_: list[str], typed: list[str]) -> LogMeeting:
+    """`met YYYY-MM-DD 45m what we talked about` (the topics as typed)."""
+    if len(typed) < 2:
+        raise NotUnderstood("met")
+    try:
+        met_on = date.fromisoformat(typed[0])
+    except ValueError:
+        raise NotUnderstood("met-date", typed[0]) from None
+    duration = _DURATION.match(typed[1].lower())
+    minutes = int(duration["h"] or 0) * 60 + int(duration["m"] or 0) if duration else 0
+    if not minutes:
+        raise NotUnderstood("met-length", typed[1])
+    return LogMeeting(met_on, minutes, " ".join(typed[2:]))
+
+
+def _pause(words: list[str], _: list[str]) -> Pause:
+    if words in (["off"], ["stop"], ["end"]):
+        return Pause(None)
+    if len(words) == 2 and words[0] == "until":
+        try:
+            return Pause(date.fromisoformat(words[1]))
+        except ValueError:
+            pass
+    raise NotUnderstood("pause")
+
+
+def _team_pause(words: list[str], typed: list[str]) -> TeamPause:
+    return TeamPause(member(typed, "team-pause"), _pause(words[1:], typed[1:]).until)
+
+
+def _team_pair(_: list[str], typed: list[str]) -> TeamPair:
+    people = [mention(w) for w in typed]
+    if len(people) != 2 or None in people:
+        raise NotUnderstood("team-pair")
+    return TeamPair(people[0] or "", people[1] or "")
+
+
+def _team_unpair(_: list[str], typed: list[str]) -> TeamUnpair:
+    reason = " ".join(typed[1:]) or "ended by the project team"
+    return TeamUnpair(member(typed, "team-unpair"), reason)
+
+
+GRAMMAR: Grammar = {
+    ("pair",): alone(ShowPair()),
+    ("agreement",): alone(EditAgreement()),
+    ("stage",): _stage,
+    ("met",): _meeting,
+    ("pause",): _pause,
+    ("team", "pairs"): alone(TeamPairs()),
+    ("team", "pair"): _team_pair,
+    ("team", "pause"): _team_pause,
+    ("team", "unpair"): _team_unpair,
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Pairs]]] = [

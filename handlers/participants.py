@@ -27,7 +27,7 @@ from bot.participants.service import ParticipantsService
 from bot.scheme import Nation
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import MyData, SetLanguage, SetNation
+from handlers.grammar import Grammar, alone
 from handlers.home import Home
 from handlers.i18n import _, in_language
 from handlers.listeners import Listen, listen
@@ -270,6 +270,36 @@ def language(deps: Participants, command: SetLanguage, call: CommandCall) -> str
     chosen = deps.participants.set_language(me.person, command.named, me.now)
     with in_language(chosen):  # the answer is the first thing said in it
         return view.language_set()
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class MyData:
+    pass
+
+
+@dataclass(frozen=True)
+class SetNation:
+    """`nation`: which nation's bank holidays I keep; `nation NAME`: keep that one's."""
+
+    named: str | None
+
+
+@dataclass(frozen=True)
+class SetLanguage:
+    """`language` (or `iaith`): which language I read; `language NAME`: read that one."""
+
+    named: str | None
+
+
+GRAMMAR: Grammar = {
+    ("my-data",): alone(MyData()),
+    ("language",): lambda _, typed: SetLanguage(" ".join(typed) or None),
+    ("nation",): lambda _, typed: SetNation(" ".join(typed) or None),
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Participants]]] = [

@@ -11,13 +11,13 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
-from bot.requests.model import EventChoice, Kind, Source
+from bot.requests.model import KINDS, EventChoice, Kind, Source
 from bot.requests.rules import event_problem
 from bot.requests.service import RequestsService
 from bot.scheme import Event, Slug
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import AskRequest, TeamRequests
+from handlers.grammar import Grammar, NotUnderstood, alone
 from handlers.home import Home
 from handlers.i18n import LANGUAGES
 from handlers.listeners import Listen, listen
@@ -243,6 +243,46 @@ def ask(deps: Requests, command: AskRequest, call: CommandCall) -> str | None:
 def team_requests(deps: Requests, _: TeamRequests, call: CommandCall) -> str:
     views = deps.requests.for_team(call.acting.person)
     return view.team_requests_message(views, deps.requests.programme)
+
+
+# Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
+# then who answers each (COMMANDS).
+
+
+@dataclass(frozen=True)
+class AskRequest:
+    """`request [adjustment|accommodation|travel [EVENT]]`, or `can't travel [EVENT]`: the form,
+    with those chosen. EVENT is as typed: its number in the list the bot shows, a clear part of
+    its title, or its id; the listener finds which event it is."""
+
+    kind: Kind | None = None
+    event: str | None = None
+
+
+@dataclass(frozen=True)
+class TeamRequests:
+    pass
+
+
+def _request(words: list[str], typed: list[str]) -> AskRequest:
+    if not words:
+        return AskRequest()
+    kind = next((k for k in KINDS if k == words[0]), None)
+    if kind is None:
+        raise NotUnderstood("request")
+    return AskRequest(kind, " ".join(typed[1:]) or None)
+
+
+def _cant_travel(_: list[str], typed: list[str]) -> AskRequest:
+    return AskRequest("travel", " ".join(typed) or None)
+
+
+GRAMMAR: Grammar = {
+    ("request",): _request,
+    # Ways of saying "can't travel" (a phone's curly apostrophe is made straight before this)
+    **{(cant, "travel"): _cant_travel for cant in ("can't", "cant", "cannot")},
+    ("team", "requests"): alone(TeamRequests()),
+}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Requests]]] = [

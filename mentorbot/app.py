@@ -26,6 +26,7 @@ import handlers.console
 import handlers.errors
 import handlers.evaluations
 import handlers.events
+import handlers.features
 import handlers.home
 import handlers.middleware
 import handlers.pairs
@@ -317,7 +318,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.middleware.register(bolt, services.clock, services.participants.language_of)
     handlers.errors.register(bolt)
     home = _home(services)
-    team, commands = services.team, handlers.commands.Commands()
+    team, commands = services.team, handlers.commands.Commands(handlers.features.parse_command)
     handlers.home.register(bolt, home)
     handlers.events.register(bolt, commands, handlers.events.Events(services.events, team, home))
     handlers.pairs.register(

@@ -220,3 +220,22 @@ def test_a_feature_s_listeners_are_its_own_and_the_hubs_hold_none_of_theirs() ->
     assert [row.id for row in commands.LISTENERS] == ["/mentoring"]
     for feature in FEATURES:
         assert importlib.import_module(f"handlers.{feature}").LISTENERS, feature
+
+
+# The only classes the command router defines: its own, never a feature's command.
+ROUTER_OWN = {"grammar": {"NotUnderstood", "Help"}, "commands": {"CommandCall", "Commands"}}
+
+
+def test_each_feature_s_commands_are_its_own_and_the_router_defines_none() -> None:
+    """A command's typed value and its parser live in handlers/<feature>.py, beside its answer
+    (its GRAMMAR and COMMANDS tables); handlers/grammar.py and handlers/commands.py only split
+    the text and dispatch, and handlers/features.py lists the features' grammars."""
+    for hub, own in ROUTER_OWN.items():
+        tree = ast.parse((ROOT / "handlers" / f"{hub}.py").read_text())
+        defined = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+        assert defined <= own, f"handlers/{hub}.py defines {defined - own}"
+    for feature in FEATURES:
+        module = importlib.import_module(f"handlers.{feature}")
+        assert module.GRAMMAR, feature
+        for command, _ in module.COMMANDS:
+            assert command.__module__ == module.__name__, f"{command.__name__} is not {feature}'s"

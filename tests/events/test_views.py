@@ -20,7 +20,9 @@ from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.service import Attendance
 from bot.scheme import SHIPPED_PROGRAMME, Event, load_programme
-from handlers.grammar import CalendarFeed, NotUnderstood, parse_command
+from handlers.events import CalendarFeed
+from handlers.features import parse_command
+from handlers.grammar import NotUnderstood
 from handlers.views import events as view
 from handlers.views.commands import not_understood
 from handlers.views.common import user_error

@@ -7,19 +7,11 @@ from datetime import date, time
 
 import pytest
 
-from handlers.grammar import (
-    WELSH_WORDS,
-    AskRequest,
-    Help,
-    NotUnderstood,
-    SetEventDate,
-    ShowEvents,
-    ShowNext,
-    TeamRequests,
-    WhoIsComing,
-    parse_command,
-)
+from handlers.events import SetEventDate, ShowEvents, ShowNext, WhoIsComing
+from handlers.features import parse_command
+from handlers.grammar import WELSH_WORDS, Help, NotUnderstood
 from handlers.i18n import WELSH, _, in_language
+from handlers.requests import AskRequest, TeamRequests
 from handlers.views.commands import TEAM_USAGE, USAGE, not_understood
 
 

@@ -1,0 +1,17 @@
+"""The features whose commands make up `/mentoring`: each offers its GRAMMAR (the words its
+commands begin with, and how the rest is read) beside its COMMANDS (who answers each), in
+handlers/<feature>.py. A new feature's commands join here."""
+
+from __future__ import annotations
+
+from handlers import concerns, evaluations, events, pairs, participants, requests
+from handlers.grammar import router
+
+parse_command = router(
+    events.GRAMMAR,
+    pairs.GRAMMAR,
+    concerns.GRAMMAR,
+    requests.GRAMMAR,
+    participants.GRAMMAR,
+    evaluations.GRAMMAR,
+)
