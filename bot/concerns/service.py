@@ -425,7 +425,7 @@ class ConcernsService:
                 tuple(SentCheckIn(c.sent_at, c.answer) for c in recent if c.sent_at),
             )
         lead = self._team.lead if escalated else None
-        alert = ConcernForTeam(concern, reporter, shown, escalated, lead, steps)
+        alert = ConcernForTeam(concern, reporter, shown, escalated, lead, steps, self._programme)
         return alert.to(self._team.channel)
 
     def _name(self, slack_user_id: str) -> str | None:

@@ -101,6 +101,7 @@ class EvaluationsService:
         on_change: Callable[[], None],
     ):
         """`on_change` is told when someone's moments change (the clock reschedules)."""
+        self._programme = programme  # its zone, for the days its messages name
         self._settings = programme.evaluations
         self._forms = {f.id: f for f in programme.evaluations.forms}
         self._uow = uow
@@ -189,7 +190,8 @@ class EvaluationsService:
         notice: EvaluationInvite | EvaluationReminder
         if owed.kind == "invite":
             uow.evaluations.invite(owed.form.id, [owed.person.id], now)
-            notice = EvaluationInvite(owed.form, *question_range(owed.form, owed.person.role))
+            fewest, most = question_range(owed.form, owed.person.role)
+            notice = EvaluationInvite(owed.form, fewest, most, self._programme)
         else:
             record = uow.evaluations.get(owed.form.id, owed.person.id)
             answers = record.progress.answers if record else {}
@@ -198,6 +200,7 @@ class EvaluationsService:
                 owed.kind,
                 len(answers),
                 len(questions_for(owed.form, owed.person.role, answers)),
+                self._programme,
             )
         return notice.to_person(owed.person)
 
@@ -333,7 +336,8 @@ class EvaluationsService:
                 answered = self._apply(uow, slack_user_id, form, now, act)
                 if answered is not None:
                     if reply_key is not None:
-                        uow.deliveries.add([_reply(reply_key, slack_user_id, answered)], now)
+                        reply = _reply(reply_key, slack_user_id, answered, self._programme)
+                        uow.deliveries.add([reply], now)
                     uow.commit()
                     if answered.reply is not None and isinstance(answered.reply, Submitted):
                         self._on_change()
@@ -469,9 +473,11 @@ class EvaluationsService:
         )
 
 
-def _reply(key: str, slack_user_id: str, answered: Answered) -> Outgoing:
+def _reply(key: str, slack_user_id: str, answered: Answered, programme: Programme) -> Outgoing:
     """What the person sees after their message or button, to their own DM."""
-    notice = EvaluationReply(answered.form, answered.reply, slack_user_id, key, answered.error)
+    notice = EvaluationReply(
+        answered.form, answered.reply, slack_user_id, key, answered.error, programme
+    )
     return notice.to(slack_user_id)
 
 

@@ -67,6 +67,7 @@ def test_delivering_posts_it_to_the_team_channel_only_and_tells_the_reporter_onc
     assert scheme.concerns.deliver_pending(RAISED) == 1
     [(to, alert)] = scheme.messenger.of(ConcernForTeam)
     assert (to, alert.concern.text, alert.escalated_to) == (TEAM_CHANNEL, WORDS, None)
+    assert alert.programme == scheme.programme, "its days in the scheme's zone"
     assert alert.pair is not None and alert.pair.mentor is not None
     assert alert.pair.mentor.name == "Grace Mensah"
     [(told, received)] = scheme.messenger.of(ConcernReceived)

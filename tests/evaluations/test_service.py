@@ -91,6 +91,7 @@ def test_everyone_in_the_audience_is_invited_once_when_the_form_opens(scheme: Sc
     invites = scheme.messenger.of(EvaluationInvite)
     assert {to for to, _ in invites} == {GRACE, OLIVER, SUNITA, JAMIE}
     assert {(n.form.id, n.questions) for _, n in invites} == {("baseline", 6)}
+    assert all(n.programme == scheme.programme for _, n in invites), "its days in its zone"
     assert scheme.evaluations.run_due(OPENS + timedelta(hours=1)) == 0
 
 
