@@ -19,7 +19,6 @@ from bot.evaluations.model import Ask, InboxItem
 from bot.evaluations.service import AnswerButton, EvaluationsService
 from bot.scheme import Programme, Slug
 from bot.team import Team
-from handlers import i18n
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, NotUnderstood, alone
 from handlers.home import Home
@@ -177,7 +176,7 @@ def submit(
     ack()
     me, pressed = acting(context), parse(FormPressed, action)
     deps.evaluations.submit(me.person, pressed.value, pressed.press(body), me.now)
-    _settle(respond, body, i18n._("Submit"))
+    _settle(respond, body, view.submit_label())
 
 
 def _answer(

@@ -21,7 +21,6 @@ from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, NotUnderstood, alone, member, mention
 from handlers.home import Home
-from handlers.i18n import _
 from handlers.listeners import Listen, listen
 from handlers.middleware import (
     Acting,
@@ -35,7 +34,6 @@ from handlers.middleware import (
 )
 from handlers.views import concerns as concerns_view
 from handlers.views import pairs as view
-from handlers.views.common import done_modal
 
 Id = RowId
 HOME_AGREEMENT_MODAL, HOME_MEETING_MODAL = "home_agreement_modal", "home_meeting_modal"
@@ -270,7 +268,7 @@ def make_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) ->
     me = acting(context)
     form = parse(PairForm, me.values)
     deps.pairing.pair(me.person, form.mentor, form.mentee, me.now)
-    done = done_modal(_("Pair made"), _(view.PAIR_MADE))
+    done = view.pair_made_modal()
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
@@ -279,7 +277,7 @@ def end_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> 
     me = acting(context)
     form = parse(MemberForm, me.values)
     deps.pairing.unpair(me.person, form.member, form.reason, me.now)
-    done = done_modal(_("Pairing ended"), _(view.PAIR_ENDED))
+    done = view.pair_ended_modal()
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 
@@ -288,7 +286,7 @@ def pause_pair(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -
     me = acting(context)
     form = parse(PausePairForm, me.values)
     deps.pairing.pause_pair(me.person, form.member, form.until, me.now)
-    done = done_modal(_("Pair paused"), _(view.PAIR_PAUSED))
+    done = view.pair_paused_modal()
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 

@@ -33,8 +33,8 @@ from handlers.i18n import _, in_language
 from handlers.listeners import Listen, listen
 from handlers.middleware import MenuChoice, Payload, SlackId, acting, open_modal, parse, part
 from handlers.views import participants as view
-from handlers.views.common import done_modal, user_error
-from handlers.views.pairs.forms import PAIRS_IMPORTED
+from handlers.views.common import user_error
+from handlers.views.pairs.forms import pairs_imported_modal
 
 IMPORTING = "console_importing"  # the checked file and its form's id, from the ack to the import
 # Slack applies a form's answer within the 3 seconds it gives the app: wait at most that long.
@@ -149,17 +149,15 @@ def run_import(deps: Participants, client: WebClient, context: BoltContext) -> N
     try:
         if what == "pairs":
             deps.team.require_member(me.person)
-            imported = deps.pairing.import_pairs(text, me.now)
-            done = _(PAIRS_IMPORTED).format(n=imported)
+            told = pairs_imported_modal(deps.pairing.import_pairs(text, me.now))
         else:
             summary = deps.participants.import_file(me.person, text, me.now)
-            done = _(view.PEOPLE_IMPORTED).format(created=summary.created, updated=summary.updated)
-        told = done_modal(_("Imported"), done)
+            told = view.people_imported_modal(summary.created, summary.updated)
     except ImportRejected as rejected:
         problems = view.import_problems_text(view.import_problems(rejected))
         told = view.import_modal(what, problems)
     except UserError as error:
-        told = done_modal(_("Not imported"), user_error(error))
+        told = view.not_imported_modal(user_error(error))
     _update_once_shown(client, shown_as, told)
     deps.home.publish(client, me.person, me.now)
 
@@ -233,7 +231,7 @@ def erase(deps: Participants, ack: Ack, client: WebClient, context: BoltContext)
     me = acting(context)
     email = parse(EraseOrigin, me.metadata).email
     erasure = deps.privacy.erase_for_team(me.person, email, me.now)
-    done = done_modal(_("Erased"), view.erased(erasure))
+    done = view.erased_modal(erasure)
     ack(response_action="update", view=done)
     deps.home.publish(client, me.person, me.now)
 

@@ -148,3 +148,19 @@ def test_the_home_and_the_console_take_from_a_feature_only_the_sections_they_com
     expected = {(f, name) for f, names in COMPOSES[hub].items() for name in names}
     assert _taken_from_features(VIEWS / hub) == expected
     assert "__all__" not in (VIEWS / hub).read_text(), "the Home and the console re-export nothing"
+
+
+def test_listeners_word_nothing_themselves_their_words_are_in_the_views() -> None:
+    """A listener may translate a view's word (`_(view.WORDS)`), never write one of its own."""
+    written = []
+    for path in sorted(VIEWS.parent.glob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text())):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", getattr(node.func, "attr", None)) in ("_", "N_")
+                and node.args
+                and isinstance(node.args[0], ast.Constant)
+                and path.name != "i18n.py"
+            ):
+                written.append(f"{path.name}:{node.lineno} {node.args[0].value!r}")
+    assert written == []

@@ -67,9 +67,11 @@ from handlers.views.evaluations.questions import (
     refusal,
     reply_message,
     show,
+    submit_label,
 )
 
 __all__ = [
+    "submit_label",
     "ANSWER",
     "MAX_BOXES",
     "MAX_BUTTONS",

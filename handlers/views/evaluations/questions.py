@@ -184,7 +184,7 @@ def _summary(form: Form, summary: Summary) -> tuple[str, list[Block]]:
         ActionsBlock(
             block_id=f"eval:{form.id}:submit",
             elements=[
-                ButtonElement(text=_("Submit"), action_id=SUBMIT, value=form.id, style="primary")
+                ButtonElement(text=submit_label(), action_id=SUBMIT, value=form.id, style="primary")
             ],
         ),
     ]
@@ -269,3 +269,8 @@ def question_in_language(question: Question) -> Question:
 
 def _numbered(options: Sequence[str]) -> str:
     return ", ".join(f"{i} {o}" for i, o in enumerate(options, 1))
+
+
+def submit_label() -> str:
+    """The Submit button's word, which the answered question shows once it is pressed."""
+    return _("Submit")

@@ -50,6 +50,10 @@ from handlers.views.pairs.forms import (
     make_pair_modal,
     meeting_logged_modal,
     meeting_modal,
+    pair_ended_modal,
+    pair_made_modal,
+    pair_paused_modal,
+    pairs_imported_modal,
     pause_modal,
     pause_pair_modal,
 )
@@ -100,6 +104,10 @@ from handlers.views.pairs.replies import (
 )
 
 __all__ = [
+    "pair_made_modal",
+    "pair_ended_modal",
+    "pair_paused_modal",
+    "pairs_imported_modal",
     "ACCEPT",
     "AGREEMENT",
     "CONCERN",

@@ -17,6 +17,7 @@ from bot.pairs.model import Agreement, Meeting
 from handlers.i18n import N_, _
 from handlers.views.common import (
     console_form,
+    done_modal,
     note,
     person_picker,
 )
@@ -156,6 +157,22 @@ PAIR_PAUSED = N_("The pair's check-ins are paused until that day.")
 
 
 PAIRS_IMPORTED = N_("{n} pairs made. Each pair has been introduced and asked to accept.")
+
+
+def pair_made_modal() -> View:
+    return done_modal(_("Pair made"), _(PAIR_MADE))
+
+
+def pair_ended_modal() -> View:
+    return done_modal(_("Pairing ended"), _(PAIR_ENDED))
+
+
+def pair_paused_modal() -> View:
+    return done_modal(_("Pair paused"), _(PAIR_PAUSED))
+
+
+def pairs_imported_modal(made: int) -> View:
+    return done_modal(_("Imported"), _(PAIRS_IMPORTED).format(n=made))
 
 
 def make_pair_modal() -> View:

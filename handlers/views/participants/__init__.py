@@ -44,10 +44,13 @@ from handlers.views.participants.forms import (
     erase_confirm_modal,
     erase_modal,
     erased,
+    erased_modal,
     import_help,
     import_modal,
     import_problems_text,
     importing_modal,
+    not_imported_modal,
+    people_imported_modal,
 )
 from handlers.views.participants.home import (
     HOME_LANGUAGE,
@@ -73,6 +76,9 @@ from handlers.views.participants.messages import (
 )
 
 __all__ = [
+    "people_imported_modal",
+    "not_imported_modal",
+    "erased_modal",
     "import_problems",
     "problem_words",
     "CONCERN_STATUS_WORDS",

@@ -16,6 +16,7 @@ from handlers.i18n import N_, _
 from handlers.views.common import (
     SECTION_TEXT_MAX,
     console_form,
+    done_modal,
     person_picker,
     sections,
 )
@@ -154,6 +155,20 @@ NOT_READABLE = N_("I could not read that file from Slack. Please attach it again
 
 
 PEOPLE_IMPORTED = N_("{created} participants added, {updated} updated.")
+
+
+def people_imported_modal(created: int, updated: int) -> View:
+    words = _(PEOPLE_IMPORTED).format(created=created, updated=updated)
+    return done_modal(_("Imported"), words)
+
+
+def not_imported_modal(why: str) -> View:
+    """`why`: the person's mistake, in its feature's words."""
+    return done_modal(_("Not imported"), why)
+
+
+def erased_modal(erasure: Erasure) -> View:
+    return done_modal(_("Erased"), erased(erasure))
 
 
 def erased(erasure: Erasure) -> str:
