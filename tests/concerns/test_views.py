@@ -3,10 +3,7 @@ a concern cannot notify the team's channel, mention anyone or disguise a link.""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
-
-from slack_sdk.models.blocks import Block
 
 from bot.concerns.errors import (
     CannotAct,
@@ -33,24 +30,13 @@ from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
 from handlers.views.common import SECTION_TEXT_MAX, user_error
 from handlers.views.hub import Console
+from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
-TYPED = "<!channel> <@U999> & <https://evil.example|click>"
-ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
-MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 # A scheme far from London: 23:30 on 2 February in London is 12:30 on 3 February here.
 AUCKLAND = PROGRAMME.model_copy(update={"timezone": "Pacific/Auckland"})
 LATE = datetime(2026, 2, 2, 23, 30, tzinfo=UTC)
-
-
-def shown(message: tuple[str, list[Block]]) -> str:
-    text, blocks = message
-    return text + "\n" + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
-
-
-def no_markup_from(shown: str) -> bool:
-    return not any(markup in shown for markup in MARKUP)
 
 
 def concern(**changes: object) -> Concern:
@@ -87,31 +73,31 @@ def alert(c: Concern, reporter: Participant | None = None, **changes: object) ->
 
 
 def test_a_concerns_text_cannot_notify_the_channel() -> None:
-    message = shown(view.concern_for_team(alert(concern(text=f"{TYPED}\nsecond line"))))
+    message = view.concern_for_team(alert(concern(text=f"{TYPED}\nsecond line")))
 
-    assert f"> {ESCAPED}\\n> second line" in message  # still quoted, line by line
-    assert no_markup_from(message)
+    assert f"> {ESCAPED}\n> second line" in words(message)  # still quoted, line by line
+    assert no_markup_in(message)
 
 
 def test_a_contact_wish_reads_as_typed_in_the_teams_alert() -> None:
-    message = shown(view.concern_for_team(alert(concern(contact=TYPED))))
+    message = view.concern_for_team(alert(concern(contact=TYPED)))
 
-    assert f"*May we contact them?* {ESCAPED}" in message
-    assert no_markup_from(message)
+    assert f"*May we contact them?* {ESCAPED}" in words(message)
+    assert no_markup_in(message)
 
 
 def test_the_reporters_name_cannot_notify_the_team_channel() -> None:
     text, blocks = view.concern_for_team(alert(concern(), person(name=TYPED)))
 
     assert text == f":lock: Concern #7 from {ESCAPED} (mentee) (soon)"
-    assert no_markup_from(shown((text, blocks)))
+    assert no_markup_in((text, blocks))
 
 
 def test_the_pairs_names_in_the_teams_alert_cannot_notify_the_channel() -> None:
-    message = shown(view.concern_for_team(alert(concern(), pair=reporters_pair(TYPED))))
+    message = view.concern_for_team(alert(concern(), pair=reporters_pair(TYPED)))
 
-    assert f"*Pair:* {ESCAPED} (mentor) & Sunita Rao (mentee), stage Preparing" in message
-    assert no_markup_from(message)
+    assert f"*Pair:* {ESCAPED} (mentor) & Sunita Rao (mentee), stage Preparing" in words(message)
+    assert no_markup_in(message)
 
 
 def test_the_alert_shows_the_pairs_recent_check_ins_and_who_is_not_on_the_scheme() -> None:
@@ -119,14 +105,14 @@ def test_the_alert_shows_the_pairs_recent_check_ins_and_who_is_not_on_the_scheme
         ConcernForTeam(concern(reporter_id=None, pair_id=None), None, None)
     )
     assert text == ":lock: Concern #7 from someone not on the scheme (soon)"
-    assert "*Pair:* not in a pair" in shown((text, blocks))
-    assert "Recent check-ins" not in shown((text, blocks))
+    assert "*Pair:* not in a pair" in words((text, blocks))
+    assert "Recent check-ins" not in words((text, blocks))
 
-    paired = shown(view.concern_for_team(alert(concern())))
+    paired = words(view.concern_for_team(alert(concern())))
 
     assert "*Recent check-ins:* 03 Feb: Not yet; 17 Feb: no answer" in paired
     erased = ReportersPair(None, person(), "enabling_growth", ())
-    assert "*Pair:* ? (mentor) & Sunita Rao (mentee), stage Enabling Growth" in shown(
+    assert "*Pair:* ? (mentor) & Sunita Rao (mentee), stage Enabling Growth" in words(
         view.concern_for_team(alert(concern(), pair=erased))
     )
 
@@ -143,21 +129,21 @@ def test_an_escalation_brought_up_to_date_no_longer_says_not_yet_acknowledged() 
     text, blocks = view.concern_for_team(alert(taken, escalated_to="ULEAD0001"))
 
     assert text.startswith(":lock: Concern #")
-    assert "Status: :large_orange_circle: acknowledged, with <@UTEAM0001>" in shown((text, blocks))
+    assert "Status: :large_orange_circle: acknowledged, with <@UTEAM0001>" in words((text, blocks))
 
 
 def test_a_contact_wish_reads_as_typed_when_the_reporter_is_thanked() -> None:
-    message = shown(view.concern_received(ConcernReceived(7, TYPED, 4)))
+    message = view.concern_received(ConcernReceived(7, TYPED, 4))
 
-    assert f"They will contact you as you asked: {ESCAPED}." in message
-    assert no_markup_from(message)
+    assert f"They will contact you as you asked: {ESCAPED}." in words(message)
+    assert no_markup_in(message)
 
 
 def test_a_team_members_name_cannot_mention_anyone_in_the_acknowledgement() -> None:
     text, blocks = view.concern_acknowledged(ConcernAcknowledged(7, TYPED))
 
     assert text.startswith(f"{ESCAPED} from the project team has read your concern")
-    assert no_markup_from(shown((text, blocks)))
+    assert no_markup_in((text, blocks))
 
 
 def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
@@ -175,7 +161,7 @@ def test_names_in_an_automatic_notice_cannot_notify_the_team_channel() -> None:
         f":robot_face: From the bot, lower priority: {ESCAPED} & Sunita Rao "
         "(Preparing) need attention: no meeting logged for 6 weeks."
     )
-    assert no_markup_from(shown((text, blocks)))
+    assert no_markup_in((text, blocks))
 
 
 def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_low() -> None:
@@ -200,7 +186,7 @@ def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_lo
         f":robot_face: From the bot, lower priority: {ESCAPED} (mentee) gave a low score in the "
         f"{form.title.lower()}: 1 of {question.high} to “{question.text}”"
     )
-    assert no_markup_from(shown((low, blocks)))
+    assert no_markup_in((low, blocks))
 
 
 def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None:
@@ -209,7 +195,7 @@ def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None
     listed = view.alerts_message([AlertView(taken, TYPED, [])], PROGRAMME)
 
     assert f"• #7 :large_orange_circle: acknowledged, with <@UTEAM0001>: from {ESCAPED}," in listed
-    assert not any(markup in listed for markup in MARKUP)
+    assert no_markup_in(listed)
 
 
 def test_an_acknowledgement_by_someone_the_team_file_does_not_name() -> None:
@@ -257,7 +243,7 @@ def test_a_concern_s_days_are_the_programme_s_days_in_the_alert_the_list_and_the
     late = concern(created_at=LATE)
     checked_in = ReportersPair(mentor(), person(), "preparing", (SentCheckIn(LATE, "not_yet"),))
 
-    alerted = shown(view.concern_for_team(alert(late, pair=checked_in, programme=AUCKLAND)))
+    alerted = words(view.concern_for_team(alert(late, pair=checked_in, programme=AUCKLAND)))
     listed = view.alerts_message([AlertView(late, "Sunita Rao", [])], AUCKLAND)
     console, _ = view.attention(
         Console([AlertView(late, None, [])], [], [], {}, []), AUCKLAND, LATE
@@ -265,4 +251,4 @@ def test_a_concern_s_days_are_the_programme_s_days_in_the_alert_the_list_and_the
 
     assert "*Recent check-ins:* 03 Feb: Not yet" in alerted
     assert "from Sunita Rao, 03 Feb 12:30, soon" in listed
-    assert "raised 03 Feb" in shown(("", console))
+    assert "raised 03 Feb" in words(("", console))

@@ -3,7 +3,6 @@ markup; every refusal and error has its words."""
 
 from __future__ import annotations
 
-import json
 from datetime import UTC, datetime
 from typing import get_args
 
@@ -22,10 +21,8 @@ from bot.scheme import SHIPPED_PROGRAMME, Form, Question, QuestionInWelsh, load_
 from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view
 from handlers.views.common import user_error
+from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
-TYPED = "<!channel> <@U999> & <https://evil.example|click>"
-ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
-MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 BETTER = Question(id="better", kind="text", text="What would make the scheme better?")
 CHOICE = Question(id="often", kind="choice", text="How often?", options=["Weekly", "Monthly"])
 FORM = Form(
@@ -46,9 +43,8 @@ def test_a_free_text_answer_in_the_summary_of_answers_cannot_notify_anyone() -> 
 
     text, blocks = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:1"))
 
-    shown = text + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
     assert f"1. What would make the scheme better? *{ESCAPED}*\n2. How often? *Weekly*" in text
-    assert not any(markup in shown for markup in MARKUP)
+    assert no_markup_in((text, blocks))
 
 
 def test_every_reason_an_answer_is_refused_has_words() -> None:
@@ -165,7 +161,7 @@ def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_wor
     many = support.model_copy(update={"options": [f"Option {n}" for n in range(11)], "cy": None})
     text, blocks = view.reply_message(FORM, Ask(many, 1, 2), "USUNITA01")
     assert not [b for b in blocks if b.type == "actions"]
-    assert "Reply with the numbers of all that apply" in json.dumps([b.to_dict() for b in blocks])
+    assert "Reply with the numbers of all that apply" in words(blocks)
 
 
 def test_a_form_closes_on_the_programme_s_day_in_every_message_that_says_when() -> None:

@@ -26,12 +26,9 @@ from handlers.grammar import NotUnderstood
 from handlers.views import events as view
 from handlers.views.commands import not_understood
 from handlers.views.common import user_error
+from tests.seen import ESCAPED, TYPED, no_markup_in
 
 STAMP = datetime(2025, 10, 1, 8, tzinfo=UTC)
-
-TYPED = "<!channel> <@U999> & <https://evil.example|click>"
-ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
-MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 
 
 def test_names_in_the_attendance_list_cannot_notify_the_team_channel() -> None:
@@ -46,7 +43,7 @@ def test_names_in_the_attendance_list_cannot_notify_the_team_channel() -> None:
     assert f"• Coming (2): {ESCAPED}, Sunita Rao\n" in listed
     assert f"• Can't make it (1): {ESCAPED}\n" in listed
     assert listed.endswith(f"• No reply yet (1): {ESCAPED}")
-    assert not any(markup in listed for markup in MARKUP)
+    assert no_markup_in(listed)
 
 
 def test_offsets_read_as_words() -> None:

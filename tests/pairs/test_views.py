@@ -4,11 +4,9 @@ read as written in every pairs message, and never as Slack markup."""
 from __future__ import annotations
 
 import inspect
-import json
 from datetime import UTC, date, datetime
 
 import pytest
-from slack_sdk.models.blocks import Block
 
 from bot.errors import UserError
 from bot.pairs import errors
@@ -47,21 +45,10 @@ from bot.participants.model import Participant
 from handlers.views import pairs as view
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems
+from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
-TYPED = "<!channel> <@U999> & <https://evil.example|click>"
-ESCAPED = "&lt;!channel&gt; &lt;@U999&gt; &amp; &lt;https://evil.example|click&gt;"
-MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
 PAIR = Pair(3, 1, 2, "active", "negotiation", NOW)
-
-
-def shown(message: tuple[str, list[Block]]) -> str:
-    text, blocks = message
-    return text + "\n" + json.dumps([b.to_dict() for b in blocks], ensure_ascii=False)
-
-
-def no_markup_from(shown: str) -> bool:
-    return not any(markup in shown for markup in MARKUP)
 
 
 def mentor(name: str = "Grace Mensah", about: str | None = None) -> Participant:
@@ -78,22 +65,22 @@ def test_a_name_and_about_text_in_the_introduction_cannot_notify_anyone() -> Non
     text, blocks = view.introduction(introduced)
 
     assert text.startswith(f"The steering group has paired {ESCAPED} (mentor) with Sunita Rao")
-    assert f"• *{ESCAPED}* (mentor): {ESCAPED}" in shown((text, blocks))
-    assert no_markup_from(shown((text, blocks)))
+    assert f"• *{ESCAPED}* (mentor): {ESCAPED}" in words((text, blocks))
+    assert no_markup_in((text, blocks))
 
 
 def test_a_partners_name_in_the_reminder_to_accept_cannot_notify_anyone() -> None:
-    message = shown(view.acceptance_nudge(AcceptanceNudge(3, mentee(TYPED))))
+    message = view.acceptance_nudge(AcceptanceNudge(3, mentee(TYPED)))
 
-    assert f"you have been paired with {ESCAPED}. Please accept" in message
-    assert no_markup_from(message)
+    assert f"you have been paired with {ESCAPED}. Please accept" in words(message)
+    assert no_markup_in(message)
 
 
 def test_names_in_the_welcome_cannot_notify_anyone() -> None:
-    message = shown(view.pair_started(PairStarted(3, mentor(TYPED), mentee())))
+    message = view.pair_started(PairStarted(3, mentor(TYPED), mentee()))
 
-    assert f"welcome, {ESCAPED} and Sunita Rao!" in message
-    assert no_markup_from(message)
+    assert f"welcome, {ESCAPED} and Sunita Rao!" in words(message)
+    assert no_markup_in(message)
 
 
 def test_the_name_of_whoever_moved_the_stage_cannot_notify_anyone() -> None:
@@ -102,14 +89,14 @@ def test_the_name_of_whoever_moved_the_stage_cannot_notify_anyone() -> None:
     )
 
     assert text == f"{ESCAPED} moved your pair to Negotiation."
-    assert no_markup_from(shown((text, blocks)))
+    assert no_markup_in((text, blocks))
 
 
 def test_a_partners_name_when_the_pairing_ends_cannot_notify_anyone() -> None:
-    message = shown(view.pair_ended(PairEnded(3, mentee(TYPED))))
+    message = view.pair_ended(PairEnded(3, mentee(TYPED)))
 
-    assert f"Your mentoring pairing with {ESCAPED} has now ended." in message
-    assert no_markup_from(message)
+    assert f"Your mentoring pairing with {ESCAPED} has now ended." in words(message)
+    assert no_markup_in(message)
 
 
 def test_a_partner_who_has_left_the_scheme_is_not_named_when_the_pairing_ends() -> None:
@@ -139,7 +126,7 @@ def test_a_pairs_agreement_and_meetings_read_as_typed_in_my_pair() -> None:
     for field in ("Goals", "Availability", "Topics", "Contact"):
         assert f"• {field}: {ESCAPED}" in shown_to_me
     assert f"• 18 Nov 2025, 45 min: {ESCAPED}" in shown_to_me
-    assert no_markup_from(shown_to_me)
+    assert no_markup_in(shown_to_me)
 
 
 def test_a_pairing_waiting_for_one_of_the_two_names_them_as_typed() -> None:
@@ -154,7 +141,7 @@ def test_a_pairing_waiting_for_one_of_the_two_names_them_as_typed() -> None:
 
     assert f"(waiting for {ESCAPED} to accept)" in to_her
     assert f"({ESCAPED} has accepted; your pairing starts as soon as you accept too)" in to_him
-    assert no_markup_from(to_her) and no_markup_from(to_him)
+    assert no_markup_in(to_her) and no_markup_in(to_him)
 
 
 def test_names_in_the_teams_overview_of_pairs_cannot_notify_anyone() -> None:
@@ -168,7 +155,7 @@ def test_names_in_the_teams_overview_of_pairs_cannot_notify_anyone() -> None:
 
     assert f"• *{ESCAPED}* & *Sunita Rao*: Negotiation" in overview
     assert f"• *Grace Mensah* & *{ESCAPED}*: awaiting acceptance from {ESCAPED}" in overview
-    assert no_markup_from(overview)
+    assert no_markup_in(overview)
 
 
 def test_the_teams_overview_counts_one_pair_as_one_pair() -> None:
@@ -182,7 +169,7 @@ def test_the_name_on_an_answered_check_in_cannot_notify_anyone() -> None:
     text, blocks = view.answered(mentee(TYPED), PAIR, "yes")
 
     assert text == f"{ESCAPED} answered: Yes, we've met. Thank you!"
-    assert no_markup_from(shown((text, blocks)))
+    assert no_markup_in((text, blocks))
 
 
 def test_the_agreement_form_shows_what_was_typed_unescaped_as_it_is_plain_text() -> None:
@@ -276,7 +263,7 @@ def test_every_error_the_pairs_feature_defines_has_its_words() -> None:
 def test_a_stage_or_a_name_typed_into_an_error_cannot_notify_anyone() -> None:
     for error in (UnknownStage(TYPED), WrongRole(TYPED, "mentee", "mentor"), AlreadyPaired(TYPED)):
         assert ESCAPED in user_error(error)
-        assert no_markup_from(user_error(error))
+        assert no_markup_in(user_error(error))
 
 
 def test_each_problem_in_a_pairings_file_reads_with_its_line_as_plain_text() -> None:
