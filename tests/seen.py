@@ -4,8 +4,9 @@ Slack shows a message's blocks when it has any; its `text` is then only the noti
 never shown in the conversation, so `words` reads the blocks and falls back to `text` only for a
 message without blocks. From the blocks it takes every text object (mrkdwn or plain_text) in
 reading order, one per line: headers, sections' text and fields, context elements, button and
-option labels, inputs' labels, hints and placeholders. A view adds its title and its submit and
-close labels. Never ids, values, URLs or action_ids, so an `in` check cannot pass on one of them.
+option labels, inputs' labels, hints, placeholders and prefilled words. A view adds its title and
+its submit and close labels. Never ids, values, URLs or action_ids, so an `in` check cannot pass
+on one of them (a URL is seen only where the words show it: in mrkdwn, or typed into a box).
 
 The mrkdwn is given as Slack receives it, markup and escapes included: that is what a test of
 escaping must read (`&lt;!channel&gt;` is shown as typed, `<!channel>` would notify a channel).
@@ -13,6 +14,7 @@ escaping must read (`&lt;!channel&gt;` is shown as typed, `<!channel>` would not
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
@@ -79,6 +81,15 @@ def no_markup_in(shown: Shown | str) -> bool:
     return not any(markup in seen for markup in MARKUP)
 
 
+def held(shown: Message | dict[str, Any]) -> str:
+    """Everything Slack holds of a message or a view, seen or not: text and blocks as data, ids,
+    values and URLs included. Not what a person reads: for checks that something private is
+    nowhere in it, not even out of sight."""
+    if isinstance(shown, Message):
+        return shown.text + "\n" + json.dumps(shown.blocks, ensure_ascii=False)
+    return json.dumps(shown, ensure_ascii=False)
+
+
 def buttons(shown: Shown) -> list[str]:
     """The buttons' labels, in order: what a person can press."""
     return [_label(b) for b in _elements(shown) if b.get("type") == "button"]
@@ -109,7 +120,9 @@ def _texts(node: object) -> Iterator[str]:
             yield node["text"]
             return
         for key, value in node.items():
-            if key not in _UNSEEN:
+            if key == "initial_value" and isinstance(value, str):
+                yield value  # a text input's prefilled words, shown in the box
+            elif key not in _UNSEEN:
                 yield from _texts(value)
     elif isinstance(node, list):
         for value in node:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 from zoneinfo import ZoneInfo
 
 from freezegun.api import FrozenDateTimeFactory
@@ -77,6 +78,23 @@ class World:
 
     def files(self, user_id: str) -> list[str]:
         return [f["name"] for m in self.dms(user_id) for f in m.files]
+
+    def open_home(self, user_id: str) -> dict[str, Any]:
+        """The person opens their Home tab; returns the view the app published for it."""
+        assert self.sender.open_home(user_id).status == 200
+        return self.home(user_id)
+
+    def home(self, user_id: str) -> dict[str, Any]:
+        """The Home as last published, without opening it again."""
+        home = self.slack.workspace.home_view(user_id)
+        assert home is not None, f"no Home published for {user_id}"
+        return home
+
+    def modal(self, user_id: str) -> dict[str, Any]:
+        """The modal open in front of the person, as they see it now."""
+        view_id = self.slack.workspace.open_modal_of(user_id)
+        assert view_id is not None, f"no modal open for {user_id}"
+        return self.slack.workspace.views[view_id]
 
     def command(self, user_id: str, text: str) -> str:
         """Runs a slash command and returns what the person saw in reply."""

@@ -18,7 +18,7 @@ from handlers.views import requests as requests_view
 from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
 from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
-from tests.home.test_scenario import actions_in, home_of, open_modal, text_of
+from tests.seen import actions_in, held, words
 from tests.world import TEAM_CHANNEL, TEAM_LEAD, World
 
 GRACE, SUNITA, STRANGER = "UGRACE001", "USUNITA01", "USTRANGE1"
@@ -31,13 +31,6 @@ ACKNOWLEDGE, RESOLVE = f"{concerns_view.CONCERN}acknowledge", f"{concerns_view.C
 def approver_in_the_workspace(slack: LocalSlack) -> Iterator[None]:
     slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
     yield
-
-
-def shown_home(world: World, user: str) -> dict[str, Any]:
-    """The Home as last published, without opening it again."""
-    home = world.slack.workspace.home_view(user)
-    assert home is not None
-    return home
 
 
 def concern_rows(home: dict[str, Any]) -> list[str]:
@@ -66,11 +59,11 @@ def test_the_consoles_concerns_stay_put_as_each_is_acknowledged_and_resolved(
     paired(world)
     raise_by_command(world, SUNITA)
     raise_by_command(world, GRACE, "We keep missing each other", urgency="soon")
-    rows = concern_rows(home_of(world, TEAM_LEAD))
+    rows = concern_rows(world.open_home(TEAM_LEAD))
     assert [r.split(" · ")[0] for r in rows] == ["Concern #2", "Concern #1"]
 
     assert world.sender.click_home(TEAM_LEAD, ACKNOWLEDGE, "2").status == 200
-    second, first = concern_rows(shown_home(world, TEAM_LEAD))
+    second, first = concern_rows(world.home(TEAM_LEAD))
     assert second.startswith("Concern #2") and "acknowledged" in second
     assert first.startswith("Concern #1") and ":red_circle: open" in first
     # Acknowledge was last in the row: nothing moved into the place just pressed.
@@ -79,7 +72,7 @@ def test_the_consoles_concerns_stay_put_as_each_is_acknowledged_and_resolved(
 
     assert world.sender.click_home(TEAM_LEAD, RESOLVE, "2").status == 200
     assert world.submit_view(TEAM_LEAD, {"note": "Met both; a new time is agreed."}).status == 200
-    second, first = concern_rows(shown_home(world, TEAM_LEAD))
+    second, first = concern_rows(world.home(TEAM_LEAD))
     assert second.startswith("Concern #2") and second.endswith(
         ":white_check_mark: resolved · raised 05 Jan"
     )
@@ -91,14 +84,14 @@ def test_a_step_taken_in_the_channel_first_shows_on_the_console_pressed_after_it
 ) -> None:
     paired(world)
     raise_by_command(world, SUNITA)
-    assert "open" in concern_rows(home_of(world, TEAM_LEAD))[0]
+    assert "open" in concern_rows(world.open_home(TEAM_LEAD))[0]
     [alert] = alerts(world)
     world.click(TOM, alert, "concern_ack")  # Tom, in the team's channel, while Priya looks on
-    assert "acknowledged" in concern_rows(shown_home(world, TOM))[0], "his own console follows"
+    assert "acknowledged" in concern_rows(world.home(TOM))[0], "his own console follows"
 
     assert world.sender.click_home(TEAM_LEAD, ACKNOWLEDGE, "1").status == 200
     assert "already been acknowledged" in world.texts(TEAM_LEAD)[-1]
-    [row] = concern_rows(shown_home(world, TEAM_LEAD))
+    [row] = concern_rows(world.home(TEAM_LEAD))
     assert "acknowledged" in row and "Acknowledge" not in row.split("|")[1]
 
 
@@ -122,7 +115,7 @@ def test_a_chart_and_an_export_say_where_they_were_asked_for_that_they_are_on_th
     world: World,
 ) -> None:
     world.add_cohort()
-    block_id = form_buttons(home_of(world, TEAM_LEAD))
+    block_id = form_buttons(world.open_home(TEAM_LEAD))
     form_id = block_id.rsplit(":", 1)[-1]
     channel = f"<#{TEAM_CHANNEL}>"  # Slack shows it as #lms-project-team
     for action_id, value, on_its_way, arrived in (
@@ -164,13 +157,13 @@ def test_an_export_slack_does_not_take_at_once_is_said_to_be_on_its_way_not_ther
     world: World,
 ) -> None:
     world.add_cohort()
-    block_id = form_buttons(home_of(world, TEAM_LEAD))
+    block_id = form_buttons(world.open_home(TEAM_LEAD))
     form_id = block_id.rsplit(":", 1)[-1]
     world.slack.fail_next("files.getUploadURLExternal", Fault(status=500))
     value = json.dumps({"form": form_id, "pseudonymous": True})
     assert world.sender.click_home(TEAM_LEAD, f"{evaluations_view.EXPORT}_pseudonymous", value)
     world.bot.wait_for_listeners()
-    assert said_under(shown_home(world, TEAM_LEAD), block_id) == (
+    assert said_under(world.home(TEAM_LEAD), block_id) == (
         f"Slack is slow just now: the pseudonymous export will be in <#{TEAM_CHANNEL}> as soon "
         "as it takes it."
     )
@@ -179,20 +172,20 @@ def test_an_export_slack_does_not_take_at_once_is_said_to_be_on_its_way_not_ther
 def test_each_home_says_only_what_fits_the_person_it_is_for(world: World) -> None:
     world.add_cohort()
     world.slack.workspace.add_user(STRANGER, "Sam Stranger", "sam@example.org", "Europe/London")
-    participant = text_of(home_of(world, SUNITA))
+    participant = words(world.open_home(SUNITA))
     assert (
         "use the button above" in participant and "Tell the project team privately" in participant
     )
 
-    stranger = text_of(home_of(world, STRANGER))
+    stranger = words(world.open_home(STRANGER))
     assert "not on the mentoring scheme yet" in stranger
     assert "button above" not in stranger and "Type `/mentoring help`" in stranger
 
-    team = text_of(home_of(world, TEAM_LEAD))
+    team = words(world.open_home(TEAM_LEAD))
     assert "You are on the project team: your console is below." in team
     assert "not on the mentoring scheme yet" not in team and "button above" not in team
 
-    approver = text_of(home_of(world, APPROVER))
+    approver = words(world.open_home(APPROVER))
     assert "You decide the requests for accommodation" in approver
     assert "Nothing is waiting for your decision." in approver
     assert "not on the mentoring scheme yet" not in approver and "button above" not in approver
@@ -230,40 +223,40 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     world.add_cohort()
     ask_for_a_room(world, "launch")
     ask_for_a_room(world, "final-celebration")
-    first, second = decision_rows(home_of(world, APPROVER))
+    first, second = decision_rows(world.open_home(APPROVER))
     assert first == (
         "*#1* accommodation for LMS Launch, from Sunita Rao, asked 01 Oct 09:00 | Approve, Decline…"
     )
     assert second.startswith("*#2* accommodation for LMS Final") and second.endswith(
         "| Approve, Decline…"
     )
-    assert HOTEL not in text_of(shown_home(world, APPROVER)), "the words stay in her DM"
+    assert HOTEL not in held(world.home(APPROVER)), "the words stay in her DM"
 
     # Approved in her DM: her Home, open beside it, follows at once.
     in_dm, _ = approvals(world)
     world.click(APPROVER, in_dm, "request_approve")
-    first, second = decision_rows(shown_home(world, APPROVER))
+    first, second = decision_rows(world.home(APPROVER))
     assert first.endswith("_You approved this request._") and "|" not in first
     assert second.endswith("| Approve, Decline…")
 
     # Declined from her Home: the DM's message, Sunita and the team hear of it.
     assert world.sender.click_home(APPROVER, requests_view.HOME_DECLINE, "2").status == 200
-    assert open_modal(world, APPROVER)["title"]["text"] == "Decline request #2"
+    assert world.modal(APPROVER)["title"]["text"] == "Decline request #2"
     assert world.submit_view(APPROVER, {"reason": "An early train is covered."}).status == 200
-    first, second = decision_rows(shown_home(world, APPROVER))
+    first, second = decision_rows(world.home(APPROVER))
     assert first.endswith("_You approved this request._")
     assert second.endswith("_You declined this request._") and "|" not in second
-    assert "Nothing is waiting for your decision." in text_of(shown_home(world, APPROVER))
+    assert "Nothing is waiting for your decision." in words(world.home(APPROVER))
     _, declined = approvals(world)
-    assert "You declined this request." in json.dumps(declined.blocks)
+    assert "You declined this request." in words(declined)
     assert not any(b["type"] == "actions" for b in declined.blocks)
     assert world.dms(SUNITA)[-1].text.startswith("I'm sorry: your request #2")
-    assert requests_view.HOME_APPROVE not in actions_in(home_of(world, APPROVER))
+    assert requests_view.HOME_APPROVE not in actions_in(world.open_home(APPROVER))
 
 
 def test_a_team_member_not_on_the_scheme_chooses_welsh_from_her_home(world: World) -> None:
-    home = home_of(world, TEAM_LEAD)
-    assert "*Language · Iaith*" in text_of(home)
+    home = world.open_home(TEAM_LEAD)
+    assert "*Language · Iaith*" in words(home)
     assert world.sender.select_home(TEAM_LEAD, participants_view.HOME_LANGUAGE, "cy").status == 200
-    redrawn = text_of(shown_home(world, TEAM_LEAD))
+    redrawn = words(world.home(TEAM_LEAD))
     assert "Consol tîm y prosiect" in redrawn and "Project team console" not in redrawn
