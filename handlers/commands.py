@@ -54,8 +54,14 @@ class Commands:
         for command, answer in table:
             self._answers[command] = partial(answer, deps)
 
-    def register(self, app: App, team: Team, on_the_scheme: Callable[[str], bool]) -> None:
-        self.on(Help, lambda help, call: _help(help, call, team, on_the_scheme))
+    def register(
+        self,
+        app: App,
+        team: Team,
+        on_the_scheme: Callable[[str], bool],
+        is_approver: Callable[[str], bool],
+    ) -> None:
+        self.on(Help, lambda help, call: _help(help, call, team, on_the_scheme, is_approver))
         listen(app, self, LISTENERS)
 
     def reply(self, parsed: object, call: CommandCall) -> str | None:
@@ -80,13 +86,21 @@ def mentoring(
 LISTENERS: list[Listen[Commands]] = [Listen(App.command, "/mentoring", mentoring)]
 
 
-def _help(help: Help, call: CommandCall, team: Team, on_the_scheme: Callable[[str], bool]) -> str:
+def _help(
+    help: Help,
+    call: CommandCall,
+    team: Team,
+    on_the_scheme: Callable[[str], bool],
+    is_approver: Callable[[str], bool],
+) -> str:
     """The commands the person can use: a participant's, or for someone not on the scheme the
-    few that are theirs too (and, for the project team, where theirs are)."""
+    few that are theirs too (and, for the project team and the approver, where theirs are)."""
     person = call.acting.person
     if help.team:
         team.require_member(person)
         return _(view.TEAM_USAGE)
     if on_the_scheme(person):
         return _(view.USAGE)
-    return _(view.TEAM_MEMBER_USAGE if team.is_member(person) else view.NEWCOMER_USAGE)
+    if team.is_member(person):
+        return _(view.TEAM_MEMBER_USAGE)
+    return _(view.APPROVER_USAGE if is_approver(person) else view.NEWCOMER_USAGE)

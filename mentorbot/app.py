@@ -356,7 +356,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.requests.register(
         bolt, commands, handlers.requests.Requests(services.requests, team, home)
     )
-    commands.register(bolt, team, services.participants.on_the_scheme)
+    commands.register(
+        bolt, team, services.participants.on_the_scheme, services.requests.is_approver
+    )
 
 
 def _home(services: Services) -> handlers.home.Home:

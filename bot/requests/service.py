@@ -169,10 +169,14 @@ class RequestsService:
         """`reason`: optional; the person is told it."""
         return self._step(actor, request_id, "decline", now, within("reason", reason, MAX_NOTE))
 
+    def is_approver(self, actor: str) -> bool:
+        approver = self._approver_in_slack
+        return approver is not None and approver.slack_id == actor
+
     def require_approver(self, actor: str) -> None:
         """Only the approver the programme file names, by their Slack id, decides."""
-        approver = self.programme.approvals.accommodation
-        if approver is None or not approver.slack_id or approver.slack_id != actor:
+        if not self.is_approver(actor):
+            approver = self.programme.approvals.accommodation
             raise NotTheApprover(approver.name if approver else None)
 
     def _step(

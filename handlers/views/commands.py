@@ -37,6 +37,10 @@ TEAM_MEMBER_USAGE = N_("""You are on the project team: `/mentoring team help` li
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring help`: this message""")
 
+APPROVER_USAGE = N_("""You decide the requests for accommodation: each comes to our DM with Approve and Decline, and waits on my Home tab until you decide. Also for you:
+• `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
+• `/mentoring help`: this message""")
+
 TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first

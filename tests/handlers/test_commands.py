@@ -24,6 +24,10 @@ def test_someone_not_on_the_scheme_is_shown_only_the_commands_that_are_theirs(
     team = world.command(TEAM_LEAD, "help")
     assert team.startswith("You are on the project team: `/mentoring team help` lists")
     assert "`/mentoring pair`" not in team
+    world.slack.workspace.add_user("UTEAM0003", "Morgan Ellis", "m.ellis@example.org")
+    approver = world.command("UTEAM0003", "help")
+    assert approver.startswith("You decide the requests for accommodation")
+    assert "not on the mentoring scheme" not in approver
     world.command(TEAM_LEAD, "iaith cymraeg")
     assert world.command(TEAM_LEAD, "cymorth").startswith("Rydych chi ar dîm y prosiect")
     assert world.command(TEAM_LEAD, "tîm cymorth").startswith("Gorchmynion tîm y prosiect")
