@@ -21,7 +21,7 @@ from typing import Any
 from slack_sdk.models.blocks import Block
 from slack_sdk.models.views import View
 
-from localslack.workspace import Message
+from localslack.workspace import Message, Response
 
 # What a person types to try Slack's markup: a channel notice, a mention, a disguised link; how it
 # must reach Slack (escaped, so it reads as typed); and the markup that must never reach Slack.
@@ -38,6 +38,7 @@ _VIEW_WORDS = ("title", "submit", "close")
 
 Shown = (
     Message
+    | Response
     | View
     | tuple[str, Sequence[Block | dict[str, Any]]]
     | Sequence[Block | dict[str, Any]]
@@ -52,7 +53,7 @@ def words(shown: Shown) -> str:
 
 def texts(shown: Shown) -> list[str]:
     """`words`, as a list: one item per text object."""
-    if isinstance(shown, Message):
+    if isinstance(shown, Message | Response):
         return _of_blocks(shown.blocks) if shown.blocks else [shown.text]
     if isinstance(shown, tuple):
         fallback, blocks = shown
@@ -69,7 +70,7 @@ def everywhere(shown: Shown | str) -> str:
     out or shows anywhere, for checks that nothing anywhere carries markup. Text is itself."""
     if isinstance(shown, str):
         return shown
-    fallback = shown.text if isinstance(shown, Message) else ""
+    fallback = shown.text if isinstance(shown, Message | Response) else ""
     if isinstance(shown, tuple):
         fallback = shown[0]
     return fallback + "\n" + words(shown)
@@ -81,11 +82,11 @@ def no_markup_in(shown: Shown | str) -> bool:
     return not any(markup in seen for markup in MARKUP)
 
 
-def held(shown: Message | dict[str, Any]) -> str:
+def held(shown: Message | Response | dict[str, Any]) -> str:
     """Everything Slack holds of a message or a view, seen or not: text and blocks as data, ids,
     values and URLs included. Not what a person reads: for checks that something private is
     nowhere in it, not even out of sight."""
-    if isinstance(shown, Message):
+    if isinstance(shown, Message | Response):
         return shown.text + "\n" + json.dumps(shown.blocks, ensure_ascii=False)
     return json.dumps(shown, ensure_ascii=False)
 
@@ -139,7 +140,7 @@ def _elements(shown: Shown) -> Iterator[dict[str, Any]]:
 
 
 def _blocks_of(shown: Shown) -> list[dict[str, Any]]:
-    if isinstance(shown, Message):
+    if isinstance(shown, Message | Response):
         return shown.blocks
     if isinstance(shown, tuple):
         return [_as_dict(b) for b in shown[1]]

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import copy
-import json
 
 import pytest
 
 from bot.participants.errors import ImportRejected
 from handlers.views.participants import import_problems
+from tests.seen import words
 from tests.world import (
     COHORT_CSV,
     PAIRS_CSV,
@@ -63,23 +63,15 @@ def test_a_new_pair_is_introduced_to_both_and_asked_to_accept(world: World) -> N
     )
 
 
-def home_text(world: World, user: str) -> str:
-    """What the person's Home shows, once they open it."""
-    assert world.sender.open_home(user).status == 200
-    home = world.slack.workspace.home_view(user)
-    assert home is not None, f"no Home published for {user}"
-    return json.dumps(home["blocks"], ensure_ascii=False)
-
-
 def test_once_one_has_accepted_each_is_told_who_the_pairing_waits_for(world: World) -> None:
     paired_world(world)
     waiting = "*Stage:* Preparing since 14 November 2025 (waiting for you both to accept)"
-    assert waiting in world.command(GRACE, "pair") and waiting in home_text(world, SUNITA)
+    assert waiting in world.command(GRACE, "pair") and waiting in words(world.open_home(SUNITA))
     accept(world, SUNITA, GRACE, SUNITA)
-    for shown in (world.command(SUNITA, "pair"), home_text(world, SUNITA)):
+    for shown in (world.command(SUNITA, "pair"), words(world.open_home(SUNITA))):
         assert "(waiting for Grace Mensah to accept)" in shown
         assert "you both" not in shown
-    for shown in (world.command(GRACE, "pair"), home_text(world, GRACE)):
+    for shown in (world.command(GRACE, "pair"), words(world.open_home(GRACE))):
         assert "(Sunita Rao has accepted; your pairing starts as soon as you accept too)" in shown
         assert "you both" not in shown
 

@@ -18,6 +18,7 @@ from handlers.views import requests as view
 from handlers.views.events import ASK_FOR_ADJUSTMENT
 from localslack.server import LocalSlack
 from localslack.workspace import Message
+from tests.seen import buttons, held, words
 from tests.world import PAIRS_CSV, TEAM_CHANNEL, TEAM_LEAD, World, group_messages, uk
 
 GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
@@ -59,22 +60,6 @@ def approvals(world: World) -> list[Message]:
     return [m for m in world.dms(APPROVER) if "for your approval" in m.text]
 
 
-def shown(message: Message) -> str:
-    return message.text + json.dumps(message.blocks, ensure_ascii=False)
-
-
-def buttons(message: Message) -> list[str]:
-    return [
-        e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
-    ]
-
-
-def modal_of(world: World, user: str) -> dict[str, Any]:
-    view_id = world.slack.workspace.open_modal_of(user)
-    assert view_id is not None, f"no modal open for {user}"
-    return world.slack.workspace.views[view_id]
-
-
 def initial(modal: dict[str, Any], block_id: str) -> str | None:
     [block] = [b for b in modal["blocks"] if b.get("block_id") == block_id]
     return (block["element"].get("initial_option") or {}).get("value")
@@ -94,7 +79,7 @@ def status_of(world: World, request_id: int) -> str:
 def accommodation_from_the_reminder(world: World, words: str = HOTEL) -> Message:
     """Sunita asks for a hotel from the launch's reminder; the approver's DM."""
     world.click(SUNITA, launch_reminder(world, SUNITA), ASK_FOR_ADJUSTMENT)
-    assert initial(modal_of(world, SUNITA), "event") == "launch"
+    assert initial(world.modal(SUNITA), "event") == "launch"
     answer = world.submit_view(
         SUNITA, {"kind": "accommodation", "event": "launch", "details": words}
     )
@@ -116,7 +101,7 @@ def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
         posted.text
         == "Private request #1 from Sunita Rao (mentee): a reasonable adjustment for LMS Launch"
     )
-    assert WORDS in shown(posted) and "*Asked from:* the bot's Home tab" in shown(posted)
+    assert WORDS in words(posted) and "*Asked from:* the bot's Home tab" in words(posted)
     assert buttons(posted) == ["Acknowledge", "Resolved…"]
     assert world.dms(SUNITA)[-1].text.startswith(
         "Thank you. Your request #1 (a reasonable adjustment for LMS Launch) has gone privately "
@@ -134,21 +119,21 @@ def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
     assert acknowledged.ts == posted.ts and acknowledged.edited, (
         "the same message, brought up to date"
     )
-    assert "Status: acknowledged by <@UTEAM0002>" in shown(acknowledged)
+    assert "Status: acknowledged by <@UTEAM0002>" in words(acknowledged)
     assert buttons(acknowledged) == ["Resolved…"]
 
     world.click(TEAM_LEAD, acknowledged, view.RESOLVE)
     assert world.submit_view(TEAM_LEAD, {"note": NOTE}).response_action is None
     [resolved] = requests_in_channel(world)
-    assert "Status: resolved by <@UTEAM0001>" in shown(resolved)
-    assert "The note to them:" in shown(resolved) and f"> {NOTE}" in shown(resolved)
+    assert "Status: resolved by <@UTEAM0001>" in words(resolved)
+    assert "The note to them:" in words(resolved) and f"> {NOTE}" in words(resolved)
     assert buttons(resolved) == []
     told = world.dms(SUNITA)[-1]
     assert told.text == (
         "Your request #1 (a reasonable adjustment for LMS Launch) is resolved by Priya Anand "
         "from the project team."
     )
-    assert f"> {NOTE}" in shown(told)
+    assert f"> {NOTE}" in words(told)
     trail = [
         (e.action, e.actor, e.note) for e in world.bot.services.requests.for_team(TOM)[0].history
     ]
@@ -170,9 +155,9 @@ def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyon
     assert asking.text == (
         "Request #1 for your approval: Sunita Rao (mentee) asks for accommodation for LMS Launch"
     )
-    assert HOTEL in shown(asking) and buttons(asking) == ["Approve", "Decline…"]
+    assert HOTEL in words(asking) and buttons(asking) == ["Approve", "Decline…"]
     [posted] = requests_in_channel(world)
-    assert "Status: waiting for Dr Morgan Ellis to decide" in shown(posted)
+    assert "Status: waiting for Dr Morgan Ellis to decide" in words(posted)
     assert buttons(posted) == [], "the approver's to answer"
     assert (
         "It has also gone to Dr Morgan Ellis, Executive Director of Professional Policy"
@@ -186,9 +171,9 @@ def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyon
     )
     [decided] = approvals(world)
     assert decided.ts == asking.ts and buttons(decided) == []
-    assert "You approved this request." in shown(decided)
+    assert "You approved this request." in words(decided)
     [approved] = requests_in_channel(world)
-    assert approved.ts == posted.ts and "Status: approved by Dr Morgan Ellis" in shown(approved)
+    assert approved.ts == posted.ts and "Status: approved by Dr Morgan Ellis" in words(approved)
     assert status_of(world, 1) == "approved"
     assert "already been answered" in world.click(APPROVER, as_first_posted, view.APPROVE)
 
@@ -196,7 +181,7 @@ def test_accommodation_from_the_reminder_is_approved_by_the_approver_and_everyon
 def test_accommodation_declined_with_a_reason_the_person_is_told(cohort: World) -> None:
     world = cohort
     world.command_opens_modal(SUNITA, "request accommodation final-celebration")
-    modal = modal_of(world, SUNITA)
+    modal = world.modal(SUNITA)
     assert (initial(modal, "kind"), initial(modal, "event")) == (
         "accommodation",
         "final-celebration",
@@ -207,7 +192,7 @@ def test_accommodation_declined_with_a_reason_the_person_is_told(cohort: World) 
     [asking] = approvals(world)
 
     world.click(APPROVER, asking, view.DECLINE)
-    assert modal_of(world, APPROVER)["title"]["text"] == "Decline request #1"
+    assert world.modal(APPROVER)["title"]["text"] == "Decline request #1"
     world.submit_view(APPROVER, {"reason": REASON})
 
     told = world.dms(SUNITA)[-1]
@@ -215,11 +200,11 @@ def test_accommodation_declined_with_a_reason_the_person_is_told(cohort: World) 
         "I'm sorry: your request #1 (accommodation for LMS Final celebratory event) was not "
         "approved by Dr Morgan Ellis."
     )
-    assert "Their reason:" in shown(told) and f"> {REASON}" in shown(told)
+    assert "Their reason:" in words(told) and f"> {REASON}" in words(told)
     [declined] = requests_in_channel(world)
-    assert "Status: declined by Dr Morgan Ellis" in shown(declined)
-    assert "The reason given:" in shown(declined) and f"> {REASON}" in shown(declined)
-    theirs = shown(approvals(world)[0])
+    assert "Status: declined by Dr Morgan Ellis" in words(declined)
+    assert "The reason given:" in words(declined) and f"> {REASON}" in words(declined)
+    theirs = words(approvals(world)[0])
     assert "You declined this request." in theirs and f"> {REASON}" in theirs
 
 
@@ -239,7 +224,7 @@ def test_someone_other_than_the_approver_pressing_approve_changes_nothing(cohort
 def test_someone_who_cannot_travel_says_so_with_the_command(cohort: World) -> None:
     world = cohort
     world.command_opens_modal(JAMIE, "request travel launch")
-    modal = modal_of(world, JAMIE)
+    modal = world.modal(JAMIE)
     assert (initial(modal, "kind"), initial(modal, "event")) == ("travel", "launch")
     world.submit_view(
         JAMIE, {"kind": "travel", "event": "launch", "details": "I care for my father."}
@@ -248,7 +233,7 @@ def test_someone_who_cannot_travel_says_so_with_the_command(cohort: World) -> No
     assert (
         posted.text == "Private request #1 from Jamie Clarke (mentee): cannot travel to LMS Launch"
     )
-    assert "*Asked from:* /mentoring request" in shown(posted)
+    assert "*Asked from:* /mentoring request" in words(posted)
     assert "who will talk with you about reasonable adjustments" in world.dms(JAMIE)[-1].text
     assert approvals(world) == []
     assert world.command(JAMIE, "request fly").startswith("Please say what you need")
@@ -269,14 +254,14 @@ def test_cant_travel_names_the_event_by_its_title_or_its_number_in_the_list(
     )  # the online event is not listed: there is no travelling to it
     # By a clear part of its title, any case, a phone's curly apostrophe, or its number.
     world.command_opens_modal(JAMIE, "can\u2019t travel ukio")
-    assert (initial(modal_of(world, JAMIE), "kind"), initial(modal_of(world, JAMIE), "event")) == (
+    assert (initial(world.modal(JAMIE), "kind"), initial(world.modal(JAMIE), "event")) == (
         "travel",
         "ukio-2026",
     )
     world.command_opens_modal(JAMIE, "can't travel 3")
-    assert initial(modal_of(world, JAMIE), "event") == "final-celebration"
+    assert initial(world.modal(JAMIE), "event") == "final-celebration"
     world.command_opens_modal(JAMIE, "request accommodation lms launch")
-    assert initial(modal_of(world, JAMIE), "event") == "launch"
+    assert initial(world.modal(JAMIE), "event") == "launch"
     # Unclear, or not one of theirs: the list again, saying what was not clear.
     assert world.command(JAMIE, "can't travel LMS").startswith(
         "Which event do you mean by `LMS`? Say its number"
@@ -288,7 +273,7 @@ def test_cant_travel_names_the_event_by_its_title_or_its_number_in_the_list(
     # In Welsh: the Welsh command words, and the events' Welsh titles.
     world.command(JAMIE, "language cymraeg")
     world.command_opens_modal(JAMIE, "methu teithio 1")
-    assert initial(modal_of(world, JAMIE), "event") == "launch"
+    assert initial(world.modal(JAMIE), "event") == "launch"
 
 
 def test_the_team_sees_open_requests_on_the_console_and_in_a_list_but_not_their_words(
@@ -325,21 +310,21 @@ def test_a_requests_words_reach_the_team_the_approver_and_nowhere_else(
     ws = world.slack.workspace
     approver_dm = ws.dm_channel(APPROVER)
 
-    def where(words: str) -> set[str]:
-        return {m.channel for m in ws.messages if words in m.text + json.dumps(m.blocks)}
+    def where(said: str) -> set[str]:
+        return {m.channel for m in ws.messages if said in held(m)}
 
     assert where("chemotherapy") == {TEAM_CHANNEL, approver_dm}
     assert where("quiet corner") == {TEAM_CHANNEL}, "an adjustment does not go to the approver"
     called = {c.params.get("channel") for c in ws.calls if "chemotherapy" in json.dumps(c.params)}
     assert called <= {TEAM_CHANNEL, approver_dm, APPROVER}  # a first DM goes to the user id
-    assert not [r for r in ws.responses if "chemotherapy" in r.text + json.dumps(r.blocks)]
+    assert not [r for r in ws.responses if "chemotherapy" in held(r)]
     assert not [v for v in ws.views.values() if "chemotherapy" in json.dumps(v)], "no Home, no form"
     assert not [f for f in ws.files.values() if b"chemotherapy" in (f["content"] or b"")]
     assert "chemotherapy" not in caplog.text and "quiet" not in caplog.text
-    grace_saw = [shown(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
+    grace_saw = [held(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
     grace_saw += [r.text for r in ws.responses_to(GRACE)]
     assert not any("Request #" in seen or "request #" in seen for seen in grace_saw)
-    assert not any("Request #" in shown(m) for m in group_messages(world, GRACE, SUNITA))
+    assert not any("Request #" in held(m) for m in group_messages(world, GRACE, SUNITA))
 
 
 def test_crafted_presses_and_forms_are_refused_kindly_and_change_nothing(
