@@ -96,6 +96,14 @@ def buttons(shown: Shown) -> list[str]:
     return [_label(b) for b in _elements(shown) if b.get("type") == "button"]
 
 
+def links(shown: Shown) -> dict[str, str]:
+    """Each link button's label and the address it opens: a person sees the label, the browser
+    opens the address."""
+    return {
+        _label(e): e["url"] for e in _elements(shown) if e.get("type") == "button" and "url" in e
+    }
+
+
 def actions_in(shown: Shown) -> list[str]:
     """Every action_id on the buttons and menus: what the bot will be told was pressed. Not
     words; for a test that checks which actions a message offers."""

@@ -19,6 +19,7 @@ from localslack.sender import SignedSender
 from localslack.server import LocalSlack
 from mentorbot.app import build
 from mentorbot.settings import Settings
+from tests.seen import words
 from tests.world import COHORT, COHORT_CSV, TEAM_LEAD, World, uk
 
 SUNITA = "USUNITA01"
@@ -79,8 +80,7 @@ def test_the_request_form_offers_the_programmes_events_before_the_clock_starts(
     web_only: World,
 ) -> None:
     web_only.command_opens_modal(SUNITA, "request adjustment")
-    form = web_only.slack.workspace.views[web_only.slack.workspace.open_modal_of(SUNITA) or ""]
-    assert "Launch" in str(form["blocks"])
+    assert "Launch" in words(web_only.modal(SUNITA))
 
 
 def test_an_events_calendar_file_is_found_before_any_clock(web_only: World) -> None:

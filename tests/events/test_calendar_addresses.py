@@ -11,6 +11,7 @@ from urllib.error import HTTPError
 
 from bot.events.feeds import file_key, file_token
 from tests.events.conftest import PUBLIC_URL
+from tests.seen import links
 from tests.world import TEAM_LEAD, World, uk
 
 LAUNCH = datetime(2025, 11, 13, 11, tzinfo=UTC)  # the programme file's date
@@ -38,7 +39,8 @@ def file_links(world: World, user: str, starts: str) -> list[str]:
         path.removeprefix(PUBLIC_URL)
         for m in world.dms(user)
         if m.text.startswith(starts)
-        for path in re.findall(EVENT_FILE, str(m.blocks))
+        for path in links(m).values()
+        if re.fullmatch(EVENT_FILE, path)
     ]
 
 

@@ -12,6 +12,7 @@ import pytest
 from icalendar import Calendar
 
 from tests.events.conftest import PUBLIC_URL
+from tests.seen import buttons, links, words
 from tests.world import MENTEES, MENTORS, TEAM_LEAD, World, uk
 
 EVENT_FILE = re.escape(PUBLIC_URL) + r"/calendar/events/[A-Za-z0-9_-]{43}\.ics"
@@ -69,13 +70,10 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
-    shown = str(message.blocks)
+    shown = words(message)
     assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in shown
     assert "The SoR pays your travel costs" in shown and "pande@sor.org" in shown
-    buttons = [
-        e["text"]["text"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]
-    ]
-    assert buttons == [
+    assert buttons(message) == [
         "I'll be there",
         "I can't make it",
         "Ask for an adjustment…",
@@ -123,7 +121,7 @@ def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_comi
     [sunitas_last] = [
         m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch is in 1 hour")
     ]
-    assert "You told us you'll be there" in str(sunitas_last.blocks)
+    assert "You told us you'll be there" in words(sunitas_last)
 
     who = world.command(TEAM_LEAD, "team who launch")
     assert "Coming (1): Sunita Rao" in who
@@ -303,19 +301,13 @@ def test_with_a_public_address_reminders_link_to_the_served_file_and_upload_noth
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
-    links = {
-        e["text"]["text"]: e["url"]
-        for b in message.blocks
-        if b["type"] == "actions"
-        for e in b["elements"]
-        if "url" in e
-    }
-    assert re.fullmatch(EVENT_FILE, links["Calendar file (.ics)"])
-    assert "dates=20251113T110000Z/20251113T150000Z" in links["Add to Google Calendar"]
-    assert "startdt=2025-11-13T11%3A00%3A00Z" in links["Add to Outlook"]
+    opens = links(message)
+    assert re.fullmatch(EVENT_FILE, opens["Calendar file (.ics)"])
+    assert "dates=20251113T110000Z/20251113T150000Z" in opens["Add to Google Calendar"]
+    assert "startdt=2025-11-13T11%3A00%3A00Z" in opens["Add to Outlook"]
     assert world.files("USUNITA01") == [] and world.slack.workspace.files == {}
 
-    status, headers, body = fetch(world, links["Calendar file (.ics)"])
+    status, headers, body = fetch(world, opens["Calendar file (.ics)"])
     assert status == 200
     assert headers["Content-Disposition"] == 'attachment; filename="launch-202511131100.ics"'
     assert "DTSTART;TZID=Europe/London:20251113T110000" in body.decode()
@@ -329,8 +321,8 @@ def test_with_a_public_address_the_date_change_links_to_the_new_date(public_worl
     world.walk_to(uk("2025-11-06 12:00"))
     world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
     [changed] = [m for m in world.dms("UOLIVER01") if m.text.startswith("The date of LMS Launch")]
-    shown = str(changed.blocks)
-    assert "dates=20251110T110000Z/20251110T150000Z" in shown
-    [new_file] = re.findall(EVENT_FILE, shown)
+    opens = links(changed)
+    assert "dates=20251110T110000Z/20251110T150000Z" in opens["Add to Google Calendar"]
+    [new_file] = [url for url in opens.values() if re.fullmatch(EVENT_FILE, url)]
     assert world.files("UOLIVER01") == []
     assert launch_in(fetch(world, new_file)[2]) == ("2025-11-10 11:00", 1)

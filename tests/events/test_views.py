@@ -26,7 +26,7 @@ from handlers.grammar import NotUnderstood
 from handlers.views import events as view
 from handlers.views.commands import not_understood
 from handlers.views.common import user_error
-from tests.seen import ESCAPED, TYPED, no_markup_in
+from tests.seen import ESCAPED, TYPED, links, no_markup_in, words
 
 STAMP = datetime(2025, 10, 1, 8, tzinfo=UTC)
 
@@ -154,16 +154,6 @@ def test_a_long_description_is_cut_so_that_the_link_fits_a_slack_button() -> Non
         assert f"%E2%80%A6&location={SUPPER_PLACE}" in url, "cut, marked, the place kept"
 
 
-def link_buttons(blocks: list) -> dict[str, str]:  # type: ignore[type-arg]
-    return {
-        e.text.text: e.url
-        for b in blocks
-        if b.type == "actions"
-        for e in b.elements
-        if getattr(e, "url", None)
-    }
-
-
 def reminder(public_url: str | None, file_token: str | None = None) -> EventReminder:
     return EventReminder(
         PROGRAMME, SUPPER, SUPPER_DATES, timedelta(days=1), None, None, public_url, file_token
@@ -174,34 +164,33 @@ def test_a_reminder_has_google_and_outlook_buttons_and_no_file_link_without_a_pu
     None
 ):
     _, blocks = view.reminder_message(reminder(None))
-    buttons = link_buttons(blocks)
+    buttons = links(blocks)
     assert buttons == {
         "Add to Google Calendar": view.google_calendar_url(PROGRAMME, SUPPER, SUPPER_DATES),
         "Add to Outlook": view.outlook_calendar_url(PROGRAMME, SUPPER, SUPPER_DATES),
     }
-    assert "/mentoring calendar" not in str([b.to_dict() for b in blocks])
+    assert "/mentoring calendar" not in words(blocks)
 
 
 def test_with_a_public_address_a_reminder_links_to_the_served_file_and_tells_of_the_feed() -> None:
     token = "Qm9vdHN0cmFwcGVkIGFkZHJlc3Mgb2YgYSBmaWxlIGZvcg"
     _, blocks = view.reminder_message(reminder(PUBLIC + "/", token))
-    buttons = link_buttons(blocks)
+    buttons = links(blocks)
     assert buttons["Calendar file (.ics)"] == f"{PUBLIC}/calendar/events/{token}.ics"
     assert set(buttons) == {"Add to Google Calendar", "Add to Outlook", "Calendar file (.ics)"}
-    assert "`/mentoring calendar`" in str([b.to_dict() for b in blocks])
+    assert "`/mentoring calendar`" in words(blocks)
 
 
 def test_the_date_change_message_links_to_the_new_date() -> None:
     old = EventSchedule("supper", None, None)
-    for public_url, words in ((None, "A new calendar file follows."), (PUBLIC, "links below")):
+    for public_url, said in ((None, "A new calendar file follows."), (PUBLIC, "links below")):
         notice = EventDateChanged(PROGRAMME, SUPPER, old, SUPPER_DATES, None, public_url)
         _, blocks = view.date_changed_message(notice)
-        shown = str([b.to_dict() for b in blocks])
-        assert words in shown
-        google = link_buttons(blocks)["Add to Google Calendar"]
+        assert said in words(blocks)
+        google = links(blocks)["Add to Google Calendar"]
         assert "dates=20260612T083000Z/20260612T110000Z" in google
     moved_to_tbc = EventDateChanged(PROGRAMME, SUPPER, SUPPER_DATES, old, None, PUBLIC)
-    assert link_buttons(view.date_changed_message(moved_to_tbc)[1]) == {}
+    assert links(view.date_changed_message(moved_to_tbc)[1]) == {}
 
 
 def test_a_feed_holds_each_event_once_by_uid_with_its_sequence_and_nothing_about_anyone() -> None:
