@@ -11,6 +11,7 @@ import pytest
 from handlers.views import concerns as concerns_view
 from localslack.server import Fault
 from mentorbot.app import ConfigurationError
+from tests.seen import actions_in, held, words
 from tests.world import (
     PAIRS_CSV,
     TEAM_CHANNEL,
@@ -92,7 +93,7 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
         ":lock: Concern #3 from Grace Mensah (mentor) (not urgent)",
         ":lock: Concern #4 from Jamie Clarke (mentee) (soon)",
     ]
-    first = str(raised[0].blocks)
+    first = words(raised[0])
     assert (
         SECRET in first and "Grace Mensah (mentor) & Sunita Rao (mentee), stage Preparing" in first
     )
@@ -101,10 +102,9 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
         and "Yes, by phone after 5pm" in first
         and "/mentoring concern" in first
     )
-    assert "a check-in (“Something's wrong”)" in str(
-        raised[2].blocks
-    ) and "Recent check-ins:* 12 Jan: no answer" in str(raised[2].blocks)
-    assert "a direct message to the bot" in str(raised[3].blocks)
+    assert "a check-in (“Something's wrong”)" in words(raised[2])
+    assert "Recent check-ins:* 12 Jan: no answer" in words(raised[2])
+    assert "a direct message to the bot" in words(raised[3])
     confirmation = [
         m.text for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")
     ]
@@ -133,7 +133,7 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     stale = alerts(world)[0]
     assert "already been acknowledged" in world.click(TOM, as_posted, "concern_ack")
     world.click(TOM, stale, "concern_take")
-    assert "with <@UTEAM0002>" in str(alerts(world)[0].blocks)
+    assert "with <@UTEAM0002>" in words(alerts(world)[0])
     world.click(TOM, stale, "concern_resolve")
     assert "add a short note" in world.submit_view(TOM, {"note": " "}).body
     world.submit_view(TOM, {"note": "Spoke to both; Sunita is re-paired with Oliver."})
@@ -159,10 +159,6 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     )
 
 
-def buttons_on(message) -> list[str]:  # type: ignore[no-untyped-def]
-    return [e["action_id"] for b in message.blocks if b["type"] == "actions" for e in b["elements"]]
-
-
 def status_of(message) -> str:  # type: ignore[no-untyped-def]
     [line] = [b["elements"][0]["text"] for b in message.blocks if b["type"] == "context"]
     return str(line)
@@ -181,7 +177,7 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
     assert [status_of(m) for m in (first, escalation)] == [
         "Status: :large_orange_circle: acknowledged"
     ] * 2
-    assert buttons_on(first) == buttons_on(escalation) == ["concern_take", "concern_resolve"]
+    assert actions_in(first) == actions_in(escalation) == ["concern_take", "concern_resolve"]
     assert escalation.text.startswith(":lock: Concern #1"), "no longer 'not yet acknowledged'"
     world.click(TOM, first, "concern_resolve")
     world.submit_view(TOM, {"note": "Spoke to both."})
@@ -189,9 +185,9 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
     assert [status_of(m) for m in (first, escalation)] == [
         "Status: :white_check_mark: resolved"
     ] * 2
-    assert buttons_on(first) == buttons_on(escalation) == []
+    assert actions_in(first) == actions_in(escalation) == []
     assert resolution.text == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
-    assert SECRET in str(first.blocks), "the words stay as they were"
+    assert SECRET in words(first), "the words stay as they were"
 
 
 def test_an_unacknowledged_report_is_posted_again_once_with_the_lead_mentioned(
@@ -318,15 +314,13 @@ def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
     world.walk_to(uk("2026-01-20 12:00"))
 
     ws = world.slack.workspace
-    where_posted = {m.channel for m in ws.messages if SECRET in m.text + str(m.blocks)}
+    where_posted = {m.channel for m in ws.messages if SECRET in held(m)}
     assert where_posted == {TEAM_CHANNEL}
     assert {c.params.get("channel") for c in ws.calls if SECRET in str(c.params)} == {TEAM_CHANNEL}
-    assert {r.channel for r in ws.responses if SECRET in r.text + str(r.blocks)} <= {TEAM_CHANNEL}
+    assert {r.channel for r in ws.responses if SECRET in held(r)} <= {TEAM_CHANNEL}
     assert not [v for v in ws.views.values() if SECRET in str(v)], "never in a view the bot opened"
     assert SECRET not in caplog.text and "shouted" not in caplog.text
-    grace_saw = [
-        m.text + str(m.blocks) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)
-    ]
+    grace_saw = [held(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
     grace_saw += [r.text for r in ws.responses_to(GRACE)]
     assert not any(
         "shouted" in seen or "Concern #" in seen or "has your concern" in seen for seen in grace_saw
