@@ -4,13 +4,13 @@ so what the pair shares comes in both, Welsh first."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pytest
 
 from handlers.i18n import WELSH, _, in_language
 from handlers.views.home import NOT_ON_THE_SCHEME
+from tests.seen import words
 from tests.world import PAIRS_CSV, TEAM_CHANNEL, World, group_messages, last_with, restart, uk
 
 GRACE, SUNITA = "UGRACE001", "USUNITA01"
@@ -54,17 +54,16 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
 
     # The baseline evaluation, in her DM: the form's Welsh title and questions.
     invitation = last_with(world.dms(SUNITA), "eval_start")
-    assert "Gwerthusiad sylfaenol" in invitation.text + str(invitation.blocks)
+    assert "Gwerthusiad sylfaenol" in words(invitation)
     world.click(SUNITA, invitation, "eval_start")
     assert any(
-        "Pa mor hyderus ydych chi'n teimlo am geisio rôl arwain neu reoli uwch?"
-        in str(m.blocks) + m.text
+        "Pa mor hyderus ydych chi'n teimlo am geisio rôl arwain neu reoli uwch?" in words(m)
         for m in world.dms(SUNITA)
     )
     # She answers in Welsh words: a scale's label, an option, yes, two options by number.
     thanks = cy("Thanks.")
     assert world.say(SUNITA, "Hyderus iawn").startswith(f"{thanks} Cwestiwn 2 o 6")
-    assert "1 Yn fy rôl bresennol, 2 Mewn rôl glinigol uwch" in str(world.dms(SUNITA)[-1].blocks)
+    assert "1 Yn fy rôl bresennol, 2 Mewn rôl glinigol uwch" in words(world.dms(SUNITA)[-1])
     assert "Oeddech chi yn y diwrnod lansio?" in world.say(SUNITA, "rôl glinigol uwch")
     assert "Pa mor ddefnyddiol oedd y diwrnod lansio?" in world.say(SUNITA, "ie")
     world.say(SUNITA, "Defnyddiol iawn")
@@ -114,18 +113,6 @@ def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choo
 TEAM_LEAD, APPROVER, CERYS = "UTEAM0001", "UTEAM0003", "UCERYS001"
 
 
-def home_of(world: World, user: str) -> list[dict[str, Any]]:
-    """The Home the person sees when they open it: its blocks."""
-    assert world.sender.open_home(user).status == 200
-    home = world.slack.workspace.home_view(user)
-    assert home is not None, f"no Home published for {user}"
-    return list(home["blocks"])
-
-
-def home_text(world: World, user: str) -> str:
-    return json.dumps(home_of(world, user), ensure_ascii=False)
-
-
 def language_menu_shows(blocks: list[dict[str, Any]]) -> str:
     """What the Home's language menu shows as chosen."""
     [menu] = [b["accessory"] for b in blocks if b.get("block_id") == "home:language"]
@@ -149,13 +136,13 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
     assert world.command(CERYS, "iaith").startswith("Rwy'n ysgrifennu atoch yn Gymraeg")
 
     def all_in_welsh() -> None:
-        team = home_text(world, TEAM_LEAD)
+        team = words(world.open_home(TEAM_LEAD))
         assert cy("You are on the project team: your console is below.") in team
         assert cy("Project team console") in team and "Project team console" not in team
         assert world.command(TEAM_LEAD, "help").startswith("Rydych chi ar dîm y prosiect")
-        approver = home_text(world, APPROVER)
+        approver = words(world.open_home(APPROVER))
         assert cy("Nothing is waiting for your decision.") in approver
-        newcomer = home_text(world, CERYS)
+        newcomer = words(world.open_home(CERYS))
         assert cy(NOT_ON_THE_SCHEME) in newcomer and "mentoring scheme" not in newcomer
         assert world.command(CERYS, "help").startswith("Dydych chi ddim ar y cynllun mentora")
 
@@ -173,7 +160,7 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
     # Cerys joins the scheme: her Slack reads English, and her own choice carries over.
     world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
     assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
-    assert language_menu_shows(home_of(world, CERYS)) == "Cymraeg"
+    assert language_menu_shows(world.open_home(CERYS)["blocks"]) == "Cymraeg"
     # And she changes it back as any participant does.
     assert world.command(CERYS, "language english").startswith("From now on")
     assert world.command(CERYS, "iaith").startswith("I write to you in English")
