@@ -27,6 +27,7 @@ from tests.deployment import (
     procfile_commands,
     programme_around,
 )
+from tests.seen import actions_in
 from tests.world import COHORT, COHORT_CSV, TEAM_CHANNEL, TEAM_LEAD
 
 GRACE, SUNITA = "UGRACE001", "USUNITA01"
@@ -162,7 +163,7 @@ def _with(slack: LocalSlack, channel_or_user: str, words: str) -> Message | None
 
 
 def _console_offers(slack: LocalSlack, action_id: str) -> bool:
-    return f"'{action_id}'" in str(slack.workspace.home_view(TEAM_LEAD))
+    return action_id in actions_in(slack.workspace.home_view(TEAM_LEAD) or {"blocks": []})
 
 
 def _web_is_up(web: SignedSender, user: str) -> None:

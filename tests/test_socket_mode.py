@@ -18,6 +18,7 @@ from localslack.server import LocalSlack
 from mentorbot.app import Mentorbot, build
 from mentorbot.settings import Settings
 from tests.localslack.test_socket_mode import close
+from tests.seen import words
 from tests.world import COHORT, COHORT_CSV, TEAM_CHANNEL
 
 SUNITA = "USUNITA01"
@@ -56,7 +57,7 @@ class Workspace:
         return [m.text for m in self.slack.workspace.dms_to(user)]
 
     def team_sees(self) -> list[str]:
-        return [m.text + str(m.blocks) for m in self.slack.workspace.messages_in(TEAM_CHANNEL)]
+        return [words(m) for m in self.slack.workspace.messages_in(TEAM_CHANNEL)]
 
 
 def eventually(condition: Callable[[], bool], attempts: int = 1000) -> bool:

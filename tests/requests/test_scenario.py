@@ -107,7 +107,7 @@ def test_an_adjustment_from_the_home_is_resolved_with_a_note_the_person_reads(
         "Thank you. Your request #1 (a reasonable adjustment for LMS Launch) has gone privately "
         "to the project team."
     )
-    home = json.dumps(world.slack.workspace.home_view(SUNITA))
+    home = words(world.home(SUNITA))
     assert "#1 a reasonable adjustment for LMS Launch: with the project team" in home, "redrawn"
 
     world.click(TOM, posted, view.ACKNOWLEDGE)
@@ -281,10 +281,9 @@ def test_the_team_sees_open_requests_on_the_console_and_in_a_list_but_not_their_
 ) -> None:
     world = cohort
     accommodation_from_the_reminder(world, SECRET)
-    world.sender.open_home(TEAM_LEAD)
-    console = json.dumps(world.slack.workspace.home_view(TEAM_LEAD), ensure_ascii=False)
-    assert "Request #1 · accommodation · waiting for approval" in console
-    assert SECRET not in console and "Glasgow" not in console
+    console = world.open_home(TEAM_LEAD)
+    assert "Request #1 · accommodation · waiting for approval" in words(console)
+    assert SECRET not in held(console) and "Glasgow" not in held(console)
     listing = world.command(TEAM_LEAD, "team requests")
     assert listing.startswith("*Requests* (1 still to answer)\n• #1 accommodation for LMS Launch")
     assert SECRET not in listing

@@ -36,7 +36,7 @@ from handlers.views import home as home_view
 from handlers.views import requests as view
 from handlers.views.common import user_error
 from handlers.views.hub import Console, Mine
-from tests.seen import ESCAPED, TYPED, buttons, no_markup_in, texts, words
+from tests.seen import ESCAPED, TYPED, buttons, held, no_markup_in, texts, words
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 LAUNCH = PROGRAMME.event("launch")
@@ -214,8 +214,9 @@ def test_lists_name_requests_by_number_kind_and_status_and_never_by_their_words(
     mine = Mine(None, None, None, [], None)
     console = Console([], [], [], {}, [], [secret])
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
-    drawn = str([b.to_dict() for b in home_view.home_view(mine, PROGRAMME, NOW, blocks).blocks])
-    assert "Request #7 · accommodation · waiting for approval" in drawn and "SECRET" not in drawn
+    drawn = home_view.home_view(mine, PROGRAMME, NOW, blocks).to_dict()
+    assert "Request #7 · accommodation · waiting for approval" in words(drawn)
+    assert "SECRET" not in held(drawn)
     listing = view.team_requests_message([RequestView(secret, "Sunita Rao", [])], PROGRAMME)
     assert listing == (
         "*Requests* (1 still to answer)\n"
@@ -230,9 +231,9 @@ def test_the_home_and_the_console_fit_with_thousands_of_requests() -> None:
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     home = home_view.home_view(mine, PROGRAMME, NOW, blocks).to_dict()
     assert len(home["blocks"]) <= 100
-    assert "And 1992 more requests: type `/mentoring team requests`" in str(home)
+    assert "And 1992 more requests: type `/mentoring team requests`" in words(home)
     person = Mine(MyCalendar("Europe/London", []), None, None, [], None, many)
-    theirs = str(home_view.home_view(person, PROGRAMME, NOW, []).to_dict())
+    theirs = words(home_view.home_view(person, PROGRAMME, NOW, []).to_dict())
     assert "#2000 cannot travel to LMS Launch: with the project team" in theirs
     assert "And 1995 more: `/mentoring my-data` has them all." in theirs
 
