@@ -71,7 +71,7 @@ def test_a_participants_home_fits_with_many_events_a_long_agreement_and_many_mee
     mine = Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None)
     view = home_view.home_view(mine, PROGRAMME, NOW, [])
     fits(view)
-    assert f"And {MANY - events_view.EVENTS_SHOWN} more" in str(view.to_dict())
+    assert f"And {MANY - events_view.EVENTS_SHOWN} more" in words(view)
 
 
 def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
@@ -102,7 +102,7 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
         mine, PROGRAMME, NOW, console_view.console_blocks(console, PROGRAMME, NOW)
     )
     fits(view)
-    shown = str(view.to_dict())
+    shown = words(view)
     for more in (
         f"{MANY - 8} more concerns",
         f"{MANY - 8} more pairs",
@@ -111,7 +111,7 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
     ):
         assert more in shown
     fits(events_view.who_modal(attendance[0]))
-    assert f"{MANY - 50} more" in str(events_view.who_modal(attendance[0]).to_dict())
+    assert f"{MANY - 50} more" in words(events_view.who_modal(attendance[0]))
 
 
 def test_the_import_form_lists_exactly_the_columns_the_importer_reads() -> None:
@@ -154,7 +154,7 @@ def test_a_team_members_and_approvers_home_fits_with_a_note_said_where_they_pres
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     view = home_view.home_view(mine, PROGRAMME, NOW, blocks, said)
     fits(view)
-    shown = str(view.to_dict())
+    shown = words(view)
     assert "You are on the project team" in shown and "On its way." in shown
     assert "*#1*" not in shown, "decided yesterday: no longer listed"
     assert "*#2*" in shown and "You declined this request." in shown
