@@ -31,6 +31,21 @@ MARKUP = ("<!channel>", "<@U999>", "<https://evil.example")
 
 # Keys whose values hold no words: Slack uses them, a person never reads them.
 _UNSEEN = frozenset({"action_id", "block_id", "value", "url", "image_url", "callback_id"})
+_READING = (
+    "title",
+    "text",
+    "label",
+    "fields",
+    "elements",
+    "element",
+    "accessory",
+    "placeholder",
+    "initial_value",
+    "initial_option",
+    "options",
+    "option_groups",
+    "hint",
+)
 _TEXT_TYPES = ("mrkdwn", "plain_text")
 # A view's own words, shown around its blocks.
 _VIEW_WORDS = ("title", "submit", "close")
@@ -128,7 +143,7 @@ def _texts(node: object) -> Iterator[str]:
         if node.get("type") in _TEXT_TYPES and isinstance(node.get("text"), str):
             yield node["text"]
             return
-        for key, value in node.items():
+        for key, value in sorted(node.items(), key=_reading_order):
             if key == "initial_value" and isinstance(value, str):
                 yield value  # a text input's prefilled words, shown in the box
             elif key not in _UNSEEN:
@@ -136,6 +151,12 @@ def _texts(node: object) -> Iterator[str]:
     elif isinstance(node, list):
         for value in node:
             yield from _texts(value)
+
+
+def _reading_order(item: tuple[str, object]) -> int:
+    """Where Slack shows a part of a block: a section's text before its fields and its button, an
+    input's label above its box and its hint below; other parts keep the order they came in."""
+    return _READING.index(item[0]) if item[0] in _READING else len(_READING)
 
 
 def _elements(shown: Shown) -> Iterator[dict[str, Any]]:
