@@ -36,33 +36,30 @@ from bot.worktime import working_calendar
 from handlers.slack.sender import Sender
 from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.unit_of_work import SqlUnitOfWorkFactory
+from tests.cast import (  # noqa: F401  (service tests take the cast from here)
+    COHORT_CSV,
+    COHORT_PEOPLE,
+    FIONA,
+    GRACE,
+    JAMIE,
+    OLIVER,
+    OUTSIDER,
+    SUNITA,
+    TEAM_CHANNEL,
+    TEAM_LEAD,
+    TEAM_MEMBER,
+)
 
 # Before the shipped programme's first reminder: its dates are adopted and the cohort imported.
 START = datetime(2025, 10, 1, 8, tzinfo=UTC)
 
-# The shipped programme's project team and their private channel.
-TEAM_LEAD, TEAM_MEMBER, TEAM_CHANNEL = "UTEAM0001", "UTEAM0002", "CTEAMPRIV1"
-
-GRACE, OLIVER = "UGRACE001", "UOLIVER01"  # mentors
-SUNITA, JAMIE = "USUNITA01", "UJAMIE001"  # mentees
-FIONA = "UFIONA001"  # in the workspace, not yet imported
-OUTSIDER = "UOUTSIDE1"  # in the workspace, never on the scheme
-
-# The workspace's members by email: (Slack id, time zone).
+# The workspace's members by email: (Slack id, time zone). Here the whole cohort, Jamie too, works
+# in London, so a service test reasons about one zone (the scenarios put Jamie in New York).
 WORKSPACE: dict[str, tuple[str, str | None]] = {
-    "grace.mensah@example.nhs.uk": (GRACE, "Europe/London"),
-    "oliver.byrne@example.nhs.uk": (OLIVER, "Europe/London"),
-    "sunita.rao@example.nhs.uk": (SUNITA, "Europe/London"),
-    "jamie.clarke@example.nhs.uk": (JAMIE, "Europe/London"),
+    **{p.email: (p.slack_id, "Europe/London") for p in COHORT_PEOPLE},
     "fiona.macleod@example.scot.nhs.uk": (FIONA, "Europe/London"),
     "pat.outsider@example.org": (OUTSIDER, None),
 }
-COHORT_CSV = """name,email,role
-Grace Mensah,grace.mensah@example.nhs.uk,mentor
-Oliver Byrne,oliver.byrne@example.nhs.uk,mentor
-Sunita Rao,sunita.rao@example.nhs.uk,mentee
-Jamie Clarke,jamie.clarke@example.nhs.uk,mentee
-"""
 
 N = TypeVar("N", bound=Notice)
 

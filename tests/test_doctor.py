@@ -16,10 +16,9 @@ from localslack.server import LocalSlack
 from mentorbot.doctor import manifest_scopes, missing_scopes, past_dates
 from mentorbot.settings import Settings
 from storage.database import make_engine, upgrade_schema
-from tests.world import TEAM_CHANNEL
+from tests.cast import APPROVER, TEAM_CHANNEL
 
 NOW = datetime(2026, 12, 7, 12, tzinfo=UTC)
-APPROVER = "UTEAM0003"  # the shipped file's approver
 
 
 def test_scopes_the_manifest_asks_for_and_the_token_lacks_are_named() -> None:

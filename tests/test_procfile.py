@@ -17,6 +17,7 @@ from sqlalchemy import make_url
 from localslack.sender import SignedSender
 from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
+from tests.cast import COHORT, COHORT_CSV, GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.deployment import (
     DatabaseGate,
     Deployment,
@@ -28,9 +29,7 @@ from tests.deployment import (
     programme_around,
 )
 from tests.seen import actions_in
-from tests.world import COHORT, COHORT_CSV, TEAM_CHANNEL, TEAM_LEAD
 
-GRACE, SUNITA = "UGRACE001", "USUNITA01"
 STOPS_WITHIN = 10.0  # seconds from SIGTERM, as a platform allows before it kills
 UNCAUGHT = "Traceback (most recent call last)"  # what Python prints of an error nobody handled
 

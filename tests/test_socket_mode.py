@@ -17,11 +17,10 @@ from localslack.sender import SocketSender
 from localslack.server import LocalSlack
 from mentorbot.app import Mentorbot, build
 from mentorbot.settings import Settings
+from tests.cast import COHORT, COHORT_CSV, SUNITA, TEAM_CHANNEL
 from tests.localslack.test_socket_mode import close
 from tests.seen import words
-from tests.world import COHORT, COHORT_CSV, TEAM_CHANNEL
 
-SUNITA = "USUNITA01"
 WORRY = "My mentor keeps cancelling and I do not know who else to tell."
 
 

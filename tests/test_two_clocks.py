@@ -12,7 +12,7 @@ import pytest
 
 from localslack.server import LocalSlack
 from mentorbot.settings import Settings
-from tests.world import COHORT
+from tests.cast import COHORT
 
 START_A_CLOCK = """
 from mentorbot.app import build

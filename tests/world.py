@@ -19,25 +19,10 @@ from localslack.server import LocalSlack
 from localslack.workspace import Message
 from mentorbot.app import Mentorbot
 from mentorbot.settings import Settings
+from tests.cast import COHORT, COHORT_CSV
+from tests.cast import TEAM_CHANNEL as TEAM_CHANNEL  # conftest.py takes it from here
 
 UK = ZoneInfo("Europe/London")
-
-COHORT_CSV = """name,email,role,slack_id
-Grace Mensah,grace.mensah@example.nhs.uk,mentor,
-Oliver Byrne,oliver.byrne@example.nhs.uk,mentor,
-Sunita Rao,sunita.rao@example.nhs.uk,mentee,
-Jamie Clarke,jamie.clarke@example.nhs.uk,mentee,
-"""
-COHORT = {
-    "UGRACE001": ("Grace Mensah", "grace.mensah@example.nhs.uk", "Europe/London"),
-    "UOLIVER01": ("Oliver Byrne", "oliver.byrne@example.nhs.uk", "Europe/London"),
-    "USUNITA01": ("Sunita Rao", "sunita.rao@example.nhs.uk", "Europe/London"),
-    "UJAMIE001": ("Jamie Clarke", "jamie.clarke@example.nhs.uk", "America/New_York"),
-}
-MENTORS = ["UGRACE001", "UOLIVER01"]
-MENTEES = ["USUNITA01", "UJAMIE001"]
-TEAM_LEAD = "UTEAM0001"
-TEAM_CHANNEL = "CTEAMPRIV1"
 
 
 def uk(text: str) -> datetime:
@@ -158,12 +143,6 @@ def restart(world: World, programme_path: str | None = None) -> Mentorbot:
     world.bot.start_timeline(paused=True)
     world.bot.scheduler.run_due()  # what a real start does before waiting: catch up
     return world.bot
-
-
-PAIRS_CSV = """mentor_email,mentee_email
-grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk
-oliver.byrne@example.nhs.uk,jamie.clarke@example.nhs.uk
-"""
 
 
 def group_messages(world: World, *users: str) -> list[Message]:

@@ -44,7 +44,6 @@ from bot.pairs.notices import (
     PairStarted,
     StageMoved,
 )
-from bot.participants.model import Participant
 from bot.participants.notices import (
     HeldAbout,
     HeldConcern,
@@ -58,11 +57,12 @@ from bot.participants.notices import (
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from tests.cast import APPROVER, GRACE, SUNITA, TEAM_LEAD, TEAM_MEMBER, participant
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
-MENTOR = Participant(2, "Grace Mensah", "grace.mensah@example.nhs.uk", "mentor", "UGRACE001")
-MENTEE = Participant(1, "Sunita Rao", "sunita.rao@example.nhs.uk", "mentee", "USUNITA01")
+MENTOR = participant(GRACE, 2)
+MENTEE = participant(SUNITA, 1)
 LAUNCH = next(e for e in PROGRAMME.events if e.id == "launch")  # face to face
 NETWORKING = next(e for e in PROGRAMME.events if e.id == "networking-jan-2026")  # online
 MID_SCHEME = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
@@ -167,12 +167,12 @@ def _concerns() -> list[Example]:
             ("Not yet acknowledged", "Concern #8", "not on the scheme"),
         ),
         Example(
-            ConcernForTeam(CONCERN, MENTEE, PAIR, escalated=True, escalated_to="UTEAM0001"),
+            ConcernForTeam(CONCERN, MENTEE, PAIR, escalated=True, escalated_to=TEAM_LEAD),
             ("not yet acknowledged", "Concern #7"),
         ),
         Example(
             ConcernForTeam(
-                Concern(9, 1, 3, "home", "Sorted.", NOW, status="resolved", assignee="UTEAM0002"),
+                Concern(9, 1, 3, "home", "Sorted.", NOW, status="resolved", assignee=TEAM_MEMBER),
                 MENTEE,
                 PAIR,
             ),
@@ -208,7 +208,7 @@ def _concerns() -> list[Example]:
             ),
             ("From the bot", "low score", MENTOR.name, VALUE.text),
         ),
-        Example(ConcernResolved(7, "UTEAM0002"), ("Concern #7", "resolved")),
+        Example(ConcernResolved(7, TEAM_MEMBER), ("Concern #7", "resolved")),
     ]
 
 
@@ -227,10 +227,10 @@ def _evaluation_replies() -> list[Example]:
         Example(reply(Paused()), ("saved", "resume")),
         Example(reply(Submitted()), ("Thank you", "mid-scheme check")),
         Example(
-            EvaluationReply(MID_SCHEME, None, "USUNITA01", "dm-reply:2", programme=PROGRAMME),
+            EvaluationReply(MID_SCHEME, None, SUNITA, "dm-reply:2", programme=PROGRAMME),
             ("closed", "Thank you"),
         ),
-        Example(EvaluationReply(None, None, "USUNITA01", "dm-reply:3"), ("not waiting", "help")),
+        Example(EvaluationReply(None, None, SUNITA, "dm-reply:3"), ("not waiting", "help")),
     ]
 
 
@@ -264,8 +264,8 @@ def _participants() -> list[Example]:
         (HeldRequest(4, NOW, "accommodation", LAUNCH, "A room near the venue.", "approved"),),
     )
     return [
-        Example(MyDataFile("USUNITA01", NOW, b"{}"), ("holds about you",)),
-        Example(MyDataSummary("USUNITA01", NOW, held), ("holds about you",)),
+        Example(MyDataFile(SUNITA, NOW, b"{}"), ("holds about you",)),
+        Example(MyDataSummary(SUNITA, NOW, held), ("holds about you",)),
     ]
 
 
@@ -276,9 +276,9 @@ def _request(
 
 
 def _requests_for_the_team() -> list[Example]:
-    approved = RequestEvent(7, "approved", "UTEAM0003", NOW)
-    resolved = RequestEvent(7, "resolved", "UTEAM0002", NOW, "We have booked a quiet room.")
-    declined = RequestEvent(7, "declined", "UTEAM0003", NOW, "The hotel is full that night.")
+    approved = RequestEvent(7, "approved", APPROVER, NOW)
+    resolved = RequestEvent(7, "resolved", TEAM_MEMBER, NOW, "We have booked a quiet room.")
+    declined = RequestEvent(7, "declined", APPROVER, NOW, "The hotel is full that night.")
     adjustment = _request("open", "adjustment", None)
     return [
         Example(
@@ -381,7 +381,7 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "MeetingInFuture": lambda e: e(date(2026, 3, 20)),
     "MeetingBeforePairing": lambda e: e(date(2025, 9, 1)),
     "BadMeetingLength": lambda e: e(0),
-    "NotPaired": lambda e: e("UGRACE001"),
+    "NotPaired": lambda e: e(GRACE),
     "PairingEnded": lambda e: e(),
     "TeamPauseNotInFuture": lambda e: e(date(2026, 3, 1)),
     "WrongRole": lambda e: e("Sunita Rao", "mentee", "mentor"),

@@ -15,9 +15,8 @@ from handlers.slack.rendering import ALT_TEXT_MAX
 from handlers.views import evaluations as view
 from localslack.server import LocalSlack
 from tests.accessibility.examples import MID_SCHEME, RESULTS, VALUE
-from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, uk
-
-SUNITA = "USUNITA01"
+from tests.cast import SUNITA, TEAM_CHANNEL, TEAM_LEAD
+from tests.world import World, uk
 
 
 def test_the_team_sees_the_charts_text_alternative_beside_it_and_screen_readers_read_it(

@@ -11,20 +11,10 @@ import pytest
 from handlers.views import concerns as concerns_view
 from localslack.server import Fault
 from mentorbot.app import ConfigurationError
+from tests.cast import GRACE, JAMIE, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TOM
 from tests.seen import actions_in, held, words
-from tests.world import (
-    PAIRS_CSV,
-    TEAM_CHANNEL,
-    TEAM_LEAD,
-    World,
-    group_messages,
-    last_with,
-    restart,
-    uk,
-)
+from tests.world import World, group_messages, last_with, restart, uk
 
-GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
-TOM = "UTEAM0002"
 SECRET = "My mentor shouted at me in our last meeting and I do not feel safe meeting alone."
 
 

@@ -8,9 +8,8 @@ import io
 
 import pytest
 
-from tests.world import TEAM_CHANNEL, TEAM_LEAD, World, sent_at, uk
-
-GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
+from tests.cast import GRACE, JAMIE, OLIVER, SUNITA, TEAM_CHANNEL, TEAM_LEAD
+from tests.world import World, sent_at, uk
 
 
 @pytest.mark.both_databases  # this feature's scenario on PostgreSQL too

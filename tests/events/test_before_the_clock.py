@@ -19,10 +19,9 @@ from localslack.sender import SignedSender
 from localslack.server import LocalSlack
 from mentorbot.app import build
 from mentorbot.settings import Settings
+from tests.cast import COHORT, COHORT_CSV, SUNITA, TEAM_LEAD
 from tests.seen import words
-from tests.world import COHORT, COHORT_CSV, TEAM_LEAD, World, uk
-
-SUNITA = "USUNITA01"
+from tests.world import World, uk
 
 
 @pytest.fixture

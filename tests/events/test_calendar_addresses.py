@@ -10,9 +10,10 @@ from datetime import UTC, datetime
 from urllib.error import HTTPError
 
 from bot.events.feeds import file_key, file_token
+from tests.cast import TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
 from tests.seen import links
-from tests.world import TEAM_LEAD, World, uk
+from tests.world import World, uk
 
 LAUNCH = datetime(2025, 11, 13, 11, tzinfo=UTC)  # the programme file's date
 EVENT_FILE = re.escape(PUBLIC_URL) + r"/calendar/events/[A-Za-z0-9_-]{43}\.ics"

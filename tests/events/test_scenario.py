@@ -11,9 +11,10 @@ from urllib.error import HTTPError
 import pytest
 from icalendar import Calendar
 
+from tests.cast import MENTEES, MENTORS, TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
 from tests.seen import buttons, links, words
-from tests.world import MENTEES, MENTORS, TEAM_LEAD, World, uk
+from tests.world import World, uk
 
 EVENT_FILE = re.escape(PUBLIC_URL) + r"/calendar/events/[A-Za-z0-9_-]{43}\.ics"
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from tests.world import TEAM_LEAD, World, uk
+from tests.cast import TEAM_LEAD
+from tests.world import World, uk
 
 
 def test_help_lists_what_the_bot_can_do(world: World) -> None:

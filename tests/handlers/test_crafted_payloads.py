@@ -8,9 +8,9 @@ import logging
 
 import pytest
 
-from tests.world import PAIRS_CSV, World, group_messages, last_with, uk
+from tests.cast import GRACE, PAIRS_CSV, SUNITA
+from tests.world import World, group_messages, last_with, uk
 
-GRACE, SUNITA = "UGRACE001", "USUNITA01"
 COULD_NOT_READ = "Sorry, I couldn't read that"
 
 

@@ -24,9 +24,9 @@ from sqlalchemy import MetaData, select
 from handlers.middleware import Payload
 from handlers.views import commands as commands_view
 from localslack.sender import message_event, post_signed
-from tests.world import PAIRS_CSV, TEAM_LEAD, World, uk
+from tests.cast import PAIRS_CSV, SUNITA, TEAM_LEAD
+from tests.world import World, uk
 
-SUNITA = "USUNITA01"
 LONG = "x" * 5000
 # Wrong in type, in size or in meaning, wherever a value is expected: one of each kind of
 # wrong (nothing, a number, an object, a list, too long, not JSON, an id past 64 bits).

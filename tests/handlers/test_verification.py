@@ -28,10 +28,10 @@ from slack_bolt import BoltRequest
 
 from handlers.slack.http import EVENTS_PATH, MAX_BODY
 from localslack.server import LocalSlack
+from tests.cast import SUNITA
 from tests.world import World
 
 REPO = Path(__file__).parent.parent.parent
-SUNITA = "USUNITA01"
 # Words a forged request carries: none may reach the log.
 WORDS = "my-mentor-shouted-at-me-in-the-ward"
 

@@ -17,12 +17,11 @@ from handlers.views import participants as participants_view
 from handlers.views import requests as requests_view
 from localslack.server import Fault, LocalSlack
 from localslack.workspace import Message
+from tests.cast import APPROVER, GRACE, STRANGER, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
 from tests.seen import actions_in, held, words
-from tests.world import TEAM_CHANNEL, TEAM_LEAD, World
+from tests.world import World
 
-GRACE, SUNITA, STRANGER = "UGRACE001", "USUNITA01", "USTRANGE1"
-APPROVER = "UTEAM0003"  # Dr Morgan Ellis in the shipped programme: not on the team
 HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before?"
 ACKNOWLEDGE, RESOLVE = f"{concerns_view.CONCERN}acknowledge", f"{concerns_view.CONCERN}resolve"
 

@@ -11,13 +11,12 @@ from handlers.views import pairs as pairs_view
 from handlers.views import participants as participants_view
 from handlers.views.concerns import TELL_ABOUT_MESSAGE, TELL_SHORTCUT
 from handlers.views.pairs import MEETING_SHORTCUT
+from tests.cast import GRACE, JAMIE, STRANGER, SUNITA, TEAM_LEAD
 from tests.concerns.test_scenario import SECRET, alerts, paired, raise_by_command
 from tests.events.conftest import PUBLIC_URL
 from tests.seen import actions_in, held, words
-from tests.world import TEAM_LEAD, World, group_messages, uk
+from tests.world import World, group_messages, uk
 
-GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
-STRANGER = "USTRANGE1"
 NEWCOMERS_CSV = """name,email,role,slack_id
 Priya Shah,priya.shah@example.nhs.uk,mentee,
 """

@@ -10,10 +10,9 @@ import pytest
 
 from handlers.i18n import WELSH, _, in_language
 from handlers.views.home import NOT_ON_THE_SCHEME
+from tests.cast import APPROVER, CERYS, GRACE, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.seen import words
-from tests.world import PAIRS_CSV, TEAM_CHANNEL, World, group_messages, last_with, restart, uk
-
-GRACE, SUNITA = "UGRACE001", "USUNITA01"
+from tests.world import World, group_messages, last_with, restart, uk
 
 
 def cy(english: str) -> str:
@@ -108,9 +107,6 @@ def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choo
     assert world.command("UCERYS001", "help").startswith("Dyma beth alla i ei wneud:")
     assert world.command("UCERYS001", "language english").startswith("From now on")
     assert world.command("UCERYS001", "help").startswith("Here is what I can do:")
-
-
-TEAM_LEAD, APPROVER, CERYS = "UTEAM0001", "UTEAM0003", "UCERYS001"
 
 
 def language_menu_shows(blocks: list[dict[str, Any]]) -> str:

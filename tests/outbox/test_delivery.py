@@ -9,7 +9,8 @@ import pytest
 
 from bot.scheme import SHIPPED_PROGRAMME
 from localslack.server import Fault
-from tests.world import MENTEES, MENTORS, World, restart, uk
+from tests.cast import MENTEES, MENTORS
+from tests.world import World, restart, uk
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
 

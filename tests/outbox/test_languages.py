@@ -3,9 +3,9 @@ language between two sendings is followed by the next one, for a person's DM and
 
 from __future__ import annotations
 
-from tests.world import PAIRS_CSV, World, group_messages, last_with, uk
+from tests.cast import GRACE, PAIRS_CSV, SUNITA
+from tests.world import World, group_messages, last_with, uk
 
-GRACE, SUNITA = "UGRACE001", "USUNITA01"
 WELSH_REMINDER, ENGLISH_REMINDER = "Nodyn atgoffa: Mae Lansiad LMS", "Reminder: LMS Launch"
 
 

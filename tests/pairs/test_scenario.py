@@ -8,20 +8,9 @@ import pytest
 
 from bot.participants.errors import ImportRejected
 from handlers.views.participants import import_problems
+from tests.cast import COHORT_CSV, GRACE, JAMIE, OLIVER, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.seen import held, words
-from tests.world import (
-    COHORT_CSV,
-    PAIRS_CSV,
-    TEAM_CHANNEL,
-    TEAM_LEAD,
-    World,
-    group_messages,
-    last_with,
-    sent_at,
-    uk,
-)
-
-GRACE, OLIVER, SUNITA, JAMIE = "UGRACE001", "UOLIVER01", "USUNITA01", "UJAMIE001"
+from tests.world import World, group_messages, last_with, sent_at, uk
 
 
 def paired_world(world: World, at: str = "2025-11-14 10:00") -> None:

@@ -10,19 +10,9 @@ import pytest
 from bot.participants.errors import ImportRejected
 from handlers.views import participants as participants_view
 from handlers.views.participants import import_problems
+from tests.cast import COHORT, COHORT_CSV, GRACE, PAIRS_CSV, SUNITA, TEAM_LEAD
 from tests.seen import held, words
-from tests.world import (
-    COHORT,
-    COHORT_CSV,
-    PAIRS_CSV,
-    TEAM_LEAD,
-    World,
-    group_messages,
-    last_with,
-    uk,
-)
-
-GRACE, SUNITA = "UGRACE001", "USUNITA01"
+from tests.world import World, group_messages, last_with, uk
 
 
 def add_workspace_users(world: World) -> None:
@@ -114,7 +104,7 @@ def test_the_command_line_import_reports_problems_and_succeeds_on_a_clean_file(
 
 def test_the_command_line_pairs_import(world: World, tmp_path, capsys, monkeypatch) -> None:
     from mentorbot.cli import main
-    from tests.world import PAIRS_CSV
+    from tests.cast import PAIRS_CSV
 
     world.add_cohort()
     for name, value in world.bot_settings.model_dump().items():

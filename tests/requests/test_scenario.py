@@ -18,12 +18,10 @@ from handlers.views import requests as view
 from handlers.views.events import ASK_FOR_ADJUSTMENT
 from localslack.server import LocalSlack
 from localslack.workspace import Message
+from tests.cast import APPROVER, GRACE, JAMIE, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TOM
 from tests.seen import buttons, held, words
-from tests.world import PAIRS_CSV, TEAM_CHANNEL, TEAM_LEAD, World, group_messages, uk
+from tests.world import World, group_messages, uk
 
-GRACE, SUNITA, JAMIE = "UGRACE001", "USUNITA01", "UJAMIE001"
-TOM = "UTEAM0002"
-APPROVER = "UTEAM0003"
 WORDS = "I use a wheelchair and need step-free access from the station to the room."
 HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before the launch?"
 SECRET = "I am having chemotherapy and tire easily: I need a quiet room to rest in."

@@ -29,6 +29,7 @@ from bot.requests.notices import (
 )
 from bot.requests.service import RequestsService
 from handlers.slack.sender import LEASE
+from tests.cast import APPROVER
 from tests.services import (
     GRACE,
     OUTSIDER,
@@ -40,7 +41,6 @@ from tests.services import (
     email_of,
 )
 
-APPROVER = "UTEAM0003"  # Dr Morgan Ellis, as the shipped programme names them
 ASKED = datetime(2025, 11, 3, 10, tzinfo=UTC)
 LATER = ASKED + timedelta(hours=2)
 WORDS = "I use a wheelchair & need step-free access from the station."

@@ -36,6 +36,8 @@ from handlers.views import home as home_view
 from handlers.views import requests as view
 from handlers.views.common import user_error
 from handlers.views.hub import Console, Mine
+from tests import cast
+from tests.cast import participant
 from tests.seen import ESCAPED, TYPED, buttons, held, no_markup_in, texts, words
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
@@ -43,7 +45,7 @@ LAUNCH = PROGRAMME.event("launch")
 assert LAUNCH is not None
 SCHEDULE = file_schedule(PROGRAMME, LAUNCH)
 NOW = datetime(2025, 11, 3, 10, tzinfo=UTC)
-SUNITA = Participant(1, "Sunita Rao", "sunita.rao@example.nhs.uk", "mentee", "USUNITA01")
+SUNITA = participant(cast.SUNITA, 1)
 
 
 def request(**changes: object) -> Request:

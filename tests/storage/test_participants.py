@@ -11,11 +11,11 @@ import pytest
 
 from storage.base import CHUNK
 from storage.unit_of_work import SqlUnitOfWorkFactory
+from tests.cast import CERYS
 
 pytestmark = pytest.mark.both_databases  # storage is where the two databases differ
 
 NOW = datetime(2026, 1, 5, 10, tzinfo=UTC)
-CERYS = "UCERYS001"
 
 
 def choose_at_once(uow: SqlUnitOfWorkFactory, languages: list[str]) -> list[BaseException | None]:
