@@ -30,6 +30,7 @@ from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.views import concerns as view
 from handlers.views.common import SECTION_TEXT_MAX, user_error
 from handlers.views.hub import Console
+from tests.cast import GRACE, SUNITA, TEAM_LEAD
 from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
 NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
@@ -52,11 +53,11 @@ def concern(**changes: object) -> Concern:
 
 
 def person(name: str = "Sunita Rao", about: str | None = None) -> Participant:
-    return Participant(1, name, "sunita.rao@example.nhs.uk", "mentee", "USUNITA01", about=about)
+    return Participant(1, name, "sunita.rao@example.nhs.uk", "mentee", SUNITA, about=about)
 
 
 def mentor(name: str = "Grace Mensah") -> Participant:
-    return Participant(2, name, "grace.mensah@example.nhs.uk", "mentor", "UGRACE001")
+    return Participant(2, name, "grace.mensah@example.nhs.uk", "mentor", GRACE)
 
 
 def reporters_pair(mentor_name: str = "Grace Mensah") -> ReportersPair:
@@ -124,7 +125,7 @@ def test_an_open_escalation_mentions_the_lead() -> None:
 
 
 def test_an_escalation_brought_up_to_date_no_longer_says_not_yet_acknowledged() -> None:
-    taken = concern(text=TYPED, status="acknowledged", assignee="UTEAM0001")
+    taken = concern(text=TYPED, status="acknowledged", assignee=TEAM_LEAD)
 
     text, blocks = view.concern_for_team(alert(taken, escalated_to="ULEAD0001"))
 
@@ -190,7 +191,7 @@ def test_automatic_notices_say_why_a_pair_needs_attention_and_which_score_was_lo
 
 
 def test_a_reporters_name_cannot_notify_anyone_in_the_list_of_concerns() -> None:
-    taken = concern(status="acknowledged", assignee="UTEAM0001")
+    taken = concern(status="acknowledged", assignee=TEAM_LEAD)
 
     listed = view.alerts_message([AlertView(taken, TYPED, [])], PROGRAMME)
 

@@ -21,6 +21,7 @@ from bot.scheme import SHIPPED_PROGRAMME, Form, Question, QuestionInWelsh, load_
 from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view
 from handlers.views.common import user_error
+from tests.cast import SUNITA
 from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
 BETTER = Question(id="better", kind="text", text="What would make the scheme better?")
@@ -41,7 +42,7 @@ AUCKLAND = load_programme(SHIPPED_PROGRAMME).model_copy(update={"timezone": "Pac
 def test_a_free_text_answer_in_the_summary_of_answers_cannot_notify_anyone() -> None:
     summary = Summary([(1, BETTER, TYPED), (2, CHOICE, "Weekly")])
 
-    text, blocks = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:1"))
+    text, blocks = view.answered_message(EvaluationReply(FORM, summary, SUNITA, "dm-reply:1"))
 
     assert f"1. What would make the scheme better? *{ESCAPED}*\n2. How often? *Weekly*" in text
     assert no_markup_in((text, blocks))
@@ -119,9 +120,9 @@ def test_a_welsh_reader_sees_a_yes_or_no_answer_in_welsh_in_the_summary() -> Non
     )
     summary = Summary([(1, on_track, "no"), (2, on_track, "yes")])
     with in_language(WELSH):
-        text, _ = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:4"))
+        text, _ = view.answered_message(EvaluationReply(FORM, summary, SUNITA, "dm-reply:4"))
     assert "1. Ar y trywydd iawn? *Na*\n2. Ar y trywydd iawn? *Ie*" in text
-    english, _ = view.answered_message(EvaluationReply(FORM, summary, "USUNITA01", "dm-reply:4"))
+    english, _ = view.answered_message(EvaluationReply(FORM, summary, SUNITA, "dm-reply:4"))
     assert "1. On track? *No*\n2. On track? *Yes*" in english
 
 
@@ -145,7 +146,7 @@ def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_wor
         cy=QuestionInWelsh(text="Beth fyddai'n helpu?", options=["Amser", "Rhwydweithio"]),
     )
     with in_language(WELSH):
-        _, blocks = view.reply_message(FORM, Ask(support, 1, 2), "USUNITA01")
+        _, blocks = view.reply_message(FORM, Ask(support, 1, 2), SUNITA)
     [actions] = [b.to_dict() for b in blocks if b.type == "actions"]
     boxes, done = actions["elements"]
     assert [(o["value"], o["text"]["text"]) for o in boxes["options"]] == [
@@ -159,7 +160,7 @@ def test_a_pick_several_question_offers_a_box_for_each_option_in_the_readers_wor
     )
     # More options than Slack's ten boxes: typing the numbers only, and the hint says so.
     many = support.model_copy(update={"options": [f"Option {n}" for n in range(11)], "cy": None})
-    text, blocks = view.reply_message(FORM, Ask(many, 1, 2), "USUNITA01")
+    text, blocks = view.reply_message(FORM, Ask(many, 1, 2), SUNITA)
     assert not [b for b in blocks if b.type == "actions"]
     assert "Reply with the numbers of all that apply" in words(blocks)
 
@@ -170,7 +171,7 @@ def test_a_form_closes_on_the_programme_s_day_in_every_message_that_says_when() 
         EvaluationReminder(FORM, "before-close", 1, 2, programme=AUCKLAND)
     )
     closed, _ = view.answered_message(
-        EvaluationReply(FORM, None, "USUNITA01", "dm-reply:9", programme=AUCKLAND)
+        EvaluationReply(FORM, None, SUNITA, "dm-reply:9", programme=AUCKLAND)
     )
     during = datetime(2026, 3, 10, 9, 0, tzinfo=UTC)
     listed = view.status_message(

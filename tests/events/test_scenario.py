@@ -11,7 +11,7 @@ from urllib.error import HTTPError
 import pytest
 from icalendar import Calendar
 
-from tests.cast import MENTEES, MENTORS, TEAM_LEAD
+from tests.cast import GRACE, JAMIE, MENTEES, MENTORS, OLIVER, SUNITA, TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
 from tests.seen import buttons, links, words
 from tests.world import World, uk
@@ -30,10 +30,10 @@ def when_said(text: str) -> str:
 def test_mentees_get_their_briefing_reminders_a_week_a_day_and_an_hour_before(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-10-21 09:30"))
-    briefing = reminder_lines(world, "USUNITA01", "Setting expectations briefing (mentees)")
+    briefing = reminder_lines(world, SUNITA, "Setting expectations briefing (mentees)")
     assert [when_said(t) for t in briefing] == ["in 7 days", "tomorrow", "in 1 hour"]
     assert "Tuesday 21 October 2025, 10:00–11:00 UK time (BST)" in briefing[0]
-    assert world.files("USUNITA01") == ["expectations-mentees-202510210900.ics"]
+    assert world.files(SUNITA) == ["expectations-mentees-202510210900.ics"]
 
 
 def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: World) -> None:
@@ -59,9 +59,9 @@ def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: 
 def test_someone_abroad_also_sees_the_time_in_their_own_zone(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    [launch] = reminder_lines(world, "UJAMIE001", "LMS Launch")
+    [launch] = reminder_lines(world, JAMIE, "LMS Launch")
     assert "11:00–15:00 UK time (GMT); 06:00–10:00 in your time zone (America/New_York)" in launch
-    [sunitas] = reminder_lines(world, "USUNITA01", "LMS Launch")
+    [sunitas] = reminder_lines(world, SUNITA, "LMS Launch")
     assert "in your time zone" not in sunitas
 
 
@@ -70,7 +70,7 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
 ) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
+    [message] = [m for m in world.dms(SUNITA) if m.text.startswith("Reminder: LMS Launch")]
     shown = words(message)
     assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in shown
     assert "The SoR pays your travel costs" in shown and "pande@sor.org" in shown
@@ -104,23 +104,21 @@ def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_comi
         u: next(m for m in world.dms(u) if m.text.startswith("Reminder: LMS Launch"))
         for u in MENTORS + MENTEES
     }
-    said = world.click("UGRACE001", launch_for["UGRACE001"], "event_rsvp_no")
+    said = world.click(GRACE, launch_for[GRACE], "event_rsvp_no")
     assert "I won't send you more reminders for it" in said and "pande@sor.org" in said
-    assert "you'll be at LMS Launch" in world.click(
-        "USUNITA01", launch_for["USUNITA01"], "event_rsvp_yes"
-    )
+    assert "you'll be at LMS Launch" in world.click(SUNITA, launch_for[SUNITA], "event_rsvp_yes")
 
     world.walk_to(uk("2025-11-13 10:30"))
     # 13 Nov 2025, 10:30: everyone has the 1-hour reminder but the mentor who can't make it.
-    assert [when_said(t) for t in reminder_lines(world, "UGRACE001", "LMS Launch")] == ["in 7 days"]
-    for user in ["UOLIVER01", *MENTEES]:
+    assert [when_said(t) for t in reminder_lines(world, GRACE, "LMS Launch")] == ["in 7 days"]
+    for user in [OLIVER, *MENTEES]:
         assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == [
             "in 7 days",
             "tomorrow",
             "in 1 hour",
         ]
     [sunitas_last] = [
-        m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch is in 1 hour")
+        m for m in world.dms(SUNITA) if m.text.startswith("Reminder: LMS Launch is in 1 hour")
     ]
     assert "You told us you'll be there" in words(sunitas_last)
 
@@ -137,7 +135,7 @@ def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: Wor
         "Networking and training" in t for u in MENTORS + MENTEES for t in world.texts(u)
     )
 
-    assert world.command("USUNITA01", "event date networking-jan-2026 2026-01-21 10:00-11:00") == (
+    assert world.command(SUNITA, "event date networking-jan-2026 2026-01-21 10:00-11:00") == (
         "Only the project team can do this."
     )
     done = world.command(TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00")
@@ -147,7 +145,7 @@ def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: Wor
     for user in MENTORS + MENTEES:
         lines = reminder_lines(world, user, "Networking and training (virtual)")
         assert [when_said(t) for t in lines] == ["in 7 days", "tomorrow", "in 1 hour"]
-    assert "networking-jan-2026-202601211000.ics" in world.files("USUNITA01")
+    assert "networking-jan-2026-202601211000.ics" in world.files(SUNITA)
 
 
 def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_calendar_file(
@@ -155,8 +153,8 @@ def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_cale
 ) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    launch = next(m for m in world.dms("UOLIVER01") if m.text.startswith("Reminder: LMS Launch"))
-    world.click("UOLIVER01", launch, "event_rsvp_no")
+    launch = next(m for m in world.dms(OLIVER) if m.text.startswith("Reminder: LMS Launch"))
+    world.click(OLIVER, launch, "event_rsvp_no")
 
     # Brought forward to Monday: its week-before reminder time has passed already.
     done = world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
@@ -177,14 +175,14 @@ def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_cale
     # The week-before reminder for the new date was due at once; the change message covered it.
     # Oliver's "can't make it" was for the old date: he hears of the new one as everyone does.
     world.walk_to(uk("2025-11-10 10:30"))
-    for user in ("USUNITA01", "UOLIVER01"):
+    for user in (SUNITA, OLIVER):
         assert [when_said(t) for t in reminder_lines(world, user, "LMS Launch")] == [
             "in 7 days",
             "tomorrow",
             "in 1 hour",
         ]
     world.walk_to(uk("2025-11-13 12:00"))
-    assert len(reminder_lines(world, "USUNITA01", "LMS Launch")) == 3
+    assert len(reminder_lines(world, SUNITA, "LMS Launch")) == 3
 
 
 def test_setting_a_date_is_checked(world: World) -> None:
@@ -232,12 +230,12 @@ def launch_in(calendar_bytes: bytes) -> tuple[str, int]:
         for e in Calendar.from_ical(calendar_bytes).walk("VEVENT")
         if e["UID"] == "launch@mentorbot.lms"
     ]
-    return f"{launch.decoded('DTSTART'):%Y-%m-%d %H:%M}", int(launch["SEQUENCE"])
+    return f"{launch.decoded('DTSTART'):%Y-%m-%d %H:%M}", int(str(launch["SEQUENCE"]))
 
 
 def test_without_a_public_address_the_calendar_command_says_feeds_need_one(world: World) -> None:
     world.add_cohort()
-    said = world.command("USUNITA01", "calendar")
+    said = world.command(SUNITA, "calendar")
     assert said.startswith("Calendar feeds need the bot to have a public web address")
     assert "*Add to Google Calendar*" in said
 
@@ -245,7 +243,7 @@ def test_without_a_public_address_the_calendar_command_says_feeds_need_one(world
 def test_a_feed_is_subscribed_to_over_http_and_follows_a_date_change(public_world: World) -> None:
     world = public_world
     world.add_cohort()
-    said = world.command("USUNITA01", "calendar")
+    said = world.command(SUNITA, "calendar")
     assert "*From URL*" in said and "*Subscribe from web*" in said
     url = feed_address(said)
     assert re.fullmatch(rf"{PUBLIC_URL}/calendar/feed/[A-Za-z0-9_-]{{43}}\.ics", url)
@@ -265,12 +263,12 @@ def test_a_feed_is_subscribed_to_over_http_and_follows_a_date_change(public_worl
 def test_a_feed_address_is_shown_once_and_a_new_one_stops_the_old(public_world: World) -> None:
     world = public_world
     world.add_cohort()
-    old = feed_address(world.command("UGRACE001", "calendar"))
-    again = world.command("UGRACE001", "calendar")
+    old = feed_address(world.command(GRACE, "calendar"))
+    again = world.command(GRACE, "calendar")
     assert again.startswith("You already have a calendar feed (since 1 October 2025).")
     assert "/calendar/feed/" not in again
 
-    new = feed_address(world.command("UGRACE001", "calendar new"))
+    new = feed_address(world.command(GRACE, "calendar new"))
     assert new != old
     assert fetch(world, new)[0] == 200
     status, _, body = fetch(world, old)
@@ -280,7 +278,7 @@ def test_a_feed_address_is_shown_once_and_a_new_one_stops_the_old(public_world: 
 def test_an_unknown_address_or_path_is_a_bare_404(public_world: World) -> None:
     world = public_world
     world.add_cohort()
-    feed_address(world.command("USUNITA01", "calendar"))
+    feed_address(world.command(SUNITA, "calendar"))
     unknown = f"{PUBLIC_URL}/calendar/feed/{secrets.token_urlsafe(32)}.ics"
     for url in (
         unknown,
@@ -301,19 +299,19 @@ def test_with_a_public_address_reminders_link_to_the_served_file_and_upload_noth
     world = public_world
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    [message] = [m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch")]
+    [message] = [m for m in world.dms(SUNITA) if m.text.startswith("Reminder: LMS Launch")]
     opens = links(message)
     assert re.fullmatch(EVENT_FILE, opens["Calendar file (.ics)"])
     assert "dates=20251113T110000Z/20251113T150000Z" in opens["Add to Google Calendar"]
     assert "startdt=2025-11-13T11%3A00%3A00Z" in opens["Add to Outlook"]
-    assert world.files("USUNITA01") == [] and world.slack.workspace.files == {}
+    assert world.files(SUNITA) == [] and world.slack.workspace.files == {}
 
     status, headers, body = fetch(world, opens["Calendar file (.ics)"])
     assert status == 200
     assert headers["Content-Disposition"] == 'attachment; filename="launch-202511131100.ics"'
     assert "DTSTART;TZID=Europe/London:20251113T110000" in body.decode()
     # Slack tells the app of a press on a link button too: it is acknowledged, nothing more.
-    assert world.click("USUNITA01", message, "event_calendar_google") == ""
+    assert world.click(SUNITA, message, "event_calendar_google") == ""
 
 
 def test_with_a_public_address_the_date_change_links_to_the_new_date(public_world: World) -> None:
@@ -321,9 +319,9 @@ def test_with_a_public_address_the_date_change_links_to_the_new_date(public_worl
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
     world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
-    [changed] = [m for m in world.dms("UOLIVER01") if m.text.startswith("The date of LMS Launch")]
+    [changed] = [m for m in world.dms(OLIVER) if m.text.startswith("The date of LMS Launch")]
     opens = links(changed)
     assert "dates=20251110T110000Z/20251110T150000Z" in opens["Add to Google Calendar"]
     [new_file] = [url for url in opens.values() if re.fullmatch(EVENT_FILE, url)]
-    assert world.files("UOLIVER01") == []
+    assert world.files(OLIVER) == []
     assert launch_in(fetch(world, new_file)[2]) == ("2025-11-10 11:00", 1)

@@ -2,16 +2,16 @@
 
 from __future__ import annotations
 
-from tests.cast import TEAM_LEAD
+from tests.cast import APPROVER, JAMIE, SUNITA, TEAM_LEAD
 from tests.world import World, uk
 
 
 def test_help_lists_what_the_bot_can_do(world: World) -> None:
     world.add_cohort()
-    shown = world.command("USUNITA01", "help")
+    shown = world.command(SUNITA, "help")
     assert "`/mentoring events`" in shown and "`/mentoring next`" in shown
     assert "`/mentoring team who EVENT`" in world.command(TEAM_LEAD, "team help")
-    assert world.command("USUNITA01", "team help") == "Only the project team can do this."
+    assert world.command(SUNITA, "team help") == "Only the project team can do this."
 
 
 def test_someone_not_on_the_scheme_is_shown_only_the_commands_that_are_theirs(
@@ -25,8 +25,8 @@ def test_someone_not_on_the_scheme_is_shown_only_the_commands_that_are_theirs(
     team = world.command(TEAM_LEAD, "help")
     assert team.startswith("You are on the project team: `/mentoring team help` lists")
     assert "`/mentoring pair`" not in team
-    world.slack.workspace.add_user("UTEAM0003", "Morgan Ellis", "m.ellis@example.org")
-    approver = world.command("UTEAM0003", "help")
+    world.slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
+    approver = world.command(APPROVER, "help")
     assert approver.startswith("You decide the requests for accommodation")
     assert "not on the mentoring scheme" not in approver
     world.command(TEAM_LEAD, "iaith cymraeg")
@@ -37,9 +37,9 @@ def test_someone_not_on_the_scheme_is_shown_only_the_commands_that_are_theirs(
 def test_my_events_lists_upcoming_events_in_calendar_order_with_my_replies(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    launch = next(m for m in world.dms("USUNITA01") if m.text.startswith("Reminder: LMS Launch"))
-    world.click("USUNITA01", launch, "event_rsvp_yes")
-    shown = world.command("USUNITA01", "events").splitlines()
+    launch = next(m for m in world.dms(SUNITA) if m.text.startswith("Reminder: LMS Launch"))
+    world.click(SUNITA, launch, "event_rsvp_yes")
+    shown = world.command(SUNITA, "events").splitlines()
     assert shown[0] == "*Your upcoming scheme events*"
     assert shown[1].startswith(
         "• *LMS Launch*: Thursday 13 November 2025, 11:00–15:00 UK time (GMT)."
@@ -53,7 +53,7 @@ def test_my_events_lists_upcoming_events_in_calendar_order_with_my_replies(world
 
 def test_next_shows_the_next_dated_event_in_my_own_zone(world: World) -> None:
     world.add_cohort()
-    shown = world.command("UJAMIE001", "next")
+    shown = world.command(JAMIE, "next")
     assert shown.startswith(
         "Your next event is *Setting expectations briefing (mentees)*: Tuesday 21 October 2025"
     )
@@ -62,7 +62,7 @@ def test_next_shows_the_next_dated_event_in_my_own_zone(world: World) -> None:
 
 def test_an_unknown_command_gets_the_usage_not_silence(world: World) -> None:
     world.add_cohort()
-    shown = world.command("USUNITA01", "sing please")
+    shown = world.command(SUNITA, "sing please")
     assert shown.startswith("Sorry, I don't know `/mentoring sing please`.")
     assert "`/mentoring events`" in shown
 
@@ -84,4 +84,4 @@ def test_a_request_with_a_bad_signature_is_refused_and_changes_nothing(world: Wo
     )
     assert world.slack.workspace.responses == []
     world.sender.signing_secret = world.bot_settings.slack_signing_secret or ""
-    assert "date to be confirmed" in world.command("USUNITA01", "events")
+    assert "date to be confirmed" in world.command(SUNITA, "events")

@@ -8,7 +8,8 @@ import logging
 
 import pytest
 
-from tests.cast import GRACE, PAIRS_CSV, SUNITA
+from localslack.workspace import Message
+from tests.cast import GRACE, PAIRS_CSV, SUNITA, TEAM_LEAD
 from tests.world import World, group_messages, last_with, uk
 
 COULD_NOT_READ = "Sorry, I couldn't read that"
@@ -26,7 +27,7 @@ def answer_to(world: World, user: str) -> str:
     return world.slack.workspace.responses_to(user)[-1].text
 
 
-def introduction(world: World) -> object:
+def introduction(world: World) -> Message:
     return last_with(group_messages(world, GRACE, SUNITA), "pair_accept")
 
 
@@ -94,7 +95,7 @@ def test_a_concern_form_with_altered_metadata_or_urgency_keeps_nothing(
     }
     outside = paired.sender.forge_view(SUNITA, text | urgency)
     assert json.loads(outside.body)["response_action"] == "errors"
-    assert paired.bot.services.concerns.open_alerts("UTEAM0001") == []
+    assert paired.bot.services.concerns.open_alerts(TEAM_LEAD) == []
     assert no_traceback(caplog)
 
 

@@ -26,6 +26,7 @@ from handlers.views import events as events_view
 from handlers.views import home as home_view
 from handlers.views import participants as participants_view
 from handlers.views.hub import Console, Mine, Said
+from tests.cast import APPROVER, TEAM_LEAD
 from tests.seen import words
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
@@ -130,7 +131,7 @@ def test_the_import_form_lists_exactly_the_columns_the_importer_reads() -> None:
 def decided(n: int, status: str, at: datetime) -> RequestView:
     """Request #n for accommodation at the launch, and its last step `at`."""
     request = Request(n, n, "accommodation", "launch", "words", "event", NOW, status)  # type: ignore[arg-type]
-    history = [RequestEvent(n, "asked", "U1", NOW), RequestEvent(n, status, "UTEAM0003", at)]
+    history = [RequestEvent(n, "asked", "U1", NOW), RequestEvent(n, status, APPROVER, at)]
     return RequestView(request, f"Person {n}", history[: 1 if status == "awaiting_approval" else 2])
 
 
@@ -164,7 +165,7 @@ def test_a_team_members_and_approvers_home_fits_with_a_note_said_where_they_pres
 def test_a_concern_resolved_today_stays_in_its_place_and_yesterdays_is_gone() -> None:
     def resolved(n: int, at: datetime) -> AlertView:
         concern = Concern(n, n, None, "command", "words", NOW, status="resolved")
-        return AlertView(concern, None, [ConcernEvent(n, "resolved", "UTEAM0001", at)])
+        return AlertView(concern, None, [ConcernEvent(n, "resolved", TEAM_LEAD, at)])
 
     alerts = [
         AlertView(Concern(3, 3, None, "command", "words", NOW), None, []),

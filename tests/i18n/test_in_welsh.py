@@ -101,12 +101,12 @@ def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choo
     world: World,
 ) -> None:
     world.add_cohort()
-    newcomer = world.slack.workspace.add_user("UCERYS001", "Cerys Hughes", "cerys@example.wales")
+    newcomer = world.slack.workspace.add_user(CERYS, "Cerys Hughes", "cerys@example.wales")
     newcomer.locale = "cy-GB"
     world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
-    assert world.command("UCERYS001", "help").startswith("Dyma beth alla i ei wneud:")
-    assert world.command("UCERYS001", "language english").startswith("From now on")
-    assert world.command("UCERYS001", "help").startswith("Here is what I can do:")
+    assert world.command(CERYS, "help").startswith("Dyma beth alla i ei wneud:")
+    assert world.command(CERYS, "language english").startswith("From now on")
+    assert world.command(CERYS, "help").startswith("Here is what I can do:")
 
 
 def language_menu_shows(blocks: list[dict[str, Any]]) -> str:
@@ -145,7 +145,7 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
     all_in_welsh()
     restart(world)
     all_in_welsh()
-    assert world.command("UGRACE001", "help").startswith("Here is what I can do:"), "theirs only"
+    assert world.command(GRACE, "help").startswith("Here is what I can do:"), "theirs only"
 
     # What the bot sends the approver of its own accord comes in her language too.
     world.command_opens_modal(SUNITA, "request accommodation launch")

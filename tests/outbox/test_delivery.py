@@ -9,7 +9,7 @@ import pytest
 
 from bot.scheme import SHIPPED_PROGRAMME
 from localslack.server import Fault
-from tests.cast import MENTEES, MENTORS
+from tests.cast import MENTEES, MENTORS, SUNITA
 from tests.world import World, restart, uk
 
 pytestmark = pytest.mark.both_databases  # the ledger's promises rest on the database
@@ -85,7 +85,7 @@ def test_a_date_edited_in_the_file_is_taken_up_on_restart_and_the_invited_are_to
     restart(world, str(edited))  # a second start with the same file tells no one again
     assert all(len([t for t in world.texts(u) if "has changed" in t]) == 1 for u in EVERYONE)
     world.walk_to(uk("2025-11-14 10:30"))
-    assert launch_reminders(world, "USUNITA01") == ["in 7 days", "tomorrow", "in 1 hour"], (
+    assert launch_reminders(world, SUNITA) == ["in 7 days", "tomorrow", "in 1 hour"], (
         "no second week-before one"
     )
 

@@ -45,6 +45,7 @@ from bot.participants.model import Participant
 from handlers.views import pairs as view
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems
+from tests.cast import GRACE, JAMIE, SUNITA
 from tests.seen import ESCAPED, TYPED, no_markup_in, words
 
 NOW = datetime(2025, 11, 20, 10, 0, tzinfo=UTC)
@@ -52,11 +53,11 @@ PAIR = Pair(3, 1, 2, "active", "negotiation", NOW)
 
 
 def mentor(name: str = "Grace Mensah", about: str | None = None) -> Participant:
-    return Participant(1, name, "grace@example.nhs.uk", "mentor", "UGRACE001", about=about)
+    return Participant(1, name, "grace@example.nhs.uk", "mentor", GRACE, about=about)
 
 
 def mentee(name: str = "Sunita Rao") -> Participant:
-    return Participant(2, name, "sunita@example.nhs.uk", "mentee", "USUNITA01")
+    return Participant(2, name, "sunita@example.nhs.uk", "mentee", SUNITA)
 
 
 def test_a_name_and_about_text_in_the_introduction_cannot_notify_anyone() -> None:
@@ -236,8 +237,8 @@ WORDS: list[tuple[UserError, str]] = [
         BadMeetingLength(600),
         "Please give the meeting's length in minutes or hours, e.g. `45m` or `1h30m`.",
     ),
-    (NotOnTheScheme("UJAMIE001"), "<@UJAMIE001> is not on the scheme yet; import them first."),
-    (NotPaired("UJAMIE001"), "<@UJAMIE001> is not in a pair."),
+    (NotOnTheScheme(JAMIE), "<@UJAMIE001> is not on the scheme yet; import them first."),
+    (NotPaired(JAMIE), "<@UJAMIE001> is not in a pair."),
     (TeamPauseNotInFuture(date(2025, 11, 20)), "Please give a date in the future."),
     (WrongRole("Sunita Rao", "mentee", "mentor"), "Sunita Rao is a mentee, not a mentor."),
     (AlreadyPaired("Sunita Rao"), "Sunita Rao is already in a pair; unpair them first."),

@@ -10,7 +10,7 @@ import pytest
 from bot.participants.errors import ImportRejected
 from handlers.views import participants as participants_view
 from handlers.views.participants import import_problems
-from tests.cast import COHORT, COHORT_CSV, GRACE, PAIRS_CSV, SUNITA, TEAM_LEAD
+from tests.cast import COHORT, COHORT_CSV, GRACE, JAMIE, PAIRS_CSV, SUNITA, TEAM_LEAD
 from tests.seen import held, words
 from tests.world import World, group_messages, last_with, uk
 
@@ -33,7 +33,7 @@ def test_slack_ids_and_time_zones_are_found_by_email(world: World) -> None:
         "Jamie Clarke",
         "jamie.clarke@example.nhs.uk",
         "mentee",
-        "UJAMIE001",
+        JAMIE,
         "America/New_York",
     ) in participants(world)
     assert len(world.slack.workspace.calls_to("users.lookupByEmail")) == 4
@@ -130,8 +130,8 @@ def test_the_command_line_export_of_an_evaluation(
 
     world.add_cohort()
     world.walk_to(uk("2026-03-02 09:30"))
-    world.bot.services.evaluations.message("USUNITA01", "start", world.now())
-    world.bot.services.evaluations.message("USUNITA01", "4", world.now())
+    world.bot.services.evaluations.message(SUNITA, "start", world.now())
+    world.bot.services.evaluations.message(SUNITA, "4", world.now())
     for name, value in world.bot_settings.model_dump().items():
         if value is not None:
             monkeypatch.setenv(name.upper(), str(value))

@@ -21,6 +21,7 @@ from bot.participants.errors import (
 )
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems
+from tests.cast import GRACE
 
 
 def test_each_import_problem_reads_with_its_line() -> None:
@@ -37,8 +38,8 @@ def test_each_import_problem_reads_with_its_line() -> None:
             EmailRepeated(9, "grace@example.org", 2),
             NoSuchSlackUser(10, "UNOSUCH01"),
             EmailNotInWorkspace(11, "pat@example.org"),
-            SlackUserRepeated(12, "UGRACE001", 2),
-            SlackUserTaken(13, "UGRACE001", "grace@example.org"),
+            SlackUserRepeated(12, GRACE, 2),
+            SlackUserTaken(13, GRACE, "grace@example.org"),
             NoParticipants(None),
         ]
     )
