@@ -6,30 +6,23 @@ Home, and every surface agreeing after a step, whichever surface took it."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from typing import Any
-
-import pytest
 
 from handlers.views import concerns as concerns_view
 from handlers.views import evaluations as evaluations_view
 from handlers.views import participants as participants_view
 from handlers.views import requests as requests_view
-from localslack.server import Fault, LocalSlack
-from localslack.workspace import Message
+from localslack.server import Fault
 from tests.cast import APPROVER, GRACE, STRANGER, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
+
+# The approver is in Slack here as in the requests' scenarios (an autouse fixture, so imported).
+from tests.requests.test_scenario import approvals, approver_in_the_workspace  # noqa: F401
 from tests.seen import actions_in, held, words
 from tests.world import World
 
 HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before?"
 ACKNOWLEDGE, RESOLVE = f"{concerns_view.CONCERN}acknowledge", f"{concerns_view.CONCERN}resolve"
-
-
-@pytest.fixture(autouse=True)
-def approver_in_the_workspace(slack: LocalSlack) -> Iterator[None]:
-    slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
-    yield
 
 
 def concern_rows(home: dict[str, Any]) -> list[str]:
@@ -195,10 +188,6 @@ def ask_for_a_room(world: World, event: str) -> None:
     world.command_opens_modal(SUNITA, f"request accommodation {event}")
     answer = world.submit_view(SUNITA, {"kind": "accommodation", "event": event, "details": HOTEL})
     assert answer.status == 200 and answer.response_action is None, answer
-
-
-def approvals(world: World) -> list[Message]:
-    return [m for m in world.dms(APPROVER) if "for your approval" in m.text]
 
 
 def decision_rows(home: dict[str, Any]) -> list[str]:
