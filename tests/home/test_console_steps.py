@@ -13,8 +13,8 @@ from handlers.views import evaluations as evaluations_view
 from handlers.views import participants as participants_view
 from handlers.views import requests as requests_view
 from localslack.server import Fault
-from tests.cast import APPROVER, GRACE, STRANGER, SUNITA, TEAM_CHANNEL, TEAM_LEAD
-from tests.concerns.test_scenario import TOM, alerts, paired, raise_by_command
+from tests.cast import APPROVER, GRACE, STRANGER, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TOM
+from tests.concerns.test_scenario import alerts, paired, raise_by_command
 
 # The approver is in Slack here as in the requests' scenarios (an autouse fixture, so imported).
 from tests.requests.test_scenario import approvals, approver_in_the_workspace  # noqa: F401
