@@ -21,7 +21,8 @@ from localslack.server import LocalSlack
 from mentorbot.app import build
 from mentorbot.settings import Settings
 from storage.database import make_engine, upgrade_schema
-from tests.world import TEAM_CHANNEL, World
+from tests.cast import TEAM_CHANNEL
+from tests.world import World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
 THREADS_END_WITHIN = 30.0  # seconds

@@ -20,7 +20,6 @@ from localslack.workspace import Message
 from mentorbot.app import Mentorbot
 from mentorbot.settings import Settings
 from tests.cast import COHORT, COHORT_CSV
-from tests.cast import TEAM_CHANNEL as TEAM_CHANNEL  # conftest.py takes it from here
 
 UK = ZoneInfo("Europe/London")
 
