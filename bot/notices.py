@@ -60,6 +60,11 @@ class Notice:
         return Outgoing(delivery, self, expires_at)
 
 
+def keys_of(outgoing: Sequence[Outgoing]) -> list[str]:
+    """The ledger keys of what a use case kept, to flush them."""
+    return [o.delivery.key for o in outgoing]
+
+
 def personal_key(key: str, person_id: int) -> str:
     """A notice's key as sent to one person (see `Notice.to_person`)."""
     return f"{key}:{person_id}"

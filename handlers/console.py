@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import Block
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.pairs.service import CheckInsService
+from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
 from bot.requests.rules import DONE
 from bot.requests.service import RequestsService

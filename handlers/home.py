@@ -23,7 +23,8 @@ from slack_sdk.models.blocks import Block
 from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.pairs.service import CheckInsService, PairingService
+from bot.pairs.checkins import CheckInsService
+from bot.pairs.service import PairingService
 from bot.participants.service import ParticipantsService
 from bot.requests.service import RequestsService
 from bot.scheme import Nation

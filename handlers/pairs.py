@@ -13,9 +13,10 @@ from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
+from bot.pairs.checkins import CheckInsService
 from bot.pairs.model import Agreement, Meeting
 from bot.pairs.rules import MAX_MEETING_MINUTES
-from bot.pairs.service import CheckInsService, PairingService
+from bot.pairs.service import PairingService
 from bot.scheme import Stage
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer

@@ -38,7 +38,8 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.notice_json import NoticeCodec
-from bot.pairs.service import CheckInsService, PairingService
+from bot.pairs.checkins import CheckInsService
+from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import (
     ImportSummary,

@@ -10,7 +10,8 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.pairs.service import CheckInsService, PairingService
+from bot.pairs.checkins import CheckInsService
+from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
 from bot.requests.service import RequestsService

@@ -23,8 +23,9 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.notices import DeliveryFailed, FileNotice, Notice
+from bot.pairs.checkins import CheckInsService
 from bot.pairs.model import Pair
-from bot.pairs.service import CheckInsService, PairingService
+from bot.pairs.service import PairingService
 from bot.participants.model import Participant
 from bot.participants.ports import SlackMember
 from bot.participants.privacy import PrivacyService

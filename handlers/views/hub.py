@@ -13,7 +13,8 @@ from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
 from bot.events.service import Attendance, MyCalendar
-from bot.pairs.service import PairSummary, PairView
+from bot.pairs.checkins import PairSummary
+from bot.pairs.service import PairView
 from bot.requests.model import Request
 from bot.requests.service import RequestView
 from bot.scheme import Nation, Programme

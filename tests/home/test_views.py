@@ -14,9 +14,10 @@ from bot.evaluations.service import MyForm
 from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
 from bot.events.service import Attendance, MyCalendar, MyEvent
+from bot.pairs.checkins import PairSummary
 from bot.pairs.model import Agreement, Attention, Meeting, Pair
 from bot.pairs.rules import AGREEMENT_FIELD_MAX, MEETING_TOPICS_MAX
-from bot.pairs.service import PairSummary, PairView
+from bot.pairs.service import PairView
 from bot.participants.model import COLUMNS, Participant
 from bot.requests.model import Request, RequestEvent
 from bot.requests.service import RequestView

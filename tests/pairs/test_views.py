@@ -10,6 +10,7 @@ import pytest
 
 from bot.errors import UserError
 from bot.pairs import errors
+from bot.pairs.checkins import PairSummary
 from bot.pairs.errors import (
     AlreadyAccepted,
     AlreadyAnswered,
@@ -39,7 +40,7 @@ from bot.pairs.errors import (
 )
 from bot.pairs.model import Agreement, Attention, Meeting, Pair
 from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
-from bot.pairs.service import NotOnTheScheme, PairSummary, PairView
+from bot.pairs.service import NotOnTheScheme, PairView
 from bot.participants.errors import ImportRejected
 from bot.participants.model import Participant
 from handlers.views import pairs as view

@@ -9,7 +9,7 @@ from slack_sdk.models.blocks import (
     Block,
 )
 
-from bot.pairs.service import PairSummary
+from bot.pairs.checkins import PairSummary
 from bot.scheme import Programme
 from handlers.i18n import _
 from handlers.views.common import sections

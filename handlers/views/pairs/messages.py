@@ -16,6 +16,7 @@ from slack_sdk.models.blocks import (
     StaticSelectElement,
 )
 
+from bot.pairs.checkins import PairSummary
 from bot.pairs.model import Attention, Pair
 from bot.pairs.notices import (
     AcceptanceNudge,
@@ -26,7 +27,7 @@ from bot.pairs.notices import (
     StageMoved,
 )
 from bot.pairs.rules import STAGE_NAMES
-from bot.pairs.service import PairSummary, PairView
+from bot.pairs.service import PairView
 from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, Stage
 from handlers.i18n import N_, _, day, formatted, ngettext
