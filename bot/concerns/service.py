@@ -32,7 +32,7 @@ from bot.concerns.notices import (
 )
 from bot.concerns.rules import can_act, escalation_due, steps_taken
 from bot.errors import within
-from bot.notices import Deliveries, Outgoing
+from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -154,7 +154,7 @@ class ConcernsService:
                 uow.deliveries.add(told, now)
             uow.commit()
         if told:
-            self._deliveries.flush(now, [o.delivery.key for o in told])
+            self._deliveries.flush(now, keys_of(told))
 
     def _received(self, uow: UnitOfWork, concern: Concern) -> list[Outgoing]:
         """The reporter's word that the team has their concern (none for someone not on the
@@ -198,7 +198,7 @@ class ConcernsService:
             uow.commit()
         assert updated is not None
         if told:
-            self._deliveries.flush(now, [o.delivery.key for o in told])
+            self._deliveries.flush(now, keys_of(told))
         return updated
 
     def _revised(self, uow: UnitOfWork, concern_id: int) -> list[Outgoing]:
@@ -355,7 +355,7 @@ class ConcernsService:
             outgoing = [n.to(self._team.channel) for n in self._due_notices(uow, now)]
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+        return len(self._deliveries.flush(now, keys_of(outgoing)))
 
     def _due_notices(self, uow: UnitOfWork, now: datetime) -> list[AutomaticNotice]:
         """Pairs needing attention and low evaluation scores, each keyed once per episode."""

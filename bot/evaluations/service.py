@@ -36,7 +36,7 @@ from bot.evaluations.rules import (
     submit_button,
 )
 from bot.events.rules import in_audience
-from bot.notices import Deliveries, Outgoing, personal_key
+from bot.notices import Deliveries, Outgoing, keys_of, personal_key
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Form, Programme
@@ -181,7 +181,7 @@ class EvaluationsService:
             outgoing = [self._owed_message(uow, owed, now) for owed in due]
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        sent = len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+        sent = len(self._deliveries.flush(now, keys_of(outgoing)))
         return sent + self._post_closed_results(now)
 
     def _owed_message(self, uow: UnitOfWork, owed: PendingMessage, now: datetime) -> Outgoing:
@@ -219,7 +219,7 @@ class EvaluationsService:
             ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+        return len(self._deliveries.flush(now, keys_of(outgoing)))
 
     def my_forms(self, slack_user_id: str, now: datetime) -> list[MyForm]:
         """The forms the person has been invited to that are open now (none for a stranger)."""

@@ -27,7 +27,7 @@ from bot.events.rules import (
     in_audience,
     upcoming_reminder_times,
 )
-from bot.notices import Deliveries, Delivery, Outgoing, personal_key
+from bot.notices import Deliveries, Delivery, Outgoing, keys_of, personal_key
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Event, Programme
@@ -102,7 +102,7 @@ class EventsService:
                         )
                         changed.append(event.id)
             uow.commit()
-        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
+        self._deliveries.flush(now, keys_of(outgoing))
         return changed
 
     def upcoming(self, now: datetime) -> datetime | None:
@@ -121,7 +121,7 @@ class EventsService:
             outgoing = self._due_reminders(uow, now)
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        return len(self._deliveries.flush(now, [o.delivery.key for o in outgoing]))
+        return len(self._deliveries.flush(now, keys_of(outgoing)))
 
     # Replies and dates ----------------------------------------------------------------------
 
@@ -161,7 +161,7 @@ class EventsService:
             uow.schedules.save(new, file_schedule(self.programme, event), now)
             outgoing = self._tell_invited_of_change(uow, old, new, now)
             uow.commit()
-        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
+        self._deliveries.flush(now, keys_of(outgoing))
         self._on_change()
         return MyEvent(event, new, None)
 

@@ -10,7 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import NotAParticipant, NotOnTheScheme
-from bot.notices import Deliveries
+from bot.notices import Deliveries, keys_of
 from bot.pairs.model import Pair
 from bot.pairs.service import end_pairing
 from bot.participants.errors import NoSuchParticipant
@@ -72,7 +72,7 @@ class PrivacyService:
             ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        self._deliveries.flush(now, [o.delivery.key for o in outgoing])
+        self._deliveries.flush(now, keys_of(outgoing))
 
     def who(self, actor: str, slack_user_id: str) -> Participant:
         """The participant the team picked (by Slack id), before they confirm erasing them."""
@@ -103,7 +103,7 @@ class PrivacyService:
             partner = _partner(uow, person, pair)
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
-        self._deliveries.flush(now, [o.delivery.key for o in told])
+        self._deliveries.flush(now, keys_of(told))
         return Erasure(person.name, partner.name if partner else None)
 
 

@@ -15,7 +15,7 @@ from datetime import datetime
 from bot.errors import NotAParticipant, within
 from bot.events.model import EventSchedule
 from bot.events.rules import current_schedules
-from bot.notices import Deliveries, Outgoing
+from bot.notices import Deliveries, Outgoing, keys_of
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.requests.errors import (
@@ -126,7 +126,7 @@ class RequestsService:
             outgoing = self._asked(request, person, choice)
             uow.deliveries.add(outgoing, now)
             uow.commit()
-        return Asked(request_id, tuple(o.delivery.key for o in outgoing))
+        return Asked(request_id, tuple(keys_of(outgoing)))
 
     def send(self, asked: Asked, now: datetime) -> None:
         """Posts what a request kept; what Slack does not take now, the outbox sends later."""
@@ -205,7 +205,7 @@ class RequestsService:
             told = self._told(uow, updated, step, done)
             uow.deliveries.add(told, now)
             uow.commit()
-        self._deliveries.flush(now, [o.delivery.key for o in told])
+        self._deliveries.flush(now, keys_of(told))
         return updated
 
     def _told(
