@@ -180,9 +180,7 @@ def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldA
 
 
 def _pair_summary(uow: UnitOfWork, person: Participant, pair: Pair) -> HeldPair:
-    partner = uow.participants.get(
-        pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
-    )
+    partner = _partner(uow, person, pair)
     return HeldPair(
         partner.name if partner else None,
         pair.status,
@@ -226,8 +224,7 @@ def _profile(person: Participant) -> dict[str, Any]:
 
 def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, Any]:
     """The person's current pairing: its stages, the pair's agreement, meetings and check-ins."""
-    partner_id = pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id
-    partner = uow.participants.get(partner_id)
+    partner = _partner(uow, person, pair)
     agreement = uow.agreements.get(pair.id)
     return {
         "partner": partner.name if partner else None,
@@ -257,6 +254,7 @@ def _iso(value: object) -> str | None:
 
 
 def _partner(uow: UnitOfWork, person: Participant, pair: Pair | None) -> Participant | None:
+    """The other member of the person's pair (None: no pair, or the partner is gone)."""
     if pair is None:
         return None
     return uow.participants.get(pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id)
