@@ -192,8 +192,7 @@ def decline_on_home(
 ) -> None:
     ack()
     deps.requests.require_approver(acting(context).person)
-    modal = view.decline_modal(parse(RequestPressed, action).value)
-    modal.callback_id = view.HOME_DECLINE_MODAL  # its answer redraws the Home
+    modal = view.decline_modal(parse(RequestPressed, action).value, view.HOME_DECLINE_MODAL)
     open_modal(client, acting(context), modal)
 
 

@@ -156,9 +156,10 @@ def resolve_modal(request_id: int) -> View:
     )
 
 
-def decline_modal(request_id: int) -> View:
+def decline_modal(request_id: int, callback_id: str = DECLINE_MODAL) -> View:
+    """`callback_id`: whose listener takes the answer (the Home's redraws the Home)."""
     return _answer_modal(
-        DECLINE_MODAL,
+        callback_id,
         # Translators: Slack allows at most 24 characters here.
         _("Decline request #{number}").format(number=request_id),
         _("Decline"),
