@@ -18,12 +18,15 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
 
 # What each folder may import of ours and of the frameworks (the standard library always).
 RULES: dict[str, tuple[set[str], set[str]]] = {
-    # the domain: plain Python, pydantic, the programme file's YAML, the UK's bank holidays
-    "bot": ({"bot"}, {"pydantic", "yaml", "holidays"}),
+    # the domain: plain Python, pydantic, the programme file's YAML, the UK's bank holidays, and
+    # SciPy's optimal assignment and statistics (match suggestions, the outcomes' tests)
+    "bot": ({"bot"}, {"pydantic", "yaml", "holidays", "scipy", "numpy"}),
     # Slack glue: the domain, Slack's libraries, and what its views draw with
     "handlers": (
         {"bot", "handlers"},
-        {"slack_bolt", "slack_sdk", "httpx", "pydantic", "icalendar", "matplotlib", "babel"},
+        {"slack_bolt", "slack_sdk", "httpx", "pydantic", "icalendar", "matplotlib", "babel"}
+        # the documents people keep: PDFs (certificates, CPD records, the report) and a DOCX
+        | {"fpdf", "docx"},
     ),
     # the clock: only APScheduler; it knows features by their upcoming/run_due
     "scheduler": ({"scheduler"}, {"apscheduler"}),
