@@ -112,6 +112,11 @@ class Form(_Strict):
     opens: datetime
     closes: datetime
     minutes: int = Field(5, ge=1, description="how long it takes, to tell people")
+    to_confirm: bool = Field(
+        False,
+        description="its dates were carried from the last cohort: nobody is asked until the "
+        "team confirms them (by removing this line)",
+    )
     questions: Annotated[list[Question], Field(min_length=1)]
 
     def title_in(self, language: str) -> str:
@@ -177,12 +182,19 @@ class Event(_Strict):
     venue: str | None = None
     joining: str | None = Field(None, description="How to join an online event")
     description: str | None = None
+    to_confirm: bool = Field(
+        False,
+        description="the date was carried from the last cohort: no reminder goes until the team "
+        "confirms it (in the console, with the event date command, or by removing this line)",
+    )
 
     @model_validator(mode="after")
     def _times_fit_the_date(self) -> Event:
         if self.date == "TBC":
             if self.start or self.end:
                 raise ValueError("a TBC event has no start or end time; set its date first")
+            if self.to_confirm:
+                raise ValueError("a TBC event has no date to confirm; remove to_confirm")
             return self
         if self.start is None or self.end is None:
             raise ValueError("an event with a date needs a start and an end time (HH:MM, UK time)")
@@ -324,8 +336,15 @@ class BankHolidays(_Strict):
         return {"add": given} if isinstance(given, list) else given
 
 
+# A cohort is one run of the scheme, named by its years: 2025-26, 2026-27
+CohortId = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
+
+
 class Programme(_Strict):
     name: str
+    cohort: CohortId | None = Field(
+        None, description="the run of the scheme this file is for, e.g. 2026-27"
+    )
     timezone: str = Field(description="the scheme's IANA time zone; events are given in it")
     project_team: ProjectTeam
     contacts: Contacts
@@ -417,6 +436,11 @@ _PlainLoader.yaml_implicit_resolvers = {
 
 
 def load_programme(path: Path) -> Programme:
+    return checked_programme(path, programme_settings(path))
+
+
+def programme_settings(path: Path) -> dict[str, Any]:
+    """The file's settings as it gives them (dates as text), before they are checked."""
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
     except OSError as error:
@@ -427,6 +451,11 @@ def load_programme(path: Path) -> Programme:
         raise ProgrammeError(f"{path}: not valid YAML ({_first_line(error)}).") from None
     if not isinstance(raw, dict):
         raise ProgrammeError(f"{path}: expected a mapping of settings at the top of the file.")
+    return raw
+
+
+def checked_programme(path: Path, raw: dict[str, Any]) -> Programme:
+    """The settings as a programme, or every problem with them, each named by its field."""
     try:
         return Programme.model_validate(raw)
     except ValidationError as error:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.cohorts.errors import CohortError
 from bot.errors import UserError
 from bot.participants.errors import ImportRejected
 from bot.scheme import ProgrammeError, load_programme
@@ -22,6 +23,7 @@ from handlers.views.common import user_error
 from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
+from mentorbot.cohorts import start_cohort
 from mentorbot.doctor import examine, report
 from mentorbot.settings import Settings
 from storage.database import DatabaseUnreachable, make_engine
@@ -69,6 +71,7 @@ def _parser() -> argparse.ArgumentParser:
         "check", help="check a programme file and say what is wrong with it"
     )
     check.add_argument("file", type=Path, nargs="?")
+    _add_cohort_commands(commands)
     _add_data_commands(commands)
     return parser
 
@@ -102,6 +105,19 @@ def _add_local_options(run: argparse.ArgumentParser) -> None:
         help="seconds between moments when playing the scheme (default 1 on the page, about "
         "2 minutes for the year; 0.4 in the transcript)",
     )
+
+
+def _add_cohort_commands(commands: argparse._SubParsersAction) -> None:
+    cohort = commands.add_parser("cohort", help="start the next run of the scheme")
+    cohort_commands = cohort.add_subparsers(dest="action", required=True)
+    new = cohort_commands.add_parser(
+        "new",
+        help="write the next cohort's programme file from the last's: every date a year on, "
+        "to confirm",
+    )
+    new.add_argument("cohort", help="the new cohort's years, e.g. 2026-27")
+    new.add_argument("--from", dest="source", required=True, help="the cohort to start from")
+    new.add_argument("--out", type=Path, help="the file to write (default: lms-COHORT.yaml here)")
 
 
 def _add_data_commands(commands: argparse._SubParsersAction) -> None:
@@ -139,6 +155,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         programme = load_programme(args.file or settings.mentorbot_programme)
         print(f"{programme.name}: {len(programme.events)} events, all fine.")
         return 0
+    if args.command == "cohort":
+        return _new_cohort(args.cohort, args.source, settings.mentorbot_programme, args.out)
     if args.command == "run" and settings.local and args.transcript:
         from mentorbot.demo import run_demo
 
@@ -168,6 +186,19 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
+
+
+def _new_cohort(new: str, old: str, configured: Path, out: Path | None) -> int:
+    try:
+        path, to_confirm = start_cohort(new, old, configured, out)
+    except CohortError as error:
+        print(f"mentorbot: {error}", file=sys.stderr)
+        return 2
+    print(
+        f"Wrote {path}: cohort {new}, from {old}, with {to_confirm} dates to confirm. "
+        "Check it with `mentorbot check " + str(path) + "`, then confirm each date."
+    )
+    return 0
 
 
 def _doctor(settings: Settings) -> int:

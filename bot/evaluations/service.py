@@ -103,7 +103,8 @@ class EvaluationsService:
         """`on_change` is told when someone's moments change (the clock reschedules)."""
         self._programme = programme  # its zone, for the days its messages name
         self._settings = programme.evaluations
-        self._forms = {f.id: f for f in programme.evaluations.forms}
+        # A form whose dates are still to confirm is not run: nobody is asked, nothing is open
+        self._forms = {f.id: f for f in programme.evaluations.forms if not f.to_confirm}
         self._uow = uow
         self._deliveries = deliveries
         self._team = team

@@ -14,7 +14,9 @@ CHANGE_NOTICE_COVERS = timedelta(days=1)
 
 
 def file_schedule(programme: Programme, event: Event) -> EventSchedule:
-    if event.date == "TBC" or event.start is None or event.end is None:
+    """The file's date; none while it is TBC or carried from last year and still to confirm, so
+    nothing is sent for it until the team confirms it."""
+    if event.date == "TBC" or event.to_confirm or event.start is None or event.end is None:
         return EventSchedule(event.id, None, None)
     return EventSchedule(
         event.id,

@@ -43,7 +43,7 @@ def _events(attendance: list[Attendance], programme: Programme, now: datetime) -
             ActionsBlock(
                 block_id=f"console:event:{a.event.id}",
                 elements=[
-                    ButtonElement(text=_("Set date"), action_id=SET_DATE, value=a.event.id),
+                    ButtonElement(text=_set_date(a), action_id=SET_DATE, value=a.event.id),
                     ButtonElement(text=_("Who is coming"), action_id=WHO, value=a.event.id),
                 ],
             )
@@ -58,6 +58,11 @@ def _events(attendance: list[Attendance], programme: Programme, now: datetime) -
         )
         blocks.append(note(held.format(n=past)))
     return blocks
+
+
+def _set_date(a: Attendance) -> str:
+    """A date carried from last year waits for the team to confirm it (or change it)."""
+    return _("Confirm date") if a.event.to_confirm and a.schedule.is_tbc else _("Set date")
 
 
 def console_section(console: Console, programme: Programme, now: datetime) -> list[Block]:

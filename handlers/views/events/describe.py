@@ -3,7 +3,7 @@ own where it differs) and where."""
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.events.model import EventSchedule
@@ -24,8 +24,11 @@ def when(
     their Slack zone shows a different clock at that moment."""
     event = in_readers_language(event)
     if schedule.starts_at is None or schedule.ends_at is None:
-        if event.expected:
-            return _("date to be confirmed (expected {expected})").format(expected=event.expected)
+        expected = event.expected
+        if event.to_confirm and isinstance(event.date, date):
+            expected = day(datetime.combine(event.date, time(12), programme.zone))
+        if expected:
+            return _("date to be confirmed (expected {expected})").format(expected=expected)
         return _("date to be confirmed")
     zone = programme.zone
     start, end = schedule.starts_at.astimezone(zone), schedule.ends_at.astimezone(zone)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from slack_sdk.models.blocks import (
     DatePickerElement,
     InputBlock,
@@ -11,6 +13,7 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.events.service import Attendance
+from bot.scheme import Event
 from handlers.i18n import _
 from handlers.views.common import console_form, sections
 from handlers.views.mrkdwn import escape
@@ -24,32 +27,40 @@ def feed_modal(text: str) -> View:
 SET_DATE_MODAL = "console_set_date_modal"
 
 
-def set_date_modal(event_id: str, title: str) -> View:
+def set_date_modal(event: Event) -> View:
+    """The team's form to set an event's date; one carried from the last cohort starts at that
+    date, so confirming it is one press."""
+    proposed = event.date if event.to_confirm and isinstance(event.date, date) else None
+    said = _("*{event}*: everyone invited is told the new date.")
+    if proposed is not None:
+        said = _("*{event}*: carried from last year's date. Confirm it, or change it first.")
     return console_form(
         SET_DATE_MODAL,
         _("Set the date"),
         _("Set date"),
-        metadata={"event": event_id},
+        metadata={"event": event.id},
         blocks=[
-            SectionBlock(
-                text=_("*{event}*: everyone invited is told the new date.").format(
-                    event=escape(title)
-                )
-            ),
+            SectionBlock(text=said.format(event=escape(event.title))),
             InputBlock(
-                block_id="day", label=_("Day"), element=DatePickerElement(action_id="value")
+                block_id="day",
+                label=_("Day"),
+                element=DatePickerElement(
+                    action_id="value", initial_date=proposed.isoformat() if proposed else None
+                ),
             ),
-            InputBlock(
-                block_id="start",
-                label=_("Starts (UK time)"),
-                element=TimePickerElement(action_id="value"),
-            ),
-            InputBlock(
-                block_id="end",
-                label=_("Ends (UK time)"),
-                element=TimePickerElement(action_id="value"),
-            ),
+            _time_input("start", _("Starts (UK time)"), event.start if proposed else None),
+            _time_input("end", _("Ends (UK time)"), event.end if proposed else None),
         ],
+    )
+
+
+def _time_input(block_id: str, label: str, initial: time | None) -> InputBlock:
+    return InputBlock(
+        block_id=block_id,
+        label=label,
+        element=TimePickerElement(
+            action_id="value", initial_time=f"{initial:%H:%M}" if initial else None
+        ),
     )
 
 
