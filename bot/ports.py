@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Protocol, Self
 
+from bot.applications.ports import ApplicationRepository
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
@@ -50,6 +51,8 @@ class UnitOfWork(Protocol):
     def concerns(self) -> ConcernRepository: ...
     @property
     def requests(self) -> RequestRepository: ...
+    @property
+    def applications(self) -> ApplicationRepository: ...
     @property
     def evaluations(self) -> EvaluationRepository: ...
     @property

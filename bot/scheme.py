@@ -336,6 +336,53 @@ class BankHolidays(_Strict):
         return {"add": given} if isinstance(given, list) else given
 
 
+class Choice(_Strict):
+    """One of a list people choose from, with its words in English and Welsh."""
+
+    id: Slug
+    en: str
+    cy: str | None = None
+
+    def text_in(self, language: str) -> str:
+        return self.cy if language == "cy" and self.cy else self.en
+
+
+DEFAULT_AVAILABILITY = [
+    Choice(id="weekday-daytime", en="Weekday daytimes", cy="Yn ystod y dydd ar ddiwrnodau gwaith"),
+    Choice(id="weekday-evening", en="Weekday evenings", cy="Gyda'r nos ar ddiwrnodau gwaith"),
+    Choice(id="weekend", en="Weekends", cy="Penwythnosau"),
+]
+
+
+class Applications(_Strict):
+    """When people may apply to the cohort, and the lists they choose from."""
+
+    opens: datetime
+    closes: datetime
+    themes: list[Choice] = Field(
+        min_length=1, description="leadership themes mentees want and mentors offer"
+    )
+    availability: list[Choice] = Field(default_factory=lambda: list(DEFAULT_AVAILABILITY))
+
+    @model_validator(mode="after")
+    def _a_real_window(self) -> Applications:
+        if self.opens.tzinfo is None or self.closes.tzinfo is None:
+            raise ValueError("opens and closes need a UTC offset, e.g. 2026-06-01T09:00+01:00")
+        if self.closes <= self.opens:
+            raise ValueError("closes must be after opens")
+        for name, choices in (("themes", self.themes), ("availability", self.availability)):
+            ids = [c.id for c in choices]
+            if len(set(ids)) != len(ids):
+                raise ValueError(f"each of {name} needs an id of its own")
+        return self
+
+    def is_open(self, now: datetime) -> bool:
+        return self.opens <= now < self.closes
+
+    def theme(self, theme_id: str) -> Choice | None:
+        return next((c for c in self.themes if c.id == theme_id), None)
+
+
 # A cohort is one run of the scheme, named by its years: 2025-26, 2026-27
 CohortId = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
 
@@ -377,6 +424,9 @@ class Programme(_Strict):
     alerts: Alerts = Alerts()
     ends_on: date | None = Field(
         None, description="No check-ins after this day; default: the last event's day"
+    )
+    applications: Applications | None = Field(
+        None, description="the window in which people apply to this cohort, and its lists"
     )
 
     @field_validator("timezone")

@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from bot.notice_json import NoticeCodec
+from storage.applications import SqlApplications
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
@@ -34,6 +35,7 @@ class SqlUnitOfWork:
     agreements: SqlAgreements
     concerns: SqlConcerns
     requests: SqlRequests
+    applications: SqlApplications
     evaluations: SqlEvaluations
     inbox: SqlInbox
     erasure: SqlErasure
@@ -65,6 +67,7 @@ class SqlUnitOfWork:
         self.agreements = SqlAgreements(self._session)
         self.concerns = SqlConcerns(self._session)
         self.requests = SqlRequests(self._session)
+        self.applications = SqlApplications(self._session)
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)
         self.erasure = SqlErasure(self._session)

@@ -14,10 +14,14 @@ from bot.participants.errors import ImportProblem
 
 ROOT = Path(__file__).parent.parent
 OURS = {"bot", "handlers", "scheduler", "storage", "localslack", "mentorbot"}
-FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "requests", "cohorts"}
-# Features people use in Slack, each with its handlers/<feature>.py (cohorts are started from
-# the command line, so far)
-IN_SLACK = FEATURES - {"cohorts"}
+FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "requests"} | {
+    "cohorts",
+    "applications",
+    "matching",
+}
+# Features people use in Slack, each with its handlers/<feature>.py (these are used from the
+# command line, so far)
+IN_SLACK = FEATURES - {"cohorts", "applications", "matching"}
 
 # What each folder may import of ours and of the frameworks (the standard library always).
 RULES: dict[str, tuple[set[str], set[str]]] = {
@@ -51,6 +55,8 @@ FEATURE_USES = {
     "requests": {"participants", "events"},  # a request is a person's, often about an event
     "participants": {"events", "pairs", "concerns", "evaluations", "requests"},  # data export
     "cohorts": set(),
+    "matching": set(),
+    "applications": {"matching", "participants"},  # accepted applications are matched
 }
 
 
