@@ -16,6 +16,7 @@ HEADER = """\
 # Every dated event and form is last year's moved to the same weekday a year on and marked
 # `to_confirm: true`: nothing is sent for it until the team confirms the date (the console's
 # "Dates to confirm", `/mentoring event date`, or removing the line here). TBC events stay TBC.
+# The application window is moved too: set the dates people may apply between.
 # Bank holiday changes were for {old}'s days and are not carried over.
 """
 

@@ -41,6 +41,8 @@ def next_programme(settings: dict[str, Any], old: Cohort, new: Cohort) -> dict[s
     if "ends_on" in settings:
         carried["ends_on"] = same_weekday_years_on(_day(settings["ends_on"]), years).isoformat()
     carried["events"] = [_event_moved(event, years) for event in settings["events"]]
+    if settings.get("applications"):
+        carried["applications"] = _window_moved(settings["applications"], years)
     evaluations = settings.get("evaluations")
     if evaluations and evaluations.get("forms"):
         carried["evaluations"] = evaluations | {
@@ -61,6 +63,14 @@ def _form_moved(form: dict[str, Any], years: int) -> dict[str, Any]:
         "opens": moved(_moment(form["opens"]), years).isoformat(timespec="minutes"),
         "closes": moved(_moment(form["closes"]), years).isoformat(timespec="minutes"),
         "to_confirm": True,
+    }
+
+
+def _window_moved(window: dict[str, Any], years: int) -> dict[str, Any]:
+    """The application window a year on; its themes and times stay as they were."""
+    return window | {
+        "opens": moved(_moment(window["opens"]), years).isoformat(timespec="minutes"),
+        "closes": moved(_moment(window["closes"]), years).isoformat(timespec="minutes"),
     }
 
 

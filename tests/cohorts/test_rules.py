@@ -59,6 +59,9 @@ def test_the_next_cohort_carries_every_event_and_form_a_year_on_to_confirm() -> 
         assert file_schedule(programme, new).starts_at is None
     assert [f.id for f in programme.evaluations.forms] == [f.id for f in before.evaluations.forms]
     assert all(f.to_confirm for f in programme.evaluations.forms)
+    assert programme.applications is not None and before.applications is not None
+    assert programme.applications.opens.date() == date(2026, 6, 1)  # Monday → Monday
+    assert programme.applications.themes == before.applications.themes
     assert programme.bank_holidays.add == []  # the last year's days off are not next year's
     assert programme.last_day == date(2027, 9, 29)
 
