@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import statistics
 from collections import Counter
-from collections.abc import Hashable, Mapping, Sequence
+from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import TypeVar
 
 import numpy as np
+from scipy.optimize import linprog
 from scipy.stats import rankdata, wilcoxon
 
 from bot.outcomes.errors import UnknownQuestion
@@ -232,18 +233,18 @@ def suppress(cells: Mapping[K, int], sums: Sequence[tuple[K, Sequence[K]]]) -> d
     to which (a total, and its parts).
 
     First, every cell under SMALLEST_CELL, zero included ("no mentor thought their pairing a good
-    fit" tells as much as "one did"). Then, while a hidden cell could be worked out exactly from
-    the shown ones through the sums (a total less its other parts, or any chain of such
-    subtractions, found as linear algebra: the cell's value is fixed by the equations the shown
-    cells leave), one more cell is hidden: of those in a sum with a cell that could be worked
-    out, the one that leaves fewest such cells, a part before a total (so the totals stay), the
-    smallest first (so least is lost). What is left is a table in which no hidden count can be
-    got back by adding and subtracting shown ones (it may still be narrowed to a range: that is
-    all subtraction can do here)."""
+    fit" tells as much as "one did"). Then, while any hidden cell could be worked out exactly
+    from the shown ones (see `_worked_out`: a total less its other parts, any chain of such
+    subtractions, and hidden counts that add up to nothing being each nothing), one more cell
+    is hidden: of those in a sum with a cell that could be worked out, the one that leaves the
+    fewest cells to be worked out by subtraction, then a part before a total (so the totals
+    stay), then the smallest (so least is lost). What is left is a table in which no hidden
+    count can be got back; a reader can still narrow one to a range, which is all that
+    subtraction can then do."""
     keys = list(cells)
     totals = {total for total, _ in sums}
     hidden: dict[K, Reason] = {key: "under_ten" for key in keys if cells[key] < SMALLEST_CELL}
-    while found := _worked_out(keys, sums, hidden):
+    while found := _worked_out(cells, sums, hidden):
         near = [s for s in sums if any(k == s[0] or k in s[1] for k in found)]
         candidates = _shown_in(near, hidden) or _shown_in(sums, hidden)
         if not candidates:
@@ -251,7 +252,7 @@ def suppress(cells: Mapping[K, int], sums: Sequence[tuple[K, Sequence[K]]]) -> d
         extra = min(
             candidates,
             key=lambda key: (
-                len(_worked_out(keys, sums, hidden | {key: "reveals_another"})),
+                len(_fixed(_equations(cells, sums, {*hidden, key})[0], set())),
                 key in totals,
                 cells[key],
                 keys.index(key),
@@ -268,22 +269,71 @@ def _shown_in(sums: Sequence[tuple[K, Sequence[K]]], hidden: Mapping[K, Reason])
 
 
 def _worked_out(
-    keys: Sequence[K], sums: Sequence[tuple[K, Sequence[K]]], hidden: Mapping[K, Reason]
+    cells: Mapping[K, int], sums: Sequence[tuple[K, Sequence[K]]], hidden: Mapping[K, Reason]
 ) -> list[K]:
-    """The hidden cells whose values the shown cells fix: those whose unit vector lies in the
-    row space of the sums' equations over the hidden cells alone."""
-    unknown = [key for key in keys if key in hidden]
-    if not unknown or not sums:
+    """The hidden cells whose values the shown ones fix: those held at zero (hidden counts that
+    add up to nothing), and those fixed by subtraction once those zeros are known."""
+    equations, known, unknown = _equations(cells, sums, set(hidden))
+    if not unknown:
         return []
+    zeros = _held_at_zero(equations, known)
+    fixed = zeros | _fixed(equations, zeros)
+    return [key for n, key in enumerate(unknown) if n in fixed]
+
+
+def _equations(
+    cells: Mapping[K, int], sums: Sequence[tuple[K, Sequence[K]]], hidden: Collection[K]
+) -> tuple[np.ndarray, np.ndarray, list[K]]:
+    """The sums as equations over the hidden cells (one row each: coefficients · hidden =
+    known), the shown counts put in; and the hidden cells, in the columns' order."""
+    unknown = [key for key in cells if key in hidden]
     equations = np.zeros((len(sums), len(unknown)))
+    known = np.zeros(len(sums))
     for row, (total, parts) in enumerate(sums):
-        for column, key in enumerate(unknown):
-            equations[row, column] = (key == total) - sum(key == part for part in parts)
-    rank = np.linalg.matrix_rank(equations)
-    fixed = []
-    for column, key in enumerate(unknown):
-        alone = np.zeros((1, len(unknown)))
+        for key in (total, *parts):
+            sign = 1 if key == total else -1
+            if key in hidden:
+                equations[row, unknown.index(key)] += sign
+            else:
+                known[row] -= sign * cells[key]
+    return equations, known, unknown
+
+
+def _fixed(equations: np.ndarray, zeros: set[int]) -> set[int]:
+    """The unknowns, besides `zeros`, that the equations fix once those are put at zero: each
+    whose unit vector lies in the row space of the equations over the rest. (A count is fixed
+    over every solution exactly where it is on their affine hull, which is the equations with
+    the zeros put in.)"""
+    free = [n for n in range(equations.shape[1]) if n not in zeros]
+    rest = equations[:, free]
+    rank = np.linalg.matrix_rank(rest)
+    fixed = set()
+    for column, n in enumerate(free):
+        alone = np.zeros((1, len(free)))
         alone[0, column] = 1
-        if np.linalg.matrix_rank(np.vstack([equations, alone])) == rank:
-            fixed.append(key)
+        if np.linalg.matrix_rank(np.vstack([rest, alone])) == rank:
+            fixed.add(n)
     return fixed
+
+
+def _held_at_zero(equations: np.ndarray, known: np.ndarray) -> set[int]:
+    """The unknowns that are zero in every non-negative solution of equations · x = known. One
+    linear program finds them all: scaled up by t, a solution can make every unknown that is
+    not held at zero at least 1 at once (a sum of solutions, each with one of them positive), so
+    maximising the sum of min(x, 1) sets exactly those to 1."""
+    rows, n = equations.shape
+    # variables: x (n), z = min(x, 1) (n), t; maximise the sum of z
+    objective = np.concatenate([np.zeros(n), -np.ones(n), [0.0]])
+    scaled = np.hstack([equations, np.zeros((rows, n)), -known.reshape(-1, 1)])
+    below = np.hstack([-np.eye(n), np.eye(n), np.zeros((n, 1))])
+    bounds = [(0, None)] * n + [(0, 1)] * n + [(1, None)]
+    found = linprog(
+        objective,
+        A_ub=below,
+        b_ub=np.zeros(n),
+        A_eq=scaled,
+        b_eq=np.zeros(rows),
+        bounds=bounds,
+        method="highs",
+    )
+    return {j for j in range(n) if found.x[n + j] < 0.5}
