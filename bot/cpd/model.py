@@ -63,7 +63,8 @@ class CpdSources:
 @dataclass(frozen=True)
 class Activity:
     """One dated line of the record. `title` is an event's own; a meeting's or a reflection's
-    the view words from its kind. `topics` is a meeting's, as typed ("" for others)."""
+    the view words from its kind (and a reflection's `moment`). `topics` is a meeting's, as
+    typed ("" for others)."""
 
     on: date
     kind: ActivityKind
@@ -71,6 +72,7 @@ class Activity:
     minutes: int  # 0 where no time is recorded (a reflection)
     title: str = ""
     topics: str = ""
+    moment: ReflectionMoment | None = None  # a reflection's
 
 
 @dataclass(frozen=True)

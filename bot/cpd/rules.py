@@ -126,7 +126,8 @@ def _activities(
             )
     for reflection in sources.reflections:
         if reflection.on <= today:
-            yield Activity(reflection.on, "reflection", learning_type("reflection", role), 0)
+            learning = learning_type("reflection", role)
+            yield Activity(reflection.on, "reflection", learning, 0, moment=reflection.moment)
 
 
 def _in_order(activity: Activity) -> tuple[date, int, str]:

@@ -32,13 +32,17 @@ ROLE_LINES = {
 }
 
 
-def new_pdf(title: str, orientation: Literal["portrait", "landscape"]) -> FPDF:
-    """An A4 document in the reader's language, titled `title` (a viewer shows the title, not the
-    file's name), with DejaVu Sans and its bold and monospaced faces loaded."""
-    pdf = FPDF(orientation=orientation, format="A4")
+def new_pdf(
+    title: str, orientation: Literal["portrait", "landscape"], kind: type[FPDF] = FPDF
+) -> FPDF:
+    """An A4 document (an FPDF, or the `kind` of one given) in the reader's language, titled
+    `title` (a viewer shows the title, not the file's name), with DejaVu Sans, its bold and
+    italic faces, and its monospaced bold loaded."""
+    pdf = kind(orientation=orientation, format="A4")
     for family, style, file in (
         (SANS, "", "DejaVuSans.ttf"),
         (SANS, "B", "DejaVuSans-Bold.ttf"),
+        (SANS, "I", "DejaVuSans-Oblique.ttf"),
         (MONO, "B", "DejaVuSansMono-Bold.ttf"),
     ):
         pdf.add_font(family, style, str(FONTS / file))
