@@ -79,6 +79,7 @@ def test_the_record_lists_every_activity_by_date_in_the_programme_s_zone() -> No
     ]
     assert record.activities[0].title == "Pre-launch online training (mentees)"
     assert record.activities[3].topics == "rota planning"
+    assert [a.moment for a in record.activities if a.kind == "reflection"] == ["meeting", "closure"]
     assert record.reflections == REFLECTIONS
 
 
