@@ -10,6 +10,7 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import Block
 
+from bot.applications.service import ApplicationsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -34,6 +35,7 @@ class Console:
         participants: ParticipantsService,
         evaluations: EvaluationsService,
         requests: RequestsService,
+        applications: ApplicationsService,
     ):
         self._team = team
         self._concerns = concerns
@@ -42,6 +44,7 @@ class Console:
         self._participants = participants
         self._evaluations = evaluations
         self._requests = requests
+        self._applications = applications
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -59,5 +62,6 @@ class Console:
                 for v in requests
                 if v.request.status in DONE and v.history
             },
+            applications=self._applications.all(person),
         )
         return view.console_blocks(console, self._events.programme, now)

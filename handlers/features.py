@@ -4,7 +4,7 @@ handlers/<feature>.py. A new feature's commands join here."""
 
 from __future__ import annotations
 
-from handlers import concerns, evaluations, events, pairs, participants, requests
+from handlers import applications, concerns, evaluations, events, pairs, participants, requests
 from handlers.grammar import router
 
 parse_command = router(
@@ -14,4 +14,5 @@ parse_command = router(
     requests.GRAMMAR,
     participants.GRAMMAR,
     evaluations.GRAMMAR,
+    applications.GRAMMAR,
 )

@@ -62,6 +62,7 @@ WELSH_WORDS = {
     "llety": "accommodation",
     "teithio": "travel",
     "methu": "can't",
+    "ymgeisio": "apply",
 }
 
 

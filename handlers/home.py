@@ -20,6 +20,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 
+from bot.applications.service import ApplicationsService
 from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -50,6 +51,7 @@ class Home:
     evaluations: EvaluationsService
     participants: ParticipantsService
     requests: RequestsService
+    applications: ApplicationsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(
@@ -78,6 +80,7 @@ class Home:
             requests=self.requests.mine(person),
             on_team=on_team,
             approvals=_or_none(lambda: self.requests.for_approver(person)),
+            application=self.applications.mine(person, now),
         )
 
     def _nation(self, person: str) -> Nation | None:

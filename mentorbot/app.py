@@ -20,6 +20,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
+import handlers.applications
 import handlers.commands
 import handlers.concerns
 import handlers.console
@@ -32,6 +33,7 @@ import handlers.middleware
 import handlers.pairs
 import handlers.participants
 import handlers.requests
+from bot.applications.service import ApplicationsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
@@ -227,7 +229,7 @@ def build(
     # A server may still be starting beside us; an embedded SQLite file either opens or never will.
     wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else database_attempts)
     upgrade_schema(engine)
-    uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme))
+    uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme), programme.cohort)
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     directory = SlackDirectory(client)
     team = Team(programme, settings.alert_channel, directory.channel_members)
@@ -294,6 +296,7 @@ def _services(
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(programme, uow, deliveries, team),
         participants=ParticipantsService(uow, directory, team, scheduler.sync),
+        applications=ApplicationsService(programme, uow, deliveries, team),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -357,6 +360,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.requests.register(
         bolt, commands, handlers.requests.Requests(services.requests, team, home)
     )
+    handlers.applications.register(
+        bolt, commands, handlers.applications.Applications(services.applications, team, home)
+    )
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver
     )
@@ -372,6 +378,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.participants,
         services.evaluations,
         services.requests,
+        services.applications,
     )
     return handlers.home.Home(
         services.events,
@@ -380,5 +387,6 @@ def _home(services: Services) -> handlers.home.Home:
         services.evaluations,
         services.participants,
         services.requests,
+        services.applications,
         console,
     )

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.applications.service import ApplicationsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
@@ -35,5 +36,6 @@ class Services:
     inbox: InboxService
     privacy: PrivacyService
     participants: ParticipantsService
+    applications: ApplicationsService
     outbox: Sender
     clock: Now

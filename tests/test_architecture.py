@@ -21,7 +21,7 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
 }
 # Features people use in Slack, each with its handlers/<feature>.py (these are used from the
 # command line, so far)
-IN_SLACK = FEATURES - {"cohorts", "applications", "matching"}
+IN_SLACK = FEATURES - {"cohorts", "matching"}
 
 # What each folder may import of ours and of the frameworks (the standard library always).
 RULES: dict[str, tuple[set[str], set[str]]] = {

@@ -13,7 +13,15 @@ from slack_sdk.models.blocks import Block, DividerBlock, HeaderBlock, SectionBlo
 
 from bot.scheme import Programme
 from handlers.i18n import _
-from handlers.views import concerns, evaluations, events, pairs, participants, requests
+from handlers.views import (
+    applications,
+    concerns,
+    evaluations,
+    events,
+    pairs,
+    participants,
+    requests,
+)
 from handlers.views.common import note
 from handlers.views.hub import Console
 
@@ -27,6 +35,7 @@ ATTENTION: list[Callable[[Console, Programme, datetime], tuple[list[Block], bool
 # The console's sections after "Needs attention", top to bottom.
 SECTIONS: list[Section] = [
     events.console_section,
+    applications.console_section,
     participants.console_section,
     evaluations.console_section,
 ]

@@ -13,7 +13,7 @@ from slack_sdk.models.views import View
 
 from bot.scheme import Programme
 from handlers.i18n import N_, _
-from handlers.views import evaluations, events, pairs, participants, requests
+from handlers.views import applications, evaluations, events, pairs, participants, requests
 from handlers.views.common import note
 from handlers.views.hub import Mine, Said
 
@@ -26,7 +26,11 @@ ON_THE_SCHEME: list[Section] = [
     requests.home_section,
     participants.home_section,
 ]
-FOR_ANYONE: list[Section] = [requests.approvals_section, participants.language_section]
+FOR_ANYONE: list[Section] = [
+    applications.home_section,
+    requests.approvals_section,
+    participants.language_section,
+]
 
 # Below a participant's Home, whose "Tell the project team privately" button is above it.
 HELP = N_(

@@ -9,6 +9,8 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import Block
 
+from bot.applications.model import Application
+from bot.applications.service import MyApplication
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
@@ -41,6 +43,8 @@ class Mine:
     on_team: bool = False  # the console follows their Home
     # The requests that came to them for a decision; None: they are not the approver.
     approvals: list[RequestView] | None = None
+    # Applying to the cohort, and their application if they have one; None: not read.
+    application: MyApplication | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +65,7 @@ class Console:
     results: list[ResultsForTeam]
     requests: list[Request] = field(default_factory=list)
     answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
+    applications: list[Application] = field(default_factory=list)  # to the cohort, any status
 
 
 def today(at: datetime | None, programme: Programme, now: datetime) -> bool:
