@@ -29,7 +29,7 @@ from bot.requests.notices import (
     RequestReceived,
 )
 from bot.requests.service import RequestView
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Event, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.views import console as console_view
 from handlers.views import home as home_view
@@ -41,8 +41,15 @@ from tests.cast import participant
 from tests.seen import ESCAPED, TYPED, buttons, held, no_markup_in, texts, words
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
-LAUNCH = PROGRAMME.event("launch")
-assert LAUNCH is not None
+
+
+def _shipped_event(event_id: str) -> Event:
+    event = PROGRAMME.event(event_id)
+    assert event is not None, f"the shipped programme has no {event_id}"
+    return event
+
+
+LAUNCH = _shipped_event("launch")
 SCHEDULE = file_schedule(PROGRAMME, LAUNCH)
 NOW = datetime(2025, 11, 3, 10, tzinfo=UTC)
 SUNITA = participant(cast.SUNITA, 1)
