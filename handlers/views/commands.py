@@ -23,12 +23,14 @@ USAGE = N_("""Here is what I can do:
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring nation scotland`: where you work (England, Wales, Scotland or Northern Ireland), so I never nudge you on your bank holidays
 • `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch` and `can't travel launch` fill in the form: name the event by a clear part of its title, or leave it out to see a numbered list)
+• `/mentoring apply`: apply to join a cohort of the scheme, or change your application, while applications are open
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`""")
 
 # For someone not on the scheme: the commands that are theirs too.
 NEWCOMER_USAGE = N_("""You are not on the mentoring scheme yet, so most of my commands are not for you yet. These are:
+• `/mentoring apply`: apply to join the scheme, as a mentee or a mentor, while applications are open
 • `/mentoring concern`: tell the project team, privately, that something is wrong
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
 • `/mentoring help`: this message
@@ -44,6 +46,7 @@ APPROVER_USAGE = N_("""You decide the requests for accommodation: each comes to 
 TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first
+• `/mentoring team applications`: every application to the cohort, those still to decide first
 • `/mentoring team events`: every event with its date and replies
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)

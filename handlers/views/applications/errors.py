@@ -23,7 +23,9 @@ PROBLEM_WORDS: dict[tuple[str, str], str] = {
     ("themes", "unknown"): N_("Please choose from the themes listed."),
     ("availability", "unknown"): N_("Please choose at least one time when you could meet."),
     ("employer", "empty"): N_("Please say who you work for."),
-    ("capacity", "out_of_range"): N_("A mentor can take one, two or three mentees."),
+    ("capacity", "out_of_range"): N_(
+        "A mentor can take up to three mentees: please choose 1, 2 or 3."
+    ),
     ("capacity", "mentee"): N_(
         "Only mentors take mentees. As a mentee, please choose 1, or apply as a mentor."
     ),
