@@ -221,9 +221,12 @@ class Move:
 
 @dataclass(frozen=True)
 class Swap:
-    """What giving one mentee a chosen mentor does to the whole match: the match as it would
-    then be, the points and matches it loses, and every mentee it moves (the swapped one first)."""
+    """What giving `mentee` the mentor `mentor` does to the whole match: the match as it would
+    then be, the points and matches it loses against the suggestion it changes, and every
+    mentee it moves (`mentee` first, unless they already had `mentor`)."""
 
+    mentee: Candidate
+    mentor: Candidate
     suggestions: Suggestions
     points_lost: int
     matched_lost: int

@@ -99,6 +99,8 @@ def swap(suggestions: Suggestions, mentee_email: str, mentor_email: str) -> Swap
     chosen[i] = j
     after = _suggestions(cohort, settings, (allowed, points), chosen)
     return Swap(
+        mentee,
+        mentor,
         after,
         suggestions.total - after.total,
         len(suggestions.pairs) - len(after.pairs),
