@@ -120,8 +120,8 @@ def _open_form(applications: ApplicationsService, client: WebClient, me: Acting)
     """The form, with their answers in it if they have applied; refused kindly, saying when,
     outside the window."""
     mine = applications.mine(me.person, me.now)
-    window_open(mine.window, mine.cohort, me.now)
-    modal = view.application_modal(applications.programme, mine.cohort, mine.application)
+    window = window_open(mine.window, mine.cohort, me.now)
+    modal = view.application_modal(applications.programme, window, mine.cohort, mine.application)
     open_modal(client, me, modal)
 
 

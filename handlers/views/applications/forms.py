@@ -24,7 +24,7 @@ from slack_sdk.models.views import View
 
 from bot.applications.model import MOST_MENTEES, Answers, Application
 from bot.matching.model import BANDS, MeetingFormat, Profession, Role
-from bot.scheme import NATIONS, Choice, Programme
+from bot.scheme import NATIONS, Applications, Choice, Programme
 from handlers.i18n import _, language
 from handlers.views.applications.messages import (
     FORMAT_WORDS,
@@ -48,10 +48,11 @@ CHECKBOXES_MAX = 10
 OPTION_TEXT_MAX = 75
 
 
-def application_modal(programme: Programme, cohort: str, mine: Application | None = None) -> View:
-    """The form for `cohort`, with `mine`'s answers in it when they change their application."""
-    window = programme.applications
-    assert window is not None, "the form is opened only while the window is open"
+def application_modal(
+    programme: Programme, window: Applications, cohort: str, mine: Application | None = None
+) -> View:
+    """The form for `cohort` in its `window`, with `mine`'s answers in it when they change their
+    application."""
     answers = mine.answers if mine else None
     return View(
         type="modal",
@@ -61,7 +62,7 @@ def application_modal(programme: Programme, cohort: str, mine: Application | Non
         submit=_("Save changes") if mine else _("Send application"),
         close=_("Cancel"),
         blocks=[
-            SectionBlock(text=_intro(programme, cohort, mine)),
+            SectionBlock(text=_intro(when(window.closes, programme), cohort, mine)),
             *_about_you(answers),
             *_what_you_want(answers, window.themes, window.availability),
             *_private(answers),
@@ -69,9 +70,7 @@ def application_modal(programme: Programme, cohort: str, mine: Application | Non
     )
 
 
-def _intro(programme: Programme, cohort: str, mine: Application | None) -> str:
-    assert programme.applications is not None
-    closes = when(programme.applications.closes, programme)
+def _intro(closes: str, cohort: str, mine: Application | None) -> str:
     if mine is None:
         return _(
             "Apply to join the {cohort} cohort of the mentoring scheme, as a mentee or a mentor. "
