@@ -52,6 +52,15 @@ BENCHES: dict[str, tuple[list[str], list[str]]] = {
         ["--people", "100", "--workspaces", "300"],
         [rf"workspace of\s+300: .*ratio to target {RATIO}.*ratio to old {RATIO}.*{COUNTED}"],
     ),
+    # 60 mentees and 24 mentors: the whole path (table, solves, shortlists, explanations, a swap)
+    "matching": (
+        ["--mentees", "60", "--mentors", "24", "--repeat", "1"],
+        [
+            rf"ours: .*ratio to target {RATIO}.*ratio to one solve {RATIO}.*broken rules 0.*{COUNTED}",
+            r"first come, first served: .*matched \d+",
+            r"a swap: .*loses \d+ points",
+        ],
+    ),
 }
 
 
