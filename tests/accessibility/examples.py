@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 import handlers.views
+from bot.applications.model import Answers, Applicant, Application, ApplicationStatus
+from bot.applications.notices import ApplicationDecided
 from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
@@ -57,7 +59,7 @@ from bot.participants.notices import (
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
-from tests.cast import APPROVER, GRACE, SUNITA, TEAM_LEAD, TEAM_MEMBER, participant
+from tests.cast import APPROVER, CERYS, GRACE, SUNITA, TEAM_LEAD, TEAM_MEMBER, participant
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
@@ -344,6 +346,35 @@ def _requests_for_the_person() -> list[Example]:
     ]
 
 
+def _application(status: ApplicationStatus) -> Application:
+    answers = Answers(
+        "mentee",
+        "radiographer",
+        "wales",
+        "6",
+        "Cardiff and Vale UHB",
+        ("leading-change",),
+        "online",
+        ("weekday-daytime",),
+    )
+    applicant = Applicant("cerys@example.wales", "Cerys Hughes", CERYS, "cy")
+    return Application(4, "2026-27", applicant, answers, status, NOW, NOW)
+
+
+def _applications() -> list[Example]:
+    return [
+        Example(
+            ApplicationDecided(PROGRAMME, _application("accepted")),
+            ("accepted", "2026-27", "steering group"),
+        ),
+        Example(ApplicationDecided(PROGRAMME, _application("waitlisted")), ("waiting list",)),
+        Example(
+            ApplicationDecided(PROGRAMME, _application("declined")),
+            ("can't offer you a place", "pande@sor.org"),
+        ),
+    ]
+
+
 def notice_examples() -> dict[type, list[Example]]:
     """Every example, by notice type."""
     by_type: dict[type, list[Example]] = {}
@@ -355,6 +386,7 @@ def notice_examples() -> dict[type, list[Example]]:
         *_participants(),
         *_requests_for_the_team(),
         *_requests_for_the_person(),
+        *_applications(),
     ]:
         by_type.setdefault(type(example.notice), []).append(example)
     return by_type
@@ -413,4 +445,8 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "NotYourEvent": lambda e: e("gala", ("launch", "final-celebration")),
     "NoSuchRequest": lambda e: e(12),
     "NotTheApprover": lambda e: e("Dr Morgan Ellis"),
+    "NoApplications": lambda e: e("2026-27"),
+    "NotOpen": lambda e: e("2026-27", NOW, NOW + timedelta(days=21), NOW - timedelta(days=1)),
+    "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
+    "UnknownApplication": lambda e: e(12),
 }
