@@ -418,15 +418,15 @@ def test_outside_the_window_the_person_is_told_when_it_opens_or_that_it_has_clos
     early = NotOpen(COHORT, OPENS, CLOSES, BEFORE)
     late = NotOpen(COHORT, OPENS, CLOSES, AFTER)
     assert user_error(early) == (
-        "Applications to the 2026-27 cohort open at 08:00 on Monday 6 October 2025. Please come "
+        "Applications to the 2026-27 cohort open at 09:00 on Monday 6 October 2025. Please come "
         "back then."
-    )  # in the programme file's own offset: UTC here
+    )
     assert user_error(late).startswith(
-        "Applications to the 2026-27 cohort closed at 16:00 on Friday 24 October 2025, so I "
+        "Applications to the 2026-27 cohort closed at 17:00 on Friday 24 October 2025, so I "
         "can't take or change one now."
     )
     with in_language(WELSH):
-        assert "Dydd Gwener 24 Hydref 2025 am 16:00" in user_error(late)
+        assert "Dydd Gwener 24 Hydref 2025 am 17:00" in user_error(late)
     assert "ask the project team how to join" in user_error(NoApplications(COHORT))
     assert user_error(UnknownApplication(9)) == "There is no application #9 in this cohort."
 

@@ -3,15 +3,17 @@ with a window of its own (three themes, in English and Welsh), and what people a
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta, timezone
 
 from bot.applications.model import Answers, Applicant, Application, ApplicationStatus
 from bot.scheme import SHIPPED_PROGRAMME, Applications, Choice, Programme, load_programme
 
 COHORT = "2026-27"
-# The world's clock starts on 1 October 2025: the window opens the Monday after, for three weeks.
-OPENS = datetime(2025, 10, 6, 8, tzinfo=UTC)  # 09:00 in the UK
-CLOSES = datetime(2025, 10, 24, 16, tzinfo=UTC)  # 17:00 in the UK
+# The world's clock starts on 1 October 2025: the window opens the Monday after, for three weeks,
+# written as the programme file writes it, in UK summer time.
+BST = timezone(timedelta(hours=1))
+OPENS = datetime(2025, 10, 6, 9, tzinfo=BST)
+CLOSES = datetime(2025, 10, 24, 17, tzinfo=BST)
 DURING = datetime(2025, 10, 8, 9, tzinfo=UTC)
 AFTER = datetime(2025, 10, 27, 10, tzinfo=UTC)
 WINDOW = Applications(
