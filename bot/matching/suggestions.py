@@ -79,13 +79,15 @@ def suggest(
 def swap(suggestions: Suggestions, mentee_email: str, mentor_email: str) -> Swap:
     """The whole match again with `mentee_email` given `mentor_email`, best as `suggest` means
     it but moving no one it need not; and what that loses against `suggestions`. Refused
-    (SwapBreaksRule) where the pair breaks a hard rule."""
+    (SwapBreaksRule) where the pair breaks a hard rule or the mentor takes no one."""
     cohort, settings = suggestions.cohort, suggestions.settings
     i = _index(cohort.mentees, mentee_email, "mentee")
     j = _index(cohort.mentors, mentor_email, "mentor")
     mentee, mentor = cohort.mentees[i], cohort.mentors[j]
     if broken := broken_rules(mentee, mentor, cohort.past):
         raise SwapBreaksRule(mentee_email, mentor_email, broken)
+    if mentor.capacity < 1:
+        raise SwapBreaksRule(mentee_email, mentor_email, ("capacity",))
     allowed, points = table(cohort, settings)
     before = _assignment_of(suggestions)
     keep = np.zeros_like(allowed)
@@ -142,7 +144,7 @@ def _assign(
     if not allowed.any() or slots.size == 0:
         return chosen
     # Each pair's worth, lexicographically: being a pair, its points, being kept.
-    kept = 1 + allowed.shape[0]  # more than all the kept pairs a match can have
+    kept = 1 + allowed.shape[0] if keep is not None else 1  # more than all the kept pairs
     pairs = min(allowed.shape[0], slots.size)
     big = pairs * (int(points.max()) * kept + 1) + 1  # more than all a match's points
     worth = big + points * kept + (keep if keep is not None else 0)

@@ -373,3 +373,11 @@ def test_a_swap_the_rules_forbid_or_to_someone_not_in_the_cohort_is_refused() ->
     assert unknown.value == NotInCohort("zed@example.nhs.uk", "mentor")
     with pytest.raises(NotInCohort):
         swap(before, "max@example.nhs.uk", "max@example.nhs.uk")
+
+
+def test_a_mentor_who_takes_no_one_is_full_for_everyone_and_cannot_be_swapped_in() -> None:
+    suggestions = suggest([mentee("ann")], [mentor("max", capacity=0)])
+    assert suggestions.unmatched == (Unmatched(mentee("ann"), 1, (Blocked("capacity", 1),)),)
+    with pytest.raises(SwapBreaksRule) as refused:
+        swap(suggestions, "ann@example.nhs.uk", "max@example.nhs.uk")
+    assert refused.value.rules == ("capacity",)
