@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from freezegun import freeze_time
+from freezegun.api import FrozenDateTimeFactory
 
 from handlers.slack.http import BoltHttpServer
 from handlers.views import applications as view
@@ -60,6 +61,7 @@ def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
     """The usual world (tests/conftest.py), its programme taking applications; Cerys (whose
     Slack reads Welsh) and Ravi are in the workspace, neither on the scheme."""
     with freeze_time("2025-10-01 08:00:00", tz_offset=0) as clock:
+        assert isinstance(clock, FrozenDateTimeFactory)
         bot = build(settings, programme=taking_applications())
         http = BoltHttpServer(bot.bolt).start()
         sender = SignedSender(slack, http.url, settings.slack_signing_secret or "")
@@ -118,6 +120,7 @@ def ravi_applies_by_command_in_english(world: World) -> None:
     assert world.submit_view(OUTSIDER, corrected).errors == {}
 
 
+@pytest.mark.both_databases
 def test_two_apply_one_changes_hers_and_the_team_decides_each_told_once_in_their_language(
     world: World,
 ) -> None:
