@@ -10,11 +10,12 @@ from xml.etree.ElementTree import Element, SubElement, tostring
 
 from bot.certificates.errors import CodeFault, NotACode
 from bot.certificates.model import Verified
+from bot.participants.model import Role
 from handlers.i18n import N_, WELSH, _, language
 
 # A well-formed code (its check character is right) that no certificate has.
 EXAMPLE_CODE = "LMS-7K3Q-9XWD-2MHJ"
-ROLE_NAMES = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
+ROLE_NAMES: dict[Role, str] = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
 STYLE = (
     "body{font-family:sans-serif;line-height:1.5;max-width:40rem;margin-inline:auto;"
     "padding:1rem;color:#222}dt{font-weight:bold}dd{margin:0 0 0.75rem}"

@@ -21,6 +21,7 @@ from bot.cpd.model import (
 from bot.cpd.rules import statement_facts
 from bot.participants.model import Role
 from handlers.i18n import N_, _, formatted, ngettext
+from handlers.views.certificates.page import ROLE_NAMES
 from handlers.views.certificates.pdf import printable
 
 LEARNING_NAMES: dict[LearningType, str] = {
@@ -30,7 +31,6 @@ LEARNING_NAMES: dict[LearningType, str] = {
     "self_directed": N_("Self-directed learning"),
     "other": N_("Other"),
 }
-ROLE_NAMES: dict[Role, str] = {"mentor": N_("Mentor"), "mentee": N_("Mentee")}
 MEETING_TITLES: dict[Role, str] = {
     "mentor": N_("Mentoring meeting with my mentee"),
     "mentee": N_("Mentoring meeting with my mentor"),
