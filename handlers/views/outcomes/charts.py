@@ -60,7 +60,7 @@ def change_png(asked: QuestionChanges) -> bytes:
     """A row for each group, most general at the bottom: a dot at the median change, a line
     from the lower to the upper quartile, across the question's whole range of change."""
     rows = list(reversed(asked.rows))
-    figure = Figure(figsize=(7, 0.9 + 0.45 * len(rows)), layout="constrained")
+    figure = _figure(height=0.9 + 0.45 * len(rows))
     axis = figure.add_subplot()
     reach = asked.question.high - asked.question.low
     for y, row in enumerate(rows):
@@ -106,7 +106,7 @@ def any_counted(table: CountTable) -> bool:
 
 def counts_png(table: CountTable) -> bytes:
     """Bars side by side, a group each, over each category; a hidden count is marked, not drawn."""
-    figure = Figure(figsize=(7, 2.8), layout="constrained")
+    figure = _figure(height=2.8)
     axis = figure.add_subplot()
     width = 0.8 / len(table.groups)
     for n, group in enumerate(table.groups):
@@ -136,6 +136,7 @@ def counts_png(table: CountTable) -> bytes:
                 edgecolor="black",
                 label=group_name(group) if x == _first_shown(table, group) else None,
             )
+    axis.set_xlim(-0.5, len(table.categories) - 0.5)  # hidden counts too take their place
     axis.set_xticks(range(len(table.categories)), [category_name(c) for c in table.categories])
     axis.set_ylabel(_("people"), fontsize=8)
     axis.yaxis.set_major_locator(MaxNLocator(integer=True))
@@ -155,6 +156,14 @@ def _first_shown(table: CountTable, group: Group) -> int | None:
         ),
         None,
     )
+
+
+def _figure(height: float) -> Figure:
+    """A chart 7 inches wide, its margins fixed (laying them out to fit took most of the time
+    a chart took): room at the left for a group's name, below for the scale and its words."""
+    figure = Figure(figsize=(7, height))
+    figure.subplots_adjust(left=0.14, right=0.98, top=1 - 0.15 / height, bottom=0.6 / height)
+    return figure
 
 
 def _png(figure: Figure) -> bytes:

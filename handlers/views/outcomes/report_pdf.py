@@ -69,10 +69,10 @@ def report_pdf(report: OutcomesReport) -> bytes:
 def _front(pdf: FPDF, report: OutcomesReport) -> None:
     pdf.start_section(words.title())
     pdf.set_font(SANS, "B", 20)
-    pdf.multi_cell(0, 10, words.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, 10, words.title(), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
     pdf.set_font(SANS, "", 12)
     for line in words.subtitle(report):
-        pdf.multi_cell(0, 7, printable(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+        pdf.multi_cell(0, 7, printable(line), new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
     pdf.ln(4)
     _paragraph(pdf, words.about())
     _heading(pdf, words.hidden_heading())
@@ -85,13 +85,15 @@ def _heading(pdf: FPDF, text: str, level: int = 0) -> None:
     pdf.ln(3)
     pdf.start_section(text, level=level)
     pdf.set_font(SANS, "B", 14 if level == 0 else 11)
-    pdf.multi_cell(0, 7 if level == 0 else 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(
+        0, 7 if level == 0 else 6, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L
+    )
     pdf.ln(1)
 
 
 def _paragraph(pdf: FPDF, text: str, size: int = 10) -> None:
     pdf.set_font(SANS, "", size)
-    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT)
+    pdf.multi_cell(0, size * 0.5, text, new_x=XPos.LMARGIN, new_y=YPos.NEXT, align=Align.L)
     pdf.ln(2)
 
 
