@@ -13,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterator
 
+import handlers.views.outcomes.words as words
 from bot.outcomes.model import (
     ALL,
     Change,
@@ -26,7 +27,6 @@ from bot.outcomes.model import (
     Suppressed,
 )
 from handlers.i18n import _
-from handlers.views.outcomes import words
 
 # count: people; for the goals and meetings rows, pairs.
 COLUMNS = (
