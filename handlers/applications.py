@@ -131,8 +131,9 @@ def from_home(deps: Applications, ack: Ack, client: WebClient, context: BoltCont
 
 
 def keep(deps: Applications, ack: Ack, body: dict, client: WebClient, context: BoltContext) -> None:
-    """Kept (or changed) while the window is open; what cannot be taken goes back to the form,
-    each beside its answer. Their Home is drawn again with where it stands."""
+    """Kept (or changed) while the window is open, and thanked for in place of the form; what
+    cannot be taken goes back to the form, each beside its answer. Their Home is drawn again
+    with where it stands."""
     me = acting(context)
     answers = _form(me, body).answers()
     applicant = _applicant(client, me.person)
@@ -140,11 +141,11 @@ def keep(deps: Applications, ack: Ack, body: dict, client: WebClient, context: B
         ack(response_action="errors", errors={"role": _(view.NO_EMAIL)})
         return
     try:
-        deps.applications.apply(applicant, answers, me.now)
+        kept = deps.applications.apply(applicant, answers, me.now)
     except Unanswerable as wrong:
         ack(response_action="errors", errors=view.beside_each(wrong))
         return
-    ack()
+    ack(response_action="update", view=view.applied_modal(kept.cohort))
     deps.home.publish(client, me.person, me.now)
 
 

@@ -30,6 +30,7 @@ from handlers.views.applications.forms import (
     FOR_THE_TEAM_MAX,
     NEVER_PAIR_MAX,
     application_modal,
+    applied_modal,
 )
 from handlers.views.applications.home import HOME_APPLY, home_section
 from handlers.views.applications.messages import (
@@ -61,6 +62,7 @@ __all__ = [
     "FOR_THE_TEAM_MAX",
     "NEVER_PAIR_MAX",
     "application_modal",
+    "applied_modal",
     "HOME_APPLY",
     "home_section",
     "ACCEPTED",

@@ -33,7 +33,7 @@ from handlers.views.applications.messages import (
     band_words,
     when,
 )
-from handlers.views.common import modal_title
+from handlers.views.common import done_modal, modal_title
 from handlers.views.participants.messages import NATION_NAMES
 
 APPLICATION_MODAL = "application_submit"
@@ -67,6 +67,18 @@ def application_modal(
             *_what_you_want(answers, window.themes, window.availability),
             *_private(answers),
         ],
+    )
+
+
+def applied_modal(cohort: str) -> View:
+    """In place of the form once it is kept, wherever it was opened from."""
+    return done_modal(
+        _("Your application"),
+        _(
+            "Thank you: your application to the {cohort} cohort is with the project team. They "
+            "will tell you here, in our DM, what they decide. Until applications close, you can "
+            "change it on my Home tab or with `/mentoring apply`."
+        ).format(cohort=cohort),
     )
 
 
