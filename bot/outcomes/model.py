@@ -2,8 +2,9 @@
 completed, fit and pulse answers) and the report that comes out.
 
 What goes in carries no name, Slack id, email or free text about anyone: each value is a role,
-a number, a yes or no, or one of a few fixed answers, checked when it is made. So nothing the
-report is built from can name a person, whatever the report then does with it."""
+a number, a yes or no, or one of a few fixed answers, checked when it is made; the one text, a
+question's id, must be a question both forms ask (rules.outcomes_report refuses any other). So
+nothing the report is built from can name a person, whatever the report then does with it."""
 
 from __future__ import annotations
 
