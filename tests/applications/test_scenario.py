@@ -91,6 +91,13 @@ def as_shown(modal: dict[str, Any]) -> dict[str, Choice | None]:
     return held
 
 
+def thanked(world: World, person: str) -> str:
+    """What the form says in its place once kept; the person then closes it."""
+    shown = world.modal(person)
+    world.slack.workspace.close_view(shown["id"])
+    return words(shown)
+
+
 def applications(world: World) -> dict[str, Any]:
     """What is stored, by applicant's email."""
     stored = world.bot.services.applications.all(TEAM_LEAD)
@@ -106,6 +113,7 @@ def cerys_applies_from_her_home_in_welsh(world: World) -> None:
     form = world.modal(CERYS)
     assert words(form).startswith("Eich cais\nGwnewch gais i ymuno â charfan 2026-27")
     assert world.submit_view(CERYS, CERYS_ANSWERS).errors == {}
+    assert "Diolch: mae eich cais i garfan 2026-27 gyda thîm y prosiect." in thanked(world, CERYS)
 
 
 def ravi_applies_by_command_in_english(world: World) -> None:
@@ -118,6 +126,10 @@ def ravi_applies_by_command_in_english(world: World) -> None:
     assert RAVI_EMAIL not in applications(world)  # nothing kept until it can all be taken
     corrected = RAVI_ANSWERS | {"never_pair": "Sam.Lee@example.nhs.uk\n"}
     assert world.submit_view(OUTSIDER, corrected).errors == {}
+    assert thanked(world, OUTSIDER).startswith(
+        "Your application\nThank you: your application to the 2026-27 cohort is with the "
+        "project team. They will tell you here, in our DM, what they decide."
+    )
 
 
 @pytest.mark.both_databases
@@ -149,6 +161,7 @@ def test_two_apply_one_changes_hers_and_the_team_decides_each_told_once_in_their
     form = world.modal(CERYS)
     assert "Betsi Cadwaladr UHB" in words(form) and "Cadw'r newidiadau" in words(form)
     assert world.submit_view(CERYS, as_shown(form) | {"band": "7"}).errors == {}
+    thanked(world, CERYS)
     changed = applications(world)["cerys@example.wales"]
     assert (changed.id, changed.answers.band) == (cerys.id, "7")
     assert changed.answers.themes == ("leading-change", "career")
