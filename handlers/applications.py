@@ -18,7 +18,6 @@ from bot.applications.rules import window_open
 from bot.applications.service import ApplicationsService
 from bot.matching.model import Band, MeetingFormat, Profession, Role
 from bot.scheme import Nation, Slug
-from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, alone
 from handlers.home import Home
@@ -107,7 +106,6 @@ class Applications:
     """What the applications' listeners and commands use."""
 
     applications: ApplicationsService
-    team: Team
     home: Home
 
 
@@ -152,14 +150,14 @@ def keep(deps: Applications, ack: Ack, body: dict, client: WebClient, context: B
 def _form(me: Acting, body: dict[str, Any]) -> ApplicationForm:
     """The single answers from the context, the several (themes, times) from the view's state,
     which the context does not hold."""
-    values = part(part(part(body, "view"), "state"), "values")
-    several = {
-        block_id: [
-            o.value for o in parse(Ticked, part(part(values, block_id), "value")).selected_options
-        ]
-        for block_id in ("themes", "availability")
-    }
+    state = part(part(part(body, "view"), "state"), "values")
+    several = {block_id: _ticked(state, block_id) for block_id in ("themes", "availability")}
     return parse(ApplicationForm, {k: v for k, v in me.values.items() if v} | several)
+
+
+def _ticked(state: dict[str, Any], block_id: str) -> list[str]:
+    held = parse(Ticked, part(part(state, block_id), "value"))
+    return [option.value for option in held.selected_options]
 
 
 def _applicant(client: WebClient, person: str) -> Applicant | None:

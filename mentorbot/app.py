@@ -361,7 +361,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         bolt, commands, handlers.requests.Requests(services.requests, team, home)
     )
     handlers.applications.register(
-        bolt, commands, handlers.applications.Applications(services.applications, team, home)
+        bolt, commands, handlers.applications.Applications(services.applications, home)
     )
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver

@@ -166,7 +166,10 @@ def test_two_apply_one_changes_hers_and_the_team_decides_each_told_once_in_their
     assert (changed.id, changed.answers.band) == (cerys.id, "7")
     assert changed.answers.themes == ("leading-change", "career")
 
-    # The team decides on the console.
+    # The team decides on the console; the whole list is theirs alone.
+    listed = world.command(TEAM_LEAD, "team applications")
+    assert listed.startswith("*Applications* (2 to decide)") and "Ravi Shah" in listed
+    assert world.command(OUTSIDER, "team applications") == "Only the project team can do this."
     console = words(world.open_home(TEAM_LEAD))
     assert "*Mentees:* 1 to decide" in console and "*Mentors:* 1 to decide" in console
     assert "*Cerys Hughes* · mentee · Radiographer · Band 7 · Betsi Cadwaladr UHB" in console
