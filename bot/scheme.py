@@ -384,13 +384,16 @@ class Applications(_Strict):
 
 
 # A cohort is one run of the scheme, named by its years: 2025-26, 2026-27
+FIRST_COHORT = "2025-26"
 CohortId = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
 
 
 class Programme(_Strict):
     name: str
-    cohort: CohortId | None = Field(
-        None, description="the run of the scheme this file is for, e.g. 2026-27"
+    cohort: CohortId = Field(
+        FIRST_COHORT,
+        description="the run of the scheme this file is for, e.g. 2026-27 (a file without "
+        "one is the first, 2025-26)",
     )
     timezone: str = Field(description="the scheme's IANA time zone; events are given in it")
     project_team: ProjectTeam

@@ -10,10 +10,10 @@ from sqlalchemy import ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.concerns.model import Concern, ConcernEvent, ConcernStatus, Urgency
-from storage.base import Base
+from storage.base import Base, CohortScoped
 
 
-class ConcernRecord(Base):
+class ConcernRecord(CohortScoped, Base):
     """A concern raised privately with the project team. Its text never leaves the team channel
     and the reporter's own DM."""
 

@@ -69,14 +69,28 @@ def upgrade_schema(engine: Engine) -> None:
     processes starting at once (a web and a clock process) take turns, and the second finds
     nothing left to do."""
     config = _migrations()
-    with _MIGRATING, _between_processes(engine), engine.begin() as connection:
-        if connection.dialect.name == "postgresql":
-            # Held until this transaction ends, so the other process waits for the whole upgrade.
-            connection.execute(
-                text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
-            )
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with _MIGRATING, _between_processes(engine), engine.connect() as connection:
+        sqlite = connection.dialect.name == "sqlite"
+        if sqlite:
+            # SQLite changes a table's constraints by rebuilding it, dropping the old one, which
+            # the rows pointing at it would refuse: their keys are checked once all is applied.
+            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            connection.commit()
+        try:
+            with connection.begin():
+                if not sqlite:
+                    # Held until this transaction ends: the other process waits for all of it.
+                    connection.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                    )
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                    raise RuntimeError("the upgrade left a row pointing at nothing; undone")
+        finally:
+            if sqlite:
+                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+                connection.commit()
 
 
 def schema_at_head(engine: Engine) -> bool:

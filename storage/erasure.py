@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from datetime import datetime
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage import concerns, evaluations, events, outbox, pairs, participants, requests
+from storage.base import ALL_COHORTS, cohort_of
+from storage.participants import ParticipantRecord
 
 
 class SqlErasure:
@@ -20,6 +23,26 @@ class SqlErasure:
         self._session = session
 
     def erase_participant(self, participant_id: int, now: datetime) -> None:
+        """The person is erased, not one year of them: their enrolments in other cohorts go
+        too, each read and changed as its own cohort's."""
+        email = self._session.scalar(
+            select(ParticipantRecord.email).where(ParticipantRecord.id == participant_id)
+        )
+        elsewhere = self._session.execute(
+            select(ParticipantRecord.id, ParticipantRecord.cohort)
+            .where(ParticipantRecord.email == email, ParticipantRecord.id != participant_id)
+            .execution_options(**{ALL_COHORTS: True})
+        ).all()
+        self._erase_enrolment(participant_id, now)
+        live = cohort_of(self._session)
+        for other, cohort in elsewhere:
+            self._session.info["cohort"] = cohort
+            try:
+                self._erase_enrolment(other, now)
+            finally:
+                self._session.info["cohort"] = live
+
+    def _erase_enrolment(self, participant_id: int, now: datetime) -> None:
         slack_id = participants.anonymise(self._session, participant_id, now)
         events.erase_participant(self._session, participant_id)
         evaluations.erase_participant(self._session, participant_id, slack_id)

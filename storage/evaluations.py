@@ -20,10 +20,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.evaluations.model import InboxItem, Progress, Status, StoredProgress
-from storage.base import Base, chunks, insert_ignoring_duplicates
+from storage.base import Base, CohortScoped, chunks, cohort_of, insert_ignoring_duplicates
 
 
-class EvaluationResponseRecord(Base):
+class EvaluationResponseRecord(CohortScoped, Base):
     """One person's way through one form. Answers are personal data: only the person's own DM,
     the team's aggregates and exports show them."""
 
@@ -72,6 +72,7 @@ class SqlEvaluations:
     def invite(self, form_id: str, participant_ids: Sequence[int], now: datetime) -> None:
         rows = [
             {
+                "cohort": cohort_of(self._session),
                 "form_id": form_id,
                 "participant_id": pid,
                 "status": "invited",

@@ -9,14 +9,16 @@ from sqlalchemy import ColumnElement, ForeignKey, Integer, String, case, delete,
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.events.model import EventSchedule
-from storage.base import Base, insert_ignoring_duplicates
+from storage.base import Base, CohortScoped, cohort_of, insert_ignoring_duplicates
 
 
-class EventScheduleRecord(Base):
-    """An event's current dates, and the file's dates as last read (to notice edits to the file)."""
+class EventScheduleRecord(CohortScoped, Base):
+    """An event's current dates in one cohort, and the file's dates as last read (to notice
+    edits to the file). Event ids stay the same year on year, so the cohort is in the key."""
 
     __tablename__ = "event_schedules"
 
+    cohort: Mapped[str] = mapped_column(String(7), primary_key=True, index=True)
     event_id: Mapped[str] = mapped_column(String(60), primary_key=True)
     starts_at: Mapped[datetime | None]
     ends_at: Mapped[datetime | None]
@@ -26,7 +28,7 @@ class EventScheduleRecord(Base):
     updated_at: Mapped[datetime]
 
 
-class RsvpRecord(Base):
+class RsvpRecord(CohortScoped, Base):
     __tablename__ = "rsvps"
 
     event_id: Mapped[str] = mapped_column(String(60), primary_key=True)
@@ -65,7 +67,7 @@ class SqlSchedules:
         }
 
     def sequence(self, event_id: str) -> int:
-        record = self._session.get(EventScheduleRecord, event_id)
+        record = self._session.get(EventScheduleRecord, (cohort_of(self._session), event_id))
         return record.sequence if record else 0
 
     def save(self, current: EventSchedule, file_version: EventSchedule, now: datetime) -> None:
@@ -81,7 +83,9 @@ class SqlSchedules:
         }
         inserted = self._session.execute(
             insert_ignoring_duplicates(self._session, EventScheduleRecord)
-            .values(event_id=current.event_id, sequence=0, **values)
+            .values(
+                cohort=cohort_of(self._session), event_id=current.event_id, sequence=0, **values
+            )
             .returning(EventScheduleRecord.event_id)
         ).scalar()
         if inserted is None:

@@ -19,7 +19,7 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Mapped, Session, mapped_column
+from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from sqlalchemy.sql.expression import ScalarSelect
 
 from bot.pairs.model import (
@@ -34,11 +34,18 @@ from bot.pairs.model import (
 )
 from bot.scheme import Stage
 from bot.worktime import Whereabouts
-from storage.base import Base, chunks, insert_ignoring_duplicates
+from storage.base import (
+    ALL_COHORTS,
+    Base,
+    CohortScoped,
+    chunks,
+    cohort_of,
+    insert_ignoring_duplicates,
+)
 from storage.participants import ParticipantRecord
 
 
-class PairRecord(Base):
+class PairRecord(CohortScoped, Base):
     __tablename__ = "pairs"
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -185,6 +192,20 @@ class SqlPairs:
 
     def paired_participants(self) -> set[int]:
         return {pid for p in self.current() for pid in p.members}
+
+    def earlier_cohorts(self) -> frozenset[tuple[str, str]]:
+        """(mentee's email, mentor's email) of every pair made in another cohort: the steering
+        group never pairs two people again."""
+        mentor, mentee = aliased(ParticipantRecord), aliased(ParticipantRecord)
+        rows = self._session.execute(
+            select(mentee.email, mentor.email)
+            .select_from(PairRecord)
+            .join(mentor, PairRecord.mentor_id == mentor.id)
+            .join(mentee, PairRecord.mentee_id == mentee.id)
+            .where(PairRecord.cohort != cohort_of(self._session))
+            .execution_options(**{ALL_COHORTS: True})
+        )
+        return frozenset((mentee_email, mentor_email) for mentee_email, mentor_email in rows)
 
     def accept(self, pair_id: int, participant_id: int, now: datetime) -> Pair:
         record = self._session.get_one(PairRecord, pair_id)

@@ -6,22 +6,29 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String, Text, delete, select
+from sqlalchemy import Date, Integer, String, Text, UniqueConstraint, delete, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.participants.model import Participant, ParticipantRow
-from storage.base import Base, chunks
+from storage.base import ALL_COHORTS, Base, CohortScoped, chunks
 
 
-class ParticipantRecord(Base):
+class ParticipantRecord(CohortScoped, Base):
+    """A person in one cohort, in one role (an enrolment): someone who mentees in 2025-26 and
+    mentors in 2026-27 has a row in each, carrying their language, nation and zone over."""
+
     __tablename__ = "participants"
+    __table_args__ = (
+        UniqueConstraint("cohort", "email", name="uq_participants_cohort_email"),
+        UniqueConstraint("cohort", "slack_user_id", name="uq_participants_cohort_slack_user_id"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    email: Mapped[str] = mapped_column(String(320), unique=True)
+    email: Mapped[str] = mapped_column(String(320))
     name: Mapped[str] = mapped_column(String(200))
     role: Mapped[str] = mapped_column(String(10))
-    slack_user_id: Mapped[str | None] = mapped_column(String(20), unique=True)
+    slack_user_id: Mapped[str | None] = mapped_column(String(20))
     tz: Mapped[str | None] = mapped_column(String(64))
     about: Mapped[str | None] = mapped_column(Text)
     paused_until: Mapped[date | None] = mapped_column(Date)
@@ -103,6 +110,7 @@ class SqlParticipants:
             record = existing.get(row.email)
             if record is None:
                 record = ParticipantRecord(email=row.email, created_at=now)
+                self._carry_over(record)
                 self._session.add(record)
                 created += 1
             else:
@@ -114,6 +122,18 @@ class SqlParticipants:
             record.updated_at = now
         self._session.flush()
         return created, updated
+
+    def _carry_over(self, record: ParticipantRecord) -> None:
+        """Someone back for another cohort keeps the language and nation they chose."""
+        earlier = self._session.scalar(
+            select(ParticipantRecord)
+            .where(ParticipantRecord.email == record.email)
+            .order_by(ParticipantRecord.created_at.desc())
+            .limit(1)
+            .execution_options(**{ALL_COHORTS: True})
+        )
+        if earlier is not None:
+            record.language, record.nation = earlier.language, earlier.nation
 
 
 class SqlReaderLanguages:

@@ -10,10 +10,10 @@ from sqlalchemy import ForeignKey, Integer, String, Text, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus, Source
-from storage.base import Base
+from storage.base import Base, CohortScoped
 
 
-class RequestRecord(Base):
+class RequestRecord(CohortScoped, Base):
     """A person's request. Its words go only to the team's channel, the approver (for
     accommodation) and the person's own data export."""
 

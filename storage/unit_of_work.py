@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
 
 from bot.notice_json import NoticeCodec
+from bot.scheme import FIRST_COHORT
 from storage.applications import SqlApplications
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
@@ -45,15 +46,18 @@ class SqlUnitOfWork:
         sessions: sessionmaker[Session],
         codec: NoticeCodec,
         turns: threading.RLock | None = None,
+        cohort: str = FIRST_COHORT,
     ):
         self._sessions = sessions
         self._codec = codec
         self._turns = turns
+        self._cohort = cohort
 
     def __enter__(self) -> Self:
         if self._turns is not None:
             self._turns.acquire()
         self._session = self._sessions()
+        self._session.info["cohort"] = self._cohort  # every cohort-scoped query reads this one
         self.participants = SqlParticipants(self._session)
         self.reader_languages = SqlReaderLanguages(self._session)
         self.schedules = SqlSchedules(self._session)
@@ -87,11 +91,18 @@ class SqlUnitOfWork:
 
 class SqlUnitOfWorkFactory:
     """`codec` writes and reads the notices kept in the outbox (built with the programme, so its
-    parts are stored as references)."""
+    parts are stored as references); `cohort` is the run of the scheme its units of work read
+    and write (storage/base.py's CohortScoped)."""
 
-    def __init__(self, sessions: sessionmaker[Session], codec: NoticeCodec | None = None):
+    def __init__(
+        self,
+        sessions: sessionmaker[Session],
+        codec: NoticeCodec | None = None,
+        cohort: str = FIRST_COHORT,
+    ):
         self._sessions = sessions
         self._codec = codec or NoticeCodec()
+        self.cohort = cohort
         # An in-memory database is one connection shared by every thread (web requests, the
         # listeners, the senders): its units of work take turns, so no transaction runs inside
         # another's.
@@ -99,4 +110,4 @@ class SqlUnitOfWorkFactory:
         self._turns = threading.RLock() if shared else None
 
     def __call__(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._sessions, self._codec, self._turns)
+        return SqlUnitOfWork(self._sessions, self._codec, self._turns, self.cohort)

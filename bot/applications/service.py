@@ -38,7 +38,7 @@ class ApplicationsService:
         team: Team,
     ) -> None:
         self.programme = programme
-        self.cohort = programme.cohort or "2025-26"
+        self.cohort = programme.cohort
         self._uow = uow
         self._deliveries = deliveries
         self._team = team
@@ -113,10 +113,12 @@ class ApplicationsService:
             uow.commit()
         return len(rows)
 
-    def for_matching(self, past: frozenset[tuple[str, str]]) -> MatchingCohort:
-        """The accepted applications as the matcher takes them."""
+    def for_matching(self) -> MatchingCohort:
+        """The accepted applications as the matcher takes them, with every pair made in an
+        earlier cohort (never made again)."""
         with self._uow() as uow:
             accepted = [a for a in uow.applications.all(self.cohort) if a.status == "accepted"]
+            past = uow.pairs.earlier_cohorts()
         chosen = [candidate(a) for a in accepted]
         return MatchingCohort(
             mentees=tuple(c for c in chosen if c.role == "mentee"),

@@ -10,7 +10,7 @@ from typing import ClassVar
 from bot.errors import UserError
 from bot.evaluations.model import Reply
 from bot.notices import FileNotice, Notice
-from bot.scheme import AnswerValue, Form, Programme, Question
+from bot.scheme import FIRST_COHORT, AnswerValue, Form, Programme, Question
 
 
 @dataclass(frozen=True)
@@ -52,10 +52,13 @@ class EvaluationReminder(Notice):
         return owed_key(self.form.id, self.moment)
 
 
-def closed_results_key(form_id: str) -> str:
+def closed_results_key(form_id: str, cohort: str = FIRST_COHORT) -> str:
     """The results posted when a form closes: known before they are counted, so a sweep can
-    skip counting once they have gone."""
-    return f"eval-results:{form_id}:closed"
+    skip counting once they have gone. Forms keep their ids year on year, so a later cohort's
+    key names it (the first's is as it was before cohorts, so its results are not sent again)."""
+    if cohort == FIRST_COHORT:
+        return f"eval-results:{form_id}:closed"
+    return f"eval-results:{cohort}:{form_id}:closed"
 
 
 def owed_key(form_id: str, moment: str) -> str:
@@ -147,6 +150,7 @@ class ResultsForTeam(FileNotice):
     scales: tuple[ScaleResults, ...]
     closed: bool
     made_at: datetime
+    cohort: str = FIRST_COHORT
 
     kind: ClassVar[str] = "eval-results"
 
@@ -158,7 +162,7 @@ class ResultsForTeam(FileNotice):
     def key(self) -> str:
         """Once when the form closes; each time the team asks before then."""
         if self.closed:
-            return closed_results_key(self.form.id)
+            return closed_results_key(self.form.id, self.cohort)
         return f"eval-results:{self.form.id}:{self.made_at:%Y%m%dT%H%M%S}"
 
     @property

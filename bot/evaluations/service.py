@@ -215,7 +215,7 @@ class EvaluationsService:
                 self._results(uow, form, now, closed=True).to(self._team.channel)
                 for form in self._forms.values()
                 if form.closes <= now
-                and closed_results_key(form.id) not in posted
+                and closed_results_key(form.id, self._programme.cohort) not in posted
                 and uow.evaluations.for_form(form.id)
             ]
             uow.deliveries.add(outgoing, now)
@@ -450,8 +450,7 @@ class EvaluationsService:
             uow.commit()
         return bool(self._deliveries.flush(now, [told.delivery.key]))
 
-    @staticmethod
-    def _results(uow: UnitOfWork, form: Form, now: datetime, closed: bool) -> ResultsForTeam:
+    def _results(self, uow: UnitOfWork, form: Form, now: datetime, closed: bool) -> ResultsForTeam:
         roles = {p.id: p.role for p in uow.participants.all()}
         stored = uow.evaluations.for_form(form.id)
         scales = []
@@ -471,6 +470,7 @@ class EvaluationsService:
             scales=tuple(scales),
             closed=closed,
             made_at=now,
+            cohort=self._programme.cohort,
         )
 
 

@@ -5,6 +5,7 @@ from alembic import context
 # Each feature's module defines its tables on the shared Base: importing them all is what puts
 # every table in the metadata Alembic compares against.
 from storage import (  # noqa: F401
+    applications,
     clock,
     concerns,
     evaluations,
