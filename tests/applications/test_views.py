@@ -114,7 +114,6 @@ def test_the_form_asks_every_answer_and_says_the_note_is_the_teams_alone() -> No
     ):
         assert said in shown
     assert inputs(modal)["themes"]["type"] == "checkboxes"
-    assert inputs(modal)["line_manager_email"]["type"] == "email_text_input"
     assert all(chosen(e) is None for e in inputs(modal).values())
 
 

@@ -10,7 +10,6 @@ from typing import get_args
 from slack_sdk.models.blocks import (
     Block,
     CheckboxesElement,
-    EmailInputElement,
     InputBlock,
     InputInteractiveElement,
     Option,
@@ -123,14 +122,14 @@ def _about_you(a: Answers | None) -> list[Block]:
             hint=_("Your NHS trust or health board, or who else you work for."),
             optional=False,
         ),
-        InputBlock(
-            block_id="line_manager_email",
-            label=_("Your line manager's work email"),
-            optional=True,
+        # A plain input, not Slack's email one, which the local workspace's page cannot draw;
+        # the address is checked when the form is sent.
+        _text(
+            "line_manager_email",
+            _("Your line manager's work email"),
+            a.line_manager_email if a else None,
+            EMAIL_MAX,
             hint=_("So that you are never paired with your own line manager."),
-            element=EmailInputElement(
-                action_id="value", initial_value=(a and a.line_manager_email) or None
-            ),
         ),
     ]
 
