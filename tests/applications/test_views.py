@@ -19,7 +19,13 @@ from bot.applications.errors import (
 from bot.applications.model import Application
 from bot.applications.notices import ApplicationDecided
 from bot.applications.service import MyApplication
-from bot.events.service import MyCalendar
+from bot.concerns.model import Concern
+from bot.concerns.service import AlertView
+from bot.events.model import EventSchedule
+from bot.events.service import Attendance, MyCalendar
+from bot.pairs.checkins import PairSummary
+from bot.pairs.model import Attention, Pair
+from bot.requests.model import Request
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.views import applications as view
@@ -309,6 +315,41 @@ def test_a_long_note_is_cut_on_the_console_and_whole_in_the_teams_list() -> None
     assert ("word " * 199) + "word" in listed
 
 
+def full_console(applications: list[Application]) -> Console:
+    """Every other list of the console as long as it gets, beside the applications."""
+    many = 2000
+    calendar = load_programme(SHIPPED_PROGRAMME).events[:1] * 40
+    return Console(
+        alerts=[
+            AlertView(Concern(n, n, None, "command", "words", DURING), f"Person {n}", [])
+            for n in range(1, many + 1)
+        ],
+        pairs=[
+            PairSummary(
+                "M",
+                "m",
+                Pair(n, n, n + 1, "active", "preparing", DURING),
+                None,
+                2,
+                Attention("quiet", 4),
+                [],
+            )
+            for n in range(1, many + 1)
+        ],
+        attendance=[
+            Attendance(e, EventSchedule(e.id, AFTER, AFTER + timedelta(hours=1)), ["a"], [], [])
+            for e in calendar
+        ],
+        counts={"mentor": many, "mentee": many},
+        results=[],
+        requests=[
+            Request(n, 1, "adjustment", None, "words", "home", DURING, "open")
+            for n in range(1, many + 1)
+        ],
+        applications=applications,
+    )
+
+
 def test_the_console_fits_slack_with_thousands_of_applications_and_everything_else_full() -> None:
     many = 2000
     applications = [
@@ -318,13 +359,17 @@ def test_the_console_fits_slack_with_thousands_of_applications_and_everything_el
         application(n, MENTEE, "accepted", at=DURING + timedelta(minutes=n))
         for n in range(many + 1, 2 * many + 1)
     ]
-    blocks = console_view.console_blocks(console(applications), PROGRAMME, DURING)
-    home = home_view.home_view(Mine(None, None, None, [], None), PROGRAMME, DURING, blocks)
+    blocks = console_view.console_blocks(full_console(applications), PROGRAMME, DURING)
+    # A member of the team, whose own Home offers Apply while the window is open
+    team = mine(on_team=True)
+    home = home_view.home_view(team, PROGRAMME, DURING, blocks)
     assert len(home.to_dict()["blocks"]) <= 100
     shown = words(home)
+    assert "Apply…" in buttons(home)
     assert f"And {many - view.TO_DECIDE_SHOWN} more to decide" in shown
     assert f"And {many - SHOWN} more decided: type `/mentoring team applications`" in shown
     assert "*Mentees:* 1000 to decide · 2000 accepted" in shown
+    assert f"And {many - SHOWN} more concerns" in shown
 
 
 def test_the_console_shows_nothing_of_a_window_closed_with_no_applications() -> None:
