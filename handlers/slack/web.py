@@ -5,6 +5,8 @@ limit (nothing happened; wait), or an unclear failure (it may have happened)."""
 
 from __future__ import annotations
 
+import functools
+import ssl
 from typing import Any
 
 import httpx
@@ -43,6 +45,13 @@ class Unclear(Exception):
         self.method, self.reason = method, reason
 
 
+@functools.cache
+def _trusted() -> ssl.SSLContext:
+    """The certificates httpx trusts by default, read once per process: reading them is most of
+    the cost of a client, and one context serves every connection (ssl makes it thread-safe)."""
+    return httpx.create_ssl_context()
+
+
 class SlackWeb:
     def __init__(self, token: str, base_url: str, timeout: float = 15.0):
         self._client = httpx.Client(
@@ -50,9 +59,10 @@ class SlackWeb:
             headers={"Authorization": f"Bearer {token}"},
             timeout=timeout,
             limits=POOL,
+            verify=_trusted(),
         )
         # Files go to the address Slack gives, without our token (it is not needed there).
-        self._uploads = httpx.Client(timeout=timeout, limits=POOL)
+        self._uploads = httpx.Client(timeout=timeout, limits=POOL, verify=_trusted())
 
     def call(self, method: str, **params: Any) -> dict[str, Any]:
         """A Web API method with JSON arguments; the answer's fields, or one of the errors."""
