@@ -13,7 +13,8 @@ from collections.abc import Iterator
 import freezegun
 import pytest
 from freezegun import freeze_time
-from sqlalchemy import Engine, create_engine, text
+from freezegun.api import FrozenDateTimeFactory
+from sqlalchemy import Engine, create_engine, make_url, text
 
 from handlers.slack.http import BoltHttpServer
 from localslack.sender import SignedSender
@@ -22,6 +23,7 @@ from mentorbot.app import build
 from mentorbot.settings import Settings
 from storage.database import make_engine, upgrade_schema
 from tests.cast import TEAM_CHANNEL
+from tests.services import migrated_file
 from tests.world import World
 
 TEST_DATABASE_URL = os.environ.get("TEST_DATABASE_URL")
@@ -117,10 +119,21 @@ def _postgresql_schema() -> Iterator[str]:
 @pytest.fixture
 def engine(database_url: str) -> Iterator[Engine]:
     """A freshly migrated database, SQLite and PostgreSQL alike."""
+    migrated_already(database_url)
     engine = make_engine(database_url)
     upgrade_schema(engine)
     yield engine
     engine.dispose()
+
+
+def migrated_already(database_url: str) -> None:
+    """A SQLite file starts as a copy of the database that every migration was applied to once
+    in this run (tests/services.py), so the upgrade a test or a bot runs finds nothing left to
+    do; PostgreSQL is migrated from empty each time. The migrations themselves, step by step,
+    are tested in tests/storage/test_migrations.py."""
+    url = make_url(database_url)
+    if url.get_backend_name() == "sqlite" and url.database and url.database != ":memory:":
+        migrated_file(url.database)
 
 
 def _schema(url: str, statement: str) -> None:
@@ -144,7 +157,9 @@ def settings(slack: LocalSlack, database_url: str) -> Settings:
 
 @pytest.fixture
 def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
+    migrated_already(settings.database_url)
     with freeze_time("2025-10-01 08:00:00", tz_offset=0) as clock:
+        assert isinstance(clock, FrozenDateTimeFactory)
         bot = build(settings)
         http = BoltHttpServer(bot.bolt).start()
         sender = SignedSender(slack, http.url, settings.slack_signing_secret or "")

@@ -9,6 +9,7 @@ millisecond rather than a tenth of a second."""
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Collection, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
@@ -236,6 +237,18 @@ def fresh_database() -> Engine:
         source.close()
         target.close()
     return engine
+
+
+def migrated_file(path: str) -> None:
+    """A SQLite file at `path` holding a copy of the migrated database (as fresh_database), so a
+    bot built on it finds no migration left to run."""
+    target = sqlite3.connect(path)
+    source = _migrated().raw_connection()
+    try:
+        source.driver_connection.backup(target)  # type: ignore[union-attr]
+    finally:
+        source.close()
+        target.close()
 
 
 def build_scheme(uow: SqlUnitOfWorkFactory) -> Scheme:
