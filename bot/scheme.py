@@ -383,6 +383,40 @@ class Applications(_Strict):
         return next((c for c in self.themes if c.id == theme_id), None)
 
 
+# Agenda for Change's bands from 5 up, in order of seniority: 8a to 8d are bands of their own
+Band = Literal["5", "6", "7", "8a", "8b", "8c", "8d", "9"]
+BANDS: tuple[Band, ...] = ("5", "6", "7", "8a", "8b", "8c", "8d", "9")
+
+
+class Weights(BaseModel):
+    """The most points each criterion gives a pair. Whole numbers, so totals compare exactly;
+    at most 100 each, so the solver's sums stay exact too."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    themes: int = Field(15, ge=0, le=100, description="the mentee's themes the mentor offers")
+    seniority: int = Field(10, ge=0, le=100, description="at least min_band_gap bands apart")
+    format: int = Field(10, ge=0, le=100, description="online or in person, as both would meet")
+    nation: int = Field(10, ge=0, le=100, description="the same nation, where they could meet")
+    profession: int = Field(5, ge=0, le=100, description="the same profession")
+    availability: int = Field(10, ge=0, le=100, description="a time of the week both are free")
+
+    def of(self, criterion: str) -> int:
+        return int(getattr(self, criterion))
+
+
+class MatchingSettings(BaseModel):
+    """The programme file's `matching:` section: how the steering group's suggestions are
+    scored (bot/matching)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    weights: Weights = Weights()
+    min_band_gap: int = Field(
+        1, ge=1, le=len(BANDS) - 1, description="bands between mentor and mentee for seniority"
+    )
+
+
 # A cohort is one run of the scheme, named by its years: 2025-26, 2026-27
 FIRST_COHORT = "2025-26"
 CohortId = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
@@ -431,6 +465,7 @@ class Programme(_Strict):
     applications: Applications | None = Field(
         None, description="the window in which people apply to this cohort, and its lists"
     )
+    matching: MatchingSettings = MatchingSettings()
 
     @field_validator("timezone")
     @classmethod

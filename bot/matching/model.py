@@ -11,15 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
-
-from bot.scheme import Nation
+# The programme file defines the bands and the matching section; the matcher reads them as its own
+from bot.scheme import BANDS, Band, MatchingSettings, Nation, Weights  # noqa: F401
 
 Role = Literal["mentee", "mentor"]
 Profession = Literal["radiographer", "sonographer", "nuclear_medicine", "other"]
-# Agenda for Change's bands from 5 up, in order of seniority: 8a to 8d are bands of their own
-Band = Literal["5", "6", "7", "8a", "8b", "8c", "8d", "9"]
-BANDS: tuple[Band, ...] = ("5", "6", "7", "8a", "8b", "8c", "8d", "9")
 MeetingFormat = Literal["online", "in_person", "either"]
 
 # What no suggestion ever breaks. `capacity` is a mentor's, not a pair's: it stops a mentee only
@@ -53,34 +49,6 @@ CRITERIA: tuple[Criterion, ...] = (
     "availability",
 )
 SHORTLIST_LENGTH = 3
-
-
-class Weights(BaseModel):
-    """The most points each criterion gives a pair. Whole numbers, so totals compare exactly;
-    at most 100 each, so the solver's sums stay exact too."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    themes: int = Field(15, ge=0, le=100, description="the mentee's themes the mentor offers")
-    seniority: int = Field(10, ge=0, le=100, description="at least min_band_gap bands apart")
-    format: int = Field(10, ge=0, le=100, description="online or in person, as both would meet")
-    nation: int = Field(10, ge=0, le=100, description="the same nation, where they could meet")
-    profession: int = Field(5, ge=0, le=100, description="the same profession")
-    availability: int = Field(10, ge=0, le=100, description="a time of the week both are free")
-
-    def of(self, criterion: Criterion) -> int:
-        return int(getattr(self, criterion))
-
-
-class MatchingSettings(BaseModel):
-    """The programme file's `matching:` section."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-    weights: Weights = Weights()
-    min_band_gap: int = Field(
-        1, ge=1, le=len(BANDS) - 1, description="bands between mentor and mentee for seniority"
-    )
 
 
 @dataclass(frozen=True)
