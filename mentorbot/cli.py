@@ -14,6 +14,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from bot.applications.rules import COLUMNS as APPLICATION_COLUMNS
 from bot.cohorts.errors import CohortError
 from bot.errors import UserError
 from bot.participants.errors import ImportRejected
@@ -25,6 +26,7 @@ from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
 from mentorbot.cohorts import start_cohort
 from mentorbot.doctor import examine, report
+from mentorbot.matching import run_matching_command
 from mentorbot.settings import Settings
 from storage.database import DatabaseUnreachable, make_engine
 
@@ -72,6 +74,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     check.add_argument("file", type=Path, nargs="?")
     _add_cohort_commands(commands)
+    _add_matching_commands(commands)
     _add_data_commands(commands)
     return parser
 
@@ -118,6 +121,29 @@ def _add_cohort_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("cohort", help="the new cohort's years, e.g. 2026-27")
     new.add_argument("--from", dest="source", required=True, help="the cohort to start from")
     new.add_argument("--out", type=Path, help="the file to write (default: lms-COHORT.yaml here)")
+
+
+def _add_matching_commands(commands: argparse._SubParsersAction) -> None:
+    """Applications and the steering group's match, for the team to automate."""
+    cohort_help = "the cohort (default: the one this deployment runs)"
+    applications = commands.add_parser("applications", help="the cohort's applications")
+    do_import = applications.add_subparsers(dest="action", required=True).add_parser(
+        "import", help="take applications from a CSV file (outside the window too)"
+    )
+    do_import.add_argument("file", type=Path, help="CSV with " + ",".join(APPLICATION_COLUMNS))
+    do_import.add_argument("--cohort", help=cohort_help)
+    match = commands.add_parser("match", help="the steering group's match suggestions")
+    match_commands = match.add_subparsers(dest="action", required=True)
+    suggest = match_commands.add_parser(
+        "suggest", help="write the suggested pairs, each with its reasons, and who is unmatched"
+    )
+    suggest.add_argument("--cohort", help=cohort_help)
+    suggest.add_argument("--out", type=Path, required=True, help="the CSV file to write")
+    approve = match_commands.add_parser(
+        "approve", help="make the pairs in a suggestions file (as edited by the group)"
+    )
+    approve.add_argument("file", type=Path)
+    approve.add_argument("--cohort", help=cohort_help)
 
 
 def _add_data_commands(commands: argparse._SubParsersAction) -> None:
@@ -183,6 +209,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _import(settings, args.file, "pairs")
     if args.command == "export":
         return _export(settings, args.form, args.out, args.pseudonymous)
+    if args.command in ("applications", "match"):
+        return run_matching_command(args, settings)
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )

@@ -113,13 +113,17 @@ class ApplicationsService:
             uow.commit()
         return len(rows)
 
+    def accepted(self) -> list[Application]:
+        """The cohort's accepted applications (for the steering group's match)."""
+        with self._uow() as uow:
+            return [a for a in uow.applications.all(self.cohort) if a.status == "accepted"]
+
     def for_matching(self) -> MatchingCohort:
         """The accepted applications as the matcher takes them, with every pair made in an
         earlier cohort (never made again)."""
         with self._uow() as uow:
-            accepted = [a for a in uow.applications.all(self.cohort) if a.status == "accepted"]
             past = uow.pairs.earlier_cohorts()
-        chosen = [candidate(a) for a in accepted]
+        chosen = [candidate(a) for a in self.accepted()]
         return MatchingCohort(
             mentees=tuple(c for c in chosen if c.role == "mentee"),
             mentors=tuple(c for c in chosen if c.role == "mentor"),
