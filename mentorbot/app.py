@@ -308,6 +308,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     scheduler.keep("pairs", services.checkins)
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
+    scheduler.keep("applications", services.applications)  # alumni asked as the window opens
     scheduler.keep("outbox", services.outbox)  # whatever is still pending, whoever kept it
     # People's DMs, whichever web process kept them: a web process with INBOX_INLINE=false
     # leaves them all to this, one with it true may have died before working on them. Draining
