@@ -12,7 +12,7 @@ from datetime import UTC, date, datetime, time, timedelta
 
 import handlers.views
 from bot.applications.model import Answers, Applicant, Application, ApplicationStatus
-from bot.applications.notices import ApplicationDecided
+from bot.applications.notices import AlumniInvited, ApplicationDecided
 from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
@@ -372,6 +372,8 @@ def _applications() -> list[Example]:
             ApplicationDecided(PROGRAMME, _application("declined")),
             ("can't offer you a place", "pande@sor.org"),
         ),
+        Example(AlumniInvited(PROGRAMME, MENTEE), ("be a mentor this time", "/mentoring apply")),
+        Example(AlumniInvited(PROGRAMME, MENTOR), ("mentor again", "/mentoring apply")),
     ]
 
 
@@ -447,6 +449,8 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "NotTheApprover": lambda e: e("Dr Morgan Ellis"),
     "NoApplications": lambda e: e("2026-27"),
     "NotOpen": lambda e: e("2026-27", NOW, NOW + timedelta(days=21), NOW - timedelta(days=1)),
+    "UnknownCohort": lambda e: e("2024-25", ("2025-26", "2026-27")),
+    "UnknownQuestion": lambda e: e("hopes", ("leadership-confidence", "mentoring-confidence")),
     "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
     "UnknownApplication": lambda e: e(12),
 }
