@@ -247,6 +247,14 @@ class SqlDeliveryLedger:
         )
         return set(self._session.scalars(query))
 
+    def kept_keys_like(self, prefix: str) -> set[str]:
+        """Every key kept, whether sent yet or not."""
+        return set(
+            self._session.scalars(
+                select(DeliveryRecord.key).where(DeliveryRecord.key.startswith(prefix))
+            )
+        )
+
     def recipients(self, kind: str, subject: str) -> set[int]:
         query = (
             select(DeliveryRecord.participant_id)

@@ -11,7 +11,7 @@ from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.participants.model import Participant, ParticipantRow
-from storage.base import ALL_COHORTS, Base, CohortScoped, chunks
+from storage.base import ALL_COHORTS, Base, CohortScoped, chunks, cohort_of
 
 
 class ParticipantRecord(CohortScoped, Base):
@@ -70,6 +70,19 @@ class SqlParticipants:
     def all(self) -> list[Participant]:
         records = self._session.scalars(select(ParticipantRecord).order_by(ParticipantRecord.id))
         return [_participant(r) for r in records]
+
+    def alumni(self) -> list[Participant]:
+        records = self._session.scalars(
+            select(ParticipantRecord)
+            .where(
+                ParticipantRecord.cohort != cohort_of(self._session),
+                ParticipantRecord.slack_user_id.is_not(None),
+            )
+            .order_by(ParticipantRecord.created_at, ParticipantRecord.id)
+            .execution_options(**{ALL_COHORTS: True})
+        )
+        latest = {r.email: r for r in records}  # a later enrolment replaces an earlier one
+        return [_participant(r) for r in latest.values()]
 
     def by_slack_id(self, slack_user_id: str) -> Participant | None:
         record = self._session.scalar(

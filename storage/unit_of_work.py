@@ -109,5 +109,12 @@ class SqlUnitOfWorkFactory:
         shared = isinstance(getattr(sessions.kw.get("bind"), "pool", None), StaticPool)
         self._turns = threading.RLock() if shared else None
 
+    def for_cohort(self, cohort: str) -> SqlUnitOfWorkFactory:
+        """Units of work over the same database for another cohort (an earlier year's report,
+        its retention)."""
+        other = SqlUnitOfWorkFactory(self._sessions, self._codec, cohort)
+        other._turns = self._turns  # one shared in-memory connection still takes turns
+        return other
+
     def __call__(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._sessions, self._codec, self._turns, self.cohort)

@@ -8,7 +8,22 @@ from dataclasses import dataclass
 
 from bot.applications.model import Application
 from bot.notices import Notice
+from bot.participants.model import Participant
 from bot.scheme import Programme
+
+
+@dataclass(frozen=True)
+class AlumniInvited(Notice):
+    """Someone from an earlier cohort, asked in their language to apply again: a mentee to
+    mentor, a mentor to mentor again. Sent once per person and cohort (`to_person` adds them)."""
+
+    kind = "alumni-invite"
+    programme: Programme
+    alumnus: Participant
+
+    @property
+    def subject(self) -> str:
+        return self.programme.cohort
 
 
 @dataclass(frozen=True)

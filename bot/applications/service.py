@@ -9,11 +9,12 @@ from datetime import datetime
 
 from bot.applications.errors import NoApplications, Unanswerable, UnknownApplication
 from bot.applications.model import DECIDED, Answers, Applicant, Application, Decision
-from bot.applications.notices import ApplicationDecided
+from bot.applications.notices import AlumniInvited, ApplicationDecided
 from bot.applications.rules import candidate, problems, read_file, window_open
 from bot.matching.model import Cohort as MatchingCohort
-from bot.notices import Deliveries, keys_of
+from bot.notices import Deliveries, keys_of, personal_key
 from bot.participants.errors import ImportRejected
+from bot.participants.model import Participant
 from bot.ports import UnitOfWork
 from bot.scheme import Applications, Programme
 from bot.team import Team
@@ -68,6 +69,42 @@ class ApplicationsService:
             kept = uow.applications.get(application_id)
         assert kept is not None
         return kept
+
+    # The clock: alumni asked to apply again when the window opens --------------------------
+
+    def upcoming(self, now: datetime) -> datetime | None:
+        """The window's opening, while an alumnus is still to be asked before it closes."""
+        window = self.programme.applications
+        if window is None or now >= window.closes or not self._alumni_to_invite():
+            return None
+        return window.opens
+
+    def run_due(self, now: datetime) -> int:
+        """Asks each alumnus not yet asked (nor already applied) to apply again; the message
+        lapses when the window closes. Returns how many went."""
+        window = self.programme.applications
+        if window is None or not window.is_open(now):
+            return 0
+        outgoing = [
+            AlumniInvited(self.programme, alumnus).to_person(alumnus, expires_at=window.closes)
+            for alumnus in self._alumni_to_invite()
+        ]
+        with self._uow() as uow:
+            uow.deliveries.add(outgoing, now)
+            uow.commit()
+        return len(self._deliveries.flush(now, keys_of(outgoing)))
+
+    def _alumni_to_invite(self) -> list[Participant]:
+        prefix = f"{AlumniInvited.kind}:{self.cohort}:"
+        with self._uow() as uow:
+            asked = uow.deliveries.kept_keys_like(prefix)
+            applied = {a.applicant.email for a in uow.applications.all(self.cohort)}
+            alumni = uow.participants.alumni()
+        return [
+            a
+            for a in alumni
+            if personal_key(prefix[:-1], a.id) not in asked and a.email not in applied
+        ]
 
     def all(self, actor: str) -> list[Application]:
         self._team.require_member(actor)

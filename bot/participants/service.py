@@ -150,7 +150,14 @@ def language_read_by(work: UnitOfWork, slack_user_id: str) -> str | None:
     person = work.participants.by_slack_id(slack_user_id)
     if person is not None:
         return person.language
-    return work.reader_languages.of(slack_user_id)
+    chosen = work.reader_languages.of(slack_user_id)
+    if chosen is not None:
+        return chosen
+    # someone from an earlier cohort keeps the language they chose then
+    earlier = next(
+        (a for a in work.participants.alumni() if a.slack_user_id == slack_user_id), None
+    )
+    return earlier.language if earlier else None
 
 
 class ParticipantsService:

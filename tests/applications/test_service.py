@@ -18,12 +18,15 @@ from bot.applications.errors import (
     UnknownApplication,
 )
 from bot.applications.model import Answers, Applicant
-from bot.applications.notices import ApplicationDecided
+from bot.applications.notices import AlumniInvited, ApplicationDecided
 from bot.applications.service import ApplicationsService
 from bot.errors import TeamOnly
 from bot.participants.errors import ImportRejected
+from bot.participants.service import language_read_by
 from bot.scheme import Applications, Choice
-from tests.services import TEAM_LEAD, Scheme
+from handlers.slack.sender import Sender
+from tests.cast import EMAILS
+from tests.services import GRACE, JAMIE, OLIVER, SUNITA, TEAM_LEAD, Scheme
 
 OPENS = datetime(2026, 6, 1, 8, tzinfo=UTC)
 CLOSES = datetime(2026, 7, 31, 16, tzinfo=UTC)
@@ -176,8 +179,36 @@ def test_a_file_with_problems_is_refused_whole_each_named_by_its_line(
 
 
 def test_a_cohort_without_a_window_takes_no_applications(scheme: Scheme) -> None:
-    plain = ApplicationsService(scheme.programme, scheme.uow, scheme.deliveries, scheme.team)
+    without = scheme.programme.model_copy(update={"applications": None})
+    plain = ApplicationsService(without, scheme.uow, scheme.deliveries, scheme.team)
     with pytest.raises(NoApplications):
         plain.apply(ANWEN, MENTEE, DURING)
     with pytest.raises(NoApplications):
         plain.import_file(FILE, DURING)
+
+
+def test_alumni_are_asked_once_each_in_their_language_when_the_window_opens(
+    scheme: Scheme,
+) -> None:
+    with scheme.uow() as uow:  # Sunita, a 2025-26 mentee, reads Welsh
+        sunita = uow.participants.by_email(EMAILS[SUNITA])
+        assert sunita is not None
+        uow.participants.set_language(sunita.id, "cy", DURING)
+        uow.commit()
+    next_year = scheme.uow.for_cohort("2026-27")
+    programme = scheme.programme.model_copy(update={"applications": WINDOW, "cohort": "2026-27"})
+    sender = Sender(next_year, scheme.messenger)
+    applications = ApplicationsService(programme, next_year, sender, scheme.team)
+    oliver = Applicant(EMAILS[OLIVER], "Oliver Byrne", OLIVER, "en")
+
+    assert applications.upcoming(datetime(2026, 5, 1, tzinfo=UTC)) == OPENS
+    assert applications.run_due(datetime(2026, 5, 1, tzinfo=UTC)) == 0  # not open yet
+    applications.apply(oliver, MENTOR, DURING)  # Oliver applied before he was asked
+    assert applications.run_due(DURING) == 3
+    assert applications.run_due(DURING) == 0
+    assert applications.upcoming(DURING) is None
+
+    asked = {to: n.alumnus.role for to, n in scheme.messenger.of(AlumniInvited)}
+    assert asked == {GRACE: "mentor", SUNITA: "mentee", JAMIE: "mentee"}
+    with next_year() as uow:
+        assert language_read_by(uow, SUNITA) == "cy"

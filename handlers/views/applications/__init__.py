@@ -5,6 +5,7 @@ applications as view; view.X`)."""
 
 from __future__ import annotations
 
+from handlers.views.applications.alumni import alumni_invited
 from handlers.views.applications.console import (
     DECIDE,
     DECISION_OF,
@@ -42,6 +43,7 @@ from handlers.views.applications.messages import (
 )
 
 __all__ = [
+    "alumni_invited",
     "DECIDE",
     "DECISION_OF",
     "NOTE_SHOWN",
