@@ -17,17 +17,23 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 import yaml
 
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from bot.worktime import working_calendar
+from tests.waiting import settle
 
 ROOT = Path(__file__).parent.parent
 PROCFILE = ROOT / "Procfile"
-# Generous: a deadline for what a person would see, never a pause; a busy machine only uses more.
+T = TypeVar("T")
+# Generous: how long a process may take to exit, never a pause; a busy machine only uses more.
 PATIENCE = 60.0
+# How often to look again for what a person would see from the processes (tests/waiting.py):
+# a minute's worth of looks on an idle machine, more on a busy one.
+LOOKS = 1200
+LOOK_PAUSE = 0.05
 
 
 def procfile_commands() -> dict[str, str]:
@@ -39,14 +45,9 @@ def procfile_commands() -> dict[str, str]:
     )
 
 
-def eventually(condition: Callable[[], Any], what: str, within: float = PATIENCE) -> Any:
-    """Waits until `condition` holds (what a person would see) and returns it."""
-    deadline = time.monotonic() + within
-    while not (found := condition()):
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        time.sleep(0.05)
-    return found
+def settled(until: Callable[[], T | None], what: str) -> T:
+    """Waits until `until` gives what a person would see from the processes, and returns it."""
+    return settle(until, what, attempts=LOOKS, pause=LOOK_PAUSE)
 
 
 def free_port() -> int:
@@ -91,14 +92,14 @@ class Deployment:
         asked = time.monotonic()
         os.killpg(process.pid, signal.SIGTERM)
         code = process.wait(timeout=PATIENCE)
-        eventually(lambda: _group_gone(process.pid), f"every {name} process exiting")
+        settled(lambda: _group_gone(process.pid), f"every {name} process exiting")
         return code, time.monotonic() - asked
 
     def kill(self, name: str) -> None:
         process = self.running.pop(name)
         os.killpg(process.pid, signal.SIGKILL)
         process.wait(timeout=PATIENCE)
-        eventually(lambda: _group_gone(process.pid), f"every {name} process gone")
+        settled(lambda: _group_gone(process.pid), f"every {name} process gone")
 
     def log(self, name: str) -> str:
         return (self.logs / f"{name}.log").read_text(errors="replace")

@@ -22,11 +22,11 @@ from tests.deployment import (
     DatabaseGate,
     Deployment,
     deployed,
-    eventually,
     free_port,
     platform_env,
     procfile_commands,
     programme_around,
+    settled,
 )
 from tests.seen import actions_in
 
@@ -69,7 +69,7 @@ def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
     _everyone_reminded(slack)
 
     # Sunita answers the baseline evaluation in her DMs: the web keeps each, the clock applies it.
-    eventually(lambda: _with(slack, SUNITA, "Baseline evaluation"), "the baseline invitation")
+    settled(lambda: _with(slack, SUNITA, "Baseline evaluation"), "the baseline invitation")
     _web_is_up(web, SUNITA)
     assert _say(slack, web, SUNITA, "start").startswith("Question 1 of")
     assert _say(slack, web, SUNITA, "4").startswith("Thanks. Question 2 of")
@@ -77,17 +77,17 @@ def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
     # Grace, a mentor with nothing to answer, tells the team privately from her DM.
     offer = _say_message(slack, web, GRACE, "Can I talk to someone?")
     web.click(GRACE, offer, "concern_raise")
-    eventually(lambda: slack.workspace.open_modal_of(GRACE), "the concern form")
+    settled(lambda: slack.workspace.open_modal_of(GRACE), "the concern form")
     concern = "We have not been able to meet"
     assert web.submit_view(GRACE, {"text": concern, "urgency": "soon", "contact": ""}).status == 200
-    alert = eventually(lambda: _with(slack, TEAM_CHANNEL, "Concern #1"), "the team's alert")
+    alert = settled(lambda: _with(slack, TEAM_CHANNEL, "Concern #1"), "the team's alert")
 
     # The team lead acknowledges it from the console on her Home.
     assert alert.text.startswith(":lock: Concern #1 from Grace Mensah (mentor)")
     web.open_home(TEAM_LEAD)
-    eventually(lambda: _console_offers(slack, "console_concern_acknowledge"), "the console")
+    settled(lambda: _console_offers(slack, "console_concern_acknowledge"), "the console")
     assert web.click_home(TEAM_LEAD, "console_concern_acknowledge", "1").status == 200
-    eventually(
+    settled(
         lambda: not _console_offers(slack, "console_concern_acknowledge"),
         "the console showing concern #1 acknowledged",
     )
@@ -105,7 +105,7 @@ def test_a_clock_that_slack_is_holding_back_stops_within_ten_seconds_of_sigterm(
     slack.fail_next("chat.postMessage", Fault(status=429, retry_after=30), times=len(COHORT) * 5)
     programme_around(now, now + timedelta(hours=2), now, tmp_path)
     deployment.start("clock")
-    eventually(
+    settled(
         lambda: slack.workspace.rate_limited_per_method()["chat.postMessage"],
         "Slack holding the launch's reminders back",
     )
@@ -121,7 +121,7 @@ def test_a_second_clock_stands_by_and_takes_over_when_the_first_is_killed(
     deployment.start("clock", name="first")
     _everyone_reminded(slack)
     deployment.start("clock", name="second")
-    eventually(lambda: "standing by" in deployment.log("second"), "the second clock standing by")
+    settled(lambda: "standing by" in deployment.log("second"), "the second clock standing by")
     web = _web(deployment, slack)
     deployment.start("web")
     _web_is_up(web, SUNITA)
@@ -148,7 +148,7 @@ def _cohort_imported(deployment: Deployment, folder: Path) -> datetime:
 
 def _everyone_reminded(slack: LocalSlack) -> None:
     for person in COHORT:
-        eventually(partial(_with, slack, person, "LMS Launch"), f"{person}'s reminder")
+        settled(partial(_with, slack, person, "LMS Launch"), f"{person}'s reminder")
 
 
 def _with(slack: LocalSlack, channel_or_user: str, words: str) -> Message | None:
@@ -167,7 +167,7 @@ def _console_offers(slack: LocalSlack, action_id: str) -> bool:
 
 def _web_is_up(web: SignedSender, user: str) -> None:
     """The web process answers (it starts beside the clock, not before it)."""
-    eventually(lambda: _answers(web, user), "the web process answering")
+    settled(lambda: _answers(web, user), "the web process answering")
 
 
 def _answers(web: SignedSender, user: str) -> bool:
@@ -200,7 +200,7 @@ def _answer(slack: LocalSlack, user: str, text: str) -> Message:
         said = max(i for i, m in enumerate(dms) if m.user == user and m.text == text)
         return next((m for m in dms[said:] if m.user == slack.workspace.bot_user), None)
 
-    return eventually(found, f"an answer to {text!r}")
+    return settled(found, f"an answer to {text!r}")
 
 
 def _reply_to(slack: LocalSlack, user: str, text: str) -> str:
@@ -220,7 +220,7 @@ def test_a_clock_started_while_the_database_refuses_connections_waits_and_then_r
     gate = DatabaseGate((url.host or "127.0.0.1", url.port or 5432))
     try:
         deployment.start("clock", {"DATABASE_URL": str(url.set(port=gate.port))})
-        eventually(
+        settled(
             lambda: "database not reachable yet" in deployment.log("clock"), "the clock waiting"
         )
         gate.open()
@@ -232,7 +232,7 @@ def test_a_clock_started_while_the_database_refuses_connections_waits_and_then_r
         deployment.start("web")
         _web_is_up(web, SUNITA)
         assert web.dm(SUNITA, "start").status == 200  # kept by the web process meanwhile
-        eventually(lambda: "failed (OperationalError)" in deployment.log("clock"), "a failed run")
+        settled(lambda: "failed (OperationalError)" in deployment.log("clock"), "a failed run")
         gate.open()
         assert _reply_to(slack, SUNITA, "start").startswith("Question 1 of")
         code, _ = deployment.terminate("clock")

@@ -5,8 +5,7 @@ alert all travel as envelopes; when Slack drops the connection the handler opens
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
@@ -20,6 +19,7 @@ from mentorbot.settings import Settings
 from tests.cast import COHORT, COHORT_CSV, SUNITA, TEAM_CHANNEL
 from tests.localslack.test_socket_mode import close
 from tests.seen import words
+from tests.waiting import settle
 
 WORRY = "My mentor keeps cancelling and I do not know who else to tell."
 
@@ -49,7 +49,7 @@ class Workspace:
         def answers() -> list[str]:
             return [m.text for m in self.slack.workspace.dms_to(user)[before:] if m.user == bot]
 
-        assert eventually(lambda: bool(answers())), "the bot did not answer"
+        settle(answers, "the bot's answer")
         return answers()[0]
 
     def dms(self, user: str) -> list[str]:
@@ -57,15 +57,6 @@ class Workspace:
 
     def team_sees(self) -> list[str]:
         return [words(m) for m in self.slack.workspace.messages_in(TEAM_CHANNEL)]
-
-
-def eventually(condition: Callable[[], bool], attempts: int = 1000) -> bool:
-    """Counts sleeps, not clock time: the clock is frozen."""
-    for _ in range(attempts):
-        if condition():
-            return True
-        time.sleep(0.01)
-    return False
 
 
 @pytest.fixture
@@ -103,8 +94,8 @@ def test_a_mentee_is_heard_over_socket_mode_and_after_slack_drops_the_connection
     sent = sender.submit_view(SUNITA, {"text": WORRY, "urgency": "soon", "contact": ""})
     assert sent.status == 200 and sent.response_action is None
     assert not slack.workspace.open_modal_of(SUNITA), "the form closes"
-    assert eventually(lambda: any(WORRY in seen for seen in workspace.team_sees()))
-    assert eventually(lambda: "has your concern" in workspace.dms(SUNITA)[-1])
+    settle(lambda: any(WORRY in seen for seen in workspace.team_sees()), "the team's alert")
+    settle(lambda: "has your concern" in workspace.dms(SUNITA)[-1], "the reporter told")
 
     # Slack goes away (1001); slack_bolt's handler opens a new connection within its ping interval
     slack.socket_mode.drop()

@@ -3,7 +3,6 @@ database, and time that the test moves (freezegun)."""
 
 from __future__ import annotations
 
-import time
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -20,6 +19,7 @@ from localslack.workspace import Message
 from mentorbot.app import Mentorbot
 from mentorbot.settings import Settings
 from tests.cast import COHORT, COHORT_CSV
+from tests.waiting import settle
 
 UK = ZoneInfo("Europe/London")
 
@@ -94,14 +94,9 @@ class World:
         delivered = self.sender.command(user_id, text)
         assert delivered.status == 200 and len(self.slack.workspace.views) == views + 1, delivered
 
-    def settle(self, until: Callable[[], bool], attempts: int = 500) -> None:
-        """Waits for work the bot does after acknowledging (a DM's answer). Counts sleeps, not
-        clock time: the clock is frozen."""
-        for _ in range(attempts):
-            if until():
-                return
-            time.sleep(0.01)
-        raise AssertionError("the bot did not finish in time")
+    def settle(self, until: Callable[[], object]) -> None:
+        """Waits for work the bot does after acknowledging (a DM's answer): tests/waiting.py."""
+        settle(until, "the bot's work after its ack")
 
     def submit_view(self, user_id: str, values: Mapping[str, Choice | None]) -> Delivered:
         """Submits the modal open for `user_id`, then waits for what the bot does after the ack."""

@@ -5,8 +5,7 @@ own client opens a new connection when Slack asks it to or drops it."""
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 
 import pytest
 from slack_sdk import WebClient
@@ -19,6 +18,7 @@ from websockets.exceptions import InvalidStatus
 from websockets.sync.client import connect
 
 from localslack.server import LocalSlack
+from tests.waiting import settle
 
 NAME_REQUIRED = {"response_action": "errors", "errors": {"name": "Please give your name"}}
 
@@ -47,15 +47,6 @@ def close(client: SocketModeClient, slack: LocalSlack) -> None:
     client.auto_reconnect_enabled = False
     slack.socket_mode.drop()
     client.close()
-
-
-def eventually(condition: Callable[[], bool], within: float = 10) -> bool:
-    deadline = time.monotonic() + within
-    while not condition():
-        if time.monotonic() > deadline:
-            return False
-        time.sleep(0.01)
-    return True
 
 
 def test_only_the_app_level_token_opens_a_connection_and_it_opens_nothing_else(
@@ -105,7 +96,7 @@ def test_an_acknowledgement_of_no_envelope_is_a_violation(slack: LocalSlack) -> 
     with connect(url) as websocket:
         websocket.recv(timeout=10)
         websocket.send(json.dumps({"envelope_id": "never-sent"}))
-        assert eventually(lambda: bool(slack.workspace.violations))
+        settle(lambda: slack.workspace.violations, "the violation recorded")
     assert slack.workspace.violations == [
         "Socket Mode acknowledgement: no envelope 'never-sent' is waiting for one"
     ]
