@@ -111,6 +111,12 @@ def buttons(shown: Shown) -> list[str]:
     return [_label(b) for b in _elements(shown) if b.get("type") == "button"]
 
 
+def button_elements(shown: Shown) -> list[dict[str, Any]]:
+    """The buttons themselves, in order: for checks of how a button looks beside its words (its
+    style, its confirmation)."""
+    return [b for b in _elements(shown) if b.get("type") == "button"]
+
+
 def links(shown: Shown) -> dict[str, str]:
     """Each link button's label and the address it opens: a person sees the label, the browser
     opens the address."""

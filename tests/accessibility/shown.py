@@ -1,10 +1,13 @@
-"""What a message shows, as words: its blocks' text, and Slack's markup read as a person reads it."""
+"""What a message shows, as words: its blocks' text (read by tests/seen.py), and Slack's markup
+read as a person reads it."""
 
 from __future__ import annotations
 
 import html
 import re
 from collections.abc import Iterator
+
+from tests import seen
 
 # Slack shows a mention as the person's name: one of the cast stands in for any.
 MENTION_SHOWN_AS = "Priya Anand"
@@ -15,33 +18,12 @@ _MARKS = re.compile(r"(?<!\w)[*_~`]+|[*_~`]+(?!\w)")
 
 
 def block_texts(blocks: list[dict], controls: bool = False) -> Iterator[str]:
-    """Every text in the blocks, in order; with `controls`, also the buttons' and menus' words
-    (otherwise only what is read: sections, headers, small print)."""
+    """Every text in the blocks as tests/seen.py reads them; with `controls`, also the buttons'
+    and menus' words in actions blocks (otherwise only what is read: sections, headers, small
+    print)."""
     for block in blocks:
-        if block.get("type") == "actions" and not controls:
-            continue
-        yield from _texts(block)
-
-
-def _texts(node: object) -> Iterator[str]:
-    if isinstance(node, dict):
-        if node.get("type") in ("mrkdwn", "plain_text") and isinstance(node.get("text"), str):
-            yield node["text"]
-            return
-        for value in node.values():
-            yield from _texts(value)
-    elif isinstance(node, list):
-        for value in node:
-            yield from _texts(value)
-
-
-def buttons(blocks: list[dict]) -> Iterator[dict]:
-    for block in blocks:
-        for element in block.get("elements", []) if block.get("type") == "actions" else []:
-            if element.get("type") == "button":
-                yield element
-        if block.get("accessory", {}).get("type") == "button":
-            yield block["accessory"]
+        if block.get("type") != "actions" or controls:
+            yield from seen.texts([block])
 
 
 def plain(text: str) -> str:

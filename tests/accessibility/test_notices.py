@@ -12,7 +12,8 @@ import pytest
 from bot.notices import FileNotice
 from handlers.slack.rendering import ALT_TEXT_MAX, notice_types, render_file, render_message
 from tests.accessibility.examples import Example, import_every_view, notice_examples
-from tests.accessibility.shown import EMOJI, block_texts, buttons, plain
+from tests.accessibility.shown import EMOJI, block_texts, plain
+from tests.seen import button_elements
 
 import_every_view()
 EXAMPLES = notice_examples()
@@ -118,7 +119,7 @@ def test_every_emoji_in_the_views_has_its_words_listed_here() -> None:
 def test_a_buttons_colour_never_says_what_its_words_do_not() -> None:
     for example in MESSAGES:
         _, blocks = render_message(example.notice)
-        for button in buttons(blocks):
+        for button in button_elements(blocks):
             words = re.findall(r"[A-Za-z0-9']+", plain(button["text"]["text"]))
             assert words, f"a button needs words (or a score): {button}"
             if button.get("style") == "danger":
