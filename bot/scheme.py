@@ -197,7 +197,9 @@ class Event(_Strict):
                 raise ValueError("a TBC event has no date to confirm; remove to_confirm")
             return self
         if self.start is None or self.end is None:
-            raise ValueError("an event with a date needs a start and an end time (HH:MM, UK time)")
+            raise ValueError(
+                "an event with a date needs a start and an end time (HH:MM, in the programme's time zone)"
+            )
         if self.end <= self.start:
             raise ValueError(f"end {self.end:%H:%M} is not after start {self.start:%H:%M}")
         if self.format == "face_to_face" and not self.venue:
@@ -383,6 +385,35 @@ class Applications(_Strict):
         return next((c for c in self.themes if c.id == theme_id), None)
 
 
+class PulseSettings(_Strict):
+    """The programme file's `pulse:` section: how the bot hears early how each pairing is going
+    (bot/pulse), and when a quiet pair is flagged to the team."""
+
+    every: timedelta = Field(
+        timedelta(days=60), description="a one-question pulse this often after the first meeting"
+    )
+    low_at_most: int = Field(
+        2, ge=1, le=4, description="a pulse answer (1 to 5) this low raises a notice to the team"
+    )
+    apart_by: int = Field(
+        2, ge=1, le=4, description="the two answers of a pair this far apart raise a notice"
+    )
+    quiet_after_working_days: int | None = Field(
+        None,
+        ge=1,
+        description="no meeting logged for this many working days (each member's nation's) "
+        "flags the pair to the team; none given: checkins.attention_without_meeting in working "
+        "days, five a week (P42D: 30)",
+    )
+
+    @field_validator("every")
+    @classmethod
+    def _at_least_a_week(cls, every: timedelta) -> timedelta:
+        if every < timedelta(days=7):
+            raise ValueError("a pulse comes at most once a week (P7D or more)")
+        return every
+
+
 # Agenda for Change's bands from 5 up, in order of seniority: 8a to 8d are bands of their own
 Band = Literal["5", "6", "7", "8a", "8b", "8c", "8d", "9"]
 BANDS: tuple[Band, ...] = ("5", "6", "7", "8a", "8b", "8c", "8d", "9")
@@ -466,6 +497,7 @@ class Programme(_Strict):
         None, description="the window in which people apply to this cohort, and its lists"
     )
     matching: MatchingSettings = MatchingSettings()
+    pulse: PulseSettings = PulseSettings()
 
     @field_validator("timezone")
     @classmethod
