@@ -118,7 +118,7 @@ def open_set_date(
     deps.team.require_member(acting(context).person)
     event = deps.events.programme.event(parse(EventPressed, action).value)
     if event is not None:
-        open_modal(client, acting(context), view.set_date_modal(event))
+        open_modal(client, acting(context), view.set_date_modal(event, deps.events.programme))
 
 
 def set_date(deps: Events, ack: Ack, client: WebClient, context: BoltContext) -> None:

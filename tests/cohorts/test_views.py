@@ -35,7 +35,7 @@ def test_the_console_offers_to_confirm_a_carried_date_and_says_when_it_is_expect
 
 def test_the_form_that_confirms_it_is_filled_in_with_last_years_day_and_times_a_year_on() -> None:
     assert LAUNCH is not None
-    form = view.set_date_modal(LAUNCH).to_dict()
+    form = view.set_date_modal(LAUNCH, NEXT_YEAR).to_dict()
 
     elements = {b["block_id"]: b["element"] for b in form["blocks"] if b["type"] == "input"}
     assert elements["day"]["initial_date"] == "2026-11-12"

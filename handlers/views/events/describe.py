@@ -1,5 +1,5 @@
-"""An event described for its reader: its title in their language, when (in UK time, and their
-own where it differs) and where."""
+"""An event described for its reader: its title in their language, when (in the programme's
+time, UK time for the shipped scheme, and their own where it differs) and where."""
 
 from __future__ import annotations
 
@@ -32,9 +32,14 @@ def when(
         return _("date to be confirmed")
     zone = programme.zone
     start, end = schedule.starts_at.astimezone(zone), schedule.ends_at.astimezone(zone)
-    # Translators: {zone} is GMT or BST, as the UK's clocks say.
-    text = _("{day}, {start}–{end} UK time ({zone})").format(
-        day=day(start), start=clock_time(start), end=clock_time(end), zone=f"{start:%Z}"
+    # Translators: {clock} is "UK time" (or the programme's time zone); {zone} is GMT or BST,
+    # as the UK's clocks say.
+    text = _("{day}, {start}–{end} {clock} ({zone})").format(
+        day=day(start),
+        start=clock_time(start),
+        end=clock_time(end),
+        clock=programme_clock(programme),
+        zone=f"{start:%Z}",
     )
     own = _zone(recipient_tz)
     if own is not None and _wall_clock(schedule.starts_at, own) != _wall_clock(
@@ -53,6 +58,11 @@ def when(
                 uk_time=text, weekday=formatted(own_start, "EEEE"), **times
             )
     return text
+
+
+def programme_clock(programme: Programme) -> str:
+    """What the programme's clock is called: UK time for a UK-wide scheme, otherwise its zone."""
+    return _("UK time") if programme.timezone == "Europe/London" else programme.timezone
 
 
 def where(event: Event) -> str:

@@ -13,9 +13,10 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from bot.events.service import Attendance
-from bot.scheme import Event
+from bot.scheme import Event, Programme
 from handlers.i18n import _
 from handlers.views.common import console_form, sections
+from handlers.views.events.describe import programme_clock
 from handlers.views.mrkdwn import escape
 
 
@@ -27,13 +28,14 @@ def feed_modal(text: str) -> View:
 SET_DATE_MODAL = "console_set_date_modal"
 
 
-def set_date_modal(event: Event) -> View:
+def set_date_modal(event: Event, programme: Programme) -> View:
     """The team's form to set an event's date; one carried from the last cohort starts at that
     date, so confirming it is one press."""
     proposed = event.date if event.to_confirm and isinstance(event.date, date) else None
     said = _("*{event}*: everyone invited is told the new date.")
     if proposed is not None:
         said = _("*{event}*: carried from last year's date. Confirm it, or change it first.")
+    clock, starts, ends = programme_clock(programme), _("Starts ({clock})"), _("Ends ({clock})")
     return console_form(
         SET_DATE_MODAL,
         _("Set the date"),
@@ -48,8 +50,8 @@ def set_date_modal(event: Event) -> View:
                     action_id="value", initial_date=proposed.isoformat() if proposed else None
                 ),
             ),
-            _time_input("start", _("Starts (UK time)"), event.start if proposed else None),
-            _time_input("end", _("Ends (UK time)"), event.end if proposed else None),
+            _time_input("start", starts.format(clock=clock), event.start if proposed else None),
+            _time_input("end", ends.format(clock=clock), event.end if proposed else None),
         ],
     )
 
