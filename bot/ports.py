@@ -9,13 +9,9 @@ from bot.applications.ports import ApplicationRepository
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
+from bot.goals.ports import BoundariesRepository, GoalRepository
 from bot.notices import ChannelRepository, DeliveryLedger
-from bot.pairs.ports import (
-    AgreementRepository,
-    CheckInRepository,
-    MeetingRepository,
-    PairRepository,
-)
+from bot.pairs.ports import CheckInRepository, MeetingRepository, PairRepository
 from bot.participants.ports import (
     ErasureRepository,
     ParticipantRepository,
@@ -46,7 +42,9 @@ class UnitOfWork(Protocol):
     @property
     def meetings(self) -> MeetingRepository: ...
     @property
-    def agreements(self) -> AgreementRepository: ...
+    def goals(self) -> GoalRepository: ...
+    @property
+    def boundaries(self) -> BoundariesRepository: ...
     @property
     def concerns(self) -> ConcernRepository: ...
     @property

@@ -1,6 +1,6 @@
-"""Pairs: accepting, stages, the agreement, check-in answers and meetings (buttons and modals,
-on messages and on the Home), pausing, the console's make, end and pause a pair, and the pair
-commands (`pair`, `stage`, `met`, `pause`, `agreement`, and the team's)."""
+"""Pairs: accepting, stages, check-in answers and meetings (buttons and modals, on messages and
+on the Home), pausing, the console's make, end and pause a pair, and the pair commands (`pair`,
+`stage`, `met`, `pause`, and the team's). The pair's goals are handlers/goals.py."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
 
 from bot.pairs.checkins import CheckInsService
-from bot.pairs.model import Agreement, Meeting
+from bot.pairs.model import Meeting
 from bot.pairs.rules import MAX_MEETING_MINUTES
 from bot.pairs.service import PairingService
 from bot.scheme import Stage
@@ -37,7 +37,7 @@ from handlers.views import concerns as concerns_view
 from handlers.views import pairs as view
 
 Id = RowId
-HOME_AGREEMENT_MODAL, HOME_MEETING_MODAL = "home_agreement_modal", "home_meeting_modal"
+HOME_MEETING_MODAL = "home_meeting_modal"
 
 
 class IdPressed(Payload):
@@ -47,15 +47,6 @@ class IdPressed(Payload):
 class StageChosen(Payload):
     pair_id: Id
     stage: Stage
-
-
-class AgreementForm(Payload):
-    """Each field's length is the domain's to check, so a long one is refused beside it."""
-
-    goals: str = ""
-    availability: str = ""
-    topics: str = ""
-    contact: str = ""
 
 
 class PauseForm(Payload):
@@ -115,29 +106,12 @@ def stage(deps: Pairs, ack: Ack, action: dict, context: BoltContext) -> None:
     _move_to_chosen_stage(deps.pairing, action, acting(context))
 
 
-def agreement(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
-    ack()
-    current = deps.pairing.agreement(acting(context).person)
-    open_modal(client, acting(context), view.agreement_modal(current))
-
-
-def save_agreement(deps: Pairs, ack: Ack, context: BoltContext) -> None:
-    _save_agreement_form(deps.pairing, acting(context))
-    ack()
-
-
 def _move_to_chosen_stage(pairing: PairingService, action: dict, me: Acting) -> None:
     """The stage menu's choice ("pair id:stage"), on a check-in or on the Home."""
     chosen = parse(MenuChoice, action).selected_option.value
     pair_id, _, stage = chosen.partition(":")
     moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
     pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
-
-
-def _save_agreement_form(pairing: PairingService, me: Acting) -> None:
-    form = parse(AgreementForm, me.values)
-    agreement = Agreement(form.goals, form.availability, form.topics, form.contact)
-    pairing.save_agreement(me.person, agreement, me.now)
 
 
 def _log_meeting_form(checkins: CheckInsService, me: Acting) -> Meeting:
@@ -199,20 +173,6 @@ def stage_on_home(
     ack()
     me = acting(context)
     _move_to_chosen_stage(deps.pairing, action, me)
-    deps.home.publish(client, me.person, me.now)
-
-
-def agreement_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
-    ack()
-    current = deps.pairing.agreement(acting(context).person)
-    modal = view.agreement_modal(current, HOME_AGREEMENT_MODAL)
-    open_modal(client, acting(context), modal)
-
-
-def save_agreement_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
-    me = acting(context)
-    _save_agreement_form(deps.pairing, me)
-    ack()
     deps.home.publish(client, me.person, me.now)
 
 
@@ -296,8 +256,6 @@ LISTENERS: list[Listen[Pairs]] = [
     Listen(App.action, view.ACCEPT, accept),
     Listen(App.action, view.CONCERN, concern),
     Listen(App.action, view.STAGE_SELECT, stage),
-    Listen(App.action, view.AGREEMENT, agreement),
-    Listen(App.view, view.AGREEMENT_MODAL, save_agreement),
     Listen(App.action, view.MET_YES, met),
     Listen(App.action, view.MET_NOT_YET, not_yet),
     Listen(App.action, view.SOMETHING_WRONG, something_wrong),
@@ -305,8 +263,6 @@ LISTENERS: list[Listen[Pairs]] = [
     Listen(App.view, view.MEETING_MODAL, log_meeting),
     Listen(App.action, view.HOME_ACCEPT, accept_on_home),
     Listen(App.action, view.HOME_STAGE, stage_on_home),
-    Listen(App.action, view.HOME_AGREEMENT, agreement_on_home),
-    Listen(App.view, HOME_AGREEMENT_MODAL, save_agreement_on_home),
     Listen(App.action, view.HOME_LOG_MEETING, meeting_on_home),
     Listen(App.view, HOME_MEETING_MODAL, log_meeting_on_home),
     Listen(App.action, view.HOME_PAUSE, pause_on_home),
@@ -317,11 +273,6 @@ LISTENERS: list[Listen[Pairs]] = [
     Listen(App.view, view.END_PAIR_MODAL, end_pair),
     Listen(App.view, view.PAUSE_PAIR_MODAL, pause_pair),
 ]
-
-
-def edit_agreement(deps: Pairs, _: EditAgreement, call: CommandCall) -> None:
-    current = deps.pairing.agreement(call.acting.person)
-    open_modal(call.client, call.acting, view.agreement_modal(current))
 
 
 def show_pair(deps: Pairs, _: ShowPair, call: CommandCall) -> str:
@@ -391,11 +342,6 @@ class LogMeeting:
 @dataclass(frozen=True)
 class Pause:
     until: date | None
-
-
-@dataclass(frozen=True)
-class EditAgreement:
-    pass
 
 
 @dataclass(frozen=True)
@@ -474,7 +420,6 @@ def _team_unpair(_: list[str], typed: list[str]) -> TeamUnpair:
 
 GRAMMAR: Grammar = {
     ("pair",): alone(ShowPair()),
-    ("agreement",): alone(EditAgreement()),
     ("stage",): _stage,
     ("met",): _meeting,
     ("pause",): _pause,
@@ -486,7 +431,6 @@ GRAMMAR: Grammar = {
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Pairs]]] = [
-    (EditAgreement, edit_agreement),
     (ShowPair, show_pair),
     (MoveStage, move_stage),
     (LogMeeting, log_meeting_command),

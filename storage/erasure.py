@@ -13,7 +13,7 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import concerns, evaluations, events, outbox, pairs, participants, requests
+from storage import concerns, evaluations, events, goals, outbox, pairs, participants, requests
 from storage.base import ALL_COHORTS, cohort_of
 from storage.participants import ParticipantRecord
 
@@ -49,5 +49,6 @@ class SqlErasure:
         outbox.erase_participant(self._session, slack_id)
         concerns.erase_participant(self._session, participant_id, slack_id)
         requests.erase_participant(self._session, participant_id, slack_id)
+        goals.erase_participant(self._session, participant_id)
         pairs.erase_participant(self._session, participant_id)
         self._session.flush()

@@ -1,4 +1,5 @@
-"""Pairs and what hangs off them: their stage history, agreements, meetings and check-ins."""
+"""Pairs and what hangs off them: their stage history, meetings and check-ins (their goals and
+boundaries are storage/goals.py)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from sqlalchemy.sql.expression import ScalarSelect
 
 from bot.pairs.model import (
-    Agreement,
     CheckIn,
     CheckInAnswer,
     Meeting,
@@ -69,18 +69,6 @@ class StageChangeRecord(Base):
     stage: Mapped[str] = mapped_column(String(20))
     changed_at: Mapped[datetime]
     changed_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
-
-
-class AgreementRecord(Base):
-    __tablename__ = "agreements"
-
-    pair_id: Mapped[int] = mapped_column(ForeignKey("pairs.id"), primary_key=True)
-    goals: Mapped[str] = mapped_column(Text, default="")
-    availability: Mapped[str] = mapped_column(Text, default="")
-    topics: Mapped[str] = mapped_column(Text, default="")
-    contact: Mapped[str] = mapped_column(Text, default="")
-    updated_at: Mapped[datetime]
-    updated_by: Mapped[int | None] = mapped_column(ForeignKey("participants.id"))
 
 
 class MeetingRecord(Base):
@@ -415,29 +403,9 @@ class SqlMeetings:
         ]
 
 
-class SqlAgreements:
-    def __init__(self, session: Session):
-        self._session = session
-
-    def get(self, pair_id: int) -> Agreement:
-        r = self._session.get(AgreementRecord, pair_id)
-        return (
-            Agreement(r.goals, r.availability, r.topics, r.contact, r.updated_at)
-            if r
-            else Agreement()
-        )
-
-    def save(self, pair_id: int, agreement: Agreement, by: int, now: datetime) -> None:
-        record = self._session.get(AgreementRecord, pair_id) or AgreementRecord(pair_id=pair_id)
-        record.goals, record.availability = agreement.goals, agreement.availability
-        record.topics, record.contact = agreement.topics, agreement.contact
-        record.updated_at, record.updated_by = now, by
-        self._session.add(record)
-        self._session.flush()
-
-
 def erase_participant(session: Session, participant_id: int) -> None:
-    """What the pair wrote together (meetings, agreement) named both of them: it goes too."""
+    """What the pair wrote together (their meetings) named both of them: it goes too (their
+    goals' words go by storage/goals.py)."""
     pair_ids = list(
         session.scalars(
             select(PairRecord.id).where(
@@ -447,4 +415,3 @@ def erase_participant(session: Session, participant_id: int) -> None:
     )
     if pair_ids:
         session.execute(delete(MeetingRecord).where(MeetingRecord.pair_id.in_(pair_ids)))
-        session.execute(delete(AgreementRecord).where(AgreementRecord.pair_id.in_(pair_ids)))

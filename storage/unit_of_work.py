@@ -16,8 +16,9 @@ from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
 from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
+from storage.goals import SqlBoundaries, SqlGoals
 from storage.outbox import SqlChannels, SqlDeliveryLedger
-from storage.pairs import SqlAgreements, SqlCheckIns, SqlMeetings, SqlPairs
+from storage.pairs import SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants, SqlReaderLanguages
 from storage.requests import SqlRequests
 
@@ -33,7 +34,8 @@ class SqlUnitOfWork:
     pairs: SqlPairs
     checkins: SqlCheckIns
     meetings: SqlMeetings
-    agreements: SqlAgreements
+    goals: SqlGoals
+    boundaries: SqlBoundaries
     concerns: SqlConcerns
     requests: SqlRequests
     applications: SqlApplications
@@ -68,7 +70,8 @@ class SqlUnitOfWork:
         self.pairs = SqlPairs(self._session)
         self.checkins = SqlCheckIns(self._session)
         self.meetings = SqlMeetings(self._session)
-        self.agreements = SqlAgreements(self._session)
+        self.goals = SqlGoals(self._session)
+        self.boundaries = SqlBoundaries(self._session)
         self.concerns = SqlConcerns(self._session)
         self.requests = SqlRequests(self._session)
         self.applications = SqlApplications(self._session)

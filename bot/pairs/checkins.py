@@ -1,5 +1,6 @@
 """Check-ins, meetings and the team's overview of pairs (CheckInsService): the pair's
-timeline once it is under way. Making and running the pairing itself is bot/pairs/service.py."""
+timeline once it is under way; in Enabling Growth a check-in also asks about one of the pair's
+goals (bot/goals/). Making and running the pairing itself is bot/pairs/service.py."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from bot.errors import NotAParticipant, within
+from bot.goals.service import ask_about_goals
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.errors import (
     AlreadyAnswered,
@@ -132,6 +134,7 @@ class CheckInsService:
         opened = uow.checkins.open_many(new_numbers, now)  # a pair missing: another process has it
         checkin_ids: dict[str, int] = {}
         outgoing: list[Outgoing] = []
+        asked: list[tuple[Pair, CheckIn, str]] = []
         for moment in due:
             state = states[moment.pair_id]
             pair, latest = state.pair, state.latest
@@ -149,7 +152,11 @@ class CheckInsService:
                 prompt = self._prompt(state, checkin.id, checkin.number, to, follow_up=False)
                 checkin_ids[prompt.delivery.key] = checkin.id
                 outgoing.append(prompt)
-        return outgoing, checkin_ids
+                if moment.kind == "check_in":
+                    asked.append((pair, checkin, to))
+        # In Enabling Growth, each new check-in also asks about one of the pair's goals (a
+        # prompt delivered again had its question kept beside it the first time).
+        return outgoing + ask_about_goals(uow, asked, now), checkin_ids
 
     @staticmethod
     def _prompt(

@@ -1,6 +1,6 @@
-"""Mentor–mentee pairs as plain data: the pair and its stage, its agreement, meetings and
-check-ins, and what the rules know and say about one pair (its state, its next moments, why it
-needs the team's attention)."""
+"""Mentor–mentee pairs as plain data: the pair and its stage, its meetings and check-ins, and
+what the rules know and say about one pair (its state, its next moments, why it needs the team's
+attention). The pair's goals and boundaries are bot/goals/model.py."""
 
 from __future__ import annotations
 
@@ -44,19 +44,6 @@ class Pair:
         if participant_id == self.mentor_id:
             return self.mentor_accepted_at is not None
         return self.mentee_accepted_at is not None
-
-
-@dataclass(frozen=True)
-class Agreement:
-    goals: str = ""
-    availability: str = ""
-    topics: str = ""
-    contact: str = ""
-    updated_at: datetime | None = None
-
-    @property
-    def is_empty(self) -> bool:
-        return not any((self.goals, self.availability, self.topics, self.contact))
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,4 @@
-"""Storage the pairs feature needs: pairs, check-ins, meetings and agreements."""
+"""Storage the pairs feature needs: pairs, check-ins and meetings."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Protocol
 
-from bot.pairs.model import Agreement, CheckIn, Meeting, Pair, PairState, StageChange
+from bot.pairs.model import CheckIn, Meeting, Pair, PairState, StageChange
 
 
 class PairRepository(Protocol):
@@ -38,8 +38,3 @@ class CheckInRepository(Protocol):
 class MeetingRepository(Protocol):
     def add(self, meeting: Meeting, by: int, now: datetime) -> None: ...
     def for_pair(self, pair_id: int) -> list[Meeting]: ...
-
-
-class AgreementRepository(Protocol):
-    def get(self, pair_id: int) -> Agreement: ...
-    def save(self, pair_id: int, agreement: Agreement, by: int, now: datetime) -> None: ...

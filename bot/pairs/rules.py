@@ -27,7 +27,6 @@ from bot.worktime import Calendar, Whereabouts
 
 MAX_MEETING_MINUTES = 8 * 60
 MEETING_TOPICS_MAX = 500
-AGREEMENT_FIELD_MAX = 1000  # each of goals, availability, topics, contact
 
 
 def N_(message: str) -> str:

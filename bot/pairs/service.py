@@ -1,7 +1,7 @@
-"""Making and running pairs: pairings from the steering group, acceptance, stages, the pair's
-agreement, pauses, and ending a pairing (PairingService). Check-ins, meetings and the team's
-overview are bot/pairs/checkins.py. What can go wrong is raised as data (bot/pairs/errors.py);
-handlers/views/pairs/ words it."""
+"""Making and running pairs: pairings from the steering group, acceptance, stages, pauses, and
+ending a pairing (PairingService). Check-ins, meetings and the team's overview are
+bot/pairs/checkins.py; the pair's goals and boundaries are bot/goals/. What can go wrong is
+raised as data (bot/pairs/errors.py); handlers/views/pairs/ words it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from bot.errors import NotAParticipant, NotOnTheScheme, within
+from bot.errors import NotAParticipant, NotOnTheScheme
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.errors import (
     AlreadyAccepted,
@@ -23,23 +23,14 @@ from bot.pairs.errors import (
     TeamPauseNotInFuture,
     UnknownStage,
 )
-from bot.pairs.model import (
-    Agreement,
-    Meeting,
-    Pair,
-)
+from bot.pairs.model import Meeting, Pair
 from bot.pairs.notices import (
     PairEnded,
     PairIntroduction,
     PairStarted,
     StageMoved,
 )
-from bot.pairs.rules import (
-    AGREEMENT_FIELD_MAX,
-    check_pairings,
-    pairing_faults,
-    parse_stage,
-)
+from bot.pairs.rules import check_pairings, pairing_faults, parse_stage
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.team import Team
@@ -50,7 +41,6 @@ class PairView:
     pair: Pair
     me: Participant
     partner: Participant
-    agreement: Agreement
     meetings: list[Meeting]
     stage_since: datetime
 
@@ -103,7 +93,7 @@ class PairingService:
             pair = uow.pairs.current_for(person.id) if person else None
             if person is None or pair is None:
                 raise NotPaired(member_slack)
-            mentor, mentee = _people(uow, pair)
+            mentor, mentee = members_of(uow, pair)
             ended = end_pairing(uow, pair, reason, now)
             uow.commit()
         self._deliveries.flush(now, keys_of(ended))
@@ -129,7 +119,7 @@ class PairingService:
 
     def accept(self, slack_user_id: str, pair_id: int, now: datetime) -> Pair:
         with self._uow() as uow:
-            person, pair = self._own_pair(uow, slack_user_id, pair_id)
+            person, pair = own_pair(uow, slack_user_id, pair_id)
             if pair.accepted_by(person.id):
                 raise AlreadyAccepted()
             pair = uow.pairs.accept(pair.id, person.id, now)
@@ -143,7 +133,7 @@ class PairingService:
 
     def _started(self, uow: UnitOfWork, pair: Pair) -> list[Outgoing]:
         """The pair told, in its group DM, that both have accepted."""
-        mentor, mentee = _people(uow, pair)
+        mentor, mentee = members_of(uow, pair)
         return [PairStarted(pair.id, mentor, mentee).to(group((mentor, mentee)))]
 
     def move_stage(
@@ -153,27 +143,19 @@ class PairingService:
         if stage is None:
             raise UnknownStage(stage_text)
         with self._uow() as uow:
-            person, pair = self._own_pair(uow, slack_user_id, pair_id)
+            person, pair = own_pair(uow, slack_user_id, pair_id)
             if pair.status != "active":
                 raise NotStarted()
             if pair.stage == stage:
                 raise AlreadyInStage(stage)
             uow.pairs.set_stage(pair.id, stage, person.id, now)
             moved = StageMoved(pair.id, stage, person.name, now)
-            told = [moved.to(group(_people(uow, pair)))]
+            told = [moved.to(group(members_of(uow, pair)))]
             uow.deliveries.add(told, now)
             uow.commit()
         self._deliveries.flush(now, keys_of(told))
         self._on_change()
         return pair
-
-    def save_agreement(self, slack_user_id: str, agreement: Agreement, now: datetime) -> None:
-        with self._uow() as uow:
-            person, pair = self._own_pair(uow, slack_user_id)
-            for field in ("goals", "availability", "topics", "contact"):
-                within(field, getattr(agreement, field), AGREEMENT_FIELD_MAX)
-            uow.agreements.save(pair.id, agreement, person.id, now)
-            uow.commit()
 
     def pause(self, slack_user_id: str, until: date | None, now: datetime) -> None:
         with self._uow() as uow:
@@ -211,41 +193,35 @@ class PairingService:
             pair = uow.pairs.latest_for(person.id)
             if pair is None:
                 raise NotInAPair()
-            mentor, mentee = _people(uow, pair)
+            mentor, mentee = members_of(uow, pair)
             partner = mentee if person.id == mentor.id else mentor
             history = uow.pairs.stage_history(pair.id)
             return PairView(
                 pair,
                 person,
                 partner,
-                uow.agreements.get(pair.id),
                 uow.meetings.for_pair(pair.id),
                 history[-1].changed_at,
             )
 
-    def agreement(self, slack_user_id: str) -> Agreement:
-        """The pair's agreement as it stands, to edit (not once the pairing has ended)."""
-        with self._uow() as uow:
-            _person, pair = self._own_pair(uow, slack_user_id)
-            return uow.agreements.get(pair.id)
 
-    def _own_pair(
-        self, uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
-    ) -> tuple[Participant, Pair]:
-        """The person's current pair (the one `pair_id` names, where a button names one). A
-        pairing of theirs that has ended is said to have ended, not that they have none."""
-        person = _participant(uow, slack_user_id)
-        pair = uow.pairs.latest_for(person.id)
-        if pair_id is not None and (pair is None or pair.id != pair_id):
-            pressed = uow.pairs.get(pair_id)
-            if pressed is not None and person.id in pressed.members:
-                raise PairingEnded()  # one of theirs, and not their latest: it has ended
-            raise NotInAPair() if pair is None else NotYourPair()
-        if pair is None:
-            raise NotInAPair()
-        if pair.status == "ended":
-            raise PairingEnded()
-        return person, pair
+def own_pair(
+    uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
+) -> tuple[Participant, Pair]:
+    """The person's current pair (the one `pair_id` names, where a button names one). A pairing
+    of theirs that has ended is said to have ended, not that they have none."""
+    person = _participant(uow, slack_user_id)
+    pair = uow.pairs.latest_for(person.id)
+    if pair_id is not None and (pair is None or pair.id != pair_id):
+        pressed = uow.pairs.get(pair_id)
+        if pressed is not None and person.id in pressed.members:
+            raise PairingEnded()  # one of theirs, and not their latest: it has ended
+        raise NotInAPair() if pair is None else NotYourPair()
+    if pair is None:
+        raise NotInAPair()
+    if pair.status == "ended":
+        raise PairingEnded()
+    return person, pair
 
 
 def end_pairing(
@@ -255,7 +231,7 @@ def end_pairing(
     their own, giving no reason (`reason` is for the team's records). Someone `leaving` the
     scheme (being erased) is told nothing, and their partner's word does not name them."""
     uow.pairs.end(pair.id, reason, now)
-    mentor, mentee = _people(uow, pair)
+    mentor, mentee = members_of(uow, pair)
     ended = [
         PairEnded(pair.id, None if other.id == leaving else other).to_person(person)
         for person, other in ((mentor, mentee), (mentee, mentor))
@@ -265,7 +241,8 @@ def end_pairing(
     return ended
 
 
-def _people(uow: UnitOfWork, pair: Pair) -> tuple[Participant, Participant]:
+def members_of(uow: UnitOfWork, pair: Pair) -> tuple[Participant, Participant]:
+    """The pair's mentor and mentee."""
     mentor, mentee = uow.participants.get(pair.mentor_id), uow.participants.get(pair.mentee_id)
     assert mentor is not None and mentee is not None
     return mentor, mentee

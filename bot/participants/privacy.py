@@ -10,6 +10,7 @@ from datetime import datetime
 from typing import Any
 
 from bot.errors import NotAParticipant, NotOnTheScheme
+from bot.goals.model import Goal
 from bot.notices import Deliveries, keys_of
 from bot.pairs.model import Pair
 from bot.pairs.service import end_pairing
@@ -187,7 +188,7 @@ def _pair_summary(uow: UnitOfWork, person: Participant, pair: Pair) -> HeldPair:
         pair.stage,
         len(uow.meetings.for_pair(pair.id)),
         len(uow.checkins.for_pair(pair.id)),
-        not uow.agreements.get(pair.id).is_empty,
+        bool(uow.goals.for_pair(pair.id)) or not uow.boundaries.get(pair.id).is_empty,
     )
 
 
@@ -223,9 +224,10 @@ def _profile(person: Participant) -> dict[str, Any]:
 
 
 def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, Any]:
-    """The person's current pairing: its stages, the pair's agreement, meetings and check-ins."""
+    """The person's current pairing: its stages, the pair's goals and boundaries, meetings and
+    check-ins."""
     partner = _partner(uow, person, pair)
-    agreement = uow.agreements.get(pair.id)
+    boundaries = uow.boundaries.get(pair.id)
     return {
         "partner": partner.name if partner else None,
         "stage": pair.stage,
@@ -233,11 +235,11 @@ def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, 
         "stages": [
             {"stage": c.stage, "from": _iso(c.changed_at)} for c in uow.pairs.stage_history(pair.id)
         ],
-        "agreement": {
-            "goals": agreement.goals,
-            "availability": agreement.availability,
-            "topics": agreement.topics,
-            "contact": agreement.contact,
+        "goals": [_goal_record(g) for g in uow.goals.for_pair(pair.id)],
+        "boundaries": {
+            "availability": boundaries.availability,
+            "topics": boundaries.topics,
+            "contact": boundaries.contact,
         },
         "meetings": [
             {"on": _iso(m.met_on), "minutes": m.minutes, "topics": m.topics}
@@ -246,6 +248,19 @@ def _pair_record(uow: UnitOfWork, person: Participant, pair: Pair) -> dict[str, 
         "check_ins": [
             {"sent": _iso(c.sent_at), "answer": c.answer} for c in uow.checkins.for_pair(pair.id)
         ],
+    }
+
+
+def _goal_record(goal: Goal) -> dict[str, Any]:
+    """One of the pair's goals, with the mentee's confidence and each check-in's answer."""
+    return {
+        "what": goal.what,
+        "how_you_will_know": goal.how_known,
+        "by_when": _iso(goal.by_when),
+        "confidence_at_the_start": goal.confidence_start,
+        "confidence_at_the_close": goal.confidence_end,
+        "progress": goal.progress,
+        "story": [{"on": _iso(s.said_at), "progress": s.progress} for s in goal.story],
     }
 
 

@@ -83,7 +83,7 @@ def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: Wor
 
 
 @pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
-def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreement(
+def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_goals(
     world: World,
 ) -> None:
     paired_world(world)
@@ -108,11 +108,11 @@ def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreemen
         group_messages(world, GRACE, SUNITA)[-1].text
         == "Grace Mensah moved your pair to Negotiation."
     )
-    world.command_opens_modal(GRACE, "agreement")
+    world.command_opens_modal(GRACE, "agreement")  # its old name opens the goals form
     world.submit_view(
         GRACE,
         {
-            "goals": "Confidence to apply for a band 8b post",
+            "what_1": "Confidence to apply for a band 8b post",
             "availability": "Every other Tuesday, 45 minutes",
             "topics": "Leadership, not clinical casework",
             "contact": "Slack first",
@@ -121,8 +121,10 @@ def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_an_agreemen
     mine = world.command(SUNITA, "pair")
     assert "*Your partner:* Grace Mensah (mentor)" in mine
     assert "*Stage:* Negotiation since 21 November 2025" in mine
-    assert "• Goals: Confidence to apply for a band 8b post" in mine
     assert "• 20 Nov 2025, 45 min: getting to know each other" in mine
+    home = words(world.open_home(SUNITA))
+    assert "*1.* Confidence to apply for a band 8b post" in home
+    assert "*Availability:* Every other Tuesday, 45 minutes" in home
 
     assert world.command(SUNITA, "stage enabling growth").startswith("Done")
     world.walk_to(uk("2025-12-31 12:00"))

@@ -1,5 +1,5 @@
-"""Names from the participants file and what pairs type (their agreement, their meetings' topics)
-read as written in every pairs message, and never as Slack markup."""
+"""Names from the participants file and what pairs type (their meetings' topics) read as written
+in every pairs message, and never as Slack markup. Their goals' words are tests/goals/."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ from bot.pairs.errors import (
     UnknownStage,
     WrongRole,
 )
-from bot.pairs.model import Agreement, Attention, Meeting, Pair
+from bot.pairs.model import Attention, Meeting, Pair
 from bot.pairs.notices import AcceptanceNudge, PairEnded, PairIntroduction, PairStarted, StageMoved
 from bot.pairs.service import NotOnTheScheme, PairView
 from bot.participants.errors import ImportRejected
@@ -109,7 +109,7 @@ def test_a_partner_who_has_left_the_scheme_is_not_named_when_the_pairing_ends() 
 
 def test_a_pairing_that_has_ended_shows_as_ended_naming_nobody() -> None:
     ended = Pair(3, 1, 2, "ended", "negotiation", NOW, ended_at=NOW)
-    mine = PairView(ended, mentor(), mentee("Erased participant"), Agreement(), [], NOW)
+    mine = PairView(ended, mentor(), mentee("Erased participant"), [], NOW)
 
     shown = view.my_pair_message(mine, NOW)
 
@@ -117,29 +117,22 @@ def test_a_pairing_that_has_ended_shows_as_ended_naming_nobody() -> None:
     assert "Erased participant" not in shown and "Stage" not in shown
 
 
-def test_a_pairs_agreement_and_meetings_read_as_typed_in_my_pair() -> None:
-    agreement = Agreement(goals=TYPED, availability=TYPED, topics=TYPED, contact=TYPED)
+def test_a_pairs_meetings_read_as_typed_in_my_pair_which_says_where_its_goals_are() -> None:
     met = Meeting(3, date(2025, 11, 18), 45, TYPED)
-    mine = PairView(PAIR, mentee(), mentor(TYPED), agreement, [met], NOW)
+    mine = PairView(PAIR, mentee(), mentor(TYPED), [met], NOW)
 
     shown_to_me = view.my_pair_message(mine, NOW)
 
     assert f"*Your partner:* {ESCAPED} (mentor)" in shown_to_me
-    for field in ("Goals", "Availability", "Topics", "Contact"):
-        assert f"• {field}: {ESCAPED}" in shown_to_me
+    assert "*Your goals and boundaries:* on your Home, or `/mentoring goals`" in shown_to_me
     assert f"• 18 Nov 2025, 45 min: {ESCAPED}" in shown_to_me
     assert no_markup_in(shown_to_me)
 
 
 def test_a_pairing_waiting_for_one_of_the_two_names_them_as_typed() -> None:
     awaiting = Pair(3, 1, 2, "awaiting", "preparing", NOW, mentee_accepted_at=NOW)
-    no_agreement = Agreement()
-    to_her = view.my_pair_message(
-        PairView(awaiting, mentee(), mentor(TYPED), no_agreement, [], NOW), NOW
-    )
-    to_him = view.my_pair_message(
-        PairView(awaiting, mentor(), mentee(TYPED), no_agreement, [], NOW), NOW
-    )
+    to_her = view.my_pair_message(PairView(awaiting, mentee(), mentor(TYPED), [], NOW), NOW)
+    to_him = view.my_pair_message(PairView(awaiting, mentor(), mentee(TYPED), [], NOW), NOW)
 
     assert f"(waiting for {ESCAPED} to accept)" in to_her
     assert f"({ESCAPED} has accepted; your pairing starts as soon as you accept too)" in to_him
@@ -172,13 +165,6 @@ def test_the_name_on_an_answered_check_in_cannot_notify_anyone() -> None:
 
     assert text == f"{ESCAPED} answered: Yes, we've met. Thank you!"
     assert no_markup_in((text, blocks))
-
-
-def test_the_agreement_form_shows_what_was_typed_unescaped_as_it_is_plain_text() -> None:
-    modal = view.agreement_modal(Agreement(goals=TYPED)).to_dict()
-
-    [goals] = [b for b in modal["blocks"] if b["block_id"] == "goals"]
-    assert goals["element"]["initial_value"] == TYPED
 
 
 def test_the_teams_overview_says_why_a_pair_needs_attention() -> None:

@@ -35,7 +35,6 @@ from handlers.views.pairs.errors import (
     wrong_role,
 )
 from handlers.views.pairs.forms import (
-    AGREEMENT_MODAL,
     END_PAIR_MODAL,
     HOME_PAUSE_MODAL,
     MAKE_PAIR_MODAL,
@@ -45,7 +44,6 @@ from handlers.views.pairs.forms import (
     PAIR_PAUSED,
     PAIRS_IMPORTED,
     PAUSE_PAIR_MODAL,
-    agreement_modal,
     end_pair_modal,
     make_pair_modal,
     meeting_logged_modal,
@@ -59,7 +57,6 @@ from handlers.views.pairs.forms import (
 )
 from handlers.views.pairs.home import (
     HOME_ACCEPT,
-    HOME_AGREEMENT,
     HOME_LOG_MEETING,
     HOME_PAUSE,
     HOME_RESUME,
@@ -69,7 +66,6 @@ from handlers.views.pairs.home import (
 )
 from handlers.views.pairs.messages import (
     ACCEPT,
-    AGREEMENT,
     CONCERN,
     MEETING_SHORTCUT,
     MET_NOT_YET,
@@ -109,7 +105,6 @@ __all__ = [
     "pair_paused_modal",
     "pairs_imported_modal",
     "ACCEPT",
-    "AGREEMENT",
     "CONCERN",
     "MEETING_SHORTCUT",
     "MET_NOT_YET",
@@ -139,7 +134,6 @@ __all__ = [
     "paused_reply",
     "stage_moved_reply",
     "unpaired_reply",
-    "AGREEMENT_MODAL",
     "END_PAIR_MODAL",
     "HOME_PAUSE_MODAL",
     "MAKE_PAIR_MODAL",
@@ -149,7 +143,6 @@ __all__ = [
     "PAIR_MADE",
     "PAIR_PAUSED",
     "PAUSE_PAIR_MODAL",
-    "agreement_modal",
     "end_pair_modal",
     "make_pair_modal",
     "meeting_logged_modal",
@@ -183,7 +176,6 @@ __all__ = [
     "unknown_stage",
     "wrong_role",
     "HOME_ACCEPT",
-    "HOME_AGREEMENT",
     "HOME_LOG_MEETING",
     "HOME_PAUSE",
     "HOME_RESUME",

@@ -13,7 +13,7 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.pairs.model import Agreement, Meeting
+from bot.pairs.model import Meeting
 from handlers.i18n import N_, _
 from handlers.views.common import (
     console_form,
@@ -24,9 +24,6 @@ from handlers.views.common import (
 from handlers.views.pairs.messages import meeting_logged
 
 MEETING_MODAL = "meeting_submit"
-
-
-AGREEMENT_MODAL = "agreement_submit"
 
 
 # Modals ---------------------------------------------------------------------------------------------
@@ -58,45 +55,6 @@ def meeting_modal(today: date, callback_id: str = MEETING_MODAL) -> View:
                 label=_("What did you talk about?"),
                 optional=True,
                 element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
-            ),
-        ],
-    )
-
-
-def agreement_modal(agreement: Agreement, callback_id: str = AGREEMENT_MODAL) -> View:
-    def field(block_id: str, label: str, value: str, hint: str) -> InputBlock:
-        return InputBlock(
-            block_id=block_id,
-            label=label,
-            optional=True,
-            hint=hint,
-            element=PlainTextInputElement(
-                action_id="value", multiline=True, initial_value=value or None, max_length=1000
-            ),
-        )
-
-    return View(
-        type="modal",
-        callback_id=callback_id,
-        title=_("Our agreement"),
-        submit=_("Save"),
-        close=_("Cancel"),
-        blocks=[
-            field(
-                "goals", _("Learning goals"), agreement.goals, _("What the mentee hopes to gain")
-            ),
-            field(
-                "availability",
-                _("Availability"),
-                agreement.availability,
-                _("How often and when you meet"),
-            ),
-            field("topics", _("Topics"), agreement.topics, _("What you will and won't discuss")),
-            field(
-                "contact",
-                _("How to contact each other"),
-                agreement.contact,
-                _("e.g. Slack first, phone if urgent"),
             ),
         ],
     )

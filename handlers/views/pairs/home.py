@@ -26,9 +26,6 @@ HOME_ACCEPT = "home_accept"
 HOME_STAGE = "home_stage"
 
 
-HOME_AGREEMENT = "home_agreement"
-
-
 HOME_LOG_MEETING = "home_log_meeting"
 
 
@@ -68,8 +65,7 @@ def _pair(
         )
     if pair.status == "active":
         buttons += [
-            ButtonElement(text=_("Log a meeting"), action_id=HOME_LOG_MEETING, value=str(pair.id)),
-            ButtonElement(text=_("Edit our agreement"), action_id=HOME_AGREEMENT),
+            ButtonElement(text=_("Log a meeting"), action_id=HOME_LOG_MEETING, value=str(pair.id))
         ]
         paused = me.paused_until is not None and me.paused_until > now.date()
         buttons.append(
@@ -92,7 +88,6 @@ def _recent(view: PairView) -> PairView:
         view.pair,
         view.me,
         view.partner,
-        view.agreement,
         view.meetings[-MEETINGS_SHOWN:],
         view.stage_since,
     )

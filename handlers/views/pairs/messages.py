@@ -32,15 +32,13 @@ from bot.participants.model import Participant, Role
 from bot.scheme import STAGES, Stage
 from handlers.i18n import N_, _, day, formatted, ngettext
 from handlers.slack.rendering import message_view
+from handlers.views.goals.messages import set_goals_button
 from handlers.views.mrkdwn import escape
 
 ACCEPT = "pair_accept"
 
 
 CONCERN = "pair_concern"
-
-
-AGREEMENT = "pair_agreement"
 
 
 MET_YES = "checkin_yes"
@@ -60,7 +58,7 @@ STAGE_PROMPTS: dict[Stage, str] = {
         "*Preparing*: take time to get to know each other and each other's work and context, and be clear about what you both expect."
     ),
     "negotiation": N_(
-        "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring agreement`."
+        "*Negotiation*: agree the learning goals, and your boundaries: availability, topics, how to contact each other. Record them with `/mentoring goals`."
     ),
     "enabling_growth": N_(
         "*Enabling Growth*: the longest stage, where most of the work happens: talk regularly, and the project team is there if you need it."
@@ -143,7 +141,7 @@ def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
         SectionBlock(
             text=MarkdownTextObject(text=f"{text}\n{_stage_prompt('preparing')}\n{checking_in}")
         ),
-        ActionsBlock(elements=[_agreement_button()]),
+        ActionsBlock(elements=[set_goals_button()]),
     ]
 
 
@@ -191,7 +189,7 @@ def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
         SectionBlock(text=MarkdownTextObject(text=f"{text}\n{_stage_prompt(n.stage)}"))
     ]
     if n.stage == "negotiation":
-        blocks.append(ActionsBlock(elements=[_agreement_button()]))
+        blocks.append(ActionsBlock(elements=[set_goals_button()]))
     return text, blocks
 
 
@@ -216,26 +214,13 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 def my_pair_message(view: PairView, now: datetime) -> str:
     if view.pair.status == "ended":
         return pairing_ended_words()
-    agreement = view.agreement
     lines = [
         _("*Your partner:* {name} ({role})").format(
             name=escape(view.partner.name), role=_role_name(view.partner.role)
         ),
         _stage_line(view),
+        _("*Your goals and boundaries:* on your Home, or `/mentoring goals`"),
     ]
-    if agreement.is_empty:
-        lines.append(_("*Your agreement:* not recorded yet; use `/mentoring agreement`"))
-    else:
-        # The heading alone, then each part on its own line (its trailing space as always)
-        lines.append(_("*Your agreement:*") + " ")
-        lines += [
-            _("• Goals: {goals}").format(goals=escape(agreement.goals) or "–"),
-            _("• Availability: {availability}").format(
-                availability=escape(agreement.availability) or "–"
-            ),
-            _("• Topics: {topics}").format(topics=escape(agreement.topics) or "–"),
-            _("• Contact: {contact}").format(contact=escape(agreement.contact) or "–"),
-        ]
     if view.meetings:
         lines.append(_("*Meetings ({n}):*").format(n=len(view.meetings)))
         lines += [
@@ -351,10 +336,6 @@ def _pair_buttons(pair_id: int) -> ActionsBlock:
             ButtonElement(text=_("I have a concern"), action_id=CONCERN, value=str(pair_id)),
         ],
     )
-
-
-def _agreement_button() -> ButtonElement:
-    return ButtonElement(text=_("Record our agreement"), action_id=AGREEMENT, value="edit")
 
 
 def _who(person: Participant) -> str:
