@@ -17,6 +17,7 @@ from bot.participants.ports import (
     ParticipantRepository,
     ReaderLanguageRepository,
 )
+from bot.pulse.ports import PulseRepository
 from bot.requests.ports import RequestRepository
 
 
@@ -49,6 +50,8 @@ class UnitOfWork(Protocol):
     def concerns(self) -> ConcernRepository: ...
     @property
     def requests(self) -> RequestRepository: ...
+    @property
+    def pulse(self) -> PulseRepository: ...
     @property
     def applications(self) -> ApplicationRepository: ...
     @property
