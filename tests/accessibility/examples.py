@@ -37,6 +37,9 @@ from bot.evaluations.notices import (
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.notices import Notice
+from bot.outcomes.model import CohortOutcomes, Completion, PairedAnswer, PairRecord
+from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
+from bot.outcomes.rules import outcomes_report
 from bot.pairs.model import Attention
 from bot.pairs.notices import (
     AcceptanceNudge,
@@ -377,6 +380,29 @@ def _applications() -> list[Example]:
     ]
 
 
+def _outcomes() -> list[Example]:
+    """A small cohort's report (its figures hidden, so it is drawn quickly), in each language."""
+    data = CohortOutcomes(
+        PROGRAMME.name,
+        PROGRAMME.cohort,
+        date(2026, 10, 5),
+        paired=tuple(
+            PairedAnswer("mentee", "leadership-confidence", 2, 3 + n % 2) for n in range(4)
+        ),
+        pairs=tuple(PairRecord(3, n % 3, 4 + n) for n in range(4)),
+        completions=tuple(Completion("mentee", n < 3) for n in range(4)),
+        fits=(),
+        pulses=(),
+    )
+    forms = PROGRAMME.evaluations
+    report = outcomes_report(data, forms.forms[0], forms.forms[-1])
+    return [
+        Example(OutcomesPdf(report, "en", NOW), ("outcomes report", "2025-26", "PDF", "hidden")),
+        Example(OutcomesCsv(report, "en", NOW), ("outcomes report", "2025-26", "CSV")),
+        Example(OutcomesCsv(report, "cy", NOW), ("2025-26", "CSV")),
+    ]
+
+
 def notice_examples() -> dict[type, list[Example]]:
     """Every example, by notice type."""
     by_type: dict[type, list[Example]] = {}
@@ -389,6 +415,7 @@ def notice_examples() -> dict[type, list[Example]]:
         *_requests_for_the_team(),
         *_requests_for_the_person(),
         *_applications(),
+        *_outcomes(),
     ]:
         by_type.setdefault(type(example.notice), []).append(example)
     return by_type
