@@ -19,6 +19,7 @@ from localslack.workspace import Message
 from mentorbot.app import Mentorbot
 from mentorbot.settings import Settings
 from tests.cast import COHORT, COHORT_CSV
+from tests.seen import words
 from tests.waiting import settle
 
 UK = ZoneInfo("Europe/London")
@@ -58,7 +59,9 @@ class World:
         return self.slack.workspace.dms_to(user_id)
 
     def texts(self, user_id: str) -> list[str]:
-        return [m.text for m in self.dms(user_id) if m.text]
+        """The words the person reads in each message of their DM, oldest first (tests/seen.py:
+        a message's blocks where it has them, not the notification's text)."""
+        return [shown for m in self.dms(user_id) if (shown := words(m))]
 
     def files(self, user_id: str) -> list[str]:
         return [f["name"] for m in self.dms(user_id) for f in m.files]
