@@ -21,6 +21,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 import handlers.applications
+import handlers.cohorts
 import handlers.commands
 import handlers.concerns
 import handlers.console
@@ -34,6 +35,7 @@ import handlers.pairs
 import handlers.participants
 import handlers.requests
 from bot.applications.service import ApplicationsService
+from bot.cohorts.service import CohortsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
@@ -297,6 +299,7 @@ def _services(
         privacy=PrivacyService(programme, uow, deliveries, team),
         participants=ParticipantsService(uow, directory, team, scheduler.sync),
         applications=ApplicationsService(programme, uow, deliveries, team),
+        cohorts=CohortsService(programme, uow, deliveries, team),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -364,6 +367,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.applications.register(
         bolt, commands, handlers.applications.Applications(services.applications, home)
     )
+    handlers.cohorts.register(bolt, handlers.cohorts.Cohorts(services.cohorts, team, home))
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver
     )

@@ -4,21 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
-
 from bot.cohorts.errors import AlreadyWritten, NoSuchCohort, NotLater
 from bot.cohorts.model import Cohort
-from bot.cohorts.rules import next_programme
+from bot.cohorts.rules import next_programme, programme_file_text
 from bot.scheme import SHIPPED_PROGRAMME, checked_programme, programme_settings
-
-HEADER = """\
-# {name}: started from {old} by `mentorbot cohort new {new} --from {old}`.
-# Every dated event and form is last year's moved to the same weekday a year on and marked
-# `to_confirm: true`: nothing is sent for it until the team confirms the date (the console's
-# "Dates to confirm", `/mentoring event date`, or removing the line here). TBC events stay TBC.
-# The application window is moved too: set the dates people may apply between.
-# Bank holiday changes were for {old}'s days and are not carried over.
-"""
 
 
 def programme_files(place: Path) -> list[Path]:
@@ -46,9 +35,7 @@ def start_cohort(new: str, old: str, configured: Path, out: Path | None) -> tupl
         raise AlreadyWritten(target)
     carried = next_programme(settings, Cohort(old), Cohort(new))
     programme = checked_programme(target, carried)  # what is written is a file the bot runs on
-    text = HEADER.format(name=programme.name, old=old, new=new) + yaml.safe_dump(
-        carried, sort_keys=False, allow_unicode=True, width=100
-    )
+    text = programme_file_text(carried, Cohort(old), Cohort(new))
     target.write_text(text, encoding="utf-8")
     to_confirm = sum(e.to_confirm for e in programme.events) + sum(
         f.to_confirm for f in programme.evaluations.forms

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.applications.service import ApplicationsService
+from bot.cohorts.service import CohortsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
@@ -37,5 +38,6 @@ class Services:
     privacy: PrivacyService
     participants: ParticipantsService
     applications: ApplicationsService
+    cohorts: CohortsService
     outbox: Sender
     clock: Now

@@ -7,10 +7,34 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta
 from typing import Any
 
+import yaml
+
 from bot.cohorts.model import Cohort
 
 # What a programme says only of its own year: its bank holiday changes are for that year's days
 YEAR_BOUND = ("bank_holidays",)
+
+
+HEADER = """\
+# {name}: started from {old} (`mentorbot cohort new {new} --from {old}`, or the team's console).
+# Every dated event and form is last year's moved to the same weekday a year on and marked
+# `to_confirm: true`: nothing is sent for it until the team confirms the date (the console's
+# "Confirm date", `/mentoring event date`, or removing the line here). TBC events stay TBC.
+# The application window is moved too: set the dates people may apply between.
+# Bank holiday changes were for {old}'s days and are not carried over.
+"""
+
+
+def following(cohort: Cohort) -> Cohort:
+    """2025-26 → 2026-27."""
+    first = cohort.first_year + 1
+    return Cohort(f"{first}-{(first + 1) % 100:02d}")
+
+
+def programme_file_text(carried: dict[str, Any], old: Cohort, new: Cohort) -> str:
+    """The next programme as a file a person reads and edits: what was done, then the settings."""
+    header = HEADER.format(name=carried["name"], old=old.id, new=new.id)
+    return header + yaml.safe_dump(carried, sort_keys=False, allow_unicode=True, width=100)
 
 
 def same_weekday_years_on(day: date, years: int) -> date:

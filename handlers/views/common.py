@@ -4,6 +4,7 @@ are worded in its view, registered with `error_words`."""
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -84,6 +85,14 @@ def quoted(text: str) -> list[Block]:
             escaped = escaped[cut:]
         pieces.append(escaped)
     return list(sections("\n".join(f"> {piece}" for piece in pieces)))
+
+
+CHANNEL_ID = re.compile("^[CG][A-Z0-9]+$")
+
+
+def channel_link(channel: str) -> str:
+    """The team's channel as Slack shows it: an id becomes a link showing its name."""
+    return f"<#{channel}>" if CHANNEL_ID.match(channel) else f"#{escape(channel.lstrip('#'))}"
 
 
 def note(text: str) -> ContextBlock:

@@ -15,6 +15,7 @@ from bot.scheme import Programme
 from handlers.i18n import _
 from handlers.views import (
     applications,
+    cohorts,
     concerns,
     evaluations,
     events,
@@ -34,6 +35,7 @@ ATTENTION: list[Callable[[Console, Programme, datetime], tuple[list[Block], bool
 ]
 # The console's sections after "Needs attention", top to bottom.
 SECTIONS: list[Section] = [
+    cohorts.console_section,
     events.console_section,
     applications.console_section,
     participants.console_section,

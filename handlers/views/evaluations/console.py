@@ -4,7 +4,6 @@ handlers/views/console.py), with its action ids."""
 from __future__ import annotations
 
 import json
-import re
 from datetime import datetime
 from typing import Literal
 
@@ -19,6 +18,7 @@ from slack_sdk.models.blocks import (
 from bot.evaluations.notices import ResultsForTeam
 from bot.scheme import Programme
 from handlers.i18n import N_, _
+from handlers.views.common import channel_link
 from handlers.views.hub import SHOWN, Console, Said, more_note
 from handlers.views.mrkdwn import escape
 
@@ -106,14 +106,6 @@ DELAYED: dict[File, str] = {
 
 
 NOT_SENT = N_("That could not be sent just now. Please try again in a minute.")
-
-
-CHANNEL_ID = re.compile("^[CG][A-Z0-9]+$")
-
-
-def channel_link(channel: str) -> str:
-    """The team's channel as Slack shows it: an id becomes a link showing its name."""
-    return f"<#{channel}>" if CHANNEL_ID.match(channel) else f"#{escape(channel.lstrip('#'))}"
 
 
 def file_said(form_id: str, words: str, channel: str) -> Said:
