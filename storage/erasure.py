@@ -13,7 +13,17 @@ from datetime import datetime
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from storage import concerns, evaluations, events, goals, outbox, pairs, participants, requests
+from storage import (
+    concerns,
+    evaluations,
+    events,
+    goals,
+    outbox,
+    pairs,
+    participants,
+    pulse,
+    requests,
+)
 from storage.base import ALL_COHORTS, cohort_of
 from storage.participants import ParticipantRecord
 
@@ -50,5 +60,6 @@ class SqlErasure:
         concerns.erase_participant(self._session, participant_id, slack_id)
         requests.erase_participant(self._session, participant_id, slack_id)
         goals.erase_participant(self._session, participant_id)
+        pulse.erase_participant(self._session, participant_id)
         pairs.erase_participant(self._session, participant_id)
         self._session.flush()

@@ -20,6 +20,7 @@ from storage.goals import SqlBoundaries, SqlGoals
 from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants, SqlReaderLanguages
+from storage.pulse import SqlPulse
 from storage.requests import SqlRequests
 
 
@@ -38,6 +39,7 @@ class SqlUnitOfWork:
     boundaries: SqlBoundaries
     concerns: SqlConcerns
     requests: SqlRequests
+    pulse: SqlPulse
     applications: SqlApplications
     evaluations: SqlEvaluations
     inbox: SqlInbox
@@ -74,6 +76,7 @@ class SqlUnitOfWork:
         self.boundaries = SqlBoundaries(self._session)
         self.concerns = SqlConcerns(self._session)
         self.requests = SqlRequests(self._session)
+        self.pulse = SqlPulse(self._session)
         self.applications = SqlApplications(self._session)
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)

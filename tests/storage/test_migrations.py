@@ -17,9 +17,11 @@ from storage import (  # noqa: F401
     concerns,
     evaluations,
     events,
+    goals,
     outbox,
     pairs,
     participants,
+    pulse,
     requests,
 )
 from storage.base import Base
@@ -89,7 +91,7 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0012"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0014"
         )
     engine.dispose()
 
