@@ -8,7 +8,7 @@ acknowledge. Target: our p99 ≤ 2× the bare app's, and far inside Slack's 3 se
 
 Loopback: localslack without latency or limits, so the bot is built with its limiter off too
 (SLACK_RATE_LIMITS false); with it on, answers a second would measure Slack's one post a second
-to each person's DM, not our work. tests/bench runs it at `--people 8`."""
+to each person's DM, not our work. tests/bench runs it at `--people 4`."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/reminder_fanout.py [--people 2000] [--time-scale 10]
 
-tests/bench runs it at `--people 4 --time-scale 600` (the harsher workspaces keep the wall
+tests/bench runs it at `--people 2 --time-scale 600` (the harsher workspaces keep the wall
 clock's speed): there only that it runs and loses or doubles nothing counts, not its ratios.
 
 Realistic: localslack's realistic mode (Slack's 100 ms round trip, its published tiers, a
