@@ -18,6 +18,7 @@ HOME_SECTIONS = {
     "evaluations": ["home_section"],
     "requests": ["home_section", "approvals_section"],
     "participants": ["home_section", "language_section"],
+    "applications": ["home_section"],
 }
 CONSOLE_SECTIONS = {
     "concerns": ["attention"],
@@ -26,6 +27,8 @@ CONSOLE_SECTIONS = {
     "events": ["console_section"],
     "participants": ["console_section"],
     "evaluations": ["console_section"],
+    "applications": ["console_section"],
+    "cohorts": ["console_section"],
 }
 # The only words the Home and the console say themselves: their frame. Every other word is a
 # feature's, in its own view.
