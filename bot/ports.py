@@ -10,6 +10,7 @@ from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
 from bot.goals.ports import BoundariesRepository, GoalRepository
+from bot.matching.ports import MatchChoiceRepository
 from bot.notices import ChannelRepository, DeliveryLedger
 from bot.pairs.ports import CheckInRepository, MeetingRepository, PairRepository
 from bot.participants.ports import (
@@ -54,6 +55,8 @@ class UnitOfWork(Protocol):
     def pulse(self) -> PulseRepository: ...
     @property
     def applications(self) -> ApplicationRepository: ...
+    @property
+    def match_choices(self) -> MatchChoiceRepository: ...
     @property
     def evaluations(self) -> EvaluationRepository: ...
     @property

@@ -17,6 +17,7 @@ from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
 from storage.events import SqlCalendarFeeds, SqlRsvps, SqlSchedules
 from storage.goals import SqlBoundaries, SqlGoals
+from storage.matching import SqlMatchChoices
 from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants, SqlReaderLanguages
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
     requests: SqlRequests
     pulse: SqlPulse
     applications: SqlApplications
+    match_choices: SqlMatchChoices
     evaluations: SqlEvaluations
     inbox: SqlInbox
     erasure: SqlErasure
@@ -78,6 +80,7 @@ class SqlUnitOfWork:
         self.requests = SqlRequests(self._session)
         self.pulse = SqlPulse(self._session)
         self.applications = SqlApplications(self._session)
+        self.match_choices = SqlMatchChoices(self._session)
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)
         self.erasure = SqlErasure(self._session)
