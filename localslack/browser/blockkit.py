@@ -620,8 +620,8 @@ _CHOOSERS: dict[str, tuple[_Draw, str]] = {
     "plain_text_input": (_text_input, SEND),
     "rich_text_input": (_text_input, SEND),
     "number_input": (_number_input, SEND),
-    "email_input": (_email_input, SEND),
-    "url_input": (_url_input, SEND),
+    "email_text_input": (_email_input, SEND),
+    "url_text_input": (_url_input, SEND),
     "file_input": (_file_input, SEND),
 }
 

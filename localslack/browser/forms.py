@@ -219,9 +219,9 @@ def _problem(element: Mapping[str, Any], texts: list[str], given: bool) -> str |
         return _length_problem(element, text)
     if kind == "number_input" and text:
         return _number_problem(element, text)
-    if kind == "email_input" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
+    if kind == "email_text_input" and text and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", text):
         return _("Please enter an email address.")
-    if kind == "url_input" and text and not re.match(r"https?://\S+$", text):
+    if kind == "url_text_input" and text and not re.match(r"https?://\S+$", text):
         return _("Please enter a web address starting with https://.")
     if kind in ("datepicker", "timepicker") and text and not _well_formed(str(kind), text):
         return (

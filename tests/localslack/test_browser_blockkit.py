@@ -438,8 +438,8 @@ def test_text_inputs_keep_slacks_limits() -> None:
         {"type": "number_input", "action_id": "v", "is_decimal_allowed": False, "min_value": "1",
          "max_value": "9"},
         {"type": "number_input", "action_id": "v", "is_decimal_allowed": True},
-        {"type": "email_input", "action_id": "v"},
-        {"type": "url_input", "action_id": "v"},
+        {"type": "email_text_input", "action_id": "v"},
+        {"type": "url_text_input", "action_id": "v"},
         {"type": "file_input", "action_id": "v", "filetypes": ["csv", "txt"]},
         {"type": "file_input", "action_id": "v", "max_files": 1},
     ])], modal())  # fmt: skip
