@@ -36,6 +36,7 @@ from bot.evaluations.notices import (
 )
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.goals.notices import GoalQuestion, GoalsUpdated
 from bot.notices import Notice
 from bot.outcomes.model import CohortOutcomes, Completion, PairedAnswer, PairRecord
 from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
@@ -153,6 +154,17 @@ def _pairs() -> list[Example]:
         Example(StageMoved(3, "enabling_growth", MENTEE.name, NOW), (MENTEE.name, "Enabling")),
         Example(PairEnded(3, MENTOR), (MENTOR.name, "ended")),
         Example(PairEnded(3, None), ("ended",)),
+    ]
+
+
+def _goals() -> list[Example]:
+    return [
+        Example(
+            GoalQuestion(3, 12, 3, 2, 3, "Chair a team meeting", date(2026, 4, 30)),
+            ("goal 2 of 3", "Chair a team meeting"),
+        ),
+        Example(GoalQuestion(3, 13, 4, 1, 1, "Apply for a band 7 post", None), ("going",)),
+        Example(GoalsUpdated(3, MENTEE.name, NOW), (MENTEE.name, "goals", "Home")),
     ]
 
 
@@ -409,6 +421,7 @@ def notice_examples() -> dict[type, list[Example]]:
     for example in [
         *_events(),
         *_pairs(),
+        *_goals(),
         *_concerns(),
         *_evaluations(),
         *_participants(),
@@ -480,4 +493,11 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "UnknownQuestion": lambda e: e("hopes", ("leadership-confidence", "mentoring-confidence")),
     "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
     "UnknownApplication": lambda e: e(12),
+    "GoalsInNegotiation": lambda e: e("enabling_growth"),
+    "TooManyGoals": lambda e: e(6, 5),
+    "GoalWithoutWords": lambda e: e(2),
+    "ConfidenceOutOfRange": lambda e: e("confidence_1", 11),
+    "NoGoalQuestion": lambda e: e(),
+    "NotYourGoal": lambda e: e(),
+    "NotClosing": lambda e: e("negotiation"),
 }
