@@ -1,6 +1,6 @@
 """What the concerns feature tells people, as data: the team's alert, the reporter's
-confirmations and the bot's own notices. A concern's text is only ever in ConcernForTeam, posted
-to the team's private channel."""
+confirmations and the bot's own notices (bot/concerns/automatic.py says when). A concern's text
+is only ever in ConcernForTeam, posted to the team's private channel."""
 
 from __future__ import annotations
 
@@ -139,6 +139,18 @@ class LowScore(AutomaticNotice):
     score: int
     question: Question
     form: Form
+
+
+@dataclass(frozen=True)
+class PairMayNeedAWord(AutomaticNotice):
+    """An answer about how the pair's mentoring is going (bot/pulse: the fit after their first
+    meeting, or a pulse) asks for a word with them. It holds the pair and its stage, never who
+    answered nor what, nor which rule it was: each of the two was promised their answer reaches
+    nobody."""
+
+    mentor: Participant
+    mentee: Participant
+    stage: Stage
 
 
 @dataclass(frozen=True)

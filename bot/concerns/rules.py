@@ -1,5 +1,6 @@
 """The pure rules about concerns: when one escalates, who may act on it and how, and how far the
-team has taken it. Why a pair needs the team's attention is the pairs' rule (bot.pairs.rules)."""
+team has taken it. Why a pair needs the team's attention is the pairs' rule (bot.pairs.rules) and,
+for a quiet pair, the pulse feature's (bot.pulse.rules): bot/concerns/automatic.py asks both."""
 
 from __future__ import annotations
 

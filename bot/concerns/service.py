@@ -3,13 +3,15 @@
 A concern's text goes to the team's private channel and nowhere else (the reporter hears, in
 their own DM, that the team has it, and when it is acknowledged). Every step is kept in an
 audit trail. Unacknowledged reports are posted again with the lead mentioned; pairs needing
-attention and low evaluation scores raise automatic, lower-priority notices."""
+attention, low evaluation scores and worrying answers about how a pairing is going raise
+automatic, lower-priority notices (bot/concerns/automatic.py)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
 
+from bot.concerns.automatic import due_notices, quiet_moments
 from bot.concerns.errors import (
     CannotAct,
     ConcurrentChange,
@@ -20,20 +22,16 @@ from bot.concerns.errors import (
 )
 from bot.concerns.model import URGENCIES, Concern, ConcernAction, ConcernEvent
 from bot.concerns.notices import (
-    AutomaticNotice,
     ConcernAcknowledged,
     ConcernForTeam,
     ConcernReceived,
     ConcernResolved,
-    LowScore,
-    PairNeedsAttention,
     ReportersPair,
     SentCheckIn,
 )
 from bot.concerns.rules import can_act, escalation_due, steps_taken
 from bot.errors import within
 from bot.notices import Deliveries, Outgoing, keys_of
-from bot.pairs.rules import needs_attention, quiet_from
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
@@ -43,9 +41,6 @@ from bot.worktime import Calendar
 MAX_CONCERN_LENGTH = 3000
 MAX_CONTACT_LENGTH = 300
 RECENT_CHECKINS = 4  # how many of the pair's check-ins an alert shows
-# How each kind of attention is spelled in its notice's ledger key; keys already in the ledger
-# say "not-yet", so the spelling stays.
-ATTENTION_KEY_KINDS = {"not_yet": "not-yet", "quiet": "quiet"}
 # Every message here is kept in the outbox with the change that causes it and none expires: an
 # alert, an escalation, a notice or a word to the reporter is still worth having late, so the
 # outbox retries each until Slack takes it or refuses it for good.
@@ -328,7 +323,7 @@ class ConcernsService:
                 "notice:"
             )
             states = uow.pairs.states()
-            notices = self._due_notices(uow, now)
+            notices = due_notices(uow, self._programme, self._calendar, now)
         hours = self._rules.escalate_after_working_hours
         waiting = any(c.delivered_at is None for c in concerns) or any(
             n.key not in done for n in notices
@@ -340,71 +335,18 @@ class ConcernsService:
             if (at := escalation_due(c, hours, self._calendar))
             and f"concern:{c.id}:escalated" not in done
         ]
-        rules = self._programme.checkins
-        moments += [
-            at
-            for s in states
-            if (at := quiet_from(s, rules, self._calendar)) is not None and at > now
-        ]
+        moments += quiet_moments(states, self._programme, self._calendar, now)
         return min(moments, default=None)
 
     def _automatic_notices(self, now: datetime) -> int:
         """Kept in the transaction that read what they say (a notice kept before stays as it
         was), then sent; returns how many went."""
         with self._uow() as uow:
-            outgoing = [n.to(self._team.channel) for n in self._due_notices(uow, now)]
+            due = due_notices(uow, self._programme, self._calendar, now)
+            outgoing = [n.to(self._team.channel) for n in due]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         return len(self._deliveries.flush(now, keys_of(outgoing)))
-
-    def _due_notices(self, uow: UnitOfWork, now: datetime) -> list[AutomaticNotice]:
-        """Pairs needing attention and low evaluation scores, each keyed once per episode."""
-        people = {p.id: p for p in uow.participants.all()}
-        notices = self._attention_notices(uow, people, now)
-        return notices + self._low_score_notices(uow, people)
-
-    def _attention_notices(
-        self, uow: UnitOfWork, people: dict[int, Participant], now: datetime
-    ) -> list[AutomaticNotice]:
-        notices: list[AutomaticNotice] = []
-        for state in uow.pairs.states():
-            attention = needs_attention(state, self._programme.checkins, self._calendar, now)
-            if attention is None:
-                continue
-            pair = state.pair
-            # Once per episode: until the pair meets again, the same worry is not raised twice.
-            kind = ATTENTION_KEY_KINDS[attention.kind]
-            anchor = f"{kind}:{state.last_meeting or pair.activated_at:%Y%m%d}"
-            notices.append(
-                PairNeedsAttention(
-                    f"notice:attention:{pair.id}:{anchor}",
-                    people[pair.mentor_id],
-                    people[pair.mentee_id],
-                    pair.stage,
-                    attention,
-                )
-            )
-        return notices
-
-    def _low_score_notices(
-        self, uow: UnitOfWork, people: dict[int, Participant]
-    ) -> list[AutomaticNotice]:
-        watched_ids = self._rules.low_score_questions
-        notices: list[AutomaticNotice] = []
-        for form in self._programme.evaluations.forms:
-            watched = [
-                q
-                for q in form.questions
-                if q.kind == "scale" and (not watched_ids or q.id in watched_ids)
-            ]
-            for record in uow.evaluations.for_form(form.id):
-                person = people.get(record.participant_id)
-                for question in watched:
-                    score = record.progress.answers.get(question.id)
-                    if isinstance(score, int) and score <= self._rules.low_score_at_most and person:
-                        key = f"notice:low-score:{form.id}:{person.id}:{question.id}"
-                        notices.append(LowScore(key, person, score, question, form))
-        return notices
 
     # Helpers ---------------------------------------------------------------------------------------
 

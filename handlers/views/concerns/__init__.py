@@ -39,6 +39,7 @@ from handlers.views.concerns.messages import (
     concern_resolved,
     low_score,
     nothing_open_offer,
+    pair_may_need_a_word,
     pair_needs_attention,
 )
 
@@ -66,6 +67,7 @@ __all__ = [
     "concern_resolved",
     "low_score",
     "nothing_open_offer",
+    "pair_may_need_a_word",
     "pair_needs_attention",
     "CONCERN_MODAL",
     "RESOLVE_MODAL",

@@ -18,6 +18,7 @@ from bot.concerns.notices import (
     ConcernReceived,
     ConcernResolved,
     LowScore,
+    PairMayNeedAWord,
     PairNeedsAttention,
     ReportersPair,
     SentCheckIn,
@@ -251,9 +252,25 @@ def low_score(n: LowScore) -> tuple[str, list[Block]]:
     )
 
 
-def _automatic(about: str) -> tuple[str, list[Block]]:
+@message_view(PairMayNeedAWord)
+def pair_may_need_a_word(n: PairMayNeedAWord) -> tuple[str, list[Block]]:
+    """Names the pair, never which of the two answered nor what they said."""
+    about = _(
+        "{mentor} & {mentee} ({stage}) may need a word: an answer about how their mentoring is "
+        "going suggests it."
+    ).format(
+        mentor=escape(n.mentor.name), mentee=escape(n.mentee.name), stage=_(STAGE_NAMES[n.stage])
+    )
+    private = _(
+        "Answers about how a pairing is going stay private: this does not say which of the two "
+        "answered, or what. Nobody reported it."
+    )
+    return _automatic(about, private)
+
+
+def _automatic(about: str, seen: str | None = None) -> tuple[str, list[Block]]:
     text = _(":robot_face: From the bot, lower priority: {about}").format(about=about)
-    seen = _("The bot saw this in check-ins and form answers. Nobody reported it.")
+    seen = seen or _("The bot saw this in check-ins and form answers. Nobody reported it.")
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),
         ContextBlock(elements=[MarkdownTextObject(text=seen)]),
