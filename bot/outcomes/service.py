@@ -32,6 +32,7 @@ from bot.scheme import AnswerValue, Form, Programme, Question
 from bot.team import Team
 
 BASELINE, FINAL = "baseline", "final"
+ACHIEVED = "achieved"  # a goal's progress
 SUBMITTED = "submitted"
 # What a programme with fewer than two forms compares: a form asking nothing on a scale pairs no
 # question, so its report has no changes.
@@ -79,8 +80,8 @@ class OutcomesService:
 
     def gather(self, now: datetime) -> CohortOutcomes:
         """The cohort's outcomes as stored at `now`: its people's paired answers, its pairs'
-        meetings, each person's completion. Goals and the fit and pulse answers are not stored
-        yet (bot/goals and bot/pulse are still to come): none are counted until they are."""
+        goals and meetings, each person's completion. The fit and pulse answers are not stored
+        yet (bot/pulse's storage is still to come): none are counted until they are."""
         with self._uow() as uow:
             people = _on_the_scheme(uow)
             records = _Records(uow, self.programme, now)
@@ -89,10 +90,7 @@ class OutcomesService:
                 cohort=self.programme.cohort,
                 made_on=now.astimezone(self.programme.zone).date(),
                 paired=self._paired(uow, people),
-                pairs=tuple(
-                    PairRecord(goals_set=0, goals_achieved=0, meetings=_meetings(uow, pair))
-                    for pair in _pairs_that_ran(uow, people)
-                ),
+                pairs=_pair_records(uow, _pairs_that_ran(uow, people)),
                 completions=tuple(
                     Completion(p.role, completed(records.participation(p), self._cohort, now))
                     for p in people
@@ -182,5 +180,14 @@ def _pairs_that_ran(uow: UnitOfWork, people: list[Participant]) -> list[Pair]:
     )
 
 
-def _meetings(uow: UnitOfWork, pair: Pair) -> int:
-    return len(uow.meetings.for_pair(pair.id))
+def _pair_records(uow: UnitOfWork, pairs: list[Pair]) -> tuple[PairRecord, ...]:
+    """Each pair's goals (every one it set, whatever its progress) and meetings."""
+    goals = uow.goals.for_pairs([pair.id for pair in pairs])
+    return tuple(
+        PairRecord(
+            goals_set=len(goals.get(pair.id, [])),
+            goals_achieved=sum(g.progress == ACHIEVED for g in goals.get(pair.id, [])),
+            meetings=len(uow.meetings.for_pair(pair.id)),
+        )
+        for pair in pairs
+    )
