@@ -1,7 +1,7 @@
 """The outcomes use cases: a cohort's outcomes gathered from what the scheme stored (each person's
-answers to the baseline and final evaluations, their pairs' meetings, who completed), the report
-made from them with small numbers suppressed, and that report as a PDF and a CSV for the project
-team's private channel and nowhere else.
+answers to the baseline and final evaluations, their pairs' goals and meetings, who completed),
+the report made from them with small numbers suppressed, and that report as a PDF and a CSV for
+the project team's private channel and nowhere else.
 
 What is gathered names nobody: each value is a role, a count or an answer on a scale
 (bot/outcomes/model.py), so neither the report nor its files can name anyone.
@@ -20,7 +20,6 @@ from datetime import UTC, datetime
 from bot.certificates.model import Cohort
 from bot.certificates.rules import completed
 from bot.certificates.service import _Records
-from bot.evaluations.model import StoredProgress
 from bot.notices import Deliveries, keys_of
 from bot.outcomes.model import CohortOutcomes, Completion, OutcomesReport, PairedAnswer, PairRecord
 from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
@@ -161,9 +160,10 @@ def _on_the_scheme(uow: UnitOfWork) -> list[Participant]:
 
 def _submitted(uow: UnitOfWork, form: Form) -> dict[int, dict[str, AnswerValue | None]]:
     """The answers of each person who submitted the form, by their id."""
-    stored: list[StoredProgress] = uow.evaluations.for_form(form.id)
     return {
-        s.participant_id: dict(s.progress.answers) for s in stored if s.progress.status == SUBMITTED
+        stored.participant_id: dict(stored.progress.answers)
+        for stored in uow.evaluations.for_form(form.id)
+        if stored.progress.status == SUBMITTED
     }
 
 
