@@ -18,6 +18,7 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "cohorts",
     "applications",
     "matching",
+    "outcomes",
 }
 # Features people use in Slack, each with its handlers/<feature>.py (these are used from the
 # command line, so far)
@@ -57,6 +58,8 @@ FEATURE_USES = {
     "cohorts": set(),
     "matching": set(),
     "applications": {"matching", "participants"},  # accepted applications are matched
+    # who completed is the certificates' rule over their gathering; each pair's meetings, each role
+    "outcomes": {"certificates", "pairs", "participants"},
 }
 
 
