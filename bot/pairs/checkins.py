@@ -134,7 +134,6 @@ class CheckInsService:
         opened = uow.checkins.open_many(new_numbers, now)  # a pair missing: another process has it
         checkin_ids: dict[str, int] = {}
         outgoing: list[Outgoing] = []
-        asked: list[tuple[Pair, CheckIn, str]] = []
         for moment in due:
             state = states[moment.pair_id]
             pair, latest = state.pair, state.latest
@@ -152,11 +151,13 @@ class CheckInsService:
                 prompt = self._prompt(state, checkin.id, checkin.number, to, follow_up=False)
                 checkin_ids[prompt.delivery.key] = checkin.id
                 outgoing.append(prompt)
-                if moment.kind == "check_in":
-                    asked.append((pair, checkin, to))
         # In Enabling Growth, each new check-in also asks about one of the pair's goals (a
         # prompt delivered again had its question kept beside it the first time).
-        return outgoing + ask_about_goals(uow, asked, now), checkin_ids
+        new = [
+            (states[p].pair, checkin, _group_of(states[p].pair, people))
+            for p, checkin in opened.items()
+        ]
+        return outgoing + ask_about_goals(uow, new, now), checkin_ids
 
     @staticmethod
     def _prompt(
@@ -269,6 +270,10 @@ class CheckInsService:
         return sorted(
             summaries, key=lambda s: (s.attention is None, s.pair.status != "awaiting", s.mentor)
         )
+
+
+def _group_of(pair: Pair, people: dict[int, Participant]) -> str:
+    return group((people[pair.mentor_id], people[pair.mentee_id]))
 
 
 def _next_number(state: PairState) -> int:
