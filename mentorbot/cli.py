@@ -27,12 +27,19 @@ from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
 from mentorbot.cohorts import start_cohort
 from mentorbot.doctor import examine, report
 from mentorbot.matching import run_matching_command
+from mentorbot.report import add_report_command, run_report_command
 from mentorbot.settings import Settings
 from storage.database import DatabaseUnreachable, make_engine
 
 log = logging.getLogger("mentorbot")
 # SIGTERM to exit: platforms kill a process 10 to 30 s after asking it to stop.
 STOP_WITHIN = 8.0
+# Commands whose body is a module of its own, each run with the arguments and the settings.
+RUN_ELSEWHERE: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
+    "applications": run_matching_command,
+    "match": run_matching_command,
+    "report": run_report_command,
+}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,6 +82,7 @@ def _parser() -> argparse.ArgumentParser:
     check.add_argument("file", type=Path, nargs="?")
     _add_cohort_commands(commands)
     _add_matching_commands(commands)
+    add_report_command(commands)
     _add_data_commands(commands)
     return parser
 
@@ -209,8 +217,8 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         return _import(settings, args.file, "pairs")
     if args.command == "export":
         return _export(settings, args.form, args.out, args.pseudonymous)
-    if args.command in ("applications", "match"):
-        return run_matching_command(args, settings)
+    if args.command in RUN_ELSEWHERE:
+        return RUN_ELSEWHERE[args.command](args, settings)
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
