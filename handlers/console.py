@@ -14,6 +14,7 @@ from bot.applications.service import ApplicationsService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
 from bot.requests.rules import DONE
@@ -36,6 +37,7 @@ class Console:
         evaluations: EvaluationsService,
         requests: RequestsService,
         applications: ApplicationsService,
+        goals: GoalsService,
     ):
         self._team = team
         self._concerns = concerns
@@ -45,6 +47,7 @@ class Console:
         self._evaluations = evaluations
         self._requests = requests
         self._applications = applications
+        self._goals = goals
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -63,5 +66,6 @@ class Console:
                 if v.request.status in DONE and v.history
             },
             applications=self._applications.all(person),
+            goals=self._goals.team_counts(person),
         )
         return view.console_blocks(console, self._events.programme, now)

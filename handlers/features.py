@@ -4,12 +4,22 @@ handlers/<feature>.py. A new feature's commands join here."""
 
 from __future__ import annotations
 
-from handlers import applications, concerns, evaluations, events, pairs, participants, requests
+from handlers import (
+    applications,
+    concerns,
+    evaluations,
+    events,
+    goals,
+    pairs,
+    participants,
+    requests,
+)
 from handlers.grammar import router
 
 parse_command = router(
     events.GRAMMAR,
     pairs.GRAMMAR,
+    goals.GRAMMAR,
     concerns.GRAMMAR,
     requests.GRAMMAR,
     participants.GRAMMAR,

@@ -42,6 +42,7 @@ WELSH_WORDS = {
     "pâr": "pair",
     "par": "pair",
     "cytundeb": "agreement",
+    "nodau": "goals",
     "pryder": "concern",
     "fy-nata": "my-data",
     "calendr": "calendar",

@@ -24,6 +24,7 @@ from bot.applications.service import ApplicationsService
 from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.service import ParticipantsService
@@ -52,6 +53,7 @@ class Home:
     participants: ParticipantsService
     requests: RequestsService
     applications: ApplicationsService
+    goals: GoalsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(
@@ -81,6 +83,7 @@ class Home:
             on_team=on_team,
             approvals=_or_none(lambda: self.requests.for_approver(person)),
             application=self.applications.mine(person, now),
+            goals=_or_none(lambda: self.goals.mine(person)),
         )
 
     def _nation(self, person: str) -> Nation | None:

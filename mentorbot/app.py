@@ -29,6 +29,7 @@ import handlers.errors
 import handlers.evaluations
 import handlers.events
 import handlers.features
+import handlers.goals
 import handlers.home
 import handlers.middleware
 import handlers.pairs
@@ -41,6 +42,7 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
+from bot.goals.service import GoalsService
 from bot.notice_json import NoticeCodec
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
@@ -299,6 +301,7 @@ def _services(
         privacy=PrivacyService(programme, uow, deliveries, team),
         participants=ParticipantsService(uow, directory, team, scheduler.sync),
         applications=ApplicationsService(programme, uow, deliveries, team),
+        goals=GoalsService(uow, deliveries, team),
         cohorts=CohortsService(programme, uow, deliveries, team),
         outbox=deliveries,
         clock=scheduler.now,
@@ -331,6 +334,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.events.register(bolt, commands, handlers.events.Events(services.events, team, home))
     handlers.pairs.register(
         bolt, commands, handlers.pairs.Pairs(services.pairing, services.checkins, team, home)
+    )
+    handlers.goals.register(
+        bolt, commands, handlers.goals.Goals(services.goals, home, services.programme)
     )
     handlers.evaluations.register(
         bolt,
@@ -384,6 +390,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.evaluations,
         services.requests,
         services.applications,
+        services.goals,
     )
     return handlers.home.Home(
         services.events,
@@ -393,5 +400,6 @@ def _home(services: Services) -> handlers.home.Home:
         services.participants,
         services.requests,
         services.applications,
+        services.goals,
         console,
     )

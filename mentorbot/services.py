@@ -12,6 +12,7 @@ from bot.concerns.service import ConcernsService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
@@ -38,6 +39,7 @@ class Services:
     privacy: PrivacyService
     participants: ParticipantsService
     applications: ApplicationsService
+    goals: GoalsService
     cohorts: CohortsService
     outbox: Sender
     clock: Now

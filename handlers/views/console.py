@@ -19,6 +19,7 @@ from handlers.views import (
     concerns,
     evaluations,
     events,
+    goals,
     pairs,
     participants,
     requests,
@@ -39,6 +40,7 @@ SECTIONS: list[Section] = [
     events.console_section,
     applications.console_section,
     participants.console_section,
+    goals.console_section,
     evaluations.console_section,
 ]
 

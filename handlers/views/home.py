@@ -13,7 +13,7 @@ from slack_sdk.models.views import View
 
 from bot.scheme import Programme
 from handlers.i18n import N_, _
-from handlers.views import applications, evaluations, events, pairs, participants, requests
+from handlers.views import applications, evaluations, events, goals, pairs, participants, requests
 from handlers.views.common import note
 from handlers.views.hub import Mine, Said
 
@@ -22,6 +22,7 @@ Section = Callable[[Mine, Programme, datetime], list[Block]]
 ON_THE_SCHEME: list[Section] = [
     events.home_section,
     pairs.home_section,
+    goals.home_section,
     evaluations.home_section,
     requests.home_section,
     participants.home_section,

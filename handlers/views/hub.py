@@ -15,6 +15,8 @@ from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
 from bot.events.service import Attendance, MyCalendar
+from bot.goals.model import GoalCounts
+from bot.goals.service import MyGoals
 from bot.pairs.checkins import PairSummary
 from bot.pairs.service import PairView
 from bot.requests.model import Request
@@ -45,6 +47,8 @@ class Mine:
     approvals: list[RequestView] | None = None
     # Applying to the cohort, and their application if they have one; None: not read.
     application: MyApplication | None = None
+    # Their pair's goals and boundaries; None: not in a pair now, or not read.
+    goals: MyGoals | None = None
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,7 @@ class Console:
     requests: list[Request] = field(default_factory=list)
     answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
     applications: list[Application] = field(default_factory=list)  # to the cohort, any status
+    goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
 
 
 def today(at: datetime | None, programme: Programme, now: datetime) -> bool:
