@@ -18,6 +18,7 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "cohorts",
     "applications",
     "matching",
+    "goals",
     "outcomes",
 }
 # Features people use in Slack, each with its handlers/<feature>.py (these are used from the
@@ -50,14 +51,16 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
 # Where one feature honestly uses another's public names.
 FEATURE_USES = {
     "events": {"participants"},
-    "pairs": {"participants"},
+    "pairs": {"participants", "goals"},  # a check-in asks about one of its goals
     "concerns": {"participants", "pairs"},
     "evaluations": {"participants", "events"},
     "requests": {"participants", "events"},  # a request is a person's, often about an event
-    "participants": {"events", "pairs", "concerns", "evaluations", "requests"},  # data export
+    # the data export
+    "participants": {"events", "pairs", "goals", "concerns", "evaluations", "requests"},
     "cohorts": set(),
     "matching": set(),
     "applications": {"matching", "participants"},  # accepted applications are matched
+    "goals": {"pairs", "participants"},  # a pair's goals, set and answered by its members
     # who completed is the certificates' rule over their gathering; each pair's meetings, each role
     "outcomes": {"certificates", "pairs", "participants"},
 }
