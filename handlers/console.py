@@ -17,6 +17,7 @@ from bot.events.service import EventsService
 from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
+from bot.pulse.service import PulseService
 from bot.requests.rules import DONE
 from bot.requests.service import RequestsService
 from bot.team import Team
@@ -36,6 +37,7 @@ class Console:
         participants: ParticipantsService,
         evaluations: EvaluationsService,
         requests: RequestsService,
+        pulse: PulseService,
         applications: ApplicationsService,
         goals: GoalsService,
     ):
@@ -46,6 +48,7 @@ class Console:
         self._participants = participants
         self._evaluations = evaluations
         self._requests = requests
+        self._pulse = pulse
         self._applications = applications
         self._goals = goals
 
@@ -67,5 +70,6 @@ class Console:
             },
             applications=self._applications.all(person),
             goals=self._goals.team_counts(person),
+            pulse=self._pulse.counts(person),
         )
         return view.console_blocks(console, self._events.programme, now)

@@ -12,6 +12,7 @@ from handlers import (
     goals,
     pairs,
     participants,
+    pulse,
     requests,
 )
 from handlers.grammar import router
@@ -23,6 +24,7 @@ parse_command = router(
     concerns.GRAMMAR,
     requests.GRAMMAR,
     participants.GRAMMAR,
+    pulse.GRAMMAR,
     evaluations.GRAMMAR,
     applications.GRAMMAR,
 )

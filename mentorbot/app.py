@@ -34,6 +34,7 @@ import handlers.home
 import handlers.middleware
 import handlers.pairs
 import handlers.participants
+import handlers.pulse
 import handlers.requests
 from bot.applications.service import ApplicationsService
 from bot.cohorts.service import CohortsService
@@ -53,6 +54,7 @@ from bot.participants.service import (
     import_participants,
     language_read_by,
 )
+from bot.pulse.service import PulseService
 from bot.requests.service import RequestsService
 from bot.scheme import Programme, load_programme
 from bot.team import Team
@@ -296,6 +298,7 @@ def _services(
         checkins=CheckInsService(programme, uow, deliveries, team, changed),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
         requests=RequestsService(programme, uow, deliveries, team),
+        pulse=PulseService(programme, uow, deliveries, team, changed),
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(programme, uow, deliveries, team),
@@ -312,6 +315,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     """The features the clock runs, in the order they run when due at the same moment."""
     scheduler.keep("events", services.events)
     scheduler.keep("pairs", services.checkins)
+    scheduler.keep("pulse", services.pulse)  # the fit after a first meeting, then each pulse
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
     scheduler.keep("applications", services.applications)  # alumni asked as the window opens
@@ -370,6 +374,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.requests.register(
         bolt, commands, handlers.requests.Requests(services.requests, team, home)
     )
+    handlers.pulse.register(bolt, commands, handlers.pulse.Pulse(services.pulse))
     handlers.applications.register(
         bolt, commands, handlers.applications.Applications(services.applications, home)
     )
@@ -389,6 +394,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.participants,
         services.evaluations,
         services.requests,
+        services.pulse,
         services.applications,
         services.goals,
     )

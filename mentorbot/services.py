@@ -17,6 +17,7 @@ from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
+from bot.pulse.service import PulseService
 from bot.requests.service import RequestsService
 from bot.scheme import Programme
 from bot.team import Team
@@ -34,6 +35,7 @@ class Services:
     checkins: CheckInsService
     concerns: ConcernsService
     requests: RequestsService
+    pulse: PulseService
     evaluations: EvaluationsService
     inbox: InboxService
     privacy: PrivacyService

@@ -19,6 +19,7 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "applications",
     "matching",
     "goals",
+    "pulse",
     "outcomes",
 }
 # Features people use in Slack, each with its handlers/<feature>.py (these are used from the
@@ -52,11 +53,14 @@ RULES: dict[str, tuple[set[str], set[str]]] = {
 FEATURE_USES = {
     "events": {"participants"},
     "pairs": {"participants", "goals"},  # a check-in asks about one of its goals
-    "concerns": {"participants", "pairs"},
+    # answers about how a pairing is going, and quiet pairs by working days, raise notices
+    "concerns": {"participants", "pairs", "pulse"},
     "evaluations": {"participants", "events"},
     "requests": {"participants", "events"},  # a request is a person's, often about an event
     # the data export
-    "participants": {"events", "pairs", "goals", "concerns", "evaluations", "requests"},
+    "participants": {"events", "pairs", "goals", "concerns", "evaluations", "requests", "pulse"},
+    # each pair's state and members; its counts suppressed as the outcomes report's are
+    "pulse": {"participants", "pairs", "outcomes"},
     "cohorts": set(),
     "matching": set(),
     "applications": {"matching", "participants"},  # accepted applications are matched

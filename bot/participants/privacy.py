@@ -27,6 +27,7 @@ from bot.participants.notices import (
     MyDataSummary,
 )
 from bot.ports import UnitOfWork, UnitOfWorkFactory
+from bot.pulse.model import Question
 from bot.requests.model import Request
 from bot.scheme import Programme
 from bot.team import Team
@@ -131,6 +132,7 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
             if c.reporter_id == person.id
         ],
         "requests_you_made": [_request_record(uow, r) for r in uow.requests.of(person.id)],
+        "how_your_pairing_is_going": [_pulse_record(q) for q in uow.pulse.of(person.id)],
     }
     pair = uow.pairs.current_for(person.id)
     if pair is not None:
@@ -261,6 +263,16 @@ def _goal_record(goal: Goal) -> dict[str, Any]:
         "confidence_at_the_close": goal.confidence_end,
         "progress": goal.progress,
         "story": [{"on": _iso(s.said_at), "progress": s.progress} for s in goal.story],
+    }
+
+
+def _pulse_record(question: Question) -> dict[str, Any]:
+    """A question on how their pairing was going (the fit, or a pulse) and their answer."""
+    return {
+        "asked": _iso(question.asked_at),
+        "question": question.kind,
+        "answer": question.fit or question.score,
+        "answered": _iso(question.answered_at),
     }
 
 

@@ -22,6 +22,7 @@ from handlers.views import (
     goals,
     pairs,
     participants,
+    pulse,
     requests,
 )
 from handlers.views.common import note
@@ -41,6 +42,7 @@ SECTIONS: list[Section] = [
     applications.console_section,
     participants.console_section,
     goals.console_section,
+    pulse.console_section,
     evaluations.console_section,
 ]
 

@@ -19,6 +19,7 @@ from bot.goals.model import GoalCounts
 from bot.goals.service import MyGoals
 from bot.pairs.checkins import PairSummary
 from bot.pairs.service import PairView
+from bot.pulse.model import PulseCounts
 from bot.requests.model import Request
 from bot.requests.service import RequestView
 from bot.scheme import Nation, Programme
@@ -71,6 +72,7 @@ class Console:
     answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
     applications: list[Application] = field(default_factory=list)  # to the cohort, any status
     goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
+    pulse: PulseCounts | None = None  # how pairings are going, counted; None: not read
 
 
 def today(at: datetime | None, programme: Programme, now: datetime) -> bool:
