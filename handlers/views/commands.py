@@ -14,10 +14,10 @@ USAGE = N_("""Here is what I can do:
 • `/mentoring events`: your upcoming scheme events and your replies
 • `/mentoring next`: your next event
 • `/mentoring calendar`: a calendar feed of your scheme events to subscribe to (`calendar new` replaces its address)
-• `/mentoring pair`: your partner, your stage, your agreement and meetings
+• `/mentoring pair`: your partner, your stage and your meetings
 • `/mentoring met 2026-02-03 45m career planning`: log a meeting (date, length, topics)
 • `/mentoring stage negotiation`: move your pair to another stage (Preparing, Negotiation, Enabling Growth, Coming to Closure)
-• `/mentoring agreement`: record or edit your pair's goals and boundaries
+• `/mentoring goals`: your pair's learning goals and boundaries, each goal with its story; set or change them in Negotiation
 • `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away
 • `/mentoring concern`: tell the project team, privately, that something is wrong
 • `/mentoring language cymraeg` (or `iaith cymraeg`): read my messages in Welsh (`english` for English)
