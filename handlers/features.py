@@ -10,6 +10,7 @@ from handlers import (
     evaluations,
     events,
     goals,
+    outcomes,
     pairs,
     participants,
     pulse,
@@ -27,4 +28,5 @@ parse_command = router(
     pulse.GRAMMAR,
     evaluations.GRAMMAR,
     applications.GRAMMAR,
+    outcomes.GRAMMAR,
 )

@@ -32,6 +32,7 @@ import handlers.features
 import handlers.goals
 import handlers.home
 import handlers.middleware
+import handlers.outcomes
 import handlers.pairs
 import handlers.participants
 import handlers.pulse
@@ -45,6 +46,7 @@ from bot.events.feeds import file_key
 from bot.events.service import EventsService
 from bot.goals.service import GoalsService
 from bot.notice_json import NoticeCodec
+from bot.outcomes.service import OutcomesService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
@@ -306,6 +308,7 @@ def _services(
         applications=ApplicationsService(programme, uow, deliveries, team),
         goals=GoalsService(uow, deliveries, team),
         cohorts=CohortsService(programme, uow, deliveries, team),
+        outcomes=OutcomesService(programme, uow, deliveries, team, changed),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -379,6 +382,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         bolt, commands, handlers.applications.Applications(services.applications, home)
     )
     handlers.cohorts.register(bolt, handlers.cohorts.Cohorts(services.cohorts, team, home))
+    handlers.outcomes.register(
+        bolt, commands, handlers.outcomes.Outcomes(services.outcomes, team, home)
+    )
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver
     )

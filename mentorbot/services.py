@@ -13,6 +13,7 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.goals.service import GoalsService
+from bot.outcomes.service import OutcomesService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
@@ -43,5 +44,6 @@ class Services:
     applications: ApplicationsService
     goals: GoalsService
     cohorts: CohortsService
+    outcomes: OutcomesService
     outbox: Sender
     clock: Now

@@ -20,6 +20,7 @@ from handlers.views import (
     evaluations,
     events,
     goals,
+    outcomes,
     pairs,
     participants,
     pulse,
@@ -44,6 +45,7 @@ SECTIONS: list[Section] = [
     goals.console_section,
     pulse.console_section,
     evaluations.console_section,
+    outcomes.console_section,
 ]
 
 
