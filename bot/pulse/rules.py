@@ -51,12 +51,13 @@ def question_due(
 def _moment(
     pulse: PairPulse, member: Member, round_: int, settings: PulseSettings, calendar: Calendar
 ) -> datetime:
-    """When a round may be asked of a member: not while the pair is paused, and only inside the
-    member's own working hours on their own working days."""
-    at = pulse.first_meeting_logged + round_ * settings.every
+    """When a round may be asked of a member: its days counted on the programme's clock (60
+    days on is the same time of day, whatever clock change lies between), not while the pair is
+    paused, and only inside the member's own working hours on their own working days."""
+    at = pulse.first_meeting_logged.astimezone(calendar.zone) + round_ * settings.every
     if pulse.paused_until is not None:
         at = max(at, calendar.start_of(pulse.paused_until).astimezone(UTC))
-    return calendar.working_time(at, [member.place])
+    return calendar.working_time(at, [member.place]).astimezone(UTC)
 
 
 def questions_due(
