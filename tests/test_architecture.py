@@ -65,8 +65,9 @@ FEATURE_USES = {
     "matching": set(),
     "applications": {"matching", "participants"},  # accepted applications are matched
     "goals": {"pairs", "participants"},  # a pair's goals, set and answered by its members
-    # who completed is the certificates' rule over their gathering; each pair's meetings, each role
-    "outcomes": {"certificates", "pairs", "participants"},
+    # who completed is the certificates' rule over their gathering; each pair's meetings, each
+    # role; each person's latest fit and pulse, counted as the pulse's own counts are
+    "outcomes": {"certificates", "pairs", "participants", "pulse"},
 }
 
 

@@ -1,7 +1,7 @@
 """The outcomes use cases: a cohort's outcomes gathered from what the scheme stored (each person's
-answers to the baseline and final evaluations, their pairs' goals and meetings, who completed),
-the report made from them with small numbers suppressed, and that report as a PDF and a CSV for
-the project team's private channel and nowhere else.
+answers to the baseline and final evaluations, their pairs' goals and meetings, who completed,
+how each said their pairing was going), the report made from them with small numbers suppressed,
+and that report as a PDF and a CSV for the project team's private channel and nowhere else.
 
 What is gathered names nobody: each value is a role, a count or an answer on a scale
 (bot/outcomes/model.py), so neither the report nor its files can name anyone.
@@ -21,12 +21,21 @@ from bot.certificates.model import Cohort
 from bot.certificates.rules import completed
 from bot.certificates.service import _Records
 from bot.notices import Deliveries, keys_of
-from bot.outcomes.model import CohortOutcomes, Completion, OutcomesReport, PairedAnswer, PairRecord
+from bot.outcomes.model import (
+    CohortOutcomes,
+    Completion,
+    FitAnswer,
+    OutcomesReport,
+    PairedAnswer,
+    PairRecord,
+    PulseAnswer,
+)
 from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
 from bot.outcomes.rules import outcomes_report, paired_questions
 from bot.pairs.model import Pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork
+from bot.pulse.rules import latest_answers
 from bot.scheme import AnswerValue, Form, Programme, Question
 from bot.team import Team
 
@@ -79,11 +88,12 @@ class OutcomesService:
 
     def gather(self, now: datetime) -> CohortOutcomes:
         """The cohort's outcomes as stored at `now`: its people's paired answers, its pairs'
-        goals and meetings, each person's completion. The fit and pulse answers are not stored
-        yet (bot/pulse's storage is still to come): none are counted until they are."""
+        goals and meetings, each person's completion, and each person's latest fit and pulse
+        (counted as the pulse's own counts are, bot/pulse/rules.py)."""
         with self._uow() as uow:
             people = _on_the_scheme(uow)
             records = _Records(uow, self.programme, now)
+            latest = latest_answers(uow.pulse.all(), {p.id: p.role for p in people})
             return CohortOutcomes(
                 scheme=self.programme.name,
                 cohort=self.programme.cohort,
@@ -94,8 +104,8 @@ class OutcomesService:
                     Completion(p.role, completed(records.participation(p), self._cohort, now))
                     for p in people
                 ),
-                fits=(),
-                pulses=(),
+                fits=tuple(FitAnswer(a.role, a.fit) for a in latest if a.fit is not None),
+                pulses=tuple(PulseAnswer(a.role, a.score) for a in latest if a.score is not None),
             )
 
     def cohort_report(self, now: datetime) -> OutcomesReport:

@@ -1,6 +1,7 @@
 """A cohort set up through the services, as the shipped programme's year would leave it: people
 imported in October 2025, the baseline evaluation answered in November, pairs made in January
-with their goals, meetings and check-ins, the final evaluation answered in September 2026.
+with their goals, meetings and check-ins, how each pairing is going asked after its first meeting
+and again in May, the final evaluation answered in September 2026.
 
 `thirteen_pairs` is big enough for the report to show its figures; the service tests' own cast
 (two pairs) is not. Every answer goes through the evaluations' conversation, one message at a
@@ -17,6 +18,8 @@ from bot.goals.model import Boundaries, GoalDraft
 from bot.goals.notices import GoalQuestion
 from bot.goals.service import GoalsService
 from bot.participants.service import import_participants
+from bot.pulse.notices import PulseQuestion
+from bot.pulse.service import PulseService
 from tests.cast import COHORT_PEOPLE
 from tests.services import (
     GRACE,
@@ -35,6 +38,8 @@ ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
 AGREED = datetime(2026, 1, 7, 15, tzinfo=UTC)  # in Negotiation
 GROWING = datetime(2026, 1, 9, 11, tzinfo=UTC)  # moved to Enabling Growth
 GOAL_ASKED = datetime(2026, 1, 23, 11, tzinfo=UTC)  # Enabling Growth's first check-in, 14 days on
+FIT_ASKED = datetime(2026, 3, 2, 10, tzinfo=UTC)  # a Monday, after each pair's first meeting
+PULSE_ASKED = datetime(2026, 5, 4, 10, tzinfo=UTC)  # 63 days on
 FINAL_OPENS = datetime(2026, 9, 1, 8, tzinfo=UTC)
 FINAL_ANSWERED = datetime(2026, 9, 2, 10, tzinfo=UTC)
 REPORTED = datetime(2026, 10, 5, 9, tzinfo=UTC)  # after the scheme's last day, 30 September
@@ -128,9 +133,9 @@ def join(scheme: Scheme) -> None:
 
 
 def pair_up(scheme: Scheme, goals: GoalsService) -> None:
-    """Each pair accepts, sets two goals in Negotiation and grows; pair n (from 1) logs n % 4
-    meetings, so every fourth logs none; the first nine say at their first check-in that they
-    achieved their first goal."""
+    """Each pair accepts, sets two goals in Negotiation and grows; the first nine say at their
+    first check-in that they achieved their first goal; pair n (from 1) logs n % 4 meetings, so
+    every fourth logs none."""
     rows = "".join(f"{EMAILS[mentor]},{EMAILS[mentee]}\n" for mentor, mentee in PAIRS)
     scheme.pairing.import_pairs("mentor_email,mentee_email\n" + rows, PAIRED)
     for mentor, mentee in PAIRS:
@@ -140,17 +145,36 @@ def pair_up(scheme: Scheme, goals: GoalsService) -> None:
         scheme.pairing.move_stage(mentor, "negotiation", ACCEPTED)
         goals.save(mentee, GOALS, BOUNDARIES, AGREED)
         scheme.pairing.move_stage(mentee, "enabling growth", GROWING)
+    scheme.checkins.run_due(GOAL_ASKED)
+    asked = {q.pair_id: q for _, q in scheme.messenger.of(GoalQuestion)}
+    for mentor, mentee in PAIRS[:9]:
+        question = asked[scheme.pair_of(mentor).id]
+        goals.answer(mentee, question.checkin_id, "achieved", GOAL_ASKED)
     for n, (_, mentee) in enumerate(PAIRS, 1):
         for m in range(n % 4):
             met_on = date(2026, 2, 2) + timedelta(weeks=m)
             scheme.checkins.log_meeting(
                 mentee, met_on, 45, "Career plans", GROWING + timedelta(weeks=4 + m)
             )
-    scheme.checkins.run_due(GOAL_ASKED)
-    asked = {q.pair_id: q for _, q in scheme.messenger.of(GoalQuestion)}
-    for mentor, mentee in PAIRS[:9]:
-        question = asked[scheme.pair_of(mentor).id]
-        goals.answer(mentee, question.checkin_id, "achieved", GOAL_ASKED)
+
+
+def say_how_it_goes(scheme: Scheme, pulse: PulseService) -> None:
+    """Those whose pair met are asked about the fit (every mentor and the first six mentees
+    say it is a good one, the other four mentees are not sure yet), then, 60 days on, for a
+    pulse (each mentor 4, each mentee 5)."""
+    for at, answers in (
+        (
+            FIT_ASKED,
+            {"mentor": ["good_fit"] * 10, "mentee": ["good_fit"] * 6 + ["not_sure_yet"] * 4},
+        ),
+        (PULSE_ASKED, {"mentor": ["4"] * 10, "mentee": ["5"] * 10}),
+    ):
+        before = len(scheme.messenger.of(PulseQuestion))
+        pulse.run_due(at)
+        for to, question in scheme.messenger.of(PulseQuestion)[before:]:
+            role = "mentor" if any(to == mentor for mentor, _ in PAIRS) else "mentee"
+            pulse.answer(to, question.question_id, answers[role].pop(), at + timedelta(hours=1))
+        assert answers == {"mentor": [], "mentee": []}, "each of the ten pairs that met asked"
 
 
 @dataclass(frozen=True)
@@ -207,4 +231,6 @@ def thirteen_pairs(scheme: Scheme) -> None:
     join(scheme)
     evaluate(scheme, BASELINE_ANSWERED, final=False)
     pair_up(scheme, GoalsService(scheme.uow, scheme.deliveries, scheme.team))
+    pulse = PulseService(scheme.programme, scheme.uow, scheme.deliveries, scheme.team, lambda: None)
+    say_how_it_goes(scheme, pulse)
     evaluate(scheme, FINAL_ANSWERED, final=True)

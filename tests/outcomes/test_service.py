@@ -1,6 +1,7 @@
 """The outcomes use cases over the real storage: a year of thirteen pairs (tests/outcomes/
 stored_cohort.py) gathered into the report's figures, each person's answers paired from the
-baseline to the final evaluation; a small cohort's figures hidden; the report's files kept for the
+baseline to the final evaluation, their pairs' goals and meetings, who completed, each one's fit
+and pulse; a small cohort's figures hidden; the report's files kept for the
 team's private channel only, in the asker's language, naming nobody; which forms are compared."""
 
 from __future__ import annotations
@@ -128,6 +129,29 @@ def test_the_pairs_goals_and_meetings_and_who_completed_are_counted(year: Scheme
         assert completion.count(group, "not_completed") == Suppressed("under_ten")  # type: ignore[arg-type]
         # Shown, it would give the hidden one away: 13 less it.
         assert completion.count(group, "completed") == Suppressed("reveals_another")  # type: ignore[arg-type]
+
+
+def test_each_person_s_latest_fit_and_pulse_are_counted_by_role(year: Scheme) -> None:
+    """The ten pairs that met: every mentor and six mentees said the fit was good, four mentees
+    were not sure yet; in May each mentor's pulse was 4, each mentee's 5."""
+    gathered = outcomes(year).gather(REPORTED)
+    report = outcomes(year).report(TEAM_LEAD, REPORTED)
+
+    assert Counter((a.role, a.fit) for a in gathered.fits) == {
+        ("mentor", "good_fit"): 10,
+        ("mentee", "good_fit"): 6,
+        ("mentee", "not_sure_yet"): 4,
+    }
+    assert Counter((a.role, a.score) for a in gathered.pulses) == {
+        ("mentor", 4): 10,
+        ("mentee", 5): 10,
+    }
+    assert (report.fit.count("everyone", "good_fit"), report.fit.count("everyone", "all")) == (
+        16,
+        20,
+    )
+    assert report.fit.count("mentee", "not_sure_yet") == Suppressed("under_ten")
+    assert (report.pulse.count("everyone", "5"), report.pulse.count("everyone", "all")) == (10, 20)
 
 
 def test_a_small_cohort_s_figures_are_all_hidden(scheme: Scheme) -> None:
