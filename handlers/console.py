@@ -11,6 +11,7 @@ from datetime import datetime
 from slack_sdk.models.blocks import Block
 
 from bot.applications.service import ApplicationsService
+from bot.certificates.service import CertificatesService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -40,6 +41,7 @@ class Console:
         pulse: PulseService,
         applications: ApplicationsService,
         goals: GoalsService,
+        certificates: CertificatesService,
     ):
         self._team = team
         self._concerns = concerns
@@ -51,6 +53,7 @@ class Console:
         self._pulse = pulse
         self._applications = applications
         self._goals = goals
+        self._certificates = certificates
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -69,6 +72,7 @@ class Console:
                 if v.request.status in DONE and v.history
             },
             applications=self._applications.all(person),
+            completed=self._certificates.completed(person, now),
             goals=self._goals.team_counts(person),
             pulse=self._pulse.counts(person),
         )

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from handlers import (
     applications,
+    certificates,
     concerns,
+    cpd,
     evaluations,
     events,
     goals,
@@ -28,5 +30,7 @@ parse_command = router(
     pulse.GRAMMAR,
     evaluations.GRAMMAR,
     applications.GRAMMAR,
+    certificates.GRAMMAR,
+    cpd.GRAMMAR,
     outcomes.GRAMMAR,
 )

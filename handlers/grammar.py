@@ -64,6 +64,8 @@ WELSH_WORDS = {
     "teithio": "travel",
     "methu": "can't",
     "ymgeisio": "apply",
+    "tystysgrif": "certificate",
+    "dpp": "cpd",
 }
 
 

@@ -21,6 +21,8 @@ from slack_sdk.errors import SlackApiError
 from slack_sdk.models.blocks import Block
 
 from bot.applications.service import ApplicationsService
+from bot.certificates.service import CertificatesService
+from bot.cpd.service import CpdService
 from bot.errors import UserError
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -54,6 +56,8 @@ class Home:
     requests: RequestsService
     applications: ApplicationsService
     goals: GoalsService
+    certificates: CertificatesService
+    cpd: CpdService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(
@@ -83,6 +87,8 @@ class Home:
             on_team=on_team,
             approvals=_or_none(lambda: self.requests.for_approver(person)),
             application=self.applications.mine(person, now),
+            certificate=_or_none(lambda: self.certificates.mine(person, now)),
+            cpd=self.cpd.has_record(person, now),
             goals=_or_none(lambda: self.goals.mine(person)),
         )
 

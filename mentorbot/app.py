@@ -21,10 +21,12 @@ from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 import handlers.applications
+import handlers.certificates
 import handlers.cohorts
 import handlers.commands
 import handlers.concerns
 import handlers.console
+import handlers.cpd
 import handlers.errors
 import handlers.evaluations
 import handlers.events
@@ -38,8 +40,10 @@ import handlers.participants
 import handlers.pulse
 import handlers.requests
 from bot.applications.service import ApplicationsService
+from bot.certificates.service import CertificatesService, certificate_key
 from bot.cohorts.service import CohortsService
 from bot.concerns.service import ConcernsService
+from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
@@ -279,8 +283,9 @@ def _services(
     directory: SlackDirectory,
 ) -> Services:
     """Each use-case service once; a change to anyone's moments reschedules the clock. Event
-    files' addresses are keyed from the signing secret, so every process of the deployment
-    writes and opens the same ones, and no one else can."""
+    files' addresses and certificates' codes are keyed from the signing secret (each under a
+    label of its own), so every process of the deployment writes and checks the same ones, and
+    no one else can."""
     calendar = working_calendar(programme)
     changed = scheduler.sync
     evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changed)
@@ -309,6 +314,15 @@ def _services(
         goals=GoalsService(uow, deliveries, team),
         cohorts=CohortsService(programme, uow, deliveries, team),
         outcomes=OutcomesService(programme, uow, deliveries, team, changed),
+        certificates=CertificatesService(
+            programme,
+            uow,
+            deliveries,
+            team,
+            certificate_key(settings.slack_signing_secret or ""),
+            settings.public_url,
+        ),
+        cpd=CpdService(programme, uow, deliveries),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -385,6 +399,12 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.outcomes.register(
         bolt, commands, handlers.outcomes.Outcomes(services.outcomes, team, home)
     )
+    handlers.certificates.register(
+        bolt,
+        commands,
+        handlers.certificates.Certificates(services.certificates, home, services.clock),
+    )
+    handlers.cpd.register(bolt, commands, handlers.cpd.Cpd(services.cpd, home))
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver
     )
@@ -403,6 +423,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.pulse,
         services.applications,
         services.goals,
+        services.certificates,
     )
     return handlers.home.Home(
         services.events,
@@ -413,5 +434,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.requests,
         services.applications,
         services.goals,
+        services.certificates,
+        services.cpd,
         console,
     )

@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from bot.applications.service import ApplicationsService
+from bot.certificates.service import CertificatesService
 from bot.cohorts.service import CohortsService
 from bot.concerns.service import ConcernsService
+from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -45,5 +47,7 @@ class Services:
     goals: GoalsService
     cohorts: CohortsService
     outcomes: OutcomesService
+    certificates: CertificatesService
+    cpd: CpdService
     outbox: Sender
     clock: Now

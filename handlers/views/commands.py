@@ -24,6 +24,8 @@ USAGE = N_("""Here is what I can do:
 • `/mentoring nation scotland`: where you work (England, Wales, Scotland or Northern Ireland), so I never nudge you on your bank holidays
 • `/mentoring request`: ask privately for a reasonable adjustment, for accommodation at a face-to-face event, or say you can't travel to one (`request adjustment`, `request accommodation launch` and `can't travel launch` fill in the form: name the event by a clear part of its title, or leave it out to see a numbered list)
 • `/mentoring apply`: apply to join a cohort of the scheme, or change your application, while applications are open
+• `/mentoring certificate`: your certificate of participation, here, once you have completed the scheme
+• `/mentoring cpd`: your CPD record for the scheme, here, as a Word document to edit and as a PDF
 • `/mentoring my-data`: a file, here, with everything the bot holds about you
 • `/mentoring help`: this message
 For the project team: `/mentoring team help`""")
@@ -47,6 +49,7 @@ TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first
 • `/mentoring team applications`: every application to the cohort, those still to decide first
+• `/mentoring team completed`: who has completed the scheme
 • `/mentoring team events`: every event with its date and replies
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)

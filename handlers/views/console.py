@@ -15,6 +15,7 @@ from bot.scheme import Programme
 from handlers.i18n import _
 from handlers.views import (
     applications,
+    certificates,
     cohorts,
     concerns,
     evaluations,
@@ -44,6 +45,7 @@ SECTIONS: list[Section] = [
     participants.console_section,
     goals.console_section,
     pulse.console_section,
+    certificates.console_section,
     evaluations.console_section,
     outcomes.console_section,
 ]

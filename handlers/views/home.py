@@ -13,7 +13,17 @@ from slack_sdk.models.views import View
 
 from bot.scheme import Programme
 from handlers.i18n import N_, _
-from handlers.views import applications, evaluations, events, goals, pairs, participants, requests
+from handlers.views import (
+    applications,
+    certificates,
+    cpd,
+    evaluations,
+    events,
+    goals,
+    pairs,
+    participants,
+    requests,
+)
 from handlers.views.common import note
 from handlers.views.hub import Mine, Said
 
@@ -25,6 +35,8 @@ ON_THE_SCHEME: list[Section] = [
     goals.home_section,
     evaluations.home_section,
     requests.home_section,
+    certificates.home_section,
+    cpd.home_section,
     participants.home_section,
 ]
 FOR_ANYONE: list[Section] = [

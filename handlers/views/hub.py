@@ -11,6 +11,8 @@ from slack_sdk.models.blocks import Block
 
 from bot.applications.model import Application
 from bot.applications.service import MyApplication
+from bot.certificates.model import Certificate
+from bot.certificates.service import Progress
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
@@ -48,6 +50,9 @@ class Mine:
     approvals: list[RequestView] | None = None
     # Applying to the cohort, and their application if they have one; None: not read.
     application: MyApplication | None = None
+    # Their certificate once they have completed, or how far they are; None: not on the scheme.
+    certificate: Certificate | Progress | None = None
+    cpd: bool = False  # their CPD record has something in it
     # Their pair's goals and boundaries; None: not in a pair now, or not read.
     goals: MyGoals | None = None
 
@@ -71,6 +76,7 @@ class Console:
     requests: list[Request] = field(default_factory=list)
     answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
     applications: list[Application] = field(default_factory=list)  # to the cohort, any status
+    completed: list[Certificate] = field(default_factory=list)  # who completed the scheme
     goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
     pulse: PulseCounts | None = None  # how pairings are going, counted; None: not read
 

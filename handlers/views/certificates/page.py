@@ -12,6 +12,7 @@ from bot.certificates.errors import CodeFault, NotACode
 from bot.certificates.model import Verified
 from bot.participants.model import Role
 from handlers.i18n import N_, WELSH, _, language
+from handlers.views.common import error_words
 
 # A well-formed code (its check character is right) that no certificate has.
 EXAMPLE_CODE = "LMS-7K3Q-9XWD-2MHJ"
@@ -46,6 +47,7 @@ def verification_html(found: Verified | None) -> str:
     return _page(_genuine_heading(), facts)
 
 
+@error_words(NotACode)
 def not_a_code_text(error: NotACode) -> str:
     return "\n".join([_(FAULTS[error.reason]), _code_looks_like(error)])
 

@@ -1,9 +1,13 @@
 """Everything the CPD record shows, in its owner's language: its words and outline (words.py),
-drawn as a Word document they edit (docx.py) and as a PDF (pdf.py)."""
+drawn as a Word document they edit (docx.py) and as a PDF (pdf.py); its files and answer in
+Slack (messages.py) and its Home section (home.py). Importing the package imports each module,
+so its notices' renderings and error words are registered."""
 
 from __future__ import annotations
 
 from handlers.views.cpd.docx import cpd_docx
+from handlers.views.cpd.home import HOME_CPD, cpd_said, home_section
+from handlers.views.cpd.messages import cpd_docx_file, cpd_pdf_file, cpd_sent
 from handlers.views.cpd.pdf import cpd_pdf
 from handlers.views.cpd.words import (
     LEARNING_NAMES,
@@ -14,8 +18,14 @@ from handlers.views.cpd.words import (
 )
 
 __all__ = [
+    "HOME_CPD",
     "LEARNING_NAMES",
     "cpd_docx",
+    "cpd_docx_file",
+    "cpd_pdf_file",
+    "cpd_said",
+    "cpd_sent",
+    "home_section",
     "cpd_outline",
     "cpd_pdf",
     "cpd_title",

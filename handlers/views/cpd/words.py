@@ -23,6 +23,7 @@ from bot.participants.model import Role
 from handlers.i18n import N_, _, formatted, ngettext
 from handlers.views.certificates.page import ROLE_NAMES
 from handlers.views.certificates.pdf import printable
+from handlers.views.common import error_words
 
 LEARNING_NAMES: dict[LearningType, str] = {
     "work_based": N_("Work-based learning"),
@@ -94,6 +95,7 @@ def cpd_outline(record: CpdRecord) -> list[Block]:
     ]
 
 
+@error_words(NoActivityYet)
 def no_activity_yet(_error: NoActivityYet) -> str:
     return _(
         "Your CPD record is empty for now. It fills up as you go to the scheme's events and "
