@@ -66,31 +66,16 @@ from bot.participants.notices import (
     MyDataSummary,
 )
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
-from bot.requests.notices import (
-    ApprovalAsked,
-    RequestAnswered,
-    RequestForTeam,
-    RequestReceived,
-)
+from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
-from tests.cast import (
-    APPROVER,
-    CERYS,
-    GRACE,
-    SUNITA,
-    TEAM_LEAD,
-    TEAM_MEMBER,
-    participant,
-)
+from tests.cast import APPROVER, CERYS, GRACE, SUNITA, TEAM_LEAD, TEAM_MEMBER, participant
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 3, 4, 10, 0, tzinfo=UTC)
 MENTOR = participant(GRACE, 2)
 MENTEE = participant(SUNITA, 1)
 LAUNCH = next(e for e in PROGRAMME.events if e.id == "launch")  # face to face
-NETWORKING = next(
-    e for e in PROGRAMME.events if e.id == "networking-jan-2026"
-)  # online
+NETWORKING = next(e for e in PROGRAMME.events if e.id == "networking-jan-2026")  # online
 MID_SCHEME = next(f for f in PROGRAMME.evaluations.forms if f.id == "mid-scheme")
 VALUE, OFTEN = MID_SCHEME.questions[0], MID_SCHEME.questions[2]
 
@@ -152,17 +137,11 @@ def _events() -> list[Example]:
         ),
         Example(
             EventDateChanged(
-                PROGRAMME,
-                LAUNCH,
-                LAUNCH_DAY,
-                EventSchedule(LAUNCH.id, None, None),
-                None,
+                PROGRAMME, LAUNCH, LAUNCH_DAY, EventSchedule(LAUNCH.id, None, None), None
             ),
             (LAUNCH.title, "to be confirmed"),
         ),
-        Example(
-            CalendarInvite(PROGRAMME, LAUNCH, LAUNCH_DAY, 2), ("Add", LAUNCH.title)
-        ),
+        Example(CalendarInvite(PROGRAMME, LAUNCH, LAUNCH_DAY, 2), ("Add", LAUNCH.title)),
     ]
 
 
@@ -177,10 +156,7 @@ def _pairs() -> list[Example]:
             CheckInPrompt(3, 12, 3, "enabling_growth", date(2026, 2, 3), True),
             ("reminder", "met since", "3 February"),
         ),
-        Example(
-            StageMoved(3, "enabling_growth", MENTEE.name, NOW),
-            (MENTEE.name, "Enabling"),
-        ),
+        Example(StageMoved(3, "enabling_growth", MENTEE.name, NOW), (MENTEE.name, "Enabling")),
         Example(PairEnded(3, MENTOR), (MENTOR.name, "ended")),
         Example(PairEnded(3, None), ("ended",)),
     ]
@@ -192,9 +168,7 @@ def _goals() -> list[Example]:
             GoalQuestion(3, 12, 3, 2, 3, "Chair a team meeting", date(2026, 4, 30)),
             ("goal 2 of 3", "Chair a team meeting"),
         ),
-        Example(
-            GoalQuestion(3, 13, 4, 1, 1, "Apply for a band 7 post", None), ("going",)
-        ),
+        Example(GoalQuestion(3, 13, 4, 1, 1, "Apply for a band 7 post", None), ("going",)),
         Example(GoalsUpdated(3, MENTEE.name, NOW), (MENTEE.name, "goals", "Home")),
     ]
 
@@ -215,35 +189,20 @@ def _concerns() -> list[Example]:
             ("Not yet acknowledged", "Concern #8", "not on the scheme"),
         ),
         Example(
-            ConcernForTeam(
-                CONCERN, MENTEE, PAIR, escalated=True, escalated_to=TEAM_LEAD
-            ),
+            ConcernForTeam(CONCERN, MENTEE, PAIR, escalated=True, escalated_to=TEAM_LEAD),
             ("not yet acknowledged", "Concern #7"),
         ),
         Example(
             ConcernForTeam(
-                Concern(
-                    9,
-                    1,
-                    3,
-                    "home",
-                    "Sorted.",
-                    NOW,
-                    status="resolved",
-                    assignee=TEAM_MEMBER,
-                ),
+                Concern(9, 1, 3, "home", "Sorted.", NOW, status="resolved", assignee=TEAM_MEMBER),
                 MENTEE,
                 PAIR,
             ),
             ("Concern #9", MENTEE.name),
         ),
-        Example(
-            ConcernReceived(7, "By phone after 5pm", 8), ("project team", "concern")
-        ),
+        Example(ConcernReceived(7, "By phone after 5pm", 8), ("project team", "concern")),
         Example(ConcernReceived(7, "", 8), ("project team", "not to be contacted")),
-        Example(
-            ConcernAcknowledged(7, "Priya Anand"), ("Priya Anand", "read your concern")
-        ),
+        Example(ConcernAcknowledged(7, "Priya Anand"), ("Priya Anand", "read your concern")),
         Example(ConcernAcknowledged(7, None), ("project team", "read your concern")),
         Example(
             PairNeedsAttention(
@@ -267,11 +226,7 @@ def _concerns() -> list[Example]:
         ),
         Example(
             LowScore(
-                "notice:low-score:mid-scheme:2:relationship-value",
-                MENTOR,
-                1,
-                VALUE,
-                MID_SCHEME,
+                "notice:low-score:mid-scheme:2:relationship-value", MENTOR, 1, VALUE, MID_SCHEME
             ),
             ("From the bot", "low score", MENTOR.name, VALUE.text),
         ),
@@ -281,16 +236,12 @@ def _concerns() -> list[Example]:
 
 def _evaluation_replies() -> list[Example]:
     def reply(answer: Ask | Summary | Paused | Submitted) -> EvaluationReply:
-        return EvaluationReply(
-            MID_SCHEME, answer, MENTEE.slack_user_id or "", "dm-reply:1"
-        )
+        return EvaluationReply(MID_SCHEME, answer, MENTEE.slack_user_id or "", "dm-reply:1")
 
     refused = Refusal("off_scale", said="9", low=1, high=5)
     return [
         Example(reply(Ask(VALUE, 1, 6)), ("Question 1 of 6", VALUE.text)),
-        Example(
-            reply(Ask(OFTEN, 2, 6, refused, True)), ("number from 1 to 5", OFTEN.text)
-        ),
+        Example(reply(Ask(OFTEN, 2, 6, refused, True)), ("number from 1 to 5", OFTEN.text)),
         Example(
             reply(Summary([(1, VALUE, 4), (2, OFTEN, None)])),
             ("your answers", "submit", "4"),
@@ -298,14 +249,10 @@ def _evaluation_replies() -> list[Example]:
         Example(reply(Paused()), ("saved", "resume")),
         Example(reply(Submitted()), ("Thank you", "mid-scheme check")),
         Example(
-            EvaluationReply(
-                MID_SCHEME, None, SUNITA, "dm-reply:2", programme=PROGRAMME
-            ),
+            EvaluationReply(MID_SCHEME, None, SUNITA, "dm-reply:2", programme=PROGRAMME),
             ("closed", "Thank you"),
         ),
-        Example(
-            EvaluationReply(None, None, SUNITA, "dm-reply:3"), ("not waiting", "help")
-        ),
+        Example(EvaluationReply(None, None, SUNITA, "dm-reply:3"), ("not waiting", "help")),
     ]
 
 
@@ -319,19 +266,13 @@ def _evaluations() -> list[Example]:
             EvaluationReminder(MID_SCHEME, "before-close", 2, 6, programme=PROGRAMME),
             ("reminder", "mid-scheme check", "2 of 6"),
         ),
-        Example(
-            EvaluationReminder(MID_SCHEME, "after-open", 0, 6),
-            ("reminder", "open until"),
-        ),
+        Example(EvaluationReminder(MID_SCHEME, "after-open", 0, 6), ("reminder", "open until")),
         *_evaluation_replies(),
         Example(
             AnswersExport(MID_SCHEME, True, (), NOW),
             (MID_SCHEME.title, "answers", "pseudonymous"),
         ),
-        Example(
-            RESULTS,
-            (MID_SCHEME.title, "3 finished", "Bar chart", VALUE.text, "Mentees"),
-        ),
+        Example(RESULTS, (MID_SCHEME.title, "3 finished", "Bar chart", VALUE.text, "Mentees")),
     ]
 
 
@@ -342,11 +283,7 @@ def _participants() -> list[Example]:
         (HeldReply(LAUNCH, "yes"),),
         (HeldForm(MID_SCHEME, "submitted", 6),),
         (HeldConcern(NOW, "We never meet.", "acknowledged"),),
-        (
-            HeldRequest(
-                4, NOW, "accommodation", LAUNCH, "A room near the venue.", "approved"
-            ),
-        ),
+        (HeldRequest(4, NOW, "accommodation", LAUNCH, "A room near the venue.", "approved"),),
     )
     return [
         Example(MyDataFile(SUNITA, NOW, b"{}"), ("holds about you",)),
@@ -355,29 +292,19 @@ def _participants() -> list[Example]:
 
 
 def _request(
-    status: RequestStatus,
-    kind: Kind = "accommodation",
-    event_id: str | None = LAUNCH.id,
+    status: RequestStatus, kind: Kind = "accommodation", event_id: str | None = LAUNCH.id
 ) -> Request:
-    return Request(
-        7, 1, kind, event_id, "A room the night before, please.", "event", NOW, status
-    )
+    return Request(7, 1, kind, event_id, "A room the night before, please.", "event", NOW, status)
 
 
 def _requests_for_the_team() -> list[Example]:
     approved = RequestEvent(7, "approved", APPROVER, NOW)
-    resolved = RequestEvent(
-        7, "resolved", TEAM_MEMBER, NOW, "We have booked a quiet room."
-    )
-    declined = RequestEvent(
-        7, "declined", APPROVER, NOW, "The hotel is full that night."
-    )
+    resolved = RequestEvent(7, "resolved", TEAM_MEMBER, NOW, "We have booked a quiet room.")
+    declined = RequestEvent(7, "declined", APPROVER, NOW, "The hotel is full that night.")
     adjustment = _request("open", "adjustment", None)
     return [
         Example(
-            RequestForTeam(
-                PROGRAMME, _request("awaiting_approval"), MENTEE, LAUNCH_DAY
-            ),
+            RequestForTeam(PROGRAMME, _request("awaiting_approval"), MENTEE, LAUNCH_DAY),
             ("Request #7", MENTEE.name, "accommodation", LAUNCH.title),
         ),
         Example(
@@ -385,15 +312,11 @@ def _requests_for_the_team() -> list[Example]:
             ("Request #7", "no longer on the scheme", "reasonable adjustment"),
         ),
         Example(
-            RequestForTeam(
-                PROGRAMME, _request("resolved", "travel"), MENTEE, LAUNCH_DAY, resolved
-            ),
+            RequestForTeam(PROGRAMME, _request("resolved", "travel"), MENTEE, LAUNCH_DAY, resolved),
             ("Request #7", "cannot travel", LAUNCH.title),
         ),
         Example(
-            RequestForTeam(
-                PROGRAMME, _request("approved"), MENTEE, LAUNCH_DAY, approved
-            ),
+            RequestForTeam(PROGRAMME, _request("approved"), MENTEE, LAUNCH_DAY, approved),
             ("Request #7", "accommodation"),
         ),
         Example(
@@ -401,9 +324,7 @@ def _requests_for_the_team() -> list[Example]:
             ("Request #7", "your approval", MENTEE.name, "accommodation", LAUNCH.title),
         ),
         Example(
-            ApprovalAsked(
-                PROGRAMME, _request("declined"), MENTEE, LAUNCH_DAY, declined
-            ),
+            ApprovalAsked(PROGRAMME, _request("declined"), MENTEE, LAUNCH_DAY, declined),
             ("Request #7", "your approval", "accommodation"),
         ),
     ]
@@ -417,12 +338,8 @@ def _requests_for_the_person() -> list[Example]:
             RequestReceived(7, "accommodation", LAUNCH, approver),
             ("request #7", "accommodation", LAUNCH.title, "project team", "decided"),
         ),
-        Example(
-            RequestReceived(8, "travel", LAUNCH, None), ("request #8", "cannot travel")
-        ),
-        Example(
-            RequestReceived(9, "adjustment", None, None), ("request #9", "project team")
-        ),
+        Example(RequestReceived(8, "travel", LAUNCH, None), ("request #8", "cannot travel")),
+        Example(RequestReceived(9, "adjustment", None, None), ("request #9", "project team")),
         Example(
             RequestAnswered(7, "adjustment", LAUNCH, "acknowledge", "Priya Anand"),
             ("Priya Anand", "read your request #7"),
@@ -436,17 +353,14 @@ def _requests_for_the_person() -> list[Example]:
             ("request #7", "resolved", "Priya Anand"),
         ),
         Example(
-            RequestAnswered(7, "adjustment", None, "resolve", None),
-            ("request #7", "resolved"),
+            RequestAnswered(7, "adjustment", None, "resolve", None), ("request #7", "resolved")
         ),
         Example(
             RequestAnswered(7, "accommodation", LAUNCH, "approve", "Dr Morgan Ellis"),
             ("request #7", "approved", "Dr Morgan Ellis"),
         ),
         Example(
-            RequestAnswered(
-                7, "accommodation", LAUNCH, "decline", "Dr Morgan Ellis", "Full."
-            ),
+            RequestAnswered(7, "accommodation", LAUNCH, "decline", "Dr Morgan Ellis", "Full."),
             ("request #7", "not approved", "Dr Morgan Ellis"),
         ),
     ]
@@ -473,17 +387,12 @@ def _applications() -> list[Example]:
             ApplicationDecided(PROGRAMME, _application("accepted")),
             ("accepted", "2026-27", "steering group"),
         ),
-        Example(
-            ApplicationDecided(PROGRAMME, _application("waitlisted")), ("waiting list",)
-        ),
+        Example(ApplicationDecided(PROGRAMME, _application("waitlisted")), ("waiting list",)),
         Example(
             ApplicationDecided(PROGRAMME, _application("declined")),
             ("can't offer you a place", "pande@sor.org"),
         ),
-        Example(
-            AlumniInvited(PROGRAMME, MENTEE),
-            ("be a mentor this time", "/mentoring apply"),
-        ),
+        Example(AlumniInvited(PROGRAMME, MENTEE), ("be a mentor this time", "/mentoring apply")),
         Example(AlumniInvited(PROGRAMME, MENTOR), ("mentor again", "/mentoring apply")),
     ]
 
@@ -495,8 +404,7 @@ def _outcomes() -> list[Example]:
         PROGRAMME.cohort,
         date(2026, 10, 5),
         paired=tuple(
-            PairedAnswer("mentee", "leadership-confidence", 2, 3 + n % 2)
-            for n in range(4)
+            PairedAnswer("mentee", "leadership-confidence", 2, 3 + n % 2) for n in range(4)
         ),
         pairs=tuple(PairRecord(3, n % 3, 4 + n) for n in range(4)),
         completions=tuple(Completion("mentee", n < 3) for n in range(4)),
@@ -506,10 +414,7 @@ def _outcomes() -> list[Example]:
     forms = PROGRAMME.evaluations
     report = outcomes_report(data, forms.forms[0], forms.forms[-1])
     return [
-        Example(
-            OutcomesPdf(report, "en", NOW),
-            ("outcomes report", "2025-26", "PDF", "hidden"),
-        ),
+        Example(OutcomesPdf(report, "en", NOW), ("outcomes report", "2025-26", "PDF", "hidden")),
         Example(OutcomesCsv(report, "en", NOW), ("outcomes report", "2025-26", "CSV")),
         Example(OutcomesCsv(report, "cy", NOW), ("2025-26", "CSV")),
     ]
@@ -546,9 +451,7 @@ def _certificates_and_cpd() -> list[Example]:
             CertificateFile(SUNITA, NOW, CERTIFICATE, "https://mentorbot.example.org"),
             ("certificate of participation", CERTIFICATE.code),
         ),
-        Example(
-            CpdDocx(SUNITA, NOW, CPD_RECORD, "en"), ("CPD record", "Word document")
-        ),
+        Example(CpdDocx(SUNITA, NOW, CPD_RECORD, "en"), ("CPD record", "Word document")),
         Example(CpdPdf(SUNITA, NOW, CPD_RECORD, "en"), ("CPD record", "PDF")),
     ]
 
@@ -627,13 +530,9 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "NoSuchRequest": lambda e: e(12),
     "NotTheApprover": lambda e: e("Dr Morgan Ellis"),
     "NoApplications": lambda e: e("2026-27"),
-    "NotOpen": lambda e: e(
-        "2026-27", NOW, NOW + timedelta(days=21), NOW - timedelta(days=1)
-    ),
+    "NotOpen": lambda e: e("2026-27", NOW, NOW + timedelta(days=21), NOW - timedelta(days=1)),
     "UnknownCohort": lambda e: e("2024-25", ("2025-26", "2026-27")),
-    "UnknownQuestion": lambda e: e(
-        "hopes", ("leadership-confidence", "mentoring-confidence")
-    ),
+    "UnknownQuestion": lambda e: e("hopes", ("leadership-confidence", "mentoring-confidence")),
     "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
     "UnknownApplication": lambda e: e(12),
     "NotACode": lambda e: e("check"),
