@@ -18,6 +18,8 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "cohorts",
     "applications",
     "matching",
+    "certificates",
+    "cpd",
     "goals",
     "pulse",
     "outcomes",
@@ -68,6 +70,9 @@ FEATURE_USES = {
     # who completed is the certificates' rule over their gathering; each pair's meetings, each
     # role; each person's latest fit and pulse, counted as the pulse's own counts are
     "outcomes": {"certificates", "pairs", "participants", "pulse"},
+    # made from a person's pairings, meetings and the events they said they would come to
+    "certificates": {"participants", "pairs", "events"},
+    "cpd": {"participants", "pairs", "events"},
 }
 
 
