@@ -10,6 +10,7 @@ import threading
 import time
 import uuid
 from collections.abc import Iterator
+from contextlib import contextmanager
 
 import freezegun
 import pytest
@@ -64,6 +65,13 @@ def no_thread_left_running() -> Iterator[None]:
 
 @pytest.fixture
 def slack() -> Iterator[LocalSlack]:
+    with team_workspace() as local:
+        yield local
+
+
+@contextmanager
+def team_workspace() -> Iterator[LocalSlack]:
+    """The local workspace with the project team and its private channel."""
     with LocalSlack() as local:
         local.workspace.add_user("UTEAM0001", "Priya Anand", "pande@sor.org")
         local.workspace.add_user("UTEAM0002", "Tom Hughes", "t.hughes@example.org")
@@ -155,6 +163,10 @@ def _schema(url: str, statement: str) -> None:
 
 @pytest.fixture
 def settings(slack: LocalSlack, database_url: str) -> Settings:
+    return bot_settings(slack, database_url)
+
+
+def bot_settings(slack: LocalSlack, database_url: str) -> Settings:
     return Settings(
         slack_bot_token=slack.token,
         slack_signing_secret=secrets.token_hex(16),
@@ -167,6 +179,13 @@ def settings(slack: LocalSlack, database_url: str) -> Settings:
 
 @pytest.fixture
 def world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
+    with running_world(slack, settings) as world:
+        yield world
+
+
+@contextmanager
+def running_world(slack: LocalSlack, settings: Settings) -> Iterator[World]:
+    """The bot built on `settings`, serving over HTTP, its clock paused at the scheme's start."""
     migrated_already(settings.database_url)
     with freeze_time("2025-10-01 08:00:00", tz_offset=0) as clock:
         assert isinstance(clock, FrozenDateTimeFactory)

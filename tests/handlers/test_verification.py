@@ -7,14 +7,9 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-import http.client
 import json
 import logging
-import os
-import secrets
 import socket
-import subprocess
-import sys
 import time
 import urllib.error
 import urllib.request
@@ -26,9 +21,9 @@ from urllib.parse import urlencode, urlsplit
 import pytest
 from slack_bolt import BoltRequest
 
-from handlers.slack.http import EVENTS_PATH, MAX_BODY
-from localslack.server import LocalSlack
+from handlers.slack.http import MAX_BODY
 from tests.cast import SUNITA
+from tests.conftest import bot_settings, running_world, team_workspace
 from tests.world import World
 
 REPO = Path(__file__).parent.parent.parent
@@ -140,17 +135,31 @@ def refusals(secret: str) -> dict[str, Headers]:
 KINDS = list(refusals("any secret"))
 
 
-@pytest.fixture
-def everything_logged(caplog: pytest.LogCaptureFixture) -> pytest.LogCaptureFixture:
-    """Every logger at DEBUG from before the bot is built (Bolt's loggers take their level then)."""
+@pytest.fixture(scope="module")
+def team(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
+    """One bot for the module, the cohort imported: every request here is refused or only read,
+    so none changes what the next test finds. Every logger at DEBUG from before the bot is built
+    (Bolt's loggers take their level then)."""
+    root = logging.getLogger()
+    level = root.level
+    root.setLevel(logging.DEBUG)
+    database = f"sqlite:///{tmp_path_factory.mktemp('verification') / 'mentorbot.db'}"
+    try:
+        with (
+            team_workspace() as slack,
+            running_world(slack, bot_settings(slack, database)) as world,
+        ):
+            world.add_cohort()
+            world.bot.wait_for_listeners()  # its listeners' threads start here, not in a test
+            yield world
+    finally:
+        root.setLevel(level)
+
+
+@pytest.fixture(autouse=True)
+def everything_logged(caplog: pytest.LogCaptureFixture) -> None:
+    """Each test's log at DEBUG, so that nothing logged of a forged request goes unseen."""
     caplog.set_level(logging.DEBUG)
-    return caplog
-
-
-@pytest.fixture
-def team(everything_logged: pytest.LogCaptureFixture, world: World) -> Iterator[World]:
-    world.add_cohort()
-    yield world
 
 
 def what_slack_saw(world: World) -> tuple[int, int]:
@@ -249,83 +258,3 @@ def test_bolts_own_refusal_logs_nothing_of_the_body(
     }
     assert team.bot.bolt.dispatch(BoltRequest(body=body, headers=headers)).status == 401
     assert nothing_logged_of(WORDS, caplog)
-
-
-@pytest.fixture
-def gunicorn(slack: LocalSlack, tmp_path: Path) -> Iterator[tuple[str, str]]:
-    """The production web process (Procfile: gunicorn serving mentorbot/wsgi.py) on the local
-    workspace: its address and signing secret."""
-    secret, port = secrets.token_hex(16), free_port()
-    environment = {
-        "PATH": os.environ.get("PATH", ""),
-        "PYTHONPATH": str(REPO),
-        "SLACK_BOT_TOKEN": slack.token,
-        "SLACK_SIGNING_SECRET": secret,
-        "SLACK_API_URL": slack.api_url,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'mentorbot.db'}",
-    }
-    command = [sys.executable, "-m", "gunicorn", "--bind", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        [*command, "mentorbot.wsgi:application"],
-        cwd=tmp_path,  # away from the repository's .env
-        env=environment,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        wait_until_answering(url, server)
-        yield url, secret
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
-
-
-def wait_until_answering(url: str, server: subprocess.Popen[bytes], attempts: int = 600) -> None:
-    """Until the web process answers a request (its 404 for a page it does not have)."""
-    for _ in range(attempts):
-        assert server.poll() is None, "gunicorn stopped"
-        try:
-            urllib.request.urlopen(f"{url}/nothing-here", timeout=5)
-        except urllib.error.HTTPError:
-            return
-        except OSError:
-            time.sleep(0.05)
-    raise AssertionError("gunicorn did not answer")
-
-
-def post_chunked(url: str, chunks: list[bytes], headers: dict[str, str]) -> Answer:
-    """POSTs a body with no length, in chunks, as a client may."""
-    connection = http.client.HTTPConnection(urlsplit(url).netloc, timeout=30)
-    try:
-        connection.request(
-            "POST", EVENTS_PATH, body=iter(chunks), headers=headers, encode_chunked=True
-        )
-        response = connection.getresponse()
-        return Answer(response.status, response.read().decode())
-    finally:
-        connection.close()
-
-
-def test_under_gunicorn_a_body_of_unknown_length_is_cut_off_at_the_limit(
-    gunicorn: tuple[str, str],
-) -> None:
-    url, secret = gunicorn
-    at, challenge = now(), b'{"type": "url_verification", "challenge": "c4a11e", "token": "t"}'
-    json_type = {"Content-Type": "application/json", "X-Slack-Request-Timestamp": at}
-
-    def signed(body: bytes) -> dict[str, str]:
-        return json_type | {"X-Slack-Signature": signature(secret, at, body)}
-
-    over = [b"x" * MAX_BODY, b"x"]
-    assert post_chunked(url, over, signed(b"".join(over))).status == 413
-    # A body in chunks within the limit is read whole: signed, it is answered; unsigned, not.
-    halves = [challenge[:20], challenge[20:]]
-    assert post_chunked(url, halves, signed(challenge)) == Answer(200, '{"challenge": "c4a11e"}')
-    assert post_chunked(url, halves, json_type | {"X-Slack-Signature": "v0=00"}).status == 401
