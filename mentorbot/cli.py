@@ -24,6 +24,7 @@ from handlers.views.common import user_error
 from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
+from mentorbot.certificates import add_certificate_command, run_certificate_command
 from mentorbot.cohorts import start_cohort
 from mentorbot.doctor import examine, report
 from mentorbot.matching import run_matching_command
@@ -39,6 +40,7 @@ RUN_ELSEWHERE: dict[str, Callable[[argparse.Namespace, Settings], int]] = {
     "applications": run_matching_command,
     "match": run_matching_command,
     "report": run_report_command,
+    "certificate": run_certificate_command,
 }
 
 
@@ -83,6 +85,7 @@ def _parser() -> argparse.ArgumentParser:
     _add_cohort_commands(commands)
     _add_matching_commands(commands)
     add_report_command(commands)
+    add_certificate_command(commands)
     _add_data_commands(commands)
     return parser
 

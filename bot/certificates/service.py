@@ -46,6 +46,7 @@ class Progress:
     words as what completing still needs."""
 
     paired: bool  # both of a pair accepted
+    awaiting: bool  # a pairing waits for them or their partner to accept it
     met: bool  # their pair logged a meeting
     ends_on: date  # the scheme's last day: a pairing still going then completes
 
@@ -138,8 +139,12 @@ class CertificatesService:
         made = certificate_for(participation, self._cohort, self._key, records.now)
         if made is not None:
             return made
-        paired = participation.paired_on is not None
-        return Progress(paired, bool(participation.meetings), self._cohort.ends_on)
+        return Progress(
+            paired=participation.paired_on is not None,
+            awaiting=records.awaiting(person),
+            met=bool(participation.meetings),
+            ends_on=self._cohort.ends_on,
+        )
 
     def _code(self, person: Participant) -> str:
         return code_for(self._key, self._cohort.id, person.id)
@@ -185,6 +190,10 @@ class _Records:
                 )
             ),
         )
+
+    def awaiting(self, person: Participant) -> bool:
+        """Whether a pairing of theirs waits for one of the two to accept it."""
+        return any(p.status == "awaiting" for p in self._pairs_of(person))
 
     def _pairs_of(self, person: Participant) -> list[Pair]:
         """Every pairing still going that they are in, or else the last they had."""

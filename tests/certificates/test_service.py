@@ -31,7 +31,8 @@ ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
 MET = datetime(2026, 1, 20, 17, tzinfo=UTC)
 AT_CLOSURE = datetime(2026, 6, 1, 9, tzinfo=UTC)
 ASKED = datetime(2026, 6, 2, 9, tzinfo=UTC)
-AFTER_THE_SCHEME = datetime(2026, 10, 1, 9, tzinfo=UTC)  # its last day: 30 September 2026
+LAST_DAY = date(2026, 9, 30)  # the scheme's
+AFTER_THE_SCHEME = datetime(2026, 10, 1, 9, tzinfo=UTC)
 SITE = "https://mentorbot.example.org"
 KEY = certificate_key(SERVER_SECRET)
 
@@ -106,15 +107,18 @@ def test_the_certificate_is_in_the_language_its_owner_reads(scheme: Scheme) -> N
 @pytest.mark.parametrize(
     ("steps", "progress"),
     [
-        ("nothing", Progress(paired=False, met=False, ends_on=date(2026, 9, 30))),
-        ("paired", Progress(paired=True, met=False, ends_on=date(2026, 9, 30))),
-        ("met", Progress(paired=True, met=True, ends_on=date(2026, 9, 30))),
+        ("nothing", Progress(paired=False, awaiting=False, met=False, ends_on=LAST_DAY)),
+        ("offered", Progress(paired=False, awaiting=True, met=False, ends_on=LAST_DAY)),
+        ("paired", Progress(paired=True, awaiting=False, met=False, ends_on=LAST_DAY)),
+        ("met", Progress(paired=True, awaiting=False, met=True, ends_on=LAST_DAY)),
     ],
 )
 def test_someone_not_there_yet_is_told_how_far_they_are_and_sent_nothing(
     scheme: Scheme, steps: str, progress: Progress
 ) -> None:
-    if steps == "paired":
+    if steps == "offered":
+        scheme.add_pair(GRACE, SUNITA, PAIRED)
+    elif steps == "paired":
         scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
     elif steps == "met":
         met(scheme)
@@ -136,7 +140,7 @@ def test_a_pairing_ended_before_closure_does_not_complete_the_scheme(scheme: Sch
     met(scheme)
     scheme.pairing.unpair(TEAM_LEAD, SUNITA, "moved away", datetime(2026, 3, 2, tzinfo=UTC))
     assert certificates(scheme).mine(SUNITA, AFTER_THE_SCHEME) == Progress(
-        paired=True, met=True, ends_on=date(2026, 9, 30)
+        paired=True, awaiting=False, met=True, ends_on=LAST_DAY
     )
 
 

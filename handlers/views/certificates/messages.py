@@ -41,7 +41,9 @@ def still_to_complete(progress: Progress) -> str:
         "partner log at least one meeting, and your pair reaches Coming to Closure or is still "
         "going on the scheme's last day, {day}."
     ).format(day=day(progress.ends_on))
-    if not progress.paired:
+    if not progress.paired and progress.awaiting:
+        step = _("Your pairing starts once you and your partner have both accepted it.")
+    elif not progress.paired:
         step = _("You're not in a pair yet: the project team will pair you.")
     elif not progress.met:
         step = _(
