@@ -15,6 +15,7 @@ from bot.certificates.service import CertificatesService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
@@ -40,6 +41,7 @@ class Console:
         requests: RequestsService,
         pulse: PulseService,
         applications: ApplicationsService,
+        matching: MatchingService,
         goals: GoalsService,
         certificates: CertificatesService,
     ):
@@ -52,6 +54,7 @@ class Console:
         self._requests = requests
         self._pulse = pulse
         self._applications = applications
+        self._matching = matching
         self._goals = goals
         self._certificates = certificates
 
@@ -72,6 +75,7 @@ class Console:
                 if v.request.status in DONE and v.history
             },
             applications=self._applications.all(person),
+            match=self._matching.current(person),
             completed=self._certificates.completed(person, now),
             goals=self._goals.team_counts(person),
             pulse=self._pulse.counts(person),

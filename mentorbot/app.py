@@ -33,6 +33,7 @@ import handlers.events
 import handlers.features
 import handlers.goals
 import handlers.home
+import handlers.matching
 import handlers.middleware
 import handlers.outcomes
 import handlers.pairs
@@ -48,6 +49,7 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
+from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
 from bot.notice_json import NoticeCodec
 from bot.outcomes.service import OutcomesService
@@ -289,6 +291,8 @@ def _services(
     calendar = working_calendar(programme)
     changed = scheduler.sync
     evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changed)
+    pairing = PairingService(uow, deliveries, team, changed)
+    participants = ParticipantsService(uow, directory, team, scheduler.sync)
     return Services(
         programme=programme,
         team=team,
@@ -301,7 +305,7 @@ def _services(
             settings.public_url,
             file_key(settings.slack_signing_secret or ""),
         ),
-        pairing=PairingService(uow, deliveries, team, changed),
+        pairing=pairing,
         checkins=CheckInsService(programme, uow, deliveries, team, changed),
         concerns=ConcernsService(programme, uow, deliveries, team, calendar),
         requests=RequestsService(programme, uow, deliveries, team),
@@ -309,8 +313,9 @@ def _services(
         evaluations=evaluations,
         inbox=InboxService(uow, evaluations, deliveries),
         privacy=PrivacyService(programme, uow, deliveries, team),
-        participants=ParticipantsService(uow, directory, team, scheduler.sync),
+        participants=participants,
         applications=ApplicationsService(programme, uow, deliveries, team),
+        matching=MatchingService(programme, uow, deliveries, team, participants, pairing),
         goals=GoalsService(uow, deliveries, team),
         cohorts=CohortsService(programme, uow, deliveries, team),
         outcomes=OutcomesService(programme, uow, deliveries, team, changed),
@@ -395,6 +400,7 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
     handlers.applications.register(
         bolt, commands, handlers.applications.Applications(services.applications, home)
     )
+    handlers.matching.register(bolt, commands, handlers.matching.Matching(services.matching, home))
     handlers.cohorts.register(bolt, handlers.cohorts.Cohorts(services.cohorts, team, home))
     handlers.outcomes.register(
         bolt, commands, handlers.outcomes.Outcomes(services.outcomes, team, home)
@@ -422,6 +428,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.requests,
         services.pulse,
         services.applications,
+        services.matching,
         services.goals,
         services.certificates,
     )

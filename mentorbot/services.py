@@ -14,6 +14,7 @@ from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
+from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
 from bot.outcomes.service import OutcomesService
 from bot.pairs.checkins import CheckInsService
@@ -44,6 +45,7 @@ class Services:
     privacy: PrivacyService
     participants: ParticipantsService
     applications: ApplicationsService
+    matching: MatchingService
     goals: GoalsService
     cohorts: CohortsService
     outcomes: OutcomesService

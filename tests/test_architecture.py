@@ -24,9 +24,9 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "pulse",
     "outcomes",
 }
-# Features people use in Slack, each with its handlers/<feature>.py (these are used from the
+# Features people use in Slack, each with its handlers/<feature>.py (cohorts are started from the
 # command line, so far)
-IN_SLACK = FEATURES - {"cohorts", "matching"}
+IN_SLACK = FEATURES - {"cohorts"}
 
 # What each folder may import of ours and of the frameworks (the standard library always).
 RULES: dict[str, tuple[set[str], set[str]]] = {
@@ -64,7 +64,8 @@ FEATURE_USES = {
     # each pair's state and members; its counts suppressed as the outcomes report's are
     "pulse": {"participants", "pairs", "outcomes"},
     "cohorts": set(),
-    "matching": set(),
+    # the steering group's match of accepted applications, its approved pairs made as every pair is
+    "matching": {"applications", "participants", "pairs"},
     "applications": {"matching", "participants"},  # accepted applications are matched
     "goals": {"pairs", "participants"},  # a pair's goals, set and answered by its members
     # who completed is the certificates' rule over their gathering; each pair's meetings, each

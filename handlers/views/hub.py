@@ -16,6 +16,7 @@ from bot.certificates.service import Progress
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
+from bot.matching.working import Match
 from bot.events.service import Attendance, MyCalendar
 from bot.goals.model import GoalCounts
 from bot.goals.service import MyGoals
@@ -76,6 +77,7 @@ class Console:
     requests: list[Request] = field(default_factory=list)
     answered_at: dict[int, datetime] = field(default_factory=dict)  # by request, once answered
     applications: list[Application] = field(default_factory=list)  # to the cohort, any status
+    match: Match | None = None  # the steering group's; None: no applications
     completed: list[Certificate] = field(default_factory=list)  # who completed the scheme
     goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
     pulse: PulseCounts | None = None  # how pairings are going, counted; None: not read

@@ -42,6 +42,7 @@ from bot.evaluations.notices import (
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.goals.notices import GoalQuestion, GoalsUpdated
+from bot.matching.notices import LeftUnmatched
 from bot.notices import Notice
 from bot.outcomes.model import CohortOutcomes, Completion, PairedAnswer, PairRecord
 from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
@@ -394,6 +395,10 @@ def _applications() -> list[Example]:
         ),
         Example(AlumniInvited(PROGRAMME, MENTEE), ("be a mentor this time", "/mentoring apply")),
         Example(AlumniInvited(PROGRAMME, MENTOR), ("mentor again", "/mentoring apply")),
+        Example(
+            LeftUnmatched(PROGRAMME, _application("waitlisted")),
+            ("don't have a mentor for you this time", "waiting list", "pande@sor.org"),
+        ),
     ]
 
 
@@ -535,6 +540,8 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "UnknownQuestion": lambda e: e("hopes", ("leadership-confidence", "mentoring-confidence")),
     "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
     "UnknownApplication": lambda e: e(12),
+    "NotInCohort": lambda e: e("cerys@example.wales", "mentee"),
+    "SwapBreaksRule": lambda e: e("cerys@example.wales", "rhys@example.wales", ("same_employer",)),
     "NotACode": lambda e: e("check"),
     "NoActivityYet": lambda e: e(),
     "GoalsInNegotiation": lambda e: e("enabling_growth"),
