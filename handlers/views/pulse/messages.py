@@ -38,7 +38,7 @@ PULSE_WORDS: dict[int, str] = {
     5: N_("Very well"),
 }
 PRIVATE = N_(
-    ":lock: Only you see this. Your answer goes to no one, not even your partner: the project "
+    "Only you see this. Your answer goes to no one, not even your partner: the project "
     "team sees only counts of everyone's answers. If an answer suggests your pairing could use "
     "some support, the team hears that your pair may need a word, never which of you answered "
     "or what."
