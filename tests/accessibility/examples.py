@@ -22,6 +22,7 @@ from bot.concerns.notices import (
     ConcernReceived,
     ConcernResolved,
     LowScore,
+    PairMayNeedAWord,
     PairNeedsAttention,
     ReportersPair,
     SentCheckIn,
@@ -66,6 +67,7 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
+from bot.pulse.notices import PulseQuestion
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
@@ -231,7 +233,18 @@ def _concerns() -> list[Example]:
             ),
             ("From the bot", "low score", MENTOR.name, VALUE.text),
         ),
+        Example(
+            PairMayNeedAWord("notice:pulse:3:0", MENTOR, MENTEE, "preparing"),
+            ("From the bot", MENTOR.name, MENTEE.name, "may need a word"),
+        ),
         Example(ConcernResolved(7, TEAM_MEMBER), ("Concern #7", "resolved")),
+    ]
+
+
+def _pulse() -> list[Example]:
+    return [
+        Example(PulseQuestion(5, 0), ("first mentoring meeting", "fit")),
+        Example(PulseQuestion(6, 1), ("how is your mentoring going",)),
     ]
 
 
@@ -469,6 +482,7 @@ def notice_examples() -> dict[type, list[Example]]:
         *_pairs(),
         *_goals(),
         *_concerns(),
+        *_pulse(),
         *_evaluations(),
         *_participants(),
         *_requests_for_the_team(),
@@ -525,6 +539,7 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "ConcurrentChange": lambda e: e(12),
     "UnknownForm": lambda e: e("midscheme", ("baseline", "mid-scheme", "final")),
     "NotYourQuestion": lambda e: e(),
+    "NotAnAnswer": lambda e: e("7"),
     "NotInvited": lambda e: e(MID_SCHEME),
     "CouldNotSave": lambda e: e(),
     "KindNotChosen": lambda e: e(),
