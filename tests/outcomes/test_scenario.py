@@ -47,7 +47,7 @@ def test_a_welsh_reading_team_member_gets_the_report_in_the_team_s_channel_in_we
     assert "*Canlyniadau*" in console and "Adroddiad ar ganlyniadau" in console
 
     calls = len(world.slack.workspace.calls)
-    assert world.sender.click_home(TOM, view.REPORT, "2025-26").status == 200
+    assert world.sender.click_home(TOM, view.REPORT).status == 200
     world.bot.wait_for_listeners()
 
     first, *_, last = published_homes(world, TOM, calls)
@@ -88,7 +88,7 @@ def test_the_command_leaves_the_report_to_the_clock_and_nobody_else_may_ask(
 
     assert world.command(SUNITA, "team report") == "Only the project team can do this."
     world.open_home(SUNITA)
-    pressed = {"type": "button", "action_id": view.REPORT, "value": "2025-26"}
+    pressed = {"type": "button", "action_id": view.REPORT}
     world.sender.forge_home_action(SUNITA, pressed)  # as if the console's button were hers
     world.bot.wait_for_listeners()
     assert world.texts(SUNITA)[-1] == "Only the project team can do this."

@@ -40,9 +40,7 @@ def console_section(console: Console, programme: Programme, now: datetime) -> li
         ),
         ActionsBlock(
             block_id=BLOCK,
-            elements=[
-                ButtonElement(text=_("Outcomes report"), action_id=REPORT, value=programme.cohort)
-            ],
+            elements=[ButtonElement(text=_("Outcomes report"), action_id=REPORT)],
         ),
     ]
 
