@@ -34,9 +34,9 @@ def paired(world: World) -> None:
 def certificates_sent(world: World) -> list[tuple[str, bytes]]:
     """(the conversation, the PDF) of every certificate the workspace holds."""
     ws = world.slack.workspace
-    by_name = {f["name"]: f["content"] for f in ws.files.values()}
+    content = {f["id"]: f["content"] for f in ws.files.values()}
     return [
-        (m.channel, by_name[f["name"]])
+        (m.channel, content[f["id"]])
         for m in ws.messages
         for f in m.files
         if f["name"].startswith(CERTIFICATE_FILE)
