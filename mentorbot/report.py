@@ -57,7 +57,7 @@ def run_report_command(args: argparse.Namespace, settings: Settings) -> int:
         return 2
     print(
         f"Wrote {' and '.join(str(p) for p in written)}: the {report.cohort} cohort's outcomes "
-        f"report, with {len(report.hidden())} small figures hidden."
+        f"report, with {len(report.hidden())} figures hidden so that nobody can be recognised."
     )
     return 0
 

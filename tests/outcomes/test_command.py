@@ -45,7 +45,10 @@ def test_the_report_is_written_in_welsh_to_the_folder_named(
     )
     said = capsys.readouterr().out
     assert said.startswith("Wrote reports/outcomes-2025-26.pdf and reports/outcomes-2025-26.csv:")
-    assert "the 2025-26 cohort's outcomes report, with" in said and "small figures hidden" in said
+    assert (
+        "the 2025-26 cohort's outcomes report, with" in said
+        and "figures hidden so that nobody can be recognised." in said
+    )
     read = pdf_words(pdf.read_bytes())
     assert (
         "Adroddiad ar ganlyniadau mentora" in read and "Lluniwyd ar Dydd Llun 5 Hydref 2026" in read
