@@ -15,16 +15,29 @@ from pypdf import PdfReader
 
 from bot.certificates.errors import NotACode
 from bot.certificates.model import Certificate, Verified
+from bot.certificates.notices import CertificateFile
 from bot.certificates.rules import parse_code
+from bot.certificates.service import Progress
 from handlers.i18n import WELSH, in_language
+from handlers.slack.rendering import render_file
 from handlers.views.certificates import (
     EXAMPLE_CODE,
+    HOME_CERTIFICATE,
     certificate_pdf,
+    certificate_said,
+    console_section,
+    home_section,
     not_a_code_html,
     not_a_code_text,
+    still_to_complete,
+    team_completed_message,
     verification_html,
     verification_text,
 )
+from handlers.views.hub import Console, Mine
+from tests.accessibility.examples import NOW, PROGRAMME
+from tests.cast import SUNITA
+from tests.seen import actions_in, buttons, words
 
 CERTIFICATE = Certificate(
     person_id=7,
@@ -197,3 +210,91 @@ def test_checking_in_welsh() -> None:
         assert not_a_code_text(NotACode("length")).splitlines()[0] == "Nid cod tystysgrif yw hwnna."
     assert '<html lang="cy">' in page
     assert "<title>Gwirio tystysgrif: Does dim tystysgrif gyda'r cod hwn.</title>" in page
+
+
+# In Slack: the file, what completing still needs, the Home's button, the console and the team's
+# list -----------------------------------------------------------------------------------------
+
+LAST_DAY = date(2026, 9, 30)
+NOT_PAIRED = Progress(paired=False, awaiting=False, met=False, ends_on=LAST_DAY)
+
+
+def mine(certificate: Certificate | Progress | None) -> Mine:
+    return Mine(None, None, None, [], None, certificate=certificate)
+
+
+def test_the_certificate_comes_as_its_pdf_with_words_saying_what_it_is_and_its_code() -> None:
+    shared = render_file(CertificateFile(SUNITA, NOW, IN_WELSH, SITE))
+    assert lines_of(shared.content)[0] == "Tystysgrif cyfranogi"  # in the certificate's language
+    assert shared.title == "Your certificate of participation"  # the reader's (the messenger's)
+    assert shared.comment is not None and IN_WELSH.code in shared.comment
+
+
+@pytest.mark.parametrize(
+    ("progress", "step"),
+    [
+        (NOT_PAIRED, "You're not in a pair yet: the project team will pair you."),
+        (
+            replace(NOT_PAIRED, awaiting=True),
+            "Your pairing starts once you and your partner have both accepted it.",
+        ),
+        (
+            replace(NOT_PAIRED, paired=True),
+            "Your pair hasn't logged a meeting yet. After you meet, type e.g. "
+            "`/mentoring met 2026-02-03 45m career planning`.",
+        ),
+        (
+            replace(NOT_PAIRED, paired=True, awaiting=True, met=True),  # a second mentee waits
+            "When you and your partner are ready to close, type `/mentoring stage closure`.",
+        ),
+    ],
+)
+def test_someone_not_there_yet_is_told_what_completing_needs_and_their_next_step(
+    progress: Progress, step: str
+) -> None:
+    needs, said = still_to_complete(progress).splitlines()
+    assert needs.endswith(
+        "or is still going on the scheme's last day, Wednesday 30 September 2026."
+    )
+    assert said == step
+
+
+def test_in_welsh_the_next_step_is_the_welsh_command() -> None:
+    with in_language(WELSH):
+        said = still_to_complete(replace(NOT_PAIRED, paired=True, met=True))
+    assert said.startswith("Byddwch chi'n cael tystysgrif cyfranogi")
+    assert said.endswith("`/mentoring cam dod i ben`.")
+
+
+def test_the_home_offers_the_certificate_only_once_it_is_theirs() -> None:
+    assert home_section(mine(None), PROGRAMME, NOW) == []
+    assert home_section(mine(NOT_PAIRED), PROGRAMME, NOW) == []
+    shown = home_section(mine(CERTIFICATE), PROGRAMME, NOW)
+    assert buttons(shown) == ["Get my certificate"]
+    assert actions_in(shown) == [HOME_CERTIFICATE]
+    assert certificate_said(CERTIFICATE).text == "I've put your certificate in our direct messages."
+    with in_language(WELSH):
+        assert buttons(home_section(mine(CERTIFICATE), PROGRAMME, NOW)) == ["Cael fy nhystysgrif"]
+
+
+def test_the_console_counts_who_completed_by_role_and_names_nobody() -> None:
+    completed = [CERTIFICATE, replace(CERTIFICATE, name="Oliver Byrne", role="mentor")]
+    shown = words(console_section(console(completed), PROGRAMME, NOW))
+    assert "2 completed the scheme: 1 mentors, 1 mentees." in shown
+    assert "Grace" not in shown and "Oliver" not in shown
+    nobody = words(console_section(console([]), PROGRAMME, NOW))
+    assert "Nobody has completed the scheme yet." in nobody
+
+
+def test_the_team_s_list_names_each_with_their_role_and_meetings_escaped() -> None:
+    typed = replace(CERTIFICATE, name="<!channel> Grace & co", meetings=1)
+    assert team_completed_message([typed, replace(CERTIFICATE, role="mentor")]).splitlines() == [
+        "*Completed the scheme* (2)",
+        "• &lt;!channel&gt; Grace &amp; co, mentee, 1 mentoring meeting",
+        "• Grace Okafor, mentor, 9 mentoring meetings",
+    ]
+    assert team_completed_message([]) == "Nobody has completed the scheme yet."
+
+
+def console(completed: list[Certificate]) -> Console:
+    return Console([], [], [], {}, [], completed=completed)

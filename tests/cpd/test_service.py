@@ -12,6 +12,7 @@ from bot.cpd.errors import NoActivityYet
 from bot.cpd.notices import CpdDocx, CpdPdf
 from bot.cpd.service import CpdService, is_training
 from bot.errors import NotAParticipant
+from bot.events.model import Answer
 from tests.services import GRACE, OUTSIDER, START, SUNITA, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
@@ -28,12 +29,13 @@ def cpd(scheme: Scheme) -> CpdService:
 def took_part(scheme: Scheme) -> None:
     """Sunita said she would come to her pre-launch training, the launch and the final
     celebration (in September), and not to her briefing; her pair met twice in January."""
-    for event, answer in (
+    replies: list[tuple[str, Answer]] = [
         ("expectations-mentees", "no"),
         ("training-mentees", "yes"),
         ("launch", "yes"),
         ("final-celebration", "yes"),
-    ):
+    ]
+    for event, answer in replies:
         scheme.events.reply(SUNITA, event, answer, START)
     scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
     scheme.checkins.log_meeting(SUNITA, date(2026, 1, 12), 45, "first chat", MET)

@@ -16,11 +16,24 @@ from pypdf import PdfReader
 
 from bot.cpd.errors import NoActivityYet
 from bot.cpd.model import CpdRecord, Reflection
+from bot.cpd.notices import CpdDocx, CpdPdf
 from bot.cpd.rules import cpd_record
 from bot.pairs.model import Meeting
 from handlers.i18n import WELSH, in_language
-from handlers.views.cpd import cpd_docx, cpd_pdf, no_activity_yet
+from handlers.slack.rendering import render_file
+from handlers.views.cpd import (
+    HOME_CPD,
+    cpd_docx,
+    cpd_pdf,
+    cpd_said,
+    cpd_sent,
+    home_section,
+    no_activity_yet,
+)
+from handlers.views.hub import Mine
+from tests.accessibility.examples import PROGRAMME
 from tests.cpd.test_rules import AFTER_ALL, SOURCES
+from tests.seen import actions_in, buttons
 
 RECORD = cpd_record(SOURCES, AFTER_ALL)
 
@@ -321,3 +334,32 @@ def test_a_record_with_nothing_yet_is_answered_kindly_in_either_language() -> No
 def test_the_record_is_built_at_the_time_given() -> None:
     early = cpd_record(SOURCES, datetime(2025, 12, 2, 9, tzinfo=UTC))
     assert texts(read_docx(early))[4] == "Up to date on 2 December 2025"
+
+
+# In Slack: the two files, the answer and the Home's button ----------------------------------------
+
+
+def test_the_record_comes_as_a_word_document_and_a_pdf_each_saying_what_it_is() -> None:
+    made = datetime(2026, 9, 1, 9, tzinfo=UTC)
+    word = render_file(CpdDocx("USUNITA01", made, RECORD, "cy"))
+    pdf = render_file(CpdPdf("USUNITA01", made, RECORD, "cy"))
+    assert word.title == "Your CPD record (Word document, to edit)"
+    assert word.comment is not None and "Only you have them." in word.comment
+    assert pdf.title == "Your CPD record (PDF)"
+    # Each document in the language the notice carries: its owner's
+    assert docx.Document(BytesIO(word.content)).paragraphs[0].text.startswith("Cofnod DPP:")
+    assert pdf_lines(pdf.content)[0].startswith("Cofnod DPP:")
+
+
+def test_the_home_offers_the_record_once_there_is_something_in_it() -> None:
+    empty = Mine(None, None, None, [], None, cpd=False)
+    assert home_section(empty, PROGRAMME, AFTER_ALL) == []
+    shown = home_section(replace(empty, cpd=True), PROGRAMME, AFTER_ALL)
+    assert buttons(shown) == ["Get my CPD record"]
+    assert actions_in(shown) == [HOME_CPD]
+    assert cpd_said().text == "I've put your CPD record in our direct messages."
+    with in_language(WELSH):
+        assert buttons(home_section(replace(empty, cpd=True), PROGRAMME, AFTER_ALL)) == [
+            "Cael fy nghofnod DPP"
+        ]
+        assert cpd_sent().startswith("Rydw i wedi rhoi eich cofnod DPP")
