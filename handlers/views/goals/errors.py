@@ -20,8 +20,8 @@ from handlers.views.common import error_words
 @error_words(GoalsInNegotiation)
 def goals_in_negotiation(error: GoalsInNegotiation) -> str:
     return _(
-        "Your pair agrees its goals and boundaries in Negotiation. It is in {stage} now. To "
-        "change them, go back to Negotiation first: `/mentoring stage negotiation`."
+        "Your pair agrees its goals and boundaries in Negotiation. It is in {stage} now. To set "
+        "or change them, move to Negotiation first: `/mentoring stage negotiation`."
     ).format(stage=_(STAGE_NAMES[error.stage]))
 
 

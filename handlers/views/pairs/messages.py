@@ -141,7 +141,6 @@ def pair_started(n: PairStarted) -> tuple[str, list[Block]]:
         SectionBlock(
             text=MarkdownTextObject(text=f"{text}\n{_stage_prompt('preparing')}\n{checking_in}")
         ),
-        ActionsBlock(elements=[set_goals_button()]),
     ]
 
 
