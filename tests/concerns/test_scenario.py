@@ -1,12 +1,16 @@
 """Breakdown alerts: every way of raising a concern, the team's handling, escalation, failures,
-and the promise that a concern's text reaches the team's private channel and no one else."""
+and the promise that a concern's text reaches the team's private channel and no one else (and
+that each person's certificate and CPD record reach them alone)."""
 
 from __future__ import annotations
 
 import logging
 from datetime import timedelta
+from io import BytesIO
 
+import docx
 import pytest
+from pypdf import PdfReader
 
 from handlers.views import concerns as concerns_view
 from localslack.server import Fault
@@ -300,6 +304,8 @@ def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
     world.submit_view(SUNITA, {"text": SECRET, "urgency": "urgent", "contact": ""})
     [alert] = alerts(world)
     world.click(TEAM_LEAD, alert, "concern_ack")
+    world.command(SUNITA, "met 2026-01-12 30m first chat")
+    world.command(SUNITA, "stage closure")
     world.command(TEAM_LEAD, "team unpair <@USUNITA01> breakdown")
     world.walk_to(uk("2026-01-20 12:00"))
 
@@ -318,6 +324,39 @@ def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
     assert ws.dms_to(GRACE)[-1].text.startswith(
         "Your mentoring pairing with Sunita Rao has now ended."
     ), "told kindly, with no word of the report"
+    for person in (SUNITA, GRACE):
+        world.command(person, "certificate")
+        world.command(person, "cpd")
+    _documents_reach_their_owner_alone(world)
+
+
+def _documents_reach_their_owner_alone(world: World) -> None:
+    """Each certificate and CPD record is in its owner's own DM and names them, not their
+    partner, and holds nothing of a concern."""
+    ws = world.slack.workspace
+    owner_of = {ws.dm_channel(SUNITA): "Sunita Rao", ws.dm_channel(GRACE): "Grace Mensah"}
+    content = {f["id"]: f["content"] for f in ws.files.values()}
+    documents = [
+        (m.channel, f["name"], content[f["id"]])
+        for m in ws.messages
+        for f in m.files
+        if f["name"].startswith(("mentoring-certificate-", "cpd-record-"))
+    ]
+    assert len(documents) == 6, "a certificate, and a record as a Word document and a PDF, each"
+    for channel, name, held_in in documents:
+        text = _document_text(name, held_in)
+        owner = owner_of[channel]
+        partner = next(n for n in owner_of.values() if n != owner)
+        assert owner in text and partner not in text, name
+        assert "shouted" not in text and "Concern" not in text, name
+
+
+def _document_text(name: str, content: bytes) -> str:
+    if name.endswith(".docx"):
+        document = docx.Document(BytesIO(content))
+        cells = [c.text for t in document.tables for c in t._cells]
+        return "\n".join([p.text for p in document.paragraphs] + cells)
+    return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
 
 
 def _as_first_posted(message):  # type: ignore[no-untyped-def]
