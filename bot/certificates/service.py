@@ -152,8 +152,8 @@ class CertificatesService:
 
 class _Records:
     """What one transaction reads once for the participations of one person or many: the
-    events' dates, everyone's replies, the pairs still going; each pair's stages and meetings
-    as a person needs them."""
+    events' dates, everyone's replies, the pairs still going; each pair's meetings and when it
+    came to closure once, for both of its members."""
 
     def __init__(self, uow: UnitOfWork, programme: Programme, now: datetime) -> None:
         self._uow = uow
@@ -166,11 +166,18 @@ class _Records:
             if s.starts_at is not None and s.ends_at is not None and s.ends_at <= now
         }
         self._replies = uow.rsvps.answers()
-        self._current = uow.pairs.current()
+        self._going: dict[int, list[Pair]] = {}
+        for pair in uow.pairs.current():
+            for member in pair.members:
+                self._going.setdefault(member, []).append(pair)
+        self._met: dict[int, tuple[date, ...]] = {}
+        self._closed: dict[int, datetime | None] = {}
 
     def participation(self, person: Participant) -> Participation:
         pairs = [p for p in self._pairs_of(person) if p.activated_at is not None]
-        closures = [self._closure(pair) for pair in pairs]
+        meetings = sorted(day for pair in pairs for day in self._meetings(pair))
+        # Coming to Closure completes only a pairing that met: the others' stages are not read.
+        closures = [self._closure(pair) for pair in pairs if self._meetings(pair)]
         return Participation(
             person_id=person.id,
             name=person.name,
@@ -179,9 +186,7 @@ class _Records:
             paired_on=self._earliest(p.activated_at for p in pairs),
             closure_on=self._earliest(closures),
             pairing_ended_on=self._pairing_ended(pairs),
-            meetings=tuple(
-                sorted(m.met_on for pair in pairs for m in self._uow.meetings.for_pair(pair.id))
-            ),
+            meetings=tuple(meetings),
             events_attended=tuple(
                 sorted(
                     self._day(starts)
@@ -197,16 +202,24 @@ class _Records:
 
     def _pairs_of(self, person: Participant) -> list[Pair]:
         """Every pairing still going that they are in, or else the last they had."""
-        going = [p for p in self._current if person.id in p.members]
+        going = self._going.get(person.id)
         if going:
             return going
         last = self._uow.pairs.latest_for(person.id)
         return [last] if last else []
 
+    def _meetings(self, pair: Pair) -> tuple[date, ...]:
+        if pair.id not in self._met:
+            self._met[pair.id] = tuple(m.met_on for m in self._uow.meetings.for_pair(pair.id))
+        return self._met[pair.id]
+
     def _closure(self, pair: Pair) -> datetime | None:
         """When the pair first reached Coming to Closure, if it has."""
-        history = self._uow.pairs.stage_history(pair.id)
-        return next((c.changed_at for c in history if c.stage == CLOSURE), None)
+        if pair.id not in self._closed:
+            history = self._uow.pairs.stage_history(pair.id)
+            closed = (c.changed_at for c in history if c.stage == CLOSURE)
+            self._closed[pair.id] = next(closed, None)
+        return self._closed[pair.id]
 
     def _pairing_ended(self, pairs: list[Pair]) -> date | None:
         """The day the last of their pairings ended; None while any is still going."""
