@@ -75,7 +75,7 @@ def pulse_words(score: int) -> str:
 def answer_words(question: Question) -> str:
     if question.fit is not None:
         return _(FIT_WORDS[question.fit])
-    assert question.score is not None, "an answered pulse has its score"
+    assert question.score is not None  # an answered pulse has its score
     return pulse_words(question.score)
 
 
