@@ -72,6 +72,7 @@ def set_goals_from_the_home(world: World) -> None:
     assert done.status == 200
 
 
+@pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_a_pair_sets_goals_and_check_ins_ask_about_one_at_a_time_in_both_languages(
     world: World,
 ) -> None:
