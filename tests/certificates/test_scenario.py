@@ -47,6 +47,7 @@ def pdf_text(content: bytes) -> str:
     return "\n".join(page.extract_text() for page in PdfReader(BytesIO(content)).pages)
 
 
+@pytest.mark.both_databases
 def test_a_mentee_at_closure_gets_her_certificate_in_her_dm_and_its_code_checks_out(
     world: World, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from io import BytesIO
 
 import docx
+import pytest
 from pypdf import PdfReader
 
 from handlers.views import cpd as view
@@ -42,6 +43,7 @@ def records_sent(world: World) -> dict[str, list[tuple[str, bytes]]]:
     return sent
 
 
+@pytest.mark.both_databases
 def test_each_gets_their_own_record_in_their_own_dm_in_their_language(world: World) -> None:
     met(world)
     assert world.command(SUNITA, "dpp").startswith(
