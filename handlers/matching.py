@@ -21,6 +21,9 @@ from handlers.views import matching as view
 from handlers.views.common import user_error
 from handlers.views.hub import Said
 
+# Where the ack listener leaves the mentee pressed for, for the work after the ack.
+APPROVING = "matching_approving"
+
 
 class Pressed(Payload):
     value: RowId  # the mentee's application
@@ -56,10 +59,17 @@ def acknowledge(deps: Matching, ack: Ack) -> None:
     ack()
 
 
-def approve(deps: Matching, action: dict, client: WebClient, context: BoltContext) -> None:
+def pressed(deps: Matching, ack: Ack, action: dict, context: BoltContext) -> None:
+    """Read before the ack, so a button that is not the console's is refused kindly."""
+    ack()
+    context[APPROVING] = [parse(Pressed, action).value]
+
+
+def approve(deps: Matching, client: WebClient, context: BoltContext) -> None:
     """After the ack: making pairs finds each person in Slack, which may take longer than
     Slack waits for an answer. How it went is said under the console's counts."""
-    _approving(deps, client, acting(context), [parse(Pressed, action).value])
+    if APPROVING in context:
+        _approving(deps, client, acting(context), context[APPROVING])
 
 
 def approve_all(deps: Matching, client: WebClient, context: BoltContext) -> None:
@@ -121,7 +131,7 @@ def confirm_swap(deps: Matching, ack: Ack, client: WebClient, context: BoltConte
 
 
 LISTENERS: list[Listen[Matching]] = [
-    Listen(App.action, view.APPROVE, acknowledge, lazy=(approve,)),
+    Listen(App.action, view.APPROVE, pressed, lazy=(approve,)),
     Listen(App.action, view.APPROVE_ALL, acknowledge, lazy=(approve_all,)),
     Listen(App.action, view.LEAVE, leave_unmatched),
     Listen(App.action, view.SWAP, open_swap),
