@@ -49,8 +49,8 @@ TEAM_USAGE = N_("""Project team commands:
 • `/mentoring team alerts`: concerns raised, open ones first
 • `/mentoring team requests`: requests for adjustments, accommodation and travel, open ones first
 • `/mentoring team applications`: every application to the cohort, those still to decide first
-• `/mentoring team match`: the steering group's match: each mentee's mentor, suggested or chosen, and who has none
 • `/mentoring team completed`: who has completed the scheme
+• `/mentoring team match`: the steering group's match: each mentee's mentor, suggested or chosen, and who has none
 • `/mentoring team events`: every event with its date and replies
 • `/mentoring team pairs`: every pair, those needing attention first
 • `/mentoring team pair @mentor @mentee`: make a pair (they are introduced and asked to accept)
