@@ -83,6 +83,8 @@ class Match:
 
 @dataclass(frozen=True)
 class Working:
+    """The match worked out: who is fixed to whom, and the others' match."""
+
     stored: Stored
     people: Mapping[str, Application]  # by email
     fixed: Mapping[str, str]  # mentee's email → mentor's: made, approved or swapped in
@@ -91,6 +93,8 @@ class Working:
 
 
 def working(stored: Stored) -> Working:
+    """The match as it stands (see the module's docstring): a choice that no longer holds (its
+    mentor no longer accepted, a rule now broken) leaves its mentee to be matched again."""
     people = {a.applicant.email: a for a in stored.applications}
     by_id = {a.id: a for a in stored.applications}
     cohort = _accepted(stored)
