@@ -64,7 +64,7 @@ def initial(modal: dict[str, Any], block_id: str) -> str | None:
 
 
 def launch_reminder(world: World, user: str) -> Message:
-    return next(m for m in world.dms(user) if m.text.startswith("Reminder: LMS Launch"))
+    return next(m for m in world.dms(user) if words(m).startswith("LMS Launch is "))
 
 
 def status_of(world: World, request_id: int) -> str:
