@@ -8,12 +8,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Literal
 
-from bot.outcomes.model import FITS, PULSE_HIGH, PULSE_LOW, CountTable, Fit
+# The outcomes report counts the same answers: one set of names for both.
+from bot.outcomes.model import PULSE_HIGH, PULSE_LOW, CountTable, Fit
 from bot.participants.model import Role
 from bot.worktime import Whereabouts
-
-# The outcomes report counts the same answers (bot/outcomes/model.py): one set of names for both.
-__all__ = ["FITS", "PULSE_HIGH", "PULSE_LOW", "Fit"]
 
 Kind = Literal["fit", "pulse"]
 # A question's round: the fit question is the first, then the pulses, numbered from 1.

@@ -8,13 +8,12 @@ from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime, timedelta
 
-from bot.outcomes.model import CountTable
+from bot.outcomes.model import FITS, CountTable
 from bot.outcomes.rules import count_table
 from bot.pairs.model import Attention, PairState
 from bot.participants.model import Role
 from bot.pulse.model import (
     FIT_ROUND,
-    FITS,
     PULSES,
     Due,
     Latest,

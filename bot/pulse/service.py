@@ -12,11 +12,11 @@ from datetime import datetime
 
 from bot.errors import NotAParticipant
 from bot.notices import Deliveries, Outgoing, keys_of
-from bot.outcomes.model import FitAnswer, PulseAnswer
+from bot.outcomes.model import FITS, FitAnswer, PulseAnswer
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.pulse.errors import AlreadyAnswered, NotAnAnswer, NotYourQuestion
-from bot.pulse.model import FITS, PULSES, Fit, Latest, Member, PairPulse, PulseCounts, Question
+from bot.pulse.model import PULSES, Fit, Latest, Member, PairPulse, PulseCounts, Question
 from bot.pulse.notices import PulseQuestion
 from bot.pulse.rules import fit_table, latest_answers, next_moment, pulse_table, questions_due
 from bot.scheme import Programme

@@ -10,9 +10,9 @@ from datetime import datetime
 
 from slack_sdk.models.blocks import Block, DividerBlock, SectionBlock
 
-from bot.outcomes.model import ALL, EVERYONE, CountTable, Group, Suppressed
+from bot.outcomes.model import ALL, EVERYONE, FITS, CountTable, Group, Suppressed
 from bot.outcomes.rules import SMALLEST_CELL
-from bot.pulse.model import FITS, Fit, PulseCounts
+from bot.pulse.model import Fit, PulseCounts
 from bot.scheme import Programme
 from handlers.i18n import N_, _
 from handlers.views.common import note

@@ -15,7 +15,8 @@ from slack_sdk.models.blocks import (
     SectionBlock,
 )
 
-from bot.pulse.model import FITS, PULSES, Fit, Question
+from bot.outcomes.model import FITS
+from bot.pulse.model import PULSES, Fit, Question
 from bot.pulse.notices import PulseQuestion
 from handlers.i18n import N_, _
 from handlers.slack.rendering import message_view
