@@ -19,6 +19,9 @@ HOME_SECTIONS = {
     "requests": ["home_section", "approvals_section"],
     "participants": ["home_section", "language_section"],
     "applications": ["home_section"],
+    "goals": ["home_section"],
+    "certificates": ["home_section"],
+    "cpd": ["home_section"],
 }
 CONSOLE_SECTIONS = {
     "concerns": ["attention"],
@@ -29,6 +32,11 @@ CONSOLE_SECTIONS = {
     "evaluations": ["console_section"],
     "applications": ["console_section"],
     "cohorts": ["console_section"],
+    "matching": ["console_section"],
+    "goals": ["console_section"],
+    "pulse": ["console_section"],
+    "certificates": ["console_section"],
+    "outcomes": ["console_section"],
 }
 # The only words the Home and the console say themselves: their frame. Every other word is a
 # feature's, in its own view.
