@@ -5,6 +5,7 @@ refusals; in English and in Welsh."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime
 
 import pytest
@@ -20,9 +21,12 @@ from bot.scheme import SHIPPED_PROGRAMME, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.slack.rendering import render_message
 from handlers.views import concerns as concerns_view
+from handlers.views import console as console_view
+from handlers.views import home as home_view
 from handlers.views import pulse as view
 from handlers.views.common import user_error
 from handlers.views.hub import Console
+from tests.applications.test_views import DURING, MENTEE, application, full_console, mine
 from tests.cast import GRACE, SUNITA
 from tests.seen import ESCAPED, TYPED, actions_in, buttons, no_markup_in, words
 
@@ -141,3 +145,14 @@ def test_in_welsh() -> None:
     assert thanks == "Diolch. Eich ateb oedd: Yn gweddu'n dda. Does neb arall yn gweld eich ateb."
     assert "Efallai fod angen gair â Grace Mensah a Sunita Rao" in notice
     assert refused.startswith("Rydych chi eisoes wedi ateb y cwestiwn hwnnw")
+
+
+def test_the_console_still_fits_slack_with_the_counts_beside_every_other_list_full() -> None:
+    many = 2000
+    waiting = [application(n, MENTEE, name="N" * 200) for n in range(1, many + 1)]
+    latest = [Latest("mentee", "good_fit", 4) for _ in range(many)]
+    console = replace(full_console(waiting), pulse=counts(latest))
+    blocks = console_view.console_blocks(console, PROGRAMME, DURING)
+    home = home_view.home_view(mine(on_team=True), PROGRAMME, DURING, blocks)
+    assert len(home.to_dict()["blocks"]) <= 100
+    assert "*How pairings are going*: 2000 asked so far" in words(home)
