@@ -449,7 +449,8 @@ def test_erasing_a_participant_keeps_only_the_anonymised_audit_trail(
                 "concern_events",
                 "deliveries",
                 "pairs",
-                "agreements",
+                "goals",
+                "boundaries",
                 "inbox",
             )
             for row in connection.execute(text(f"SELECT * FROM {table}")).all()

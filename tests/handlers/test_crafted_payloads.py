@@ -111,14 +111,14 @@ def test_a_meeting_form_missing_its_date_is_refused_and_nothing_is_logged(paired
     assert paired.bot.services.pairing.my_pair(GRACE).meetings == []
 
 
-def test_an_agreement_longer_than_the_form_allows_is_refused_beside_its_field(
-    paired: World,
-) -> None:
+def test_a_goal_longer_than_the_form_allows_is_refused_beside_its_field(paired: World) -> None:
     paired.click(GRACE, introduction(paired), "pair_accept")
-    paired.command_opens_modal(GRACE, "agreement")
-    goals = {"goals": {"value": {"type": "plain_text_input", "value": "x" * 6000}}}
-    refused = paired.sender.forge_view(GRACE, goals)
+    paired.click(SUNITA, introduction(paired), "pair_accept")
+    paired.command(GRACE, "stage negotiation")
+    paired.command_opens_modal(GRACE, "goals")
+    goal = {"what_1": {"value": {"type": "plain_text_input", "value": "x" * 6000}}}
+    refused = paired.sender.forge_view(GRACE, goal)
     errors = json.loads(refused.body)["errors"]
-    assert list(errors) == ["goals"]
-    assert "6,000 characters" in errors["goals"]
-    assert paired.bot.services.pairing.my_pair(GRACE).agreement.goals == ""
+    assert list(errors) == ["what_1"]
+    assert "6,000 characters" in errors["what_1"]
+    assert paired.bot.services.goals.mine(GRACE).goals == []

@@ -14,9 +14,12 @@ from bot.evaluations.service import MyForm
 from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
 from bot.events.service import Attendance, MyCalendar, MyEvent
+from bot.goals.model import Boundaries, Goal, ProgressStep
+from bot.goals.rules import BOUNDARY_MAX, HOW_KNOWN_MAX, MAX_GOALS, WHAT_MAX
+from bot.goals.service import MyGoals
 from bot.pairs.checkins import PairSummary
-from bot.pairs.model import Agreement, Attention, Meeting, Pair
-from bot.pairs.rules import AGREEMENT_FIELD_MAX, MEETING_TOPICS_MAX
+from bot.pairs.model import Attention, Meeting, Pair
+from bot.pairs.rules import MEETING_TOPICS_MAX
 from bot.pairs.service import PairView
 from bot.participants.model import COLUMNS, Participant
 from bot.requests.model import Request, RequestEvent
@@ -33,8 +36,6 @@ from tests.seen import words
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 1, 5, 10, tzinfo=UTC)
 MANY = 2000
-# Typed text at its longest, every character one that escaping makes five.
-LONGEST = "&" * AGREEMENT_FIELD_MAX
 
 
 def fits(view: View) -> None:
@@ -63,14 +64,24 @@ def events(count: int) -> MyCalendar:
 
 def busy_pair() -> PairView:
     pair = Pair(1, 1, 2, "active", "enabling_growth", NOW, NOW, NOW)
-    agreement = Agreement(LONGEST, LONGEST, LONGEST, LONGEST)
     meetings = [Meeting(1, NOW.date(), 60, "&" * MEETING_TOPICS_MAX) for _ in range(MANY)]
-    return PairView(pair, person(1), person(2), agreement, meetings, NOW)
+    return PairView(pair, person(1), person(2), meetings, NOW)
 
 
-def test_a_participants_home_fits_with_many_events_a_long_agreement_and_many_meetings() -> None:
+def busy_goals() -> MyGoals:
+    """Five goals and the boundaries, typed at their longest (every character one that escaping
+    makes five), each goal answered at every check-in of a long scheme."""
+    story = tuple(ProgressStep("under_way", NOW) for _ in range(20))
+    goals = [
+        Goal(n, 1, n, "&" * WHAT_MAX, "&" * HOW_KNOWN_MAX, NOW.date(), 5, 9, "changed", story)
+        for n in range(1, MAX_GOALS + 1)
+    ]
+    return MyGoals(busy_pair().pair, goals, Boundaries(*["&" * BOUNDARY_MAX] * 3))
+
+
+def test_a_participants_home_fits_with_many_events_long_goals_and_many_meetings() -> None:
     forms = [MyForm(form, 3, 8, "in_progress") for form in PROGRAMME.evaluations.forms]
-    mine = Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None)
+    mine = Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None, goals=busy_goals())
     view = home_view.home_view(mine, PROGRAMME, NOW, [])
     fits(view)
     assert f"And {MANY - events_view.EVENTS_SHOWN} more" in words(view)

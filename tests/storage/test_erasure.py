@@ -9,8 +9,9 @@ from sqlalchemy import Engine, text
 
 from bot.concerns.model import ConcernEvent
 from bot.evaluations.model import InboxItem
+from bot.goals.model import Boundaries, GoalDraft
 from bot.notices import Delivery
-from bot.pairs.model import Agreement, Meeting
+from bot.pairs.model import Meeting
 from bot.participants.model import ParticipantRow
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
@@ -39,7 +40,8 @@ def a_scheme_with_sunita_in_every_feature(uow: SqlUnitOfWorkFactory) -> int:
         work.concerns.record(ConcernEvent(concern, "raised", "USUNITA01", NOW))
         pair = work.pairs.add(grace.id, sunita.id, NOW)
         work.meetings.add(Meeting(pair.id, date(2026, 1, 4), 30, "first chat"), sunita.id, NOW)
-        work.agreements.save(pair.id, Agreement(goals="confidence"), sunita.id, NOW)
+        work.goals.replace(pair.id, {1: GoalDraft("confidence", "she says so")}, sunita.id, NOW)
+        work.boundaries.save(pair.id, Boundaries("Tuesdays"), sunita.id, NOW)
         # A language she chose by her Slack id, as someone not yet on the scheme does
         work.reader_languages.choose("USUNITA01", "cy", NOW)
         work.commit()
@@ -67,7 +69,8 @@ def test_erasure_leaves_nothing_that_names_the_person_and_keeps_the_audit_trail(
         assert (concern.text, concern.contact) == ("[erased]", "")
         assert [e.actor for e in work.concerns.history(concern.id)] == ["erased participant"]
         [pair] = work.pairs.current()
-        assert work.meetings.for_pair(pair.id) == [] and work.agreements.get(pair.id).is_empty
+        assert work.meetings.for_pair(pair.id) == [] and work.boundaries.get(pair.id).is_empty
+        assert [(g.what, g.how_known) for g in work.goals.for_pair(pair.id)] == [("", "")]
     with engine.connect() as connection:
         recipients = connection.execute(text("SELECT recipient FROM deliveries")).scalars()
         assert list(recipients) == ["erased"]
