@@ -1,6 +1,7 @@
 """Serving the Bolt app over HTTP at Bolt's default path, /slack/events, on a threaded WSGI
 server (gunicorn serves the same WSGI app in production: see Procfile), and beside it the plain
-HTTP routes a feature mounts (the events' calendar files and feeds, under /calendar/).
+HTTP routes a feature mounts (the events' calendar files and feeds, under /calendar/; the check
+of a certificate's code, under /certificates/).
 
 Bolt sits behind a door that checks Slack's signature first: a request that fails is refused 401
 before Bolt sees it, so nothing in its body (a response_url, a channel) can make the bot act, and
