@@ -15,6 +15,7 @@ from bot.applications.model import Answers, Applicant, Application, ApplicationS
 from bot.applications.notices import AlumniInvited, ApplicationDecided
 from bot.certificates.model import Certificate
 from bot.certificates.notices import CertificateFile
+from bot.cohorts.notices import NextProgrammeFile
 from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
@@ -488,6 +489,10 @@ def notice_examples() -> dict[type, list[Example]]:
         *_requests_for_the_team(),
         *_requests_for_the_person(),
         *_applications(),
+        Example(
+            NextProgrammeFile("2025-26", "2026-27", "name: x\n", 9, NOW),
+            ("2026-27", "9 dates to confirm", "mentorbot check"),
+        ),
         *_outcomes(),
         *_certificates_and_cpd(),
     ]:
@@ -555,10 +560,10 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "UnknownQuestion": lambda e: e("hopes", ("leadership-confidence", "mentoring-confidence")),
     "Unanswerable": lambda e: e((("themes", "none"), ("never_pair", "bad_email"))),
     "UnknownApplication": lambda e: e(12),
-    "NotInCohort": lambda e: e("cerys@example.wales", "mentee"),
-    "SwapBreaksRule": lambda e: e("cerys@example.wales", "rhys@example.wales", ("same_employer",)),
     "NotACode": lambda e: e("check"),
     "NoActivityYet": lambda e: e(),
+    "NotInCohort": lambda e: e("cerys@example.wales", "mentee"),
+    "SwapBreaksRule": lambda e: e("cerys@example.wales", "rhys@example.wales", ("same_employer",)),
     "GoalsInNegotiation": lambda e: e("enabling_growth"),
     "TooManyGoals": lambda e: e(6, 5),
     "GoalWithoutWords": lambda e: e(2),
