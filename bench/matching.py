@@ -57,7 +57,7 @@ THEMES = (
     "equality-and-inclusion",
     "management",
 )
-TIMES = ("weekday_daytime", "weekday_evening", "weekend")
+TIMES = ("weekday-daytime", "weekday-evening", "weekend")
 T = TypeVar("T")
 
 

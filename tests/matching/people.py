@@ -18,7 +18,7 @@ def mentee(name: str, **changes: Any) -> Candidate:
         "employer": f"{name.title()} Health Board",
         "themes": frozenset({"leading-change"}),
         "format": "either",
-        "availability": frozenset({"weekday_daytime"}),
+        "availability": frozenset({"weekday-daytime"}),
     }
     return Candidate(**(fields | changes))
 

@@ -30,7 +30,7 @@ from bot.matching.suggestions import suggest, swap
 from bot.scheme import NATIONS
 
 THEMES = ("leading-change", "quality-improvement", "research", "education")
-TIMES = ("weekday_daytime", "weekday_evening", "weekend")
+TIMES = ("weekday-daytime", "weekday-evening", "weekend")
 # Employers, one typed two ways, so the same one turns up now and then; "" is no one's.
 EMPLOYERS = (
     "Cardiff and Vale UHB",

@@ -74,7 +74,7 @@ def test_a_mentor_who_fits_on_every_criterion_earns_every_point() -> None:
         Reason("format", 10, 10, Formats("either", "either", True)),
         Reason("nation", 10, 10, Nations("wales", "wales", True)),
         Reason("profession", 5, 5, Professions("radiographer", "radiographer")),
-        Reason("availability", 10, 10, SharedTimes(("weekday_daytime",), ("weekday_daytime",))),
+        Reason("availability", 10, 10, SharedTimes(("weekday-daytime",), ("weekday-daytime",))),
     )
 
 
@@ -134,13 +134,13 @@ def test_profession_and_availability_earn_when_they_are_shared() -> None:
     assert reason_for("profession", {}, {"profession": "sonographer"}) == Reason(
         "profession", 0, 5, Professions("radiographer", "sonographer")
     )
-    evenings = {"availability": frozenset({"weekday_evening", "weekend"})}
+    evenings = {"availability": frozenset({"weekday-evening", "weekend"})}
     assert reason_for("availability", {}, evenings) == Reason(
-        "availability", 0, 10, SharedTimes((), ("weekday_daytime",))
+        "availability", 0, 10, SharedTimes((), ("weekday-daytime",))
     )
-    both = {"availability": frozenset({"weekday_daytime", "weekend"})}
+    both = {"availability": frozenset({"weekday-daytime", "weekend"})}
     assert reason_for("availability", both, evenings) == Reason(
-        "availability", 10, 10, SharedTimes(("weekend",), ("weekday_daytime", "weekend"))
+        "availability", 10, 10, SharedTimes(("weekend",), ("weekday-daytime", "weekend"))
     )
 
 

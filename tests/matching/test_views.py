@@ -44,7 +44,7 @@ def lines_for(mentee_changes: dict, mentor_changes: dict, themes: dict[str, str]
 def test_a_suggestion_says_why_criterion_by_criterion_with_its_points() -> None:
     wanted = frozenset({"leading-change", "quality-improvement", "research"})
     lines = lines_for(
-        {"themes": wanted, "availability": frozenset({"weekday_evening", "weekend"})},
+        {"themes": wanted, "availability": frozenset({"weekday-evening", "weekend"})},
         {"themes": wanted - {"research"}, "band": "8b", "profession": "sonographer"},
         THEMES,
     )
@@ -63,7 +63,7 @@ def test_the_same_reasons_in_welsh() -> None:
     wanted = frozenset({"leading-change", "quality-improvement", "research"})
     with in_language(WELSH):
         lines = lines_for(
-            {"themes": wanted, "availability": frozenset({"weekday_evening", "weekend"})},
+            {"themes": wanted, "availability": frozenset({"weekday-evening", "weekend"})},
             {"themes": wanted - {"research"}, "band": "8b", "profession": "sonographer"},
             THEMES_IN_WELSH,
         )

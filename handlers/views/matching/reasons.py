@@ -57,8 +57,8 @@ PROFESSION_NAMES: dict[Profession, str] = {
 # The times of the week an application offers, as they follow "free"; any other is shown as
 # its slug reads.
 TIME_WORDS = {
-    "weekday_daytime": N_("on weekdays in the daytime"),
-    "weekday_evening": N_("on weekday evenings"),
+    "weekday-daytime": N_("on weekdays in the daytime"),
+    "weekday-evening": N_("on weekday evenings"),
     "weekend": N_("at weekends"),
 }
 # A hard rule as a reason a swap is refused.
