@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date, time
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -57,6 +59,23 @@ NOT_FOR_YOU = {
 }
 
 
+# The scheme's last event is where Coming to Closure is marked together.
+CELEBRATE = N_(
+    "This is the scheme's last event: a time to celebrate what you have learned and achieved "
+    "together this year. We hope to see you there."
+)
+
+
+def _closes_the_scheme(notice: EventReminder) -> bool:
+    """Whether the reminder is for the programme's last dated event."""
+    dated = [
+        (e.date, e.start or time(0), e.id)
+        for e in notice.programme.events
+        if isinstance(e.date, date)
+    ]
+    return bool(dated) and max(dated)[2] == notice.event.id
+
+
 @message_view(EventReminder)
 def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
     event, programme = in_readers_language(notice.event), notice.programme
@@ -75,6 +94,8 @@ def reminder_message(notice: EventReminder) -> tuple[str, list[Block]]:
     ]
     if event.description:
         blocks.append(SectionBlock(text=MarkdownTextObject(text=event.description)))
+    if _closes_the_scheme(notice):
+        blocks.append(SectionBlock(text=MarkdownTextObject(text=_(CELEBRATE))))
     blocks += _practicalities(event, programme)
     if notice.rsvp:
         blocks.append(ContextBlock(elements=[MarkdownTextObject(text=_(TOLD_US[notice.rsvp]))]))
