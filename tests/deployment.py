@@ -145,11 +145,15 @@ def programme_around(
     text = yaml.safe_load(SHIPPED_PROGRAMME.read_text(encoding="utf-8"))
     zone = load_programme(SHIPPED_PROGRAMME).zone
     starts = launch_at.astimezone(zone).replace(second=0, microsecond=0)
+    # An event ends on the day it starts: a test run late in the evening (UK time) launches by
+    # 23:58 and ends by 23:59, where an hour on would be past midnight, which the file refuses.
+    starts = min(starts, starts.replace(hour=23, minute=58))
+    ends = min(starts + timedelta(hours=1), starts.replace(hour=23, minute=59))
     launch = next(e for e in text["events"] if e["id"] == "launch")
     launch |= {
         "date": starts.date().isoformat(),
         "start": f"{starts:%H:%M}",
-        "end": f"{starts + timedelta(hours=1):%H:%M}",
+        "end": f"{ends:%H:%M}",
     }
     ahead = int((starts - reminder_at).total_seconds())
     text["reminders"]["offsets"] = [f"PT{ahead}S"]
