@@ -84,6 +84,19 @@ class SqlParticipants:
         latest = {r.email: r for r in records}  # a later enrolment replaces an earlier one
         return [_participant(r) for r in latest.values()]
 
+    def alumnus(self, slack_user_id: str) -> Participant | None:
+        record = self._session.scalar(
+            select(ParticipantRecord)
+            .where(
+                ParticipantRecord.cohort != cohort_of(self._session),
+                ParticipantRecord.slack_user_id == slack_user_id,
+            )
+            .order_by(ParticipantRecord.created_at.desc(), ParticipantRecord.id.desc())
+            .limit(1)
+            .execution_options(**{ALL_COHORTS: True})
+        )
+        return _participant(record) if record else None
+
     def by_slack_id(self, slack_user_id: str) -> Participant | None:
         record = self._session.scalar(
             select(ParticipantRecord).where(ParticipantRecord.slack_user_id == slack_user_id)

@@ -17,6 +17,9 @@ class ParticipantRepository(Protocol):
         """Each person of an earlier cohort (not this one, not erased), as their latest
         enrolment: their last role, language and Slack id."""
 
+    def alumnus(self, slack_user_id: str) -> Participant | None:
+        """Their latest enrolment in an earlier cohort, if any (one of `alumni`)."""
+
     def get(self, participant_id: int) -> Participant | None: ...
     def by_slack_id(self, slack_user_id: str) -> Participant | None: ...
     def by_email(self, email: str) -> Participant | None: ...

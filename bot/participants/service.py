@@ -154,9 +154,7 @@ def language_read_by(work: UnitOfWork, slack_user_id: str) -> str | None:
     if chosen is not None:
         return chosen
     # someone from an earlier cohort keeps the language they chose then
-    earlier = next(
-        (a for a in work.participants.alumni() if a.slack_user_id == slack_user_id), None
-    )
+    earlier = work.participants.alumnus(slack_user_id)
     return earlier.language if earlier else None
 
 
