@@ -6,7 +6,17 @@ from __future__ import annotations
 from collections.abc import Collection, Iterable
 from datetime import date, datetime
 
-from sqlalchemy import Date, Integer, String, Text, UniqueConstraint, delete, select
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    delete,
+    false,
+    select,
+)
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -34,6 +44,9 @@ class ParticipantRecord(CohortScoped, Base):
     paused_until: Mapped[date | None] = mapped_column(Date)
     nation: Mapped[str | None] = mapped_column(String(20))
     language: Mapped[str | None] = mapped_column(String(8))
+    # Anonymised with its cohort when the cohort's retention ran out: named nowhere, and still
+    # counted in that cohort's figures (one erased at their own request is not).
+    anonymised: Mapped[bool] = mapped_column(Boolean, server_default=false())
     created_at: Mapped[datetime]
     updated_at: Mapped[datetime]
 

@@ -14,6 +14,7 @@ from sqlalchemy import text
 # Each feature's module puts its tables on the shared Base's metadata.
 from storage import (  # noqa: F401
     clock,
+    cohorts,
     concerns,
     evaluations,
     events,
@@ -91,7 +92,7 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0015"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0016"
         )
     engine.dispose()
 
