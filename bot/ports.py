@@ -19,6 +19,7 @@ from bot.participants.ports import (
     ReaderLanguageRepository,
 )
 from bot.pulse.ports import PulseRepository
+from bot.reflections.ports import ReflectionRepository
 from bot.requests.ports import RequestRepository
 
 
@@ -53,6 +54,8 @@ class UnitOfWork(Protocol):
     def requests(self) -> RequestRepository: ...
     @property
     def pulse(self) -> PulseRepository: ...
+    @property
+    def reflections(self) -> ReflectionRepository: ...
     @property
     def applications(self) -> ApplicationRepository: ...
     @property

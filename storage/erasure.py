@@ -22,6 +22,7 @@ from storage import (
     pairs,
     participants,
     pulse,
+    reflections,
     requests,
 )
 from storage.base import ALL_COHORTS, cohort_of
@@ -61,5 +62,6 @@ class SqlErasure:
         requests.erase_participant(self._session, participant_id, slack_id)
         goals.erase_participant(self._session, participant_id)
         pulse.erase_participant(self._session, participant_id)
+        reflections.erase_participant(self._session, participant_id)
         pairs.erase_participant(self._session, participant_id)
         self._session.flush()

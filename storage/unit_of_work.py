@@ -22,6 +22,7 @@ from storage.outbox import SqlChannels, SqlDeliveryLedger
 from storage.pairs import SqlCheckIns, SqlMeetings, SqlPairs
 from storage.participants import SqlParticipants, SqlReaderLanguages
 from storage.pulse import SqlPulse
+from storage.reflections import SqlReflections
 from storage.requests import SqlRequests
 
 
@@ -41,6 +42,7 @@ class SqlUnitOfWork:
     concerns: SqlConcerns
     requests: SqlRequests
     pulse: SqlPulse
+    reflections: SqlReflections
     applications: SqlApplications
     match_choices: SqlMatchChoices
     evaluations: SqlEvaluations
@@ -79,6 +81,7 @@ class SqlUnitOfWork:
         self.concerns = SqlConcerns(self._session)
         self.requests = SqlRequests(self._session)
         self.pulse = SqlPulse(self._session)
+        self.reflections = SqlReflections(self._session)
         self.applications = SqlApplications(self._session)
         self.match_choices = SqlMatchChoices(self._session)
         self.evaluations = SqlEvaluations(self._session)

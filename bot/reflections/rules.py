@@ -49,7 +49,9 @@ def meeting_key(meeting_id: int) -> str:
 def last_month_begins(last_day: date) -> date:
     """The first day of the scheme's last month: the day after the same date a month before its
     last day (31 July: 1 July; 15 July: 16 June; 31 March: 1 March, February being short)."""
-    year, month = (last_day.year, last_day.month - 1) if last_day.month > 1 else (last_day.year - 1, 12)
+    year, month = (
+        (last_day.year, last_day.month - 1) if last_day.month > 1 else (last_day.year - 1, 12)
+    )
     day = min(last_day.day, months.monthrange(year, month)[1])
     return date(year, month, day) + timedelta(days=1)
 
