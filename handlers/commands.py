@@ -14,7 +14,6 @@ from slack_sdk import WebClient
 
 from bot.team import Team
 from handlers.grammar import Help
-from handlers.i18n import _
 from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, acting
 from handlers.views import commands as view
@@ -98,9 +97,9 @@ def _help(
     person = call.acting.person
     if help.team:
         team.require_member(person)
-        return _(view.TEAM_USAGE)
+        return view.usage(view.TEAM_USAGE)
     if on_the_scheme(person):
-        return _(view.USAGE)
+        return view.usage(view.USAGE)
     if team.is_member(person):
-        return _(view.TEAM_MEMBER_USAGE)
-    return _(view.APPROVER_USAGE if is_approver(person) else view.NEWCOMER_USAGE)
+        return view.usage(view.TEAM_MEMBER_USAGE)
+    return view.usage(view.APPROVER_USAGE if is_approver(person) else view.NEWCOMER_USAGE)

@@ -11,8 +11,8 @@ from handlers import (
     cpd,
     evaluations,
     events,
-    matching,
     goals,
+    matching,
     outcomes,
     pairs,
     participants,
@@ -21,7 +21,7 @@ from handlers import (
 )
 from handlers.grammar import router
 
-parse_command = router(
+GRAMMARS = (
     events.GRAMMAR,
     pairs.GRAMMAR,
     goals.GRAMMAR,
@@ -36,3 +36,4 @@ parse_command = router(
     cpd.GRAMMAR,
     outcomes.GRAMMAR,
 )
+parse_command = router(*GRAMMARS)

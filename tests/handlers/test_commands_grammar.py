@@ -8,11 +8,11 @@ from datetime import date, time
 import pytest
 
 from handlers.events import SetEventDate, ShowEvents, ShowNext, WhoIsComing
-from handlers.features import parse_command
+from handlers.features import GRAMMARS, parse_command
 from handlers.grammar import WELSH_WORDS, Help, NotUnderstood
-from handlers.i18n import WELSH, _, in_language
+from handlers.i18n import ENGLISH, WELSH, in_language
 from handlers.requests import AskRequest, TeamRequests
-from handlers.views.commands import TEAM_USAGE, USAGE, not_understood
+from handlers.views.commands import TEAM_USAGE, USAGE, not_understood, usage
 
 
 @pytest.mark.parametrize(
@@ -90,10 +90,10 @@ def test_commands_are_understood_in_welsh_too() -> None:
 
 
 def test_the_welsh_help_teaches_welsh_command_words_that_do_what_the_english_ones_do() -> None:
-    english = re.findall(r"`/mentoring ([^`]+)`", USAGE)
+    english = re.findall(r"`/mentoring ([^`]+)`", usage(USAGE))
     with in_language(WELSH):
-        welsh = re.findall(r"`/mentoring ([^`]+)`", _(USAGE))
-        team = _(TEAM_USAGE)
+        welsh = re.findall(r"`/mentoring ([^`]+)`", usage(USAGE))
+        team = usage(TEAM_USAGE)
     assert len(welsh) == len(english)
     for taught, meant in zip(welsh, english, strict=True):
         assert taught.split()[0] in WELSH_WORDS, f"{taught!r} is not taught in Welsh"
@@ -103,3 +103,31 @@ def test_the_welsh_help_teaches_welsh_command_words_that_do_what_the_english_one
     assert team.startswith(
         "Gorchmynion tîm y prosiect (mae geiriau'r gorchmynion yn aros yn Saesneg"
     )
+
+
+# Other ways of typing a command the help teaches: the goals' old name, and "can't" unpunctuated
+ALIASES = {("agreement",), ("cant", "travel"), ("cannot", "travel")}
+
+
+def taught(lines: tuple[str, ...]) -> list[list[str]]:
+    """The words of every command a help shows (each in backticks), read as the router reads
+    them: lower-cased, the first two in English."""
+    spans = [
+        span.removeprefix("/mentoring ").lower().split()
+        for span in re.findall(r"`([^`]+)`", usage(lines))
+    ]
+    return [[WELSH_WORDS.get(w, w) for w in words[:2]] + words[2:] for words in spans]
+
+
+def shows(lines: tuple[str, ...], command: tuple[str, ...]) -> bool:
+    return any(tuple(words[: len(command)]) == command for words in taught(lines))
+
+
+@pytest.mark.parametrize("language", [ENGLISH, WELSH])
+def test_every_command_is_in_the_help_of_those_who_may_use_it(language: str) -> None:
+    commands = {words for grammar in GRAMMARS for words in grammar} - ALIASES
+    with in_language(language):
+        missing = sorted(c for c in commands if not shows(USAGE, c) and not shows(TEAM_USAGE, c))
+        not_the_teams = sorted(c for c in commands if c[0] == "team" and not shows(TEAM_USAGE, c))
+        the_teams_to_everyone = sorted(c for c in commands if c[0] == "team" and shows(USAGE, c))
+    assert missing == not_the_teams == the_teams_to_everyone == []

@@ -102,7 +102,7 @@ def form_fields() -> list[str]:
 
 def command_texts() -> list[str]:
     """What the help says can follow /mentoring."""
-    usage = commands_view.USAGE + commands_view.TEAM_USAGE
+    usage = commands_view.usage(commands_view.USAGE + commands_view.TEAM_USAGE)
     return sorted(set(re.findall(r"`/mentoring ([^`]+)`", usage)))
 
 
