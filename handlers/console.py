@@ -20,6 +20,7 @@ from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
 from bot.pulse.service import PulseService
+from bot.reflections.service import ReflectionsService
 from bot.requests.rules import DONE
 from bot.requests.service import RequestsService
 from bot.team import Team
@@ -44,6 +45,7 @@ class Console:
         matching: MatchingService,
         goals: GoalsService,
         certificates: CertificatesService,
+        reflections: ReflectionsService,
     ):
         self._team = team
         self._concerns = concerns
@@ -57,6 +59,7 @@ class Console:
         self._matching = matching
         self._goals = goals
         self._certificates = certificates
+        self._reflections = reflections
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -79,5 +82,6 @@ class Console:
             completed=self._certificates.completed(person, now),
             goals=self._goals.team_counts(person),
             pulse=self._pulse.counts(person),
+            reflections=self._reflections.team_counts(person),
         )
         return view.console_blocks(console, self._events.programme, now)

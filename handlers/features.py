@@ -17,6 +17,7 @@ from handlers import (
     pairs,
     participants,
     pulse,
+    reflections,
     requests,
 )
 from handlers.grammar import router
@@ -35,5 +36,6 @@ GRAMMARS = (
     certificates.GRAMMAR,
     cpd.GRAMMAR,
     outcomes.GRAMMAR,
+    reflections.GRAMMAR,
 )
 parse_command = router(*GRAMMARS)

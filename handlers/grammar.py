@@ -66,6 +66,7 @@ WELSH_WORDS = {
     "ymgeisio": "apply",
     "tystysgrif": "certificate",
     "dpp": "cpd",
+    "myfyrio": "reflect",
 }
 
 

@@ -30,6 +30,7 @@ from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
 from bot.participants.service import ParticipantsService
+from bot.reflections.service import ReflectionsService
 from bot.requests.service import RequestsService
 from bot.scheme import Nation
 from handlers.i18n import language
@@ -58,6 +59,7 @@ class Home:
     goals: GoalsService
     certificates: CertificatesService
     cpd: CpdService
+    reflections: ReflectionsService
     console: Callable[[str, datetime], list[Block]]
 
     def publish(
@@ -90,6 +92,7 @@ class Home:
             certificate=_or_none(lambda: self.certificates.mine(person, now)),
             cpd=self.cpd.has_record(person, now),
             goals=_or_none(lambda: self.goals.mine(person)),
+            reflections=_or_none(lambda: self.reflections.mine(person, now)),
         )
 
     def _nation(self, person: str) -> Nation | None:

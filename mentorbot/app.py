@@ -39,6 +39,7 @@ import handlers.outcomes
 import handlers.pairs
 import handlers.participants
 import handlers.pulse
+import handlers.reflections
 import handlers.requests
 from bot.applications.service import ApplicationsService
 from bot.certificates.service import CertificatesService, certificate_key
@@ -63,6 +64,7 @@ from bot.participants.service import (
     language_read_by,
 )
 from bot.pulse.service import PulseService
+from bot.reflections.service import ReflectionsService
 from bot.requests.service import RequestsService
 from bot.scheme import Programme, load_programme
 from bot.team import Team
@@ -328,6 +330,7 @@ def _services(
             settings.public_url,
         ),
         cpd=CpdService(programme, uow, deliveries),
+        reflections=ReflectionsService(programme, uow, deliveries, team),
         outbox=deliveries,
         clock=scheduler.now,
     )
@@ -338,6 +341,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     scheduler.keep("events", services.events)
     scheduler.keep("pairs", services.checkins)
     scheduler.keep("pulse", services.pulse)  # the fit after a first meeting, then each pulse
+    scheduler.keep("reflections", services.reflections)  # at the close, and after a meeting
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
     scheduler.keep("applications", services.applications)  # alumni asked as the window opens
@@ -411,6 +415,9 @@ def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> Non
         handlers.certificates.Certificates(services.certificates, home, services.clock),
     )
     handlers.cpd.register(bolt, commands, handlers.cpd.Cpd(services.cpd, home))
+    handlers.reflections.register(
+        bolt, commands, handlers.reflections.Reflections(services.reflections, home)
+    )
     commands.register(
         bolt, team, services.participants.on_the_scheme, services.requests.is_approver
     )
@@ -431,6 +438,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.matching,
         services.goals,
         services.certificates,
+        services.reflections,
     )
     return handlers.home.Home(
         services.events,
@@ -443,5 +451,6 @@ def _home(services: Services) -> handlers.home.Home:
         services.goals,
         services.certificates,
         services.cpd,
+        services.reflections,
         console,
     )

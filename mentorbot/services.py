@@ -22,6 +22,7 @@ from bot.pairs.service import PairingService
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ParticipantsService
 from bot.pulse.service import PulseService
+from bot.reflections.service import ReflectionsService
 from bot.requests.service import RequestsService
 from bot.scheme import Programme
 from bot.team import Team
@@ -51,5 +52,6 @@ class Services:
     outcomes: OutcomesService
     certificates: CertificatesService
     cpd: CpdService
+    reflections: ReflectionsService
     outbox: Sender
     clock: Now

@@ -23,6 +23,7 @@ FEATURES = {"events", "pairs", "concerns", "evaluations", "participants", "reque
     "goals",
     "pulse",
     "outcomes",
+    "reflections",
 }
 # Features people use in Slack, each with its handlers/<feature>.py (cohorts are started from the
 # command line, so far)
@@ -60,7 +61,8 @@ FEATURE_USES = {
     "evaluations": {"participants", "events"},
     "requests": {"participants", "events"},  # a request is a person's, often about an event
     # the data export
-    "participants": {"events", "pairs", "goals", "concerns", "evaluations", "requests", "pulse"},
+    "participants": {"events", "pairs", "goals", "concerns", "evaluations", "requests", "pulse"}
+    | {"reflections"},
     # each pair's state and members; its counts suppressed as the outcomes report's are
     "pulse": {"participants", "pairs", "outcomes"},
     "cohorts": set(),
@@ -73,7 +75,10 @@ FEATURE_USES = {
     "outcomes": {"certificates", "pairs", "participants", "pulse"},
     # made from a person's pairings, meetings and the events they said they would come to
     "certificates": {"participants", "pairs", "events"},
-    "cpd": {"participants", "pairs", "events"},
+    # and the person's own reflections
+    "cpd": {"participants", "pairs", "events", "reflections"},
+    # a pair's stage and members; the mentee's goals scored again; the CPD record's moments
+    "reflections": {"cpd", "goals", "pairs", "participants"},
 }
 
 

@@ -22,6 +22,7 @@ HOME_SECTIONS = {
     "goals": ["home_section"],
     "certificates": ["home_section"],
     "cpd": ["home_section"],
+    "reflections": ["home_section"],
 }
 CONSOLE_SECTIONS = {
     "concerns": ["attention"],
@@ -35,6 +36,7 @@ CONSOLE_SECTIONS = {
     "matching": ["console_section"],
     "goals": ["console_section"],
     "pulse": ["console_section"],
+    "reflections": ["console_section"],
     "certificates": ["console_section"],
     "outcomes": ["console_section"],
 }

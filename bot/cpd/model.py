@@ -25,6 +25,9 @@ LEARNING_TYPES: tuple[LearningType, ...] = (
 ActivityKind = Literal["event", "training", "meeting", "reflection"]
 # A reflection written when the pair came to closure, or a short one after a meeting.
 ReflectionMoment = Literal["closure", "meeting"]
+# The closure's reflection answers three questions, in this order.
+ClosurePart = Literal["achieved", "learned", "next_steps"]
+CLOSURE_PARTS: tuple[ClosurePart, ...] = ("achieved", "learned", "next_steps")
 
 
 @dataclass(frozen=True)
@@ -39,11 +42,13 @@ class AttendedEvent:
 
 @dataclass(frozen=True)
 class Reflection:
-    """What the person wrote, as they typed it."""
+    """What the person wrote, as they typed it: the closure's answer to each of its questions
+    (`parts`, those answered), or a meeting's few lines (`text`)."""
 
     on: date
     moment: ReflectionMoment
-    text: str
+    text: str = ""
+    parts: tuple[tuple[ClosurePart, str], ...] = ()
 
 
 @dataclass(frozen=True)

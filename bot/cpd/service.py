@@ -3,17 +3,18 @@
 as a Word document they can edit and as a PDF, in their language, to their own DM and nowhere
 else. Nothing about the record itself is stored: it is made afresh each time it is asked for.
 
-Reflections are not stored yet (the closure's reflection is still to be built): the record has
-none until they are."""
+Their own reflections (bot/reflections: at the close, and after meetings) are in it, each dated
+the day it was first written; nobody else's are."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from bot.cpd.errors import NoActivityYet
-from bot.cpd.model import AttendedEvent, CpdRecord, CpdSources
+from bot.cpd.model import CLOSURE_PARTS, AttendedEvent, CpdRecord, CpdSources, Reflection
 from bot.cpd.notices import CpdDocx, CpdPdf
 from bot.cpd.rules import cpd_record
 from bot.errors import NotAParticipant
@@ -22,6 +23,7 @@ from bot.notices import Deliveries, keys_of
 from bot.pairs.model import Meeting, Pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork
+from bot.reflections.model import Reflection as Written
 from bot.scheme import Event, Programme
 
 # A participant's language when they have not chosen one: the bot's own.
@@ -87,7 +89,9 @@ class CpdService:
             zone=self.programme.timezone,
             attended=self._attended(uow, person, language),
             meetings=_meetings(uow, person),
-            reflections=(),
+            reflections=tuple(
+                _reflection(r, self.programme.zone) for r in uow.reflections.of(person.id)
+            ),
         )
 
     def _attended(
@@ -117,6 +121,15 @@ def _meetings(uow: UnitOfWork, person: Participant) -> tuple[Meeting, ...]:
     """The meetings of every pairing still going that they are in, or else of the last they
     had (a mentor may have more than one mentee)."""
     return tuple(m for pair in _pairs_of(uow, person) for m in uow.meetings.for_pair(pair.id))
+
+
+def _reflection(written: Written, zone: ZoneInfo) -> Reflection:
+    """As the record shows it: on the day it was first written, in the programme's zone; the
+    closure's by its questions answered, their words joined as its text."""
+    parts = tuple((p, w) for p in CLOSURE_PARTS if (w := written.closure.part(p)))
+    text = "\n\n".join(w for _, w in parts) if written.moment == "closure" else written.text
+    on = written.written_at.astimezone(zone).date()
+    return Reflection(on, written.moment, text, parts)
 
 
 def _pairs_of(uow: UnitOfWork, person: Participant) -> list[Pair]:

@@ -28,6 +28,7 @@ from bot.participants.notices import (
 )
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.pulse.model import Question
+from bot.reflections.model import Reflection
 from bot.requests.model import Request
 from bot.scheme import Programme
 from bot.team import Team
@@ -133,6 +134,7 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
         ],
         "requests_you_made": [_request_record(uow, r) for r in uow.requests.of(person.id)],
         "how_your_pairing_is_going": [_pulse_record(q) for q in uow.pulse.of(person.id)],
+        "your_reflections": [_reflection_record(r) for r in uow.reflections.of(person.id)],
     }
     pair = uow.pairs.current_for(person.id)
     if pair is not None:
@@ -273,6 +275,24 @@ def _pulse_record(question: Question) -> dict[str, Any]:
         "question": question.kind,
         "answer": question.fit or question.score,
         "answered": _iso(question.answered_at),
+    }
+
+
+def _reflection_record(reflection: Reflection) -> dict[str, Any]:
+    """A reflection they wrote: at the close (its three answers) or after a meeting."""
+    if reflection.moment == "closure":
+        words: dict[str, Any] = {
+            "achieved": reflection.achieved,
+            "learned": reflection.learned,
+            "next_steps": reflection.next_steps,
+        }
+    else:
+        words = {"meeting_on": _iso(reflection.met_on), "text": reflection.text}
+    return {
+        "moment": reflection.moment,
+        "written": _iso(reflection.written_at),
+        "changed": _iso(reflection.updated_at),
+        **words,
     }
 
 

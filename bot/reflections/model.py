@@ -6,14 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Literal
 
+# The closure's three questions are the CPD record's: one set of names for both.
+from bot.cpd.model import CLOSURE_PARTS as CLOSURE_PARTS
+from bot.cpd.model import ClosurePart as ClosurePart
 from bot.cpd.model import ReflectionMoment
 from bot.worktime import Whereabouts
-
-# The closure reflection's three questions, in the order the form asks them.
-ClosurePart = Literal["achieved", "learned", "next_steps"]
-CLOSURE_PARTS: tuple[ClosurePart, ...] = ("achieved", "learned", "next_steps")
 
 
 @dataclass(frozen=True)

@@ -146,22 +146,23 @@ def checked_meeting(text: str) -> str:
 
 
 def closing_scores(goals: Sequence[Goal], scores: Mapping[int, int | None]) -> dict[int, int]:
-    """The mentee's confidence again in each goal scored (by goal id), 1–10; a goal not scored
-    keeps what it had. ConfidenceOutOfRange names the goal's input."""
+    """The mentee's confidence again in each goal scored (`scores` by the goal's place, as the
+    form's rows are), 1–10, by goal id; a goal not scored keeps what it had.
+    ConfidenceOutOfRange names the goal's input."""
     kept: dict[int, int] = {}
     for goal in goals:
-        score = scores.get(goal.id)
+        score = scores.get(goal.position)
         if score is None:
             continue
         if score not in CONFIDENCE:
-            raise ConfidenceOutOfRange(confidence_field(goal), score)
+            raise ConfidenceOutOfRange(confidence_field(goal.position), score)
         kept[goal.id] = score
     return kept
 
 
-def confidence_field(goal: Goal) -> str:
-    """The form's input for one goal's closing confidence."""
-    return f"confidence_end_{goal.position}"
+def confidence_field(position: int) -> str:
+    """The form's input for the closing confidence of the goal in `position`."""
+    return f"confidence_end_{position}"
 
 
 # What the team sees ----------------------------------------------------------------------------

@@ -125,19 +125,22 @@ class ReflectionsService:
         draft: ClosureDraft,
         scores: Mapping[int, int | None],
         now: datetime,
-    ) -> Reflection:
+    ) -> ClosureForm:
         """Keeps the reflection (or its new words) and, for the mentee, each goal's confidence
-        scored again, together."""
+        scored again (`scores` by the goal's place), together; returns the form as it now
+        stands."""
         with self._uow() as uow:
             person, pair = _their_pair(uow, slack_user_id, pair_id)
             self._may_reflect(pair, uow.reflections.closure(pair.id, person.id), now)
             kept = checked_closure(draft)
-            if person.id == pair.mentee_id:
+            mentee = person.id == pair.mentee_id
+            if mentee:
                 for goal_id, score in closing_scores(uow.goals.for_pair(pair.id), scores).items():
                     uow.goals.close(goal_id, score, person.id, now)
             reflection = uow.reflections.save_closure(pair.id, person.id, kept, now)
+            goals = uow.goals.for_pair(pair.id) if mentee else []
             uow.commit()
-        return reflection
+        return ClosureForm(pair, mentee, goals, reflection)
 
     def _may_reflect(self, pair: Pair, mine: Reflection | None, now: datetime) -> None:
         """At the close of a pair still going; or, once written, to edit, whenever."""

@@ -26,6 +26,7 @@ from handlers.views import (
     pairs,
     participants,
     pulse,
+    reflections,
     requests,
 )
 from handlers.views.common import note
@@ -47,6 +48,7 @@ SECTIONS: list[Section] = [
     participants.console_section,
     goals.console_section,
     pulse.console_section,
+    reflections.console_section,
     certificates.console_section,
     evaluations.console_section,
     outcomes.console_section,

@@ -22,6 +22,7 @@ from handlers.views import (
     goals,
     pairs,
     participants,
+    reflections,
     requests,
 )
 from handlers.views.common import note
@@ -33,6 +34,7 @@ ON_THE_SCHEME: list[Section] = [
     events.home_section,
     pairs.home_section,
     goals.home_section,
+    reflections.home_section,
     evaluations.home_section,
     requests.home_section,
     certificates.home_section,

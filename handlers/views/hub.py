@@ -23,6 +23,8 @@ from bot.goals.service import MyGoals
 from bot.pairs.checkins import PairSummary
 from bot.pairs.service import PairView
 from bot.pulse.model import PulseCounts
+from bot.reflections.model import ReflectionCounts
+from bot.reflections.service import MyReflections
 from bot.requests.model import Request
 from bot.requests.service import RequestView
 from bot.scheme import Nation, Programme
@@ -56,6 +58,9 @@ class Mine:
     cpd: bool = False  # their CPD record has something in it
     # Their pair's goals and boundaries; None: not in a pair now, or not read.
     goals: MyGoals | None = None
+    # Their reflection at the close, and whether their partner has written theirs; None: not in
+    # a pair, or not read.
+    reflections: MyReflections | None = None
 
 
 @dataclass(frozen=True)
@@ -81,6 +86,7 @@ class Console:
     completed: list[Certificate] = field(default_factory=list)  # who completed the scheme
     goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
     pulse: PulseCounts | None = None  # how pairings are going, counted; None: not read
+    reflections: ReflectionCounts | None = None  # who reflected at the close, counted
 
 
 def today(at: datetime | None, programme: Programme, now: datetime) -> bool:

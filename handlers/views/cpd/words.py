@@ -12,6 +12,7 @@ from datetime import date
 from bot.cpd.errors import NoActivityYet
 from bot.cpd.model import (
     Activity,
+    ClosurePart,
     CpdRecord,
     LearningTotal,
     LearningType,
@@ -50,6 +51,12 @@ PRACTICE_BY_ROLE: dict[Role, str] = {
         "Mentoring a colleague developed my own leadership: listening well, asking open "
         "questions and giving honest, kind feedback."
     ),
+}
+# The closure's questions, each heading its answer.
+PART_TITLES: dict[ClosurePart, str] = {
+    "achieved": N_("What I achieved"),
+    "learned": N_("What I learned"),
+    "next_steps": N_("What next in my career"),
 }
 NO_TIME = "–"  # hours not recorded: a reflection
 
@@ -174,7 +181,10 @@ def _reflections(record: CpdRecord) -> list[Block]:
     for reflection in record.reflections:
         title = _(REFLECTION_TITLES[reflection.moment])
         blocks.append(Heading(f"{_long(reflection.on)}: {title}", 2))
-        blocks.append(Paragraph(printable(reflection.text)))
+        if not reflection.parts:
+            blocks.append(Paragraph(printable(reflection.text)))
+        for part, words in reflection.parts:
+            blocks.append(Paragraph(f"{_(PART_TITLES[part])}: {printable(words)}"))
     return blocks
 
 
