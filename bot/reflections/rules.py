@@ -48,12 +48,13 @@ def meeting_key(meeting_id: int) -> str:
 
 def last_month_begins(last_day: date) -> date:
     """The first day of the scheme's last month: the day after the same date a month before its
-    last day (31 July: 1 July; 15 July: 16 June; 31 March: 1 March, February being short)."""
-    year, month = (
-        (last_day.year, last_day.month - 1) if last_day.month > 1 else (last_day.year - 1, 12)
-    )
-    day = min(last_day.day, months.monthrange(year, month)[1])
-    return date(year, month, day) + timedelta(days=1)
+    last day, a month's end standing for a month's end (30 September: 1 September; 15 July: 16
+    June; 30 March: 1 March, February being shorter)."""
+    year, month = divmod(last_day.year * 12 + last_day.month - 2, 12)
+    days_then = months.monthrange(year, month + 1)[1]
+    month_end = last_day.day == months.monthrange(last_day.year, last_day.month)[1]
+    day = days_then if month_end else min(last_day.day, days_then)
+    return date(year, month + 1, day) + timedelta(days=1)
 
 
 def closure_from(pair: PairClosing, calendar: Calendar) -> datetime:
@@ -65,10 +66,13 @@ def closure_from(pair: PairClosing, calendar: Calendar) -> datetime:
     return min(pair.reached_closure, last_month)
 
 
-def closure_due(pairs: Iterable[PairClosing], calendar: Calendar) -> list[Due]:
+def closure_due(pairs: Iterable[PairClosing], calendar: Calendar, now: datetime) -> list[Due]:
     """Each member's invitation to reflect at the close, at the start of their own working time
-    from the pair's moment; none that would fall after the scheme's last day."""
+    from the pair's moment; none that would fall after the scheme's last day, and none at all
+    once it is over."""
     due: list[Due] = []
+    if calendar.day_of(now) > calendar.last_day:
+        return due
     for pair in pairs:
         start = closure_from(pair, calendar)
         for member in pair.members:
@@ -117,7 +121,7 @@ def _waiting(
     calendar: Calendar,
     now: datetime,
 ) -> list[Due]:
-    every = closure_due(pairs, calendar) + meeting_offers(meetings, now)
+    every = closure_due(pairs, calendar, now) + meeting_offers(meetings, now)
     return [d for d in every if d.key not in invited]
 
 
