@@ -73,6 +73,17 @@ class Calendar:
     def days_off(self, nation: Nation | None) -> frozenset[date]:
         return self.nations.get(nation, self.bank_holidays) if nation else self.bank_holidays
 
+    def working_day_after(self, day: date, n: int, nation: Nation | None) -> date:
+        """The `n`th working day after `day` (Monday to Friday, not a bank holiday of `nation`,
+        the programme's own when it is unknown)."""
+        days_off = self.days_off(nation)
+        counted = 0
+        while counted < n:
+            day += timedelta(days=1)
+            if _working(day, days_off):
+                counted += 1
+        return day
+
     def zone_of(self, name: str | None) -> ZoneInfo:
         """A person's zone, or the programme's when theirs is unknown or not a real zone."""
         try:

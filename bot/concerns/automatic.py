@@ -1,9 +1,9 @@
 """The lower-priority notices the bot raises to the team by itself, each marked as automatic and
 keyed once per episode: a pair that needs attention (its check-ins answered "Not yet" in a row,
-the pairs' rule; or no meeting logged for the programme's number of working days in each
-member's own nation, the pulse feature's rule), a low evaluation score, and answers about how a
-pairing is going that ask for a word with the pair (bot/pulse), which never say who answered or
-what. ConcernsService keeps and sends them on its sweep."""
+or no meeting logged for the programme's number of working days in each member's own nation:
+the pairs' rule, which the team's overview of pairs shows too), a low evaluation score, and
+answers about how a pairing is going that ask for a word with the pair (bot/pulse), which never
+say who answered or what. ConcernsService keeps and sends them on its sweep."""
 
 from __future__ import annotations
 
@@ -12,10 +12,10 @@ from datetime import datetime
 
 from bot.concerns.notices import AutomaticNotice, LowScore, PairMayNeedAWord, PairNeedsAttention
 from bot.pairs.model import Attention, PairState
-from bot.pairs.rules import needs_attention
+from bot.pairs.rules import needs_attention, quiet_after, quiet_from
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork
-from bot.pulse.rules import quiet, quiet_after, quiet_from, worries
+from bot.pulse.rules import worries
 from bot.scheme import Programme
 from bot.worktime import Calendar
 
@@ -41,13 +41,11 @@ def due_notices(
 def attention(
     state: PairState, programme: Programme, calendar: Calendar, now: datetime
 ) -> Attention | None:
-    """Why the team should look at a pair: "Not yet" in a row by the pairs' rule; a quiet pair
-    by working days in each member's nation (bot/pulse/rules.py), which takes the place of the
-    pairs' rule of calendar weeks, so a bank holiday is never a day without a meeting."""
-    found = needs_attention(state, programme.checkins, calendar, now)
-    if found is not None and found.kind == "not_yet":
-        return found
-    return quiet(state, quiet_after(programme.pulse, programme.checkins), calendar, now)
+    """Why the team should look at a pair: the pairs' rule, as the team's overview of pairs
+    shows it ("Not yet" in a row; or quiet for the programme's working days in each member's
+    nation, so a bank holiday is never a day without a meeting)."""
+    quiet_days = quiet_after(programme.pulse, programme.checkins)
+    return needs_attention(state, programme.checkins, quiet_days, calendar, now)
 
 
 def quiet_moments(

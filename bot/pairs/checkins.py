@@ -41,6 +41,7 @@ from bot.pairs.rules import (
     needs_attention,
     next_check_in,
     pending_moments,
+    quiet_after,
 )
 from bot.pairs.service import group
 from bot.participants.model import Participant
@@ -71,6 +72,7 @@ class CheckInsService:
         on_change: Callable[[], None],
     ):
         self._rules = programme.checkins
+        self._quiet_days = quiet_after(programme.pulse, programme.checkins)
         self._calendar = working_calendar(programme)
         self._uow = uow
         self._deliveries = deliveries
@@ -259,7 +261,9 @@ class CheckInsService:
                     pair=pair,
                     last_meeting=state.last_meeting,
                     open_checkins=sum(1 for c in state.checkins if c.sent_at and c.answer is None),
-                    attention=needs_attention(state, self._rules, self._calendar, now),
+                    attention=needs_attention(
+                        state, self._rules, self._quiet_days, self._calendar, now
+                    ),
                     not_accepted=[
                         people[m].name
                         for m in pair.members

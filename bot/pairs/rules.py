@@ -6,7 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from bot.pairs.errors import (
     AlreadyPaired,
@@ -22,10 +22,11 @@ from bot.pairs.errors import (
 from bot.pairs.model import Attention, PairMoment, PairRow, PairState
 from bot.participants.errors import ImportProblem, ImportRejected
 from bot.participants.model import Participant, Role
-from bot.scheme import STAGES, CheckIns, Stage
+from bot.scheme import STAGES, CheckIns, PulseSettings, Stage
 from bot.worktime import Calendar, Whereabouts
 
 MAX_MEETING_MINUTES = 8 * 60
+WORKING_DAYS_A_WEEK = 5
 MEETING_TOPICS_MAX = 500
 
 
@@ -196,26 +197,43 @@ def due_moments(
     return due
 
 
-def quiet_from(state: PairState, rules: CheckIns, calendar: Calendar) -> datetime | None:
-    """When an active pair will have gone too long without a meeting (not while paused), in
-    working time: the team hears of it at the start of a working day, not at midnight."""
+def quiet_after(settings: PulseSettings, checkins: CheckIns) -> int:
+    """How many working days without a meeting flag a pair: the pulse section's number, or the
+    check-ins' duration in working days, five a week (six weeks: 30)."""
+    if settings.quiet_after_working_days is not None:
+        return settings.quiet_after_working_days
+    weeks = checkins.attention_without_meeting / timedelta(weeks=1)
+    return max(1, round(weeks * WORKING_DAYS_A_WEEK))
+
+
+def quiet_from(state: PairState, working_days: int, calendar: Calendar) -> datetime | None:
+    """When an active pair has gone `working_days` without a meeting for both of its members,
+    each counting their own nation's working days (a bank holiday of one's nation is no day
+    without a meeting for them): at the team's first working moment after the later of the
+    two's last such day, and not before a pause ends. None for a pair not under way, or once
+    the scheme is over."""
     pair = state.pair
     if pair.status != "active" or pair.activated_at is None:
         return None
-    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
-    at = since + rules.attention_without_meeting
+    since = state.last_meeting or calendar.day_of(pair.activated_at)
+    places = state.places or (Whereabouts(calendar.zone.key),)
+    last = max(calendar.working_day_after(since, working_days, p.nation) for p in places)
+    at = calendar.start_of(last + timedelta(days=1))
     if state.paused_until is not None:
         at = max(at, calendar.start_of(state.paused_until))
-    at = calendar.working_time(at, [Whereabouts(calendar.zone.key)])
+    at = calendar.working_time(at.astimezone(UTC), [Whereabouts(calendar.zone.key)])
     return None if calendar.day_of(at) > calendar.last_day else at
 
 
 def needs_attention(
-    state: PairState, rules: CheckIns, calendar: Calendar, now: datetime
+    state: PairState, rules: CheckIns, quiet_days: int, calendar: Calendar, now: datetime
 ) -> Attention | None:
-    """Why the team should look at this pair, or None. Not while its check-ins are paused: the
-    pair asked for time away (or the team gave it), so neither silence nor an earlier "Not yet"
-    is news then; from the day the pause ends it is flagged again if it still has cause."""
+    """Why the team should look at this pair, or None: its check-ins answered "Not yet" in a
+    row, or no meeting for `quiet_days` working days (`quiet_after`, `quiet_from`). The team's
+    overview and its notice (bot/concerns/automatic.py) both ask this, so they never disagree.
+    Not while its check-ins are paused: the pair asked for time away (or the team gave it), so
+    neither silence nor an earlier "Not yet" is news then; from the day the pause ends it is
+    flagged again if it still has cause."""
     pair = state.pair
     if pair.status != "active" or pair.activated_at is None:
         return None
@@ -225,7 +243,8 @@ def needs_attention(
     streak = rules.attention_after_not_yet
     if len(answers) >= streak and all(a == "not_yet" for a in answers[-streak:]):
         return Attention("not_yet", streak)
+    at = quiet_from(state, quiet_days, calendar)
+    if at is None or at > now:
+        return None
     since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
-    if now - since >= rules.attention_without_meeting:
-        return Attention("quiet", (now - since).days // 7)
-    return None
+    return Attention("quiet", (now - since).days // 7)

@@ -1,16 +1,15 @@
 """The pure rules of hearing how a pairing is going: when each person is asked which question,
-which answers the team should hear about, what the team's counts show, and when a pair that has
-not met is flagged, counted in each member's own working days."""
+which answers the team should hear about, and what the team's counts show. When a pair that has
+not met is flagged (in each member's own working days) is the pairs' rule, `needs_attention`."""
 
 from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime
 
 from bot.outcomes.model import FITS, CountTable
 from bot.outcomes.rules import count_table
-from bot.pairs.model import Attention, PairState
 from bot.participants.model import Role
 from bot.pulse.model import (
     FIT_ROUND,
@@ -22,11 +21,8 @@ from bot.pulse.model import (
     Question,
     Worry,
 )
-from bot.scheme import CheckIns, PulseSettings
-from bot.worktime import Calendar, Whereabouts
-
-WORKING_DAYS_A_WEEK = 5
-
+from bot.scheme import PulseSettings
+from bot.worktime import Calendar
 
 # Asking --------------------------------------------------------------------------------------
 
@@ -143,62 +139,3 @@ def fit_table(latest: Iterable[Latest]) -> CountTable:
 def pulse_table(latest: Iterable[Latest]) -> CountTable:
     scores = Counter((a.role, str(a.score)) for a in latest if a.score is not None)
     return count_table(scores, tuple(str(score) for score in PULSES))
-
-
-# Quiet pairs -----------------------------------------------------------------------------------
-
-
-def quiet_after(settings: PulseSettings, checkins: CheckIns) -> int:
-    """How many working days without a meeting flag a pair: the pulse section's number, or the
-    check-ins' duration in working days, five a week (six weeks: 30)."""
-    if settings.quiet_after_working_days is not None:
-        return settings.quiet_after_working_days
-    weeks = checkins.attention_without_meeting / timedelta(weeks=1)
-    return max(1, round(weeks * WORKING_DAYS_A_WEEK))
-
-
-def quiet_from(state: PairState, working_days: int, calendar: Calendar) -> datetime | None:
-    """When an active pair has gone `working_days` without a meeting for both of its members,
-    each counting their own nation's working days (a bank holiday of one's nation is no day
-    without a meeting for them): at the team's first working moment after the later of the
-    two's last such day, and not before a pause ends. None for a pair not under way, or once
-    the scheme is over."""
-    pair = state.pair
-    if pair.status != "active" or pair.activated_at is None:
-        return None
-    since = state.last_meeting or calendar.day_of(pair.activated_at)
-    places = state.places or (Whereabouts(calendar.zone.key),)
-    last = max(
-        nth_working_day_after(since, working_days, calendar.days_off(p.nation)) for p in places
-    )
-    at = calendar.start_of(last + timedelta(days=1))
-    if state.paused_until is not None:
-        at = max(at, calendar.start_of(state.paused_until))
-    at = calendar.working_time(at.astimezone(UTC), [Whereabouts(calendar.zone.key)])
-    return None if calendar.day_of(at) > calendar.last_day else at
-
-
-def quiet(
-    state: PairState, working_days: int, calendar: Calendar, now: datetime
-) -> Attention | None:
-    """Attention("quiet", whole weeks since the pair last met or began) once `quiet_from` has
-    come; None while the pair's check-ins are paused (they asked for time away)."""
-    if state.paused_until is not None and state.paused_until > calendar.day_of(now):
-        return None
-    at = quiet_from(state, working_days, calendar)
-    if at is None or at > now:
-        return None
-    pair = state.pair
-    assert pair.activated_at is not None, "quiet_from says None for a pair not under way"
-    since = calendar.start_of(state.last_meeting) if state.last_meeting else pair.activated_at
-    return Attention("quiet", (now - since).days // 7)
-
-
-def nth_working_day_after(day: date, n: int, days_off: frozenset[date]) -> date:
-    """The `n`th working day (Monday to Friday, none of `days_off`) after `day`."""
-    counted = 0
-    while counted < n:
-        day += timedelta(days=1)
-        if day.weekday() < WORKING_DAYS_A_WEEK and day not in days_off:
-            counted += 1
-    return day

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
@@ -15,14 +16,17 @@ from bot.pairs.rules import (
     needs_attention,
     parse_stage,
     pending_moments,
+    quiet_after,
+    quiet_from,
 )
 from bot.participants.errors import ImportRejected
-from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, load_programme
+from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, PulseSettings, load_programme
 from bot.worktime import Calendar, Whereabouts, working_calendar
 
 UK = ZoneInfo("Europe/London")
 LONDON = Whereabouts("Europe/London")
 RULES = CheckIns()
+QUIET_DAYS = quiet_after(PulseSettings(), RULES)
 CALENDAR = Calendar(
     time(9),
     time(17, 30),
@@ -209,22 +213,27 @@ def test_not_yet_twice_in_a_row_needs_attention_but_once_does_not() -> None:
         sent(2, "2026-02-02 10:00", "not_yet"),
         last_meeting=date(2026, 1, 26),
     )
-    assert needs_attention(once, RULES, CALENDAR, uk("2026-02-03 10:00")) is None
+    assert needs_attention(once, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-03 10:00")) is None
     twice = state(
         active(),
         sent(1, "2026-01-19 10:00", "not_yet"),
         sent(2, "2026-02-02 10:00", "not_yet"),
         last_meeting=date(2026, 1, 26),
     )
-    assert needs_attention(twice, RULES, CALENDAR, uk("2026-02-03 10:00")) == Attention(
+    assert needs_attention(twice, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-03 10:00")) == Attention(
         "not_yet", 2
     )
 
 
-def test_six_weeks_without_a_meeting_needs_attention() -> None:
+def test_thirty_working_days_without_a_meeting_need_attention_from_the_next_working_day() -> None:
+    """Six weeks of check-ins are thirty working days: from Wednesday 7 January to Tuesday 17
+    February, so the team hears on Wednesday 18 at the start of the day."""
+    assert QUIET_DAYS == 30
     quiet = state(active(), last_meeting=date(2026, 1, 6))
-    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-16 10:00")) is None
-    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-17 00:00")) == Attention("quiet", 6)
+    assert needs_attention(quiet, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-17 17:00")) is None
+    assert needs_attention(quiet, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-18 09:00")) == Attention(
+        "quiet", 6
+    )
 
 
 def test_not_yet_in_a_row_is_the_reason_given_before_weeks_without_a_meeting() -> None:
@@ -233,33 +242,109 @@ def test_not_yet_in_a_row_is_the_reason_given_before_weeks_without_a_meeting() -
         sent(1, "2026-01-19 10:00", "not_yet"),
         sent(2, "2026-02-02 10:00", "not_yet"),
     )
-    assert needs_attention(both, RULES, CALENDAR, uk("2026-02-17 12:00")) == Attention("not_yet", 2)
+    assert needs_attention(both, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-17 12:00")) == Attention(
+        "not_yet", 2
+    )
 
 
 def test_weeks_without_a_meeting_are_counted_whole() -> None:
     quiet = state(active(), last_meeting=date(2026, 1, 6))
-    assert needs_attention(quiet, RULES, CALENDAR, uk("2026-02-24 10:00")) == Attention("quiet", 7)
+    assert needs_attention(quiet, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-24 10:00")) == Attention(
+        "quiet", 7
+    )
 
 
 def test_a_paused_pair_is_not_flagged_for_not_meeting() -> None:
     paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 1))
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-20 10:00")) is None
+    assert needs_attention(paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-20 10:00")) is None
 
 
 def test_a_paused_pair_is_not_flagged_for_its_not_yets_until_the_pause_ends() -> None:
     not_yet_twice = (sent(1, "2026-01-19 10:00", "not_yet"), sent(2, "2026-02-02 10:00", "not_yet"))
     paused = state(active(), *not_yet_twice, paused_until=date(2026, 3, 1))
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-17 12:00")) is None
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-02-28 23:59")) is None
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-01 00:00")) == Attention(
-        "not_yet", 2
-    )
+    assert needs_attention(paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-17 12:00")) is None
+    assert needs_attention(paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-02-28 23:59")) is None
+    assert needs_attention(
+        paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-03-01 00:00")
+    ) == Attention("not_yet", 2)
 
 
 def test_a_pair_still_quiet_when_its_pause_ends_is_flagged_again_that_day() -> None:
     paused = state(active(), last_meeting=date(2026, 1, 6), paused_until=date(2026, 3, 2))
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-01 23:59")) is None
-    assert needs_attention(paused, RULES, CALENDAR, uk("2026-03-02 09:00")) == Attention("quiet", 7)
+    assert needs_attention(paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-03-01 23:59")) is None
+    assert needs_attention(
+        paused, RULES, QUIET_DAYS, CALENDAR, uk("2026-03-02 09:00")
+    ) == Attention("quiet", 7)
+
+
+# Quiet pairs: working days in each member's nation ---------------------------------------------
+
+ENGLAND = Whereabouts("Europe/London", "england")
+SCOTLAND = Whereabouts("Europe/London", "scotland")
+
+
+@functools.cache
+def shipped_calendar() -> Calendar:
+    """The shipped programme's: each UK nation's bank holidays."""
+    return working_calendar(load_programme(SHIPPED_PROGRAMME))
+
+
+def never_met(
+    *places: Whereabouts, last_meeting: date | None = None, paused: date | None = None
+) -> PairState:
+    began = uk("2025-11-17 10:00")
+    pair = Pair(7, 10, 20, "active", "preparing", began, began, began)
+    return PairState(pair, [], last_meeting, paused, places)
+
+
+def test_a_pair_is_quiet_after_its_working_days_each_counted_in_their_nation() -> None:
+    """Met on Tuesday 30 December; two working days on: for the English, Wednesday 31 and Friday
+    2 January (New Year's Day is off), so the team hears on Monday; a Scot has 2 January off as
+    well, and no alarm is raised before their second working day, Monday 5, has passed."""
+    calendar = shipped_calendar()
+    english = never_met(ENGLAND, ENGLAND, last_meeting=date(2025, 12, 30))
+    assert quiet_from(english, 2, calendar) == uk("2026-01-05 09:00")
+    with_a_scot = never_met(ENGLAND, SCOTLAND, last_meeting=date(2025, 12, 30))
+    assert quiet_from(with_a_scot, 2, calendar) == uk("2026-01-06 09:00")
+    assert needs_attention(with_a_scot, RULES, 2, calendar, uk("2026-01-05 16:00")) is None
+    assert needs_attention(with_a_scot, RULES, 2, calendar, uk("2026-01-06 09:00")) == Attention(
+        "quiet", 1
+    )
+
+
+def test_a_pair_that_never_met_counts_from_when_it_began_and_none_counts_while_paused() -> None:
+    """Thirty working days from Monday 17 November end on 31 December (Christmas Day and Boxing
+    Day are not counted), and New Year's Day is a holiday: six calendar weeks would have said
+    so on 29 December, over the holidays."""
+    calendar = shipped_calendar()
+    quiet = never_met(ENGLAND, ENGLAND)
+    assert quiet_from(quiet, 30, calendar) == uk("2026-01-02 09:00")
+    assert needs_attention(quiet, RULES, 30, calendar, uk("2025-12-29 12:00")) is None
+    assert needs_attention(quiet, RULES, 30, calendar, uk("2026-01-02 09:00")) == Attention(
+        "quiet", 6
+    )
+    paused = never_met(ENGLAND, ENGLAND, paused=date(2026, 1, 12))
+    assert needs_attention(paused, RULES, 30, calendar, uk("2026-01-08 10:00")) is None
+    assert quiet_from(paused, 30, calendar) == uk("2026-01-12 09:00")
+    assert needs_attention(paused, RULES, 30, calendar, uk("2026-01-12 09:00")) == Attention(
+        "quiet", 7
+    )
+
+
+def test_counting_working_days_skips_weekends_and_each_nation_s_bank_holidays() -> None:
+    calendar = shipped_calendar()
+    assert calendar.working_day_after(date(2026, 1, 16), 1, "england") == date(2026, 1, 19)
+    assert calendar.working_day_after(date(2025, 12, 24), 1, "england") == date(2025, 12, 29)
+    assert calendar.working_day_after(date(2025, 12, 31), 1, "england") == date(2026, 1, 2)
+    assert calendar.working_day_after(date(2025, 12, 31), 1, "scotland") == date(2026, 1, 5)
+
+
+def test_the_working_days_are_the_pulse_section_s_or_the_check_ins_weeks_five_a_week() -> None:
+    assert quiet_after(PulseSettings(), CheckIns()) == 30
+    assert (
+        quiet_after(PulseSettings(), CheckIns(attention_without_meeting=timedelta(weeks=4))) == 20
+    )
+    assert quiet_after(PulseSettings(quiet_after_working_days=12), CheckIns()) == 12
 
 
 def test_stage_names_people_type() -> None:

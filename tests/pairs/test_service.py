@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 
 import pytest
 
+from bot.concerns.notices import PairNeedsAttention
 from bot.errors import TooLong
 from bot.pairs.errors import (
     AlreadyAccepted,
@@ -230,3 +231,25 @@ def test_the_team_sees_a_pair_that_said_not_yet_twice_but_not_while_its_check_in
     scheme.pairing.pause_pair(TEAM_LEAD, SUNITA, date(2026, 2, 2), second)
     assert attention(second) is None
     assert attention(datetime(2026, 2, 2, 9, tzinfo=UTC)) == Attention("not_yet", 2)
+
+
+def test_the_team_s_overview_and_its_notice_call_a_pair_quiet_at_the_same_moment(
+    scheme: Scheme,
+) -> None:
+    """Under way from Monday 17 November, never met: thirty working days in England end on 31
+    December, past Christmas and Boxing Day, and New Year's Day is off too. Both the overview
+    and the notice wait for Friday 2 January (six calendar weeks would say 29 December)."""
+    began = datetime(2025, 11, 17, 10, tzinfo=UTC)
+    scheme.start_pair(GRACE, SUNITA, began, began)
+
+    def overview(now: datetime) -> Attention | None:
+        [summary] = scheme.checkins.team_overview(TEAM_LEAD, now)
+        return summary.attention
+
+    for now in (datetime(2025, 12, 29, 12, tzinfo=UTC), datetime(2026, 1, 1, 12, tzinfo=UTC)):
+        scheme.concerns.run_due(now)
+        assert overview(now) is None and scheme.messenger.of(PairNeedsAttention) == []
+    quiet = datetime(2026, 1, 2, 9, tzinfo=UTC)
+    scheme.concerns.run_due(quiet)
+    [(_, notice)] = scheme.messenger.of(PairNeedsAttention)
+    assert overview(quiet) == notice.reason == Attention("quiet", 6)

@@ -1,29 +1,24 @@
-"""When each of a pair is asked which question, which answers the team hears of, what its counts
-show, and when a pair that has not met is flagged: literal times, each person's own zone and
-nation."""
+"""When each of a pair is asked which question, which answers the team hears of, and what its
+counts show: literal times, each person's own zone and nation. When a quiet pair is flagged is
+the pairs' rule (tests/pairs/test_rules.py)."""
 
 from __future__ import annotations
 
 import functools
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime
 
 from bot.outcomes.model import Suppressed
-from bot.pairs.model import Attention, Pair, PairState
 from bot.pulse.model import Due, Latest, Member, PairPulse, Question, Worry
 from bot.pulse.rules import (
     fit_table,
     latest_answers,
-    nth_working_day_after,
     pulse_table,
     question_due,
     questions_due,
-    quiet,
-    quiet_after,
-    quiet_from,
     worries,
     worrying,
 )
-from bot.scheme import CheckIns, PulseSettings
+from bot.scheme import PulseSettings
 from bot.worktime import Calendar, Whereabouts, working_calendar
 from tests.services import shipped_programme
 from tests.world import uk
@@ -190,49 +185,3 @@ def test_a_count_under_ten_is_hidden_so_no_one_s_answer_can_be_told() -> None:
     assert isinstance(pulses.count("mentor", "5"), Suppressed)
     small = [(c.group, c.category) for t in (fits, pulses) for c in t.cells if c.count in range(10)]
     assert small == [], "no count under ten shows"
-
-
-# Quiet pairs -------------------------------------------------------------------------------
-
-
-def state(last_meeting: date | None, *places: Whereabouts, paused: date | None = None) -> PairState:
-    began = uk("2025-11-17 10:00")
-    pair = Pair(7, GRACE, SUNITA, "active", "preparing", began, began, began)
-    return PairState(pair, (), last_meeting, paused, places)
-
-
-def test_a_pair_is_quiet_after_the_programme_s_working_days_each_counted_in_their_nation() -> None:
-    """Met on Tuesday 30 December; two working days on: for the English, Wednesday 31 and Friday
-    2 January (New Year's Day is off), so the team hears on Monday; a Scot has 2 January off as
-    well, and no alarm is raised before their second working day, Monday 5, has passed."""
-    english = state(date(2025, 12, 30), LONDON, LONDON)
-    assert quiet_from(english, 2, calendar()) == uk("2026-01-05 09:00")
-    with_a_scot = state(date(2025, 12, 30), LONDON, GLASGOW)
-    assert quiet_from(with_a_scot, 2, calendar()) == uk("2026-01-06 09:00")
-    assert quiet(with_a_scot, 2, calendar(), uk("2026-01-05 16:00")) is None
-    assert quiet(with_a_scot, 2, calendar(), uk("2026-01-06 09:00")) == Attention("quiet", 1)
-
-
-def test_a_pair_that_never_met_counts_from_when_it_began_and_none_counts_while_paused() -> None:
-    never_met = state(None, LONDON, LONDON)
-    # thirty working days from Monday 17 November end on 31 December; 1 January is a holiday
-    assert quiet_from(never_met, 30, calendar()) == uk("2026-01-02 09:00")
-    paused = state(None, LONDON, LONDON, paused=date(2026, 1, 12))
-    assert quiet(paused, 30, calendar(), uk("2026-01-08 10:00")) is None
-    assert quiet_from(paused, 30, calendar()) == uk("2026-01-12 09:00")
-    assert quiet(paused, 30, calendar(), uk("2026-01-12 09:00")) == Attention("quiet", 7)
-
-
-def test_the_working_days_are_the_pulse_section_s_or_the_check_ins_weeks_five_a_week() -> None:
-    assert quiet_after(PulseSettings(), CheckIns()) == 30
-    assert (
-        quiet_after(PulseSettings(), CheckIns(attention_without_meeting=timedelta(weeks=4))) == 20
-    )
-    assert quiet_after(PulseSettings(quiet_after_working_days=12), CheckIns()) == 12
-
-
-def test_counting_working_days_skips_weekends_and_the_days_off() -> None:
-    assert nth_working_day_after(date(2026, 1, 16), 1, frozenset()) == date(2026, 1, 19)
-    assert nth_working_day_after(
-        date(2025, 12, 24), 1, frozenset({date(2025, 12, 25), date(2025, 12, 26)})
-    ) == date(2025, 12, 29)
