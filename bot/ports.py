@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import Protocol, Self
 
 from bot.applications.ports import ApplicationRepository
+from bot.cohorts.ports import CohortRegistry
 from bot.concerns.ports import ConcernRepository
 from bot.evaluations.ports import EvaluationRepository, InboxRepository
 from bot.events.ports import CalendarFeedRepository, RsvpRepository, ScheduleRepository
@@ -66,6 +67,8 @@ class UnitOfWork(Protocol):
     def inbox(self) -> InboxRepository: ...
     @property
     def erasure(self) -> ErasureRepository: ...
+    @property
+    def cohorts(self) -> CohortRegistry: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(self, *exc: object) -> None: ...

@@ -493,11 +493,35 @@ class Programme(_Strict):
     ends_on: date | None = Field(
         None, description="No check-ins after this day; default: the last event's day"
     )
+    keep_personal_data_for: str | None = Field(
+        None,
+        description="How long the cohort's personal data is kept after its last day (ends_on), "
+        "as an ISO 8601 duration of years, months, weeks and days (P2Y: the same day two years "
+        "on; P730D; P1Y6M). Past it, the bot erases every "
+        "name, email, Slack id and word of the cohort's, as `participants erase` does, keeping "
+        "its anonymised counts and results. The Society sets it; none: kept until the team "
+        "erases it",
+    )
     applications: Applications | None = Field(
         None, description="the window in which people apply to this cohort, and its lists"
     )
     matching: MatchingSettings = MatchingSettings()
     pulse: PulseSettings = PulseSettings()
+
+    @field_validator("keep_personal_data_for")
+    @classmethod
+    def _a_real_time(cls, kept: str | None) -> str | None:
+        if kept is None:
+            return None
+        if not re.fullmatch(r"P(\d+Y)?(\d+M)?(\d+W)?(\d+D)?", kept) or not any(
+            c in "123456789" for c in kept
+        ):
+            raise ValueError(
+                "give an ISO 8601 duration of at least a day, in years, months, weeks or days: "
+                "P2Y, P18M, P730D"
+            )
+        return kept
+        return kept
 
     @field_validator("timezone")
     @classmethod

@@ -43,7 +43,7 @@ import handlers.reflections
 import handlers.requests
 from bot.applications.service import ApplicationsService
 from bot.certificates.service import CertificatesService, certificate_key
-from bot.cohorts.service import CohortsService
+from bot.cohorts.service import CohortsService, RetentionService
 from bot.concerns.service import ConcernsService
 from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
@@ -255,6 +255,7 @@ def build(
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
     deliveries = Sender(uow, messenger, senders=settings.outbox_senders)
     services = _services(programme, uow, deliveries, team, scheduler, settings, directory)
+    services.retention.register()  # its keep-until is known after its programme file is gone
     _keep_on_the_clock(scheduler, services)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
@@ -320,6 +321,7 @@ def _services(
         matching=MatchingService(programme, uow, deliveries, team, participants, pairing),
         goals=GoalsService(uow, deliveries, team),
         cohorts=CohortsService(programme, uow, deliveries, team),
+        retention=RetentionService(programme, uow, deliveries, team),
         outcomes=OutcomesService(programme, uow, deliveries, team, changed),
         certificates=CertificatesService(
             programme,
@@ -345,6 +347,7 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     scheduler.keep("evaluations", services.evaluations)
     scheduler.keep("concerns", services.concerns)
     scheduler.keep("applications", services.applications)  # alumni asked as the window opens
+    scheduler.keep("retention", services.retention)  # a closed cohort's data, once kept enough
     scheduler.keep("outbox", services.outbox)  # whatever is still pending, whoever kept it
     # People's DMs, whichever web process kept them: a web process with INBOX_INLINE=false
     # leaves them all to this, one with it true may have died before working on them. Draining

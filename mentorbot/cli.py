@@ -25,7 +25,7 @@ from handlers.views.evaluations import answers_csv
 from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
 from mentorbot.certificates import add_certificate_command, run_certificate_command
-from mentorbot.cohorts import start_cohort
+from mentorbot.cohorts import add_erase_expired_command, run_erase_expired, start_cohort
 from mentorbot.doctor import examine, report
 from mentorbot.matching import run_matching_command
 from mentorbot.report import add_report_command, run_report_command
@@ -132,6 +132,7 @@ def _add_cohort_commands(commands: argparse._SubParsersAction) -> None:
     new.add_argument("cohort", help="the new cohort's years, e.g. 2026-27")
     new.add_argument("--from", dest="source", required=True, help="the cohort to start from")
     new.add_argument("--out", type=Path, help="the file to write (default: lms-COHORT.yaml here)")
+    add_erase_expired_command(cohort_commands)
 
 
 def _add_matching_commands(commands: argparse._SubParsersAction) -> None:
@@ -193,7 +194,7 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
         print(f"{programme.name}: {len(programme.events)} events, all fine.")
         return 0
     if args.command == "cohort":
-        return _new_cohort(args.cohort, args.source, settings.mentorbot_programme, args.out)
+        return _cohort(args, settings)
     if args.command == "run" and settings.local and args.transcript:
         from mentorbot.demo import run_demo
 
@@ -225,6 +226,19 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     return _serve(
         settings, web=args.command in ("run", "web"), clock=args.command in ("run", "clock")
     )
+
+
+def _cohort(args: argparse.Namespace, settings: Settings) -> int:
+    """`cohort new` writes a file, and needs no Slack; `erase-expired` tells the team's channel."""
+    if args.action == "new":
+        return _new_cohort(args.cohort, args.source, settings.mentorbot_programme, args.out)
+    if settings.local:
+        print(
+            "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",
+            file=sys.stderr,
+        )
+        return 2
+    return run_erase_expired(settings, args.dry_run)
 
 
 def _new_cohort(new: str, old: str, configured: Path, out: Path | None) -> int:

@@ -8,7 +8,7 @@ from datetime import datetime
 
 from bot.applications.service import ApplicationsService
 from bot.certificates.service import CertificatesService
-from bot.cohorts.service import CohortsService
+from bot.cohorts.service import CohortsService, RetentionService
 from bot.concerns.service import ConcernsService
 from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
@@ -49,6 +49,7 @@ class Services:
     matching: MatchingService
     goals: GoalsService
     cohorts: CohortsService
+    retention: RetentionService
     outcomes: OutcomesService
     certificates: CertificatesService
     cpd: CpdService

@@ -73,6 +73,7 @@ def _participant(record: ParticipantRecord) -> Participant:
         paused_until=record.paused_until,
         nation=record.nation,  # type: ignore[arg-type]
         language=record.language,
+        anonymised=record.anonymised,
     )
 
 

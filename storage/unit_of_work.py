@@ -12,6 +12,7 @@ from sqlalchemy.pool import StaticPool
 from bot.notice_json import NoticeCodec
 from bot.scheme import FIRST_COHORT
 from storage.applications import SqlApplications
+from storage.cohorts import SqlCohorts
 from storage.concerns import SqlConcerns
 from storage.erasure import SqlErasure
 from storage.evaluations import SqlEvaluations, SqlInbox
@@ -48,6 +49,7 @@ class SqlUnitOfWork:
     evaluations: SqlEvaluations
     inbox: SqlInbox
     erasure: SqlErasure
+    cohorts: SqlCohorts
 
     def __init__(
         self,
@@ -87,6 +89,7 @@ class SqlUnitOfWork:
         self.evaluations = SqlEvaluations(self._session)
         self.inbox = SqlInbox(self._session)
         self.erasure = SqlErasure(self._session)
+        self.cohorts = SqlCohorts(self._session)
         return self
 
     def __exit__(self, *exc: object) -> None:

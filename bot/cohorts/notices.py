@@ -1,5 +1,5 @@
-"""What the cohorts feature tells the team: the next cohort's programme file, in their private
-channel, to check, deploy and confirm."""
+"""What the cohorts feature tells the team, in their private channel: the next cohort's programme
+file, to check, deploy and confirm; and that a closed cohort's personal data was erased."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import ClassVar
 
-from bot.notices import FileNotice
+from bot.notices import FileNotice, Notice
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,18 @@ class NextProgrammeFile(FileNotice):
     @property
     def filename(self) -> str:
         return f"lms-{self.new}.yaml"
+
+
+@dataclass(frozen=True)
+class CohortErased(Notice):
+    """To the team's channel: the cohort's personal data was erased as its programme file says,
+    of `people` people; its counts and results are kept. Once per cohort, whoever erased it."""
+
+    cohort: str
+    people: int
+
+    kind: ClassVar[str] = "cohort-erased"
+
+    @property
+    def subject(self) -> str:
+        return self.cohort

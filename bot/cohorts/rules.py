@@ -4,12 +4,17 @@ on and marked to confirm, since a venue's or a speaker's date is never simply ne
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+import calendar
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, time, timedelta
 from typing import Any
+from zoneinfo import ZoneInfo
 
 import yaml
 
-from bot.cohorts.model import Cohort
+from bot.cohorts.model import Cohort, KeptCohort
+from bot.scheme import Programme, Question
 
 # What a programme says only of its own year: its bank holiday changes are for that year's days
 YEAR_BOUND = ("bank_holidays",)
@@ -104,3 +109,70 @@ def _day(value: object) -> date:
 
 def _moment(value: object) -> datetime:
     return value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+
+
+# Retention ---------------------------------------------------------------------------------------
+
+# A cohort's data is erased the morning after its last day kept, in the programme's zone, so the
+# team reads of it in working hours.
+ERASED_AT = time(9)
+YES_NO = ("yes", "no")
+
+
+def registered(programme: Programme) -> KeptCohort:
+    """The cohort a programme file runs, as the registry keeps it: its personal data is kept
+    for `keep_personal_data_for` after its last day (none: until the team erases it)."""
+    kept_for = programme.keep_personal_data_for
+    ends_on = programme.last_day
+    return KeptCohort(
+        programme.cohort, ends_on, None if kept_for is None else later(ends_on, kept_for)
+    )
+
+
+def later(day: date, duration: str) -> date:
+    """`day` plus an ISO 8601 duration of years, months, weeks and days, by the calendar: 30
+    September 2026 plus P2Y is 30 September 2028, whatever leap day comes between; a month-end
+    past the shorter month is its last day (31 January plus P1M: 28 or 29 February)."""
+    found = re.fullmatch(r"P(?:(\d+)Y)?(?:(\d+)M)?(?:(\d+)W)?(?:(\d+)D)?", duration)
+    if found is None:
+        raise ValueError(f"not a duration of years, months, weeks and days: {duration}")
+    years, months, weeks, days = (int(part or 0) for part in found.groups())
+    month = day.month - 1 + months
+    year, month = day.year + years + month // 12, month % 12 + 1
+    last = calendar.monthrange(year, month)[1]
+    return date(year, month, min(day.day, last)) + timedelta(weeks=weeks, days=days)
+
+
+def erasure_moment(cohort: KeptCohort, zone: ZoneInfo) -> datetime | None:
+    """When the cohort's personal data is erased; None: kept until the team acts, or gone."""
+    if cohort.keep_until is None or cohort.erased_at is not None:
+        return None
+    return datetime.combine(cohort.keep_until + timedelta(days=1), ERASED_AT, tzinfo=zone)
+
+
+def expired(cohorts: Sequence[KeptCohort], now: datetime, zone: ZoneInfo) -> list[KeptCohort]:
+    """The cohorts past their keep-until and not yet erased, oldest first."""
+    due = [c for c in cohorts if (moment := erasure_moment(c, zone)) is not None and moment <= now]
+    return sorted(due, key=lambda c: c.id)
+
+
+def next_erasure(cohorts: Sequence[KeptCohort], zone: ZoneInfo) -> datetime | None:
+    """The next cohort's erasure (one already due is now); None: none is to be erased."""
+    moments = [m for c in cohorts if (m := erasure_moment(c, zone)) is not None]
+    return min(moments, default=None)
+
+
+def answer_kept(question: Question | None, value: object) -> bool:
+    """Whether an evaluation answer stays when its cohort is erased: a number (a scale's, a
+    count's) or one of a question's own options is a result, and stays; anything a person typed
+    (a text answer, or words the programme no longer offers) goes."""
+    if value is None or (isinstance(value, int | float) and not isinstance(value, bool)):
+        return True
+    if question is None:
+        return False
+    offered = YES_NO if question.kind == "yes_no" else tuple(question.options)
+    if question.kind not in ("yes_no", "choice", "choices"):
+        return False
+    if isinstance(value, str):
+        return value in offered
+    return isinstance(value, list) and all(v in offered for v in value)

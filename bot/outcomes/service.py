@@ -163,9 +163,10 @@ class OutcomesService:
 
 
 def _on_the_scheme(uow: UnitOfWork) -> list[Participant]:
-    """The cohort's participants; an erased one keeps a row, with no Slack link, and nothing
-    of theirs is counted."""
-    return [p for p in uow.participants.all() if p.slack_user_id]
+    """The cohort's participants; one erased at their request keeps a row, with no Slack link,
+    and nothing of theirs is counted. Those anonymised with their cohort when its retention ran
+    out are still counted, so its figures stay as they were."""
+    return [p for p in uow.participants.all() if p.slack_user_id or p.anonymised]
 
 
 def _submitted(uow: UnitOfWork, form: Form) -> dict[int, dict[str, AnswerValue | None]]:

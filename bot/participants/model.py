@@ -28,6 +28,8 @@ class Participant:
     paused_until: date | None = None
     nation: Nation | None = None  # whose bank holidays they keep; None: the programme's
     language: str | None = None  # the language they read ("en", "cy"); None: not chosen
+    # Named nowhere since their cohort's retention ran out, and still counted in its figures
+    anonymised: bool = False
 
 
 @dataclass(frozen=True)

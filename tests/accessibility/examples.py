@@ -15,7 +15,7 @@ from bot.applications.model import Answers, Applicant, Application, ApplicationS
 from bot.applications.notices import AlumniInvited, ApplicationDecided
 from bot.certificates.model import Certificate
 from bot.certificates.notices import CertificateFile
-from bot.cohorts.notices import NextProgrammeFile
+from bot.cohorts.notices import CohortErased, NextProgrammeFile
 from bot.concerns.model import Concern
 from bot.concerns.notices import (
     ConcernAcknowledged,
@@ -492,6 +492,10 @@ def notice_examples() -> dict[type, list[Example]]:
         Example(
             NextProgrammeFile("2025-26", "2026-27", "name: x\n", 9, NOW),
             ("2026-27", "9 dates to confirm", "mentorbot check"),
+        ),
+        Example(
+            CohortErased("2025-26", 26),
+            ("2025-26's personal data was erased", "(26 people)", "counts and results are kept"),
         ),
         *_outcomes(),
         *_certificates_and_cpd(),
