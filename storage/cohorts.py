@@ -34,6 +34,7 @@ from storage.goals import BoundariesRecord, GoalRecord
 from storage.outbox import DeliveryRecord
 from storage.pairs import MeetingRecord, PairRecord
 from storage.participants import ParticipantRecord, ReaderLanguageRecord
+from storage.reflections import ReflectionRecord
 from storage.requests import RequestEventRecord, RequestRecord
 
 ERASED_NAME = "Erased participant"
@@ -60,6 +61,7 @@ ERASED: dict[type[Any], dict[str, Any]] = {
     PairRecord: {"end_reason": None},
     GoalRecord: {"what": "", "how_known": ""},
     MeetingRecord: {"topics": ""},
+    ReflectionRecord: {"achieved": "", "learned": "", "next_steps": "", "text": ""},
 }
 # What a pair agreed in words only, deleted with the cohort (nothing of it is counted)
 DELETED_WITH_PAIRS = (BoundariesRecord,)
