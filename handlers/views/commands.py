@@ -35,6 +35,10 @@ USAGE = (
         "• `/mentoring goals`: your pair's learning goals and boundaries, each goal with its "
         "story; set or change them in Negotiation"
     ),
+    N_(
+        "• `/mentoring reflect`: your reflection as your pairing comes to a close (what you "
+        "achieved, what you learned, what next), for you alone and your CPD record"
+    ),
     N_("• `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away"),
     CONCERN,
     LANGUAGE,
