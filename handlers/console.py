@@ -12,6 +12,7 @@ from slack_sdk.models.blocks import Block
 
 from bot.applications.service import ApplicationsService
 from bot.certificates.service import CertificatesService
+from bot.cohorts.service import RetentionService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
@@ -46,6 +47,7 @@ class Console:
         goals: GoalsService,
         certificates: CertificatesService,
         reflections: ReflectionsService,
+        retention: RetentionService | None = None,
     ):
         self._team = team
         self._concerns = concerns
@@ -60,6 +62,7 @@ class Console:
         self._goals = goals
         self._certificates = certificates
         self._reflections = reflections
+        self._retention = retention
 
     def __call__(self, person: str, now: datetime) -> list[Block]:
         if not self._team.is_member(person):
@@ -83,5 +86,6 @@ class Console:
             goals=self._goals.team_counts(person),
             pulse=self._pulse.counts(person),
             reflections=self._reflections.team_counts(person),
+            retention=self._retention.for_team(person) if self._retention else [],
         )
         return view.console_blocks(console, self._events.programme, now)

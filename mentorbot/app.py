@@ -442,6 +442,7 @@ def _home(services: Services) -> handlers.home.Home:
         services.goals,
         services.certificates,
         services.reflections,
+        services.retention,
     )
     return handlers.home.Home(
         services.events,

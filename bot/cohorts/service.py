@@ -81,6 +81,15 @@ class Expired:
     erased: bool
 
 
+@dataclass(frozen=True)
+class Retained:
+    """A cohort the bot has run, and when its personal data is erased (None: kept until the
+    team acts, or erased already: the cohort says when)."""
+
+    cohort: KeptCohort
+    erases_at: datetime | None
+
+
 class RetentionService:
     """How long each cohort's personal data is kept (its programme file says, the registry
     remembers), and its erasure once that has run out: the clock's daily moment and
@@ -112,6 +121,11 @@ class RetentionService:
 
     def erases_at(self, cohort: KeptCohort) -> datetime | None:
         return erasure_moment(cohort, self.programme.zone)
+
+    def for_team(self, actor: str) -> list[Retained]:
+        """Each cohort and when its data is erased, newest first, for the team's console."""
+        self._team.require_member(actor)
+        return [Retained(c, self.erases_at(c)) for c in reversed(self.cohorts())]
 
     def upcoming(self, now: datetime) -> datetime | None:
         return next_erasure(self.cohorts(), self.programme.zone)

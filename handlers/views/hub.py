@@ -13,6 +13,7 @@ from bot.applications.model import Application
 from bot.applications.service import MyApplication
 from bot.certificates.model import Certificate
 from bot.certificates.service import Progress
+from bot.cohorts.service import Retained
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
@@ -87,6 +88,7 @@ class Console:
     goals: GoalCounts | None = None  # the cohort's goals, counted (never their words)
     pulse: PulseCounts | None = None  # how pairings are going, counted; None: not read
     reflections: ReflectionCounts | None = None  # who reflected at the close, counted
+    retention: list[Retained] = field(default_factory=list)  # when each cohort's data goes
 
 
 def today(at: datetime | None, programme: Programme, now: datetime) -> bool:

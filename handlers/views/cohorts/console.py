@@ -1,5 +1,6 @@
-"""The console's cohort section: which cohort this deployment runs, and a button that starts the
-next one by sending its programme file to the team's channel."""
+"""The console's cohort section: which cohort this deployment runs, a button that starts the
+next one by sending its programme file to the team's channel, and when each cohort's personal
+data is erased."""
 
 from __future__ import annotations
 
@@ -9,10 +10,10 @@ from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, DividerB
 
 from bot.cohorts.model import Cohort
 from bot.cohorts.rules import following
-from bot.cohorts.service import NextCohort
+from bot.cohorts.service import NextCohort, Retained
 from bot.scheme import Programme
-from handlers.i18n import _
-from handlers.views.common import channel_link
+from handlers.i18n import _, day
+from handlers.views.common import channel_link, note
 from handlers.views.hub import Console, Said
 
 START_NEXT = "console_start_next_cohort"
@@ -37,7 +38,26 @@ def console_section(console: Console, programme: Programme, now: datetime) -> li
                 )
             ],
         ),
+        *(
+            [note("\n".join(retention_line(r, programme) for r in console.retention))]
+            if console.retention
+            else []
+        ),
     ]
+
+
+def retention_line(retained: Retained, programme: Programme) -> str:
+    """When a cohort's personal data is erased, as its programme file said (or was)."""
+    cohort = retained.cohort
+    if cohort.erased_at is not None:
+        erased_on = cohort.erased_at.astimezone(programme.zone).date()
+        text = _("{cohort}: personal data erased on {day}; its counts and results are kept.")
+        return text.format(cohort=cohort.id, day=day(erased_on))
+    if retained.erases_at is None:
+        text = _("{cohort}: personal data kept until the team erases it.")
+        return text.format(cohort=cohort.id)
+    text = _("{cohort}: personal data kept until {day}, then erased.")
+    return text.format(cohort=cohort.id, day=day(cohort.keep_until or retained.erases_at.date()))
 
 
 def said(started: NextCohort | None, channel: str) -> Said:
