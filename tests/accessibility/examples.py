@@ -69,6 +69,7 @@ from bot.participants.notices import (
     MyDataSummary,
 )
 from bot.pulse.notices import PulseQuestion
+from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
 from bot.scheme import SHIPPED_PROGRAMME, load_programme
@@ -246,6 +247,16 @@ def _pulse() -> list[Example]:
     return [
         Example(PulseQuestion(5, 0), ("first mentoring meeting", "fit")),
         Example(PulseQuestion(6, 1), ("how is your mentoring going",)),
+    ]
+
+
+def _reflections() -> list[Example]:
+    return [
+        Example(
+            ClosureInvitation(3, mentee=True), ("coming to its close", "score your confidence")
+        ),
+        Example(ClosureInvitation(3, mentee=False), ("what next in your career",)),
+        Example(MeetingReflectionOffer(11, date(2026, 2, 3)), ("3 February 2026", "logged")),
     ]
 
 
@@ -484,6 +495,7 @@ def notice_examples() -> dict[type, list[Example]]:
         *_goals(),
         *_concerns(),
         *_pulse(),
+        *_reflections(),
         *_evaluations(),
         *_participants(),
         *_requests_for_the_team(),
@@ -549,6 +561,9 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "UnknownForm": lambda e: e("midscheme", ("baseline", "mid-scheme", "final")),
     "NotYourQuestion": lambda e: e(),
     "NotAnAnswer": lambda e: e("7"),
+    "NothingWritten": lambda e: e("achieved"),
+    "NotTimeToReflect": lambda e: e(),
+    "NotYourMeeting": lambda e: e(),
     "NotInvited": lambda e: e(MID_SCHEME),
     "CouldNotSave": lambda e: e(),
     "KindNotChosen": lambda e: e(),
