@@ -9,9 +9,11 @@ from typing import ClassVar
 
 from bot.concerns.model import ConcernStatus
 from bot.evaluations.model import Status
+from bot.goals.model import Goal
 from bot.notices import FileNotice
 from bot.pairs.model import PairStatus
 from bot.participants.model import Participant
+from bot.pulse.model import Question
 from bot.requests.model import Kind, RequestStatus
 from bot.scheme import Event, Form, Stage
 
@@ -47,6 +49,7 @@ class HeldPair:
     meetings: int
     check_ins: int
     agreement: bool  # whether the pair has recorded one
+    goals: tuple[Goal, ...] = ()  # the pair's goals, as both of the pair see them
 
 
 @dataclass(frozen=True)
@@ -90,6 +93,7 @@ class HeldAbout:
     forms: tuple[HeldForm, ...]
     concerns: tuple[HeldConcern, ...]
     requests: tuple[HeldRequest, ...]
+    pulse: tuple[Question, ...] = ()  # their own answers on how their pairing is going
 
 
 @dataclass(frozen=True)

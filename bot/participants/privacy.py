@@ -143,7 +143,8 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
 
 
 def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldAbout:
-    """What `_held_about` holds, as the summary tells it: counts where the file has each item,
+    """What `_held_about` holds, as the summary tells it: counts where the file has each item
+    (the pair's goals, and the person's own answers on how their pairing is going, in full),
     and the programme's events and forms themselves, so the summary names them by their titles
     in the reader's language."""
     person = uow.participants.by_slack_id(slack_user_id)
@@ -181,18 +182,21 @@ def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldA
             )
             for r in uow.requests.of(person.id)
         ),
+        tuple(uow.pulse.of(person.id)),
     )
 
 
 def _pair_summary(uow: UnitOfWork, person: Participant, pair: Pair) -> HeldPair:
     partner = _partner(uow, person, pair)
+    goals = uow.goals.for_pair(pair.id)
     return HeldPair(
         partner.name if partner else None,
         pair.status,
         pair.stage,
         len(uow.meetings.for_pair(pair.id)),
         len(uow.checkins.for_pair(pair.id)),
-        bool(uow.goals.for_pair(pair.id)) or not uow.boundaries.get(pair.id).is_empty,
+        bool(goals) or not uow.boundaries.get(pair.id).is_empty,
+        tuple(goals),
     )
 
 

@@ -43,6 +43,7 @@ from bot.evaluations.notices import (
 )
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
+from bot.goals.model import Goal
 from bot.goals.notices import GoalQuestion, GoalsUpdated
 from bot.matching.notices import LeftUnmatched
 from bot.notices import Notice
@@ -68,6 +69,7 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
+from bot.pulse.model import Question
 from bot.pulse.notices import PulseQuestion
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
@@ -302,14 +304,18 @@ def _evaluations() -> list[Example]:
     ]
 
 
+_GOAL = Goal(1, 3, 1, "Chair a team meeting", "My manager says it went well", date(2026, 4, 30))
+
+
 def _participants() -> list[Example]:
     held = HeldAbout(
         MENTEE,
-        HeldPair(MENTOR.name, "active", "negotiation", 2, 3, True),
+        HeldPair(MENTOR.name, "active", "negotiation", 2, 3, True, (_GOAL,)),
         (HeldReply(LAUNCH, "yes"),),
         (HeldForm(MID_SCHEME, "submitted", 6),),
         (HeldConcern(NOW, "We never meet.", "acknowledged"),),
         (HeldRequest(4, NOW, "accommodation", LAUNCH, "A room near the venue.", "approved"),),
+        (Question(1, 3, 1, 0, NOW, "good_fit", None, NOW), Question(2, 3, 1, 1, NOW)),
     )
     return [
         Example(MyDataFile(SUNITA, NOW, b"{}"), ("holds about you",)),

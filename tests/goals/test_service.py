@@ -18,6 +18,7 @@ from bot.goals.notices import GoalQuestion, GoalsUpdated
 from bot.goals.service import GoalsService
 from bot.pairs.errors import AlreadyAnswered, CheckInClosed, NotInAPair, NotStarted, NotYourCheckIn
 from bot.pairs.notices import CheckInPrompt
+from bot.participants.notices import MyDataSummary
 from tests.services import GRACE, JAMIE, OLIVER, SUNITA, TEAM_LEAD, Scheme
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)  # a Monday
@@ -260,6 +261,24 @@ def test_my_data_holds_the_pairs_goals_with_their_stories_and_its_boundaries(
         "story": [{"on": FIRST_ASKED.isoformat(), "progress": "under_way"}],
     }
     assert pair["boundaries"]["topics"] == "Not clinical cases"
+
+
+def test_the_summary_to_read_lists_the_pairs_goals_for_either_of_the_pair(
+    scheme: Scheme, goals: GoalsService
+) -> None:
+    growing(scheme, goals, GOALS)
+    scheme.checkins.run_due(FIRST_ASKED)
+    goals.answer(GRACE, asked(scheme)[0].checkin_id, "under_way", FIRST_ASKED)
+    for person in (SUNITA, GRACE):
+        scheme.privacy.send_my_data(person, FIRST_ASKED)
+    for _, summary in scheme.messenger.of(MyDataSummary):
+        assert summary.held.pair is not None
+        held = [(g.what, g.by_when, g.progress) for g in summary.held.pair.goals]
+        assert held == [
+            ("Chair a team meeting", date(2026, 4, 30), "under_way"),
+            ("Present at the regional audit day", None, "not_started"),
+            ("Apply for a band 7 post", None, "not_started"),
+        ]
 
 
 def test_erasing_either_of_the_pair_erases_the_goals_words_and_keeps_their_counts(

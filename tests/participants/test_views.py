@@ -3,6 +3,9 @@ the team has always seen."""
 
 from __future__ import annotations
 
+from datetime import UTC, date, datetime
+
+from bot.goals.model import Goal
 from bot.participants.errors import (
     EmailNotInWorkspace,
     EmailRepeated,
@@ -19,9 +22,12 @@ from bot.participants.errors import (
     SlackUserTaken,
     UnknownColumns,
 )
+from bot.participants.notices import HeldAbout, HeldPair, MyDataSummary
+from bot.pulse.model import Question
+from handlers.i18n import WELSH, in_language
 from handlers.views.common import user_error
-from handlers.views.participants import import_problems
-from tests.cast import GRACE
+from handlers.views.participants import import_problems, my_data_summary
+from tests.cast import GRACE, SUNITA, participant
 
 
 def test_each_import_problem_reads_with_its_line() -> None:
@@ -72,3 +78,47 @@ def test_an_unknown_email_to_erase_is_named_and_cannot_be_markup() -> None:
     assert user_error(NoSuchParticipant("<!channel>@x.org")) == (
         "There is no participant with the email &lt;!channel&gt;@x.org."
     )
+
+
+def summary_of(held: HeldAbout) -> str:
+    return my_data_summary(MyDataSummary(SUNITA, NOW, held)).content.decode()
+
+
+NOW = datetime(2026, 3, 4, 10, tzinfo=UTC)
+GOALS = (
+    Goal(1, 7, 1, "Chair a team meeting", by_when=date(2026, 4, 30), progress="under_way"),
+    Goal(2, 7, 2, "Apply for a band 7 post"),
+)
+ANSWERS = (
+    Question(1, 7, 1, 0, datetime(2026, 1, 13, 11, tzinfo=UTC), "good_fit", None, NOW),
+    Question(2, 7, 1, 1, datetime(2026, 3, 16, 9, tzinfo=UTC)),
+)
+
+
+def test_the_summary_lists_the_pairs_goals_and_the_persons_own_answers_on_their_pairing() -> None:
+    held = HeldAbout(
+        participant(SUNITA, 1),
+        HeldPair("Grace Mensah", "active", "enabling_growth", 2, 3, True, GOALS),
+        (),
+        (),
+        (),
+        (),
+        ANSWERS,
+    )
+    text = summary_of(held)
+    assert "- Goal 1: Chair a team meeting (by Thursday 30 April 2026; Under way)" in text
+    assert "- Goal 2: Apply for a band 7 post (Not started)" in text
+    assert "How your pairing is going: your answers" in text
+    assert "- The fit after your first meeting, asked Tuesday 13 January 2026: Good fit" in text
+    assert "- A pulse, asked Monday 16 March 2026: not answered" in text
+    with in_language(WELSH):
+        welsh = summary_of(held)
+    assert "- Nod 1: Chair a team meeting (erbyn" in welsh
+    assert "Sut mae'ch paru'n mynd: eich atebion" in welsh
+
+
+def test_the_summary_says_when_there_are_no_answers_on_the_pairing_yet() -> None:
+    held = HeldAbout(participant(SUNITA, 1), None, (), (), (), ())
+    lines = summary_of(held).splitlines()
+    heading = lines.index("How your pairing is going: your answers")
+    assert lines[heading + 1] == "- None."

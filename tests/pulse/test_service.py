@@ -13,6 +13,7 @@ import pytest
 from bot.concerns.notices import PairMayNeedAWord, PairNeedsAttention
 from bot.errors import NotAParticipant, TeamOnly
 from bot.outcomes.model import FitAnswer, Suppressed
+from bot.participants.notices import MyDataSummary
 from bot.pulse.errors import AlreadyAnswered, NotAnAnswer, NotYourQuestion
 from bot.pulse.notices import PulseQuestion
 from bot.pulse.service import PulseService
@@ -155,6 +156,11 @@ def test_a_person_s_answers_are_in_their_data_export_and_go_when_they_are_erased
             "answered": "2026-01-13T12:20:00+00:00",
         }
     ]
+    scheme.privacy.send_my_data(SUNITA, LOGGED + timedelta(hours=2))
+    [(_, summary)] = scheme.messenger.of(MyDataSummary)
+    assert [(q.kind, q.fit, q.answered) for q in summary.held.pulse] == [
+        ("fit", "good_fit", True)
+    ], "her own answer, in the summary to read too, and not Grace's"
     scheme.privacy.erase(email_of(SUNITA), LOGGED + timedelta(days=1))
     with scheme.uow() as uow:
         kept = uow.pulse.all()

@@ -5,13 +5,18 @@ from __future__ import annotations
 
 from bot.concerns.model import ConcernStatus
 from bot.evaluations.model import Status
+from bot.goals.model import Goal
 from bot.pairs.model import PairStatus
 from bot.pairs.rules import STAGE_NAMES
 from bot.participants.model import Participant, Role
 from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
+from bot.pulse.model import Kind as QuestionKind
+from bot.pulse.model import Question
 from bot.scheme import NATIONS, Nation
 from handlers.i18n import LANGUAGES, N_, _, day, language
 from handlers.slack.rendering import SharedFile, file_view
+from handlers.views.goals.messages import progress_name
+from handlers.views.pulse.messages import answer_words
 from handlers.views.requests.messages import KIND_LABELS, STATUS_WORDS
 
 # Each nation's name, translated with `_()` where it is shown (NATION_CHOICES' too)
@@ -106,6 +111,7 @@ def my_data_summary(notice: MyDataSummary) -> SharedFile:
             ),
             *_about_you(held.person),
             *_your_pair(held.pair),
+            *_your_answers(held.pulse),
             *_your_records(held),
             "",
             _(
@@ -158,7 +164,37 @@ def _your_pair(pair: HeldPair | None) -> list[str]:
         _("- Meetings logged: {n}").format(n=pair.meetings),
         _("- Check-ins: {n}").format(n=pair.check_ins),
         _("- Your agreement: recorded") if pair.agreement else _("- Your agreement: not recorded"),
+        *(_goal(n, goal) for n, goal in enumerate(pair.goals, 1)),
     ]
+
+
+def _goal(n: int, goal: Goal) -> str:
+    """One of the pair's goals, in the words the pair wrote it, and how far it has come."""
+    progress = progress_name(goal.progress)
+    if goal.by_when is None:
+        return _("- Goal {n}: {what} ({progress})").format(n=n, what=goal.what, progress=progress)
+    return _("- Goal {n}: {what} (by {day}; {progress})").format(
+        n=n, what=goal.what, day=day(goal.by_when), progress=progress
+    )
+
+
+# Each question on how their pairing is going, as their summary lists it with their answer
+QUESTION_WORDS: dict[QuestionKind, str] = {
+    "fit": N_("- The fit after your first meeting, asked {day}: {answer}"),
+    "pulse": N_("- A pulse, asked {day}: {answer}"),
+}
+
+
+def _your_answers(questions: tuple[Question, ...]) -> list[str]:
+    """Their own answers on how their pairing is going: the fit, then each pulse."""
+    lines = [
+        _(QUESTION_WORDS[q.kind]).format(
+            day=day(q.asked_at.date()),
+            answer=answer_words(q) if q.answered else _("not answered"),
+        )
+        for q in questions
+    ]
+    return ["", _("How your pairing is going: your answers"), *(lines or [_("- None.")])]
 
 
 def _your_records(held: HeldAbout) -> list[str]:
