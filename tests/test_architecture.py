@@ -130,6 +130,21 @@ def test_a_feature_uses_another_only_where_it_honestly_needs_it() -> None:
             assert others <= FEATURE_USES[feature], f"{module.relative_to(ROOT)} uses {others}"
 
 
+def test_no_module_reaches_into_another_for_its_private_names() -> None:
+    """A name with a leading underscore is its module's own: another module that needs it asks
+    for a public one (`_`, the translator, is public)."""
+    for folder in OURS:
+        for module in modules(folder):
+            for node in ast.walk(ast.parse(module.read_text())):
+                if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                    private = [
+                        a.name for a in node.names if a.name.startswith("_") and a.name != "_"
+                    ]
+                    assert not private, (
+                        f"{module.relative_to(ROOT)} takes {private} from {node.module}"
+                    )
+
+
 # Inside the domain, each feature's modules in layers: its data (model.py), what a person can put
 # right about it (errors.py), the pure decisions over both (rules.py). Each layer may import, of
 # any feature, only the layers named here (the shared kernel, bot/*.py, always): never a use case

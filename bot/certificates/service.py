@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import hashlib
 import hmac
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
 from bot.certificates.model import Certificate, Cohort, Participation, Verified
 from bot.certificates.notices import CertificateFile
-from bot.certificates.rules import certificate_for, code_for, parse_code, verify
+from bot.certificates.rules import certificate_for, code_for, completed, parse_code, verify
 from bot.errors import NotAParticipant
 from bot.events.rules import current_schedules
 from bot.notices import Deliveries, keys_of
@@ -38,6 +38,27 @@ def certificate_key(server_secret: str) -> bytes:
     """The key of certificates' codes, drawn from a server secret (the signing secret) for this
     use alone: no code says anything of the secret, nor of the event files' key."""
     return hmac.new(server_secret.encode(), b"mentorbot certificates", hashlib.sha256).digest()
+
+
+def cohort_of(programme: Programme) -> Cohort:
+    """The cohort as its certificates name it."""
+    return Cohort(
+        scheme=programme.name,
+        id=programme.cohort,
+        ends_on=programme.last_day,
+        zone=programme.timezone,
+    )
+
+
+def completions(
+    uow: UnitOfWork, programme: Programme, people: Sequence[Participant], now: datetime
+) -> list[bool]:
+    """Whether each of `people` has completed the cohort at `now`, as their certificate would
+    say: for others who count completion (the outcomes report), with what the certificates
+    read once for all of them."""
+    records = _Records(uow, programme, now)
+    cohort = cohort_of(programme)
+    return [completed(records.participation(p), cohort, now) for p in people]
 
 
 @dataclass(frozen=True)
@@ -69,12 +90,7 @@ class CertificatesService:
         self._team = team
         self._key = key
         self._public_url = public_url
-        self._cohort = Cohort(
-            scheme=programme.name,
-            id=programme.cohort,
-            ends_on=programme.last_day,
-            zone=programme.timezone,
-        )
+        self._cohort = cohort_of(programme)
 
     def mine(self, slack_user_id: str, now: datetime) -> Certificate | Progress:
         """The person's certificate, or how far they are from one. NotAParticipant."""

@@ -17,9 +17,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import UTC, datetime
 
-from bot.certificates.model import Cohort
-from bot.certificates.rules import completed
-from bot.certificates.service import _Records
+from bot.certificates.service import completions
 from bot.notices import Deliveries, keys_of
 from bot.outcomes.model import (
     CohortOutcomes,
@@ -79,12 +77,6 @@ class OutcomesService:
         self._deliveries = deliveries
         self._team = team
         self._changed = changed
-        self._cohort = Cohort(
-            scheme=programme.name,
-            id=programme.cohort,
-            ends_on=programme.last_day,
-            zone=programme.timezone,
-        )
 
     def gather(self, now: datetime) -> CohortOutcomes:
         """The cohort's outcomes as stored at `now`: its people's paired answers, its pairs'
@@ -92,7 +84,7 @@ class OutcomesService:
         (counted as the pulse's own counts are, bot/pulse/rules.py)."""
         with self._uow() as uow:
             people = _on_the_scheme(uow)
-            records = _Records(uow, self.programme, now)
+            done = completions(uow, self.programme, people, now)
             latest = latest_answers(uow.pulse.all(), {p.id: p.role for p in people})
             return CohortOutcomes(
                 scheme=self.programme.name,
@@ -101,8 +93,7 @@ class OutcomesService:
                 paired=self._paired(uow, people),
                 pairs=_pair_records(uow, _pairs_that_ran(uow, people)),
                 completions=tuple(
-                    Completion(p.role, completed(records.participation(p), self._cohort, now))
-                    for p in people
+                    Completion(p.role, was) for p, was in zip(people, done, strict=True)
                 ),
                 fits=tuple(FitAnswer(a.role, a.fit) for a in latest if a.fit is not None),
                 pulses=tuple(PulseAnswer(a.role, a.score) for a in latest if a.score is not None),
