@@ -51,7 +51,7 @@ def test_the_console_says_when_each_cohort_s_personal_data_is_erased() -> None:
         "kept." in said
     )
     with in_language("cy"):
-        assert "2025-26:" in console_words() and "Medi 2028" in console_words()
+        assert "2025-26: cedwir y data personol tan Dydd Sadwrn 30 Medi 2028" in console_words()
 
 
 def test_the_team_is_told_in_their_language_how_many_people_s_data_went() -> None:
@@ -62,4 +62,6 @@ def test_the_team_is_told_in_their_language_how_many_people_s_data_went() -> Non
     )
     assert "(1 person)" in render_message(CohortErased("2025-26", 1))[0]
     with in_language("cy"):
-        assert "2025-26" in render_message(CohortErased("2025-26", 26))[0]
+        assert render_message(CohortErased("2025-26", 26))[0].startswith(
+            "Cafodd data personol 2025-26 ei ddileu fel mae ffeil y rhaglen yn ei ddweud (26 o bobl)"
+        )
