@@ -17,7 +17,8 @@ from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme, programme_s
 from handlers.i18n import ENGLISH, LANGUAGES, in_language
 from handlers.views.common import user_error
 from handlers.views.mrkdwn import as_plain_text
-from handlers.views.outcomes import report_csv, report_pdf
+from handlers.views.outcomes import report_csv
+from handlers.views.outcomes.report_pdf import report_pdf
 from mentorbot.app import build
 from mentorbot.cohorts import find_cohort, programme_files
 from mentorbot.settings import Settings

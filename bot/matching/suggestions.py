@@ -34,7 +34,6 @@ from operator import attrgetter
 
 import numpy as np
 from numpy.typing import NDArray
-from scipy.optimize import linear_sum_assignment
 
 from bot.matching.errors import NotInCohort, SwapBreaksRule
 from bot.matching.model import (
@@ -138,6 +137,10 @@ def _assign(
     weighed: Table, capacities: NDArray[np.int64], keep: NDArray[np.bool_] | None
 ) -> Assignment:
     """A largest match with the most points (and, below that, the most pairs in `keep`)."""
+    # SciPy is imported when a match is first suggested: at the top it cost every process (web,
+    # clock, each command) a second at start, for the few that suggest one.
+    from scipy.optimize import linear_sum_assignment
+
     allowed, points = weighed
     chosen = np.full(allowed.shape[0], -1, dtype=np.int64)
     slots = np.repeat(np.arange(allowed.shape[1]), capacities)

@@ -12,8 +12,6 @@ from collections.abc import Collection, Hashable, Mapping, Sequence
 from typing import TypeVar
 
 import numpy as np
-from scipy.optimize import linprog
-from scipy.stats import rankdata, wilcoxon
 
 from bot.outcomes.errors import UnknownQuestion
 from bot.outcomes.model import (
@@ -163,6 +161,8 @@ def signed_rank_test(changes: Sequence[int]) -> SignedRank | None:
     moved = [c for c in changes if c != 0]
     if len(moved) < FEWEST_TO_TEST:
         return None
+    from scipy.stats import wilcoxon  # at first use: see _held_at_zero
+
     result = wilcoxon(moved, zero_method="wilcox", alternative="two-sided", method="auto")
     return SignedRank(
         differences=len(moved),
@@ -177,6 +177,8 @@ def rank_biserial(changes: Sequence[int]) -> float:
     that of the falls, over the sum of all ranks, ranked as the test ranks them (zeros dropped,
     ties sharing the mean rank). 1: every answer that moved rose; -1: every one fell; 0: rises
     and falls balance. At least one change must be non-zero."""
+    from scipy.stats import rankdata  # at first use: see _held_at_zero
+
     moved = [c for c in changes if c != 0]
     ranks = rankdata([abs(c) for c in moved])
     rises = sum(rank for rank, c in zip(ranks, moved, strict=True) if c > 0)
@@ -321,6 +323,10 @@ def _held_at_zero(equations: np.ndarray, known: np.ndarray) -> set[int]:
     linear program finds them all: scaled up by t, a solution can make every unknown that is
     not held at zero at least 1 at once (a sum of solutions, each with one of them positive), so
     maximising the sum of min(x, 1) sets exactly those to 1."""
+    # SciPy is imported when first used: at the top it cost every process (web, clock, each
+    # command) 1.5 s at start, for the few that make a report.
+    from scipy.optimize import linprog
+
     rows, n = equations.shape
     # variables: x (n), z = min(x, 1) (n), t; maximise the sum of z
     objective = np.concatenate([np.zeros(n), -np.ones(n), [0.0]])

@@ -17,10 +17,10 @@ from bot.cohorts.service import Retained
 from bot.concerns.service import AlertView
 from bot.evaluations.notices import ResultsForTeam
 from bot.evaluations.service import MyForm
-from bot.matching.working import Match
 from bot.events.service import Attendance, MyCalendar
 from bot.goals.model import GoalCounts
 from bot.goals.service import MyGoals
+from bot.matching.working import Match
 from bot.pairs.checkins import PairSummary
 from bot.pairs.service import PairView
 from bot.pulse.model import PulseCounts

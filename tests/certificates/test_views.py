@@ -23,7 +23,6 @@ from handlers.slack.rendering import render_file
 from handlers.views.certificates import (
     EXAMPLE_CODE,
     HOME_CERTIFICATE,
-    certificate_pdf,
     certificate_said,
     console_section,
     home_section,
@@ -34,6 +33,7 @@ from handlers.views.certificates import (
     verification_html,
     verification_text,
 )
+from handlers.views.certificates.pdf import certificate_pdf
 from handlers.views.hub import Console, Mine
 from tests.accessibility.examples import NOW, PROGRAMME
 from tests.cast import SUNITA

@@ -23,13 +23,13 @@ from handlers.i18n import WELSH, in_language
 from handlers.slack.rendering import render_file
 from handlers.views.cpd import (
     HOME_CPD,
-    cpd_docx,
-    cpd_pdf,
     cpd_said,
     cpd_sent,
     home_section,
     no_activity_yet,
 )
+from handlers.views.cpd.docx import cpd_docx
+from handlers.views.cpd.pdf import cpd_pdf
 from handlers.views.hub import Mine
 from tests.accessibility.examples import PROGRAMME
 from tests.cpd.test_rules import AFTER_ALL, SOURCES

@@ -25,6 +25,7 @@ from bot.outcomes.rules import outcomes_report
 from handlers.i18n import WELSH, in_language
 from handlers.views import outcomes as view
 from handlers.views.common import user_error
+from handlers.views.outcomes.report_pdf import report_pdf
 from tests.cast import COHORT_PEOPLE, TEAM_CHANNEL
 from tests.outcomes.cohort import BASELINE, FINAL, FULL, cohort
 
@@ -34,7 +35,7 @@ REPORT = outcomes_report(FULL, BASELINE, FINAL)
 @pytest.fixture(scope="module")
 def english_pdf() -> bytes:
     """The report in English, made once for the tests that read it (each PDF takes a while)."""
-    return view.report_pdf(REPORT)
+    return report_pdf(REPORT)
 
 
 def pdf_words(pdf: bytes) -> str:
@@ -178,7 +179,7 @@ def test_the_csv_reads_back_with_a_row_per_cell_and_hidden_cells_empty() -> None
 
 def test_the_report_in_welsh() -> None:
     with in_language(WELSH):
-        pdf = view.report_pdf(REPORT)
+        pdf = report_pdf(REPORT)
         rows = list(csv.DictReader(io.StringIO(view.report_csv(REPORT))))
 
     words = pdf_words(pdf)
@@ -254,7 +255,7 @@ def test_no_one_is_named_in_either_document() -> None:
 
 
 def documents(report: OutcomesReport) -> str:
-    pdf = view.report_pdf(report)
+    pdf = report_pdf(report)
     return " ".join([pdf_words(pdf), *figures_alt_texts(pdf), view.report_csv(report)])
 
 

@@ -20,21 +20,17 @@ from handlers.views.certificates.page import (
     verification_html,
     verification_text,
 )
-from handlers.views.certificates.pdf import certificate_pdf, new_pdf, printable
 
 __all__ = [
     "EXAMPLE_CODE",
     "HOME_CERTIFICATE",
     "certificate_file",
-    "certificate_pdf",
     "certificate_said",
     "certificate_sent",
     "console_section",
     "home_section",
-    "new_pdf",
     "not_a_code_html",
     "not_a_code_text",
-    "printable",
     "still_to_complete",
     "team_completed_message",
     "verification_html",

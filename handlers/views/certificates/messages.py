@@ -10,12 +10,15 @@ from bot.certificates.service import Progress
 from handlers.i18n import _, day, ngettext
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.certificates.page import ROLE_NAMES
-from handlers.views.certificates.pdf import certificate_pdf
 from handlers.views.mrkdwn import escape
 
 
 @file_view(CertificateFile)
 def certificate_file(notice: CertificateFile) -> SharedFile:
+    from handlers.views.certificates.pdf import (
+        certificate_pdf,  # drawn at first use: see handlers/views/documents.py
+    )
+
     certificate = notice.certificate
     return SharedFile(
         certificate_pdf(certificate, notice.public_url),

@@ -1,62 +1,20 @@
 """The certificate of participation as a PDF: one A4 landscape page in its owner's language, with
 the scheme, their role, the dates, the number of meetings, and the verification code with where
-to check it. Also the setting up every PDF of ours shares (`new_pdf`): a Unicode font, so
-Welsh's ŵ and ŷ print, and the document's title and language."""
+to check it."""
 
 from __future__ import annotations
 
-import re
-from pathlib import Path
-from typing import Literal
-
-import matplotlib
-from fpdf import FPDF, ViewerPreferences
+from fpdf import FPDF
 from fpdf.enums import XPos, YPos
 
 from bot.certificates.model import Certificate
-from handlers.i18n import N_, WELSH, _, formatted, in_language, language, ngettext
-
-# DejaVu Sans, which matplotlib ships: every letter of Welsh and English, and a monospaced face
-# whose 0 is not an O, for codes.
-FONTS = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
-SANS, MONO = "DejaVuSans", "DejaVuSansMono"
-# Each language's tag as a PDF names it, for screen readers and search.
-PDF_LANGUAGES = {WELSH: "cy-GB"}
-INK, ACCENT = (34, 34, 34), (29, 111, 102)
-# Characters that cannot be printed (a control character in a pasted name): left out.
-UNPRINTABLE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+from handlers.i18n import N_, _, formatted, in_language, ngettext
+from handlers.views.documents import ACCENT, INK, MONO, SANS, new_pdf, printable
 
 ROLE_LINES = {
     "mentor": N_("took part as a mentor in"),
     "mentee": N_("took part as a mentee in"),
 }
-
-
-def new_pdf(
-    title: str, orientation: Literal["portrait", "landscape"], kind: type[FPDF] = FPDF
-) -> FPDF:
-    """An A4 document (an FPDF, or the `kind` of one given) in the reader's language, titled
-    `title` (a viewer shows the title, not the file's name), with DejaVu Sans, its bold and
-    italic faces, and its monospaced bold loaded."""
-    pdf = kind(orientation=orientation, format="A4")
-    for family, style, file in (
-        (SANS, "", "DejaVuSans.ttf"),
-        (SANS, "B", "DejaVuSans-Bold.ttf"),
-        (SANS, "I", "DejaVuSans-Oblique.ttf"),
-        (MONO, "B", "DejaVuSansMono-Bold.ttf"),
-    ):
-        pdf.add_font(family, style, str(FONTS / file))
-    pdf.set_title(title)
-    pdf.set_lang(PDF_LANGUAGES.get(language(), "en-GB"))
-    pdf.set_creator("mentorbot")
-    pdf.viewer_preferences = ViewerPreferences(display_doc_title=True)
-    pdf.set_text_color(*INK)
-    return pdf
-
-
-def printable(text: str) -> str:
-    """Typed text as it can be printed: as written, without control characters."""
-    return UNPRINTABLE.sub("", text)
 
 
 def certificate_pdf(certificate: Certificate, public_url: str | None) -> bytes:

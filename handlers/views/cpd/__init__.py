@@ -5,10 +5,8 @@ so its notices' renderings and error words are registered."""
 
 from __future__ import annotations
 
-from handlers.views.cpd.docx import cpd_docx
 from handlers.views.cpd.home import HOME_CPD, cpd_said, home_section
 from handlers.views.cpd.messages import cpd_docx_file, cpd_pdf_file, cpd_sent
-from handlers.views.cpd.pdf import cpd_pdf
 from handlers.views.cpd.words import (
     LEARNING_NAMES,
     cpd_outline,
@@ -20,14 +18,12 @@ from handlers.views.cpd.words import (
 __all__ = [
     "HOME_CPD",
     "LEARNING_NAMES",
-    "cpd_docx",
     "cpd_docx_file",
     "cpd_pdf_file",
     "cpd_said",
     "cpd_sent",
     "home_section",
     "cpd_outline",
-    "cpd_pdf",
     "cpd_title",
     "hours",
     "no_activity_yet",

@@ -15,8 +15,8 @@ from docx.shared import Cm
 
 from bot.cpd.model import CpdRecord
 from handlers.i18n import WELSH, in_language, language
-from handlers.views.certificates.pdf import printable
 from handlers.views.cpd.words import Block, Heading, Paragraph, Table, cpd_outline, cpd_title
+from handlers.views.documents import printable
 
 WORD_LANGUAGES = {WELSH: "cy-GB"}
 TEXT_WIDTH_CM = 16.0  # A4 with Word's usual margins

@@ -6,12 +6,14 @@ from __future__ import annotations
 from bot.cpd.notices import CpdDocx, CpdPdf
 from handlers.i18n import _
 from handlers.slack.rendering import SharedFile, file_view
-from handlers.views.cpd.docx import cpd_docx
-from handlers.views.cpd.pdf import cpd_pdf
 
 
 @file_view(CpdDocx)
 def cpd_docx_file(notice: CpdDocx) -> SharedFile:
+    from handlers.views.cpd.docx import (
+        cpd_docx,  # drawn at first use: see handlers/views/documents.py
+    )
+
     return SharedFile(
         cpd_docx(notice.record, notice.language),
         _("Your CPD record (Word document, to edit)"),
@@ -25,6 +27,10 @@ def cpd_docx_file(notice: CpdDocx) -> SharedFile:
 
 @file_view(CpdPdf)
 def cpd_pdf_file(notice: CpdPdf) -> SharedFile:
+    from handlers.views.cpd.pdf import (
+        cpd_pdf,  # drawn at first use: see handlers/views/documents.py
+    )
+
     return SharedFile(cpd_pdf(notice.record, notice.language), _("Your CPD record (PDF)"))
 
 

@@ -9,8 +9,8 @@ from fpdf.fonts import FontFace
 
 from bot.cpd.model import CpdRecord
 from handlers.i18n import _, in_language
-from handlers.views.certificates.pdf import ACCENT, INK, SANS, new_pdf, printable
 from handlers.views.cpd.words import Block, Heading, Paragraph, Table, cpd_outline, cpd_title
+from handlers.views.documents import ACCENT, INK, SANS, new_pdf, printable
 
 HEADING_SIZES = {0: 20, 1: 15, 2: 12}
 TEXT_SIZE = 10.5

@@ -23,8 +23,8 @@ from bot.cpd.rules import statement_facts
 from bot.participants.model import Role
 from handlers.i18n import N_, _, formatted, ngettext
 from handlers.views.certificates.page import ROLE_NAMES
-from handlers.views.certificates.pdf import printable
 from handlers.views.common import error_words
+from handlers.views.documents import printable
 
 LEARNING_NAMES: dict[LearningType, str] = {
     "work_based": N_("Work-based learning"),

@@ -6,10 +6,7 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Sequence
-
-import matplotlib.pyplot as plt
-from matplotlib.axes import Axes
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from bot.evaluations.notices import (
     AnswerRow,
@@ -22,6 +19,10 @@ from handlers.i18n import N_, _, ngettext
 from handlers.slack.rendering import ALT_TEXT_MAX, SharedFile, file_view
 from handlers.views.evaluations.messages import results_summary
 from handlers.views.evaluations.questions import form_title, question_in_language
+from handlers.views.figures import counted_in_whole_numbers, new_figure, png
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 ROLE_COLOURS = {"mentee": "#2a9d8f", "mentor": "#e76f51"}
 
@@ -164,9 +165,8 @@ def _scale_words(form: Form, scale: ScaleResults) -> tuple[str, dict[int, str]]:
 
 def results_png(results: ResultsForTeam) -> bytes:
     scales = results.scales or ()
-    figure, axes = plt.subplots(
-        max(len(scales), 1), 1, figsize=(7, 2.6 * max(len(scales), 1)), squeeze=False
-    )
+    figure = new_figure(7, 2.6 * max(len(scales), 1))
+    axes = figure.subplots(max(len(scales), 1), 1, squeeze=False)
     title = _("{form}: {finished} of {invited} finished").format(
         form=form_title(results.form), finished=results.finished, invited=results.invited
     )
@@ -177,10 +177,7 @@ def results_png(results: ResultsForTeam) -> bytes:
         empty = _("this form has no scale questions")
         axes[0, 0].text(0.5, 0.5, empty, ha="center", va="center")
     figure.tight_layout()
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=100)
-    plt.close(figure)
-    return out.getvalue()
+    return png(figure, dpi=100)
 
 
 def _draw_scale(axis: Axes, scale: ScaleResults, question: str, labels: dict[int, str]) -> None:
@@ -201,7 +198,7 @@ def _draw_scale(axis: Axes, scale: ScaleResults, question: str, labels: dict[int
     axis.set_xticks(points, [f"{p}\n{labels[p]}" if p in labels else str(p) for p in points])
     axis.tick_params(axis="x", labelsize=7)
     axis.set_ylabel(_("people"), fontsize=8)
-    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    counted_in_whole_numbers(axis)
     if scale.counts:
         axis.legend(fontsize=8)
     else:

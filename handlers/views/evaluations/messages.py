@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime
 
-import matplotlib
 from slack_sdk.models.blocks import (
     ActionsBlock,
     Block,
@@ -26,8 +25,6 @@ from handlers.views.common import note, user_error
 from handlers.views.concerns.messages import nothing_open_offer
 from handlers.views.evaluations.questions import START, form_title, reply_message
 from handlers.views.mrkdwn import escape
-
-matplotlib.use("Agg")  # no screen: draw to memory
 
 
 @message_view(EvaluationReply)

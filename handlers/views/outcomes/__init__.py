@@ -22,7 +22,6 @@ from handlers.views.outcomes.console import (
 from handlers.views.outcomes.errors import unknown_cohort, unknown_question
 from handlers.views.outcomes.messages import outcomes_csv_file, outcomes_pdf_file
 from handlers.views.outcomes.report_csv import COLUMNS, report_csv
-from handlers.views.outcomes.report_pdf import report_pdf
 
 __all__ = [
     "ARRIVED",
@@ -40,7 +39,6 @@ __all__ = [
     "outcomes_pdf_file",
     "report_csv",
     "report_not_sent",
-    "report_pdf",
     "report_said",
     "report_words",
     "unknown_cohort",

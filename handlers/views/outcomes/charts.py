@@ -4,15 +4,12 @@ what the report shows: a hidden figure is marked "hidden", never drawn."""
 
 from __future__ import annotations
 
-import io
-
-from matplotlib.axes import Axes
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator
+from typing import TYPE_CHECKING
 
 from bot.outcomes.model import ALL, Change, CountTable, Group, QuestionChanges, Section, Suppressed
 from handlers.i18n import N_, _
 from handlers.views.evaluations import ROLE_COLOURS, ROLE_HATCHES
+from handlers.views.figures import counted_in_whole_numbers, new_figure, png
 from handlers.views.outcomes.words import (
     HIDDEN,
     TABLE_CHARTS,
@@ -22,6 +19,10 @@ from handlers.views.outcomes.words import (
     question_text,
     signed,
 )
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 GROUP_COLOURS = ROLE_COLOURS | {"everyone": "#8d99ae"}
 GROUP_HATCHES = ROLE_HATCHES | {"everyone": ".."}
@@ -75,7 +76,7 @@ def change_png(asked: QuestionChanges) -> bytes:
     axis.set_xticks(range(-reach, reach + 1), [signed(x) for x in range(-reach, reach + 1)])
     axis.set_xlabel(_("change (the answer at the end less the answer at the start)"), fontsize=8)
     axis.grid(axis="x", linewidth=0.3)
-    return _png(figure)
+    return png(figure, DPI)
 
 
 def _draw_change(axis: Axes, y: int, group: Group, change: Change) -> None:
@@ -139,11 +140,11 @@ def counts_png(table: CountTable) -> bytes:
     axis.set_xlim(-0.5, len(table.categories) - 0.5)  # hidden counts too take their place
     axis.set_xticks(range(len(table.categories)), [category_name(c) for c in table.categories])
     axis.set_ylabel(_("people"), fontsize=8)
-    axis.yaxis.set_major_locator(MaxNLocator(integer=True))
+    counted_in_whole_numbers(axis)
     axis.set_ylim(bottom=0)
     if axis.get_legend_handles_labels()[0]:
         axis.legend(fontsize=8)
-    return _png(figure)
+    return png(figure, DPI)
 
 
 def _first_shown(table: CountTable, group: Group) -> int | None:
@@ -161,12 +162,6 @@ def _first_shown(table: CountTable, group: Group) -> int | None:
 def _figure(height: float) -> Figure:
     """A chart 7 inches wide, its margins fixed (laying them out to fit took most of the time
     a chart took): room at the left for a group's name, below for the scale and its words."""
-    figure = Figure(figsize=(7, height))
+    figure = new_figure(7, height)
     figure.subplots_adjust(left=0.14, right=0.98, top=1 - 0.15 / height, bottom=0.6 / height)
     return figure
-
-
-def _png(figure: Figure) -> bytes:
-    out = io.BytesIO()
-    figure.savefig(out, format="png", dpi=DPI)
-    return out.getvalue()

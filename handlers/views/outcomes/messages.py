@@ -8,11 +8,14 @@ from bot.outcomes.notices import OutcomesCsv, OutcomesPdf
 from handlers.i18n import _, in_language
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.outcomes.report_csv import report_csv
-from handlers.views.outcomes.report_pdf import report_pdf
 
 
 @file_view(OutcomesPdf)
 def outcomes_pdf_file(notice: OutcomesPdf) -> SharedFile:
+    from handlers.views.outcomes.report_pdf import (
+        report_pdf,  # drawn at first use: see handlers/views/documents.py
+    )
+
     with in_language(notice.language):
         return SharedFile(
             report_pdf(notice.report),

@@ -15,7 +15,7 @@ from fpdf.enums import Align, XPos, YPos
 import handlers.views.outcomes.words as words
 from bot.outcomes.model import ALL, CountTable, OutcomesReport, QuestionChanges, Section, Suppressed
 from handlers.i18n import _
-from handlers.views.certificates.pdf import SANS, new_pdf, printable
+from handlers.views.documents import SANS, new_pdf, printable
 from handlers.views.outcomes.charts import (
     any_counted,
     change_png,
