@@ -8,9 +8,17 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.cohorts.model import KeptCohort
-from bot.cohorts.rules import answer_kept, erasure_moment, expired, later, next_erasure
-from bot.scheme import Question
+from bot.cohorts.model import Cohort, KeptCohort
+from bot.cohorts.rules import (
+    answer_kept,
+    erasure_moment,
+    expired,
+    later,
+    next_erasure,
+    next_programme,
+    registered,
+)
+from bot.scheme import SHIPPED_PROGRAMME, Programme, Question, programme_settings
 
 LONDON = ZoneInfo("Europe/London")
 OLD = KeptCohort("2024-25", date(2025, 9, 30), date(2027, 9, 30))
@@ -87,3 +95,14 @@ def test_numbers_and_a_question_s_own_options_stay_and_typed_words_go(
     question: Question | None, value: object, kept: bool
 ) -> None:
     assert answer_kept(question, value) is kept
+
+
+def test_the_next_cohort_s_file_keeps_its_data_as_long_as_the_last_s() -> None:
+    """Its last day moves to the same weekday a year on (Wednesday 29 September 2027)."""
+    carried = next_programme(
+        programme_settings(SHIPPED_PROGRAMME), Cohort("2025-26"), Cohort("2026-27")
+    )
+
+    assert registered(Programme.model_validate(carried)) == KeptCohort(
+        "2026-27", date(2027, 9, 29), date(2029, 9, 29)
+    )
