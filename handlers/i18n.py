@@ -2,8 +2,8 @@
 handlers/locale/<language>/LC_MESSAGES/mentorbot.po, English being the source the code is
 written in. The reader's language is set around each piece of work done for them
 (`in_language`); views call `_()` at the moment they word something, and write dates and times
-with `day()`, `short_day()`, `clock_time()` or, for any other CLDR pattern, `formatted()`, which
-Babel formats for the language.
+with `day()` (`on_day()` after "on"), `short_day()`, `clock_time()` or, for any other CLDR
+pattern, `formatted()`, which Babel formats for the language.
 
 Marking: `_("…")` translates now; `N_("…")` only marks a module-level word for the catalogue
 (translate it with `_()` where it is shown); `ngettext` for counts. Placeholders are named:
@@ -98,6 +98,25 @@ def formatted(on: date | datetime, pattern: str) -> str:
 def day(on: date) -> str:
     """ "Thursday 13 November 2025"; "Dydd Iau 13 Tachwedd 2025"."""
     return formatted(on, "EEEE d MMMM y")
+
+
+# "on" with each weekday, Monday first, as each language joins them: Welsh mutates the day after
+# "ar" ("ar ddydd Llun"), which a translation of "on {day}" cannot do to a day already written.
+ON_WEEKDAYS = (
+    N_("on Monday"),
+    N_("on Tuesday"),
+    N_("on Wednesday"),
+    N_("on Thursday"),
+    N_("on Friday"),
+    N_("on Saturday"),
+    N_("on Sunday"),
+)
+
+
+def on_day(on: date) -> str:
+    """ "on Thursday 13 November 2025"; "ar ddydd Iau 13 Tachwedd 2025": a day after "on",
+    for a sentence that says when (`day` stands alone, or after words that leave it as it is)."""
+    return f"{_(ON_WEEKDAYS[on.weekday()])} {formatted(on, 'd MMMM y')}"
 
 
 def short_day(on: date) -> str:

@@ -185,7 +185,7 @@ def test_the_report_in_welsh() -> None:
     words = pdf_words(pdf)
     for expected in [
         "Adroddiad ar ganlyniadau mentora SoR Leadership Mentoring Scheme 2025-26 Carfan: 2025-26 "
-        "Lluniwyd ar Dydd Llun 5 Hydref 2026",
+        "Lluniwyd ar ddydd Llun 5 Hydref 2026",
         "Ffigurau cudd yn yr adroddiad hwn: 25.",
         "“Pa mor hyderus ydych chi'n teimlo am geisio rôl arwain neu reoli uwch?”",
         "Grŵp Pobl Canolrif ar y dechrau",

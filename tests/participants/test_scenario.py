@@ -205,7 +205,7 @@ def test_my_data_comes_with_a_summary_to_read_in_the_persons_own_language(world:
 
     hers, his = files_of(SUNITA), files_of(GRACE)
     assert json.loads(hers["data"])["you"]["name"] == "Sunita Rao", "the JSON is kept"
-    assert hers["summary"].startswith("Beth sydd gan y bot mentora amdanoch chi, ar Dydd Gwener")
+    assert hers["summary"].startswith("Beth sydd gan y bot mentora amdanoch chi, ar ddydd Gwener")
     assert "- Enw: Sunita Rao\n" in hers["summary"]
     assert "- Partner: Grace Mensah\n" in hers["summary"]
     assert "- Iaith: Cymraeg\n" in hers["summary"]

@@ -19,7 +19,7 @@ from bot.outcomes.model import (
     Suppressed,
 )
 from bot.scheme import Question
-from handlers.i18n import N_, _, day, language
+from handlers.i18n import N_, _, language, on_day
 
 GROUPS: dict[Group, str] = {
     "mentee": N_("Mentees"),
@@ -104,7 +104,7 @@ def subtitle(report: OutcomesReport) -> list[str]:
     return [
         report.scheme,
         _("Cohort: {cohort}").format(cohort=report.cohort),
-        _("Made on {day}").format(day=day(report.made_on)),
+        _("Made {on_day}").format(on_day=on_day(report.made_on)),
     ]
 
 

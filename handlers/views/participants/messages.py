@@ -13,7 +13,7 @@ from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFil
 from bot.pulse.model import Kind as QuestionKind
 from bot.pulse.model import Question
 from bot.scheme import NATIONS, Nation
-from handlers.i18n import LANGUAGES, N_, _, day, language
+from handlers.i18n import LANGUAGES, N_, _, day, language, on_day
 from handlers.slack.rendering import SharedFile, file_view
 from handlers.views.goals.messages import progress_name
 from handlers.views.pulse.messages import answer_words
@@ -106,8 +106,8 @@ def my_data_summary(notice: MyDataSummary) -> SharedFile:
     held = notice.held
     text = "\n".join(
         [
-            _("What the mentoring bot holds about you, on {day}").format(
-                day=day(notice.made_at.date())
+            _("What the mentoring bot holds about you, {on_day}").format(
+                on_day=on_day(notice.made_at.date())
             ),
             *_about_you(held.person),
             *_your_pair(held.pair),
