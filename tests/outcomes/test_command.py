@@ -51,7 +51,8 @@ def test_the_report_is_written_in_welsh_to_the_folder_named(
     )
     read = pdf_words(pdf.read_bytes())
     assert (
-        "Adroddiad ar ganlyniadau mentora" in read and "Lluniwyd ar ddydd Llun 5 Hydref 2026" in read
+        "Adroddiad ar ganlyniadau mentora" in read
+        and "Lluniwyd ar ddydd Llun 5 Hydref 2026" in read
     )
     text = table.read_text(encoding="utf-8")
     assert text.startswith("section,item,group,category,label,count,")
