@@ -124,6 +124,9 @@ def deployed(env: dict[str, str], logs: Path) -> Iterator[Deployment]:
         yield deployment
     finally:
         deployment.stop_all()
+        # pytest shows a test's captured output only when it fails: then, what each process said.
+        for log in sorted(logs.glob("*.log")):
+            print(f"----- {log.stem}'s log -----\n{log.read_text(errors='replace')[-20000:]}")
 
 
 def platform_env(**settings: str) -> dict[str, str]:
