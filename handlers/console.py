@@ -16,8 +16,8 @@ from bot.cohorts.service import RetentionService
 from bot.concerns.service import ConcernsService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
+from bot.matching.service import MatchingService
 from bot.pairs.checkins import CheckInsService
 from bot.participants.service import ParticipantsService
 from bot.pulse.service import PulseService

@@ -50,8 +50,8 @@ from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.service import EventsService
-from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
+from bot.matching.service import MatchingService
 from bot.notice_json import NoticeCodec
 from bot.outcomes.service import OutcomesService
 from bot.pairs.checkins import CheckInsService

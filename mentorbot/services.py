@@ -14,8 +14,8 @@ from bot.cpd.service import CpdService
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
-from bot.matching.service import MatchingService
 from bot.goals.service import GoalsService
+from bot.matching.service import MatchingService
 from bot.outcomes.service import OutcomesService
 from bot.pairs.checkins import CheckInsService
 from bot.pairs.service import PairingService
