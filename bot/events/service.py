@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import secrets
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
 
@@ -186,19 +186,30 @@ class EventsService:
 
     def attendance(self, actor: str, event_id: str) -> Attendance:
         self._team.require_member(actor)
-        event = self._event(event_id)
-        with self._uow() as uow:
-            schedule = self._schedules(uow)[event.id]
-            answers = uow.rsvps.answers(event.id)
-            audience = [p for p in uow.participants.all() if in_audience(p.role, event.audience)]
-        by_answer: dict[str | None, list[str]] = {"yes": [], "no": [], None: []}
-        for person in sorted(audience, key=lambda p: p.name):
-            by_answer[answers.get((event.id, person.id))].append(person.name)
-        return Attendance(event, schedule, by_answer["yes"], by_answer["no"], by_answer[None])
+        return self._attendance([self._event(event_id)])[0]
 
     def all_attendance(self, actor: str) -> list[Attendance]:
+        """Every event's, read once for them all (the console shows them on each redraw)."""
         self._team.require_member(actor)
-        return [self.attendance(actor, e.id) for e in self.programme.events]
+        return self._attendance(self.programme.events)
+
+    def _attendance(self, events: Sequence[Event]) -> list[Attendance]:
+        with self._uow() as uow:
+            schedules = self._schedules(uow)
+            answers = uow.rsvps.answers(events[0].id if len(events) == 1 else None)
+            people = sorted(uow.participants.all(), key=lambda p: p.name)
+        found = []
+        for event in events:
+            by_answer: dict[str | None, list[str]] = {"yes": [], "no": [], None: []}
+            for person in people:
+                if in_audience(person.role, event.audience):
+                    by_answer[answers.get((event.id, person.id))].append(person.name)
+            found.append(
+                Attendance(
+                    event, schedules[event.id], by_answer["yes"], by_answer["no"], by_answer[None]
+                )
+            )
+        return found
 
     # Helpers --------------------------------------------------------------------------------
 

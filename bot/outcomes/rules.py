@@ -6,6 +6,7 @@ tested alone."""
 
 from __future__ import annotations
 
+import functools
 import statistics
 from collections import Counter
 from collections.abc import Collection, Hashable, Mapping, Sequence
@@ -211,6 +212,16 @@ def count_table(counts: Mapping[tuple[Role, str], int], categories: Sequence[str
     """People by role and category, with each role's whole (ALL) and everyone's row, every
     count shown or suppressed so that no count under SMALLEST_CELL shows or can be worked out
     from the rest (see `suppress`)."""
+    return _count_table(tuple(sorted(counts.items())), tuple(categories))
+
+
+# Worked out once for each table of counts: the console draws the same few tables on every
+# redraw, and hiding their small counts solves linear programs. A CountTable is immutable.
+@functools.lru_cache(maxsize=256)
+def _count_table(
+    counted: tuple[tuple[tuple[Role, str], int], ...], categories: tuple[str, ...]
+) -> CountTable:
+    counts = dict(counted)
     cells: dict[tuple[Group, str], int] = {}
     for role in ROLES:
         cells |= {(role, category): counts.get((role, category), 0) for category in categories}
