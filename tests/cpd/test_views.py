@@ -190,6 +190,21 @@ def test_a_mentor_s_meetings_and_a_record_of_one_type_of_learning() -> None:
     assert "My reflection at Coming to Closure" not in practice
 
 
+def test_a_record_of_one_day_says_on_that_day_not_from_it_to_itself() -> None:
+    """A reflection at the close, and nothing else yet: one day, in either language."""
+    closing = Reflection(date(2026, 6, 17), "closure", parts=(("learned", "To listen"),))
+    only_a_reflection = replace(SOURCES, attended=(), meetings=(), reflections=(closing,))
+    record = cpd_record(only_a_reflection, AFTER_ALL)
+    english = next(p for p in texts(read_docx(record)) if "I took part" in p)
+    assert english.startswith(
+        "On 17 June 2026 I took part in the SoR Leadership Mentoring Scheme 2025-26. I kept"
+    )
+    welsh = next(p for p in texts(read_docx(record, WELSH)) if "cymerais ran" in p)
+    assert welsh.startswith(
+        "Ar 17 Mehefin 2026 cymerais ran yn SoR Leadership Mentoring Scheme 2025-26. Cedwais"
+    )
+
+
 def test_what_was_typed_is_shown_as_typed_and_never_as_markup() -> None:
     typed = "<b>rota</b> & **huddles** {n} \x0bnotes"
     sources = replace(

@@ -223,13 +223,7 @@ def _draft_statement(facts: StatementFacts) -> list[Block]:
 def _record_kept(facts: StatementFacts) -> str:
     sentences = []
     if facts.first_day and facts.last_day:
-        sentences.append(
-            _("From {first} to {last} I took part in the {scheme}.").format(
-                first=_long(facts.first_day),
-                last=_long(facts.last_day),
-                scheme=printable(facts.scheme),
-            )
-        )
+        sentences.append(_took_part(facts.first_day, facts.last_day, facts.scheme))
     if facts.meetings:
         met = ngettext(
             "We had {n} mentoring meeting, {hours} hours in all.",
@@ -251,6 +245,18 @@ def _record_kept(facts: StatementFacts) -> str:
         sentences.append(trained.format(n=facts.trainings))
     sentences.append(_("I kept this record as I went, and it lists each activity by date."))
     return " ".join(sentences)
+
+
+def _took_part(first: date, last: date, scheme: str) -> str:
+    """When they took part: from one day to another, or the one day of a record that has only
+    one (a reflection at the close, say, and nothing else yet)."""
+    if first == last:
+        return _("On {day} I took part in the {scheme}.").format(
+            day=_long(first), scheme=printable(scheme)
+        )
+    return _("From {first} to {last} I took part in the {scheme}.").format(
+        first=_long(first), last=_long(last), scheme=printable(scheme)
+    )
 
 
 def _mixture(facts: StatementFacts) -> str:
