@@ -9,7 +9,7 @@ from dataclasses import asdict
 from datetime import datetime
 from typing import cast
 
-from sqlalchemy import Integer, String, Text, UniqueConstraint, select, update
+from sqlalchemy import Integer, String, Text, UniqueConstraint, delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
@@ -113,3 +113,13 @@ def _insert(session: Session) -> postgresql.Insert | sqlite.Insert:
     dialect = session.get_bind().dialect.name
     builder = postgresql.insert if dialect == "postgresql" else sqlite.insert
     return builder(ApplicationRecord)
+
+
+def erase_participant(session: Session, email: str, slack_id: str | None) -> None:
+    """Their applications, to any cohort, go whole: nothing of one is counted once the person
+    asked to be erased. The steering group's choices naming one go with it (match_choices'
+    foreign keys cascade), as the matching's module says."""
+    theirs = ApplicationRecord.email == email
+    if slack_id:
+        theirs = or_(theirs, ApplicationRecord.slack_user_id == slack_id)
+    session.execute(delete(ApplicationRecord).where(theirs))

@@ -19,19 +19,18 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import Date, Integer, String, delete, func, select, update
+from sqlalchemy import Date, Integer, String, delete, select, update
 from sqlalchemy.orm import Mapped, Session, mapped_column
 
 from bot.cohorts.model import KeptCohort
 from bot.cohorts.ports import AnswerKept
 from storage import outbox
 from storage.applications import ApplicationRecord
-from storage.base import ALL_COHORTS, Base, chunks, cohort_of, insert_ignoring_duplicates
+from storage.base import ALL_COHORTS, Base, cohort_of, insert_ignoring_duplicates
 from storage.concerns import ConcernEventRecord, ConcernRecord
 from storage.evaluations import EvaluationResponseRecord, InboxRecord
 from storage.events import CalendarFeedRecord
 from storage.goals import BoundariesRecord, GoalRecord
-from storage.outbox import DeliveryRecord
 from storage.pairs import MeetingRecord, PairRecord
 from storage.participants import ParticipantRecord, ReaderLanguageRecord
 from storage.reflections import ReflectionRecord
@@ -191,27 +190,13 @@ class SqlCohorts:
         the cohort's people is not sent: what it holds goes. Someone another cohort still holds
         is left to that cohort's messages."""
         names = [
-            word.encode()
+            word
             for e in enrolments
             if not e.held_elsewhere
             for word in (e.name, e.email, e.slack_user_id)
             if word
         ]
-        waiting = self._session.execute(
-            select(DeliveryRecord.id, DeliveryRecord.notice).where(
-                DeliveryRecord.notice.is_not(None)
-            )
-        ).all()
-        naming = [row_id for row_id, notice in waiting if any(n in (notice or b"") for n in names)]
-        for batch in chunks(naming):
-            self._session.execute(
-                update(DeliveryRecord)
-                .where(DeliveryRecord.id.in_(batch), DeliveryRecord.status == "pending")
-                .values(status="skipped")
-            )
-            self._session.execute(
-                update(DeliveryRecord).where(DeliveryRecord.id.in_(batch)).values(notice=None)
-            )
+        outbox.forget_unsent(self._session, names)
 
     def _erase_answers(self, kept: AnswerKept) -> None:
         """Each evaluation answer a person typed goes; numbers and the form's options stay."""
@@ -258,18 +243,7 @@ class SqlCohorts:
         session.execute(
             delete(CalendarFeedRecord).where(CalendarFeedRecord.participant_id == enrolment.id)
         )
-        session.execute(
-            update(DeliveryRecord)
-            .where(
-                DeliveryRecord.participant_id == enrolment.id, DeliveryRecord.status == "pending"
-            )
-            .values(status="skipped")
-        )
-        session.execute(
-            update(DeliveryRecord)
-            .where(DeliveryRecord.participant_id == enrolment.id)
-            .values(notice=None)
-        )
+        outbox.forget_participant(session, enrolment.id)
         slack_id = enrolment.slack_user_id
         if not slack_id:
             return
@@ -288,20 +262,14 @@ class SqlCohorts:
         self._forget_slack_id(slack_id, f"erased-{enrolment.id}")
 
     def _forget_slack_id(self, slack_id: str, instead: str) -> None:
-        """As a person's erasure forgets a Slack id, and the ledger's keys and subjects name
-        the enrolment's erased form instead (they stay unique, and still stop repeats)."""
+        """As a person's erasure forgets a Slack id: the ledger's keys and subjects name the
+        enrolment's erased form instead (storage/outbox.py says why that still stops repeats)."""
         session = self._session
-        outbox.erase_participant(session, slack_id)
+        outbox.forget_slack_id(session, slack_id, instead)
         session.execute(delete(InboxRecord).where(InboxRecord.slack_user_id == slack_id))
         session.execute(
             delete(ReaderLanguageRecord).where(ReaderLanguageRecord.slack_user_id == slack_id)
         )
-        for column in (DeliveryRecord.key, DeliveryRecord.subject):
-            session.execute(
-                update(DeliveryRecord)
-                .where(column.contains(slack_id))
-                .values({column: func.replace(column, slack_id, instead)})
-            )
 
 
 @contextmanager

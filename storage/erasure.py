@@ -14,6 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from storage import (
+    applications,
     concerns,
     evaluations,
     events,
@@ -54,10 +55,13 @@ class SqlErasure:
                 self._session.info["cohort"] = live
 
     def _erase_enrolment(self, participant_id: int, now: datetime) -> None:
-        slack_id = participants.anonymise(self._session, participant_id, now)
+        former = participants.anonymise(self._session, participant_id, now)
+        slack_id = former.slack_user_id
+        names = [former.name, former.email, *([slack_id] if slack_id else [])]
+        applications.erase_participant(self._session, former.email, slack_id)
         events.erase_participant(self._session, participant_id)
         evaluations.erase_participant(self._session, participant_id, slack_id)
-        outbox.erase_participant(self._session, slack_id)
+        outbox.erase_participant(self._session, participant_id, slack_id, names)
         concerns.erase_participant(self._session, participant_id, slack_id)
         requests.erase_participant(self._session, participant_id, slack_id)
         goals.erase_participant(self._session, participant_id)

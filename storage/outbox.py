@@ -292,18 +292,72 @@ class SqlChannels:
         self._session.execute(insert_ignoring_duplicates(self._session, ChannelRecord), [row])
 
 
-def erase_participant(session: Session, slack_id: str | None) -> None:
-    """The ledger keeps what was sent when (it stops repeats) but no longer to whom; what was
-    still waiting for them is not sent, and their conversations' ids are forgotten."""
+def erase_participant(
+    session: Session, participant_id: int, slack_id: str | None, names: Sequence[str]
+) -> None:
+    """The ledger keeps what was sent when (it stops repeats) but no longer to or about whom:
+    what was still waiting for the person, or naming them (`names`: their name, email, Slack
+    id) to anyone, is not sent; their conversations' ids are forgotten; and their Slack id in a
+    key or subject becomes their erased form."""
+    forget_unsent(session, names)
+    forget_participant(session, participant_id)
     if slack_id:
+        forget_slack_id(session, slack_id, f"erased-{participant_id}")
+
+
+def forget_participant(session: Session, participant_id: int) -> None:
+    """What was kept for a participant: what still waits is not sent, and no message is kept."""
+    session.execute(
+        update(DeliveryRecord)
+        .where(DeliveryRecord.participant_id == participant_id, DeliveryRecord.status == "pending")
+        .values(status="skipped")
+    )
+    session.execute(
+        update(DeliveryRecord)
+        .where(DeliveryRecord.participant_id == participant_id)
+        .values(notice=None)
+    )
+
+
+def forget_slack_id(session: Session, slack_id: str, instead: str) -> None:
+    """Nothing addressed to the Slack id waits or is kept, and no row says it: each key and
+    subject naming it names `instead` (one erased form per person, say erased-<participant
+    id>). A key is rewritten, not dropped, because the row is what stops the message being sent
+    twice: the rewrite maps one id to one form, so keys stay unique, and nothing will mean the
+    erased form again (an erased person has no Slack id to be sent to), so the row still stops
+    repeats without naming anyone."""
+    to_them = DeliveryRecord.recipient.contains(slack_id)
+    session.execute(
+        update(DeliveryRecord)
+        .where(to_them, DeliveryRecord.status == "pending")
+        .values(status="skipped", notice=None)
+    )
+    session.execute(update(DeliveryRecord).where(to_them).values(recipient="erased", notice=None))
+    session.execute(delete(ChannelRecord).where(ChannelRecord.address.contains(slack_id)))
+    for column in (DeliveryRecord.key, DeliveryRecord.subject):
         session.execute(
             update(DeliveryRecord)
-            .where(DeliveryRecord.recipient.contains(slack_id), DeliveryRecord.status == "pending")
-            .values(status="skipped", notice=None)
+            .where(column.contains(slack_id))
+            .values({column: func.replace(column, slack_id, instead)})
         )
+
+
+def forget_unsent(session: Session, names: Sequence[str]) -> None:
+    """A message still kept (waiting to go to the team's channel, say, or set aside unread)
+    that holds any of `names` is not sent: what it holds goes."""
+    words = [name.encode() for name in names if name]
+    if not words:
+        return
+    waiting = session.execute(
+        select(DeliveryRecord.id, DeliveryRecord.notice).where(DeliveryRecord.notice.is_not(None))
+    ).all()
+    naming = [row_id for row_id, notice in waiting if any(w in (notice or b"") for w in words)]
+    for batch in chunks(naming):
         session.execute(
             update(DeliveryRecord)
-            .where(DeliveryRecord.recipient.contains(slack_id))
-            .values(recipient="erased", notice=None)
+            .where(DeliveryRecord.id.in_(batch), DeliveryRecord.status == "pending")
+            .values(status="skipped")
         )
-        session.execute(delete(ChannelRecord).where(ChannelRecord.address.contains(slack_id)))
+        session.execute(
+            update(DeliveryRecord).where(DeliveryRecord.id.in_(batch)).values(notice=None)
+        )

@@ -4,6 +4,7 @@ and the anonymising of one (see storage/erasure.py for the erasure across every 
 from __future__ import annotations
 
 from collections.abc import Collection, Iterable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import (
@@ -216,10 +217,20 @@ def _insert(session: Session) -> postgresql.Insert | sqlite.Insert:
     return builder(ReaderLanguageRecord)
 
 
-def anonymise(session: Session, participant_id: int, now: datetime) -> str | None:
+@dataclass(frozen=True)
+class Former:
+    """Who an anonymised participant was, for the features whose rows may still name them."""
+
+    name: str
+    email: str
+    slack_user_id: str | None
+
+
+def anonymise(session: Session, participant_id: int, now: datetime) -> Former:
     """Keeps the row (pairs, concerns and the ledger point at it) but nothing that names the
-    person; returns the Slack id it had, which other features' rows may still carry."""
+    person; returns who they were, which other features' rows may still carry."""
     record = session.get_one(ParticipantRecord, participant_id)
+    former = Former(record.name, record.email, record.slack_user_id)
     slack_id = record.slack_user_id
     record.name, record.email = "Erased participant", f"erased-{participant_id}@invalid"
     record.slack_user_id = record.tz = record.about = record.nation = record.language = None
@@ -228,4 +239,4 @@ def anonymise(session: Session, participant_id: int, now: datetime) -> str | Non
         session.execute(
             delete(ReaderLanguageRecord).where(ReaderLanguageRecord.slack_user_id == slack_id)
         )
-    return slack_id
+    return former
