@@ -161,13 +161,18 @@ class SqlConcerns:
 
 
 def erase_participant(session: Session, participant_id: int, slack_id: str | None) -> None:
-    """The audit trail stays (who on the team did what, when); the concern's words do not."""
+    """The audit trail stays (who on the team did what, when); the person's words, and the
+    team's notes on their concerns (written about them), do not."""
     if slack_id:
         session.execute(
             update(ConcernEventRecord)
             .where(ConcernEventRecord.actor == slack_id)
             .values(actor="erased participant")
         )
+    theirs = select(ConcernRecord.id).where(ConcernRecord.reporter_id == participant_id)
+    session.execute(
+        update(ConcernEventRecord).where(ConcernEventRecord.concern_id.in_(theirs)).values(note="")
+    )
     session.execute(
         update(ConcernRecord)
         .where(ConcernRecord.reporter_id == participant_id)

@@ -65,7 +65,7 @@ def sunita_takes_part_in_everything(scheme: Scheme) -> None:
     """Through each feature's use cases, as she would through Slack: she applies for the next
     cohort, is paired with Grace, replies to an event, takes a calendar feed, answers the
     baseline by DM, logs and reflects on a meeting, sets goals, answers the fit question,
-    raises a concern and makes a request, and asks for her data and her CPD record, these last
+    raises a concern (the team's note on it names her) and makes a request, and asks for her data and her CPD record, these last
     while Slack is down, so they wait in the outbox. (Certificates keep no rows: each is made
     from these when asked for.)"""
     programme = scheme.programme
@@ -111,7 +111,8 @@ def sunita_takes_part_in_everything(scheme: Scheme) -> None:
     pulse.answer(SUNITA, question.id, "good_fit", ASKED)
 
     scheme.messenger.failing = True  # Slack is down: what follows waits in the outbox
-    scheme.concerns.raise_concern(SUNITA, "command", "Sunita Rao is worried", ASKED)
+    concern = scheme.concerns.raise_concern(SUNITA, "command", "Sunita Rao is worried", ASKED)
+    scheme.concerns.resolve(TEAM_LEAD, concern, "Called Sunita on her mobile", ASKED)
     asked = scheme.requests.ask(SUNITA, "adjustment", None, "A quiet room", "command", ASKED)
     scheme.requests.send(asked, ASKED)
     scheme.privacy.send_my_data(SUNITA, ASKED)
