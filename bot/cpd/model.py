@@ -120,6 +120,8 @@ class StatementFacts:
     topics: tuple[str, ...]  # the meetings' topics as typed, each once, first met first
     reflected_at_closure: bool
     reflections_after_meetings: int
+    # The questions the closure's reflection answered (none for one kept as a single text).
+    closure_parts: tuple[ClosurePart, ...] = ()
 
     @property
     def is_mixture(self) -> bool:

@@ -105,6 +105,9 @@ def statement_facts(record: CpdRecord) -> StatementFacts:
         topics=_distinct_topics(m.topics for m in meetings),
         reflected_at_closure=any(r.moment == "closure" for r in record.reflections),
         reflections_after_meetings=sum(r.moment == "meeting" for r in record.reflections),
+        closure_parts=tuple(
+            part for r in record.reflections if r.moment == "closure" for part, _words in r.parts
+        ),
     )
 
 

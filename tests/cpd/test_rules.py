@@ -128,7 +128,7 @@ def test_the_statement_rests_on_the_record_s_facts() -> None:
     assert facts.is_mixture
     # topics once each, whatever their case, as first typed
     assert facts.topics == ("Delegation", "rota planning")
-    assert facts.reflected_at_closure
+    assert facts.reflected_at_closure and facts.closure_parts == ()  # kept as one text
     assert facts.reflections_after_meetings == 1
 
 

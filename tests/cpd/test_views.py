@@ -15,7 +15,7 @@ from matplotlib.image import imread
 from pypdf import PdfReader
 
 from bot.cpd.errors import NoActivityYet
-from bot.cpd.model import CpdRecord, Reflection
+from bot.cpd.model import ClosurePart, CpdRecord, Reflection
 from bot.cpd.notices import CpdDocx, CpdPdf
 from bot.cpd.rules import cpd_record
 from bot.pairs.model import Meeting
@@ -202,6 +202,26 @@ def test_a_record_of_one_day_says_on_that_day_not_from_it_to_itself() -> None:
     welsh = next(p for p in texts(read_docx(record, WELSH)) if "cymerais ran" in p)
     assert welsh.startswith(
         "Ar 17 Mehefin 2026 cymerais ran yn SoR Leadership Mentoring Scheme 2025-26. Cedwais"
+    )
+
+
+def test_the_draft_says_what_the_reflection_at_the_close_says_and_no_more() -> None:
+    """Written only what she achieved: the draft never claims it says what she learned."""
+
+    def said(*parts: ClosurePart, language: str = "en") -> str:
+        closing = Reflection(date(2026, 6, 17), "closure", parts=tuple((p, "…") for p in parts))
+        record = cpd_record(replace(SOURCES, reflections=(closing,)), AFTER_ALL)
+        statement = texts(read_docx(record, language))[-3]  # standard 3's paragraph
+        [sentence] = [s for s in statement.split(". ") if "Closure" in s or "Ddod i Ben" in s]
+        return sentence
+
+    assert said("achieved", "learned") == "My reflection at Coming to Closure says what I learned"
+    assert said("achieved") == "My reflection at Coming to Closure says what I achieved"
+    assert said("next_steps") == (
+        "My reflection at Coming to Closure says what I plan next in my career"
+    )
+    assert said("achieved", language=WELSH) == (
+        "Mae fy myfyrdod wrth Ddod i Ben yn dweud beth gyflawnais i"
     )
 
 

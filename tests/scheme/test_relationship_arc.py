@@ -164,9 +164,9 @@ def her_certificate_checks_out(world: World) -> None:
 
 def each_gets_a_cpd_record(world: World) -> None:
     """Each asks for their CPD record: a Word document and a PDF, their own reflection in both."""
-    for user, own, theirs in (
-        (GRACE, f"What I learned: {HIS_REFLECTION}", HER_REFLECTION),
-        (SUNITA, f"What I achieved: {HER_REFLECTION}", HIS_REFLECTION),
+    for user, own, theirs, draft in (
+        (GRACE, f"What I learned: {HIS_REFLECTION}", HER_REFLECTION, "says what I learned."),
+        (SUNITA, f"What I achieved: {HER_REFLECTION}", HIS_REFLECTION, "says what I achieved."),
     ):
         assert world.command(user, "cpd").startswith("I've put your CPD record")
         record = files_in(world, world.slack.workspace.dm_channel(user), "cpd-record-")
@@ -176,6 +176,7 @@ def each_gets_a_cpd_record(world: World) -> None:
             assert "17 June 2026: Reflection written at Coming to Closure" in read
             assert own in read and theirs not in read
         assert "From 12 January 2026 to 17 June 2026 I took part in the" in printed
+        assert f"My reflection at Coming to Closure {draft}" in printed, "what they wrote"
 
 
 def the_team_gets_the_outcomes_report(world: World) -> None:

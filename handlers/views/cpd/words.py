@@ -275,11 +275,21 @@ def _practice(facts: StatementFacts) -> str:
         topics = "; ".join(printable(topic) for topic in facts.topics)
         sentences.append(_("Our meetings covered: {topics}.").format(topics=topics))
     if facts.reflected_at_closure:
-        sentences.append(_("My reflection at Coming to Closure says what I learned."))
+        sentences.append(_closure_says(facts.closure_parts))
     sentences.append(
         _("[Give an example of something you now do differently at work, and what it changed.]")
     )
     return " ".join(sentences)
+
+
+def _closure_says(parts: tuple[ClosurePart, ...]) -> str:
+    """What the reflection at the close says, by the questions it answered: never that it says
+    what they learned when they wrote only what they achieved, or what next."""
+    if "learned" in parts or not parts:
+        return _("My reflection at Coming to Closure says what I learned.")
+    if "achieved" in parts:
+        return _("My reflection at Coming to Closure says what I achieved.")
+    return _("My reflection at Coming to Closure says what I plan next in my career.")
 
 
 def _long(on: date) -> str:
