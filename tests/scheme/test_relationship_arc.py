@@ -235,6 +235,7 @@ def test_a_pair_goes_from_introduction_to_closure_and_each_keeps_what_is_theirs(
     console = words(world.open_home(TEAM_LEAD))
     assert "*Reflections*: 2 of 2 invited reflected at the close" in console
     team = shown_to(world, TEAM_LEAD, TOM, channel=TEAM_CHANNEL)
+    assert "Small numbers are hidden" in team, "the report's words are among what it saw"
     his, hers = shown_to(world, GRACE), shown_to(world, SUNITA)
     for private in (*GOALS, *BOUNDARIES, HIS_PULSE, HER_PULSE, HIS_WORDS, HER_WORDS):
         assert private not in team, f"the team never sees {private!r}"
