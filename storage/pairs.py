@@ -32,6 +32,7 @@ from bot.pairs.model import (
     PairStatus,
     StageChange,
 )
+from bot.participants.privacy import ERASED as ENDED_BY_ERASURE
 from bot.scheme import Stage
 from bot.worktime import Whereabouts
 from storage.base import (
@@ -405,7 +406,8 @@ class SqlMeetings:
 
 def erase_participant(session: Session, participant_id: int) -> None:
     """What the pair wrote together (their meetings) named both of them: it goes too (their
-    goals' words go by storage/goals.py)."""
+    goals' words go by storage/goals.py), and so does why the team ended a pairing of theirs
+    (words about them); that it ended by this erasure stays, naming no one."""
     pair_ids = list(
         session.scalars(
             select(PairRecord.id).where(
@@ -415,3 +417,8 @@ def erase_participant(session: Session, participant_id: int) -> None:
     )
     if pair_ids:
         session.execute(delete(MeetingRecord).where(MeetingRecord.pair_id.in_(pair_ids)))
+        session.execute(
+            update(PairRecord)
+            .where(PairRecord.id.in_(pair_ids), PairRecord.end_reason != ENDED_BY_ERASURE)
+            .values(end_reason=None)
+        )

@@ -30,6 +30,7 @@ from tests.applications.window import MENTEE, taking_applications
 from tests.services import (
     COHORT_CSV,
     GRACE,
+    OLIVER,
     SERVER_SECRET,
     START,
     SUNITA,
@@ -40,7 +41,8 @@ from tests.services import (
 
 pytestmark = pytest.mark.both_databases
 
-PAIRED = datetime(2025, 10, 6, 10, tzinfo=UTC)  # a Monday
+FIRST_PAIRED = datetime(2025, 10, 3, 10, tzinfo=UTC)  # with Oliver, ended by the team
+PAIRED = datetime(2025, 10, 6, 10, tzinfo=UTC)  # a Monday, with Grace
 APPLIED = datetime(2025, 10, 8, 9, tzinfo=UTC)  # the next cohort's window is open
 BASELINE = datetime(2025, 11, 17, 9, tzinfo=UTC)  # the baseline form opens
 MET = datetime(2025, 11, 18, 11, tzinfo=UTC)
@@ -63,7 +65,7 @@ def scheme(engine: Engine) -> Scheme:
 
 def sunita_takes_part_in_everything(scheme: Scheme) -> None:
     """Through each feature's use cases, as she would through Slack: she applies for the next
-    cohort, is paired with Grace, replies to an event, takes a calendar feed, answers the
+    cohort, is paired with Oliver (the team ends it, saying why) and then Grace, replies to an event, takes a calendar feed, answers the
     baseline by DM, logs and reflects on a meeting, sets goals, answers the fit question,
     raises a concern (the team's note on it names her) and makes a request, and asks for her data and her CPD record, these last
     while Slack is down, so they wait in the outbox. (Certificates keep no rows: each is made
@@ -83,6 +85,8 @@ def sunita_takes_part_in_everything(scheme: Scheme) -> None:
         work.channels.put(f"{GRACE},{SUNITA}", "GSUNITAGRACE")
         work.commit()
 
+    scheme.pairing.pair(TEAM_LEAD, OLIVER, SUNITA, FIRST_PAIRED)
+    scheme.pairing.unpair(TEAM_LEAD, SUNITA, "Sunita moves wards", FIRST_PAIRED)
     scheme.start_pair(GRACE, SUNITA, PAIRED, PAIRED)
     scheme.events.reply(SUNITA, "launch", "yes", PAIRED)
     CalendarFeeds(programme, scheme.uow, SERVER_SECRET.encode()).address(SUNITA, PAIRED)
