@@ -10,14 +10,12 @@ import json
 import logging
 
 import pytest
-from alembic import command
-from alembic.config import Config
 
 from handlers.views import goals as view
 from localslack.workspace import Message
-from storage.database import MIGRATIONS
 from tests.cast import GRACE, OLIVER, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.seen import held, words
+from tests.services import migrating
 from tests.world import World, group_messages, last_with, restart, sent_at, uk
 
 SECRET = "Rebuild my confidence after the restructure"
@@ -164,12 +162,7 @@ def test_a_goals_words_reach_the_pair_and_nobody_else(
 def test_an_agreement_kept_before_goals_appears_as_the_pairs_goal(world: World) -> None:
     started(world)
     world.command(GRACE, "stage negotiation")
-    engine = world.bot.engine
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0012")
+    with migrating(world.bot.engine, "downgrade", "0012") as connection:
         connection.exec_driver_sql(
             "INSERT INTO agreements (pair_id, goals, availability, topics, contact, updated_at) "
             "SELECT id, 'Confidence to apply for a band 8b post', 'Tuesdays', '', 'Slack', "

@@ -7,14 +7,13 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import pytest
-from alembic import command
-from alembic.config import Config
 from sqlalchemy import Engine, select, text
 
 from bot.goals.model import Boundaries, Goal, GoalDraft
-from storage.database import MIGRATIONS, make_engine, make_sessions, upgrade_schema
+from storage.database import make_engine, make_sessions, upgrade_schema
 from storage.goals import GoalRecord
 from storage.unit_of_work import SqlUnitOfWorkFactory
+from tests.services import migrating
 
 pytestmark = pytest.mark.both_databases
 
@@ -30,11 +29,8 @@ AGREEMENTS = [
 
 
 def alembic(engine: Engine, direction: str, revision: str) -> None:
-    config = Config()
-    config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.begin() as connection:
-        config.attributes["connection"] = connection
-        getattr(command, direction)(config, revision)
+    with migrating(engine, direction, revision):
+        pass
 
 
 def pairs_with_agreements(engine: Engine) -> None:
