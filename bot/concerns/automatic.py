@@ -25,12 +25,15 @@ ATTENTION_KEY_KINDS = {"not_yet": "not-yet", "quiet": "quiet"}
 
 
 def due_notices(
-    uow: UnitOfWork, programme: Programme, calendar: Calendar, now: datetime
+    uow: UnitOfWork,
+    programme: Programme,
+    calendar: Calendar,
+    now: datetime,
+    states: Sequence[PairState],
 ) -> list[AutomaticNotice]:
-    """Every automatic notice the stored state calls for now (those kept before included: the
-    ledger keeps each once)."""
+    """Every automatic notice the stored state (and the pairs' `states`, read in the same
+    transaction) calls for now, those kept before included: the ledger keeps each once."""
     people = {p.id: p for p in uow.participants.all()}
-    states = uow.pairs.states()
     return [
         *_attention_notices(states, people, programme, calendar, now),
         *_low_score_notices(uow, people, programme),

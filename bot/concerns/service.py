@@ -323,7 +323,7 @@ class ConcernsService:
                 "notice:"
             )
             states = uow.pairs.states()
-            notices = due_notices(uow, self._programme, self._calendar, now)
+            notices = due_notices(uow, self._programme, self._calendar, now, states)
         hours = self._rules.escalate_after_working_hours
         waiting = any(c.delivered_at is None for c in concerns) or any(
             n.key not in done for n in notices
@@ -342,7 +342,7 @@ class ConcernsService:
         """Kept in the transaction that read what they say (a notice kept before stays as it
         was), then sent; returns how many went."""
         with self._uow() as uow:
-            due = due_notices(uow, self._programme, self._calendar, now)
+            due = due_notices(uow, self._programme, self._calendar, now, uow.pairs.states())
             outgoing = [n.to(self._team.channel) for n in due]
             uow.deliveries.add(outgoing, now)
             uow.commit()
