@@ -6,9 +6,7 @@ import copy
 
 import pytest
 
-from bot.participants.errors import ImportRejected
-from handlers.views.participants import import_problems
-from tests.cast import COHORT_CSV, GRACE, JAMIE, OLIVER, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
+from tests.cast import GRACE, JAMIE, OLIVER, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.seen import held, words
 from tests.world import World, group_messages, last_with, sent_at, uk
 
@@ -200,20 +198,6 @@ def test_buttons_are_checked_stale_foreign_and_double_answers_change_nothing(wor
     assert "in the future" in world.command(GRACE, "met 2025-12-25 1h")
 
 
-def test_a_paused_pair_is_not_nudged_until_the_pause_ends(world: World) -> None:
-    paired_world(world)
-    for user in (GRACE, SUNITA):
-        accept(world, user, GRACE, SUNITA)
-    assert "paused until Monday 5 January 2026" in world.command(SUNITA, "pause until 2026-01-05")
-    world.walk_to(uk("2026-01-04 12:00"))
-    assert not [
-        m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")
-    ]
-    world.walk_to(uk("2026-01-05 12:00"))
-    [asked] = [m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")]
-    assert sent_at(asked) == uk("2026-01-05 09:00")
-
-
 def test_something_wrong_goes_privately_to_the_team_and_leaves_no_trace_for_the_partner(
     world: World,
 ) -> None:
@@ -240,27 +224,6 @@ def test_something_wrong_goes_privately_to_the_team_and_leaves_no_trace_for_the_
     assert not any(
         "cancelling" in seen or "concern #" in seen.lower() for seen in everything_grace_saw
     )
-
-
-def test_the_pairings_file_is_refused_whole_with_each_problem_by_line(world: World) -> None:
-    world.add_cohort()
-    with pytest.raises(ImportRejected) as rejected:
-        world.bot.import_pairs(
-            "mentor_email,mentee_email\n"
-            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
-            "sunita.rao@example.nhs.uk,jamie.clarke@example.nhs.uk\n"
-            "oliver.byrne@example.nhs.uk,nobody@example.org\n"
-            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
-            "oliver.byrne@example.nhs.uk,sunita.rao@example.nhs.uk\n"
-        )
-    assert import_problems(rejected.value) == [
-        "line 3: Sunita Rao is a mentee, not a mentor",
-        "line 3: Sunita Rao is also paired on line 2",
-        "line 4: nobody@example.org is not a participant; import them first",
-        "line 5: the same pair is already on line 2",
-        "line 6: Sunita Rao is also paired on line 2",
-    ]
-    assert world.command(TEAM_LEAD, "team pairs").startswith("There are no pairs yet")
 
 
 def test_the_team_pairs_unpairs_and_re_pairs_and_each_person_is_told_separately(
@@ -313,49 +276,6 @@ def test_the_clock_holds_one_job_for_pairs_and_no_check_in_is_sent_twice_across_
     asked = [m for m in group_messages(world, GRACE, SUNITA) if m.text == "Have you met yet?"]
     assert len(asked) == 1
     assert [j.id for j in world.bot.scheduler.moment_jobs()].count("pairs") == 1
-
-
-def test_someone_in_glasgow_is_not_nudged_on_st_andrews_day(world: World) -> None:
-    world.walk_to(uk("2025-11-25 10:00"))
-    world.add_cohort()
-    assert world.command(SUNITA, "nation Yr Alban").startswith(
-        "Thank you. I'll keep to Scotland's bank holidays"
-    )
-    assert world.bot.import_pairs(PAIRS_CSV) == 2
-    accept(world, GRACE, GRACE, SUNITA)
-    accept(world, OLIVER, OLIVER, JAMIE)
-    world.walk_to(uk("2025-12-03 12:00"))
-
-    def nudged(user: str) -> list:
-        return [m for m in world.dms(user) if m.text.startswith("A gentle reminder")]
-
-    # Five days after the pairing is a Sunday; Monday 1 December is St Andrew's Day in Scotland.
-    [sunita] = nudged(SUNITA)
-    assert sent_at(sunita) == uk("2025-12-02 09:00")
-    # Jamie keeps the scheme's (England's) days, in New York's hours.
-    [jamie] = nudged(JAMIE)
-    assert sent_at(jamie) == uk("2025-12-01 14:00")
-
-
-def test_the_team_gives_each_persons_nation_in_the_participants_file(world: World) -> None:
-    world.walk_to(uk("2025-11-25 10:00"))
-    world.add_cohort()
-    with_nations = COHORT_CSV.replace("name,email,role,slack_id", "name,email,role,slack_id,nation")
-    with_nations = with_nations.replace("mentor,\nOliver", "mentor,,Cymru\nOliver")
-    with_nations = with_nations.replace(
-        "oliver.byrne@example.nhs.uk,mentor,",
-        "oliver.byrne@example.nhs.uk,mentor,,Northern Ireland",
-    )
-    world.bot.import_participants(with_nations)
-    assert "Wales's bank holidays" in world.command(GRACE, "nation")
-    assert "Northern Ireland's bank holidays" in world.command(OLIVER, "nation")
-    assert "England's bank holidays for you (the scheme's own" in world.command(SUNITA, "nation")
-    with pytest.raises(ImportRejected) as rejected:
-        world.bot.import_participants(with_nations.replace("Cymru", "Atlantis"))
-    assert import_problems(rejected.value) == [
-        "line 2: nation must be England, Wales, Scotland or Northern Ireland (or left empty), not 'Atlantis'"
-    ]
-    assert "I don't know 'Mars' as a nation" in world.command(SUNITA, "nation Mars")
 
 
 def test_a_welsh_speaker_chooses_welsh_and_is_answered_in_it(world: World) -> None:

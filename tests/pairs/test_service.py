@@ -21,8 +21,33 @@ from bot.pairs.errors import (
     UnknownStage,
 )
 from bot.pairs.model import Attention, Meeting
-from bot.pairs.notices import CheckInPrompt, PairIntroduction, PairStarted, StageMoved
-from tests.services import GRACE, JAMIE, OLIVER, SUNITA, TEAM_LEAD, Scheme
+from bot.pairs.notices import (
+    AcceptanceNudge,
+    CheckInPrompt,
+    PairIntroduction,
+    PairStarted,
+    StageMoved,
+)
+from bot.participants.errors import ImportRejected, UnknownNation
+from bot.participants.service import ParticipantsService, import_participants
+from handlers.views import pairs as view
+from handlers.views import participants as participants_view
+from handlers.views.common import user_error
+from handlers.views.participants import import_problems
+from tests.cast import PAIRS_CSV
+from tests.services import (
+    COHORT_CSV,
+    GRACE,
+    JAMIE,
+    OLIVER,
+    SUNITA,
+    TEAM_LEAD,
+    WORKSPACE,
+    Scheme,
+    WorkspaceDirectory,
+    email_of,
+)
+from tests.timeline import uk, walk
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)  # a Monday
 ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
@@ -253,3 +278,105 @@ def test_the_team_s_overview_and_its_notice_call_a_pair_quiet_at_the_same_moment
     scheme.concerns.run_due(quiet)
     [(_, notice)] = scheme.messenger.of(PairNeedsAttention)
     assert overview(quiet) == notice.reason == Attention("quiet", 6)
+
+
+# Walked over weeks, as the clock walks them ---------------------------------------------------
+
+
+def test_someone_in_glasgow_is_not_nudged_on_st_andrews_day(scheme: Scheme) -> None:
+    """Moved down from the scenario: paired on Tuesday 25 November 2025, each nudged five days
+    later, a Sunday; Monday 1 December is St Andrew's Day in Scotland."""
+    paired = uk("2025-11-25 10:00")
+    in_new_york = WorkspaceDirectory({**WORKSPACE, email_of(JAMIE): (JAMIE, "America/New_York")})
+    import_participants(COHORT_CSV, scheme.uow, in_new_york, paired)
+    participants = ParticipantsService(scheme.uow, scheme.directory, scheme.team)
+    assert participants_view.nation_set(
+        participants.set_nation(SUNITA, "Yr Alban", paired)
+    ).startswith("Thank you. I'll keep to Scotland's bank holidays")
+    assert scheme.pairing.import_pairs(PAIRS_CSV, paired) == 2
+    scheme.pairing.accept(GRACE, scheme.pair_of(GRACE).id, paired)
+    scheme.pairing.accept(OLIVER, scheme.pair_of(OLIVER).id, paired)
+
+    nudged = [
+        (at, to, view.acceptance_nudge(n)[0])
+        for at, to, n in walk(scheme, [scheme.checkins], paired, uk("2025-12-03 12:00"))
+        if isinstance(n, AcceptanceNudge)
+    ]
+    # Sunita keeps Scotland's days; Jamie the scheme's (England's), in New York's hours.
+    assert [(at, to) for at, to, _ in nudged] == [
+        (uk("2025-12-01 14:00"), JAMIE),
+        (uk("2025-12-02 09:00"), SUNITA),
+    ]
+    assert all(words.startswith("A gentle reminder") for _, _, words in nudged)
+
+
+def test_a_paused_pair_is_not_asked_until_the_pause_ends_at_nine_that_morning(
+    scheme: Scheme,
+) -> None:
+    """Moved down from the scenario: started on Friday 14 November 2025, paused at once until
+    Monday 5 January 2026."""
+    started = uk("2025-11-14 10:00")
+    scheme.start_pair(GRACE, SUNITA, started, started)
+    scheme.pairing.pause(SUNITA, date(2026, 1, 5), started)
+    assert "paused until Monday 5 January 2026" in view.paused_reply(date(2026, 1, 5))
+    asked = [
+        (at, to, view.checkin_prompt(n)[0])
+        for at, to, n in walk(scheme, [scheme.checkins], started, uk("2026-01-05 12:00"))
+        if isinstance(n, CheckInPrompt)
+    ]
+    assert [(at, to) for at, to, _ in asked] == [(uk("2026-01-05 09:00"), GRACE_AND_SUNITA)]
+    assert asked[0][2].startswith("Have you met")
+
+
+def test_the_pairings_file_is_refused_whole_with_each_problem_by_line(scheme: Scheme) -> None:
+    """Moved down from the scenario."""
+    with pytest.raises(ImportRejected) as rejected:
+        scheme.pairing.import_pairs(
+            "mentor_email,mentee_email\n"
+            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+            "sunita.rao@example.nhs.uk,jamie.clarke@example.nhs.uk\n"
+            "oliver.byrne@example.nhs.uk,nobody@example.org\n"
+            "grace.mensah@example.nhs.uk,sunita.rao@example.nhs.uk\n"
+            "oliver.byrne@example.nhs.uk,sunita.rao@example.nhs.uk\n",
+            PAIRED,
+        )
+    assert import_problems(rejected.value) == [
+        "line 3: Sunita Rao is a mentee, not a mentor",
+        "line 3: Sunita Rao is also paired on line 2",
+        "line 4: nobody@example.org is not a participant; import them first",
+        "line 5: the same pair is already on line 2",
+        "line 6: Sunita Rao is also paired on line 2",
+    ]
+    overview = scheme.checkins.team_overview(TEAM_LEAD, PAIRED)
+    assert view.team_pairs_message(overview).startswith("There are no pairs yet")
+    assert scheme.messenger.sent == []
+
+
+def test_the_team_gives_each_persons_nation_in_the_participants_file(scheme: Scheme) -> None:
+    """Moved down from the scenario: the nation column, read as the people name their nations."""
+    now = uk("2025-11-25 10:00")
+    with_nations = COHORT_CSV.replace("name,email,role,slack_id", "name,email,role,slack_id,nation")
+    with_nations = with_nations.replace("mentor,\nOliver", "mentor,,Cymru\nOliver")
+    with_nations = with_nations.replace(
+        "oliver.byrne@example.nhs.uk,mentor,",
+        "oliver.byrne@example.nhs.uk,mentor,,Northern Ireland",
+    )
+    scheme.import_people(with_nations, now)
+    participants = ParticipantsService(scheme.uow, scheme.directory, scheme.team)
+
+    def nation(person: str) -> str:
+        kept = participants.nation_of(person)
+        return participants_view.nation_now(kept, scheme.programme.default_nation)
+
+    assert "Wales's bank holidays" in nation(GRACE)
+    assert "Northern Ireland's bank holidays" in nation(OLIVER)
+    assert "England's bank holidays for you (the scheme's own" in nation(SUNITA)
+    with pytest.raises(ImportRejected) as rejected:
+        scheme.import_people(with_nations.replace("Cymru", "Atlantis"), now)
+    assert import_problems(rejected.value) == [
+        "line 2: nation must be England, Wales, Scotland or Northern Ireland (or left empty), not 'Atlantis'"
+    ]
+    assert "Wales's bank holidays" in nation(GRACE), "the refused file changed nothing"
+    with pytest.raises(UnknownNation) as unknown:
+        participants.set_nation(SUNITA, "Mars", now)
+    assert "I don't know 'Mars' as a nation" in user_error(unknown.value)
