@@ -113,10 +113,27 @@ ON_WEEKDAYS = (
 )
 
 
+# "until" with each weekday, as "on": Welsh mutates the day after "tan" too ("tan ddydd Llun").
+UNTIL_WEEKDAYS = (
+    N_("until Monday"),
+    N_("until Tuesday"),
+    N_("until Wednesday"),
+    N_("until Thursday"),
+    N_("until Friday"),
+    N_("until Saturday"),
+    N_("until Sunday"),
+)
+
+
 def on_day(on: date) -> str:
     """ "on Thursday 13 November 2025"; "ar ddydd Iau 13 Tachwedd 2025": a day after "on",
     for a sentence that says when (`day` stands alone, or after words that leave it as it is)."""
     return f"{_(ON_WEEKDAYS[on.weekday()])} {formatted(on, 'd MMMM y')}"
+
+
+def until_day(until: date) -> str:
+    """ "until Thursday 13 November 2025"; "tan ddydd Iau 13 Tachwedd 2025", as `on_day`."""
+    return f"{_(UNTIL_WEEKDAYS[until.weekday()])} {formatted(until, 'd MMMM y')}"
 
 
 def short_day(on: date) -> str:

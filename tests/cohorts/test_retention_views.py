@@ -51,7 +51,7 @@ def test_the_console_says_when_each_cohort_s_personal_data_is_erased() -> None:
         "kept." in said
     )
     with in_language("cy"):
-        assert "2025-26: cedwir y data personol tan Dydd Sadwrn 30 Medi 2028" in console_words()
+        assert "2025-26: cedwir y data personol tan ddydd Sadwrn 30 Medi 2028" in console_words()
 
 
 def test_the_team_is_told_in_their_language_how_many_people_s_data_went() -> None:

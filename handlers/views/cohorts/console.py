@@ -12,7 +12,7 @@ from bot.cohorts.model import Cohort
 from bot.cohorts.rules import following
 from bot.cohorts.service import NextCohort, Retained
 from bot.scheme import Programme
-from handlers.i18n import _, day
+from handlers.i18n import _, on_day, until_day
 from handlers.views.common import channel_link, note
 from handlers.views.hub import Console, Said
 
@@ -51,13 +51,14 @@ def retention_line(retained: Retained, programme: Programme) -> str:
     cohort = retained.cohort
     if cohort.erased_at is not None:
         erased_on = cohort.erased_at.astimezone(programme.zone).date()
-        text = _("{cohort}: personal data erased on {day}; its counts and results are kept.")
-        return text.format(cohort=cohort.id, day=day(erased_on))
+        text = _("{cohort}: personal data erased {on_day}; its counts and results are kept.")
+        return text.format(cohort=cohort.id, on_day=on_day(erased_on))
     if retained.erases_at is None:
         text = _("{cohort}: personal data kept until the team erases it.")
         return text.format(cohort=cohort.id)
-    text = _("{cohort}: personal data kept until {day}, then erased.")
-    return text.format(cohort=cohort.id, day=day(cohort.keep_until or retained.erases_at.date()))
+    text = _("{cohort}: personal data kept {until_day}, then erased.")
+    kept_until = cohort.keep_until or retained.erases_at.date()
+    return text.format(cohort=cohort.id, until_day=until_day(kept_until))
 
 
 def said(started: NextCohort | None, channel: str) -> Said:

@@ -6,7 +6,7 @@ from datetime import date
 
 from bot.pairs.model import Pair
 from bot.participants.model import Participant
-from handlers.i18n import _, day, formatted
+from handlers.i18n import _, formatted, until_day
 from handlers.views.mrkdwn import escape
 from handlers.views.pairs.messages import stage_name
 
@@ -28,8 +28,8 @@ def stage_moved_reply(pair: Pair) -> str:
 def paused_reply(until: date | None) -> str:
     if until is None:
         return _("Welcome back: your pair's check-ins have resumed.")
-    return _("Enjoy your time away. Your pair's check-ins are paused until {day}.").format(
-        day=day(until)
+    return _("Enjoy your time away. Your pair's check-ins are paused {until_day}.").format(
+        until_day=until_day(until)
     )
 
 

@@ -23,7 +23,7 @@ from bot.goals.rules import CONFIDENCE
 from bot.reflections.model import ClosurePart
 from bot.reflections.rules import MEETING_MAX, PART_MAX, confidence_field
 from bot.reflections.service import ClosureForm, MeetingForm
-from handlers.i18n import N_, _, day
+from handlers.i18n import N_, _, on_day
 from handlers.views.common import done_modal, note, quoted
 from handlers.views.reflections.messages import PRIVATE
 
@@ -102,8 +102,8 @@ def meeting_modal(form: MeetingForm) -> View:
         private_metadata=json.dumps({"meeting": form.meeting.id}),
         blocks=[
             SectionBlock(
-                text=_("Your meeting on {day}: what did you take from it?").format(
-                    day=day(form.meeting.met_on)
+                text=_("Your meeting {on_day}: what did you take from it?").format(
+                    on_day=on_day(form.meeting.met_on)
                 )
             ),
             _text(

@@ -7,7 +7,7 @@ from __future__ import annotations
 from slack_sdk.models.blocks import ActionsBlock, Block, ButtonElement, SectionBlock
 
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
-from handlers.i18n import N_, _, day
+from handlers.i18n import N_, _, on_day
 from handlers.slack.rendering import message_view
 from handlers.views.common import note
 
@@ -41,8 +41,8 @@ def closure_invitation(n: ClosureInvitation) -> tuple[str, list[Block]]:
 @message_view(MeetingReflectionOffer)
 def meeting_reflection_offer(n: MeetingReflectionOffer) -> tuple[str, list[Block]]:
     text = _(
-        "Your meeting on {day} is logged. Would you like to note what you took from it?"
-    ).format(day=day(n.met_on))
+        "Your meeting {on_day} is logged. Would you like to note what you took from it?"
+    ).format(on_day=on_day(n.met_on))
     button = ButtonElement(
         text=_("Add a short reflection (optional)"),
         action_id=REFLECT_ON_MEETING,
