@@ -184,23 +184,6 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
     assert SECRET in words(first), "the words stay as they were"
 
 
-def test_an_unacknowledged_report_is_posted_again_once_with_the_lead_mentioned(
-    world: World,
-) -> None:
-    paired(world)
-    world.walk_to(uk("2026-01-09 16:00"))  # a Friday afternoon
-    raise_by_command(world, SUNITA)
-    world.walk_to(uk("2026-01-12 11:29"))
-    assert len(alerts(world)) == 1
-    world.walk_to(uk("2026-01-12 11:31"))  # 4 working hours later: Monday 11:30
-    world.bot.scheduler.run_due()
-    world.walk_to(uk("2026-01-13 12:00"))
-    assert [m.text for m in alerts(world)] == [
-        ":lock: Concern #1 from Sunita Rao (mentee) (urgent)",
-        "<@UTEAM0001> not yet acknowledged: :lock: Concern #1 from Sunita Rao (mentee) (urgent)",
-    ]
-
-
 @pytest.mark.both_databases  # its delivery rests on the database
 def test_when_slack_fails_the_alert_is_retried_and_the_reporter_is_told_only_once_it_is_there(
     world: World,
@@ -238,58 +221,6 @@ def test_team_commands_are_for_the_team_file_or_channel_and_nobody_else(world: W
         "• *LMS Final celebratory event* (`final-celebration`): Thursday 17 September 2026, 11:00–15:00 UK time (BST): 0 coming, 0 can't, 4 no reply"
         in events
     )
-
-
-def test_pairs_needing_attention_and_low_scores_raise_automatic_notices_once(world: World) -> None:
-    paired(world)
-    world.walk_to(uk("2026-02-17 12:00"))  # six weeks without a meeting
-    world.walk_to(uk("2026-03-02 10:00"))
-    world.bot.services.evaluations.message(GRACE, "start", world.now())
-    world.bot.services.evaluations.message(GRACE, "1", world.now())
-    world.bot.scheduler.run_due()
-    world.bot.scheduler.run_due()
-    notices = [
-        m.text
-        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if m.text.startswith(":robot_face:")
-    ]
-    assert notices == [
-        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
-        ":robot_face: From the bot, lower priority: Grace Mensah (mentor) gave a low score in the mid-scheme check: 1 of 5 to “How valuable is your mentoring relationship so far?”",
-    ]
-    with world.bot.uow() as uow:  # one per episode: keyed by the day the pair last met or began
-        assert uow.deliveries.sent_keys_like("notice:attention:") == {
-            "notice:attention:1:quiet:20260105"
-        }
-
-
-def test_not_yet_twice_in_a_row_raises_one_notice_in_the_words_of_the_teams_overview(
-    world: World,
-) -> None:
-    paired(world)
-    for _ in range(2):
-        world.walk_to(world.now() + timedelta(weeks=2))
-        checkin = last_with(group_messages(world, GRACE, SUNITA), "checkin_not_yet")
-        world.click(SUNITA, checkin, "checkin_not_yet")
-    world.bot.scheduler.run_due()
-    world.bot.scheduler.run_due()
-
-    notices = [
-        m.text
-        for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if m.text.startswith(":robot_face:")
-    ]
-    assert notices == [
-        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) "
-        "need attention: answered “Not yet” 2 times in a row."
-    ]
-    assert "needs attention: answered “Not yet” 2 times in a row." in world.command(
-        TEAM_LEAD, "team pairs"
-    )
-    with world.bot.uow() as uow:
-        assert uow.deliveries.sent_keys_like("notice:attention:") == {
-            "notice:attention:1:not-yet:20260105"
-        }
 
 
 def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
@@ -364,32 +295,6 @@ def _as_first_posted(message):  # type: ignore[no-untyped-def]
     import copy
 
     return copy.deepcopy(message)
-
-
-def test_after_a_breakdown_the_team_pauses_the_pair_then_ends_it_and_each_is_told_separately(
-    world: World,
-) -> None:
-    paired(world)
-    assert (
-        world.command(TEAM_LEAD, "team pause <@USUNITA01> until 2026-02-02")
-        == "Done: <@USUNITA01>'s pair has no check-ins until 02 February 2026."
-    )
-    assert (
-        world.command(SUNITA, "team pause <@USUNITA01> until 2026-02-02")
-        == "Only the project team can do this."
-    )
-    world.walk_to(uk("2026-02-01 12:00"))
-    assert not [
-        m for m in group_messages(world, GRACE, SUNITA) if m.text.startswith("Have you met")
-    ]
-    world.command(TEAM_LEAD, "team unpair <@UGRACE001> the relationship broke down")
-    assert world.dms(GRACE)[-1].text.startswith(
-        "Your mentoring pairing with Sunita Rao has now ended."
-    )
-    assert world.dms(SUNITA)[-1].text.startswith(
-        "Your mentoring pairing with Grace Mensah has now ended."
-    )
-    assert "broke down" not in world.dms(GRACE)[-1].text + world.dms(SUNITA)[-1].text
 
 
 def test_a_participant_gets_what_the_bot_holds_about_them_in_their_own_dm(world: World) -> None:

@@ -4,7 +4,7 @@ Winter dates: UK time is UTC."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
@@ -15,10 +15,17 @@ from bot.concerns.notices import (
     ConcernReceived,
     ConcernResolved,
     LowScore,
+    PairNeedsAttention,
 )
 from bot.errors import TeamOnly, TooLong
+from bot.notices import Notice
+from bot.pairs.notices import CheckInPrompt
+from handlers.slack.rendering import render_message
 from handlers.slack.sender import LEASE
+from handlers.views import pairs as pairs_view
+from handlers.views.common import user_error
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme
+from tests.timeline import uk, walk
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
 ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
@@ -232,3 +239,114 @@ def test_a_resolution_slack_did_not_take_is_sent_once_by_the_outbox(scheme: Sche
     assert scheme.deliveries.run_due(at + LEASE + SECOND) == 2, "the alert brought up to date too"
     assert [to for to, _ in scheme.messenger.of(ConcernResolved)] == [TEAM_CHANNEL]
     assert scheme.deliveries.run_due(at + timedelta(minutes=5)) == 0
+
+
+# Moved down from the scenarios: walked over days and weeks as the clock walks them -------------
+
+SECRET = "My mentor shouted at me in our last meeting and I do not feel safe meeting alone."
+BEGAN = uk("2026-01-05 09:30")  # a Monday: paired, and both accepted at once
+
+
+def texts_in_the_team_channel(scheme: Scheme, kind: type[Notice]) -> list[str]:
+    """The text of each message of one kind in the team's channel, as Slack shows it: a message
+    revised since is shown as last sent, where it was first posted."""
+    shown: dict[str, str] = {}
+    for sent in scheme.messenger.sent:
+        if sent.to == TEAM_CHANNEL and isinstance(sent.notice, kind):
+            shown[sent.key] = render_message(sent.notice)[0]
+    return list(shown.values())
+
+
+def test_an_unacknowledged_report_on_a_friday_is_posted_again_on_monday_with_the_lead_mentioned(
+    scheme: Scheme,
+) -> None:
+    """Four working hours from Friday 16:00 end at 11:30 on Monday, and then only once."""
+    scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
+    friday = uk("2026-01-09 16:00")
+    scheme.concerns.raise_concern(
+        SUNITA, "command", SECRET, friday, urgency="urgent", contact="Yes, by phone after 5pm"
+    )
+    scheme.concerns.deliver_pending(friday)
+    walk(scheme, [scheme.concerns], friday, uk("2026-01-12 11:29"))
+    assert len(texts_in_the_team_channel(scheme, ConcernForTeam)) == 1
+    escalated = walk(scheme, [scheme.concerns], uk("2026-01-12 11:29"), uk("2026-01-13 12:00"))
+    assert [at for at, _, n in escalated if isinstance(n, ConcernForTeam)] == [
+        uk("2026-01-12 11:30")
+    ]
+    assert texts_in_the_team_channel(scheme, ConcernForTeam) == [
+        ":lock: Concern #1 from Sunita Rao (mentee) (urgent)",
+        "<@UTEAM0001> not yet acknowledged: :lock: Concern #1 from Sunita Rao (mentee) (urgent)",
+    ]
+
+
+def test_a_pair_that_never_met_and_a_low_score_each_raise_one_automatic_notice(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
+    timed = [scheme.checkins, scheme.concerns, scheme.evaluations]
+    walk(scheme, timed, BEGAN, uk("2026-02-17 12:00"))  # six weeks without a meeting
+    walk(scheme, timed, uk("2026-02-17 12:00"), uk("2026-03-02 10:00"))
+    scheme.evaluations.message(GRACE, "start", uk("2026-03-02 10:00"))
+    scheme.evaluations.message(GRACE, "1", uk("2026-03-02 10:00"))
+    scheme.concerns.run_due(uk("2026-03-02 10:00"))
+    scheme.concerns.run_due(uk("2026-03-02 10:00"))
+    automatic = [
+        render_message(s.notice)[0]
+        for s in scheme.messenger.sent
+        if s.to == TEAM_CHANNEL and isinstance(s.notice, (PairNeedsAttention, LowScore))
+    ]
+    assert automatic == [
+        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) need attention: no meeting logged for 6 weeks.",
+        ":robot_face: From the bot, lower priority: Grace Mensah (mentor) gave a low score in the mid-scheme check: 1 of 5 to “How valuable is your mentoring relationship so far?”",
+    ]
+    with scheme.uow() as uow:  # one per episode: keyed by the day the pair last met or began
+        assert uow.deliveries.sent_keys_like("notice:attention:") == {
+            "notice:attention:1:quiet:20260105"
+        }
+
+
+def test_not_yet_twice_in_a_row_raises_one_notice_in_the_words_of_the_teams_overview(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
+    timed = [scheme.checkins, scheme.concerns]
+    now = BEGAN
+    for _ in range(2):
+        walk(scheme, timed, now, now + timedelta(weeks=2))
+        now += timedelta(weeks=2)
+        [*_, (_, prompt)] = scheme.messenger.of(CheckInPrompt)
+        scheme.checkins.answer(SUNITA, prompt.checkin_id, "not_yet", now)
+    scheme.concerns.run_due(now)
+    scheme.concerns.run_due(now)
+    assert texts_in_the_team_channel(scheme, PairNeedsAttention) == [
+        ":robot_face: From the bot, lower priority: Grace Mensah & Sunita Rao (Preparing) "
+        "need attention: answered “Not yet” 2 times in a row."
+    ]
+    overview = pairs_view.team_pairs_message(scheme.checkins.team_overview(TEAM_LEAD, now))
+    assert "needs attention: answered “Not yet” 2 times in a row." in overview
+    with scheme.uow() as uow:
+        assert uow.deliveries.sent_keys_like("notice:attention:") == {
+            "notice:attention:1:not-yet:20260105"
+        }
+
+
+def test_after_a_breakdown_the_team_pauses_the_pair_then_ends_it_and_each_is_told_separately(
+    scheme: Scheme,
+) -> None:
+    scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
+    scheme.pairing.pause_pair(TEAM_LEAD, SUNITA, date(2026, 2, 2), BEGAN)
+    assert (
+        pairs_view.pair_paused_reply(SUNITA, date(2026, 2, 2))
+        == "Done: <@USUNITA01>'s pair has no check-ins until 02 February 2026."
+    )
+    with pytest.raises(TeamOnly) as refused:
+        scheme.pairing.pause_pair(SUNITA, SUNITA, date(2026, 2, 2), BEGAN)
+    assert user_error(refused.value) == "Only the project team can do this."
+    ended = uk("2026-02-01 12:00")
+    walk(scheme, [scheme.checkins], BEGAN, ended)
+    assert scheme.messenger.of(CheckInPrompt) == []
+    scheme.pairing.unpair(TEAM_LEAD, GRACE, "the relationship broke down", ended)
+    told = {who: render_message(scheme.messenger.to(who)[-1])[0] for who in (GRACE, SUNITA)}
+    assert told[GRACE].startswith("Your mentoring pairing with Sunita Rao has now ended.")
+    assert told[SUNITA].startswith("Your mentoring pairing with Grace Mensah has now ended.")
+    assert "broke down" not in told[GRACE] + told[SUNITA]
