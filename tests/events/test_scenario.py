@@ -11,7 +11,7 @@ from urllib.error import HTTPError
 import pytest
 from icalendar import Calendar
 
-from tests.cast import GRACE, JAMIE, MENTEES, MENTORS, OLIVER, SUNITA, TEAM_LEAD
+from tests.cast import GRACE, MENTEES, MENTORS, OLIVER, SUNITA, TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
 from tests.seen import buttons, links, words
 from tests.world import World, uk
@@ -27,15 +27,6 @@ def reminder_lines(world: World, user: str, title: str) -> list[str]:
 def when_said(text: str) -> str:
     """A reminder's heading says when: 'LMS Launch is tomorrow'."""
     return text.split(" is ", 1)[1].splitlines()[0]
-
-
-def test_mentees_get_their_briefing_reminders_a_week_a_day_and_an_hour_before(world: World) -> None:
-    world.add_cohort()
-    world.walk_to(uk("2025-10-21 09:30"))
-    briefing = reminder_lines(world, SUNITA, "Setting expectations briefing (mentees)")
-    assert [when_said(t) for t in briefing] == ["in 7 days", "tomorrow", "in 1 hour"]
-    assert "Tuesday 21 October 2025, 10:00–11:00 UK time (BST)" in briefing[0]
-    assert world.files(SUNITA) == ["expectations-mentees-202510210900.ics"]
 
 
 def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: World) -> None:
@@ -58,15 +49,6 @@ def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: 
     assert world.dms(TEAM_LEAD) == []
 
 
-def test_someone_abroad_also_sees_the_time_in_their_own_zone(world: World) -> None:
-    world.add_cohort()
-    world.walk_to(uk("2025-11-06 12:00"))
-    [launch] = reminder_lines(world, JAMIE, "LMS Launch")
-    assert "11:00–15:00 UK time (GMT); 06:00–10:00 in your time zone (America/New_York)" in launch
-    [sunitas] = reminder_lines(world, SUNITA, "LMS Launch")
-    assert "in your time zone" not in sunitas
-
-
 def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_contact_and_buttons(
     world: World,
 ) -> None:
@@ -83,17 +65,6 @@ def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_conta
         "Add to Google Calendar",
         "Add to Outlook",
     ]
-
-
-def test_the_calendar_file_is_a_real_ics_in_uk_time(world: World) -> None:
-    world.add_cohort()
-    world.walk_to(uk("2025-11-06 12:00"))
-    file = next(f for f in world.slack.workspace.files.values() if f["name"].startswith("launch-"))
-    ics = file["content"].decode()
-    assert "DTSTART;TZID=Europe/London:20251113T110000" in ics
-    assert "DTEND;TZID=Europe/London:20251113T150000" in ics
-    assert "UID:launch@mentorbot.lms" in ics and "BEGIN:VTIMEZONE" in ics
-    assert "SCoR HQ" in ics
 
 
 @pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
@@ -128,26 +99,6 @@ def test_who_cannot_make_it_gets_no_more_reminders_and_the_team_sees_who_is_comi
     assert "Coming (1): Sunita Rao" in who
     assert "Can't make it (1): Grace Mensah" in who
     assert "No reply yet (2): Jamie Clarke, Oliver Byrne" in who
-
-
-def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(world: World) -> None:
-    world.add_cohort()
-    world.walk_to(uk("2025-12-01 09:00"))
-    assert not any(
-        "Networking and training" in t for u in MENTORS + MENTEES for t in world.texts(u)
-    )
-
-    assert world.command(SUNITA, "event date networking-jan-2026 2026-01-21 10:00-11:00") == (
-        "Only the project team can do this."
-    )
-    done = world.command(TEAM_LEAD, "event date networking-jan-2026 2026-01-21 10:00-11:00")
-    assert "Wednesday 21 January 2026, 10:00–11:00 UK time (GMT)" in done
-
-    world.walk_to(uk("2026-01-21 09:30"))
-    for user in MENTORS + MENTEES:
-        lines = reminder_lines(world, user, "Networking and training (virtual)")
-        assert [when_said(t) for t in lines] == ["in 7 days", "tomorrow", "in 1 hour"]
-    assert "networking-jan-2026-202601211000.ics" in world.files(SUNITA)
 
 
 def test_when_a_date_changes_those_already_invited_are_told_once_with_a_new_calendar_file(

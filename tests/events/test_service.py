@@ -22,18 +22,29 @@ from bot.events.errors import (
 from bot.events.feeds import FeedAddress, file_key, file_token
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.service import EventsService
-from bot.notices import Outgoing
+from bot.notices import FileNotice, Outgoing
+from bot.participants.service import import_participants
+from handlers.slack.rendering import render_file, render_message
 from handlers.slack.sender import Sender
+from handlers.views import events as view
+from handlers.views.common import user_error
+from tests.seen import words
 from tests.services import (
+    COHORT_CSV,
     GRACE,
     JAMIE,
     OLIVER,
     OUTSIDER,
     SERVER_SECRET,
+    START,
     SUNITA,
     TEAM_LEAD,
+    WORKSPACE,
     Scheme,
+    WorkspaceDirectory,
+    email_of,
 )
+from tests.timeline import uk, walk
 
 EVERYONE = {GRACE, OLIVER, SUNITA, JAMIE}
 # The week-before reminder of the mentees' briefing (21 Oct 2025, 10:00 BST).
@@ -353,3 +364,90 @@ def test_with_a_public_address_a_date_change_is_told_with_links_and_no_file(
     changed = scheme.messenger.of(EventDateChanged)
     assert len(changed) == 4 and all(n.public_url == PUBLIC for _, n in changed)
     assert scheme.messenger.of(CalendarInvite) == []
+
+
+# Moved down from the scenarios: the clock walked over the scheme's calendar -------------------
+
+
+def walked(scheme: Scheme, until: datetime, everything: bool = False) -> None:
+    """The events' reminders (with `everything`, every use case the clock runs) at each moment
+    they ask for, from START to `until`."""
+    timed = [scheme.events, scheme.checkins, scheme.concerns, scheme.evaluations]
+    walk(scheme, timed if everything else [scheme.events], START, until)
+
+
+def shown_to(scheme: Scheme, person: str) -> list[str]:
+    """The words of each message in the person's DM, oldest first (files aside)."""
+    return [
+        words(render_message(n))
+        for n in scheme.messenger.to(person)
+        if not isinstance(n, FileNotice)
+    ]
+
+
+def files_to(scheme: Scheme, person: str) -> list[str]:
+    return [n.filename for n in scheme.messenger.to(person) if isinstance(n, FileNotice)]
+
+
+def reminder_lines(scheme: Scheme, person: str, title: str) -> list[str]:
+    return [t for t in shown_to(scheme, person) if t.startswith(f"{title} is ")]
+
+
+def when_said(text: str) -> str:
+    """A reminder's heading says when: 'LMS Launch is tomorrow'."""
+    return text.split(" is ", 1)[1].splitlines()[0]
+
+
+def test_mentees_get_their_briefing_reminders_a_week_a_day_and_an_hour_before(
+    scheme: Scheme,
+) -> None:
+    walked(scheme, uk("2025-10-21 09:30"), everything=True)
+    briefing = reminder_lines(scheme, SUNITA, "Setting expectations briefing (mentees)")
+    assert [when_said(t) for t in briefing] == ["in 7 days", "tomorrow", "in 1 hour"]
+    assert "Tuesday 21 October 2025, 10:00–11:00 UK time (BST)" in briefing[0]
+    assert files_to(scheme, SUNITA) == ["expectations-mentees-202510210900.ics"]
+
+
+def test_someone_abroad_also_sees_the_time_in_their_own_zone(scheme: Scheme) -> None:
+    in_new_york = WorkspaceDirectory({**WORKSPACE, email_of(JAMIE): (JAMIE, "America/New_York")})
+    import_participants(COHORT_CSV, scheme.uow, in_new_york, START)
+    walked(scheme, uk("2025-11-06 12:00"))
+    [launch] = reminder_lines(scheme, JAMIE, "LMS Launch")
+    assert "11:00–15:00 UK time (GMT); 06:00–10:00 in your time zone (America/New_York)" in launch
+    [sunitas] = reminder_lines(scheme, SUNITA, "LMS Launch")
+    assert "in your time zone" not in sunitas
+
+
+def test_the_calendar_file_is_a_real_ics_in_uk_time(scheme: Scheme) -> None:
+    walked(scheme, uk("2025-11-06 12:00"))
+    invite = next(
+        n for _, n in scheme.messenger.of(CalendarInvite) if n.filename.startswith("launch-")
+    )
+    ics = render_file(invite).content.decode()
+    assert "DTSTART;TZID=Europe/London:20251113T110000" in ics
+    assert "DTEND;TZID=Europe/London:20251113T150000" in ics
+    assert "UID:launch@mentorbot.lms" in ics and "BEGIN:VTIMEZONE" in ics
+    assert "SCoR HQ" in ics
+
+
+def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(scheme: Scheme) -> None:
+    now = uk("2025-12-01 09:00")
+    walked(scheme, now)
+    assert not any("Networking and training" in t for u in EVERYONE for t in shown_to(scheme, u))
+
+    with pytest.raises(TeamOnly) as refused:
+        scheme.events.set_date(
+            SUNITA, "networking-jan-2026", date(2026, 1, 21), time(10), time(11), now
+        )
+    assert user_error(refused.value) == "Only the project team can do this."
+    dated = scheme.events.set_date(
+        TEAM_LEAD, "networking-jan-2026", date(2026, 1, 21), time(10), time(11), now
+    )
+    done = view.date_set_message(dated.event, dated.schedule, scheme.programme)
+    assert "Wednesday 21 January 2026, 10:00–11:00 UK time (GMT)" in done
+
+    walk(scheme, [scheme.events], now, uk("2026-01-21 09:30"))
+    for user in EVERYONE:
+        lines = reminder_lines(scheme, user, "Networking and training (virtual)")
+        assert [when_said(t) for t in lines] == ["in 7 days", "tomorrow", "in 1 hour"]
+    assert "networking-jan-2026-202601211000.ics" in files_to(scheme, SUNITA)
