@@ -14,6 +14,7 @@ from bot.notices import FileNotice
 from bot.pairs.model import PairStatus
 from bot.participants.model import Participant
 from bot.pulse.model import Question
+from bot.reflections.model import Reflection
 from bot.requests.model import Kind, RequestStatus
 from bot.scheme import Event, Form, Stage
 
@@ -48,7 +49,7 @@ class HeldPair:
     stage: Stage
     meetings: int
     check_ins: int
-    agreement: bool  # whether the pair has recorded one
+    boundaries: bool  # whether the pair has recorded its boundaries
     goals: tuple[Goal, ...] = ()  # the pair's goals, as both of the pair see them
 
 
@@ -94,6 +95,7 @@ class HeldAbout:
     concerns: tuple[HeldConcern, ...]
     requests: tuple[HeldRequest, ...]
     pulse: tuple[Question, ...] = ()  # their own answers on how their pairing is going
+    reflections: tuple[Reflection, ...] = ()  # their own, at the close and after meetings
 
 
 @dataclass(frozen=True)

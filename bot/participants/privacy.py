@@ -183,6 +183,7 @@ def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldA
             for r in uow.requests.of(person.id)
         ),
         tuple(uow.pulse.of(person.id)),
+        tuple(uow.reflections.of(person.id)),
     )
 
 
@@ -195,7 +196,7 @@ def _pair_summary(uow: UnitOfWork, person: Participant, pair: Pair) -> HeldPair:
         pair.stage,
         len(uow.meetings.for_pair(pair.id)),
         len(uow.checkins.for_pair(pair.id)),
-        bool(goals) or not uow.boundaries.get(pair.id).is_empty,
+        not uow.boundaries.get(pair.id).is_empty,
         tuple(goals),
     )
 

@@ -24,6 +24,7 @@ from bot.participants.errors import (
 )
 from bot.participants.notices import HeldAbout, HeldPair, MyDataSummary
 from bot.pulse.model import Question
+from bot.reflections.model import Reflection
 from handlers.i18n import WELSH, in_language
 from handlers.views.common import user_error
 from handlers.views.participants import import_problems, my_data_summary
@@ -122,3 +123,37 @@ def test_the_summary_says_when_there_are_no_answers_on_the_pairing_yet() -> None
     lines = summary_of(held).splitlines()
     heading = lines.index("How your pairing is going: your answers")
     assert lines[heading + 1] == "- None."
+
+
+def test_the_summary_lists_the_persons_own_reflections_in_their_words() -> None:
+    written = datetime(2026, 6, 17, 10, tzinfo=UTC)
+    closure = Reflection(
+        1, 1, 7, "closure", written, written, "Chaired the audit meeting", "", "Apply for 8a"
+    )
+    meeting = Reflection(
+        2,
+        1,
+        7,
+        "meeting",
+        written,
+        written,
+        text="Delegating is a skill",
+        meeting_id=3,
+        met_on=date(2026, 3, 2),
+    )
+    held = HeldAbout(participant(SUNITA, 1), None, (), (), (), (), (), (closure, meeting))
+    lines = summary_of(held).splitlines()
+    heading = lines.index("Your reflections")
+    assert lines[heading + 1 : heading + 5] == [
+        "- At the close, written Wednesday 17 June 2026:",
+        "  What you achieved: Chaired the audit meeting",
+        "  What next in your career: Apply for 8a",
+        "- After your meeting on Monday 2 March 2026: Delegating is a skill",
+    ]
+    with in_language(WELSH):
+        assert "ar ddydd Llun 2 Mawrth 2026: Delegating is a skill" in summary_of(held)
+
+
+def test_the_summary_says_when_there_are_no_reflections_yet() -> None:
+    lines = summary_of(HeldAbout(participant(SUNITA, 1), None, (), (), (), ())).splitlines()
+    assert lines[lines.index("Your reflections") + 1] == "- None."

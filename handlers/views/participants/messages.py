@@ -12,6 +12,7 @@ from bot.participants.model import Participant, Role
 from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
 from bot.pulse.model import Kind as QuestionKind
 from bot.pulse.model import Question
+from bot.reflections.model import Reflection
 from bot.scheme import NATIONS, Nation
 from handlers.i18n import LANGUAGES, N_, _, day, language, on_day
 from handlers.slack.rendering import SharedFile, file_view
@@ -112,6 +113,7 @@ def my_data_summary(notice: MyDataSummary) -> SharedFile:
             *_about_you(held.person),
             *_your_pair(held.pair),
             *_your_answers(held.pulse),
+            *_your_reflections(held.reflections),
             *_your_records(held),
             "",
             _(
@@ -163,7 +165,9 @@ def _your_pair(pair: HeldPair | None) -> list[str]:
         ),
         _("- Meetings logged: {n}").format(n=pair.meetings),
         _("- Check-ins: {n}").format(n=pair.check_ins),
-        _("- Your agreement: recorded") if pair.agreement else _("- Your agreement: not recorded"),
+        _("- Your boundaries: recorded")
+        if pair.boundaries
+        else _("- Your boundaries: not recorded"),
         *(_goal(n, goal) for n, goal in enumerate(pair.goals, 1)),
     ]
 
@@ -195,6 +199,39 @@ def _your_answers(questions: tuple[Question, ...]) -> list[str]:
         for q in questions
     ]
     return ["", _("How your pairing is going: your answers"), *(lines or [_("- None.")])]
+
+
+def _your_reflections(reflections: tuple[Reflection, ...]) -> list[str]:
+    """What they wrote at the close and after meetings, in their own words."""
+    lines = ["", _("Your reflections")]
+    for r in reflections:
+        if r.moment == "closure":
+            lines.append(_("- At the close, written {day}:").format(day=day(r.written_at.date())))
+            lines += [
+                _(CLOSURE_PART_WORDS[part]).format(words=words)
+                for part, words in (
+                    ("achieved", r.achieved),
+                    ("learned", r.learned),
+                    ("next_steps", r.next_steps),
+                )
+                if words
+            ]
+        else:
+            met_on = r.met_on or r.written_at.date()
+            lines.append(
+                _("- After your meeting {on_day}: {words}").format(
+                    on_day=on_day(met_on), words=r.text
+                )
+            )
+    return lines if reflections else [*lines, _("- None.")]
+
+
+# Each part of the closure's reflection, as the summary lists it under its day
+CLOSURE_PART_WORDS = {
+    "achieved": N_("  What you achieved: {words}"),
+    "learned": N_("  What you learned: {words}"),
+    "next_steps": N_("  What next in your career: {words}"),
+}
 
 
 def _your_records(held: HeldAbout) -> list[str]:
