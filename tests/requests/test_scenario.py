@@ -12,7 +12,6 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
-from sqlalchemy import text
 
 from handlers.views import requests as view
 from handlers.views.events import ASK_FOR_ADJUSTMENT
@@ -370,45 +369,3 @@ def chosen(block_id: str, element: str, value: str) -> dict[str, Any]:
     """A form's input as an altered client could send it: any option, offered or not."""
     option = {"text": {"type": "plain_text", "text": "x"}, "value": value}
     return {block_id: {"value": {"type": element, "selected_option": option}}}
-
-
-def test_requests_are_in_the_persons_data_and_erased_with_them(
-    cohort: World,
-    capsys,
-    monkeypatch,  # type: ignore[no-untyped-def]
-) -> None:
-    from mentorbot.cli import main
-
-    world = cohort
-    asking = accommodation_from_the_reminder(world, SECRET)
-    world.click(APPROVER, asking, view.DECLINE)
-    world.submit_view(APPROVER, {"reason": "Sunita, the budget is spent."})
-    world.command(SUNITA, "my-data")
-    [file] = [
-        f
-        for f in world.slack.workspace.files.values()
-        if f["name"].startswith("my-mentoring-data-")
-    ]
-    [made] = json.loads(file["content"])["requests_you_made"]
-    assert (made["details"], made["status"], made["steps"][-1]["note"]) == (
-        SECRET,
-        "declined",
-        "Sunita, the budget is spent.",
-    )
-
-    for name, value in world.bot_settings.model_dump().items():
-        if value is not None:
-            monkeypatch.setenv(name.upper(), str(value))
-    assert main(["participants", "erase", "sunita.rao@example.nhs.uk"]) == 0
-    assert "is erased" in capsys.readouterr().out
-    with world.bot.engine.connect() as connection:
-        kept = " ".join(
-            str(row)
-            for table in ("requests", "request_events")
-            for row in connection.execute(text(f"SELECT * FROM {table}")).all()
-        )
-        steps = connection.execute(
-            text("SELECT action, actor FROM request_events ORDER BY id")
-        ).all()
-    assert "chemotherapy" not in kept and "Sunita" not in kept and SUNITA not in kept
-    assert [tuple(s) for s in steps] == [("asked", "erased participant"), ("declined", APPROVER)]

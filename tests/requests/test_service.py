@@ -8,6 +8,7 @@ import json
 from datetime import UTC, datetime, timedelta
 
 import pytest
+from sqlalchemy import text
 
 from bot.errors import NotAParticipant, TeamOnly, TooLong
 from bot.participants.notices import MyDataFile
@@ -330,3 +331,34 @@ def test_erasing_the_person_keeps_the_trail_anonymised_without_their_words(schem
         ("resolved", TEAM_LEAD, ""),
     ]
     assert view.requester == "Erased participant"
+
+
+def test_a_declined_request_is_in_the_persons_data_and_nothing_of_them_is_left_once_erased(
+    scheme: Scheme,
+) -> None:
+    """Moved down from the scenario (the command line's erase is the concerns scenario's):
+    every row of the requests and their steps, as the database holds them."""
+    secret = "I am having chemotherapy and tire easily: I need a quiet room to rest in."
+    request_id = asked(scheme, "accommodation", words=secret)
+    scheme.requests.decline(APPROVER, request_id, "Sunita, the budget is spent.", LATER)
+    scheme.privacy.send_my_data(SUNITA, LATER)
+    [(_, file)] = scheme.messenger.of(MyDataFile)
+    [made] = json.loads(file.content)["requests_you_made"]
+    assert (made["details"], made["status"], made["steps"][-1]["note"]) == (
+        secret,
+        "declined",
+        "Sunita, the budget is spent.",
+    )
+
+    scheme.privacy.erase(email_of(SUNITA), LATER)
+    with scheme.uow() as uow:
+        kept = " ".join(
+            str(row)
+            for table in ("requests", "request_events")
+            for row in uow._session.execute(text(f"SELECT * FROM {table}")).all()
+        )
+        steps = uow._session.execute(
+            text("SELECT action, actor FROM request_events ORDER BY id")
+        ).all()
+    assert "chemotherapy" not in kept and "Sunita" not in kept and SUNITA not in kept
+    assert [tuple(s) for s in steps] == [("asked", "erased participant"), ("declined", APPROVER)]
