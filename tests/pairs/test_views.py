@@ -127,6 +127,9 @@ def test_a_pairs_meetings_read_as_typed_in_my_pair_which_says_where_its_goals_ar
     assert "*Your goals and boundaries:* on your Home, or `/mentoring goals`" in shown_to_me
     assert f"• 18 Nov 2025, 45 min: {ESCAPED}" in shown_to_me
     assert no_markup_in(shown_to_me)
+    on_home = view.my_pair_message(mine, NOW, on_home=True)
+    assert "on your Home" not in on_home, "the Home's goals section is just below it"
+    assert f"*Your partner:* {ESCAPED} (mentor)" in on_home
 
 
 def test_a_pairing_waiting_for_one_of_the_two_names_them_as_typed() -> None:

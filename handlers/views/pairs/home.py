@@ -48,7 +48,7 @@ def _pair(
         )
         return blocks
     pair, me = view.pair, view.me
-    shown = my_pair_message(_recent(view), now)
+    shown = my_pair_message(_recent(view), now, on_home=True)
     if next_check_in is not None:
         on = next_check_in.astimezone(programme.zone)
         shown += "\n" + _("*Next check-in:* {day}").format(day=day(on))

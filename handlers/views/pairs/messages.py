@@ -210,7 +210,9 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 # Replies to commands and buttons --------------------------------------------------------------------
 
 
-def my_pair_message(view: PairView, now: datetime) -> str:
+def my_pair_message(view: PairView, now: datetime, on_home: bool = False) -> str:
+    """The pair as `/mentoring pair` answers, and as the Home's pair section shows it (`on_home`:
+    without pointing to the Home, whose goals section is just below)."""
     if view.pair.status == "ended":
         return pairing_ended_words()
     lines = [
@@ -218,8 +220,9 @@ def my_pair_message(view: PairView, now: datetime) -> str:
             name=escape(view.partner.name), role=_role_name(view.partner.role)
         ),
         _stage_line(view),
-        _("*Your goals and boundaries:* on your Home, or `/mentoring goals`"),
     ]
+    if not on_home:
+        lines.append(_("*Your goals and boundaries:* on your Home, or `/mentoring goals`"))
     if view.meetings:
         lines.append(_("*Meetings ({n}):*").format(n=len(view.meetings)))
         lines += [
