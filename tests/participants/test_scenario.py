@@ -7,9 +7,7 @@ import json
 
 import pytest
 
-from bot.participants.errors import ImportRejected
 from handlers.views import participants as participants_view
-from handlers.views.participants import import_problems
 from tests.cast import COHORT, COHORT_CSV, GRACE, JAMIE, PAIRS_CSV, SUNITA, TEAM_LEAD
 from tests.seen import held, words
 from tests.world import World, group_messages, last_with, uk
@@ -50,35 +48,6 @@ def test_reimporting_updates_and_never_duplicates(world: World) -> None:
         "Oliver Byrne",
         "Sunita Rao-Patel",
         "Jamie Clarke",
-    ]
-
-
-def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line(world: World) -> None:
-    add_workspace_users(world)
-    with pytest.raises(ImportRejected) as rejected:
-        world.bot.import_participants(
-            COHORT_CSV
-            + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n"
-        )
-    assert import_problems(rejected.value) == [
-        (
-            "line 6: nobody in the Slack workspace has the email pat@example.org; invite them to the "
-            "workspace first, or add their Slack user id in a slack_id column"
-        ),
-        "line 7: there is no Slack user UNOSUCH01 in this workspace",
-    ]
-    assert participants(world) == []
-
-
-def test_one_slack_user_cannot_be_two_participants(world: World) -> None:
-    add_workspace_users(world)
-    world.bot.import_participants(COHORT_CSV)
-    with pytest.raises(ImportRejected) as rejected:
-        world.bot.import_participants(
-            "name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n"
-        )
-    assert import_problems(rejected.value) == [
-        "line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk"
     ]
 
 

@@ -20,7 +20,20 @@ from bot.participants.errors import (
 )
 from bot.participants.notices import MyDataFile, MyDataSummary
 from bot.participants.service import ImportSummary, ParticipantsService
-from tests.services import FIONA, GRACE, OUTSIDER, SUNITA, TEAM_LEAD, Scheme
+from handlers.views.participants import import_problems
+from storage.database import make_sessions
+from storage.unit_of_work import SqlUnitOfWorkFactory
+from tests.services import (
+    COHORT_CSV,
+    FIONA,
+    GRACE,
+    OUTSIDER,
+    SUNITA,
+    TEAM_LEAD,
+    Scheme,
+    build_scheme,
+    fresh_database,
+)
 
 NOW = datetime(2026, 1, 20, 10, tzinfo=UTC)
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
@@ -281,3 +294,37 @@ def test_a_rejected_import_leaves_a_choice_where_it_was(scheme: Scheme) -> None:
     with pytest.raises(ImportRejected):
         scheme.import_people(rows, NOW)
     assert service.language_of(FIONA) == "cy"
+
+
+def test_a_file_with_an_unknown_person_imports_nobody_and_names_the_line() -> None:
+    """Moved down from the scenario: on a database with nobody on it yet, the cohort's four good
+    rows are refused with the two bad ones."""
+    engine = fresh_database()
+    try:
+        empty = build_scheme(SqlUnitOfWorkFactory(make_sessions(engine)))
+        with pytest.raises(ImportRejected) as rejected:
+            empty.import_people(
+                COHORT_CSV
+                + "Pat Nobody,pat@example.org,mentee,\nAl Id,al@example.org,mentor,UNOSUCH01\n",
+                NOW,
+            )
+        assert import_problems(rejected.value) == [
+            (
+                "line 6: nobody in the Slack workspace has the email pat@example.org; invite them "
+                "to the workspace first, or add their Slack user id in a slack_id column"
+            ),
+            "line 7: there is no Slack user UNOSUCH01 in this workspace",
+        ]
+        assert names(empty) == []
+    finally:
+        engine.dispose()
+
+
+def test_one_slack_user_cannot_be_two_participants(scheme: Scheme) -> None:
+    """Moved down from the scenario, in the words the team reads."""
+    with pytest.raises(ImportRejected) as rejected:
+        scheme.import_people("name,email,role,slack_id\nG M,gm@example.org,mentor,UGRACE001\n", NOW)
+    assert import_problems(rejected.value) == [
+        "line 2: Slack user UGRACE001 already belongs to grace.mensah@example.nhs.uk"
+    ]
+    assert names(scheme) == ["Grace Mensah", "Oliver Byrne", "Sunita Rao", "Jamie Clarke"]
