@@ -191,15 +191,6 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
         assert grace_s is not None and grace_s.progress.answers == {}
 
 
-def test_a_person_not_on_the_scheme_writing_to_the_bot_is_told_kindly(world: World) -> None:
-    world.slack.workspace.add_user("USTRANGER", "Sam Stranger", "sam@example.org")
-    world.sender.dm("USTRANGER", "hello")
-    world.settle(lambda: world.dms("USTRANGER")[-1].user != "USTRANGER")
-    assert world.dms("USTRANGER")[-1].text.startswith(
-        "I don't have you on the mentoring scheme yet"
-    )
-
-
 def test_a_dm_kept_before_the_bot_stopped_is_answered_after_it_restarts(world: World) -> None:
     from tests.world import restart
 

@@ -19,6 +19,7 @@ from bot.evaluations.notices import (
 )
 from bot.evaluations.service import AnswerButton
 from bot.notices import Pending
+from handlers.slack.rendering import render_message
 from handlers.slack.sender import CLAIM_CHUNK, LEASE
 from tests.services import (
     GRACE,
@@ -340,3 +341,13 @@ def test_a_drain_killed_as_its_transaction_commits_leaves_the_reply_for_the_outb
     assert scheme.deliveries.run_due(NOW) == 1
     assert asked(scheme, SUNITA) == ["leadership-confidence"]
     assert scheme.deliveries.run_due(NOW + timedelta(minutes=5)) == 0
+
+
+def test_a_person_not_on_the_scheme_writing_to_the_bot_is_told_kindly(scheme: Scheme) -> None:
+    """Moved down from the scenario: their DM, kept in the inbox as any other, and the reply in
+    their DM in the words they read."""
+    assert scheme.inbox.accept(InboxItem("Ev0002", OUTSIDER, "DOUTSIDER", "hello", NOW))
+    assert scheme.inbox.drain(NOW) == 1
+    [(to, reply)] = scheme.messenger.of(EvaluationReply)
+    assert to == OUTSIDER and isinstance(reply.error, NotAParticipant)
+    assert render_message(reply)[0].startswith("I don't have you on the mentoring scheme yet")
