@@ -63,23 +63,6 @@ def test_once_one_has_accepted_each_is_told_who_the_pairing_waits_for(world: Wor
         assert "you both" not in shown
 
 
-def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(world: World) -> None:
-    paired_world(world)
-    accept(world, OLIVER, OLIVER, JAMIE)
-    world.walk_to(uk("2025-11-25 12:00"))
-    nudges = [
-        m
-        for m in world.dms(JAMIE)
-        if m.text.startswith("A gentle reminder: you have been paired with Oliver Byrne")
-    ]
-    # Five days after pairing, at 09:00 in New York, where Jamie works: 14:00 UK time.
-    assert len(nudges) == 1 and sent_at(nudges[0]) == uk("2025-11-19 14:00")
-    assert not [m for m in world.dms(OLIVER) if "gentle reminder" in m.text]
-    overview = world.command(TEAM_LEAD, "team pairs")
-    assert "*Oliver Byrne* & *Jamie Clarke*: awaiting acceptance from Jamie Clarke" in overview
-    assert world.command(SUNITA, "team pairs") == "Only the project team can do this."
-
-
 @pytest.mark.both_databases  # this feature's scenario on PostgreSQL too
 def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_goals(
     world: World,
@@ -138,46 +121,6 @@ def test_a_pair_walks_through_the_stages_with_check_ins_meetings_and_goals(
     world.command(GRACE, "stage coming to closure")
     history = world.command(GRACE, "pair")
     assert "*Stage:* Coming to Closure" in history and "*Meetings (2):*" in history
-
-
-def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(world: World) -> None:
-    paired_world(world)
-    everyone_accepts(world)
-    world.walk_to(
-        uk("2025-11-21 15:00")
-    )  # Jamie works in New York: his pair is asked at 14:00 UK time
-    world.click(
-        JAMIE, last_with(group_messages(world, OLIVER, JAMIE), "checkin_not_yet"), "checkin_not_yet"
-    )
-    assert (
-        group_messages(world, OLIVER, JAMIE)[-1].text
-        == "Jamie Clarke answered: Not yet. That's fine; I'll ask again next time."
-    )
-    world.click(
-        GRACE, last_with(group_messages(world, GRACE, SUNITA), "checkin_yes"), "checkin_yes"
-    )
-
-    world.walk_to(uk("2025-11-28 15:00"))
-    world.click(
-        OLIVER,
-        last_with(group_messages(world, OLIVER, JAMIE), "checkin_not_yet"),
-        "checkin_not_yet",
-    )
-    overview = world.command(TEAM_LEAD, "team pairs").splitlines()
-    assert overview[0] == "*2 pairs*"
-    assert (
-        overview[1]
-        == "• :warning: needs attention: answered “Not yet” 2 times in a row. *Oliver Byrne* & *Jamie Clarke*: Preparing, no meeting logged, 0 open check-ins"
-    )
-
-    # Grace and Sunita don't answer their second check-in: one follow-up three days later, then nothing until the next.
-    world.walk_to(uk("2025-12-04 12:00"))
-    followed = [
-        m
-        for m in group_messages(world, GRACE, SUNITA)
-        if m.text.startswith("A gentle reminder from your last check-in")
-    ]
-    assert len(followed) == 1 and sent_at(followed[0]) == uk("2025-12-01 10:00")
 
 
 def test_buttons_are_checked_stale_foreign_and_double_answers_change_nothing(world: World) -> None:

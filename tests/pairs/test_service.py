@@ -8,7 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from bot.concerns.notices import PairNeedsAttention
-from bot.errors import TooLong
+from bot.errors import TeamOnly, TooLong
 from bot.pairs.errors import (
     AlreadyAccepted,
     AlreadyAnswered,
@@ -380,3 +380,84 @@ def test_the_team_gives_each_persons_nation_in_the_participants_file(scheme: Sch
     with pytest.raises(UnknownNation) as unknown:
         participants.set_nation(SUNITA, "Mars", now)
     assert "I don't know 'Mars' as a nation" in user_error(unknown.value)
+
+
+def paired_with_jamie_in_new_york(scheme: Scheme, paired: datetime) -> None:
+    """The cohort as the scenarios have it (Jamie works in New York), paired as the steering
+    group's file pairs them at `paired`."""
+    in_new_york = WorkspaceDirectory({**WORKSPACE, email_of(JAMIE): (JAMIE, "America/New_York")})
+    import_participants(COHORT_CSV, scheme.uow, in_new_york, paired)
+    assert scheme.pairing.import_pairs(PAIRS_CSV, paired) == 2
+
+
+def test_whoever_has_not_accepted_is_nudged_once_and_the_team_sees_it(scheme: Scheme) -> None:
+    """Moved down from the scenario: paired on Friday 14 November 2025 at 10:00."""
+    paired = uk("2025-11-14 10:00")
+    paired_with_jamie_in_new_york(scheme, paired)
+    scheme.pairing.accept(OLIVER, scheme.pair_of(OLIVER).id, paired)
+    told = walk(scheme, [scheme.checkins], paired, uk("2025-11-25 12:00"))
+    nudges = [
+        (at, to, view.acceptance_nudge(n)[0])
+        for at, to, n in told
+        if isinstance(n, AcceptanceNudge) and to in (JAMIE, OLIVER)
+    ]
+    # Five days after pairing, at 09:00 in New York, where Jamie works: 14:00 UK time.
+    assert [(at, to) for at, to, _ in nudges] == [(uk("2025-11-19 14:00"), JAMIE)]
+    assert nudges[0][2].startswith("A gentle reminder: you have been paired with Oliver Byrne")
+    overview = view.team_pairs_message(scheme.checkins.team_overview(TEAM_LEAD, paired))
+    assert "*Oliver Byrne* & *Jamie Clarke*: awaiting acceptance from Jamie Clarke" in overview
+    with pytest.raises(TeamOnly) as refused:
+        scheme.checkins.team_overview(SUNITA, paired)
+    assert user_error(refused.value) == "Only the project team can do this."
+
+
+def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(
+    scheme: Scheme,
+) -> None:
+    """Moved down from the scenario: both pairs started on Friday 14 November 2025."""
+    started = uk("2025-11-14 10:00")
+    paired_with_jamie_in_new_york(scheme, started)
+    for person in (GRACE, SUNITA, OLIVER, JAMIE):
+        scheme.pairing.accept(person, scheme.pair_of(person).id, started)
+
+    def latest_prompt(group: str) -> CheckInPrompt:
+        return [n for to, n in scheme.messenger.of(CheckInPrompt) if to == group][-1]
+
+    # Jamie works in New York: his pair is asked at 14:00 UK time.
+    walk(scheme, [scheme.checkins], started, uk("2025-11-21 15:00"))
+    first_answer = uk("2025-11-21 15:00")
+    oliver_and_jamie = latest_prompt(f"{OLIVER},{JAMIE}")
+    person, pair = scheme.checkins.answer(
+        JAMIE, oliver_and_jamie.checkin_id, "not_yet", first_answer
+    )
+    assert (
+        view.answered(person, pair, "not_yet")[0]
+        == "Jamie Clarke answered: Not yet. That's fine; I'll ask again next time."
+    )
+    scheme.checkins.answer(GRACE, latest_prompt(GRACE_AND_SUNITA).checkin_id, "yes", first_answer)
+
+    second_answer = uk("2025-11-28 15:00")
+    walk(scheme, [scheme.checkins], first_answer, second_answer)
+    scheme.checkins.answer(
+        OLIVER, latest_prompt(f"{OLIVER},{JAMIE}").checkin_id, "not_yet", second_answer
+    )
+    overview = view.team_pairs_message(
+        scheme.checkins.team_overview(TEAM_LEAD, second_answer)
+    ).splitlines()
+    assert overview[0] == "*2 pairs*"
+    assert (
+        overview[1]
+        == "• :warning: needs attention: answered “Not yet” 2 times in a row. *Oliver Byrne* & *Jamie Clarke*: Preparing, no meeting logged, 0 open check-ins"
+    )
+
+    # Grace and Sunita don't answer their second check-in: one follow-up three days later,
+    # then nothing until the next.
+    told = walk(scheme, [scheme.checkins], second_answer, uk("2025-12-04 12:00"))
+    followed = [
+        at
+        for at, to, n in told
+        if to == GRACE_AND_SUNITA
+        and isinstance(n, CheckInPrompt)
+        and view.checkin_prompt(n)[0].startswith("A gentle reminder from your last check-in")
+    ]
+    assert followed == [uk("2025-12-01 10:00")]
