@@ -297,38 +297,6 @@ def _as_first_posted(message):  # type: ignore[no-untyped-def]
     return copy.deepcopy(message)
 
 
-def test_a_participant_gets_what_the_bot_holds_about_them_in_their_own_dm(world: World) -> None:
-    import json
-
-    paired(world)
-    raise_by_command(world, SUNITA)
-    world.command(SUNITA, "met 2026-01-05 30m first chat")
-    assert (
-        world.command(SUNITA, "my-data")
-        == "I've put a file in our direct messages with everything I hold about you."
-    )
-    [message] = [
-        m
-        for m in world.dms(SUNITA)
-        if m.files and m.files[0]["name"].startswith("my-mentoring-data-")
-    ]
-    file = next(
-        f for f in world.slack.workspace.files.values() if f["name"] == message.files[0]["name"]
-    )
-    data = json.loads(file["content"])
-    assert data["you"]["email"] == "sunita.rao@example.nhs.uk"
-    assert (
-        data["your_pair"]["partner"] == "Grace Mensah"
-        and data["your_pair"]["meetings"][0]["topics"] == "first chat"
-    )
-    assert data["concerns_you_raised"][0]["text"] == SECRET
-    assert not [
-        m
-        for m in world.slack.workspace.messages
-        if m.files and "my-mentoring-data" in m.files[0]["name"] and m.channel != message.channel
-    ]
-
-
 def test_erasing_a_participant_keeps_only_the_anonymised_audit_trail(
     world: World, tmp_path, capsys, monkeypatch
 ) -> None:  # type: ignore[no-untyped-def]

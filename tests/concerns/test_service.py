@@ -4,6 +4,7 @@ Winter dates: UK time is UTC."""
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -20,9 +21,11 @@ from bot.concerns.notices import (
 from bot.errors import TeamOnly, TooLong
 from bot.notices import Notice
 from bot.pairs.notices import CheckInPrompt
+from bot.participants.notices import MyDataFile
 from handlers.slack.rendering import render_message
 from handlers.slack.sender import LEASE
 from handlers.views import pairs as pairs_view
+from handlers.views import participants as participants_view
 from handlers.views.common import user_error
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme
 from tests.timeline import uk, walk
@@ -350,3 +353,29 @@ def test_after_a_breakdown_the_team_pauses_the_pair_then_ends_it_and_each_is_tol
     assert told[GRACE].startswith("Your mentoring pairing with Sunita Rao has now ended.")
     assert told[SUNITA].startswith("Your mentoring pairing with Grace Mensah has now ended.")
     assert "broke down" not in told[GRACE] + told[SUNITA]
+
+
+def test_a_participant_gets_what_the_bot_holds_about_them_in_their_own_dm(scheme: Scheme) -> None:
+    """Moved down from the scenario: her concern and her pair's meeting are in her data, which
+    goes to her own DM and nowhere else."""
+    scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
+    now = uk("2026-01-05 12:00")
+    scheme.concerns.raise_concern(
+        SUNITA, "command", SECRET, now, urgency="urgent", contact="Yes, by phone after 5pm"
+    )
+    scheme.concerns.deliver_pending(now)
+    scheme.checkins.log_meeting(SUNITA, date(2026, 1, 5), 30, "first chat", now)
+    scheme.privacy.send_my_data(SUNITA, now)
+    assert (
+        participants_view.my_data_sent()
+        == "I've put a file in our direct messages with everything I hold about you."
+    )
+    [(to, file)] = scheme.messenger.of(MyDataFile)
+    assert to == SUNITA, "her own DM and nowhere else"
+    data = json.loads(file.content)
+    assert data["you"]["email"] == "sunita.rao@example.nhs.uk"
+    assert (
+        data["your_pair"]["partner"] == "Grace Mensah"
+        and data["your_pair"]["meetings"][0]["topics"] == "first chat"
+    )
+    assert data["concerns_you_raised"][0]["text"] == SECRET
