@@ -13,7 +13,7 @@ from icalendar import Calendar
 
 from tests.cast import GRACE, MENTEES, MENTORS, OLIVER, SUNITA, TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
-from tests.seen import buttons, links, words
+from tests.seen import links, words
 from tests.world import World, uk
 
 DATE_CHANGED = ":calendar: *LMS Launch* has a new date."
@@ -47,24 +47,6 @@ def test_each_audience_hears_only_of_its_own_events_and_the_team_of_none(world: 
             "LMS Launch",
         }
     assert world.dms(TEAM_LEAD) == []
-
-
-def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_contact_and_buttons(
-    world: World,
-) -> None:
-    world.add_cohort()
-    world.walk_to(uk("2025-11-06 12:00"))
-    [message] = [m for m in world.dms(SUNITA) if words(m).startswith("LMS Launch is ")]
-    shown = words(message)
-    assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in shown
-    assert "The SoR pays your travel costs" in shown and "pande@sor.org" in shown
-    assert buttons(message) == [
-        "I'll be there",
-        "I can't make it",
-        "Ask for an adjustment…",
-        "Add to Google Calendar",
-        "Add to Outlook",
-    ]
 
 
 @pytest.mark.both_databases  # this feature's scenario on PostgreSQL too

@@ -28,7 +28,7 @@ from handlers.slack.rendering import render_file, render_message
 from handlers.slack.sender import Sender
 from handlers.views import events as view
 from handlers.views.common import user_error
-from tests.seen import words
+from tests.seen import buttons, words
 from tests.services import (
     COHORT_CSV,
     GRACE,
@@ -451,3 +451,24 @@ def test_nothing_is_sent_for_a_tbc_event_until_the_team_sets_its_date(scheme: Sc
         lines = reminder_lines(scheme, user, "Networking and training (virtual)")
         assert [when_said(t) for t in lines] == ["in 7 days", "tomorrow", "in 1 hour"]
     assert "networking-jan-2026-202601211000.ics" in files_to(scheme, SUNITA)
+
+
+def test_a_face_to_face_reminder_has_the_venue_travel_expenses_adjustments_contact_and_buttons(
+    scheme: Scheme,
+) -> None:
+    walked(scheme, uk("2025-11-06 12:00"))
+    [launch] = [
+        shown
+        for n in scheme.messenger.to(SUNITA)
+        if not isinstance(n, FileNotice)
+        and words(shown := render_message(n)).startswith("LMS Launch is ")
+    ]
+    assert "SCoR HQ, 207 Providence Square, Mill Street, London SE1 2EW" in words(launch)
+    assert "The SoR pays your travel costs" in words(launch) and "pande@sor.org" in words(launch)
+    assert buttons(launch) == [
+        "I'll be there",
+        "I can't make it",
+        "Ask for an adjustment…",
+        "Add to Google Calendar",
+        "Add to Outlook",
+    ]
