@@ -28,7 +28,7 @@ from handlers.views import pairs as pairs_view
 from handlers.views import participants as participants_view
 from handlers.views.common import user_error
 from tests.services import GRACE, SUNITA, TEAM_CHANNEL, TEAM_LEAD, TEAM_MEMBER, Scheme
-from tests.timeline import uk, walk
+from tests.timeline import Timed, uk, walk
 
 PAIRED = datetime(2026, 1, 5, 10, tzinfo=UTC)
 ACCEPTED = datetime(2026, 1, 5, 11, tzinfo=UTC)
@@ -286,7 +286,7 @@ def test_a_pair_that_never_met_and_a_low_score_each_raise_one_automatic_notice(
     scheme: Scheme,
 ) -> None:
     scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
-    timed = [scheme.checkins, scheme.concerns, scheme.evaluations]
+    timed: list[Timed] = [scheme.checkins, scheme.concerns, scheme.evaluations]
     walk(scheme, timed, BEGAN, uk("2026-02-17 12:00"))  # six weeks without a meeting
     walk(scheme, timed, uk("2026-02-17 12:00"), uk("2026-03-02 10:00"))
     scheme.evaluations.message(GRACE, "start", uk("2026-03-02 10:00"))
@@ -312,7 +312,7 @@ def test_not_yet_twice_in_a_row_raises_one_notice_in_the_words_of_the_teams_over
     scheme: Scheme,
 ) -> None:
     scheme.start_pair(GRACE, SUNITA, BEGAN, BEGAN)
-    timed = [scheme.checkins, scheme.concerns]
+    timed: list[Timed] = [scheme.checkins, scheme.concerns]
     now = BEGAN
     for _ in range(2):
         walk(scheme, timed, now, now + timedelta(weeks=2))

@@ -44,7 +44,7 @@ from tests.services import (
     WorkspaceDirectory,
     email_of,
 )
-from tests.timeline import uk, walk
+from tests.timeline import Timed, uk, walk
 
 EVERYONE = {GRACE, OLIVER, SUNITA, JAMIE}
 # The week-before reminder of the mentees' briefing (21 Oct 2025, 10:00 BST).
@@ -372,7 +372,7 @@ def test_with_a_public_address_a_date_change_is_told_with_links_and_no_file(
 def walked(scheme: Scheme, until: datetime, everything: bool = False) -> None:
     """The events' reminders (with `everything`, every use case the clock runs) at each moment
     they ask for, from START to `until`."""
-    timed = [scheme.events, scheme.checkins, scheme.concerns, scheme.evaluations]
+    timed: list[Timed] = [scheme.events, scheme.checkins, scheme.concerns, scheme.evaluations]
     walk(scheme, timed if everything else [scheme.events], START, until)
 
 

@@ -427,11 +427,11 @@ def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(
     walk(scheme, [scheme.checkins], started, uk("2025-11-21 15:00"))
     first_answer = uk("2025-11-21 15:00")
     oliver_and_jamie = latest_prompt(f"{OLIVER},{JAMIE}")
-    person, pair = scheme.checkins.answer(
+    jamie, pair = scheme.checkins.answer(
         JAMIE, oliver_and_jamie.checkin_id, "not_yet", first_answer
     )
     assert (
-        view.answered(person, pair, "not_yet")[0]
+        view.answered(jamie, pair, "not_yet")[0]
         == "Jamie Clarke answered: Not yet. That's fine; I'll ask again next time."
     )
     scheme.checkins.answer(GRACE, latest_prompt(GRACE_AND_SUNITA).checkin_id, "yes", first_answer)
