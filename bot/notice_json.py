@@ -8,6 +8,7 @@ import base64
 import io
 import json
 import pickle
+from collections.abc import Mapping
 from dataclasses import fields, is_dataclass
 from datetime import date, datetime, timedelta
 from types import UnionType
@@ -42,13 +43,22 @@ class NoticeCodec:
     no code: the notice's class is found by its `kind` among the Notice subclasses, and its
     fields are rebuilt from the dataclass's type hints. The programme's parts (events, forms,
     questions) are written as references and read back as the live objects, which keeps rows
-    small and the words as the programme file now has them."""
+    small and the words as the programme file now has them.
 
-    def __init__(self, programme: BaseModel | None = None):
+    With several cohorts live (`cohorts`: each one's programme by its id), event ids and form
+    ids repeat from year to year, so a part is written as a reference naming its cohort
+    (["cohorts", "2025-26", "events", "launch"]), read back the same whichever cohort is current
+    then; one without (["programme", ...], as one cohort writes) is read as `programme`'s."""
+
+    def __init__(
+        self, programme: BaseModel | None = None, cohorts: Mapping[str, BaseModel] | None = None
+    ):
         self._refs: dict[int, tuple[str, ...]] = {}
         self._objects: dict[tuple[str, ...], object] = {}
         if programme is not None:
             self._index(programme, ("programme",))
+        for cohort, its_programme in (cohorts or {}).items():
+            self._index(its_programme, ("cohorts", cohort))
 
     def encode(self, notice: Notice) -> bytes:
         document = {

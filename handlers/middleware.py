@@ -105,9 +105,13 @@ def open_modal(client: WebClient, me: Acting, view: View | dict[str, Any]) -> No
 
 
 def register(
-    app: App, clock: Callable[[], datetime], language_of: Callable[[str], str | None]
+    app: App,
+    clock: Callable[[], datetime],
+    language_of: Callable[[str], str | None],
+    enter: Callable[[str], None] = lambda person: None,
 ) -> None:
-    """Every listener knows who acts and when, and words its answers in their language."""
+    """Every listener knows who acts and when, and words its answers in their language.
+    `enter` is told first who acts, so the wiring can choose what answers them (their cohort)."""
 
     @app.middleware
     def put_acting_in_context(
@@ -127,6 +131,7 @@ def register(
             trigger_id=_trigger(body),
         )
         # Set for the rest of the request: Bolt runs the listener after this has returned.
+        enter(person)
         read_in(language_of(person) if person else None)
         next()
         return None

@@ -9,7 +9,7 @@ import logging
 import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, timedelta
 from typing import TypeVar
 
@@ -66,7 +66,7 @@ from bot.participants.service import (
 from bot.pulse.service import PulseService
 from bot.reflections.service import ReflectionsService
 from bot.requests.service import RequestsService
-from bot.scheme import Programme, load_programme
+from bot.scheme import Programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.directory import SlackDirectory
@@ -75,6 +75,7 @@ from handlers.slack.limits import RateLimits
 from handlers.slack.messenger import SlackMessenger, quiet_slack_libraries, web_client
 from handlers.slack.sender import Sender, StoredChannels
 from handlers.slack.web import SlackWeb
+from mentorbot.cohorts_live import LiveCohorts, load_programmes
 from mentorbot.health import Readiness, health_routes
 from mentorbot.services import Services
 from mentorbot.settings import Settings
@@ -104,7 +105,7 @@ def system_clock() -> datetime:
 
 @dataclass
 class Mentorbot:
-    services: Services
+    services: Services  # the current cohort's (the newest live one)
     bolt: App
     client: WebClient
     scheduler: Clock
@@ -113,6 +114,7 @@ class Mentorbot:
     listeners: ThreadPoolExecutor
     web: SlackWeb
     leadership: Leadership
+    cohorts: LiveCohorts  # each live cohort's services
 
     def import_pairs(self, csv_text: str) -> int:
         return self.services.pairing.import_pairs(csv_text, self.services.clock())
@@ -145,7 +147,8 @@ class Mentorbot:
         `stop`, a database that fails is waited for (until `stop` is set) rather than fatal."""
 
         def adopt() -> None:
-            self.services.events.apply_programme_file(self.services.clock())
+            for services in self.cohorts.services.values():
+                services.events.apply_programme_file(self.services.clock())
 
         if stop is None:
             adopt()
@@ -235,17 +238,20 @@ def build(
     programme: Programme | None = None,
     database_attempts: int | None = 30,
 ) -> Mentorbot:
-    """Raises ProgrammeError for a bad programme file, before anything else is touched.
+    """Raises ProgrammeError for a bad programme file (or two of one cohort), before anything
+    else is touched. `programme`: that cohort alone (a command about an earlier cohort); by
+    default every live cohort MENTORBOT_PROGRAMME names (mentorbot/cohorts_live.py).
     `database_attempts`: how often to try a database server that does not answer yet (None:
     until it does, for a process that has nothing better to do)."""
-    programme = programme or load_programme(settings.mentorbot_programme)
+    programmes = [programme] if programme else load_programmes(settings.programme_places)
+    programme = programmes[0]  # the current cohort: its team, its channel
     if not settings.slack_bot_token or not settings.slack_signing_secret:
         raise ValueError("SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET must both be set")
     engine = make_engine(settings.database_url)
     # A server may still be starting beside us; an embedded SQLite file either opens or never will.
     wait_for_database(engine, attempts=1 if engine.dialect.name == "sqlite" else database_attempts)
     upgrade_schema(engine)
-    uow = SqlUnitOfWorkFactory(make_sessions(engine), NoticeCodec(programme), programme.cohort)
+    uow = SqlUnitOfWorkFactory(make_sessions(engine), _codec(programmes), programme.cohort)
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     directory = SlackDirectory(client)
     team = Team(programme, settings.alert_channel, directory.channel_members)
@@ -254,9 +260,19 @@ def build(
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
     deliveries = Sender(uow, messenger, senders=settings.outbox_senders)
-    services = _services(programme, uow, deliveries, team, scheduler, settings, directory)
-    services.retention.register()  # its keep-until is known after its programme file is gone
-    _keep_on_the_clock(scheduler, services)
+    live = LiveCohorts(
+        {
+            p.cohort: _services(
+                p, uow.for_cohort(p.cohort), deliveries, team, scheduler, settings, directory
+            )
+            for p in programmes
+        }
+    )
+    live = _one_inbox(live, uow, deliveries)
+    for each in live.services.values():
+        each.retention.register()  # its keep-until is known after its programme file is gone
+    services = live.services[live.current]
+    _keep_on_the_clock(scheduler, live)
     quiet_slack_libraries()
     # Bolt runs lazy listeners (DM answers and concerns, after the ack) here; close() shuts it
     # down. Few workers: the database takes one writer at a time, and acks need the interpreter.
@@ -270,12 +286,30 @@ def build(
         # failure is reported to the person instead of vanishing after the ack.
         process_before_response=True,
     )
-    _register_handlers(bolt, services, settings.inbox_inline)
+    _register_handlers(bolt, live, settings.inbox_inline)
     readiness = Readiness(engine, client, scheduler.now)
     for path, route in health_routes(readiness).items():
         mount(bolt, path, route)
     leadership = Leadership(engine)
-    return Mentorbot(services, bolt, client, scheduler, engine, uow, listeners, web, leadership)
+    return Mentorbot(
+        services, bolt, client, scheduler, engine, uow, listeners, web, leadership, live
+    )
+
+
+def _codec(programmes: list[Programme]) -> NoticeCodec:
+    """Notices kept by any live cohort, read back by whichever process sends them."""
+    if len(programmes) == 1:
+        return NoticeCodec(programmes[0])
+    return NoticeCodec(programmes[0], cohorts={p.cohort: p for p in programmes})
+
+
+def _one_inbox(live: LiveCohorts, uow: SqlUnitOfWorkFactory, deliveries: Sender) -> LiveCohorts:
+    """DMs are kept in one inbox, whoever writes them, and drained one at a time (so each
+    person's stay in order); each is answered by its writer's cohort."""
+    if len(live.services) == 1:
+        return live
+    inbox = InboxService(uow, live.by_person(), deliveries)
+    return LiveCohorts({c: replace(s, inbox=inbox) for c, s in live.services.items()})
 
 
 def _services(
@@ -338,16 +372,23 @@ def _services(
     )
 
 
-def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
-    """The features the clock runs, in the order they run when due at the same moment."""
-    scheduler.keep("events", services.events)
-    scheduler.keep("pairs", services.checkins)
-    scheduler.keep("pulse", services.pulse)  # the fit after a first meeting, then each pulse
-    scheduler.keep("reflections", services.reflections)  # at the close, and after a meeting
-    scheduler.keep("evaluations", services.evaluations)
-    scheduler.keep("concerns", services.concerns)
-    scheduler.keep("applications", services.applications)  # alumni asked as the window opens
-    scheduler.keep("retention", services.retention)  # a closed cohort's data, once kept enough
+def _keep_on_the_clock(scheduler: Clock, live: LiveCohorts) -> None:
+    """The features the clock runs, in the order they run when due at the same moment: each
+    live cohort's (the current's under the feature's name, an older one's as "events 2025-26"),
+    then what is every cohort's at once."""
+    for name, feature in (
+        ("events", lambda s: s.events),
+        ("pairs", lambda s: s.checkins),
+        ("pulse", lambda s: s.pulse),  # the fit after a first meeting, then each pulse
+        ("reflections", lambda s: s.reflections),  # at the close, and after a meeting
+        ("evaluations", lambda s: s.evaluations),
+        ("concerns", lambda s: s.concerns),
+        ("applications", lambda s: s.applications),  # alumni asked as the window opens
+    ):
+        for cohort, each in live.services.items():
+            scheduler.keep(live.clock_name(name, cohort), feature(each))
+    services = live.services[live.current]
+    scheduler.keep("retention", services.retention)  # every cohort's data, once kept enough
     scheduler.keep("outbox", services.outbox)  # whatever is still pending, whoever kept it
     # People's DMs, whichever web process kept them: a web process with INBOX_INLINE=false
     # leaves them all to this, one with it true may have died before working on them. Draining
@@ -355,11 +396,15 @@ def _keep_on_the_clock(scheduler: Clock, services: Services) -> None:
     scheduler.every("inbox", INBOX_EVERY, lambda: services.inbox.drain(scheduler.now()))
 
 
-def _register_handlers(bolt: App, services: Services, inbox_inline: bool) -> None:
+def _register_handlers(bolt: App, live: LiveCohorts, inbox_inline: bool) -> None:
     """The middleware and the error handler, then each feature's listeners and commands; a
     step taken anywhere redraws the Home (with the console below it for the project team) of
-    the person who took it."""
-    handlers.middleware.register(bolt, services.clock, services.participants.language_of)
+    the person who took it. Each request is answered by its person's cohort: the middleware
+    chooses it first, and the services the listeners get go to that cohort's."""
+    services = live.routed()
+    handlers.middleware.register(
+        bolt, services.clock, services.participants.language_of, enter=live.enter
+    )
     handlers.errors.register(bolt)
     home = _home(services)
     team, commands = services.team, handlers.commands.Commands(handlers.features.parse_command)

@@ -26,6 +26,7 @@ from handlers.views.participants import import_problems
 from mentorbot.app import ConfigurationError, Mentorbot, build, system_clock
 from mentorbot.certificates import add_certificate_command, run_certificate_command
 from mentorbot.cohorts import add_erase_expired_command, run_erase_expired, start_cohort
+from mentorbot.cohorts_live import load_programmes
 from mentorbot.doctor import examine, report
 from mentorbot.matching import run_matching_command
 from mentorbot.report import add_report_command, run_report_command
@@ -190,9 +191,7 @@ def _add_data_commands(commands: argparse._SubParsersAction) -> None:
 
 def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     if args.command == "check":
-        programme = load_programme(args.file or settings.mentorbot_programme)
-        print(f"{programme.name}: {len(programme.events)} events, all fine.")
-        return 0
+        return _check(args.file, settings)
     if args.command == "cohort":
         return _cohort(args, settings)
     if args.command == "run" and settings.local and args.transcript:
@@ -228,10 +227,18 @@ def _dispatch(args: argparse.Namespace, settings: Settings) -> int:
     )
 
 
+def _check(file: Path | None, settings: Settings) -> int:
+    """The file named, or every live cohort's (two files of one cohort are refused)."""
+    checked = [load_programme(file)] if file else load_programmes(settings.programme_places)
+    for programme in checked:
+        print(f"{programme.name}: {len(programme.events)} events, all fine.")
+    return 0
+
+
 def _cohort(args: argparse.Namespace, settings: Settings) -> int:
     """`cohort new` writes a file, and needs no Slack; `erase-expired` tells the team's channel."""
     if args.action == "new":
-        return _new_cohort(args.cohort, args.source, settings.mentorbot_programme, args.out)
+        return _new_cohort(args.cohort, args.source, settings.programme_places, args.out)
     if settings.local:
         print(
             "mentorbot: set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET (see README.md).",
@@ -241,7 +248,7 @@ def _cohort(args: argparse.Namespace, settings: Settings) -> int:
     return run_erase_expired(settings, args.dry_run)
 
 
-def _new_cohort(new: str, old: str, configured: Path, out: Path | None) -> int:
+def _new_cohort(new: str, old: str, configured: list[Path], out: Path | None) -> int:
     try:
         path, to_confirm = start_cohort(new, old, configured, out)
     except CohortError as error:
@@ -255,7 +262,7 @@ def _new_cohort(new: str, old: str, configured: Path, out: Path | None) -> int:
 
 
 def _doctor(settings: Settings) -> int:
-    programme = load_programme(settings.mentorbot_programme)
+    programme = load_programmes(settings.programme_places)[0]  # the current cohort's
     channel = settings.alert_channel or programme.project_team.private_channel
     client = web_client(settings.slack_bot_token or "", settings.slack_api_url)
     engine = make_engine(settings.database_url)

@@ -13,12 +13,8 @@ from bot.cohorts.rules import next_programme, programme_file_text
 from bot.cohorts.service import Expired, RetentionService
 from bot.scheme import SHIPPED_PROGRAMME, checked_programme, programme_settings
 from mentorbot.app import build
+from mentorbot.cohorts_live import programme_files
 from mentorbot.settings import Settings
-
-
-def programme_files(place: Path) -> list[Path]:
-    """The programme files a setting names: the file, or each YAML file in the folder."""
-    return sorted(place.glob("*.yaml")) if place.is_dir() else [place]
 
 
 def find_cohort(cohort: str, places: list[Path]) -> tuple[Path, dict]:
@@ -31,11 +27,11 @@ def find_cohort(cohort: str, places: list[Path]) -> tuple[Path, dict]:
     raise NoSuchCohort(cohort, places)
 
 
-def start_cohort(new: str, old: str, configured: Path, out: Path | None) -> tuple[Path, int]:
+def start_cohort(new: str, old: str, configured: list[Path], out: Path | None) -> tuple[Path, int]:
     """Writes the new cohort's programme file; returns where, and how many dates to confirm."""
     if Cohort(new).after(Cohort(old)) <= 0:
         raise NotLater(new, old)
-    _, settings = find_cohort(old, [configured, SHIPPED_PROGRAMME.parent])
+    _, settings = find_cohort(old, [*configured, SHIPPED_PROGRAMME.parent])
     target = out or Path(f"lms-{new}.yaml")
     if target.exists():
         raise AlreadyWritten(target)

@@ -168,5 +168,5 @@ def _run(args: argparse.Namespace, bot: Mentorbot, text: str) -> int:
 def _programme_of(cohort: str | None, settings: Settings) -> Programme | None:
     if cohort is None:
         return None
-    path, _ = find_cohort(cohort, [settings.mentorbot_programme, SHIPPED_PROGRAMME.parent])
+    path, _ = find_cohort(cohort, [*settings.programme_places, SHIPPED_PROGRAMME.parent])
     return load_programme(path)

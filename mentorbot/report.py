@@ -20,7 +20,8 @@ from handlers.views.mrkdwn import as_plain_text
 from handlers.views.outcomes import report_csv
 from handlers.views.outcomes.report_pdf import report_pdf
 from mentorbot.app import build
-from mentorbot.cohorts import find_cohort, programme_files
+from mentorbot.cohorts import find_cohort
+from mentorbot.cohorts_live import programme_files
 from mentorbot.settings import Settings
 
 
@@ -65,7 +66,7 @@ def run_report_command(args: argparse.Namespace, settings: Settings) -> int:
 
 def programme_of(cohort: str, settings: Settings) -> Programme:
     """The cohort's programme file; UnknownCohort, naming those there are, if none says it."""
-    places = [settings.mentorbot_programme, SHIPPED_PROGRAMME.parent]
+    places = [*settings.programme_places, SHIPPED_PROGRAMME.parent]
     try:
         path, _ = find_cohort(cohort, places)
     except NoSuchCohort:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from pydantic import Field
@@ -18,7 +19,11 @@ class Settings(BaseSettings):
     slack_app_token: str | None = Field(None, description="Set to use Socket Mode instead of HTTP")
     slack_api_url: str = "https://slack.com/api/"
     database_url: str = "sqlite:///mentorbot.db"
-    mentorbot_programme: Path = SHIPPED_PROGRAMME
+    mentorbot_programme: Path = Field(
+        SHIPPED_PROGRAMME,
+        description="The programme file, or several (one per live cohort) separated by the OS "
+        "path separator (':'), or a folder of them (*.yaml)",
+    )
     port: int = 3000
     alert_channel: str | None = Field(
         None, description="The team's private channel id; default: the programme file's"
@@ -39,6 +44,11 @@ class Settings(BaseSettings):
         description="Where the public reaches the web process, e.g. https://mentorbot.example.org:"
         " reminders then link to calendar files it serves, and people can subscribe to feeds",
     )
+
+    @property
+    def programme_places(self) -> list[Path]:
+        """Each file or folder MENTORBOT_PROGRAMME names (mentorbot/cohorts_live.py reads them)."""
+        return [Path(part) for part in str(self.mentorbot_programme).split(os.pathsep) if part]
 
     @property
     def local(self) -> bool:

@@ -1,0 +1,154 @@
+"""Several cohorts live at once, in one deployment: 2025-26's alumni event, final evaluation and
+certificates go on beside 2026-27's year.
+
+MENTORBOT_PROGRAMME names each live cohort's programme file (or a folder of them); the newest
+cohort is the current one (applications, the console's Start, the command line's default). Each
+cohort has its own services, over units of work of its own cohort; they share the outbox, the
+messenger, the team and the clock. Each request is answered by the cohort of the person asking:
+the newest live cohort they are on (anyone else, the team included: the current one), but for
+evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
+mentors in 2026-27 still answers 2025-26's final evaluation). The middleware chooses it
+(`enter`), and the services handed to the handlers are routers that go to that cohort's service
+at each call, so no handler knows there is more than one. The clock and the command line call
+each cohort's services directly."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from contextvars import ContextVar
+from dataclasses import fields, replace
+from datetime import datetime
+from pathlib import Path
+from typing import Any, cast
+
+from bot.cohorts.model import Cohort
+from bot.evaluations.service import EvaluationsService
+from bot.scheme import Programme, ProgrammeError, load_programme
+from mentorbot.services import Services
+
+# The cohort answering the request in hand (None: the current cohort). Set by the middleware for
+# every request, so a thread that served another person's request never answers in theirs.
+_asking: ContextVar[str | None] = ContextVar("cohort_asking", default=None)
+_person: ContextVar[str] = ContextVar("person_asking", default="")
+# Shared by every cohort: one outbox, one team, one clock, one inbox (DMs are not a cohort's).
+SHARED = ("team", "outbox", "clock", "inbox")
+
+
+def programme_files(place: Path) -> list[Path]:
+    """The programme files a setting names: the file, or each YAML file in the folder."""
+    return sorted(place.glob("*.yaml")) if place.is_dir() else [place]
+
+
+def load_programmes(places: list[Path]) -> list[Programme]:
+    """Every programme file in `places`, newest cohort first. ProgrammeError for a bad file, or
+    for two files of one cohort (which would run its reminders twice over)."""
+    found: dict[str, tuple[Path, Programme]] = {}
+    for path in (path for place in places for path in programme_files(place)):
+        programme = load_programme(path)
+        if programme.cohort in found:
+            raise ProgrammeError(
+                f"{found[programme.cohort][0]} and {path} are both cohort {programme.cohort}: "
+                "MENTORBOT_PROGRAMME must name one programme file per cohort. Remove one of "
+                "them (or move it out of the folder)."
+            )
+        found[programme.cohort] = (path, programme)
+    if not found:
+        raise ProgrammeError(f"{', '.join(map(str, places))}: no programme file (*.yaml) there.")
+    programmes = [programme for _, programme in found.values()]
+    return sorted(programmes, key=lambda p: Cohort(p.cohort).first_year, reverse=True)
+
+
+class LiveCohorts:
+    """Each live cohort's services, newest first; the first is the current cohort."""
+
+    def __init__(self, services: dict[str, Services]):
+        self.services = dict(
+            sorted(services.items(), key=lambda s: Cohort(s[0]).first_year, reverse=True)
+        )
+        self.current = next(iter(self.services))
+
+    def clock_name(self, feature: str, cohort: str) -> str:
+        """A feature's job on the clock: the current cohort's under its own name, as with one
+        cohort, an older one's with its cohort ("events 2025-26")."""
+        return feature if cohort == self.current else f"{feature} {cohort}"
+
+    def cohort_of(self, slack_user_id: str) -> str:
+        """The newest live cohort the person is on; the current one for anyone else."""
+        for cohort, services in self.services.items():
+            if slack_user_id and services.participants.on_the_scheme(slack_user_id):
+                return cohort
+        return self.current
+
+    def evaluating(self, slack_user_id: str, now: datetime) -> str:
+        """The cohort whose evaluations answer the person: the newest with a form open to them
+        that they have not sent, else their cohort."""
+        for cohort, services in self.services.items():
+            forms = services.evaluations.my_forms(slack_user_id, now) if slack_user_id else []
+            if any(form.status != "submitted" for form in forms):
+                return cohort
+        return self.cohort_of(slack_user_id)
+
+    def enter(self, slack_user_id: str) -> None:
+        """A request from this person is answered by their cohort (the middleware's first step)."""
+        _person.set(slack_user_id)
+        _asking.set(self.cohort_of(slack_user_id) if len(self.services) > 1 else self.current)
+
+    def asking(self) -> Services:
+        """The services of the cohort answering the request in hand."""
+        return self.services.get(_asking.get() or self.current, self.services[self.current])
+
+    def _asked(self, name: str) -> Callable[[], Any]:
+        """The asking cohort's service `name`, at each use."""
+        return lambda: getattr(self.asking(), name)
+
+    def _evaluations_asked(self) -> EvaluationsService:
+        now = self.services[self.current].clock()
+        return self.services[self.evaluating(_person.get(), now)].evaluations
+
+    def routed(self) -> Services:
+        """The services the handlers get: each goes to the asking cohort's at every use."""
+        current = self.services[self.current]
+        if len(self.services) == 1:
+            return current
+        routers = {
+            f.name: cast(Any, _Routed(self._asked(f.name)))
+            for f in fields(Services)
+            if f.name not in SHARED
+        }
+        routers["evaluations"] = _Routed(self._evaluations_asked)
+        return replace(current, **routers)
+
+    def by_person(self) -> EvaluationsService:
+        """The evaluations a person's DM is answered by: their cohort's, whoever drains it."""
+        return cast(EvaluationsService, _ByPerson(self))
+
+
+class _Routed:
+    """Stands in for one of a cohort's services (or its programme): an attribute is read from
+    the one `target` picks when it is read, and a method goes to the one it picks when it is
+    called, so one taken at registration (a bound method) still follows the request."""
+
+    def __init__(self, target: Callable[[], Any]):
+        self._target = target
+
+    def __getattr__(self, attribute: str) -> Any:
+        found = getattr(self._target(), attribute)
+        if not callable(found):
+            return found
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return getattr(self._target(), attribute)(*args, **kwargs)
+
+        return call
+
+
+class _ByPerson:
+    """The inbox's evaluations: a DM is answered by its writer's cohort, as a request is."""
+
+    def __init__(self, live: LiveCohorts):
+        self._live = live
+
+    def message(self, slack_user_id: str, text: str, now: datetime, **kwargs: Any) -> Any:
+        cohort = self._live.evaluating(slack_user_id, now)
+        evaluations = self._live.services[cohort].evaluations
+        return evaluations.message(slack_user_id, text, now, **kwargs)
