@@ -9,7 +9,9 @@ the newest live cohort they are on (anyone else, the team included: the current 
 evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
 mentors in 2026-27 still answers 2025-26's final evaluation). The middleware chooses it
 (`enter`), and the services handed to the handlers are routers that go to that cohort's service
-at each call, so no handler knows there is more than one. The clock and the command line call
+at each call, so no handler knows there is more than one. What the public asks of the web
+process, with no person behind it (a certificate's code, a calendar file's or feed's address),
+is answered by whichever cohort knows it, newest first. The clock and the command line call
 each cohort's services directly."""
 
 from __future__ import annotations
@@ -32,6 +34,9 @@ _asking: ContextVar[str | None] = ContextVar("cohort_asking", default=None)
 _person: ContextVar[str] = ContextVar("person_asking", default="")
 # Shared by every cohort: one outbox, one team, one clock, one inbox (DMs are not a cohort's).
 SHARED = ("team", "outbox", "clock", "inbox")
+# What the public asks the web process, with no person behind it: a certificate's code, a
+# calendar file's address, a feed's address. Each returns None where it is not that cohort's.
+FIRST_FOUND = frozenset({"verify", "event_file", "feed"})
 
 
 def programme_files(place: Path) -> list[Path]:
@@ -116,7 +121,18 @@ class LiveCohorts:
             if f.name not in SHARED
         }
         routers["evaluations"] = _Routed(self._evaluations_asked)
+        routers["certificates"] = _Routed(
+            self._asked("certificates"), first_found=self._each(lambda s: s.certificates)
+        )
+        feeds = _Routed(
+            lambda: self.asking().events.feeds, first_found=self._each(lambda s: s.events.feeds)
+        )
+        routers["events"] = _Routed(self._asked("events"), nested={"feeds": feeds})
         return replace(current, **routers)
+
+    def _each(self, part: Callable[[Services], Any]) -> Callable[[], list[Any]]:
+        """`part` of every live cohort's services, newest first."""
+        return lambda: [part(services) for services in self.services.values()]
 
     def by_person(self) -> EvaluationsService:
         """The evaluations a person's DM is answered by: their cohort's, whoever drains it."""
@@ -126,18 +142,41 @@ class LiveCohorts:
 class _Routed:
     """Stands in for one of a cohort's services (or its programme): an attribute is read from
     the one `target` picks when it is read, and a method goes to the one it picks when it is
-    called, so one taken at registration (a bound method) still follows the request."""
+    called, so one taken at registration (a bound method) still follows the request.
+    `first_found`: each cohort's, for the methods the public calls (`FIRST_FOUND`), each asked
+    in turn until one answers (not None). `nested`: attributes that are routers themselves."""
 
-    def __init__(self, target: Callable[[], Any]):
+    def __init__(
+        self,
+        target: Callable[[], Any],
+        first_found: Callable[[], list[Any]] | None = None,
+        nested: dict[str, _Routed] | None = None,
+    ):
         self._target = target
+        self._first_found = first_found
+        self._nested = nested or {}
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute in self._nested:
+            return self._nested[attribute]
+        if self._first_found is not None and attribute in FIRST_FOUND:
+            return self._asking_each(self._first_found, attribute)
         found = getattr(self._target(), attribute)
         if not callable(found):
             return found
 
         def call(*args: Any, **kwargs: Any) -> Any:
             return getattr(self._target(), attribute)(*args, **kwargs)
+
+        return call
+
+    @staticmethod
+    def _asking_each(each: Callable[[], list[Any]], attribute: str) -> Callable[..., Any]:
+        def call(*args: Any, **kwargs: Any) -> Any:
+            for one in each():
+                if (found := getattr(one, attribute)(*args, **kwargs)) is not None:
+                    return found
+            return None
 
         return call
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 import dataclasses
 import json
 import os
+import re
 from pathlib import Path
 
+import httpx
 import pytest
 import yaml
 
@@ -23,9 +25,9 @@ from mentorbot.settings import Settings
 from storage.database import make_engine, make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import notice_examples
-from tests.cast import EMAILS, JAMIE, PAIRS_CSV, SUNITA
+from tests.cast import EMAILS, GRACE, JAMIE, PAIRS_CSV, SUNITA
 from tests.seen import words
-from tests.world import World, restart, uk
+from tests.world import World, group_messages, last_with, restart, uk
 
 ANWEN = "UNEW00001"  # new to the scheme in 2026-27
 ALUMNI_EVENT = {
@@ -76,11 +78,18 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
 ) -> None:
     world.add_cohort()
     world.bot.import_pairs(PAIRS_CSV)  # 2025-26: Grace with Sunita, Oliver with Jamie
+    for user in (GRACE, SUNITA):
+        world.click(
+            user, last_with(group_messages(world, GRACE, SUNITA), "pair_accept"), "pair_accept"
+        )
+    world.command(SUNITA, "met 2025-10-01 45m first chat")
     world.clock.move_to(uk("2026-06-10 10:00"))
     old, new = (
         last_year_with_an_alumni_event(tmp_path),
         next_year_with_its_launch_confirmed(tmp_path),
     )
+    # Served at a public address, so reminders link to calendar files it serves.
+    world.bot_settings = world.bot_settings.model_copy(update={"public_url": "https://lms.example"})
     restart(world, f"{old}{os.pathsep}{new}")
     world.slack.workspace.add_user(
         ANWEN, "Anwen Price", "anwen.price@example.nhs.uk", "Europe/London"
@@ -89,6 +98,12 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
     assert {"events", "events 2025-26", "evaluations 2025-26"} <= {
         job.id for job in world.bot.scheduler.moment_jobs()
     }
+
+    # Sunita closes her 2025-26 pairing; her certificate's code checks out on the public page.
+    world.command(SUNITA, "stage closure")
+    [code] = re.findall(r"LMS(?:-[0-9A-Z]{4}){3}", world.command(SUNITA, "certificate"))
+    checked = httpx.get(f"{world.http.base_url}/certificates/{code}")
+    assert checked.status_code == 200 and "Sunita Rao" in checked.text and "2025-26" in checked.text
 
     # 2025-26's final evaluation, answered in a DM and kept as 2025-26's: by Sunita, only in
     # 2025-26, and by Jamie (in New York), who mentors in 2026-27 but was a mentee then.
@@ -116,6 +131,15 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
         assert texts_about(world, newcomer, "12 November 2026"), newcomer
     assert not texts_about(world, SUNITA, "12 November 2026")
     assert not texts_about(world, ANWEN, "Alumni networking evening")
+
+    # The alumni evening's calendar file is served at its address, as 2026-27's launch's is.
+    for cohort, event, starts_at in (
+        ("2025-26", "alumni-networking", uk("2026-11-05 18:00")),
+        ("2026-27", "launch", uk("2026-11-12 11:00")),
+    ):
+        token = world.bot.cohorts.services[cohort].events.feeds.file_token(event, starts_at)
+        served = httpx.get(f"{world.http.base_url}/calendar/events/{token}.ics")
+        assert served.status_code == 200 and "BEGIN:VEVENT" in served.text, event
 
     # Each Home shows the person's own cohort: Sunita's 2025-26, Jamie's 2026-27.
     hers, his = words(world.open_home(SUNITA)), words(world.open_home(JAMIE))
