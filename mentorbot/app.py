@@ -260,13 +260,15 @@ def build(
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))
     deliveries = Sender(uow, messenger, senders=settings.outbox_senders)
+    units = {p.cohort: uow.for_cohort(p.cohort) for p in programmes}
     live = LiveCohorts(
         {
             p.cohort: _services(
-                p, uow.for_cohort(p.cohort), deliveries, team, scheduler, settings, directory
+                p, units[p.cohort], deliveries, team, scheduler, settings, directory
             )
             for p in programmes
-        }
+        },
+        units,
     )
     live = _one_inbox(live, uow, deliveries)
     for each in live.services.values():
@@ -309,7 +311,7 @@ def _one_inbox(live: LiveCohorts, uow: SqlUnitOfWorkFactory, deliveries: Sender)
     if len(live.services) == 1:
         return live
     inbox = InboxService(uow, live.by_person(), deliveries)
-    return LiveCohorts({c: replace(s, inbox=inbox) for c, s in live.services.items()})
+    return live.with_services({c: replace(s, inbox=inbox) for c, s in live.services.items()})
 
 
 def _services(

@@ -7,7 +7,9 @@ cohort has its own services, over units of work of its own cohort; they share th
 messenger, the team and the clock. Each request is answered by the cohort of the person asking:
 the newest live cohort they are on (anyone else, the team included: the current one), but for
 evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
-mentors in 2026-27 still answers 2025-26's final evaluation). The middleware chooses it
+mentors in 2026-27 still answers 2025-26's final evaluation), and for the team's steps on a
+concern or a request the cohort that holds it (the console lists every live cohort's open
+ones, so a 2025-26 mentee's concern is seen and acted on). The middleware chooses it
 (`enter`), and the services handed to the handlers are routers that go to that cohort's service
 at each call, so no handler knows there is more than one. What the public asks of the web
 process, with no person behind it (a certificate's code, a calendar file's or feed's address),
@@ -16,7 +18,7 @@ each cohort's services directly."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextvars import ContextVar
 from dataclasses import fields, replace
 from datetime import datetime
@@ -25,6 +27,7 @@ from typing import Any, cast
 
 from bot.cohorts.model import Cohort
 from bot.evaluations.service import EvaluationsService
+from bot.ports import UnitOfWorkFactory
 from bot.scheme import Programme, ProgrammeError, load_programme
 from mentorbot.services import Services
 
@@ -37,6 +40,12 @@ SHARED = ("team", "outbox", "clock", "inbox")
 # What the public asks the web process, with no person behind it: a certificate's code, a
 # calendar file's address, a feed's address. Each returns None where it is not that cohort's.
 FIRST_FOUND = frozenset({"verify", "event_file", "feed"})
+# The team's steps on one concern or request, by its id (after the actor), and the lists the
+# console shows of them: each taken by the cohort holding it, each list every cohort's.
+HELD = {
+    "concerns": (("acknowledge", "take", "resolve"), ("open_alerts",)),
+    "requests": (("acknowledge", "resolve", "approve", "decline"), ("for_team",)),
+}
 
 
 def programme_files(place: Path) -> list[Path]:
@@ -66,11 +75,12 @@ def load_programmes(places: list[Path]) -> list[Programme]:
 class LiveCohorts:
     """Each live cohort's services, newest first; the first is the current cohort."""
 
-    def __init__(self, services: dict[str, Services]):
+    def __init__(self, services: dict[str, Services], units: Mapping[str, UnitOfWorkFactory]):
         self.services = dict(
             sorted(services.items(), key=lambda s: Cohort(s[0]).first_year, reverse=True)
         )
         self.current = next(iter(self.services))
+        self._units = units
 
     def clock_name(self, feature: str, cohort: str) -> str:
         """A feature's job on the clock: the current cohort's under its own name, as with one
@@ -128,7 +138,40 @@ class LiveCohorts:
             lambda: self.asking().events.feeds, first_found=self._each(lambda s: s.events.feeds)
         )
         routers["events"] = _Routed(self._asked("events"), nested={"feeds": feeds})
+        for name, (steps, lists) in HELD.items():
+            methods = {step: self._by_holder(name, step) for step in steps}
+            methods |= {listing: self._every(name, listing) for listing in lists}
+            routers[name] = _Routed(self._asked(name), methods=methods)
         return replace(current, **routers)
+
+    def _by_holder(self, name: str, step: str) -> Callable[..., Any]:
+        """`step` on a concern or request, by the cohort that holds it."""
+
+        def call(actor: str, held_id: int, *args: Any, **kwargs: Any) -> Any:
+            service = getattr(self.services[self.holding(name, held_id)], name)
+            return getattr(service, step)(actor, held_id, *args, **kwargs)
+
+        return call
+
+    def holding(self, repository: str, held_id: int) -> str:
+        """The cohort whose `repository` ("concerns", "requests") holds the id; the asking
+        cohort when none does (it then refuses it as ever)."""
+        for cohort, units in self._units.items():
+            with units() as work:
+                if getattr(work, repository).get(held_id) is not None:
+                    return cohort
+        return _asking.get() or self.current
+
+    def _every(self, name: str, listing: str) -> Callable[..., list[Any]]:
+        """`listing` of every live cohort, newest first."""
+
+        def call(*args: Any, **kwargs: Any) -> list[Any]:
+            each = (getattr(services, name) for services in self.services.values())
+            return [
+                found for service in each for found in getattr(service, listing)(*args, **kwargs)
+            ]
+
+        return call
 
     def _each(self, part: Callable[[Services], Any]) -> Callable[[], list[Any]]:
         """`part` of every live cohort's services, newest first."""
@@ -138,27 +181,35 @@ class LiveCohorts:
         """The evaluations a person's DM is answered by: their cohort's, whoever drains it."""
         return cast(EvaluationsService, _ByPerson(self))
 
+    def with_services(self, services: dict[str, Services]) -> LiveCohorts:
+        return LiveCohorts(services, self._units)
+
 
 class _Routed:
     """Stands in for one of a cohort's services (or its programme): an attribute is read from
     the one `target` picks when it is read, and a method goes to the one it picks when it is
     called, so one taken at registration (a bound method) still follows the request.
     `first_found`: each cohort's, for the methods the public calls (`FIRST_FOUND`), each asked
-    in turn until one answers (not None). `nested`: attributes that are routers themselves."""
+    in turn until one answers (not None). `nested`: attributes that are routers themselves;
+    `methods`: methods routed otherwise (`HELD`)."""
 
     def __init__(
         self,
         target: Callable[[], Any],
         first_found: Callable[[], list[Any]] | None = None,
         nested: dict[str, _Routed] | None = None,
+        methods: dict[str, Callable[..., Any]] | None = None,
     ):
         self._target = target
         self._first_found = first_found
         self._nested = nested or {}
+        self._methods = methods or {}
 
     def __getattr__(self, attribute: str) -> Any:
         if attribute in self._nested:
             return self._nested[attribute]
+        if attribute in self._methods:
+            return self._methods[attribute]
         if self._first_found is not None and attribute in FIRST_FOUND:
             return self._asking_each(self._first_found, attribute)
         found = getattr(self._target(), attribute)

@@ -25,7 +25,7 @@ from mentorbot.settings import Settings
 from storage.database import make_engine, make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.accessibility.examples import notice_examples
-from tests.cast import EMAILS, GRACE, JAMIE, PAIRS_CSV, SUNITA
+from tests.cast import EMAILS, GRACE, JAMIE, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
 from tests.seen import words
 from tests.world import World, group_messages, last_with, restart, uk
 
@@ -122,6 +122,17 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
     with SqlUnitOfWorkFactory(sessions, cohort="2026-27")() as this_year:
         assert this_year.participants.by_slack_id(SUNITA) is None
         assert not this_year.evaluations.for_form("final")
+
+    # Sunita raises a concern, kept as 2025-26's; the team sees it and acknowledges it.
+    world.command_opens_modal(SUNITA, "concern")
+    world.submit_view(SUNITA, {"text": "My manager stops my meetings", "urgency": "soon"})
+    [alert] = [m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in m.text]
+    with SqlUnitOfWorkFactory(sessions, cohort="2025-26")() as last_year:
+        [concern] = last_year.concerns.all()
+    assert f"Concern #{concern.id}" in words(world.open_home(TEAM_LEAD))
+    world.click(TEAM_LEAD, alert, "concern_ack")
+    with SqlUnitOfWorkFactory(sessions, cohort="2025-26")() as last_year:
+        assert last_year.concerns.all()[0].status == "acknowledged"
 
     # A week before each: 2025-26's alumni evening, and 2026-27's launch.
     world.walk_to(uk("2026-11-05 12:00"))
