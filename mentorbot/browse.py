@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from bot.scheme import Programme, load_programme
+from bot.scheme import Programme
 from handlers.i18n import (
     ENGLISH,
     LANGUAGES,
@@ -39,6 +39,7 @@ from localslack.browser.model import Person
 from localslack.browser.serve import PageServer
 from localslack.browser.words import Language
 from mentorbot.app import languages_in
+from mentorbot.cohorts_live import load_programmes
 from mentorbot.local import (
     COHORT,
     NEWCOMER_IDS,
@@ -153,7 +154,7 @@ def serving(
 ) -> Iterator[Served]:
     """The page, served until the block ends (raises OSError when the port is taken); the
     workspace is kept in `state` as it goes, and once more at the end."""
-    programme = load_programme(settings.mentorbot_programme)
+    programme = load_programmes(settings.programme_places)[0]  # the current cohort alone
     if fresh and state.exists():
         shutil.rmtree(state)
     state.mkdir(parents=True, exist_ok=True)

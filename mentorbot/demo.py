@@ -12,9 +12,9 @@ from datetime import UTC, datetime
 from typing import TextIO
 from zoneinfo import ZoneInfo
 
-from bot.scheme import load_programme
 from localslack.server import LocalSlack
 from localslack.workspace import Message
+from mentorbot.cohorts_live import load_programmes
 from mentorbot.local import START, Cast, LocalRun, SimulatedClock, local_run, start_scheme
 from mentorbot.settings import Settings
 
@@ -56,7 +56,7 @@ class Transcript:
 
 
 def run_demo(settings: Settings, pace: float = 0.4, out: TextIO = sys.stdout) -> None:
-    programme = load_programme(settings.mentorbot_programme)
+    programme = load_programmes(settings.programme_places)[0]  # the current cohort alone
     clock = SimulatedClock(START)
     logging.getLogger().setLevel(logging.WARNING)  # the transcript is the output
     database_url = (
