@@ -73,6 +73,7 @@ def texts_about(world: World, user: str, words_in: str) -> list[str]:
     return [text for text in world.texts(user) if words_in in text]
 
 
+@pytest.mark.both_databases  # two cohorts in one database, and one outbox, on PostgreSQL too
 def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort(
     world: World, tmp_path: Path
 ) -> None:
