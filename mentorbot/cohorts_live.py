@@ -206,6 +206,8 @@ class _Routed:
         self._methods = methods or {}
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute.startswith("__"):  # copy, pickle and the like ask before __init__ ran
+            raise AttributeError(attribute)
         if attribute in self._nested:
             return self._nested[attribute]
         if attribute in self._methods:
