@@ -31,8 +31,11 @@ T = TypeVar("T")
 # Generous: how long a process may take to exit, never a pause; a busy machine only uses more.
 PATIENCE = 60.0
 # How often to look again for what a person would see from the processes (tests/waiting.py):
-# a minute's worth of looks on an idle machine, more on a busy one.
-LOOKS = 1200
+# three minutes' worth of looks on an idle machine, more on a busy one. A passing test stops at
+# the first look that finds it; the bound only says when a failing one gives up. A minute's was
+# seen to run out once with the machine's load at 5: three processes starting side by side on
+# two busy cores.
+LOOKS = 3600
 LOOK_PAUSE = 0.05
 
 
