@@ -18,7 +18,6 @@ from handlers.i18n import ENGLISH, LANGUAGES, in_language
 from handlers.views.common import user_error
 from handlers.views.mrkdwn import as_plain_text
 from handlers.views.outcomes import report_csv
-from handlers.views.outcomes.report_pdf import report_pdf
 from mentorbot.app import build
 from mentorbot.cohorts import find_cohort
 from mentorbot.cohorts_live import programme_files
@@ -82,6 +81,8 @@ def known_cohorts(places: list[Path]) -> tuple[str, ...]:
 
 def write_report(report: OutcomesReport, language: str, folder: Path) -> list[Path]:
     """outcomes-COHORT.pdf and .csv in `folder` (made if need be), in `language`."""
+    from handlers.views.outcomes.report_pdf import report_pdf  # see handlers/views/documents.py
+
     with in_language(language):
         files = {"pdf": report_pdf(report), "csv": report_csv(report).encode()}
     folder.mkdir(parents=True, exist_ok=True)
