@@ -45,7 +45,7 @@ def raise_by_command(
 
 
 def alerts(world: World) -> list:  # type: ignore[type-arg]
-    return [m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in m.text]
+    return [m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in words(m)]
 
 
 def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_is_told(
@@ -79,13 +79,13 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
     )
 
     raised = [
-        m for m in alerts(world) if not m.text.startswith("<@")
+        m for m in alerts(world) if not words(m).startswith("*<@")
     ]  # first postings, not escalations
-    assert [m.text for m in raised] == [
-        ":lock: Concern #1 from Sunita Rao (mentee) (urgent)",
-        ":lock: Concern #2 from Grace Mensah (mentor) (soon)",
-        ":lock: Concern #3 from Grace Mensah (mentor) (not urgent)",
-        ":lock: Concern #4 from Jamie Clarke (mentee) (soon)",
+    assert [words(m).splitlines()[0] for m in raised] == [  # each alert's heading
+        "*:lock: Concern #1 from Sunita Rao (mentee) (urgent)*",
+        "*:lock: Concern #2 from Grace Mensah (mentor) (soon)*",
+        "*:lock: Concern #3 from Grace Mensah (mentor) (not urgent)*",
+        "*:lock: Concern #4 from Jamie Clarke (mentee) (soon)*",
     ]
     first = words(raised[0])
     assert (
@@ -100,7 +100,7 @@ def test_every_way_of_raising_a_concern_reaches_the_team_and_only_the_reporter_i
     assert "Recent check-ins:* 12 Jan: no answer" in words(raised[2])
     assert "a direct message to the bot" in words(raised[3])
     confirmation = [
-        m.text for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")
+        words(m) for m in world.dms(SUNITA) if words(m).startswith("Thank you for telling us")
     ]
     assert confirmation == [
         (
@@ -121,7 +121,7 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     assert world.click(SUNITA, alert, "concern_ack") == "Only the project team can do this."
     world.click(TEAM_LEAD, alert, "concern_ack")
     assert (
-        world.dms(SUNITA)[-1].text
+        words(world.dms(SUNITA)[-1])
         == "Priya Anand from the project team has read your concern and is looking after it. Thank you for raising it."
     )
     stale = alerts(world)[0]
@@ -132,7 +132,7 @@ def test_the_team_acknowledges_takes_and_resolves_and_every_step_is_in_the_audit
     assert "add a short note" in world.submit_view(TOM, {"note": " "}).body
     world.submit_view(TOM, {"note": "Spoke to both; Sunita is re-paired with Oliver."})
     assert (
-        world.slack.workspace.messages_in(TEAM_CHANNEL)[-1].text
+        words(world.slack.workspace.messages_in(TEAM_CHANNEL)[-1])
         == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
     )
     assert "already resolved" in world.click(TEAM_LEAD, as_posted, "concern_take")
@@ -172,7 +172,7 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
         "Status: :large_orange_circle: acknowledged"
     ] * 2
     assert actions_in(first) == actions_in(escalation) == ["concern_take", "concern_resolve"]
-    assert escalation.text.startswith(":lock: Concern #1"), "no longer 'not yet acknowledged'"
+    assert words(escalation).startswith("*:lock: Concern #1"), "no longer 'not yet acknowledged'"
     world.click(TOM, first, "concern_resolve")
     world.submit_view(TOM, {"note": "Spoke to both."})
     first, escalation, resolution = alerts(world)
@@ -180,7 +180,7 @@ def test_the_channels_alert_follows_each_step_whichever_surface_took_it(world: W
         "Status: :white_check_mark: resolved"
     ] * 2
     assert actions_in(first) == actions_in(escalation) == []
-    assert resolution.text == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
+    assert words(resolution) == ":white_check_mark: Concern #1 resolved by <@UTEAM0002>."
     assert SECRET in words(first), "the words stay as they were"
 
 
@@ -192,13 +192,15 @@ def test_when_slack_fails_the_alert_is_retried_and_the_reporter_is_told_only_onc
     world.slack.fail_next("chat.postMessage", Fault(status=500), times=3)
     raise_by_command(world, SUNITA)
     assert alerts(world) == []
-    assert not [m for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")]
+    assert not [m for m in world.dms(SUNITA) if words(m).startswith("Thank you for telling us")]
     world.http.stop()
     world.bot.close()
     world.clock.tick(timedelta(minutes=6))
     restart(world)
     assert len(alerts(world)) == 1
-    assert len([m for m in world.dms(SUNITA) if m.text.startswith("Thank you for telling us")]) == 1
+    assert (
+        len([m for m in world.dms(SUNITA) if words(m).startswith("Thank you for telling us")]) == 1
+    )
 
 
 def test_the_bot_refuses_to_send_alerts_into_a_public_channel(world: World) -> None:
@@ -248,11 +250,11 @@ def test_a_concerns_text_reaches_the_private_channel_and_nowhere_else(
     assert not [v for v in ws.views.values() if SECRET in held(v)], "never in a view the bot opened"
     assert SECRET not in caplog.text and "shouted" not in caplog.text
     grace_saw = [held(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
-    grace_saw += [r.text for r in ws.responses_to(GRACE)]
+    grace_saw += [held(r) for r in ws.responses_to(GRACE)]
     assert not any(
         "shouted" in seen or "Concern #" in seen or "has your concern" in seen for seen in grace_saw
     )
-    assert ws.dms_to(GRACE)[-1].text.startswith(
+    assert words(ws.dms_to(GRACE)[-1]).startswith(
         "Your mentoring pairing with Sunita Rao has now ended."
     ), "told kindly, with no word of the report"
     for person in (SUNITA, GRACE):
