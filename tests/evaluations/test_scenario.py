@@ -9,6 +9,7 @@ import io
 import pytest
 
 from tests.cast import GRACE, JAMIE, OLIVER, SUNITA, TEAM_CHANNEL, TEAM_LEAD
+from tests.seen import words
 from tests.world import World, sent_at, uk
 
 
@@ -25,23 +26,26 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     world.add_cohort()
     world.walk_to(uk("2026-03-02 09:30"))
     invitation = world.dms(SUNITA)[-1]
-    assert invitation.text.startswith(
+    assert words(invitation).startswith(
         "*Mid-scheme check*: 6 or 7 short questions, about 5 minutes. Your answers go to the project team"
     )
-    assert "open until Friday 20 March 2026" in invitation.text
-    assert not [m for m in world.dms(JAMIE) if "Mid-scheme" in m.text], (
+    assert "open until Friday 20 March 2026" in words(invitation)
+    assert not [m for m in world.dms(JAMIE) if "Mid-scheme" in words(m)], (
         "Jamie is in New York: 04:30 there"
     )
 
     # Sunita starts with the button, answers by buttons and words, and gets one answer wrong.
     world.click(SUNITA, invitation, "eval_start")
     question = world.dms(SUNITA)[-1]
-    assert question.text == "Question 1 of 6: How valuable is your mentoring relationship so far?"
-    world.sender.click(SUNITA, question, "eval_answer:4")
-    assert world.dms(SUNITA)[-2].text.endswith("You chose: *4*")
     assert (
-        world.dms(SUNITA)[-1].text
-        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+        words(question).splitlines()[0]
+        == "*Question 1 of 6:* How valuable is your mentoring relationship so far?"
+    )
+    world.sender.click(SUNITA, question, "eval_answer:4")
+    assert words(world.dms(SUNITA)[-2]).endswith("You chose: *4*")
+    assert (
+        words(world.dms(SUNITA)[-1]).splitlines()[0]
+        == "Thanks. *Question 2 of 6:* How often do you and your partner meet?"
     )
     assert (
         world.say(SUNITA, "every two weeks")
@@ -70,7 +74,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
 
     # Jamie, 09:00 in New York, is invited then and finishes over two days.
     world.walk_to(uk("2026-03-02 14:30"))
-    assert world.dms(JAMIE)[-1].text.startswith("*Mid-scheme check*") and sent_at(
+    assert words(world.dms(JAMIE)[-1]).startswith("*Mid-scheme check*") and sent_at(
         world.dms(JAMIE)[-1]
     ) == uk("2026-03-02 14:00")
     for answer in ["start", "5", "1", "2"]:
@@ -88,11 +92,11 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     reminded = {
         u
         for u in (GRACE, OLIVER, SUNITA, JAMIE)
-        if any(m.text.startswith("A reminder: the mid-scheme check") for m in world.dms(u))
+        if any(words(m).startswith("A reminder: the mid-scheme check") for m in world.dms(u))
     }
     assert reminded == {GRACE, OLIVER}
     [grace_reminder] = [
-        m.text for m in world.dms(GRACE) if m.text.startswith("A reminder: the mid-scheme")
+        words(m) for m in world.dms(GRACE) if words(m).startswith("A reminder: the mid-scheme")
     ]
     assert grace_reminder.startswith(
         "A reminder: the mid-scheme check is open until Friday 20 March 2026. You have answered 1 of 7 questions."
@@ -107,7 +111,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     before_close = {
         u
         for u in (GRACE, OLIVER, SUNITA, JAMIE)
-        if len([m for m in world.dms(u) if m.text.startswith("A reminder: the mid-scheme")]) == 2
+        if len([m for m in world.dms(u) if words(m).startswith("A reminder: the mid-scheme")]) == 2
     }
     assert before_close == {OLIVER}
     assert (
@@ -123,7 +127,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
         for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
         if m.files and m.files[0]["name"] == "mid-scheme-results.png"
     ]
-    assert closing.text.startswith(
+    assert words(closing).startswith(
         "*Mid-scheme check* has closed: 4 invited, 3 started, 3 finished."
     )
     png = next(
@@ -183,13 +187,13 @@ def test_only_the_person_asked_can_answer_and_channels_and_retries_never_count(
     world.sender.dm(SUNITA, "5", retry_of=world.sender.last_event_id)
     assert world.bot.services.inbox.drain(world.now()) == 0, "the retry was kept once, as the first"
     assert (
-        world.dms(SUNITA)[-1].text
-        == "Thanks. Question 2 of 6: How often do you and your partner meet?"
+        words(world.dms(SUNITA)[-1]).splitlines()[0]
+        == "Thanks. *Question 2 of 6:* How often do you and your partner meet?"
     )
     world.click(SUNITA, first_question, "eval_answer:2")
     assert (
-        world.dms(SUNITA)[-1].text
-        == "That button is from an earlier question. Please answer the latest one I sent. Question 2 of 6: How often do you and your partner meet?"
+        words(world.dms(SUNITA)[-1]).splitlines()[0]
+        == "That button is from an earlier question. Please answer the latest one I sent. *Question 2 of 6:* How often do you and your partner meet?"
     )
     with world.bot.uow() as uow:
         sunita, grace = uow.participants.by_slack_id(SUNITA), uow.participants.by_slack_id(GRACE)
@@ -210,15 +214,15 @@ def test_a_dm_kept_before_the_bot_stopped_is_answered_after_it_restarts(world: W
     world.bot_settings = world.bot_settings.model_copy(update={"inbox_inline": False})
     restart(world)
     assert world.sender.dm(SUNITA, "start").status == 200
-    assert world.dms(SUNITA)[-1].text == "start"
+    assert words(world.dms(SUNITA)[-1]) == "start"
     # ...and the bot stops before any worker got to it. After the restart it is answered, once.
     world.bot_settings = world.bot_settings.model_copy(update={"inbox_inline": True})
     restart(world)
     world.bot.services.inbox.drain(world.now())
     world.bot.services.inbox.drain(world.now())
-    assert [m.text for m in world.dms(SUNITA)[-2:]] == [
+    assert [words(m).splitlines()[0] for m in world.dms(SUNITA)[-2:]] == [
         "start",
-        "Question 1 of 6: How valuable is your mentoring relationship so far?",
+        "*Question 1 of 6:* How valuable is your mentoring relationship so far?",
     ]
 
 
@@ -246,8 +250,8 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
     assert world.dms(SUNITA)[-1].ts == question.ts
     world.sender.select(SUNITA, question, "eval_tick", [])
     world.click(SUNITA, question, "eval_ticked")
-    assert world.dms(SUNITA)[-1].text.startswith(
-        "Please tick at least one box, then press Done. Question 4 of 6: Which would help"
+    assert words(world.dms(SUNITA)[-1]).startswith(
+        "Please tick at least one box, then press Done. *Question 4 of 6:* Which would help"
     )
 
     # Done with two ticked: the same step as typing "1, 3"; the question shows the choice.
@@ -255,10 +259,10 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
     unrefreshed = copy.deepcopy(question)  # as a client that has not refreshed still shows it
     world.sender.select(SUNITA, question, "eval_tick", ["1", "3"])
     world.click(SUNITA, question, "eval_ticked")
-    assert world.dms(SUNITA)[-1].text == (
-        "Thanks. Question 5 of 6: How many hours a month do you expect to give the scheme?"
+    assert words(world.dms(SUNITA)[-1]).splitlines()[0] == (
+        "Thanks. *Question 5 of 6:* How many hours a month do you expect to give the scheme?"
     )
-    assert world.dms(SUNITA)[-2].text.endswith("You chose: *Protected time, Networking*")
+    assert words(world.dms(SUNITA)[-2]).endswith("You chose: *Protected time, Networking*")
     # Slack sending the same press again changes nothing and says nothing more.
     replies = len(world.dms(SUNITA))
     assert world.sender.again().status == 200
@@ -274,8 +278,8 @@ def test_a_pick_several_question_is_answered_by_ticking_boxes_or_by_typing(world
     # Done pressed again on the question already answered, box 2 ticked, is refused kindly.
     world.sender.select(SUNITA, unrefreshed, "eval_tick", ["2"])
     world.click(SUNITA, unrefreshed, "eval_ticked")
-    assert world.dms(SUNITA)[-1].text.startswith(
-        "That button is from an earlier question. Please answer the latest one I sent. Question 5 of 6"
+    assert words(world.dms(SUNITA)[-1]).startswith(
+        "That button is from an earlier question. Please answer the latest one I sent. *Question 5 of 6:*"
     )
 
     # Typing still answers it: back to it, then "2 and 4".
