@@ -53,9 +53,9 @@ def answer(world: World, user: str, action: str) -> str:
 
 def automatic_notices(world: World) -> list[str]:
     return [
-        m.text
+        words(m).splitlines()[0]
         for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if m.text.startswith(":robot_face:")
+        if words(m).startswith(":robot_face:")
     ]
 
 
@@ -80,7 +80,7 @@ def test_each_is_asked_alone_one_says_not_a_good_fit_and_the_team_hears_only_of_
         "need a word: an answer about how their mentoring is going suggests it."
     ]
     grace_saw = [words(m) for m in world.dms(GRACE) + group_messages(world, GRACE, SUNITA)]
-    grace_saw += [r.text for r in world.slack.workspace.responses_to(GRACE)]
+    grace_saw += [words(r) for r in world.slack.workspace.responses_to(GRACE)]
     assert not any("Not a good fit." in seen or "suggests it" in seen for seen in grace_saw)
     console = words(world.open_home(TEAM_LEAD))
     assert "*How pairings are going*: 2 asked so far" in console
@@ -120,7 +120,7 @@ def test_an_answer_reaches_no_one_but_the_one_who_gave_it(
     with world.bot.uow() as uow:  # one word to the team, keyed by the pair and the question
         assert uow.deliveries.sent_keys_like("notice:pulse:") == {"notice:pulse:1:0"}
     partner_saw = [held(m) for m in ws.dms_to(GRACE) + group_messages(world, GRACE, SUNITA)]
-    partner_saw += [r.text for r in ws.responses_to(GRACE)]
+    partner_saw += [held(r) for r in ws.responses_to(GRACE)]
     assert not any("You answered" in seen or "suggests it" in seen for seen in partner_saw)
 
 
