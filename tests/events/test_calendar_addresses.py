@@ -12,7 +12,7 @@ from urllib.error import HTTPError
 from bot.events.feeds import file_key, file_token
 from tests.cast import SUNITA, TEAM_LEAD
 from tests.events.conftest import PUBLIC_URL
-from tests.seen import links
+from tests.seen import links, words
 from tests.world import World, uk
 
 LAUNCH = datetime(2025, 11, 13, 11, tzinfo=UTC)  # the programme file's date
@@ -39,7 +39,7 @@ def file_links(world: World, user: str, starts: str) -> list[str]:
     return [
         path.removeprefix(PUBLIC_URL)
         for m in world.dms(user)
-        if m.text.startswith(starts)
+        if words(m).startswith(starts)
         for path in links(m).values()
         if re.fullmatch(EVENT_FILE, path)
     ]
@@ -59,7 +59,7 @@ def test_an_events_file_is_served_at_its_secret_address_not_at_its_id(public_wor
     world = public_world
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    [link] = file_links(world, SUNITA, "Reminder: LMS Launch")
+    [link] = file_links(world, SUNITA, "LMS Launch is ")
     assert link == launch_file_path(world, LAUNCH)
     assert status_of(world, link) == 200
     assert status_of(world, "/calendar/events/launch.ics") == 404
@@ -71,8 +71,8 @@ def test_a_new_date_gives_the_file_a_new_address_and_the_old_one_leads_nowhere(
     world = public_world
     world.add_cohort()
     world.walk_to(uk("2025-11-06 12:00"))
-    [old] = file_links(world, SUNITA, "Reminder: LMS Launch")
+    [old] = file_links(world, SUNITA, "LMS Launch is ")
     world.command(TEAM_LEAD, "event date launch 2025-11-10 11:00-15:00")
-    [new] = file_links(world, SUNITA, "The date of LMS Launch")
+    [new] = file_links(world, SUNITA, ":calendar: *LMS Launch* has a new date.")
     assert new != old
     assert (status_of(world, new), status_of(world, old)) == (200, 404)
