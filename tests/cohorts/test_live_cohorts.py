@@ -127,7 +127,9 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
     # Sunita raises a concern, kept as 2025-26's; the team sees it and acknowledges it.
     world.command_opens_modal(SUNITA, "concern")
     world.submit_view(SUNITA, {"text": "My manager stops my meetings", "urgency": "soon"})
-    [alert] = [m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in m.text]
+    [alert] = [
+        m for m in world.slack.workspace.messages_in(TEAM_CHANNEL) if "Concern #" in words(m)
+    ]
     with SqlUnitOfWorkFactory(sessions, cohort="2025-26")() as last_year:
         [concern] = last_year.concerns.all()
     assert f"Concern #{concern.id}" in words(world.open_home(TEAM_LEAD))

@@ -18,6 +18,7 @@ from sqlalchemy import text
 from bot.scheme import SHIPPED_PROGRAMME, programme_settings
 from storage.database import make_engine
 from tests.cast import COHORT_PEOPLE, TEAM_CHANNEL
+from tests.seen import words
 from tests.world import World
 
 ROOT = Path(__file__).parent.parent.parent
@@ -71,7 +72,7 @@ def test_the_operator_sees_what_would_go_then_erases_it_and_the_team_is_told(
         "Cohorts:",
     ]
     assert re.fullmatch(rf"  2025-26: erased on \d{{4}}-\d\d-\d\d \({people} people\)", said[2])
-    told = [m.text for m in world.slack.workspace.messages_in(TEAM_CHANNEL)]
+    told = [words(m) for m in world.slack.workspace.messages_in(TEAM_CHANNEL)]
     assert (
         f"2025-26's personal data was erased as the programme file says ({people} people); its "
         "counts and results are kept." in told
