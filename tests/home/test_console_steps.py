@@ -238,7 +238,7 @@ def test_the_approver_decides_from_her_home_or_her_dm_and_both_agree(world: Worl
     _, declined = approvals(world)
     assert "You declined this request." in words(declined)
     assert not any(b["type"] == "actions" for b in declined.blocks)
-    assert world.dms(SUNITA)[-1].text.startswith("I'm sorry: your request #2")
+    assert words(world.dms(SUNITA)[-1]).startswith("I'm sorry: your request #2")
     assert requests_view.HOME_APPROVE not in actions_in(world.open_home(APPROVER))
 
 
