@@ -80,6 +80,17 @@ def texts(shown: Shown) -> list[str]:
     return _of_blocks(shown)
 
 
+def in_each_language(message: Message) -> list[str]:
+    """The words of a message written in two languages, one item a language: the messenger puts
+    a divider before the second language's words (sections, headers and contexts only, so the
+    last divider is the one between them). A message in one language gives one item."""
+    kinds = [b.get("type") for b in message.blocks]
+    if "divider" not in kinds:
+        return [words(message)]
+    last = len(kinds) - 1 - kinds[::-1].index("divider")
+    return [words(message.blocks[:last]), words(message.blocks[last + 1 :])]
+
+
 def everywhere(shown: Shown | str) -> str:
     """The notification's words (a message's `text`) and then its `words`: all that Slack reads
     out or shows anywhere, for checks that nothing anywhere carries markup. Text is itself."""

@@ -18,7 +18,17 @@ from slack_sdk.models.blocks import (
 from slack_sdk.models.views import View
 
 from localslack.workspace import Message
-from tests.seen import actions_in, buttons, everywhere, held, links, no_markup_in, texts, words
+from tests.seen import (
+    actions_in,
+    buttons,
+    everywhere,
+    held,
+    in_each_language,
+    links,
+    no_markup_in,
+    texts,
+    words,
+)
 
 BLOCKS = [
     HeaderBlock(text="Your request", block_id="request:7"),
@@ -99,3 +109,12 @@ def test_a_check_for_markup_reads_the_notification_too_and_held_reads_everything
     assert not no_markup_in(("<!channel> look", BLOCKS)), "a notification can notify"
     assert no_markup_in(("&lt;!channel&gt;", BLOCKS))
     assert "secret-value" in held(MESSAGE) and "weekly-value" in held(MESSAGE)
+
+
+def test_a_message_in_two_languages_reads_as_each_language_s_words() -> None:
+    own = {"type": "divider"}
+    welsh = [{"type": "section", "text": {"type": "mrkdwn", "text": "Helo"}}, own]
+    english = [{"type": "section", "text": {"type": "mrkdwn", "text": "Hello"}}]
+    both = Message("G1", "1.0", "UBOT", "Helo\n\nHello", [*welsh, {"type": "divider"}, *english])
+    assert in_each_language(both) == ["Helo", "Hello"], "split at the last divider"
+    assert in_each_language(Message("G1", "1.0", "UBOT", "Hello", english)) == ["Hello"]

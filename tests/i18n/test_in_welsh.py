@@ -11,7 +11,7 @@ import pytest
 from handlers.i18n import WELSH, _, in_language
 from handlers.views.home import NOT_ON_THE_SCHEME
 from tests.cast import APPROVER, CERYS, GRACE, PAIRS_CSV, SUNITA, TEAM_CHANNEL, TEAM_LEAD
-from tests.seen import words
+from tests.seen import in_each_language, words
 from tests.world import World, group_messages, last_with, restart, uk
 
 
@@ -31,13 +31,10 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
     # The pairing: both languages in the pair's group DM, Welsh first with the buttons.
     world.bot.import_pairs(PAIRS_CSV)
     [intro] = group_messages(world, GRACE, SUNITA)
-    welsh, english = intro.text.split("\n\n", 1)
-    assert welsh.startswith(
-        cy(
-            "The steering group has paired {mentor} (mentor) with {mentee} (mentee). Please each accept the pairing."
-        ).split("{")[0]
-    )
-    assert english.startswith("The steering group has paired Grace Mensah (mentor)")
+    welsh, english = in_each_language(intro)
+    assert welsh.startswith(cy("Meet your mentoring partner"))
+    assert cy("The steering group has paired you:\n{mentor}\n{mentee}").split("{")[0] in welsh
+    assert english.startswith("Meet your mentoring partner\nThe steering group has paired you:")
     accepted = world.click(
         SUNITA, last_with(group_messages(world, GRACE, SUNITA), "pair_accept"), "pair_accept"
     )
@@ -49,7 +46,7 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
     # A check-in a week on, asked in Welsh first.
     world.walk_to(uk("2025-11-18 12:00"))
     checkin = last_with(group_messages(world, GRACE, SUNITA), "checkin_yes")
-    assert checkin.text.startswith(cy("Have you met yet?"))
+    assert words(checkin).startswith(f"*{cy('Have you met yet?')}*")
 
     # The baseline evaluation, in her DM: the form's Welsh title and questions.
     invitation = last_with(world.dms(SUNITA), "eval_start")
@@ -88,13 +85,13 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
     world.submit_view(SUNITA, {"kind": "adjustment", "details": "Mae angen capsiynau arnaf."})
     world.settle(
         lambda: any(
-            "#1" in m.text
+            "#1" in words(m)
             for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-            if "adjust" in m.text.lower()
+            if "adjust" in words(m).lower()
         )
     )
     receipt = world.dms(SUNITA)[-1]
-    assert receipt.text != "" and "request" not in receipt.text.lower()
+    assert words(receipt) != "" and "request" not in words(receipt).lower()
 
 
 def test_a_newcomer_whose_slack_reads_welsh_is_answered_in_welsh_until_they_choose(
@@ -151,7 +148,7 @@ def test_anyone_in_the_workspace_chooses_welsh_and_keeps_it_across_a_restart_and
     world.command_opens_modal(SUNITA, "request accommodation launch")
     world.submit_view(SUNITA, {"kind": "accommodation", "event": "launch", "details": "A room."})
     asked = cy("Request #{number} for your approval: {who} asks for {request}").split("{")[0]
-    world.settle(lambda: any(m.text.startswith(asked) for m in world.dms(APPROVER)))
+    world.settle(lambda: any(words(m).startswith(f"*{asked}") for m in world.dms(APPROVER)))
 
     # Cerys joins the scheme: her Slack reads English, and her own choice carries over.
     world.bot.import_participants("name,email,role\nCerys Hughes,cerys@example.wales,mentee\n")
