@@ -19,6 +19,7 @@ from handlers.slack.rendering import message_view
 from handlers.slack.web import SlackWeb
 from localslack.server import LocalSlack
 from localslack.workspace import Message
+from tests.seen import words
 
 CHANNEL = "CTALLY0001"
 SINCE = datetime(2025, 11, 3, 10, tzinfo=UTC)
@@ -101,7 +102,7 @@ def test_a_later_version_edits_the_message_first_posted(
     send(messenger, 1)
     send(messenger, 2)
     [message] = shown(slack)
-    assert (message.text, message.edited) == ("Count: 2", True)
+    assert (words(message), message.edited) == ("Count: 2", True)
     assert messenger.was_sent(CHANNEL, Tally(2), "tally:1:2", since=None)
     assert [c.method for c in slack.workspace.calls].count("chat.update") == 2
 
@@ -113,7 +114,7 @@ def test_an_older_version_arriving_late_never_replaces_a_newer(
     send(messenger, 2)
     send(messenger, 1)  # a retry that was held back
     [message] = shown(slack)
-    assert message.text == "Count: 2"
+    assert words(message) == "Count: 2"
 
 
 def test_a_version_with_nothing_to_edit_is_posted_and_later_ones_edit_it(
@@ -122,4 +123,4 @@ def test_a_version_with_nothing_to_edit_is_posted_and_later_ones_edit_it(
     send(messenger, 1)  # the first was never posted (Slack refused it for good)
     send(messenger, 2)
     [message] = shown(slack)
-    assert message.text == "Count: 2"
+    assert words(message) == "Count: 2"
