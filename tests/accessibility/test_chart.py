@@ -16,6 +16,7 @@ from handlers.views import evaluations as view
 from localslack.server import LocalSlack
 from tests.accessibility.examples import MID_SCHEME, RESULTS, VALUE
 from tests.cast import SUNITA, TEAM_CHANNEL, TEAM_LEAD
+from tests.seen import words
 from tests.world import World, uk
 
 
@@ -45,7 +46,7 @@ def test_the_team_sees_the_charts_text_alternative_beside_it_and_screen_readers_
         "“How useful have the scheme's events been so far?” No answers yet."
     )
     assert chart["alt_txt"] == said, "what a screen reader reads of the image"
-    assert posted.text == f"*Mid-scheme check* so far: 3 invited, 1 started, 0 finished.\n{said}"
+    assert words(posted) == f"*Mid-scheme check* so far: 3 invited, 1 started, 0 finished.\n{said}"
 
 
 def test_the_charts_words_give_each_scores_count_by_role_with_the_forms_words_for_it() -> None:
