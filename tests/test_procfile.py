@@ -28,7 +28,7 @@ from tests.deployment import (
     programme_around,
     settled,
 )
-from tests.seen import actions_in
+from tests.seen import actions_in, words
 
 STOPS_WITHIN = 10.0  # seconds from SIGTERM, as a platform allows before it kills
 UNCAUGHT = "Traceback (most recent call last)"  # what Python prints of an error nobody handled
@@ -71,8 +71,8 @@ def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
     # Sunita answers the baseline evaluation in her DMs: the web keeps each, the clock applies it.
     settled(lambda: _with(slack, SUNITA, "Baseline evaluation"), "the baseline invitation")
     _web_is_up(web, SUNITA)
-    assert _say(slack, web, SUNITA, "start").startswith("Question 1 of")
-    assert _say(slack, web, SUNITA, "4").startswith("Thanks. Question 2 of")
+    assert _say(slack, web, SUNITA, "start").startswith("*Question 1 of")
+    assert _say(slack, web, SUNITA, "4").startswith("Thanks. *Question 2 of")
 
     # Grace, a mentor with nothing to answer, tells the team privately from her DM.
     offer = _say_message(slack, web, GRACE, "Can I talk to someone?")
@@ -83,7 +83,7 @@ def test_the_procfile_as_written_runs_the_scheme_and_stops_on_sigterm(
     alert = settled(lambda: _with(slack, TEAM_CHANNEL, "Concern #1"), "the team's alert")
 
     # The team lead acknowledges it from the console on her Home.
-    assert alert.text.startswith(":lock: Concern #1 from Grace Mensah (mentor)")
+    assert words(alert).startswith("*:lock: Concern #1 from Grace Mensah (mentor)")
     web.open_home(TEAM_LEAD)
     settled(lambda: _console_offers(slack, "console_concern_acknowledge"), "the console")
     assert web.click_home(TEAM_LEAD, "console_concern_acknowledge", "1").status == 200
@@ -127,9 +127,9 @@ def test_a_second_clock_stands_by_and_takes_over_when_the_first_is_killed(
     _web_is_up(web, SUNITA)
 
     deployment.kill("first")
-    assert _say(slack, web, SUNITA, "start").startswith("Question 1 of"), "the second works"
+    assert _say(slack, web, SUNITA, "start").startswith("*Question 1 of"), "the second works"
     assert "this is the active clock" in deployment.log("second")
-    reminders = [m for p in COHORT for m in slack.workspace.dms_to(p) if "LMS Launch" in m.text]
+    reminders = [m for p in COHORT for m in slack.workspace.dms_to(p) if "LMS Launch" in words(m)]
     assert len(reminders) == len(COHORT), "each reminded once, whichever clock was active"
 
 
@@ -151,14 +151,14 @@ def _everyone_reminded(slack: LocalSlack) -> None:
         settled(partial(_with, slack, person, "LMS Launch"), f"{person}'s reminder")
 
 
-def _with(slack: LocalSlack, channel_or_user: str, words: str) -> Message | None:
+def _with(slack: LocalSlack, channel_or_user: str, seen: str) -> Message | None:
     ws = slack.workspace
     messages = (
         ws.messages_in(channel_or_user)
         if channel_or_user.startswith("C")
         else ws.dms_to(channel_or_user)
     )
-    return next((m for m in reversed(messages) if words in (m.text or "")), None)
+    return next((m for m in reversed(messages) if seen in words(m)), None)
 
 
 def _console_offers(slack: LocalSlack, action_id: str) -> bool:
@@ -197,6 +197,7 @@ def _answer(slack: LocalSlack, user: str, text: str) -> Message:
 
     def found() -> Message | None:
         dms = slack.workspace.dms_to(user)
+        # the person's own message: plain text, no blocks
         said = max(i for i, m in enumerate(dms) if m.user == user and m.text == text)
         return next((m for m in dms[said:] if m.user == slack.workspace.bot_user), None)
 
@@ -204,11 +205,11 @@ def _answer(slack: LocalSlack, user: str, text: str) -> Message:
 
 
 def _reply_to(slack: LocalSlack, user: str, text: str) -> str:
-    return _answer(slack, user, text).text
+    return words(_answer(slack, user, text))
 
 
 def _say(slack: LocalSlack, web: SignedSender, user: str, text: str) -> str:
-    return _say_message(slack, web, user, text).text
+    return words(_say_message(slack, web, user, text))
 
 
 def test_a_clock_started_while_the_database_refuses_connections_waits_and_then_runs(
@@ -234,7 +235,7 @@ def test_a_clock_started_while_the_database_refuses_connections_waits_and_then_r
         assert web.dm(SUNITA, "start").status == 200  # kept by the web process meanwhile
         settled(lambda: "failed (OperationalError)" in deployment.log("clock"), "a failed run")
         gate.open()
-        assert _reply_to(slack, SUNITA, "start").startswith("Question 1 of")
+        assert _reply_to(slack, SUNITA, "start").startswith("*Question 1 of")
         code, _ = deployment.terminate("clock")
         assert code == 0
         assert UNCAUGHT not in deployment.log("clock")
