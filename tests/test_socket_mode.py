@@ -38,7 +38,7 @@ class Workspace:
         assert self.sender.command(user, text).status == 200
         replies = self.slack.workspace.responses_to(user)[before:]
         assert len(replies) == 1, replies
-        return replies[0].text
+        return replies[0].text  # a command's reply: its text is what is shown
 
     def say(self, user: str, text: str) -> str:
         """The person writes in her DM; returns what the bot wrote back."""
@@ -47,13 +47,13 @@ class Workspace:
         bot = self.slack.workspace.bot_user
 
         def answers() -> list[str]:
-            return [m.text for m in self.slack.workspace.dms_to(user)[before:] if m.user == bot]
+            return [words(m) for m in self.slack.workspace.dms_to(user)[before:] if m.user == bot]
 
         settle(answers, "the bot's answer")
         return answers()[0]
 
     def dms(self, user: str) -> list[str]:
-        return [m.text for m in self.slack.workspace.dms_to(user)]
+        return [words(m) for m in self.slack.workspace.dms_to(user)]
 
     def team_sees(self) -> list[str]:
         return [words(m) for m in self.slack.workspace.messages_in(TEAM_CHANNEL)]
