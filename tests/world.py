@@ -115,14 +115,15 @@ class World:
         return replies[-1].text if replies else ""
 
     def say(self, user_id: str, text: str) -> str:
-        """The person writes in their DM; returns the one thing the bot wrote back."""
+        """The person writes in their DM; returns the words of the one thing the bot wrote back
+        (tests/seen.py: its blocks where it has them)."""
         before = len(self.dms(user_id))
         assert self.sender.dm(user_id, text).status == 200
         bot = self.slack.workspace.bot_user
         self.settle(lambda: any(m.user == bot for m in self.dms(user_id)[before:]))
         replies = [m for m in self.dms(user_id)[before:] if m.user == bot]
-        assert len(replies) == 1, [m.text for m in replies]
-        return replies[0].text
+        assert len(replies) == 1, [words(m) for m in replies]
+        return words(replies[0])
 
 
 def restart(world: World, programme_path: str | None = None) -> Mentorbot:

@@ -111,8 +111,8 @@ def test_2025_26_goes_on_beside_2026_27_each_person_answered_by_their_own_cohort
     world.walk_to(uk("2026-09-01 15:00"))
     for alumnus in (SUNITA, JAMIE):
         assert texts_about(world, alumnus, "Final evaluation"), alumnus
-        assert world.say(alumnus, "start").startswith("Question 1 of")
-        assert world.say(alumnus, "5").startswith("Thanks. Question 2 of")
+        assert world.say(alumnus, "start").startswith("*Question 1 of")
+        assert world.say(alumnus, "5").startswith("Thanks. *Question 2 of")
     sessions = make_sessions(make_engine(world.bot_settings.database_url))
     with SqlUnitOfWorkFactory(sessions, cohort="2025-26")() as last_year:
         for alumnus in (SUNITA, JAMIE):

@@ -58,7 +58,7 @@ def test_a_welsh_speaking_mentee_goes_through_the_scheme_in_welsh(world: World) 
     )
     # She answers in Welsh words: a scale's label, an option, yes, two options by number.
     thanks = cy("Thanks.")
-    assert world.say(SUNITA, "Hyderus iawn").startswith(f"{thanks} Cwestiwn 2 o 6")
+    assert world.say(SUNITA, "Hyderus iawn").startswith(f"{thanks} *Cwestiwn 2 o 6:*")
     assert "1 Yn fy rôl bresennol, 2 Mewn rôl glinigol uwch" in words(world.dms(SUNITA)[-1])
     assert "Oeddech chi yn y diwrnod lansio?" in world.say(SUNITA, "rôl glinigol uwch")
     assert "Pa mor ddefnyddiol oedd y diwrnod lansio?" in world.say(SUNITA, "ie")
