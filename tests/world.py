@@ -90,7 +90,7 @@ class World:
         assert delivered.status == 200, delivered
         replies = self.slack.workspace.responses_to(user_id)[before:]
         assert len(replies) == 1, f"expected one reply to {text!r}, got {replies}"
-        return replies[0].text
+        return replies[0].text  # a command's reply is text alone: the text is what is shown
 
     def command_opens_modal(self, user_id: str, text: str) -> None:
         views = len(self.slack.workspace.views)
@@ -112,7 +112,7 @@ class World:
         delivered = self.sender.click(user_id, message, action_id)
         assert delivered.status == 200, delivered
         replies = self.slack.workspace.responses_to(user_id)[before:]
-        return replies[-1].text if replies else ""
+        return words(replies[-1]) if replies else ""
 
     def say(self, user_id: str, text: str) -> str:
         """The person writes in their DM; returns the words of the one thing the bot wrote back
