@@ -3,6 +3,10 @@ an `in` check on it cannot pass on an action id, a value or an address."""
 
 from __future__ import annotations
 
+import ast
+from collections.abc import Iterator
+from pathlib import Path
+
 from slack_sdk.models.blocks import (
     ActionsBlock,
     ButtonElement,
@@ -118,3 +122,65 @@ def test_a_message_in_two_languages_reads_as_each_language_s_words() -> None:
     both = Message("G1", "1.0", "UBOT", "Helo\n\nHello", [*welsh, {"type": "divider"}, *english])
     assert in_each_language(both) == ["Helo", "Hello"], "split at the last divider"
     assert in_each_language(Message("G1", "1.0", "UBOT", "Hello", english)) == ["Hello"]
+
+
+# Calls that give the messages Slack shows in a conversation (localslack Messages).
+_CONVERSATIONS = frozenset({"dms", "dms_to", "messages_in", "group_messages", "last_with"})
+_TESTS = Path(__file__).parent
+_NOT_TESTS_OF_THE_BOT = ("localslack", "browser")
+
+
+def _gives_messages(node: ast.expr) -> bool:
+    """A call naming one of the conversations, or an item of one (`world.dms(U)[-1]`)."""
+    if isinstance(node, ast.Subscript):
+        node = node.value
+    if not isinstance(node, ast.Call):
+        return False
+    func = node.func
+    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+    return name in _CONVERSATIONS
+
+
+def _texts_read(tree: ast.AST) -> Iterator[int]:
+    """Lines reading `.text` of a message straight from a conversation, or of a comprehension's
+    variable that runs over one: the notification's words, not what the person sees."""
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Attribute) and node.attr == "text" and _gives_messages(node.value):
+            yield node.lineno
+        if isinstance(node, ast.ListComp | ast.SetComp | ast.GeneratorExp | ast.DictComp):
+            over = {
+                g.target.id
+                for g in node.generators
+                if isinstance(g.target, ast.Name) and _gives_messages(g.iter)
+            }
+            for inner in ast.walk(node):
+                if (
+                    isinstance(inner, ast.Attribute)
+                    and inner.attr == "text"
+                    and isinstance(inner.value, ast.Name)
+                    and inner.value.id in over
+                ):
+                    yield inner.lineno
+
+
+def test_the_checker_finds_a_message_s_text_read_from_a_conversation() -> None:
+    read = ast.parse(
+        "a = world.dms(U)[-1].text\n"
+        "b = [m.text for m in world.slack.workspace.messages_in(C)]\n"
+        "c = words(world.dms(U)[-1])\n"
+        "d = [r.text for r in world.slack.workspace.responses_to(U)]\n"
+    )
+    assert list(_texts_read(read)) == [1, 2]
+
+
+def test_no_test_reads_the_notification_s_text_of_a_message_it_took_from_a_conversation() -> None:
+    """A message with blocks shows its blocks; its `text` is only the notification's words, so a
+    test reads `words(m)` (tests/seen.py), or `held(m)` where it must see all Slack holds. Only
+    reads it can be sure of are found: a message kept in a name first (`intro.text`) is not."""
+    found = [
+        f"{path.relative_to(_TESTS)}:{line}"
+        for path in sorted(_TESTS.rglob("*.py"))
+        if path.relative_to(_TESTS).parts[0] not in _NOT_TESTS_OF_THE_BOT
+        for line in _texts_read(ast.parse(path.read_text()))
+    ]
+    assert found == [], "read words(m) instead (tests/seen.py)"
