@@ -9,7 +9,8 @@ the newest live cohort they are on (anyone else, the team included: the current 
 evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
 mentors in 2026-27 still answers 2025-26's final evaluation), and for the team's steps on a
 concern or a request the cohort that holds it (the console lists every live cohort's open
-ones, so a 2025-26 mentee's concern is seen and acted on). The middleware chooses it
+ones, so a 2025-26 mentee's concern is seen and acted on); an approver is any live cohort's
+approver, and sees and decides the requests of each cohort that names them. The middleware chooses it
 (`enter`), and the services handed to the handlers are routers that go to that cohort's service
 at each call, so no handler knows there is more than one. What the public asks of the web
 process, with no person behind it (a certificate's code, a calendar file's or feed's address),
@@ -141,8 +142,37 @@ class LiveCohorts:
         for name, (steps, lists) in HELD.items():
             methods = {step: self._by_holder(name, step) for step in steps}
             methods |= {listing: self._every(name, listing) for listing in lists}
+            if name == "requests":
+                methods |= self._approvers()
             routers[name] = _Routed(self._asked(name), methods=methods)
         return replace(current, **routers)
+
+    def _approvers(self) -> dict[str, Callable[..., Any]]:
+        """Someone any live cohort's programme file names as its approver is an approver; their
+        list is that of each cohort naming them (the step itself goes to the cohort holding the
+        request, which checks them against its own file)."""
+
+        def naming(actor: str) -> list[Services]:
+            each = self.services.values()
+            return [services for services in each if services.requests.is_approver(actor)]
+
+        def is_approver(actor: str) -> bool:
+            return bool(naming(actor))
+
+        def require_approver(actor: str) -> None:
+            if not naming(actor):
+                self.asking().requests.require_approver(actor)
+
+        def for_approver(actor: str) -> list[Any]:
+            if not (cohorts := naming(actor)):
+                return list(self.asking().requests.for_approver(actor))
+            return [view for services in cohorts for view in services.requests.for_approver(actor)]
+
+        return {
+            "is_approver": is_approver,
+            "require_approver": require_approver,
+            "for_approver": for_approver,
+        }
 
     def _by_holder(self, name: str, step: str) -> Callable[..., Any]:
         """`step` on a concern or request, by the cohort that holds it."""

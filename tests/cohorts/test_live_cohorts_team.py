@@ -1,0 +1,63 @@
+"""Two cohorts live at once: the people who answer for an older one (its approver) still do so
+after the new one has started."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.cohorts.model import Cohort
+from bot.cohorts.rules import next_programme, programme_file_text
+from bot.scheme import SHIPPED_PROGRAMME, programme_settings
+from handlers.views import requests as requests_view
+from tests.cast import APPROVER, PAIRS_CSV, SUNITA
+from tests.cohorts.test_live_cohorts import last_year_with_an_alumni_event
+from tests.seen import words
+from tests.world import World, restart, uk
+
+NEW_APPROVER = "UAPPR2027"
+HOTEL = "My train from Glasgow gets in at midnight: could I stay the night before?"
+REASON = "An early train on the day is covered instead."
+
+
+def next_year_with_another_approver(folder: Path) -> Path:
+    """2026-27's file, naming someone else as the approver of accommodation."""
+    carried = next_programme(
+        programme_settings(SHIPPED_PROGRAMME), Cohort("2025-26"), Cohort("2026-27")
+    )
+    carried["approvals"]["accommodation"] |= {
+        "name": "Dr Rhian Hughes",
+        "email": "r.hughes@example.org",
+        "slack_id": NEW_APPROVER,
+    }
+    path = folder / "lms-2026-27.yaml"
+    path.write_text(programme_file_text(carried, Cohort("2025-26"), Cohort("2026-27")))
+    return path
+
+
+def test_an_older_cohorts_approver_sees_and_decides_its_requests_after_the_new_one_began(
+    world: World, tmp_path: Path
+) -> None:
+    world.slack.workspace.add_user(APPROVER, "Morgan Ellis", "m.ellis@example.org")
+    world.add_cohort()
+    world.bot.import_pairs(PAIRS_CSV)
+    world.walk_to(uk("2025-11-06 12:00"))
+    world.command_opens_modal(SUNITA, "request accommodation final-celebration")
+    world.submit_view(
+        SUNITA, {"kind": "accommodation", "event": "final-celebration", "details": HOTEL}
+    )
+    [asking] = [m for m in world.dms(APPROVER) if "for your approval" in words(m)]
+
+    world.clock.move_to(uk("2026-06-10 10:00"))
+    old, new = last_year_with_an_alumni_event(tmp_path), next_year_with_another_approver(tmp_path)
+    restart(world, f"{old}{os.pathsep}{new}")
+
+    # Only 2025-26's file names Morgan: her Home still lists its request, and she declines it.
+    assert "#1" in words(world.open_home(APPROVER))
+    # 2026-27's approver is not 2025-26's.
+    assert "Only Dr Morgan Ellis" in world.click(NEW_APPROVER, asking, requests_view.APPROVE)
+    world.click(APPROVER, asking, requests_view.DECLINE)
+    assert world.modal(APPROVER)["title"]["text"] == "Decline request #1"
+    world.submit_view(APPROVER, {"reason": REASON})
+    told = words(world.dms(SUNITA)[-1])
+    assert "was not approved by Dr Morgan Ellis" in told and REASON in told
