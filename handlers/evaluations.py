@@ -60,18 +60,27 @@ class AnswerValue(Payload):
     v: str = Field(max_length=200)
 
 
+# A cohort as the team names it, after a form's id: "2025-26".
+COHORT = r"\d{4}-\d{2}"
+
+
 class ChartPressed(Payload):
-    value: Slug  # the form's id, on the console's Chart
+    """The console's Chart: the form's id, then its cohort where several live cohorts are
+    listed ("final 2025-26")."""
+
+    value: str = Field(pattern=f"^[a-z0-9][a-z0-9-]*( {COHORT})?$", max_length=80)
 
 
 class ExportPressed(Payload):
     form: Slug
     pseudonymous: bool
+    cohort: str | None = Field(None, pattern=f"^{COHORT}$")
 
 
 class FileAsked(Payload):
     form: Slug
     file: view.File
+    cohort: str | None = None
 
 
 class DirectMessage(Payload):
@@ -225,7 +234,7 @@ def file_asked(deps: Evaluations, ack: Ack, action: dict, context: BoltContext) 
     me = acting(context)
     deps.team.require_member(me.person)
     file = _file_asked(action)
-    deps.evaluations.form(file.form)  # a form that is not the programme's is refused now
+    deps.evaluations.form(file.form, file.cohort)  # a form no cohort has is refused now
     context[SENDING] = file
     ack()
 
@@ -234,31 +243,35 @@ def send_file(deps: Evaluations, client: WebClient, context: BoltContext) -> Non
     if SENDING not in context:
         return  # refused, and told so
     me, file, channel = acting(context), context[SENDING], deps.team.channel
-    said = view.file_said(file.form, view.ON_ITS_WAY[file.file], channel)
+    said = view.file_said(file.form, view.ON_ITS_WAY[file.file], channel, file.cohort)
     deps.home.publish(client, me.person, me.now, said)
-    said = view.file_not_sent(file.form)
+    said = view.file_not_sent(file.form, cohort=file.cohort)
     try:
         if file.file == "chart":
-            sent = deps.evaluations.post_results(me.person, file.form, me.now)
+            sent = deps.evaluations.post_results(me.person, file.form, me.now, file.cohort)
         else:
             pseudonymous = file.file == "pseudonymous"
-            sent = deps.evaluations.send_export(me.person, file.form, pseudonymous, me.now)
+            sent = deps.evaluations.send_export(
+                me.person, file.form, pseudonymous, me.now, file.cohort
+            )
         words = view.ARRIVED[file.file] if sent else view.DELAYED[file.file]
-        said = view.file_said(file.form, words, channel)
+        said = view.file_said(file.form, words, channel, file.cohort)
     except UserError as error:
-        said = view.file_not_sent(file.form, user_error(error))
+        said = view.file_not_sent(file.form, user_error(error), file.cohort)
     finally:
         deps.home.publish(client, me.person, me.now, said)
 
 
 def _file_asked(action: dict[str, Any]) -> FileAsked:
     if action.get("action_id") == view.CHART:
-        return FileAsked(form=parse(ChartPressed, action).value, file="chart")
+        form, _, cohort = parse(ChartPressed, action).value.partition(" ")
+        return FileAsked(form=form, file="chart", cohort=cohort or None)
     try:
         pressed = parse(ExportPressed, json.loads(str(action.get("value") or "")))
     except ValueError:
         pressed = parse(ExportPressed, None)
-    return FileAsked(form=pressed.form, file="pseudonymous" if pressed.pseudonymous else "named")
+    file: view.File = "pseudonymous" if pressed.pseudonymous else "named"
+    return FileAsked(form=pressed.form, file=file, cohort=pressed.cohort)
 
 
 LISTENERS: list[Listen[Evaluations]] = [
@@ -280,14 +293,15 @@ def status(deps: Evaluations, _: TeamEvaluations, call: CommandCall) -> str:
 
 
 def export(deps: Evaluations, command: TeamExport, call: CommandCall) -> str:
-    me = call.acting
-    deps.evaluations.send_export(me.person, command.form_id, command.pseudonymous, me.now)
-    return view.exported_reply(command.form_id)
+    me, form, cohort = call.acting, command.form_id, command.cohort
+    deps.evaluations.send_export(me.person, form, command.pseudonymous, me.now, cohort)
+    return view.exported_reply(form, cohort, deps.evaluations.cohorts_with(form))
 
 
 def chart(deps: Evaluations, command: TeamChart, call: CommandCall) -> str:
-    deps.evaluations.post_results(call.acting.person, command.form_id, call.acting.now)
-    return view.charted_reply(command.form_id)
+    me, form, cohort = call.acting, command.form_id, command.cohort
+    deps.evaluations.post_results(me.person, form, me.now, cohort)
+    return view.charted_reply(form, cohort, deps.evaluations.cohorts_with(form))
 
 
 # Its commands: what each reads as (GRAMMAR, composed into /mentoring by handlers/features.py),
@@ -303,24 +317,40 @@ class TeamEvaluations:
 class TeamExport:
     form_id: str
     pseudonymous: bool
+    cohort: str | None = None  # the live cohort named; none: the newest with the form
 
 
 @dataclass(frozen=True)
 class TeamChart:
     form_id: str
+    cohort: str | None = None
+
+
+def _cohort(words: list[str]) -> tuple[list[str], str | None]:
+    """The words before a cohort named last ("2025-26"), and that cohort."""
+    if len(words) > 1 and re.fullmatch(COHORT, words[-1]):
+        return words[:-1], words[-1]
+    return words, None
 
 
 def _export(words: list[str], _: list[str]) -> TeamExport:
-    """`team export FORM [pseudonymous]`."""
+    """`team export FORM [pseudonymous] [COHORT]`."""
+    words, cohort = _cohort(words)
     if len(words) in (1, 2) and words[1:] in ([], ["pseudonymous"]):
-        return TeamExport(words[0], pseudonymous=len(words) == 2)
+        return TeamExport(words[0], pseudonymous=len(words) == 2, cohort=cohort)
     raise NotUnderstood("team-export")
+
+
+def _chart(words: list[str], _: list[str]) -> TeamChart | None:
+    """`team chart FORM [COHORT]`."""
+    words, cohort = _cohort(words)
+    return TeamChart(words[0], cohort) if len(words) == 1 else None
 
 
 GRAMMAR: Grammar = {
     ("team", "evaluations"): alone(TeamEvaluations()),
     ("team", "export"): _export,
-    ("team", "chart"): lambda words, _: TeamChart(words[0]) if len(words) == 1 else None,
+    ("team", "chart"): _chart,
 }
 
 

@@ -9,7 +9,9 @@ the newest live cohort they are on (anyone else, the team included: the current 
 evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
 mentors in 2026-27 still answers 2025-26's final evaluation), and for the team's steps on a
 concern or a request the cohort that holds it (the console lists every live cohort's open
-ones, so a 2025-26 mentee's concern is seen and acted on); an approver is any live cohort's
+ones, so a 2025-26 mentee's concern is seen and acted on); the team's results and exports of a
+form by the cohort named, else the newest with the form (the console lists each cohort's forms);
+an approver is any live cohort's
 approver, and sees and decides the requests of each cohort that names them. The middleware chooses it
 (`enter`), and the services handed to the handlers are routers that go to that cohort's service
 at each call, so no handler knows there is more than one. What the public asks of the web
@@ -27,6 +29,7 @@ from pathlib import Path
 from typing import Any, cast
 
 from bot.cohorts.model import Cohort
+from bot.evaluations.errors import UnknownForm
 from bot.evaluations.service import EvaluationsService
 from bot.ports import UnitOfWorkFactory
 from bot.scheme import Programme, ProgrammeError, load_programme
@@ -131,7 +134,7 @@ class LiveCohorts:
             for f in fields(Services)
             if f.name not in SHARED
         }
-        routers["evaluations"] = _Routed(self._evaluations_asked)
+        routers["evaluations"] = _Routed(self._evaluations_asked, methods=self._team_forms())
         routers["certificates"] = _Routed(
             self._asked("certificates"), first_found=self._each(lambda s: s.certificates)
         )
@@ -146,6 +149,38 @@ class LiveCohorts:
                 methods |= self._approvers()
             routers[name] = _Routed(self._asked(name), methods=methods)
         return replace(current, **routers)
+
+    def _team_forms(self) -> dict[str, Callable[..., Any]]:
+        """The team's results and exports of a form: the named cohort's, else the newest live
+        cohort's with the form; the console's and `team evaluations`' forms, every cohort's."""
+
+        def having(form_id: str, cohort: str | None) -> EvaluationsService:
+            if cohort is not None and cohort not in self.services:
+                known = {f.id: None for s in self.services.values() for f in _forms(s)}
+                raise UnknownForm(form_id, tuple(known), cohort)
+            for name, services in self.services.items():
+                if cohort in (None, name) and services.evaluations.cohorts_with(form_id):
+                    return services.evaluations
+            return self.services[cohort or self.current].evaluations
+
+        def form(form_id: str, cohort: str | None = None) -> Any:
+            return having(form_id, cohort).form(form_id, cohort)
+
+        def post_results(actor: str, form_id: str, now: datetime, cohort: str | None = None) -> Any:
+            return having(form_id, cohort).post_results(actor, form_id, now, cohort)
+
+        def send_export(
+            actor: str, form_id: str, pseudonymous: bool, now: datetime, cohort: str | None = None
+        ) -> Any:
+            return having(form_id, cohort).send_export(actor, form_id, pseudonymous, now, cohort)
+
+        return {
+            "form": form,
+            "post_results": post_results,
+            "send_export": send_export,
+            "cohorts_with": self._every("evaluations", "cohorts_with"),
+            "status": self._every("evaluations", "status"),
+        }
 
     def _approvers(self) -> dict[str, Callable[..., Any]]:
         """Someone any live cohort's programme file names as its approver is an approver; their
@@ -213,6 +248,10 @@ class LiveCohorts:
 
     def with_services(self, services: dict[str, Services]) -> LiveCohorts:
         return LiveCohorts(services, self._units)
+
+
+def _forms(services: Services) -> list[Any]:
+    return list(services.programme.evaluations.forms)
 
 
 class _Routed:

@@ -21,9 +21,9 @@ class InvalidAnswer(Exception):
 class UnknownForm(UserError):
     """A form id (from a team command, the CLI or an old button) the programme does not have."""
 
-    def __init__(self, form_id: str, known: tuple[str, ...]):
+    def __init__(self, form_id: str, known: tuple[str, ...], cohort: str | None = None):
         super().__init__(form_id)
-        self.form_id, self.known = form_id, known
+        self.form_id, self.known, self.cohort = form_id, known, cohort
 
 
 class NotYourQuestion(UserError):

@@ -111,6 +111,7 @@ class AnswersExport(FileNotice):
     pseudonymous: bool
     rows: tuple[AnswerRow, ...]
     made_at: datetime
+    cohort: str = FIRST_COHORT  # two live cohorts' exports of one form are two files
 
     kind: ClassVar[str] = "eval-export"
 
@@ -128,7 +129,8 @@ class AnswersExport(FileNotice):
 
     @property
     def key(self) -> str:
-        return f"eval-export:{self.form.id}:{self.naming}:{self.made_at:%Y%m%dT%H%M%S}"
+        made = f"{self.made_at:%Y%m%dT%H%M%S}"
+        return f"eval-export:{self.form.id}:{self.cohort}:{self.naming}:{made}"
 
 
 @dataclass(frozen=True)
@@ -163,7 +165,7 @@ class ResultsForTeam(FileNotice):
         """Once when the form closes; each time the team asks before then."""
         if self.closed:
             return closed_results_key(self.form.id, self.cohort)
-        return f"eval-results:{self.form.id}:{self.made_at:%Y%m%dT%H%M%S}"
+        return f"eval-results:{self.form.id}:{self.cohort}:{self.made_at:%Y%m%dT%H%M%S}"
 
     @property
     def filename(self) -> str:

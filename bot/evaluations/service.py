@@ -111,10 +111,15 @@ class EvaluationsService:
         self._calendar = calendar
         self._on_change = on_change
 
-    def form(self, form_id: str) -> Form:
-        if form_id not in self._forms:
-            raise UnknownForm(form_id, tuple(self._forms))
+    def form(self, form_id: str, cohort: str | None = None) -> Form:
+        """`cohort`: the one the team named (UnknownForm where it is not this one's)."""
+        if form_id not in self._forms or cohort not in (None, self._programme.cohort):
+            raise UnknownForm(form_id, tuple(self._forms), cohort)
         return self._forms[form_id]
+
+    def cohorts_with(self, form_id: str) -> list[str]:
+        """The cohorts with the form (this one's, if it has it; every live one's when routed)."""
+        return [self._programme.cohort] if form_id in self._forms else []
 
     # The timeline ------------------------------------------------------------------------------
 
@@ -405,11 +410,13 @@ class EvaluationsService:
         with self._uow() as uow:
             return [self._results(uow, f, now, closed=False) for f in self._forms.values()]
 
-    def post_results(self, actor: str, form_id: str, now: datetime) -> bool:
+    def post_results(
+        self, actor: str, form_id: str, now: datetime, cohort: str | None = None
+    ) -> bool:
         """The form's counts so far, kept in the transaction that read them, then sent: True
         when Slack took them now (otherwise the outbox keeps trying)."""
         self._team.require_member(actor)
-        form = self.form(form_id)
+        form = self.form(form_id, cohort)
         with self._uow() as uow:
             told = self._results(uow, form, now, closed=False).to(self._team.channel)
             uow.deliveries.add([told], now)
@@ -438,12 +445,20 @@ class EvaluationsService:
             if question.id in record.progress.answers
         )
 
-    def send_export(self, actor: str, form_id: str, pseudonymous: bool, now: datetime) -> bool:
+    def send_export(
+        self,
+        actor: str,
+        form_id: str,
+        pseudonymous: bool,
+        now: datetime,
+        cohort: str | None = None,
+    ) -> bool:
         """The answers as a CSV file to the team's channel: True when Slack took it now
         (otherwise the outbox keeps trying)."""
         self._team.require_member(actor)
+        self.form(form_id, cohort)
         rows = self.answer_rows(form_id, pseudonymous)
-        file = AnswersExport(self.form(form_id), pseudonymous, rows, now)
+        file = AnswersExport(self.form(form_id), pseudonymous, rows, now, self._programme.cohort)
         told = file.to(self._team.channel)
         with self._uow() as uow:
             uow.deliveries.add([told], now)

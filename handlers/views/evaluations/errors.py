@@ -12,6 +12,11 @@ from handlers.views.mrkdwn import escape
 
 @error_words(UnknownForm)
 def unknown_form(error: UnknownForm) -> str:
+    if error.cohort is not None:
+        words = _("No live cohort {cohort} has an evaluation called `{form}`. Forms: {forms}.")
+        return words.format(
+            cohort=escape(error.cohort), form=escape(error.form_id), forms=", ".join(error.known)
+        )
     return _("There is no evaluation called `{form}`. They are: {forms}.").format(
         form=escape(error.form_id), forms=", ".join(error.known)
     )

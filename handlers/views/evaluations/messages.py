@@ -124,6 +124,7 @@ def results_summary(results: ResultsForTeam) -> str:
 
 def status_message(forms: list[ResultsForTeam], programme: Programme, now: datetime) -> str:
     lines = [_("*Evaluations*")]
+    several = len({r.cohort for r in forms}) > 1
     for r in forms:
         when = (
             _("not open yet")
@@ -142,7 +143,7 @@ def status_message(forms: list[ResultsForTeam], programme: Programme, now: datet
             started=r.started,
             finished=r.finished,
         )
-        lines.append(f"• {counts}")
+        lines.append(f"• {counts} · {cohort_named(r.cohort)}" if several else f"• {counts}")
     lines.append(
         _(
             "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; "
@@ -191,9 +192,35 @@ def settled(message: dict, chosen: str) -> str:
     return f"{question}\n" + _("You chose: *{choice}*").format(choice=escape(chosen))
 
 
-def exported_reply(form_id: str) -> str:
-    return _("Done: the {form} answers are in the team channel as a CSV file.").format(form=form_id)
+def exported_reply(
+    form_id: str, cohort: str | None = None, cohorts: list[str] | None = None
+) -> str:
+    done = _("Done: the {form} answers are in the team channel as a CSV file.")
+    return done.format(form=form_id) + _which_cohort(f"export {form_id}", cohort, cohorts or [])
 
 
-def charted_reply(form_id: str) -> str:
-    return _("Done: the {form} chart is in the team channel.").format(form=form_id)
+def charted_reply(form_id: str, cohort: str | None = None, cohorts: list[str] | None = None) -> str:
+    done = _("Done: the {form} chart is in the team channel.").format(form=form_id)
+    return done + _which_cohort(f"chart {form_id}", cohort, cohorts or [])
+
+
+def _which_cohort(command: str, cohort: str | None, cohorts: list[str]) -> str:
+    """Where several live cohorts have the form: whose it was (the one named, else the newest
+    with it), and how to ask for each other's."""
+    if len(cohorts) < 2:
+        return ""
+    shown = cohort or cohorts[0]
+    lines = [_("It is cohort {cohort}'s.").format(cohort=shown)]
+    lines += [
+        _("For cohort {cohort}'s, type `/mentoring team {command} {cohort}`.").format(
+            cohort=other, command=command
+        )
+        for other in cohorts
+        if other != shown
+    ]
+    return "\n" + "\n".join(lines)
+
+
+def cohort_named(cohort: str) -> str:
+    """A form's cohort, beside it where the team sees several live cohorts' forms."""
+    return _("cohort {cohort}").format(cohort=cohort)
