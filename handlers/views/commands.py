@@ -140,8 +140,10 @@ TEAM_USAGE = (
     ),
     N_("• `/mentoring team who EVENT`: who is coming to an event"),
     N_("• `/mentoring team evaluations`: each evaluation's invited, started and finished counts"),
-    N_("• `/mentoring team export FORM [pseudonymous]`: the answers as a CSV file, here"),
-    N_("• `/mentoring team chart FORM`: a chart of the scale questions' answers by role, here"),
+    N_("• `/mentoring team export FORM [pseudonymous] [COHORT]`: the answers as a CSV file, here"),
+    N_(
+        "• `/mentoring team chart FORM [COHORT]`: a chart of the scale questions' answers by role, here"
+    ),
     N_(
         "• `/mentoring team report`: the cohort's outcomes report for the steering group, to "
         "the team's channel as a PDF and a CSV"

@@ -146,8 +146,8 @@ def status_message(forms: list[ResultsForTeam], programme: Programme, now: datet
         lines.append(f"• {counts} · {cohort_named(r.cohort)}" if several else f"• {counts}")
     lines.append(
         _(
-            "`/mentoring team export FORM [pseudonymous]` sends the answers here as a CSV file; "
-            "`/mentoring team chart FORM` the chart."
+            "`/mentoring team export FORM [pseudonymous] [COHORT]` sends the answers here as a "
+            "CSV file; `/mentoring team chart FORM [COHORT]` the chart."
         )
     )
     return "\n".join(lines)
