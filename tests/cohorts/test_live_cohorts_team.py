@@ -62,6 +62,10 @@ def test_an_older_cohorts_approver_sees_and_decides_its_requests_after_the_new_o
     world.submit_view(APPROVER, {"reason": REASON})
     told = words(world.dms(SUNITA)[-1])
     assert "was not approved by Dr Morgan Ellis" in told and REASON in told
+    # 2026-27's forms are still to confirm: `final` is only 2025-26's, so it is that one's.
+    assert world.command(TEAM_LEAD, "team chart final") == (
+        "Done: the final chart is in the team channel."
+    )
 
 
 def next_year_with_its_forms_confirmed(folder: Path) -> Path:
