@@ -55,6 +55,33 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     return (os.cpu_count() or 1) + 1
 
 
+# The longest tests, each a process or many requests: run first, so the workers share out the
+# short ones at the end, not wait for one long test on one worker (xdist gives each worker a run
+# of the collected tests, then the others take the rest of its run from the end). A test missing
+# here costs only time.
+LONGEST_FIRST = (
+    "tests/test_procfile.py",
+    "tests/handlers/test_every_listener_refuses_crafted_payloads.py",
+    "tests/test_demo.py",
+    "tests/bench/test_benchmarks.py",
+    "tests/cohorts/test_retention_command.py",
+    "tests/outcomes/test_command.py",
+    "tests/outbox/test_crash.py",
+    "tests/test_two_clocks.py",
+    "tests/test_doctor.py",
+    "tests/browser/",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    def rank(item: pytest.Item) -> int:
+        path = item.nodeid.split("::")[0]
+        found = (n for n, long in enumerate(LONGEST_FIRST) if path.startswith(long))
+        return next(found, len(LONGEST_FIRST))
+
+    items.sort(key=rank)  # stable: each file keeps its own order
+
+
 def pytest_collection_finish(session: pytest.Session) -> None:
     """What is loaded by now (the code, the tests, their modules' data) lives until the end:
     frozen, the collector no longer walks it, and it collects a tenth as often (half of its
