@@ -12,7 +12,7 @@ from bot.participants.model import Participant, Role
 from bot.participants.notices import HeldAbout, HeldPair, HeldRequest, MyDataFile, MyDataSummary
 from bot.pulse.model import Kind as QuestionKind
 from bot.pulse.model import Question
-from bot.reflections.model import Reflection
+from bot.reflections.model import CLOSURE_PARTS, ClosurePart, Reflection
 from bot.scheme import NATIONS, Nation
 from handlers.i18n import LANGUAGES, N_, _, day, language, on_day
 from handlers.slack.rendering import SharedFile, file_view
@@ -209,12 +209,8 @@ def _your_reflections(reflections: tuple[Reflection, ...]) -> list[str]:
             lines.append(_("- At the close, written {day}:").format(day=day(r.written_at.date())))
             lines += [
                 _(CLOSURE_PART_WORDS[part]).format(words=words)
-                for part, words in (
-                    ("achieved", r.achieved),
-                    ("learned", r.learned),
-                    ("next_steps", r.next_steps),
-                )
-                if words
+                for part in CLOSURE_PARTS
+                if (words := r.closure.part(part))
             ]
         else:
             met_on = r.met_on or r.written_at.date()
@@ -227,7 +223,7 @@ def _your_reflections(reflections: tuple[Reflection, ...]) -> list[str]:
 
 
 # Each part of the closure's reflection, as the summary lists it under its day
-CLOSURE_PART_WORDS = {
+CLOSURE_PART_WORDS: dict[ClosurePart, str] = {
     "achieved": N_("  What you achieved: {words}"),
     "learned": N_("  What you learned: {words}"),
     "next_steps": N_("  What next in your career: {words}"),
