@@ -16,7 +16,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
@@ -71,26 +71,33 @@ def upgrade_schema(engine: Engine) -> None:
     config = _migrations()
     with _MIGRATING, _between_processes(engine), engine.connect() as connection:
         sqlite = connection.dialect.name == "sqlite"
-        if sqlite:
-            # SQLite changes a table's constraints by rebuilding it, dropping the old one, which
-            # the rows pointing at it would refuse: their keys are checked once all is applied.
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-        try:
-            with connection.begin():
-                if not sqlite:
-                    # Held until this transaction ends: the other process waits for all of it.
-                    connection.execute(
-                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
-                    )
-                config.attributes["connection"] = connection
-                command.upgrade(config, "head")
-                if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
-                    raise RuntimeError("the upgrade left a row pointing at nothing; undone")
-        finally:
-            if sqlite:
-                connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-                connection.commit()
+        with tables_rebuildable(connection), connection.begin():
+            if not sqlite:
+                # Held until this transaction ends: the other process waits for all of it.
+                connection.execute(
+                    text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK_KEY}
+                )
+            config.attributes["connection"] = connection
+            command.upgrade(config, "head")
+            if sqlite and connection.exec_driver_sql("PRAGMA foreign_key_check").first():
+                raise RuntimeError("the upgrade left a row pointing at nothing; undone")
+
+
+@contextmanager
+def tables_rebuildable(connection: Connection) -> Iterator[None]:
+    """For migrating: SQLite changes a table's constraints by rebuilding it, dropping the old
+    one, which the rows pointing at it would refuse, so its foreign keys are off meanwhile (the
+    caller checks the keys once all is applied). Other databases need nothing."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    connection.commit()
+    try:
+        yield
+    finally:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        connection.commit()
 
 
 def schema_at_head(engine: Engine) -> bool:

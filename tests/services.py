@@ -38,7 +38,13 @@ from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.sender import Sender
-from storage.database import MIGRATIONS, make_engine, make_sessions, upgrade_schema
+from storage.database import (
+    MIGRATIONS,
+    make_engine,
+    make_sessions,
+    tables_rebuildable,
+    upgrade_schema,
+)
 from storage.unit_of_work import SqlUnitOfWorkFactory
 from tests.cast import (  # noqa: F401  (service tests take the cast from here)
     COHORT_CSV,
@@ -300,19 +306,11 @@ def scheme_with_cohort() -> Iterator[Scheme]:
 @contextmanager
 def migrating(engine: Engine, direction: str, revision: str) -> Iterator[Connection]:
     """Migrates up or down (`direction`: "upgrade", "downgrade") to `revision` as
-    storage.database.upgrade_schema does, on SQLite with foreign keys off while a table is rebuilt,
-    and gives the connection, still in the migration's transaction, to put rows in as stored then."""
+    storage.database.upgrade_schema does (`tables_rebuildable`), and gives the connection, still
+    in the migration's transaction, to put rows in as stored then."""
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
-    with engine.connect() as connection:
-        sqlite = connection.dialect.name == "sqlite"
-        if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
-            connection.commit()
-        with connection.begin():
-            config.attributes["connection"] = connection
-            getattr(command, direction)(config, revision)
-            yield connection
-        if sqlite:
-            connection.exec_driver_sql("PRAGMA foreign_keys=ON")
-            connection.commit()
+    with engine.connect() as connection, tables_rebuildable(connection), connection.begin():
+        config.attributes["connection"] = connection
+        getattr(command, direction)(config, revision)
+        yield connection
