@@ -271,6 +271,7 @@ class Reminders(_Strict):
 
 Stage = Literal["preparing", "negotiation", "enabling_growth", "coming_to_closure"]
 STAGES: tuple[Stage, ...] = ("preparing", "negotiation", "enabling_growth", "coming_to_closure")
+MOST_MENTEES = 3  # a mentor has one to three mentees at once; a mentee has one mentor
 
 
 class WorkingHours(_Strict):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
@@ -16,9 +16,10 @@ from slack_sdk import WebClient
 from bot.goals.model import Boundaries, GoalDraft, Progress
 from bot.goals.rules import CONFIDENCE, MAX_GOALS
 from bot.goals.service import GoalsService
+from bot.pairs.model import PairChoice
 from bot.scheme import Programme
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import Grammar, alone
+from handlers.grammar import Grammar, naming_partner
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, BadPayload, Payload, RowId, acting, open_modal, parse
@@ -38,6 +39,23 @@ class BoundariesForm(Payload):
     availability: str = ""
     topics: str = ""
     contact: str = ""
+
+
+class GoalsPressed(Payload):
+    """The form's button: on a message, "edit" in one sent before a mentor could have several
+    mentees (their only pair's), the pair's id since; on the Home, the pair's id."""
+
+    value: RowId | Literal["edit"] = "edit"
+
+    @property
+    def which(self) -> PairChoice:
+        return PairChoice(self.value if isinstance(self.value, int) else None)
+
+
+class GoalsOrigin(Payload):
+    """The form's metadata: whose pair (none in a form opened before it was written there)."""
+
+    pair: RowId | None = None
 
 
 class ProgressPressed(Payload):
@@ -63,10 +81,11 @@ def register(app: App, commands: Commands, deps: Goals) -> None:
     commands.answer(deps, COMMANDS)
 
 
-def set_goals(deps: Goals, ack: Ack, client: WebClient, context: BoltContext) -> None:
+def set_goals(deps: Goals, ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
     ack()
     me = acting(context)
-    open_modal(client, me, view.goals_modal(deps.goals.to_edit(me.person)))
+    which = parse(GoalsPressed, action).which
+    open_modal(client, me, view.goals_modal(deps.goals.to_edit(me.person, which)))
 
 
 def save_goals(deps: Goals, ack: Ack, context: BoltContext) -> None:
@@ -74,10 +93,13 @@ def save_goals(deps: Goals, ack: Ack, context: BoltContext) -> None:
     ack(response_action="update", view=view.goals_saved_modal())
 
 
-def set_goals_on_home(deps: Goals, ack: Ack, client: WebClient, context: BoltContext) -> None:
+def set_goals_on_home(
+    deps: Goals, ack: Ack, action: dict, client: WebClient, context: BoltContext
+) -> None:
     ack()
     me = acting(context)
-    modal = view.goals_modal(deps.goals.to_edit(me.person), view.HOME_GOALS_MODAL)
+    which = parse(GoalsPressed, action).which
+    modal = view.goals_modal(deps.goals.to_edit(me.person, which), view.HOME_GOALS_MODAL)
     open_modal(client, me, modal)
 
 
@@ -105,7 +127,8 @@ def _save_form(goals: GoalsService, me: Acting) -> None:
     rows = [_row(me.values, place) for place in range(1, MAX_GOALS + 1)]
     bounds = parse(BoundariesForm, me.values)
     boundaries = Boundaries(bounds.availability, bounds.topics, bounds.contact)
-    goals.save(me.person, rows, boundaries, me.now)
+    which = PairChoice(parse(GoalsOrigin, me.metadata or {}).pair)
+    goals.save(me.person, rows, boundaries, me.now, which)
 
 
 def _row(values: dict[str, str], place: int) -> GoalDraft | None:
@@ -134,21 +157,23 @@ LISTENERS: list[Listen[Goals]] = [
 
 @dataclass(frozen=True)
 class ShowGoals:
-    pass
+    partner: str | None = None  # for a mentor with several mentees: `goals @Sam`
 
 
-def show_goals(deps: Goals, _: ShowGoals, call: CommandCall) -> str | None:
-    mine = deps.goals.mine(call.acting.person)
+def show_goals(deps: Goals, command: ShowGoals, call: CommandCall) -> str | None:
+    mine = deps.goals.mine(call.acting.person, PairChoice(partner=command.partner))
     if not mine.editable:
         return view.goals_message(mine, deps.programme.zone)
     open_modal(call.client, call.acting, view.goals_modal(mine))
     return None
 
 
-GRAMMAR: Grammar = {
-    ("goals",): alone(ShowGoals()),
-    ("agreement",): alone(ShowGoals()),
-}
+def _goals(words: list[str], typed: list[str]) -> ShowGoals | None:
+    partner, rest, _ = naming_partner(words, typed)
+    return None if rest else ShowGoals(partner)
+
+
+GRAMMAR: Grammar = {("goals",): _goals, ("agreement",): _goals}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Goals]]] = [(ShowGoals, show_goals)]

@@ -84,6 +84,14 @@ def member(typed: list[str], hint: str) -> str:
     return person
 
 
+def naming_partner(words: list[str], typed: list[str]) -> tuple[str | None, list[str], list[str]]:
+    """A command about a pair may begin with the partner it is about (`met @Sam …`, for a mentor
+    with several mentees): their Slack id (None: not named), and the words after, lower-cased
+    and as typed."""
+    partner = mention(typed[0]) if typed else None
+    return (partner, words[1:], typed[1:]) if partner else (None, words, typed)
+
+
 def alone(command: object) -> Parse:
     """A command of its first words only, such as `events`: with more words, it is not that."""
     return lambda words, _: None if words else command

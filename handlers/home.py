@@ -28,7 +28,8 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.service import EventsService
 from bot.goals.service import GoalsService
 from bot.pairs.checkins import CheckInsService
-from bot.pairs.service import PairingService
+from bot.pairs.model import PairChoice
+from bot.pairs.service import PairingService, PairView
 from bot.participants.service import ParticipantsService
 from bot.reflections.service import ReflectionsService
 from bot.requests.service import RequestsService
@@ -37,7 +38,7 @@ from handlers.i18n import language
 from handlers.listeners import Listen, listen
 from handlers.middleware import acting
 from handlers.views import home as view
-from handlers.views.hub import Mine, Said
+from handlers.views.hub import Mine, MyPair, Said
 
 log = logging.getLogger(__name__)
 
@@ -76,11 +77,9 @@ class Home:
             log.warning("home not published: %s", error.response.get("error"))
 
     def _mine(self, person: str, now: datetime, on_team: bool) -> Mine:
-        pair = _or_none(lambda: self.pairing.my_pair(person))
         return Mine(
             calendar=_or_none(lambda: self.events.my_events(person, now)),
-            pair=pair,
-            next_check_in=self.checkins.next_check_in(pair.pair.id, now) if pair else None,
+            pairs=tuple(self._pair(person, view, now) for view in self._pairs(person)),
             forms=self.evaluations.my_forms(person, now),
             public_url=self.events.public_url,
             nation=self._nation(person),
@@ -91,8 +90,18 @@ class Home:
             application=self.applications.mine(person, now),
             certificate=_or_none(lambda: self.certificates.mine(person, now)),
             cpd=self.cpd.has_record(person, now),
-            goals=_or_none(lambda: self.goals.mine(person)),
-            reflections=_or_none(lambda: self.reflections.mine(person, now)),
+        )
+
+    def _pairs(self, person: str) -> list[PairView]:
+        return _or_none(lambda: self.pairing.my_pairs(person)) or []
+
+    def _pair(self, person: str, view: PairView, now: datetime) -> MyPair:
+        which = PairChoice(view.pair.id)
+        return MyPair(
+            view,
+            next_check_in=self.checkins.next_check_in(view.pair.id, now),
+            goals=_or_none(lambda: self.goals.mine(person, which)),
+            reflections=_or_none(lambda: self.reflections.mine(person, now, which)),
         )
 
     def _nation(self, person: str) -> Nation | None:

@@ -12,15 +12,17 @@ from typing import Annotated
 from pydantic import Field
 from slack_bolt import Ack, App, BoltContext, Respond
 from slack_sdk import WebClient
+from slack_sdk.models.views import View
 
+from bot.errors import UserError
 from bot.pairs.checkins import CheckInsService
-from bot.pairs.model import Meeting
+from bot.pairs.model import Meeting, PairChoice
 from bot.pairs.rules import MAX_MEETING_MINUTES
 from bot.pairs.service import PairingService
 from bot.scheme import Stage
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import Grammar, NotUnderstood, alone, member, mention
+from handlers.grammar import Grammar, NotUnderstood, alone, member, mention, naming_partner
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import (
@@ -42,6 +44,17 @@ HOME_MEETING_MODAL = "home_meeting_modal"
 
 class IdPressed(Payload):
     value: Id  # a pair's or a check-in's id
+
+
+class MeetingOrigin(Payload):
+    """The meeting form's metadata: the pair what opened it named (none: the person's own, or
+    chosen on the form)."""
+
+    pair: RowId | None = None
+
+
+class MaybeIdPressed(Payload):
+    value: RowId | None = None  # none on a Home drawn before a mentor could have several mentees
 
 
 class StageChosen(Payload):
@@ -69,6 +82,7 @@ class PausePairForm(Payload):
 
 
 class MeetingForm(Payload):
+    pair: RowId | None = None  # chosen, by a mentor with several mentees, where nothing named it
     met_on: date
     minutes: Annotated[int, Field(ge=1, le=MAX_MEETING_MINUTES)]
     topics: str = ""
@@ -111,12 +125,26 @@ def _move_to_chosen_stage(pairing: PairingService, action: dict, me: Acting) -> 
     chosen = parse(MenuChoice, action).selected_option.value
     pair_id, _, stage = chosen.partition(":")
     moved = parse(StageChosen, {"pair_id": pair_id, "stage": stage})
-    pairing.move_stage(me.person, moved.stage, me.now, pair_id=moved.pair_id)
+    pairing.move_stage(me.person, moved.stage, me.now, PairChoice(moved.pair_id))
 
 
 def _log_meeting_form(checkins: CheckInsService, me: Acting) -> Meeting:
     form = parse(MeetingForm, me.values)
-    return checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now)
+    which = PairChoice(parse(MeetingOrigin, me.metadata or {}).pair or form.pair)
+    return checkins.log_meeting(me.person, form.met_on, form.minutes, form.topics, me.now, which)
+
+
+def _meeting_modal(deps: Pairs, me: Acting, callback_id: str, pair_id: int | None) -> View:
+    """The meeting form, for the pair pressed; or, for a mentor with several mentees, asking
+    which."""
+    partners: list[tuple[int, str]] = []
+    if pair_id is None:
+        try:
+            mine = deps.pairing.my_pairs(me.person)
+        except UserError:  # not in a pair: the form says so when it is sent
+            mine = []
+        partners = [(p.pair.id, p.partner.name) for p in mine if p.pair.status == "active"]
+    return view.meeting_modal(me.now.date(), callback_id, pair_id, partners)
 
 
 def met(
@@ -127,7 +155,7 @@ def met(
     person, pair = deps.checkins.answer(me.person, parse(IdPressed, action).value, "yes", me.now)
     text, blocks = view.answered(person, pair, "yes")
     respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
-    open_modal(client, me, view.meeting_modal(me.now.date()))
+    open_modal(client, me, view.meeting_modal(me.now.date(), pair_id=pair.id))
 
 
 def not_yet(deps: Pairs, ack: Ack, action: dict, respond: Respond, context: BoltContext) -> None:
@@ -147,7 +175,8 @@ def something_wrong(deps: Pairs, ack: Ack, client: WebClient, context: BoltConte
 
 def meeting_from_anywhere(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
     ack()
-    open_modal(client, acting(context), view.meeting_modal(acting(context).now.date()))
+    me = acting(context)
+    open_modal(client, me, _meeting_modal(deps, me, view.MEETING_MODAL, None))
 
 
 def log_meeting(deps: Pairs, ack: Ack, context: BoltContext) -> None:
@@ -176,10 +205,13 @@ def stage_on_home(
     deps.home.publish(client, me.person, me.now)
 
 
-def meeting_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
+def meeting_on_home(
+    deps: Pairs, ack: Ack, action: dict, client: WebClient, context: BoltContext
+) -> None:
     ack()
-    modal = view.meeting_modal(acting(context).now.date(), HOME_MEETING_MODAL)
-    open_modal(client, acting(context), modal)
+    me = acting(context)
+    pressed = parse(MaybeIdPressed, action).value
+    open_modal(client, me, _meeting_modal(deps, me, HOME_MEETING_MODAL, pressed))
 
 
 def log_meeting_on_home(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
@@ -276,18 +308,20 @@ LISTENERS: list[Listen[Pairs]] = [
 
 
 def show_pair(deps: Pairs, _: ShowPair, call: CommandCall) -> str:
-    return view.my_pair_message(deps.pairing.my_pair(call.acting.person), call.acting.now)
+    return view.my_pairs_message(deps.pairing.my_pairs(call.acting.person), call.acting.now)
 
 
 def move_stage(deps: Pairs, command: MoveStage, call: CommandCall) -> str:
-    pair = deps.pairing.move_stage(call.acting.person, command.stage, call.acting.now)
+    which = PairChoice(partner=command.partner)
+    pair = deps.pairing.move_stage(call.acting.person, command.stage, call.acting.now, which)
     return view.stage_moved_reply(pair)
 
 
 def log_meeting_command(deps: Pairs, command: LogMeeting, call: CommandCall) -> str:
     me = call.acting
+    which = PairChoice(partner=command.partner)
     meeting = deps.checkins.log_meeting(
-        me.person, command.met_on, command.minutes, command.topics, me.now
+        me.person, command.met_on, command.minutes, command.topics, me.now, which
     )
     return view.meeting_logged(meeting.met_on, meeting.minutes)
 
@@ -330,6 +364,7 @@ class ShowPair:
 @dataclass(frozen=True)
 class MoveStage:
     stage: str
+    partner: str | None = None  # for a mentor with several mentees: `stage @Sam growth`
 
 
 @dataclass(frozen=True)
@@ -337,6 +372,7 @@ class LogMeeting:
     met_on: date
     minutes: int
     topics: str
+    partner: str | None = None  # for a mentor with several mentees: `met @Sam 2026-01-10 45m`
 
 
 @dataclass(frozen=True)
@@ -370,14 +406,16 @@ class TeamUnpair:
 _DURATION = re.compile(r"^(?:(?P<h>\d+)h)?(?:(?P<m>\d+)(?:m|min|mins)?)?$")
 
 
-def _stage(words: list[str], _: list[str]) -> MoveStage:
+def _stage(words: list[str], typed: list[str]) -> MoveStage:
+    partner, words, _ = naming_partner(words, typed)
     if not words:
         raise NotUnderstood("stage")
-    return MoveStage(" ".join(words))
+    return MoveStage(" ".join(words), partner)
 
 
-def _meeting(_: list[str], typed: list[str]) -> LogMeeting:
-    """`met YYYY-MM-DD 45m what we talked about` (the topics as typed)."""
+def _meeting(words: list[str], typed: list[str]) -> LogMeeting:
+    """`met [@partner] YYYY-MM-DD 45m what we talked about` (the topics as typed)."""
+    partner, _, typed = naming_partner(words, typed)
     if len(typed) < 2:
         raise NotUnderstood("met")
     try:
@@ -388,7 +426,7 @@ def _meeting(_: list[str], typed: list[str]) -> LogMeeting:
     minutes = int(duration["h"] or 0) * 60 + int(duration["m"] or 0) if duration else 0
     if not minutes:
         raise NotUnderstood("met-length", typed[1])
-    return LogMeeting(met_on, minutes, " ".join(typed[2:]))
+    return LogMeeting(met_on, minutes, " ".join(typed[2:]), partner)
 
 
 def _pause(words: list[str], _: list[str]) -> Pause:

@@ -12,11 +12,12 @@ from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
 from bot.goals.rules import CONFIDENCE, MAX_GOALS
+from bot.pairs.model import PairChoice
 from bot.reflections.model import ClosureDraft
 from bot.reflections.rules import confidence_field
 from bot.reflections.service import ReflectionsService
 from handlers.commands import CommandCall, Commands, FeatureAnswer
-from handlers.grammar import Grammar, alone
+from handlers.grammar import Grammar, naming_partner
 from handlers.home import Home
 from handlers.listeners import Listen, listen
 from handlers.middleware import Acting, Payload, RowId, acting, open_modal, parse
@@ -75,9 +76,9 @@ def reflect(
     """The invitation's button: the form for the pair it names."""
     ack()
     me = acting(context)
-    pair_id = parse(Pressed, action).value
+    which = PairChoice(parse(Pressed, action).value)
     open_modal(
-        client, me, view.closure_modal(deps.reflections.closure_form(me.person, pair_id, me.now))
+        client, me, view.closure_modal(deps.reflections.closure_form(me.person, which, me.now))
     )
 
 
@@ -86,7 +87,8 @@ def reflect_on_home(
 ) -> None:
     ack()
     me = acting(context)
-    form = deps.reflections.closure_form(me.person, parse(Pressed, action).value, me.now)
+    which = PairChoice(parse(Pressed, action).value)
+    form = deps.reflections.closure_form(me.person, which, me.now)
     open_modal(client, me, view.closure_modal(form, home=True))
 
 
@@ -95,7 +97,8 @@ def save_reflection(deps: Reflections, ack: Ack, client: WebClient, context: Bol
     origin = parse(ClosureOrigin, me.metadata)
     typed = parse(ClosureValues, me.values)
     draft = ClosureDraft(typed.achieved, typed.learned, typed.next_steps)
-    saved = deps.reflections.save_closure(me.person, origin.pair, draft, _scores(me), me.now)
+    which = PairChoice(origin.pair)
+    saved = deps.reflections.save_closure(me.person, which, draft, _scores(me), me.now)
     if origin.home:
         ack()
         deps.home.publish(client, me.person, me.now)
@@ -135,21 +138,27 @@ LISTENERS: list[Listen[Reflections]] = [
 ]
 
 
-# Its command: `reflect` (`myfyrio`), which opens the closure's form for their latest pair.
+# Its command: `reflect` (`myfyrio`), which opens the closure's form for their latest pair (a
+# mentor with several mentees names which: `reflect @Sam`).
 
 
 @dataclass(frozen=True)
 class Reflect:
-    pass
+    partner: str | None = None
 
 
-def reflect_command(deps: Reflections, _: Reflect, call: CommandCall) -> None:
+def reflect_command(deps: Reflections, command: Reflect, call: CommandCall) -> None:
     me = call.acting
-    form = deps.reflections.closure_form(me.person, None, me.now)
+    form = deps.reflections.closure_form(me.person, PairChoice(partner=command.partner), me.now)
     open_modal(call.client, me, view.closure_modal(form))
 
 
-GRAMMAR: Grammar = {("reflect",): alone(Reflect())}
+def _reflect(words: list[str], typed: list[str]) -> Reflect | None:
+    partner, rest, _ = naming_partner(words, typed)
+    return None if rest else Reflect(partner)
+
+
+GRAMMAR: Grammar = {("reflect",): _reflect}
 
 
 COMMANDS: list[tuple[type, FeatureAnswer[Reflections]]] = [(Reflect, reflect_command)]

@@ -313,8 +313,10 @@ def _erase(settings: Settings, email: str) -> int:
         f"{erasure.name} ({email}) is erased: their details, replies, answers, meetings and agreement are gone; "
         "their concerns' audit trail is kept, without the concern's words."
     )
-    if erasure.partner:
-        print(f"Their pairing has ended; {erasure.partner} is told kindly, with no reason given.")
+    for partner in erasure.partners:
+        print(
+            f"Their pairing with {partner} has ended; {partner} is told kindly, with no reason given."
+        )
     return 0
 
 

@@ -3,6 +3,7 @@ boundaries are storage/goals.py)."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from datetime import date, datetime
 from typing import Any, cast
@@ -152,16 +153,18 @@ class SqlPairs:
         record = self._session.get(PairRecord, pair_id)
         return _pair(record) if record else None
 
-    def current_for(self, participant_id: int) -> Pair | None:
-        """The participant's awaiting or active pair."""
-        record = self._session.scalar(
+    def current_of(self, participant_id: int) -> list[Pair]:
+        """The participant's awaiting or active pairs, oldest first: a mentee's one, a mentor's
+        one to MOST_MENTEES."""
+        records = self._session.scalars(
             select(PairRecord)
             .where(PairRecord.status != "ended")
             .where(
                 (PairRecord.mentor_id == participant_id) | (PairRecord.mentee_id == participant_id)
             )
+            .order_by(PairRecord.id)
         )
-        return _pair(record) if record else None
+        return [_pair(r) for r in records]
 
     def latest_for(self, participant_id: int) -> Pair | None:
         """The participant's current pair, or else the last they had (ended)."""
@@ -179,8 +182,9 @@ class SqlPairs:
         query = select(PairRecord).where(PairRecord.status != "ended").order_by(PairRecord.id)
         return [_pair(r) for r in self._session.scalars(query)]
 
-    def paired_participants(self) -> set[int]:
-        return {pid for p in self.current() for pid in p.members}
+    def paired_counts(self) -> Counter[int]:
+        """How many current pairs each participant is in (a mentor may be in several)."""
+        return Counter(pid for p in self.current() for pid in p.members)
 
     def earlier_cohorts(self) -> frozenset[tuple[str, str]]:
         """(mentee's email, mentor's email) of every pair made in another cohort: the steering

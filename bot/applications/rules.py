@@ -11,9 +11,9 @@ from datetime import datetime
 from typing import get_args
 
 from bot.applications.errors import BadApplicationRow, NoApplications, NotOpen
-from bot.applications.model import MOST_MENTEES, Answers, Application
+from bot.applications.model import Answers, Application
 from bot.matching.model import BANDS, Candidate, MeetingFormat, Profession, Role
-from bot.scheme import NATIONS, Applications
+from bot.scheme import MOST_MENTEES, NATIONS, Applications
 
 EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 COLUMNS = [

@@ -91,7 +91,9 @@ class ConcernsService:
             raise UrgencyNotChosen(urgency)
         with self._uow() as uow:
             reporter = uow.participants.by_slack_id(slack_user_id)
-            pair = uow.pairs.current_for(reporter.id) if reporter else None
+            pairs = uow.pairs.current_of(reporter.id) if reporter else []
+            # A mentor with several mentees may be writing of any of them: the team asks.
+            pair = pairs[0] if len(pairs) == 1 else None
             concern_id = uow.concerns.add(
                 reporter.id if reporter else None,
                 pair.id if pair else None,

@@ -24,7 +24,7 @@ from bot.goals.rules import (
 )
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.errors import AlreadyAnswered, CheckInClosed, NotYourCheckIn
-from bot.pairs.model import CheckIn, Pair
+from bot.pairs.model import CheckIn, Pair, PairChoice
 from bot.pairs.service import members_of, own_pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -59,15 +59,16 @@ class GoalsService:
         self._deliveries = deliveries
         self._team = team
 
-    def mine(self, slack_user_id: str) -> MyGoals:
-        """The goals of the person's current pair (NotInAPair, PairingEnded otherwise)."""
+    def mine(self, slack_user_id: str, which: PairChoice | None = None) -> MyGoals:
+        """The goals of the person's current pair, `which` for a mentor with several (NotInAPair,
+        PairingEnded otherwise)."""
         with self._uow() as uow:
-            _person, pair = own_pair(uow, slack_user_id)
+            _person, pair = own_pair(uow, slack_user_id, which)
             return _goals_of(uow, pair)
 
-    def to_edit(self, slack_user_id: str) -> MyGoals:
+    def to_edit(self, slack_user_id: str, which: PairChoice | None = None) -> MyGoals:
         """The goals as they stand, to fill the form with: only while they may be changed."""
-        found = self.mine(slack_user_id)
+        found = self.mine(slack_user_id, which)
         may_set_goals(found.pair)
         return found
 
@@ -77,11 +78,12 @@ class GoalsService:
         rows: Sequence[GoalDraft | None],
         boundaries: Boundaries,
         now: datetime,
+        which: PairChoice | None = None,
     ) -> MyGoals:
         """Keeps the form's goals (by row) and boundaries, and tells the partner, in their own
         DM, that they changed; a form sent back unchanged changes nothing and tells no one."""
         with self._uow() as uow:
-            person, pair = own_pair(uow, slack_user_id)
+            person, pair = own_pair(uow, slack_user_id, which)
             may_set_goals(pair)
             goals, bounds = checked_goals(rows), checked_boundaries(boundaries)
             before = _goals_of(uow, pair)

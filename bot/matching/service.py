@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -171,7 +172,7 @@ class MatchingService:
 
     def _must_read(self, uow: UnitOfWork) -> Working:
         """The match, empty for a cohort without applications (so any named is unknown)."""
-        nothing = Stored((), (), {}, frozenset(), frozenset(), self.programme.matching)
+        nothing = Stored((), (), {}, {}, frozenset(), self.programme.matching)
         return self._read(uow) or working(nothing)
 
     def _read(self, uow: UnitOfWork) -> Working | None:
@@ -182,7 +183,7 @@ class MatchingService:
             return None
         people = {p.id: p for p in uow.participants.all()}
         current = uow.pairs.current()
-        busy = {people[i].email for pair in current for i in pair.members if i in people}
+        busy = Counter(people[i].email for pair in current for i in pair.members if i in people)
         made = {
             people[p.mentee_id].email: people[p.mentor_id].email
             for p in current
@@ -197,7 +198,7 @@ class MatchingService:
             applications,
             tuple(uow.match_choices.all()),
             made,
-            frozenset(busy),
+            busy,
             uow.pairs.earlier_cohorts(),
             self.programme.matching,
         )

@@ -9,9 +9,10 @@ matcher's own (as many matched, as many points): a swap then moves only what its
 it would, and approving some pairs leaves the others where they were. When it is no longer as
 good (someone left unmatched freed a mentor, the accepted changed), the matcher's is shown.
 
-A mentor takes one mentee at a time while the pairs feature makes one pair per person: an
-approved pair whose mentor already has one waits, kept as approved, and is made when the
-scheme takes several mentees per mentor (Approve all tries again)."""
+A mentor has up to MOST_MENTEES pairs at once, whatever the cohort (their capacity in this
+cohort's application bounds the suggestions): an approved pair whose mentor has that many
+already (pairs of an earlier cohort still going) waits, kept as approved, and is made once one
+of theirs ends (Approve all tries again)."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ from bot.matching.model import (
 from bot.matching.ports import ChoiceKind, MenteeChoice
 from bot.matching.rules import broken_rules, score
 from bot.matching.suggestions import suggest, swap
+from bot.scheme import MOST_MENTEES
 
 Assignment = Mapping[str, str | None]  # mentee's email → mentor's email (None: no mentor)
 
@@ -48,7 +50,7 @@ class Stored:
     applications: tuple[Application, ...]  # the cohort's, whatever their status
     choices: tuple[MenteeChoice, ...]
     made: Mapping[str, str]  # mentee's email → mentor's: each mentee paired in this cohort
-    busy: frozenset[str]  # the email of everyone in a pair now
+    busy: Mapping[str, int]  # each email's pairs now (a mentor's up to MOST_MENTEES)
     past: frozenset[tuple[str, str]]  # pairs of earlier cohorts, never made again
     settings: MatchingSettings
 
@@ -257,12 +259,12 @@ def _to_decide_order(s: Standing) -> tuple[bool, str, str]:
 
 
 def _waiting(
-    busy: frozenset[str], to_decide: list[Standing], approved: list[Standing]
+    busy: Mapping[str, int], to_decide: list[Standing], approved: list[Standing]
 ) -> tuple[list[Standing], list[Standing]]:
-    """Each pair not yet made marked as waiting where its mentor is in a pair already, or
-    comes to one first: the approved, then the others, each by mentee's email (the order
-    Approve all makes them in)."""
-    taken = set(busy)
+    """Each pair not yet made marked as waiting where its mentor has MOST_MENTEES pairs
+    already, or comes to that first: the approved, then the others, each by mentee's email
+    (the order Approve all makes them in)."""
+    taken = Counter(busy)
     marked: dict[int, Standing] = {}
     unmade = [s for s in approved if not s.paired]
     for group in (unmade, to_decide):
@@ -270,8 +272,8 @@ def _waiting(
             if s.suggestion is None:
                 continue
             mentor = s.suggestion.mentor.email
-            marked[s.mentee.id] = replace(s, waits=mentor in taken)
-            taken.add(mentor)
+            marked[s.mentee.id] = replace(s, waits=taken[mentor] >= MOST_MENTEES)
+            taken[mentor] += 1
     return (
         [marked.get(s.mentee.id, s) for s in to_decide],
         [marked.get(s.mentee.id, s) for s in approved],
@@ -348,17 +350,17 @@ def mentor_of(w: Working, mentee: str) -> str | None:
 def to_make(w: Working) -> tuple[list[tuple[Application, Application]], int]:
     """The approved pairs not yet made that can be made now (by mentee's email, a mentor once),
     and how many wait."""
-    taken = set(w.stored.busy)
+    taken = Counter(w.stored.busy)
     made: list[tuple[Application, Application]] = []
     waiting = 0
     for mentee in sorted(m for m, kind in w.kinds.items() if kind == "approved"):
         mentor = w.fixed[mentee]
-        if mentee in w.stored.made or mentee in taken:
+        if mentee in w.stored.made or taken[mentee]:
             continue
-        if mentor in taken or mentor not in w.people:
+        if taken[mentor] >= MOST_MENTEES or mentor not in w.people:
             waiting += 1
             continue
-        taken.add(mentor)
+        taken[mentor] += 1
         made.append((w.people[mentee], w.people[mentor]))
     return made, waiting
 

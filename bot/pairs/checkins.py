@@ -27,6 +27,7 @@ from bot.pairs.model import (
     CheckInAnswer,
     Meeting,
     Pair,
+    PairChoice,
     PairMoment,
     PairState,
 )
@@ -43,7 +44,7 @@ from bot.pairs.rules import (
     pending_moments,
     quiet_after,
 )
-from bot.pairs.service import group
+from bot.pairs.service import group, own_pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.scheme import Programme
@@ -217,14 +218,18 @@ class CheckInsService:
         return person, pair
 
     def log_meeting(
-        self, slack_user_id: str, met_on: date, minutes: int, topics: str, now: datetime
+        self,
+        slack_user_id: str,
+        met_on: date,
+        minutes: int,
+        topics: str,
+        now: datetime,
+        which: PairChoice | None = None,
     ) -> Meeting:
+        """A meeting of the person's pair (`which`, for a mentor with several mentees)."""
         with self._uow() as uow:
-            person = uow.participants.by_slack_id(slack_user_id)
-            if person is None:
-                raise NotAParticipant()
-            pair = uow.pairs.current_for(person.id)
-            if pair is None or pair.status != "active":
+            person, pair = own_pair(uow, slack_user_id, which)
+            if pair.status != "active":
                 raise NotInAPair()
             if met_on > now.date():
                 raise MeetingInFuture(met_on)

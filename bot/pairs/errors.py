@@ -28,13 +28,21 @@ class AlreadyPaired(UserError):
 
 
 class AlsoPairedOnLine(UserError):
-    """Importing a pairings file: someone is also paired on an earlier line."""
+    """Importing a pairings file: a mentee also paired on an earlier line."""
 
     def __init__(self, name: str, line: int):
         self.name, self.line = name, line
 
 
-PairingFault = WrongRole | AlreadyPaired | AlsoPairedOnLine
+class MentorFull(UserError):
+    """A mentor who already has the most mentees the scheme allows, named for another (`line`:
+    the file's line that filled their last place, where a pairings file did)."""
+
+    def __init__(self, name: str, most: int, line: int | None = None):
+        self.name, self.most, self.line = name, most, line
+
+
+PairingFault = WrongRole | AlreadyPaired | AlsoPairedOnLine | MentorFull
 
 
 # The pairings file's problems, as data its view words (each names its line) ----------------------
@@ -74,6 +82,22 @@ class NoPairs(ImportProblem):
 
 class NotInAPair(UserError):
     """Someone on the scheme but not in a pair (or, to log a meeting, not in a started one)."""
+
+
+class WhichPair(UserError):
+    """A mentor with several mentees, acting on "their pair" without saying which: `partners`
+    are their mentees' names, to choose from. `mentor` names the mentor where the team named
+    them (the team then names the mentee instead)."""
+
+    def __init__(self, partners: tuple[str, ...], mentor: str | None = None):
+        self.partners, self.mentor = partners, mentor
+
+
+class NotYourPartner(UserError):
+    """Someone named as the partner who is not in a current pair with the person."""
+
+    def __init__(self, slack_user_id: str):
+        self.slack_user_id = slack_user_id
 
 
 class NotYourPair(UserError):
@@ -148,7 +172,8 @@ class BadMeetingLength(UserError):
 
 
 class NotPaired(UserError):
-    """A Slack user named in a team command who is not in a pair."""
+    """A Slack user named in a team command who is not in a pair (or, naming a mentor with
+    several mentees, not in one with the mentee also named)."""
 
     def __init__(self, slack_user_id: str):
         self.slack_user_id = slack_user_id

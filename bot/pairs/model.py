@@ -47,6 +47,16 @@ class Pair:
 
 
 @dataclass(frozen=True)
+class PairChoice:
+    """Which of a person's pairs an action is for: the one a button names (`pair_id`), the one
+    they share with `partner` (a Slack id a command names), or, with neither, their only one (a
+    mentor with several mentees is asked which)."""
+
+    pair_id: int | None = None
+    partner: str | None = None
+
+
+@dataclass(frozen=True)
 class Meeting:
     pair_id: int
     met_on: date

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
 from bot.pairs.errors import (
     AlreadyPaired,
     AlsoPairedOnLine,
     CannotPair,
+    MentorFull,
     NoPairs,
     PairColumnsMissing,
     PairingFault,
@@ -22,7 +23,7 @@ from bot.pairs.errors import (
 from bot.pairs.model import Attention, PairMoment, PairRow, PairState
 from bot.participants.errors import ImportProblem, ImportRejected
 from bot.participants.model import Participant, Role
-from bot.scheme import STAGES, CheckIns, PulseSettings, Stage
+from bot.scheme import MOST_MENTEES, STAGES, CheckIns, PulseSettings, Stage
 from bot.worktime import Calendar, Whereabouts
 
 MAX_MEETING_MINUTES = 8 * 60
@@ -67,28 +68,37 @@ def parse_stage(text: str) -> Stage | None:
 def pairing_faults(
     mentor: Participant,
     mentee: Participant,
-    paired: set[int],
-    also_on: dict[int, int] | None = None,
+    paired: Mapping[int, int],
+    in_file: Mapping[int, Sequence[int]] | None = None,
 ) -> list[PairingFault]:
-    """Why these two cannot be made a pair: roles, and anyone already paired (or, importing a
-    file, paired on an earlier line: `also_on` maps participant id → line)."""
+    """Why these two cannot be made a pair: roles, a mentee already paired, a mentor who has
+    MOST_MENTEES already (each as their role, wherever they are named). `paired` counts each
+    participant's current pairs; importing a file, `in_file` gives the earlier lines naming
+    each participant."""
     roles: tuple[tuple[Participant, Role], ...] = ((mentor, "mentor"), (mentee, "mentee"))
     faults: list[PairingFault] = [
         WrongRole(person.name, person.role, needed)
         for person, needed in roles
         if person.role != needed
     ]
+    earlier = in_file or {}
     for person in (mentor, mentee):
-        if person.id in paired:
+        lines = earlier.get(person.id, ())
+        if person.role == "mentor":
+            if paired.get(person.id, 0) + len(lines) >= MOST_MENTEES:
+                faults.append(MentorFull(person.name, MOST_MENTEES, lines[-1] if lines else None))
+        elif paired.get(person.id, 0):
             faults.append(AlreadyPaired(person.name))
-        elif also_on and person.id in also_on:
-            faults.append(AlsoPairedOnLine(person.name, also_on[person.id]))
+        elif lines:
+            faults.append(AlsoPairedOnLine(person.name, lines[0]))
     return faults
 
 
-def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -> list[PairRow]:
+def check_pairings(
+    text: str, people: Iterable[Participant], paired: Mapping[int, int]
+) -> list[PairRow]:
     """The steering group's pairings file (mentor_email, mentee_email), all or nothing. `paired`
-    holds the ids of participants already in an active or awaiting pair."""
+    counts each participant's current (active or awaiting) pairs."""
     by_email = {p.email: p for p in people}
     reader = csv.DictReader(io.StringIO(text.lstrip("\ufeff")))
     columns = [c.strip().lower() for c in reader.fieldnames or []]
@@ -97,7 +107,7 @@ def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -
     rows: list[PairRow] = []
     problems: list[ImportProblem] = []
     first_seen: dict[tuple[str, str], int] = {}  # (mentor's email, mentee's email) → line
-    in_file: dict[int, int] = {}  # participant id → the first line pairing them
+    in_file: dict[int, list[int]] = {}  # participant id → the earlier lines pairing them
     for line, emails in _pairing_lines(reader):
         unknown = [UnknownEmail(line, email) for email in emails if email not in by_email]
         if unknown:
@@ -105,9 +115,10 @@ def check_pairings(text: str, people: Iterable[Participant], paired: set[int]) -
             continue
         mentor, mentee = by_email[emails[0]], by_email[emails[1]]
         row_problems = _row_problems(line, mentor, mentee, paired, first_seen.get(emails), in_file)
-        first_seen.setdefault(emails, line)
-        for person in (mentor, mentee):
-            in_file.setdefault(person.id, line)
+        if emails not in first_seen:
+            first_seen[emails] = line
+            for person in (mentor, mentee):
+                in_file.setdefault(person.id, []).append(line)
         if row_problems:
             problems += row_problems
         else:
@@ -131,18 +142,16 @@ def _row_problems(
     line: int,
     mentor: Participant,
     mentee: Participant,
-    paired: set[int],
+    paired: Mapping[int, int],
     first_line: int | None,
-    in_file: dict[int, int],
+    in_file: dict[int, list[int]],
 ) -> list[ImportProblem]:
     """The same pair again (whose people are then not "also paired": it is one pair), and the
     pairing rule's faults."""
-    problems: list[ImportProblem] = []
     if first_line is not None:
-        problems.append(PairRepeated(line, first_line))
-    also_on = in_file if first_line is None else None
-    faults = pairing_faults(mentor, mentee, paired, also_on)
-    return problems + [CannotPair(line, fault) for fault in faults]
+        return [PairRepeated(line, first_line)]
+    faults = pairing_faults(mentor, mentee, paired, in_file)
+    return [CannotPair(line, fault) for fault in faults]
 
 
 def next_check_in(

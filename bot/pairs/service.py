@@ -18,12 +18,14 @@ from bot.pairs.errors import (
     NotPaired,
     NotStarted,
     NotYourPair,
+    NotYourPartner,
     PairingEnded,
     PauseNotInFuture,
     TeamPauseNotInFuture,
     UnknownStage,
+    WhichPair,
 )
-from bot.pairs.model import Meeting, Pair
+from bot.pairs.model import Meeting, Pair, PairChoice
 from bot.pairs.notices import (
     PairEnded,
     PairIntroduction,
@@ -68,7 +70,7 @@ class PairingService:
 
     def import_pairs(self, text: str, now: datetime) -> int:
         with self._uow() as uow:
-            rows = check_pairings(text, uow.participants.all(), uow.pairs.paired_participants())
+            rows = check_pairings(text, uow.participants.all(), uow.pairs.paired_counts())
         return len(self._make([(r.mentor, r.mentee) for r in rows], now))
 
     def pair(self, actor: str, mentor_slack: str, mentee_slack: str, now: datetime) -> Pair:
@@ -78,7 +80,7 @@ class PairingService:
             mentor, mentee = people.get(mentor_slack), people.get(mentee_slack)
             if mentor is None or mentee is None:
                 raise NotOnTheScheme(mentor_slack if mentor is None else mentee_slack)
-            faults = pairing_faults(mentor, mentee, uow.pairs.paired_participants())
+            faults = pairing_faults(mentor, mentee, uow.pairs.paired_counts())
             if faults:
                 raise faults[0]
         [made] = self._make([(mentor, mentee)], now)
@@ -89,10 +91,7 @@ class PairingService:
     ) -> tuple[Participant, Participant]:
         self._team.require_member(actor)
         with self._uow() as uow:
-            person = uow.participants.by_slack_id(member_slack)
-            pair = uow.pairs.current_for(person.id) if person else None
-            if person is None or pair is None:
-                raise NotPaired(member_slack)
+            pair = _named_pair(uow, member_slack)
             mentor, mentee = members_of(uow, pair)
             ended = end_pairing(uow, pair, reason, now)
             uow.commit()
@@ -119,7 +118,7 @@ class PairingService:
 
     def accept(self, slack_user_id: str, pair_id: int, now: datetime) -> Pair:
         with self._uow() as uow:
-            person, pair = own_pair(uow, slack_user_id, pair_id)
+            person, pair = own_pair(uow, slack_user_id, PairChoice(pair_id))
             if pair.accepted_by(person.id):
                 raise AlreadyAccepted()
             pair = uow.pairs.accept(pair.id, person.id, now)
@@ -137,13 +136,13 @@ class PairingService:
         return [PairStarted(pair.id, mentor, mentee).to(group((mentor, mentee)))]
 
     def move_stage(
-        self, slack_user_id: str, stage_text: str, now: datetime, pair_id: int | None = None
+        self, slack_user_id: str, stage_text: str, now: datetime, which: PairChoice | None = None
     ) -> Pair:
         stage = parse_stage(stage_text)
         if stage is None:
             raise UnknownStage(stage_text)
         with self._uow() as uow:
-            person, pair = own_pair(uow, slack_user_id, pair_id)
+            person, pair = own_pair(uow, slack_user_id, which)
             if pair.status != "active":
                 raise NotStarted()
             if pair.stage == stage:
@@ -174,10 +173,7 @@ class PairingService:
         if until is not None and until <= now.date():
             raise TeamPauseNotInFuture(until)
         with self._uow() as uow:
-            person = uow.participants.by_slack_id(member_slack)
-            pair = uow.pairs.current_for(person.id) if person else None
-            if pair is None:
-                raise NotPaired(member_slack)
+            pair = _named_pair(uow, member_slack)
             for member in pair.members:
                 uow.participants.pause(member, until)
             uow.commit()
@@ -185,43 +181,79 @@ class PairingService:
 
     # Views ---------------------------------------------------------------------------------------
 
-    def my_pair(self, slack_user_id: str) -> PairView:
-        """The person's pair; once it has ended, the last they had, so they see that it ended
-        (until they are paired again)."""
+    def my_pairs(self, slack_user_id: str) -> list[PairView]:
+        """The person's current pairs (a mentor may have several); once they have none, the
+        last they had, so they see that it ended (until they are paired again)."""
         with self._uow() as uow:
             person = _participant(uow, slack_user_id)
-            pair = uow.pairs.latest_for(person.id)
-            if pair is None:
+            latest = uow.pairs.latest_for(person.id)
+            pairs = uow.pairs.current_of(person.id) or ([latest] if latest else [])
+            if not pairs:
                 raise NotInAPair()
-            mentor, mentee = members_of(uow, pair)
-            partner = mentee if person.id == mentor.id else mentor
-            history = uow.pairs.stage_history(pair.id)
-            return PairView(
-                pair,
-                person,
-                partner,
-                uow.meetings.for_pair(pair.id),
-                history[-1].changed_at,
-            )
+            return [_pair_view(uow, person, pair) for pair in pairs]
+
+
+def _pair_view(uow: UnitOfWork, person: Participant, pair: Pair) -> PairView:
+    mentor, mentee = members_of(uow, pair)
+    partner = mentee if person.id == mentor.id else mentor
+    history = uow.pairs.stage_history(pair.id)
+    return PairView(pair, person, partner, uow.meetings.for_pair(pair.id), history[-1].changed_at)
 
 
 def own_pair(
-    uow: UnitOfWork, slack_user_id: str, pair_id: int | None = None
+    uow: UnitOfWork, slack_user_id: str, which: PairChoice | None = None
 ) -> tuple[Participant, Pair]:
-    """The person's current pair (the one `pair_id` names, where a button names one). A pairing
-    of theirs that has ended is said to have ended, not that they have none."""
+    """The person's current pair: the one `pair_id` names (where a button names one), the one
+    they share with `partner` (a Slack id, where a command names one), or else their only one.
+    A mentor with several must say which; a pairing of theirs that has ended is said to have
+    ended, not that they have none."""
     person = _participant(uow, slack_user_id)
-    pair = uow.pairs.latest_for(person.id)
-    if pair_id is not None and (pair is None or pair.id != pair_id):
-        pressed = uow.pairs.get(pair_id)
-        if pressed is not None and person.id in pressed.members:
-            raise PairingEnded()  # one of theirs, and not their latest: it has ended
-        raise NotInAPair() if pair is None else NotYourPair()
-    if pair is None:
-        raise NotInAPair()
-    if pair.status == "ended":
+    current = uow.pairs.current_of(person.id)
+    which = which or PairChoice()
+    if which.pair_id is not None:
+        return person, _pressed(uow, person, current, which.pair_id)
+    if which.partner is not None:
+        other = uow.participants.by_slack_id(which.partner)
+        shared = [p for p in current if other is not None and other.id in p.members]
+        if not shared:
+            raise NotYourPartner(which.partner)
+        return person, shared[0]
+    if len(current) > 1:
+        raise WhichPair(tuple(_partner_of(uow, person, p).name for p in current))
+    if current:
+        return person, current[0]
+    if uow.pairs.latest_for(person.id) is not None:
         raise PairingEnded()
-    return person, pair
+    raise NotInAPair()
+
+
+def _pressed(uow: UnitOfWork, person: Participant, current: list[Pair], pair_id: int) -> Pair:
+    """The current pair a button names; one of theirs that has ended is said to have."""
+    found = next((p for p in current if p.id == pair_id), None)
+    if found is not None:
+        return found
+    pressed = uow.pairs.get(pair_id)
+    if pressed is not None and person.id in pressed.members:
+        raise PairingEnded()
+    raise NotInAPair() if uow.pairs.latest_for(person.id) is None else NotYourPair()
+
+
+def _named_pair(uow: UnitOfWork, member_slack: str) -> Pair:
+    """The current pair of someone the team names: a mentor with several is asked which, by
+    naming the mentee."""
+    person = uow.participants.by_slack_id(member_slack)
+    current = uow.pairs.current_of(person.id) if person else []
+    if person is None or not current:
+        raise NotPaired(member_slack)
+    if len(current) > 1:
+        names = tuple(_partner_of(uow, person, p).name for p in current)
+        raise WhichPair(names, mentor=person.name)
+    return current[0]
+
+
+def _partner_of(uow: UnitOfWork, person: Participant, pair: Pair) -> Participant:
+    mentor, mentee = members_of(uow, pair)
+    return mentee if person.id == mentor.id else mentor
 
 
 def end_pairing(

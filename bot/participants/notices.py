@@ -89,7 +89,7 @@ class HeldAbout:
     words, and of anyone else only their partner's name."""
 
     person: Participant
-    pair: HeldPair | None
+    pairs: tuple[HeldPair, ...]  # a mentor may have several at once
     event_replies: tuple[HeldReply, ...]
     forms: tuple[HeldForm, ...]
     concerns: tuple[HeldConcern, ...]

@@ -40,7 +40,7 @@ ERASED = "participant erased"
 @dataclass(frozen=True)
 class Erasure:
     name: str  # the erased person's former name
-    partner: str | None  # whose pairing ended with it, told kindly with no reason; None: unpaired
+    partners: tuple[str, ...]  # whose pairings ended with it, each told kindly with no reason
 
 
 class PrivacyService:
@@ -101,13 +101,13 @@ class PrivacyService:
             person = uow.participants.by_email(email)
             if person is None:
                 raise NoSuchParticipant(email)
-            pair = uow.pairs.current_for(person.id)
-            told = [] if pair is None else end_pairing(uow, pair, ERASED, now, leaving=person.id)
-            partner = _partner(uow, person, pair)
+            pairs = uow.pairs.current_of(person.id)
+            told = [t for p in pairs for t in end_pairing(uow, p, ERASED, now, leaving=person.id)]
+            partners = tuple(p.name for pair in pairs if (p := _partner(uow, person, pair)))
             uow.erasure.erase_participant(person.id, now)
             uow.commit()
         self._deliveries.flush(now, keys_of(told))
-        return Erasure(person.name, partner.name if partner else None)
+        return Erasure(person.name, partners)
 
 
 def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
@@ -136,9 +136,7 @@ def _held_about(uow: UnitOfWork, slack_user_id: str) -> dict[str, Any]:
         "how_your_pairing_is_going": [_pulse_record(q) for q in uow.pulse.of(person.id)],
         "your_reflections": [_reflection_record(r) for r in uow.reflections.of(person.id)],
     }
-    pair = uow.pairs.current_for(person.id)
-    if pair is not None:
-        data["your_pair"] = _pair_record(uow, person, pair)
+    data["your_pairs"] = [_pair_record(uow, person, p) for p in uow.pairs.current_of(person.id)]
     return data
 
 
@@ -149,11 +147,10 @@ def _summary(uow: UnitOfWork, programme: Programme, slack_user_id: str) -> HeldA
     in the reader's language."""
     person = uow.participants.by_slack_id(slack_user_id)
     assert person is not None, "read just before, in the same transaction"
-    pair = uow.pairs.current_for(person.id)
     answers = uow.rsvps.answers()
     return HeldAbout(
         person,
-        _pair_summary(uow, person, pair) if pair else None,
+        tuple(_pair_summary(uow, person, p) for p in uow.pairs.current_of(person.id)),
         tuple(
             HeldReply(e, answer)
             for e in programme.events
@@ -305,8 +302,6 @@ def _iso(value: object) -> str | None:
     return value.isoformat() if value is not None and hasattr(value, "isoformat") else None
 
 
-def _partner(uow: UnitOfWork, person: Participant, pair: Pair | None) -> Participant | None:
-    """The other member of the person's pair (None: no pair, or the partner is gone)."""
-    if pair is None:
-        return None
+def _partner(uow: UnitOfWork, person: Participant, pair: Pair) -> Participant | None:
+    """The other member of the person's pair (None: the partner is gone)."""
     return uow.participants.get(pair.mentee_id if person.id == pair.mentor_id else pair.mentor_id)

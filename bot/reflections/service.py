@@ -14,7 +14,8 @@ from bot.errors import NotAParticipant
 from bot.goals.model import Goal
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.errors import NotInAPair
-from bot.pairs.model import Pair
+from bot.pairs.model import Pair, PairChoice
+from bot.pairs.service import own_pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.reflections.errors import NotTimeToReflect, NotYourMeeting
@@ -107,11 +108,13 @@ class ReflectionsService:
 
     # The closure's reflection ------------------------------------------------------------------
 
-    def closure_form(self, slack_user_id: str, pair_id: int | None, now: datetime) -> ClosureForm:
+    def closure_form(
+        self, slack_user_id: str, which: PairChoice | None, now: datetime
+    ) -> ClosureForm:
         """The form as it opens: empty, or with what they wrote (NotTimeToReflect before the
         pair's close, unless they reflected already)."""
         with self._uow() as uow:
-            person, pair = _their_pair(uow, slack_user_id, pair_id)
+            person, pair = _their_pair(uow, slack_user_id, which)
             mine = uow.reflections.closure(pair.id, person.id)
             self._may_reflect(pair, mine, now)
             mentee = person.id == pair.mentee_id
@@ -121,7 +124,7 @@ class ReflectionsService:
     def save_closure(
         self,
         slack_user_id: str,
-        pair_id: int | None,
+        which: PairChoice | None,
         draft: ClosureDraft,
         scores: Mapping[int, int | None],
         now: datetime,
@@ -130,7 +133,7 @@ class ReflectionsService:
         scored again (`scores` by the goal's place), together; returns the form as it now
         stands."""
         with self._uow() as uow:
-            person, pair = _their_pair(uow, slack_user_id, pair_id)
+            person, pair = _their_pair(uow, slack_user_id, which)
             self._may_reflect(pair, uow.reflections.closure(pair.id, person.id), now)
             kept = checked_closure(draft)
             mentee = person.id == pair.mentee_id
@@ -170,10 +173,13 @@ class ReflectionsService:
 
     # Reading -------------------------------------------------------------------------------------
 
-    def mine(self, slack_user_id: str, now: datetime) -> MyReflections:
-        """For their Home: their latest pair's (NotInAPair without one)."""
+    def mine(
+        self, slack_user_id: str, now: datetime, which: PairChoice | None = None
+    ) -> MyReflections:
+        """For their Home, one pair's: `which`, or their only or latest (NotInAPair without
+        one)."""
         with self._uow() as uow:
-            person, pair = _their_pair(uow, slack_user_id, None)
+            person, pair = _their_pair(uow, slack_user_id, which)
             partner_id = pair.mentor_id if person.id == pair.mentee_id else pair.mentee_id
             partner = uow.participants.get(partner_id)
             mine = uow.reflections.closure(pair.id, person.id)
@@ -245,14 +251,23 @@ def _participant(uow: UnitOfWork, slack_user_id: str) -> Participant:
 
 
 def _their_pair(
-    uow: UnitOfWork, slack_user_id: str, pair_id: int | None
+    uow: UnitOfWork, slack_user_id: str, which: PairChoice | None
 ) -> tuple[Participant, Pair]:
-    """The pair a button names (one of theirs, ended or not), or else their latest."""
+    """The pair a button names (one of theirs, ended or not), or the current one a command
+    names or they have; with none current, their latest (a reflection outlives the pair)."""
+    which = which or PairChoice()
+    if which.pair_id is None and (which.partner or len(_current(uow, slack_user_id)) > 1):
+        return own_pair(uow, slack_user_id, which)
     person = _participant(uow, slack_user_id)
+    pair_id = which.pair_id
     pair = uow.pairs.get(pair_id) if pair_id is not None else uow.pairs.latest_for(person.id)
     if pair is None or person.id not in pair.members:
         raise NotInAPair()
     return person, pair
+
+
+def _current(uow: UnitOfWork, slack_user_id: str) -> list[Pair]:
+    return uow.pairs.current_of(_participant(uow, slack_user_id).id)
 
 
 def _their_meeting(

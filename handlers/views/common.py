@@ -43,9 +43,15 @@ MODAL_TITLE_LIMIT = 24
 def modal_title(text: str) -> str:
     """A modal's title as Slack takes it: one made with a number or a name from a request (or
     a long translation) is cut to fit, never refused with the modal."""
-    if len(text) <= MODAL_TITLE_LIMIT:
+    return shortened(text, MODAL_TITLE_LIMIT)
+
+
+def shortened(text: str, most: int) -> str:
+    """`text` cut to `most` characters, with an ellipsis where it was cut (before escaping, so
+    no entity is cut in two)."""
+    if len(text) <= most:
         return text
-    return text[: MODAL_TITLE_LIMIT - 1].rstrip() + "…"
+    return text[: most - 1].rstrip() + "…"
 
 
 # Slack refuses a section whose text is longer than this (Block Kit's section block).

@@ -26,15 +26,34 @@ from handlers.views import (
     requests,
 )
 from handlers.views.common import note
-from handlers.views.hub import Mine, Said
+from handlers.views.hub import Mine, MyPair, Said
 
 Section = Callable[[Mine, Programme, datetime], list[Block]]
+# A section of one of their pairs (beside what the Home shows of them all).
+PairSection = Callable[[MyPair, Mine, Programme, datetime], list[Block]]
+# Each of their pairs in turn (a mentor may have several), these sections for each.
+FOR_EACH_PAIR: list[PairSection] = [
+    pairs.pair_section,
+    goals.pair_section,
+    reflections.pair_section,
+]
+
+
+def _each_pair(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
+    if not mine.pairs:
+        return pairs.not_paired_section()
+    return [
+        block
+        for mine_pair in mine.pairs
+        for section in FOR_EACH_PAIR
+        for block in section(mine_pair, mine, programme, now)
+    ]
+
+
 # The Home's sections, top to bottom: those of someone on the scheme, then those for anyone.
 ON_THE_SCHEME: list[Section] = [
     events.home_section,
-    pairs.home_section,
-    goals.home_section,
-    reflections.home_section,
+    _each_pair,
     evaluations.home_section,
     requests.home_section,
     certificates.home_section,

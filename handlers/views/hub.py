@@ -38,12 +38,25 @@ SHOWN = 8
 
 
 @dataclass(frozen=True)
+class MyPair:
+    """One of the person's pairs as their Home shows it: a mentee has one, a mentor one to
+    three; once none is current, the last they had, so they see that it ended."""
+
+    view: PairView
+    next_check_in: datetime | None = None
+    # Its goals and boundaries; None: not read, or the pair has not started.
+    goals: MyGoals | None = None
+    # Their reflection at the close, and whether their partner has written theirs; None: not
+    # read.
+    reflections: MyReflections | None = None
+
+
+@dataclass(frozen=True)
 class Mine:
     """What the Home shows one person, read when it is drawn."""
 
     calendar: MyCalendar | None  # None: not on the scheme
-    pair: PairView | None
-    next_check_in: datetime | None
+    pairs: tuple[MyPair, ...]  # none: not paired yet
     forms: list[MyForm]
     public_url: str | None  # where the deployment serves calendar files and feeds, if anywhere
     requests: list[Request] = field(default_factory=list)  # their own, newest first
@@ -57,11 +70,6 @@ class Mine:
     # Their certificate once they have completed, or how far they are; None: not on the scheme.
     certificate: Certificate | Progress | None = None
     cpd: bool = False  # their CPD record has something in it
-    # Their pair's goals and boundaries; None: not in a pair now, or not read.
-    goals: MyGoals | None = None
-    # Their reflection at the close, and whether their partner has written theirs; None: not in
-    # a pair, or not read.
-    reflections: MyReflections | None = None
 
 
 @dataclass(frozen=True)

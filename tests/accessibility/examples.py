@@ -310,7 +310,7 @@ _GOAL = Goal(1, 3, 1, "Chair a team meeting", "My manager says it went well", da
 def _participants() -> list[Example]:
     held = HeldAbout(
         MENTEE,
-        HeldPair(MENTOR.name, "active", "negotiation", 2, 3, True, (_GOAL,)),
+        (HeldPair(MENTOR.name, "active", "negotiation", 2, 3, True, (_GOAL,)),),
         (HeldReply(LAUNCH, "yes"),),
         (HeldForm(MID_SCHEME, "submitted", 6),),
         (HeldConcern(NOW, "We never meet.", "acknowledged"),),
@@ -549,6 +549,9 @@ ERROR_EXAMPLES: dict[str, Callable[[type], UserError]] = {
     "WrongRole": lambda e: e("Sunita Rao", "mentee", "mentor"),
     "AlreadyPaired": lambda e: e("Sunita Rao"),
     "AlsoPairedOnLine": lambda e: e("Sunita Rao", 3),
+    "MentorFull": lambda e: e("Grace Mensah", 3),
+    "WhichPair": lambda e: e(("Sunita Rao", "Jamie Clarke")),
+    "NotYourPartner": lambda e: e(GRACE),
     "UnknownNation": lambda e: e("Narnia"),
     "NoSuchParticipant": lambda e: e("someone@example.org"),
     "UnknownLanguage": lambda e: e("Klingon"),

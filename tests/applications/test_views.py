@@ -85,7 +85,7 @@ def mine(
     """Someone's Home: on the scheme or not, with their application if they have one."""
     calendar = MyCalendar("Europe/London", []) if on_scheme else None
     applying = MyApplication(COHORT, WINDOW, found, WINDOW.is_open(now))
-    return Mine(calendar, None, None, [], None, on_team=on_team, application=applying)
+    return Mine(calendar, (), [], None, on_team=on_team, application=applying)
 
 
 def section(found: Mine, now=DURING) -> list[Any]:
@@ -221,9 +221,9 @@ def test_once_it_closes_only_those_off_the_scheme_and_the_team_who_did_not_apply
 
 def test_a_cohort_taking_no_applications_shows_nothing_of_them() -> None:
     nothing = MyApplication(COHORT, None, None, False)
-    stranger = Mine(None, None, None, [], None, application=nothing)
+    stranger = Mine(None, (), [], None, application=nothing)
     assert section(stranger) == []
-    assert section(Mine(None, None, None, [], None)) == []
+    assert section(Mine(None, (), [], None)) == []
 
 
 def test_the_home_in_welsh() -> None:

@@ -220,7 +220,7 @@ NOT_PAIRED = Progress(paired=False, awaiting=False, met=False, ends_on=LAST_DAY)
 
 
 def mine(certificate: Certificate | Progress | None) -> Mine:
-    return Mine(None, None, None, [], None, certificate=certificate)
+    return Mine(None, (), [], None, certificate=certificate)
 
 
 def test_the_certificate_comes_as_its_pdf_with_words_saying_what_it_is_and_its_code() -> None:

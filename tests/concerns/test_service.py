@@ -375,7 +375,7 @@ def test_a_participant_gets_what_the_bot_holds_about_them_in_their_own_dm(scheme
     data = json.loads(file.content)
     assert data["you"]["email"] == "sunita.rao@example.nhs.uk"
     assert (
-        data["your_pair"]["partner"] == "Grace Mensah"
-        and data["your_pair"]["meetings"][0]["topics"] == "first chat"
+        data["your_pairs"][0]["partner"] == "Grace Mensah"
+        and data["your_pairs"][0]["meetings"][0]["topics"] == "first chat"
     )
     assert data["concerns_you_raised"][0]["text"] == SECRET

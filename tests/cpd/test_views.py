@@ -387,7 +387,7 @@ def test_the_record_comes_as_a_word_document_and_a_pdf_each_saying_what_it_is() 
 
 
 def test_the_home_offers_the_record_once_there_is_something_in_it() -> None:
-    empty = Mine(None, None, None, [], None, cpd=False)
+    empty = Mine(None, (), [], None, cpd=False)
     assert home_section(empty, PROGRAMME, AFTER_ALL) == []
     shown = home_section(replace(empty, cpd=True), PROGRAMME, AFTER_ALL)
     assert buttons(shown) == ["Get my CPD record"]

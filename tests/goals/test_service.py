@@ -250,7 +250,7 @@ def test_my_data_holds_the_pairs_goals_with_their_stories_and_its_boundaries(
     scheme.checkins.run_due(FIRST_ASKED)
     goals.answer(GRACE, asked(scheme)[0].checkin_id, "under_way", FIRST_ASKED)
 
-    pair = scheme.privacy.my_data(SUNITA)["your_pair"]
+    [pair] = scheme.privacy.my_data(SUNITA)["your_pairs"]
     assert pair["goals"][0] == {
         "what": "Chair a team meeting",
         "how_you_will_know": "My manager says it went well",
@@ -272,8 +272,8 @@ def test_the_summary_to_read_lists_the_pairs_goals_for_either_of_the_pair(
     for person in (SUNITA, GRACE):
         scheme.privacy.send_my_data(person, FIRST_ASKED)
     for _, summary in scheme.messenger.of(MyDataSummary):
-        assert summary.held.pair is not None
-        held = [(g.what, g.by_when, g.progress) for g in summary.held.pair.goals]
+        [pair] = summary.held.pairs
+        held = [(g.what, g.by_when, g.progress) for g in pair.goals]
         assert held == [
             ("Chair a team meeting", date(2026, 4, 30), "under_way"),
             ("Present at the regional audit day", None, "not_started"),

@@ -17,12 +17,13 @@ from bot.goals.notices import GoalQuestion, GoalsUpdated
 from bot.goals.rules import BOUNDARY_MAX, HOW_KNOWN_MAX, MAX_GOALS, WHAT_MAX
 from bot.goals.service import GoalAnswered, MyGoals
 from bot.pairs.model import Pair
+from bot.pairs.service import PairView
 from bot.participants.model import Participant
 from bot.scheme import SHIPPED_PROGRAMME, Stage, load_programme
 from handlers.i18n import WELSH, in_language
 from handlers.views import goals as view
 from handlers.views.common import user_error
-from handlers.views.hub import Console, Mine
+from handlers.views.hub import Console, Mine, MyPair
 from tests.cast import SUNITA
 from tests.seen import ESCAPED, TYPED, actions_in, buttons, no_markup_in, words
 
@@ -52,8 +53,8 @@ def pair(stage: Stage = "negotiation", status: str = "active") -> Pair:
 
 
 def home(goals: MyGoals | None) -> list[Block]:
-    mine = Mine(None, None, None, [], None, goals=goals)
-    return view.home_section(mine, PROGRAMME, NOW)
+    mine_pair = MyPair(PairView(pair(), SUNITA_RAO, SUNITA_RAO, [], NOW), goals=goals)
+    return view.pair_section(mine_pair, Mine(None, (mine_pair,), [], None), PROGRAMME, NOW)
 
 
 def test_a_check_ins_question_names_one_goal_as_typed_with_four_answers() -> None:

@@ -41,7 +41,7 @@ def test_an_accept_button_with_a_value_that_is_not_a_pair_is_refused_kindly(
     action = {"type": "button", "action_id": "pair_accept", "block_id": "x", "value": "1 OR 1=1"}
     assert paired.sender.forge_action(SUNITA, introduction(paired), action).status == 200
     assert answer_to(paired, SUNITA).startswith(COULD_NOT_READ)
-    assert paired.bot.services.pairing.my_pair(SUNITA).pair.status == "awaiting"
+    assert paired.bot.services.pairing.my_pairs(SUNITA)[0].pair.status == "awaiting"
     assert no_traceback(caplog)
 
 
@@ -54,7 +54,7 @@ def test_a_stage_outside_the_menu_changes_nothing(paired: World) -> None:
     }
     paired.sender.forge_action(GRACE, introduction(paired), action)
     assert answer_to(paired, GRACE).startswith(COULD_NOT_READ)
-    assert paired.bot.services.pairing.my_pair(GRACE).pair.stage == "preparing"
+    assert paired.bot.services.pairing.my_pairs(GRACE)[0].pair.stage == "preparing"
 
 
 def test_a_reply_button_for_an_event_that_does_not_exist_names_the_events(paired: World) -> None:
@@ -108,7 +108,7 @@ def test_a_meeting_form_missing_its_date_is_refused_and_nothing_is_logged(paired
     minutes = {"minutes": {"value": {"type": "number_input", "value": "45"}}}
     refused = paired.sender.forge_view(GRACE, minutes)
     assert json.loads(refused.body)["response_action"] == "errors"
-    assert paired.bot.services.pairing.my_pair(GRACE).meetings == []
+    assert paired.bot.services.pairing.my_pairs(GRACE)[0].meetings == []
 
 
 def test_a_goal_longer_than_the_form_allows_is_refused_beside_its_field(paired: World) -> None:

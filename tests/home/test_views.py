@@ -24,12 +24,12 @@ from bot.pairs.service import PairView
 from bot.participants.model import COLUMNS, Participant
 from bot.requests.model import Request, RequestEvent
 from bot.requests.service import RequestView
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import MOST_MENTEES, SHIPPED_PROGRAMME, load_programme
 from handlers.views import console as console_view
 from handlers.views import events as events_view
 from handlers.views import home as home_view
 from handlers.views import participants as participants_view
-from handlers.views.hub import Console, Mine, Said
+from handlers.views.hub import Console, Mine, MyPair, Said
 from tests.cast import APPROVER, TEAM_LEAD
 from tests.seen import words
 
@@ -62,13 +62,13 @@ def events(count: int) -> MyCalendar:
     return MyCalendar("Europe/London", mine)
 
 
-def busy_pair() -> PairView:
-    pair = Pair(1, 1, 2, "active", "enabling_growth", NOW, NOW, NOW)
+def busy_pair(n: int = 1) -> PairView:
+    pair = Pair(n, 1, n + 1, "active", "enabling_growth", NOW, NOW, NOW)
     meetings = [Meeting(1, NOW.date(), 60, "&" * MEETING_TOPICS_MAX) for _ in range(MANY)]
-    return PairView(pair, person(1), person(2), meetings, NOW)
+    return PairView(pair, person(1), person(n + 1), meetings, NOW)
 
 
-def busy_goals() -> MyGoals:
+def busy_goals(n: int = 1) -> MyGoals:
     """Five goals and the boundaries, typed at their longest (every character one that escaping
     makes five), each goal answered at every check-in of a long scheme."""
     story = tuple(ProgressStep("under_way", NOW) for _ in range(20))
@@ -76,15 +76,27 @@ def busy_goals() -> MyGoals:
         Goal(n, 1, n, "&" * WHAT_MAX, "&" * HOW_KNOWN_MAX, NOW.date(), 5, 9, "changed", story)
         for n in range(1, MAX_GOALS + 1)
     ]
-    return MyGoals(busy_pair().pair, goals, Boundaries(*["&" * BOUNDARY_MAX] * 3))
+    return MyGoals(busy_pair(n).pair, goals, Boundaries(*["&" * BOUNDARY_MAX] * 3))
 
 
 def test_a_participants_home_fits_with_many_events_long_goals_and_many_meetings() -> None:
     forms = [MyForm(form, 3, 8, "in_progress") for form in PROGRAMME.evaluations.forms]
-    mine = Mine(events(MANY), busy_pair(), NOW + timedelta(days=7), forms, None, goals=busy_goals())
+    mine_pair = MyPair(busy_pair(), NOW + timedelta(days=7), busy_goals())
+    mine = Mine(events(MANY), (mine_pair,), forms, None)
     view = home_view.home_view(mine, PROGRAMME, NOW, [])
     fits(view)
     assert f"And {MANY - events_view.EVENTS_SHOWN} more" in words(view)
+
+
+def test_a_mentors_home_fits_with_the_most_mentees_each_with_long_goals() -> None:
+    forms = [MyForm(form, 3, 8, "in_progress") for form in PROGRAMME.evaluations.forms]
+    pairs = tuple(
+        MyPair(busy_pair(n), NOW + timedelta(days=7), busy_goals(n))
+        for n in range(1, MOST_MENTEES + 1)
+    )
+    view = home_view.home_view(Mine(events(MANY), pairs, forms, None), PROGRAMME, NOW, [])
+    fits(view)
+    assert words(view).count("Your learning goals") == MOST_MENTEES
 
 
 def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
@@ -110,7 +122,7 @@ def test_the_console_fits_with_thousands_of_concerns_pairs_and_events() -> None:
         for _ in range(30)
     ]
     console = Console(alerts, pairs, attendance, {"mentor": MANY, "mentee": MANY}, results)
-    mine = Mine(None, None, None, [], None)
+    mine = Mine(None, (), [], None)
     view = home_view.home_view(
         mine, PROGRAMME, NOW, console_view.console_blocks(console, PROGRAMME, NOW)
     )
@@ -163,7 +175,7 @@ def test_a_team_members_and_approvers_home_fits_with_a_note_said_where_they_pres
     ]
     console = Console(alerts, [], [], {}, results)
     said = Said(f"console:form:{results[0].form.id}", "On its way.")
-    mine = Mine(None, None, None, [], None, on_team=True, approvals=approvals)
+    mine = Mine(None, (), [], None, on_team=True, approvals=approvals)
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     view = home_view.home_view(mine, PROGRAMME, NOW, blocks, said)
     fits(view)

@@ -32,7 +32,7 @@ def accepted(n: int, answers: Answers, name: str) -> Application:
 
 
 def match(applications: list[Application], choices: tuple[MenteeChoice, ...] = ()) -> Match:
-    stored = Stored(tuple(applications), choices, {}, frozenset(), frozenset(), PROGRAMME.matching)
+    stored = Stored(tuple(applications), choices, {}, {}, frozenset(), PROGRAMME.matching)
     return match_of(working(stored), COHORT)
 
 
@@ -103,7 +103,7 @@ def test_the_console_fits_slack_with_many_to_match_and_everything_else_full() ->
 def test_the_swap_form_offers_the_shortlist_first_within_slacks_limits() -> None:
     people = [accepted(1, MENTEE, "Anwen Price")]
     people += [accepted(n, MENTOR, "M" * 200) for n in range(2, 150)]
-    stored = Stored(tuple(people), (), {}, frozenset(), frozenset(), PROGRAMME.matching)
+    stored = Stored(tuple(people), (), {}, {}, frozenset(), PROGRAMME.matching)
     found = match_of(working(stored), COHORT)
     standing = found.to_decide[0]
     others = allowed_mentors(working(stored), standing.mentee.applicant.email)
@@ -124,8 +124,8 @@ def test_what_approving_did_is_said_under_the_counts() -> None:
         "Pairs made: 2. Each has been introduced and asked to accept."
     )
     assert view.made_words(Approved(1, 1)) == (
-        "Pairs made: 1. Each has been introduced and asked to accept. Waiting until the scheme "
-        "takes several mentees per mentor: 1."
+        "Pairs made: 1. Each has been introduced and asked to accept. Waiting until one of their "
+        "mentor's pairings ends: 1."
     )
 
 

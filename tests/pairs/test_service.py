@@ -106,7 +106,7 @@ def test_a_stage_moved_is_kept_from_that_moment_and_the_pair_is_told_who_moved_i
     scheme.start_pair(GRACE, SUNITA, PAIRED, ACCEPTED)
     moved_at = datetime(2026, 1, 20, 15, tzinfo=UTC)
     scheme.pairing.move_stage(SUNITA, "negotiation", moved_at)
-    mine = scheme.pairing.my_pair(GRACE)
+    mine = scheme.pairing.my_pairs(GRACE)[0]
     assert (mine.pair.stage, mine.stage_since) == ("negotiation", moved_at)
     [(to, moved)] = scheme.messenger.of(StageMoved)
     assert (to, moved.stage, moved.moved_by) == (GRACE_AND_SUNITA, "negotiation", "Sunita Rao")
@@ -167,7 +167,7 @@ def test_a_meeting_logged_is_kept_and_answers_the_open_check_in(scheme: Scheme) 
     scheme.checkins.log_meeting(GRACE, date(2026, 1, 13), 45, "career planning", now)
     pair = scheme.pair_of(SUNITA)
     meeting = Meeting(pair.id, date(2026, 1, 13), 45, "career planning")
-    assert scheme.pairing.my_pair(SUNITA).meetings == [meeting]
+    assert scheme.pairing.my_pairs(SUNITA)[0].meetings == [meeting]
     with scheme.uow() as uow:
         stored = uow.checkins.get(checkin_id)
     assert stored is not None and stored.answer == "yes"
@@ -179,7 +179,7 @@ def test_meeting_topics_too_long_are_refused_whole_and_nothing_is_kept(scheme: S
     with pytest.raises(TooLong) as refused:
         scheme.checkins.log_meeting(GRACE, date(2026, 1, 13), 45, "x" * 501, now)
     assert (refused.value.field, refused.value.limit, refused.value.length) == ("topics", 500, 501)
-    assert scheme.pairing.my_pair(GRACE).meetings == []
+    assert scheme.pairing.my_pairs(GRACE)[0].meetings == []
 
 
 def test_an_introduction_kept_while_slack_is_down_is_sent_once_when_the_outbox_runs_later(

@@ -22,12 +22,14 @@ from bot.pairs.errors import (
     CheckInClosed,
     MeetingBeforePairing,
     MeetingInFuture,
+    MentorFull,
     NoPairs,
     NotInAPair,
     NotPaired,
     NotStarted,
     NotYourCheckIn,
     NotYourPair,
+    NotYourPartner,
     PairColumnsMissing,
     PairingEnded,
     PairRepeated,
@@ -36,6 +38,7 @@ from bot.pairs.errors import (
     TeamPauseNotInFuture,
     UnknownEmail,
     UnknownStage,
+    WhichPair,
     WrongRole,
 )
 from bot.pairs.model import Attention, Meeting, Pair
@@ -233,6 +236,26 @@ WORDS: list[tuple[UserError, str]] = [
     (WrongRole("Sunita Rao", "mentee", "mentor"), "Sunita Rao is a mentee, not a mentor."),
     (AlreadyPaired("Sunita Rao"), "Sunita Rao is already in a pair; unpair them first."),
     (AlsoPairedOnLine("Sunita Rao", 2), "Sunita Rao is also paired on line 2."),
+    (MentorFull("Grace Mensah", 3), "Grace Mensah already has 3 mentees, the most a mentor has."),
+    (
+        MentorFull("Grace Mensah", 3, 4),
+        "Grace Mensah already has 3 mentees (the last on line 4), the most a mentor has.",
+    ),
+    (
+        WhichPair(("Sunita Rao", "Jamie Clarke")),
+        "You mentor Sunita Rao, Jamie Clarke: please say which, by naming them first, e.g. "
+        "`/mentoring met @name 2026-03-01 45m` or `/mentoring stage @name growth`. Each has its "
+        "own buttons on your Home.",
+    ),
+    (
+        WhichPair(("Sunita Rao", "Jamie Clarke"), mentor="Grace Mensah"),
+        "Grace Mensah mentors Sunita Rao, Jamie Clarke: please name the mentee instead, e.g. "
+        "`/mentoring team unpair @mentee`.",
+    ),
+    (
+        NotYourPartner(JAMIE),
+        "You are not in a pair with <@UJAMIE001>. Use `/mentoring pair` to see yours.",
+    ),
 ]
 
 

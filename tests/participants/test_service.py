@@ -103,7 +103,7 @@ def test_my_data_holds_what_the_bot_keeps_about_the_person_and_their_pair(
     assert data["you"]["name"] == "Sunita Rao"
     assert data["you"]["check_ins_paused_until"] == "2026-02-01"
     assert data["event_replies"] == {"final-celebration": "yes"}
-    pair = data["your_pair"]
+    [pair] = data["your_pairs"]
     assert (pair["partner"], pair["status"], pair["stage"]) == (
         "Grace Mensah",
         "active",
@@ -126,7 +126,7 @@ def test_my_data_goes_as_a_summary_and_a_file_to_the_persons_own_dm_and_nowhere_
     assert json.loads(data.content) == scheme.privacy.my_data(SUNITA)
     assert summary.filename == "my-mentoring-summary-20260120100000.txt"
     held = summary.held
-    assert (held.person.name, held.pair and held.pair.partner) == ("Sunita Rao", "Grace Mensah")
+    assert (held.person.name, [p.partner for p in held.pairs]) == ("Sunita Rao", ["Grace Mensah"])
     assert [c.text for c in held.concerns] == ["We never meet."], "only her own words"
 
 
@@ -156,7 +156,7 @@ def test_erasing_a_participant_forgets_who_they_were_and_ends_their_pair(scheme:
     assert scheme.privacy.erase("sunita.rao@example.nhs.uk", NOW).name == "Sunita Rao"
     with scheme.uow() as uow:
         assert uow.participants.by_email("sunita.rao@example.nhs.uk") is None
-        assert uow.pairs.current_for(grace_id) is None
+        assert uow.pairs.current_of(grace_id) == []
     assert "Sunita Rao" not in names(scheme)
     with pytest.raises(NotAParticipant):
         scheme.privacy.my_data(SUNITA)

@@ -99,7 +99,7 @@ ANSWERS = (
 def test_the_summary_lists_the_pairs_goals_and_the_persons_own_answers_on_their_pairing() -> None:
     held = HeldAbout(
         participant(SUNITA, 1),
-        HeldPair("Grace Mensah", "active", "enabling_growth", 2, 3, True, GOALS),
+        (HeldPair("Grace Mensah", "active", "enabling_growth", 2, 3, True, GOALS),),
         (),
         (),
         (),
@@ -119,7 +119,7 @@ def test_the_summary_lists_the_pairs_goals_and_the_persons_own_answers_on_their_
 
 
 def test_the_summary_says_when_there_are_no_answers_on_the_pairing_yet() -> None:
-    held = HeldAbout(participant(SUNITA, 1), None, (), (), (), ())
+    held = HeldAbout(participant(SUNITA, 1), (), (), (), (), ())
     lines = summary_of(held).splitlines()
     heading = lines.index("How your pairing is going: your answers")
     assert lines[heading + 1] == "- None."
@@ -141,7 +141,7 @@ def test_the_summary_lists_the_persons_own_reflections_in_their_words() -> None:
         meeting_id=3,
         met_on=date(2026, 3, 2),
     )
-    held = HeldAbout(participant(SUNITA, 1), None, (), (), (), (), (), (closure, meeting))
+    held = HeldAbout(participant(SUNITA, 1), (), (), (), (), (), (), (closure, meeting))
     lines = summary_of(held).splitlines()
     heading = lines.index("Your reflections")
     assert lines[heading + 1 : heading + 5] == [
@@ -155,5 +155,5 @@ def test_the_summary_lists_the_persons_own_reflections_in_their_words() -> None:
 
 
 def test_the_summary_says_when_there_are_no_reflections_yet() -> None:
-    lines = summary_of(HeldAbout(participant(SUNITA, 1), None, (), (), (), ())).splitlines()
+    lines = summary_of(HeldAbout(participant(SUNITA, 1), (), (), (), (), ())).splitlines()
     assert lines[lines.index("Your reflections") + 1] == "- None."

@@ -15,6 +15,7 @@ from bot.errors import TeamOnly
 from bot.goals.errors import ConfidenceOutOfRange
 from bot.goals.model import Boundaries, GoalDraft
 from bot.goals.service import GoalsService
+from bot.pairs.model import PairChoice
 from bot.reflections.errors import NothingWritten, NotTimeToReflect, NotYourMeeting
 from bot.reflections.model import ClosureDraft
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
@@ -75,7 +76,7 @@ def test_the_mentee_reflects_and_scores_each_goal_again_and_edits_it_later(
         ("Delegate", 6),
     ]
 
-    saved = reflections.save_closure(SUNITA, form.pair.id, WORDS, {1: 8, 2: None}, LATER)
+    saved = reflections.save_closure(SUNITA, PairChoice(form.pair.id), WORDS, {1: 8, 2: None}, LATER)
     assert [(g.confidence_start, g.confidence_end) for g in saved.goals] == [(4, 8), (6, None)]
     assert saved.mine is not None and saved.mine.closure == WORDS
 

@@ -9,8 +9,12 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import UTC, date, datetime
 
+from slack_sdk.models.blocks import Block
+
 from bot.goals.model import Goal
 from bot.pairs.model import Pair
+from bot.pairs.service import PairView
+from bot.participants.model import Participant
 from bot.reflections import errors
 from bot.reflections.model import Reflection, ReflectionCounts
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
@@ -22,13 +26,21 @@ from handlers.views import console as console_view
 from handlers.views import home as home_view
 from handlers.views import reflections as view
 from handlers.views.common import user_error
+from handlers.views.hub import MyPair
 from tests.applications.test_views import DURING, MENTEE, application, full_console, mine
 from tests.seen import ESCAPED, TYPED, buttons, held, no_markup_in, words
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 NOW = datetime(2026, 6, 17, 10, tzinfo=UTC)
 PAIR = Pair(7, 1, 3, "active", "coming_to_closure", NOW)
+MENTOR_GRACE = Participant(1, "Grace", "grace@example.nhs.uk", "mentor", "UGRACE")
+MENTEE_RAO = Participant(3, "Sunita Rao", "sunita@example.nhs.uk", "mentee", "USUNITA")
 GOALS = [Goal(21, 7, 1, TYPED, confidence_start=4), Goal(22, 7, 2, "Delegate", confidence_end=7)]
+
+
+def pair_section(found: MyReflections) -> list[Block]:
+    mine_pair = MyPair(PairView(PAIR, MENTEE_RAO, MENTOR_GRACE, [], NOW), reflections=found)
+    return view.pair_section(mine_pair, replace(mine(), pairs=(mine_pair,)), PROGRAMME, NOW)
 
 
 def written(**parts: str) -> Reflection:
@@ -72,7 +84,7 @@ def test_the_mentor_s_form_asks_no_scores() -> None:
 
 def test_the_home_shows_her_own_words_escaped_and_only_whether_he_has_written() -> None:
     found = MyReflections(PAIR, True, written(learned=TYPED), "Grace <b>", True, 2)
-    blocks = view.home_section(replace(mine(), reflections=found), PROGRAMME, NOW)
+    blocks = pair_section(found)
     shown = words(blocks)
     assert ESCAPED in shown and no_markup_in(blocks)
     assert "Grace &lt;b&gt; has written their reflection." in shown
@@ -82,7 +94,7 @@ def test_the_home_shows_her_own_words_escaped_and_only_whether_he_has_written() 
 
 def test_the_home_shows_nothing_before_the_close() -> None:
     found = MyReflections(replace(PAIR, stage="negotiation"), False, None, "Grace", False, 0)
-    assert view.home_section(replace(mine(), reflections=found), PROGRAMME, NOW) == []
+    assert pair_section(found) == []
 
 
 def test_the_console_counts_and_still_fits_slack_beside_every_other_list_full() -> None:

@@ -220,7 +220,7 @@ def test_lists_name_requests_by_number_kind_and_status_and_never_by_their_words(
     secret = request(details="SECRET words")
     line = view.console_line(secret)
     assert line == "Request #7 · accommodation · waiting for approval"
-    mine = Mine(None, None, None, [], None)
+    mine = Mine(None, (), [], None)
     console = Console([], [], [], {}, [], [secret])
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     drawn = home_view.home_view(mine, PROGRAMME, NOW, blocks).to_dict()
@@ -235,13 +235,13 @@ def test_lists_name_requests_by_number_kind_and_status_and_never_by_their_words(
 
 def test_the_home_and_the_console_fit_with_thousands_of_requests() -> None:
     many = [request(id=n, status="open", kind="travel") for n in range(2000, 0, -1)]
-    mine = Mine(None, None, None, [], None, many)
+    mine = Mine(None, (), [], None, many)
     console = Console([], [], [], {}, [], many)
     blocks = console_view.console_blocks(console, PROGRAMME, NOW)
     home = home_view.home_view(mine, PROGRAMME, NOW, blocks).to_dict()
     assert len(home["blocks"]) <= 100
     assert "And 1992 more requests: type `/mentoring team requests`" in words(home)
-    person = Mine(MyCalendar("Europe/London", []), None, None, [], None, many)
+    person = Mine(MyCalendar("Europe/London", []), (), [], None, many)
     theirs = words(home_view.home_view(person, PROGRAMME, NOW, []).to_dict())
     assert "#2000 cannot travel to LMS Launch: with the project team" in theirs
     assert "And 1995 more: `/mentoring my-data` has them all." in theirs

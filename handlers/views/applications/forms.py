@@ -21,9 +21,9 @@ from slack_sdk.models.blocks import (
 )
 from slack_sdk.models.views import View
 
-from bot.applications.model import MOST_MENTEES, Answers, Application
+from bot.applications.model import Answers, Application
 from bot.matching.model import BANDS, MeetingFormat, Profession, Role
-from bot.scheme import NATIONS, Applications, Choice, Programme
+from bot.scheme import MOST_MENTEES, NATIONS, Applications, Choice, Programme
 from handlers.i18n import _, language
 from handlers.views.applications.messages import (
     FORMAT_WORDS,

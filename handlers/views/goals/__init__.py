@@ -22,7 +22,7 @@ from handlers.views.goals.forms import (
     goals_modal,
     goals_saved_modal,
 )
-from handlers.views.goals.home import HOME_GOALS, home_section
+from handlers.views.goals.home import HOME_GOALS, pair_section
 from handlers.views.goals.messages import (
     PROGRESS_BUTTON,
     PROGRESS_NAMES,
@@ -51,7 +51,7 @@ __all__ = [
     "goals_modal",
     "goals_saved_modal",
     "HOME_GOALS",
-    "home_section",
+    "pair_section",
     "PROGRESS_BUTTON",
     "PROGRESS_NAMES",
     "SET_GOALS",

@@ -5,6 +5,8 @@ mistake is shown beside its input."""
 
 from __future__ import annotations
 
+import json
+
 from slack_sdk.models.blocks import (
     Block,
     DatePickerElement,
@@ -47,6 +49,7 @@ def goals_modal(mine: MyGoals, callback_id: str = GOALS_MODAL) -> View:
         type="modal",
         callback_id=callback_id,
         title=_("Our goals"),
+        private_metadata=json.dumps({"pair": mine.pair.id}),
         submit=_("Save"),
         close=_("Cancel"),
         blocks=blocks,

@@ -42,8 +42,8 @@ def progress_name(progress: Progress) -> str:
     return _(PROGRESS_NAMES[progress])
 
 
-def set_goals_button() -> ButtonElement:
-    return ButtonElement(text=_("Set our goals"), action_id=SET_GOALS, value="edit")
+def set_goals_button(pair_id: int) -> ButtonElement:
+    return ButtonElement(text=_("Set our goals"), action_id=SET_GOALS, value=str(pair_id))
 
 
 # Notices ------------------------------------------------------------------------------------------

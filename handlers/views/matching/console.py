@@ -19,7 +19,7 @@ from slack_sdk.models.blocks import (
 
 from bot.applications.model import Application
 from bot.matching.working import Match, Standing
-from bot.scheme import Programme
+from bot.scheme import MOST_MENTEES, Programme
 from handlers.i18n import _
 from handlers.views.common import SECTION_TEXT_MAX, note, sections
 from handlers.views.hub import SHOWN, Console, more_note
@@ -99,8 +99,9 @@ def _approve_all(n: int) -> ButtonElement:
             title=_("Approve every pair?"),
             text=_(
                 "Pairs to be made: {n}. Each is introduced in a group DM, and both are asked to "
-                "accept. A mentor's second mentee waits until the scheme takes several."
-            ).format(n=n),
+                "accept. A pair waits where its mentor already has {most} mentees, the most a "
+                "mentor has."
+            ).format(n=n, most=MOST_MENTEES),
             confirm=_("Approve all"),
             deny=_("Cancel"),
         ),
@@ -132,9 +133,9 @@ def _to_decide(s: Standing, people: Mapping[str, Application], themes: Mapping[s
 
 def waits(mentor: str, people: Mapping[str, Application]) -> str:
     return _(
-        "_{mentor} has another mentee first: this pair waits until the scheme takes several "
-        "mentees per mentor._"
-    ).format(mentor=escape(plain_name(mentor, people)))
+        "_{mentor} already has {most} mentees, the most a mentor has: this pair waits until "
+        "one of their pairings ends._"
+    ).format(mentor=escape(plain_name(mentor, people)), most=MOST_MENTEES)
 
 
 def _one_section(text: str) -> SectionBlock:
@@ -177,8 +178,7 @@ def _decided(s: Standing, people: Mapping[str, Application]) -> str:
         return _("• {mentee} with {mentor}: paired").format(mentee=mentee, mentor=mentor)
     if s.waits:
         return _(
-            "• {mentee} with {mentor}: approved, waits until the scheme takes several mentees "
-            "per mentor"
+            "• {mentee} with {mentor}: approved, waits until one of the mentor's pairings ends"
         ).format(mentee=mentee, mentor=mentor)
     return _("• {mentee} with {mentor}: approved, not paired yet (Approve all tries again)").format(
         mentee=mentee, mentor=mentor
@@ -218,5 +218,5 @@ def _line(s: Standing, people: Mapping[str, Application]) -> str:
     if shortlist:
         line += " · " + _("shortlist: {mentors}").format(mentors=shortlist)
     if s.waits:
-        line += " · " + _("waits for a second place")
+        line += " · " + _("waits for a place")
     return line

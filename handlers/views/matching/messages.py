@@ -74,7 +74,7 @@ def made_words(approved: Approved) -> str:
     made = _("Pairs made: {n}. Each has been introduced and asked to accept.")
     if not approved.waiting:
         return made.format(n=approved.made)
-    waiting = _("Waiting until the scheme takes several mentees per mentor: {n}.")
+    waiting = _("Waiting until one of their mentor's pairings ends: {n}.")
     return f"{made.format(n=approved.made)} {waiting.format(n=approved.waiting)}"
 
 

@@ -14,12 +14,14 @@ from bot.pairs.errors import (
     CheckInClosed,
     MeetingBeforePairing,
     MeetingInFuture,
+    MentorFull,
     NoPairs,
     NotInAPair,
     NotPaired,
     NotStarted,
     NotYourCheckIn,
     NotYourPair,
+    NotYourPartner,
     PairColumnsMissing,
     PairingEnded,
     PairingFault,
@@ -29,6 +31,7 @@ from bot.pairs.errors import (
     TeamPauseNotInFuture,
     UnknownEmail,
     UnknownStage,
+    WhichPair,
     WrongRole,
 )
 from bot.pairs.service import NotOnTheScheme
@@ -52,6 +55,28 @@ def not_in_a_pair(_error: NotInAPair) -> str:
 def not_your_pair(_error: NotYourPair) -> str:
     return _(
         "That button belongs to a pairing that has changed since. Use `/mentoring pair` to see yours."
+    )
+
+
+@error_words(WhichPair)
+def which_pair(error: WhichPair) -> str:
+    names = escape(", ".join(error.partners))
+    if error.mentor is not None:
+        return _(
+            "{mentor} mentors {names}: please name the mentee instead, e.g. "
+            "`/mentoring team unpair @mentee`."
+        ).format(mentor=escape(error.mentor), names=names)
+    return _(
+        "You mentor {names}: please say which, by naming them first, e.g. "
+        "`/mentoring met @name 2026-03-01 45m` or `/mentoring stage @name growth`. Each has its "
+        "own buttons on your Home."
+    ).format(names=names)
+
+
+@error_words(NotYourPartner)
+def not_your_partner(error: NotYourPartner) -> str:
+    return _("You are not in a pair with <@{user}>. Use `/mentoring pair` to see yours.").format(
+        user=error.slack_user_id
     )
 
 
@@ -161,6 +186,11 @@ def also_paired_on_line(error: AlsoPairedOnLine) -> str:
     return _fault_words(error, escape(error.name)) + "."
 
 
+@error_words(MentorFull)
+def mentor_full(error: MentorFull) -> str:
+    return _fault_words(error, escape(error.name)) + "."
+
+
 def _fault_words(fault: PairingFault, name: str) -> str:
     """Why the pairing rule refuses someone, without a full stop: the command's error ends it
     with one, the pairings file's report does not."""
@@ -170,6 +200,14 @@ def _fault_words(fault: PairingFault, name: str) -> str:
         return _("{name} is a mentor, not a mentee").format(name=name)
     if isinstance(fault, AlreadyPaired):
         return _("{name} is already in a pair; unpair them first").format(name=name)
+    if isinstance(fault, MentorFull) and fault.line is not None:
+        return _(
+            "{name} already has {most} mentees (the last on line {line}), the most a mentor has"
+        ).format(name=name, most=fault.most, line=fault.line)
+    if isinstance(fault, MentorFull):
+        return _("{name} already has {most} mentees, the most a mentor has").format(
+            name=name, most=fault.most
+        )
     return _("{name} is also paired on line {line}").format(name=name, line=fault.line)
 
 

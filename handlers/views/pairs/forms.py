@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from datetime import date
 
 from slack_sdk.models.blocks import (
+    Block,
     DatePickerElement,
     InputBlock,
     NumberInputElement,
+    Option,
     PlainTextInputElement,
+    StaticSelectElement,
 )
 from slack_sdk.models.views import View
 
@@ -29,34 +33,53 @@ MEETING_MODAL = "meeting_submit"
 # Modals ---------------------------------------------------------------------------------------------
 
 
-def meeting_modal(today: date, callback_id: str = MEETING_MODAL) -> View:
-    """`callback_id`: which listener saves it (the Home's also redraws the Home)."""
+def meeting_modal(
+    today: date,
+    callback_id: str = MEETING_MODAL,
+    pair_id: int | None = None,
+    partners: Sequence[tuple[int, str]] = (),
+) -> View:
+    """`callback_id`: which listener saves it (the Home's also redraws the Home). The pair it is
+    for: `pair_id`, where what opened it names one; else, for a mentor with several mentees,
+    chosen from `partners` (each pair's id and the mentee's name)."""
+    blocks: list[Block] = []
+    if pair_id is None and len(partners) > 1:
+        options = [Option(text=name, value=str(pair)) for pair, name in partners]
+        blocks.append(
+            InputBlock(
+                block_id="pair",
+                label=_("Who did you meet?"),
+                element=StaticSelectElement(action_id="value", options=options),
+            )
+        )
+    blocks += [
+        InputBlock(
+            block_id="met_on",
+            label=_("When did you meet?"),
+            element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
+        ),
+        InputBlock(
+            block_id="minutes",
+            label=_("For how many minutes?"),
+            element=NumberInputElement(
+                action_id="value", is_decimal_allowed=False, min_value="1", max_value="480"
+            ),
+        ),
+        InputBlock(
+            block_id="topics",
+            label=_("What did you talk about?"),
+            optional=True,
+            element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
+        ),
+    ]
     return View(
         type="modal",
         callback_id=callback_id,
         title=_("Log a meeting"),
         submit=_("Save"),
         close=_("Cancel"),
-        blocks=[
-            InputBlock(
-                block_id="met_on",
-                label=_("When did you meet?"),
-                element=DatePickerElement(action_id="value", initial_date=today.isoformat()),
-            ),
-            InputBlock(
-                block_id="minutes",
-                label=_("For how many minutes?"),
-                element=NumberInputElement(
-                    action_id="value", is_decimal_allowed=False, min_value="1", max_value="480"
-                ),
-            ),
-            InputBlock(
-                block_id="topics",
-                label=_("What did you talk about?"),
-                optional=True,
-                element=PlainTextInputElement(action_id="value", multiline=True, max_length=500),
-            ),
-        ],
+        private_metadata=json.dumps({"pair": pair_id}),
+        blocks=blocks,
     )
 
 

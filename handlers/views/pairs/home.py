@@ -17,7 +17,8 @@ from bot.pairs.service import PairView
 from bot.scheme import Programme
 from handlers.i18n import _, day
 from handlers.views.common import sections
-from handlers.views.hub import Mine
+from handlers.views.hub import Mine, MyPair
+from handlers.views.mrkdwn import escape
 from handlers.views.pairs.messages import my_pair_message, stage_select
 
 HOME_ACCEPT = "home_accept"
@@ -38,16 +39,23 @@ HOME_RESUME = "home_resume"
 MEETINGS_SHOWN = 3
 
 
-def _pair(
-    view: PairView | None, next_check_in: datetime | None, programme: Programme, now: datetime
-) -> list[Block]:
-    blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your pair*"))]
-    if view is None:
-        blocks.append(
-            SectionBlock(text=_("You have not been paired yet: the steering group is on it."))
-        )
-        return blocks
+def not_paired_section() -> list[Block]:
+    return [
+        DividerBlock(),
+        SectionBlock(text=_("*Your pair*")),
+        SectionBlock(text=_("You have not been paired yet: the steering group is on it.")),
+    ]
+
+
+def pair_section(mine_pair: MyPair, mine: Mine, programme: Programme, now: datetime) -> list[Block]:
+    """One of their pairs, its last meetings and the pair's buttons (a mentor with several
+    mentees sees one such section for each, headed with their mentee's name)."""
+    view, next_check_in = mine_pair.view, mine_pair.next_check_in
     pair, me = view.pair, view.me
+    heading = _("*Your pair*")
+    if len(mine.pairs) > 1:
+        heading = _("*Your pair with {partner}*").format(partner=escape(view.partner.name))
+    blocks: list[Block] = [DividerBlock(), SectionBlock(text=heading)]
     shown = my_pair_message(_recent(view), now, on_home=True)
     if next_check_in is not None:
         on = next_check_in.astimezone(programme.zone)
@@ -67,6 +75,8 @@ def _pair(
         buttons += [
             ButtonElement(text=_("Log a meeting"), action_id=HOME_LOG_MEETING, value=str(pair.id))
         ]
+    if pair.status == "active" and mine_pair is mine.pairs[0]:
+        # Pausing is the person's, for all their pairs: offered once, with their first pair.
         paused = me.paused_until is not None and me.paused_until > now.date()
         buttons.append(
             ButtonElement(text=_("Resume check-ins"), action_id=HOME_RESUME)
@@ -74,7 +84,7 @@ def _pair(
             else ButtonElement(text=_("Pause check-ins"), action_id=HOME_PAUSE)
         )
     if buttons:
-        blocks.append(ActionsBlock(block_id="home:pair", elements=buttons))
+        blocks.append(ActionsBlock(block_id=f"home:pair:{pair.id}", elements=buttons))
     if pair.status == "active":
         select = stage_select(pair.id, pair.stage)
         select.action_id = HOME_STAGE
@@ -91,8 +101,3 @@ def _recent(view: PairView) -> PairView:
         view.meetings[-MEETINGS_SHOWN:],
         view.stage_since,
     )
-
-
-def home_section(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
-    """Their pair, its last meetings and the pair's buttons."""
-    return _pair(mine.pair, mine.next_check_in, programme, now)

@@ -188,7 +188,7 @@ def stage_moved(n: StageMoved) -> tuple[str, list[Block]]:
         SectionBlock(text=MarkdownTextObject(text=f"{text}\n{_stage_prompt(n.stage)}"))
     ]
     if n.stage == "negotiation":
-        blocks.append(ActionsBlock(elements=[set_goals_button()]))
+        blocks.append(ActionsBlock(elements=[set_goals_button(n.pair_id)]))
     return text, blocks
 
 
@@ -208,6 +208,11 @@ def pair_ended(n: PairEnded) -> tuple[str, list[Block]]:
 
 
 # Replies to commands and buttons --------------------------------------------------------------------
+
+
+def my_pairs_message(views: list[PairView], now: datetime) -> str:
+    """`/mentoring pair`'s answer: each of their pairs (a mentor may have several)."""
+    return "\n\n".join(my_pair_message(v, now) for v in views)
 
 
 def my_pair_message(view: PairView, now: datetime, on_home: bool = False) -> str:

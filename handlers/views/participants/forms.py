@@ -174,12 +174,17 @@ def erased_modal(erasure: Erasure) -> View:
 def erased(erasure: Erasure) -> str:
     """The form's last word on an erasure, and whose pairing ended with it."""
     name = escape(erasure.name)
-    if erasure.partner is None:
+    if not erasure.partners:
         return _("{name} has been erased.").format(name=name)
+    if len(erasure.partners) > 1:
+        return _(
+            "{name} has been erased. Their pairings have ended, and {partners} have each been "
+            "told kindly, with no reason given."
+        ).format(name=name, partners=escape(", ".join(erasure.partners)))
     return _(
         "{name} has been erased. Their pairing has ended, and {partner} has been told kindly, "
         "with no reason given."
-    ).format(name=name, partner=escape(erasure.partner))
+    ).format(name=name, partner=escape(erasure.partners[0]))
 
 
 def erase_modal() -> View:

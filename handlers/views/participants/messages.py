@@ -111,7 +111,7 @@ def my_data_summary(notice: MyDataSummary) -> SharedFile:
                 on_day=on_day(notice.made_at.date())
             ),
             *_about_you(held.person),
-            *_your_pair(held.pair),
+            *_your_pairs(held.pairs),
             *_your_answers(held.pulse),
             *_your_reflections(held.reflections),
             *_your_records(held),
@@ -153,9 +153,13 @@ def _about_you(person: Participant) -> list[str]:
     return lines
 
 
-def _your_pair(pair: HeldPair | None) -> list[str]:
-    if pair is None:
+def _your_pairs(pairs: tuple[HeldPair, ...]) -> list[str]:
+    if not pairs:
         return ["", _("Your pair"), _("- You are not in a pair.")]
+    return [line for pair in pairs for line in _your_pair(pair)]
+
+
+def _your_pair(pair: HeldPair) -> list[str]:
     return [
         "",
         _("Your pair"),

@@ -20,7 +20,7 @@ from handlers.views.reflections.forms import (
     meeting_modal,
     meeting_saved_modal,
 )
-from handlers.views.reflections.home import HOME_REFLECT, home_section
+from handlers.views.reflections.home import HOME_REFLECT, pair_section
 from handlers.views.reflections.messages import (
     PRIVATE,
     REFLECT,
@@ -43,7 +43,7 @@ __all__ = [
     "meeting_modal",
     "meeting_saved_modal",
     "HOME_REFLECT",
-    "home_section",
+    "pair_section",
     "PRIVATE",
     "REFLECT",
     "REFLECT_ON_MEETING",

@@ -14,15 +14,15 @@ from bot.reflections.service import MyReflections
 from bot.scheme import Programme
 from handlers.i18n import _, ngettext
 from handlers.views.common import note, quoted
-from handlers.views.hub import Mine
+from handlers.views.hub import Mine, MyPair
 from handlers.views.mrkdwn import escape
 from handlers.views.reflections.forms import PART_LABELS
 
 HOME_REFLECT = "home_reflect"
 
 
-def home_section(mine: Mine, programme: Programme, now: datetime) -> list[Block]:
-    found = mine.reflections
+def pair_section(mine_pair: MyPair, mine: Mine, programme: Programme, now: datetime) -> list[Block]:
+    found = mine_pair.reflections
     if found is None or not (found.open or found.mine):
         return []
     blocks: list[Block] = [DividerBlock(), SectionBlock(text=_("*Your reflection*"))]
@@ -44,7 +44,7 @@ def home_section(mine: Mine, programme: Programme, now: datetime) -> list[Block]
         blocks.append(note(_after_meetings(found.after_meetings)))
     words = _("Edit my reflection") if found.mine else _("Write my reflection")
     button = ButtonElement(text=words, action_id=HOME_REFLECT, value=str(found.pair.id))
-    return [*blocks, ActionsBlock(block_id="home:reflect", elements=[button])]
+    return [*blocks, ActionsBlock(block_id=f"home:reflect:{found.pair.id}", elements=[button])]
 
 
 def _partner(found: MyReflections) -> str:
