@@ -61,6 +61,7 @@ class PairRecord(CohortScoped, Base):
     acceptance_nudged_at: Mapped[datetime | None]
     ended_at: Mapped[datetime | None]
     end_reason: Mapped[str | None] = mapped_column(Text)
+    paused_until: Mapped[date | None] = mapped_column(Date)  # the team's hold on the pair
 
 
 class StageChangeRecord(Base):
@@ -116,6 +117,7 @@ def _pair(r: PairRecord | Row[Any]) -> Pair:
         r.mentee_accepted_at,
         r.acceptance_nudged_at,
         r.ended_at,
+        r.paused_until,
     )
 
 
@@ -211,6 +213,11 @@ class SqlPairs:
         self._session.flush()
         return _pair(record)
 
+    def hold(self, pair_id: int, until: date | None) -> None:
+        """The team's hold on the pair's check-ins, until a day (None: lifted)."""
+        self._session.get_one(PairRecord, pair_id).paused_until = until
+        self._session.flush()
+
     def mark_nudged(self, pair_id: int, now: datetime) -> None:
         self._session.execute(
             update(PairRecord).where(PairRecord.id == pair_id).values(acceptance_nudged_at=now)
@@ -303,9 +310,10 @@ def _state(
     last_meeting: date | None,
     people: dict[int, tuple[Whereabouts, date | None]],
 ) -> PairState:
-    """One pair's state; `people` holds each participant's (whereabouts, paused until)."""
+    """One pair's state; `people` holds each participant's (whereabouts, paused until). Its
+    check-ins wait for the latest of the team's hold on it and either member's own pause."""
     members = [people[m] for m in pair.members if m in people]
-    pauses = [until for _, until in members if until]
+    pauses = [until for until in (pair.paused_until, *(u for _, u in members)) if until]
     return PairState(
         pair,
         checkins,

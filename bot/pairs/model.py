@@ -28,6 +28,7 @@ class Pair:
     mentee_accepted_at: datetime | None = None
     acceptance_nudged_at: datetime | None = None
     ended_at: datetime | None = None
+    paused_until: date | None = None  # the team's hold on this pair's check-ins
 
     @property
     def members(self) -> tuple[int, int]:
@@ -101,7 +102,7 @@ class PairState:
     pair: Pair
     checkins: Sequence[CheckIn]  # oldest first
     last_meeting: date | None
-    paused_until: date | None  # the later of the two members' pauses
+    paused_until: date | None  # the latest of the team's hold and the two members' pauses
     places: tuple[Whereabouts, ...]  # where each member works: their hours and days off
 
     @property

@@ -174,8 +174,7 @@ class PairingService:
             raise TeamPauseNotInFuture(until)
         with self._uow() as uow:
             pair = _named_pair(uow, member_slack)
-            for member in pair.members:
-                uow.participants.pause(member, until)
+            uow.pairs.hold(pair.id, until)
             uow.commit()
         self._on_change()
 

@@ -71,7 +71,7 @@ class PairPulse:
     pair_id: int
     members: tuple[Member, ...]
     first_meeting_logged: datetime
-    paused_until: date | None  # the later of the two members' pauses
+    paused_until: date | None  # the latest of the team's hold and the two members' pauses
 
 
 @dataclass(frozen=True)

@@ -1,9 +1,10 @@
 """A mentor with two mentees, end to end: the steering group pairs Grace with Sunita and with
 Jamie; each pair is introduced in its own group DM; Grace's Home shows each pair with its own
 buttons, and she accepts both there. A command about "her pair" asks her which; naming the
-mentee logs the meeting or moves the stage of that pair alone, and the goals she sets from one
-pair's section stay that pair's. Each mentee sees only their own pair. The team ends one pairing
-by naming the mentee, and Grace's Home is back to one pair."""
+mentee logs the meeting or moves the stage of that pair alone, the goals she sets from one pair's
+section stay that pair's, and the meeting form from anywhere asks which mentee she met. Each
+mentee sees only their own pair. The team holds one pair's check-ins and the other's go on; it
+ends one pairing by naming the mentee, and Grace's Home is back to one pair."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from handlers.views import goals as goals_view
 from handlers.views import pairs as pairs_view
 from tests.cast import EMAILS, GRACE, JAMIE, SUNITA, TEAM_LEAD
 from tests.seen import buttons, words
-from tests.world import World, group_messages, uk
+from tests.world import World, group_messages, sent_at, uk
 
 GRACE_TWICE = (
     "mentor_email,mentee_email\n"
@@ -79,9 +80,28 @@ def test_a_mentor_runs_two_pairs_each_on_its_own(world: World) -> None:
     for mentee, other in ((SUNITA, "Jamie"), (JAMIE, "Sunita")):
         assert other not in words(world.open_home(mentee)), "each mentee sees their own pair"
 
+    # From anywhere, the meeting form asks her which mentee she met
+    assert world.sender.shortcut(GRACE, pairs_view.MEETING_SHORTCUT).status == 200
+    world.bot.wait_for_listeners()
+    assert "Who did you meet?" in words(world.modal(GRACE))
+    world.submit_view(
+        GRACE,
+        {"pair": str(ids[SUNITA]), "met_on": "2025-11-21", "minutes": "30", "topics": "audit plan"},
+    )
+    assert "audit plan" in world.command(SUNITA, "pair")
+    assert "audit plan" not in world.command(JAMIE, "pair")
+
+    # The team holds Jamie's pair while a concern is looked into; Sunita's goes on
+    world.command(TEAM_LEAD, f"team pause <@{JAMIE}> until 2025-12-15")
+    held_from = world.now()
+    world.walk_to(uk("2025-12-01 12:00"))
+    assert [m for m in group_messages(world, GRACE, JAMIE) if sent_at(m) > held_from] == []
+    assert [m for m in group_messages(world, GRACE, SUNITA) if sent_at(m) > held_from]
+    assert "paused this pair's check-ins until 15 December 2025" in world.command(JAMIE, "pair")
+
     asked = world.command(TEAM_LEAD, f"team unpair <@{GRACE}> moving on")
     assert asked.startswith("Grace Mensah mentors Sunita Rao, Jamie Clarke: please name the mentee")
     world.command(TEAM_LEAD, f"team unpair <@{JAMIE}> moved Trust")
     shown = words(world.open_home(GRACE))
     assert "*Your pair*" in shown and "Jamie Clarke" not in shown
-    assert world.command(GRACE, "met 2025-11-21 30m catch-up").startswith("Logged")
+    assert world.command(GRACE, "met 2025-11-28 30m catch-up").startswith("Logged")

@@ -243,6 +243,12 @@ def my_pair_message(view: PairView, now: datetime, on_home: bool = False) -> str
                 date=formatted(view.me.paused_until, "dd MMMM y")
             )
         )
+    if view.pair.paused_until and view.pair.paused_until > now.date():
+        lines.append(
+            _("_The project team has paused this pair's check-ins until {date}._").format(
+                date=formatted(view.pair.paused_until, "dd MMMM y")
+            )
+        )
     return "\n".join(lines)
 
 
