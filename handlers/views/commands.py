@@ -39,6 +39,10 @@ USAGE = (
         "• `/mentoring reflect`: your reflection as your pairing comes to a close (what you "
         "achieved, what you learned, what next), for you alone and your CPD record"
     ),
+    N_(
+        "• A mentor with several mentees names which pair first: `/mentoring met @name "
+        "2026-02-03 45m`, `stage @name growth`, `goals @name`, `reflect @name`"
+    ),
     N_("• `/mentoring pause until 2026-03-01` (or `pause off`): no check-ins while you are away"),
     CONCERN,
     LANGUAGE,

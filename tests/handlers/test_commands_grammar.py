@@ -9,8 +9,11 @@ import pytest
 
 from handlers.events import SetEventDate, ShowEvents, ShowNext, WhoIsComing
 from handlers.features import GRAMMARS, parse_command
+from handlers.goals import ShowGoals
 from handlers.grammar import WELSH_WORDS, Help, NotUnderstood
 from handlers.i18n import ENGLISH, WELSH, in_language
+from handlers.pairs import LogMeeting, MoveStage
+from handlers.reflections import Reflect
 from handlers.requests import AskRequest, TeamRequests
 from handlers.views.commands import TEAM_USAGE, USAGE, not_understood, usage
 
@@ -97,12 +100,18 @@ def test_the_welsh_help_teaches_welsh_command_words_that_do_what_the_english_one
     assert len(welsh) == len(english)
     for taught, meant in zip(welsh, english, strict=True):
         assert taught.split()[0] in WELSH_WORDS, f"{taught!r} is not taught in Welsh"
-        assert type(parse_command(taught)) is type(parse_command(meant)), taught
+        sent, meant = as_slack_sends(taught), as_slack_sends(meant)
+        assert type(parse_command(sent)) is type(parse_command(meant)), taught
     assert parse_command("methu teithio lansiad") == AskRequest("travel", "lansiad")
     # The team's commands stay in English, and their help says so.
     assert team.startswith(
         "Gorchmynion tîm y prosiect (mae geiriau'r gorchmynion yn aros yn Saesneg"
     )
+
+
+def as_slack_sends(typed: str) -> str:
+    """A command as Slack sends it: the `@name` someone types picked from the list, a mention."""
+    return re.sub(r"@\w+", "<@UNAMED001>", typed)
 
 
 # Other ways of typing a command the help teaches: the goals' old name, and "can't" unpunctuated
@@ -131,3 +140,16 @@ def test_every_command_is_in_the_help_of_those_who_may_use_it(language: str) -> 
         not_the_teams = sorted(c for c in commands if c[0] == "team" and not shows(TEAM_USAGE, c))
         the_teams_to_everyone = sorted(c for c in commands if c[0] == "team" and shows(USAGE, c))
     assert missing == not_the_teams == the_teams_to_everyone == []
+
+
+def test_a_mentor_with_several_mentees_names_the_pair_first_in_either_language() -> None:
+    sam = "<@USAM00001|sam>"
+    assert parse_command(f"met {sam} 2026-02-03 45m career planning") == LogMeeting(
+        date(2026, 2, 3), 45, "career planning", "USAM00001"
+    )
+    assert parse_command(f"cam {sam} twf") == MoveStage("twf", "USAM00001")
+    assert parse_command(f"goals {sam}") == ShowGoals("USAM00001")
+    assert parse_command(f"myfyrio {sam}") == Reflect("USAM00001")
+    assert parse_command("met 2026-02-03 45m") == LogMeeting(date(2026, 2, 3), 45, "")
+    with pytest.raises(NotUnderstood):
+        parse_command(f"met {sam}")
