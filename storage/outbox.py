@@ -4,6 +4,7 @@ send, claimed before it is sent, so nothing is sent twice and nothing is strande
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
@@ -344,14 +345,16 @@ def forget_slack_id(session: Session, slack_id: str, instead: str) -> None:
 
 def forget_unsent(session: Session, names: Sequence[str]) -> None:
     """A message still kept (waiting to go to the team's channel, say, or set aside unread)
-    that holds any of `names` is not sent: what it holds goes."""
-    words = [name.encode() for name in names if name]
+    that holds any of `names` whole is not sent: what it holds goes. Whole, so that erasing
+    "Al" holds back nothing of "Alan"'s."""
+    words = [re.escape(name.encode()) for name in names if name]
     if not words:
         return
+    naming_them = re.compile(rb"(?<![\w])(?:" + b"|".join(words) + rb")(?![\w])")
     waiting = session.execute(
         select(DeliveryRecord.id, DeliveryRecord.notice).where(DeliveryRecord.notice.is_not(None))
     ).all()
-    naming = [row_id for row_id, notice in waiting if any(w in (notice or b"") for w in words)]
+    naming = [row_id for row_id, notice in waiting if naming_them.search(notice or b"")]
     for batch in chunks(naming):
         session.execute(
             update(DeliveryRecord)

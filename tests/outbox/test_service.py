@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+from bot.goals.notices import GoalsUpdated
 from bot.notices import Delivery, Outgoing
 from bot.participants.notices import MyDataFile
 from handlers.slack.sender import LEASE
-from tests.services import SUNITA, Scheme
+from tests.cast import EMAILS
+from tests.services import GRACE, JAMIE, OLIVER, SUNITA, Scheme
 
 NOW = datetime(2026, 1, 12, 10, tzinfo=UTC)
 AFTER_THE_LEASE = NOW + LEASE + timedelta(seconds=1)
@@ -61,3 +63,23 @@ def test_a_notice_recorded_as_skipped_is_never_sent(scheme: Scheme) -> None:
         uow.commit()
     assert offer(scheme, AFTER_THE_LEASE) == []
     assert scheme.messenger.sent == []
+
+
+def test_erasing_someone_holds_back_what_names_them_and_nothing_that_only_looks_alike(
+    scheme: Scheme,
+) -> None:
+    """A message still waiting that names the erased person is not sent; one naming someone
+    whose name merely begins the same way still is (names are matched whole)."""
+    waiting = [
+        Outgoing(Delivery("n:1", "n", "1", OLIVER, None), GoalsUpdated(1, "Grace Mensah", NOW)),
+        Outgoing(Delivery("n:2", "n", "2", JAMIE, None), GoalsUpdated(2, "Grace Mensahson", NOW)),
+    ]
+    scheme.messenger.failing = True
+    with scheme.uow() as uow:
+        uow.deliveries.add(waiting, NOW)
+        uow.commit()
+    assert scheme.deliveries.flush(NOW, ["n:1", "n:2"]) == []
+    scheme.messenger.failing = False
+    scheme.privacy.erase(EMAILS[GRACE], NOW)
+    assert scheme.deliveries.flush(AFTER_THE_LEASE, ["n:1", "n:2"]) == ["n:2"]
+    assert [n.by for _, n in scheme.messenger.of(GoalsUpdated)] == ["Grace Mensahson"]
