@@ -121,7 +121,8 @@ class AnswersExport(FileNotice):
 
     @property
     def filename(self) -> str:
-        return f"{self.form.id}-answers-{self.naming}-{self.made_at:%Y%m%d%H%M%S}.csv"
+        made = f"{self.made_at:%Y%m%d%H%M%S}"
+        return f"{self.cohort}-{self.form.id}-answers-{self.naming}-{made}.csv"
 
     @property
     def subject(self) -> str:
@@ -169,4 +170,4 @@ class ResultsForTeam(FileNotice):
 
     @property
     def filename(self) -> str:
-        return f"{self.form.id}-results.png"
+        return f"{self.cohort}-{self.form.id}-results.png"

@@ -33,7 +33,7 @@ def test_the_team_sees_the_charts_text_alternative_beside_it_and_screen_readers_
     [posted] = [
         m
         for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if [f["name"] for f in m.files] == ["mid-scheme-results.png"]
+        if [f["name"] for f in m.files] == ["2025-26-mid-scheme-results.png"]
     ]
     [chart] = posted.files
     said = (

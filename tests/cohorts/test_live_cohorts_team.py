@@ -80,9 +80,12 @@ def next_year_with_its_forms_confirmed(folder: Path) -> Path:
     return path
 
 
-def exports_of(world: World, form: str) -> list[bytes]:
+def exports_of(world: World, form: str, cohort: str) -> list[bytes]:
+    """Each named export of the form: its file is named by the cohort, so two live cohorts'
+    exports of one form are told apart where they are saved."""
     files = world.slack.workspace.files.values()
-    return [f["content"] for f in files if f["name"].startswith(f"{form}-answers-named")]
+    named = f"{cohort}-{form}-answers-named"
+    return [f["content"] for f in files if f["name"].startswith(named)]
 
 
 def test_the_team_sees_and_exports_an_older_cohorts_final_evaluation_naming_the_cohort(
@@ -101,11 +104,12 @@ def test_the_team_sees_and_exports_an_older_cohorts_final_evaluation_naming_the_
     said = world.command(TEAM_LEAD, "team export final")
     assert said.startswith("Done") and "It is cohort 2026-27's." in said
     assert "`/mentoring team export final 2025-26`" in said
-    [current] = exports_of(world, "final")
+    [current] = exports_of(world, "final", "2026-27")
     assert b"Sunita Rao" not in current
     # Named (in Welsh too: `tîm`), 2025-26's: its people.
     said = world.command(TEAM_LEAD, "tîm export final 2025-26")
     assert "It is cohort 2025-26's." in said and "team export final 2026-27" in said
+    assert len(exports_of(world, "final", "2025-26")) == 1
     assert world.command(TEAM_LEAD, "team chart final 2025-26").startswith("Done")
     assert "cohort 2024-25" in world.command(TEAM_LEAD, "team chart final 2024-25")
 

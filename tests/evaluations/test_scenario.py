@@ -131,13 +131,13 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     [closing] = [
         m
         for m in world.slack.workspace.messages_in(TEAM_CHANNEL)
-        if m.files and m.files[0]["name"] == "mid-scheme-results.png"
+        if m.files and m.files[0]["name"] == "2025-26-mid-scheme-results.png"
     ]
     assert words(closing).startswith(
         "*Mid-scheme check* has closed: 4 invited, 3 started, 3 finished."
     )
     png = next(
-        f for f in world.slack.workspace.files.values() if f["name"] == "mid-scheme-results.png"
+        f for f in world.slack.workspace.files.values() if f["name"] == "2025-26-mid-scheme-results.png"
     )["content"]
     assert png.startswith(b"\x89PNG")
 
@@ -145,7 +145,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     export = next(
         f
         for f in world.slack.workspace.files.values()
-        if f["name"].startswith("mid-scheme-answers-named")
+        if f["name"].startswith("2025-26-mid-scheme-answers-named")
     )
     rows = list(csv.DictReader(io.StringIO(export["content"].decode())))
     by_person = {(r["participant"], r["question_id"]): r["answer"] for r in rows}
@@ -161,7 +161,7 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
     pseudonymous = next(
         f
         for f in world.slack.workspace.files.values()
-        if f["name"].startswith("mid-scheme-answers-pseudonymous")
+        if f["name"].startswith("2025-26-mid-scheme-answers-pseudonymous")
     )
     assert b"Sunita" not in pseudonymous["content"] and b"P003," in pseudonymous["content"]
 

@@ -81,7 +81,7 @@ def test_errors_about_the_person_are_worded_in_the_reply_and_by_the_error_handle
 
 def test_the_answers_export_is_titled_in_words_and_named_as_data() -> None:
     export = AnswersExport(FORM, True, (), datetime(2026, 3, 21, 9, 0, tzinfo=UTC))
-    assert export.filename == "mid-scheme-answers-pseudonymous-20260321090000.csv"
+    assert export.filename == "2025-26-mid-scheme-answers-pseudonymous-20260321090000.csv"
     assert view.answers_file(export).title == "Mid-scheme check: answers (pseudonymous)"
 
 
