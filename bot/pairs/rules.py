@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 
@@ -20,7 +21,7 @@ from bot.pairs.errors import (
     UnknownEmail,
     WrongRole,
 )
-from bot.pairs.model import Attention, PairMoment, PairRow, PairState
+from bot.pairs.model import Attention, Pair, PairMoment, PairRow, PairState
 from bot.participants.errors import ImportProblem, ImportRejected
 from bot.participants.model import Participant, Role
 from bot.scheme import MOST_MENTEES, STAGES, CheckIns, PulseSettings, Stage
@@ -92,6 +93,22 @@ def pairing_faults(
         elif lines:
             faults.append(AlsoPairedOnLine(person.name, lines[0]))
     return faults
+
+
+def partners_to_name(
+    pairs: Iterable[Pair], people: Mapping[int, Participant]
+) -> dict[tuple[int, int], str]:
+    """(pair id, participant id) → the partner's name, for each person in several current
+    pairs (a mentor with several mentees): what a message to them about one pair names, where
+    one to someone with a single pair needs no name."""
+    pairs = list(pairs)
+    count = Counter(member for pair in pairs for member in pair.members)
+    named: dict[tuple[int, int], str] = {}
+    for pair in pairs:
+        for member, other in ((pair.mentor_id, pair.mentee_id), (pair.mentee_id, pair.mentor_id)):
+            if count[member] > 1 and other in people:
+                named[(pair.id, member)] = people[other].name
+    return named
 
 
 def check_pairings(

@@ -13,10 +13,12 @@ from bot.pulse.model import FIT_ROUND
 @dataclass(frozen=True)
 class PulseQuestion(Notice):
     """The fit question after the pair's first meeting (round 0), or a pulse: its buttons carry
-    the question's id. It names no one: the person knows whose pairing it is."""
+    the question's id. It names no one, as the person knows whose pairing it is, but for a
+    mentor with several mentees: `partner`, the mentee it asks about."""
 
     question_id: int
     round: int
+    partner: str | None = None
 
     kind: ClassVar[str] = "pulse-question"
 

@@ -13,6 +13,7 @@ from datetime import datetime
 from bot.errors import NotAParticipant
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.outcomes.model import FITS, FitAnswer, PulseAnswer
+from bot.pairs.rules import partners_to_name
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.pulse.errors import AlreadyAnswered, NotAnAnswer, NotYourQuestion
@@ -58,14 +59,20 @@ class PulseService:
             due = questions_due(pair_pulses(uow), self._settings, self._calendar, now)
             asked = uow.pulse.ask(due, now)
             people = {p.id: p for p in uow.participants.all()}
-            outgoing = [self._question(q, people[q.participant_id]) for q in asked]
+            partners = partners_to_name(uow.pairs.current(), people)
+            outgoing = [
+                self._question(
+                    q, people[q.participant_id], partners.get((q.pair_id, q.participant_id))
+                )
+                for q in asked
+            ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         return len(self._deliveries.flush(now, keys_of(outgoing)))
 
-    def _question(self, question: Question, person: Participant) -> Outgoing:
+    def _question(self, question: Question, person: Participant, partner: str | None) -> Outgoing:
         """Not sent once the next question is due: that one asks afresh."""
-        notice = PulseQuestion(question.id, question.round)
+        notice = PulseQuestion(question.id, question.round, partner)
         return notice.to_person(person, question.asked_at + self._settings.every)
 
     # Answering ---------------------------------------------------------------------------------

@@ -14,10 +14,12 @@ from bot.notices import Notice
 @dataclass(frozen=True)
 class ClosureInvitation(Notice):
     """An invitation to reflect at the close; its button opens the form for pair `pair_id`. The
-    mentee's also asks them to score each goal's confidence again."""
+    mentee's also asks them to score each goal's confidence again; a mentor with several
+    mentees is told which pairing (`partner`)."""
 
     pair_id: int
     mentee: bool
+    partner: str | None = None
 
     kind: ClassVar[str] = "reflection-closure"
 

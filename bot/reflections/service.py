@@ -15,6 +15,7 @@ from bot.goals.model import Goal
 from bot.notices import Deliveries, Outgoing, keys_of
 from bot.pairs.errors import NotInAPair
 from bot.pairs.model import Pair, PairChoice
+from bot.pairs.rules import partners_to_name
 from bot.pairs.service import own_pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
@@ -99,9 +100,14 @@ class ReflectionsService:
             due = invitations_due(pairs, meetings, invited, self._calendar, now)
             made = uow.reflections.invite(due, now)
             people = {p.id: p for p in uow.participants.all()}
-            mentees = {pair.id: pair.mentee_id for pair in uow.pairs.current()}
+            current = uow.pairs.current()
+            mentees = {pair.id: pair.mentee_id for pair in current}
+            partners = partners_to_name(current, people)
             by_meeting = {m.id: m for m in meetings}
-            outgoing = [_invitation(d, people[d.participant_id], mentees, by_meeting) for d in made]
+            outgoing = [
+                _invitation(d, people[d.participant_id], mentees, by_meeting, partners)
+                for d in made
+            ]
             uow.deliveries.add(outgoing, now)
             uow.commit()
         return len(self._deliveries.flush(now, keys_of(outgoing)))
@@ -233,11 +239,13 @@ def _invitation(
     person: Participant,
     mentees: dict[int, int],
     meetings: dict[int, LoggedMeeting],
+    partners: dict[tuple[int, int], str],
 ) -> Outgoing:
     """Never expires: a reflection is welcome however late it is asked for."""
     if due.moment == "closure":
         mentee = mentees.get(due.pair_id) == person.id
-        return ClosureInvitation(due.pair_id, mentee).to_person(person)
+        partner = partners.get((due.pair_id, person.id))
+        return ClosureInvitation(due.pair_id, mentee, partner).to_person(person)
     assert due.meeting_id is not None, "a meeting's offer names its meeting"
     met_on = meetings[due.meeting_id].met_on
     return MeetingReflectionOffer(due.meeting_id, met_on).to_person(person)

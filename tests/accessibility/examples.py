@@ -249,6 +249,8 @@ def _pulse() -> list[Example]:
     return [
         Example(PulseQuestion(5, 0), ("first mentoring meeting", "fit")),
         Example(PulseQuestion(6, 1), ("how is your mentoring going",)),
+        Example(PulseQuestion(7, 0, "Sunita <b>"), ("meeting with Sunita &lt;b&gt;", "fit")),
+        Example(PulseQuestion(8, 1, "Sunita Rao"), ("your mentoring with Sunita Rao going",)),
     ]
 
 
@@ -258,6 +260,10 @@ def _reflections() -> list[Example]:
             ClosureInvitation(3, mentee=True), ("coming to its close", "score your confidence")
         ),
         Example(ClosureInvitation(3, mentee=False), ("what next in your career",)),
+        Example(
+            ClosureInvitation(4, mentee=False, partner="Jamie <b>"),
+            ("Your mentoring with Jamie &lt;b&gt; is coming to its close",),
+        ),
         Example(MeetingReflectionOffer(11, date(2026, 2, 3)), ("3 February 2026", "logged")),
     ]
 

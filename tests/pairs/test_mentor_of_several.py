@@ -98,6 +98,12 @@ def test_a_mentor_runs_two_pairs_each_on_its_own(world: World) -> None:
     assert [m for m in group_messages(world, GRACE, JAMIE) if sent_at(m) > held_from] == []
     assert [m for m in group_messages(world, GRACE, SUNITA) if sent_at(m) > held_from]
     assert "paused this pair's check-ins until 15 December 2025" in world.command(JAMIE, "pair")
+    # Her own question about a pairing names the mentee (Jamie's waits for the team's hold to
+    # end); her mentees' need no name
+    asked_her = " ".join(world.texts(GRACE))
+    assert "You've logged your first mentoring meeting with Sunita Rao." in asked_her
+    assert "with Jamie Clarke" not in asked_her
+    assert "does the fit with your partner feel right?" in " ".join(world.texts(SUNITA))
 
     asked = world.command(TEAM_LEAD, f"team unpair <@{GRACE}> moving on")
     assert asked.startswith("Grace Mensah mentors Sunita Rao, Jamie Clarke: please name the mentee")

@@ -21,6 +21,7 @@ from bot.pulse.notices import PulseQuestion
 from handlers.i18n import N_, _
 from handlers.slack.rendering import message_view
 from handlers.views.concerns import nothing_open_offer
+from handlers.views.mrkdwn import escape
 
 ANSWER = "pulse_answer_"  # + the answer: a fit's name, or a pulse's score
 ANSWERED = re.compile(f"^{ANSWER}(" + "|".join([*FITS, *map(str, PULSES)]) + ")$")
@@ -48,14 +49,26 @@ PRIVATE = N_(
 
 @message_view(PulseQuestion)
 def pulse_question(n: PulseQuestion) -> tuple[str, list[Block]]:
-    if n.is_fit:
+    partner = escape(n.partner) if n.partner else None
+    if n.is_fit and partner:
+        text = _(
+            "You've logged your first mentoring meeting with {partner}. Now that you've met: "
+            "does the fit feel right?"
+        ).format(partner=partner)
+    elif n.is_fit:
         text = _(
             "You've logged your first mentoring meeting. Now that you've met: does the fit with "
             "your partner feel right?"
         )
-        buttons = [_button(_(FIT_WORDS[fit]), fit, n.question_id) for fit in FITS]
+    elif partner:
+        text = _("A quick pulse: how is your mentoring with {partner} going at the moment?").format(
+            partner=partner
+        )
     else:
         text = _("A quick pulse: how is your mentoring going at the moment?")
+    if n.is_fit:
+        buttons = [_button(_(FIT_WORDS[fit]), fit, n.question_id) for fit in FITS]
+    else:
         buttons = [_button(pulse_words(score), str(score), n.question_id) for score in PULSES]
     return text, [
         SectionBlock(text=MarkdownTextObject(text=text)),

@@ -10,6 +10,7 @@ from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
 from handlers.i18n import N_, _, on_day
 from handlers.slack.rendering import message_view
 from handlers.views.common import note
+from handlers.views.mrkdwn import escape
 
 # The button on the invitation (its value the pair's id) and on a meeting's offer (the meeting's).
 REFLECT = "reflect_closure"
@@ -22,10 +23,16 @@ PRIVATE = N_(
 
 @message_view(ClosureInvitation)
 def closure_invitation(n: ClosureInvitation) -> tuple[str, list[Block]]:
-    text = _(
-        "Your mentoring is coming to its close. Take a few minutes to reflect: what you "
-        "achieved, what you learned, and what next in your career."
-    )
+    if n.partner:
+        text = _(
+            "Your mentoring with {partner} is coming to its close. Take a few minutes to "
+            "reflect: what you achieved, what you learned, and what next in your career."
+        ).format(partner=escape(n.partner))
+    else:
+        text = _(
+            "Your mentoring is coming to its close. Take a few minutes to reflect: what you "
+            "achieved, what you learned, and what next in your career."
+        )
     if n.mentee:
         text += " " + _("You'll also score your confidence in each of your goals again.")
     button = ButtonElement(
