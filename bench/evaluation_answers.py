@@ -27,14 +27,9 @@ sys.path.insert(0, str(Path(__file__).parent.parent))
 from slack_bolt import App
 from slack_sdk import WebClient
 
-from bot.scheme import (
-    SHIPPED_PROGRAMME,
-    EvaluationSettings,
-    Form,
-    Programme,
-    Question,
-    load_programme,
-)
+from bot.programme_file import load_programme
+from bot.programme_forms import EvaluationSettings, Form, Question
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 from handlers.slack.http import BoltHttpServer
 from localslack.sender import message_event, post_signed
 from localslack.server import LocalSlack

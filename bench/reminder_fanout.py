@@ -74,7 +74,8 @@ from bench.fanout_slack import (
 from bot.events.model import ReminderMoment
 from bot.events.notices import CalendarInvite, EventReminder
 from bot.events.rules import file_schedule, reminder_moments
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.slack.limits import RateLimits
 from handlers.slack.rendering import render_file, render_message
 from localslack.realism import Realism

@@ -1,5 +1,6 @@
-"""The scheme's programme file: events, audiences, evaluation forms, check-in cadences, the
-project team and contacts, validated by pydantic.
+"""The scheme's programme file: events, audiences, check-in cadences, the project team and
+contacts, validated by pydantic (its evaluation forms are bot/programme_forms.py; reading the
+file is bot/programme_file.py).
 
 A programme is loaded once at start; a bad file is refused whole, with a message naming the file,
 the field and what is wrong, so the bot never runs on half a programme.
@@ -10,145 +11,17 @@ from __future__ import annotations
 import re
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from bot.programme_forms import Audience, EvaluationSettings, Slug, Strict
 
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-Audience = Literal["mentees", "mentors", "everyone"]
 # The UK's four nations: each has its own bank holidays
 Nation = Literal["england", "wales", "scotland", "northern_ireland"]
 NATIONS: tuple[Nation, ...] = ("england", "wales", "scotland", "northern_ireland")
-Slug = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9-]*$", max_length=60)]
 Email = Annotated[str, Field(pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$")]
-
-
-QuestionKind = Literal["scale", "choice", "choices", "yes_no", "number", "text"]
-AnswerValue = int | float | str | list[str]
-
-
-class Condition(_Strict):
-    """Ask only if the answer to `question` is one of `answer_in`."""
-
-    question: Slug
-    answer_in: list[int | str] = Field(min_length=1)
-
-
-class QuestionInWelsh(_Strict):
-    """A question's words in Welsh. Answers are kept as the English options say them, so the
-    results and `ask_if` read the same whichever language a person answered in."""
-
-    text: str
-    labels: dict[int, str] = Field(default_factory=dict)
-    options: list[str] = Field(default_factory=list, description="the options, in their order")
-
-
-class Question(_Strict):
-    id: Slug
-    kind: QuestionKind
-    text: str
-    cy: QuestionInWelsh | None = Field(None, description="the question in Welsh")
-    required: bool = True
-    labels: dict[int, str] = Field(default_factory=dict, description="scale: words for some points")
-    low: int = 1
-    high: int = 5
-    options: list[str] = Field(default_factory=list, description="choice, choices")
-    minimum: float | None = None
-    maximum: float | None = None
-    ask_if: Condition | None = None
-    audience: Audience = Field(
-        "everyone", description="ask only mentees, only mentors, or everyone"
-    )
-
-    def in_language(self, language: str) -> Question:
-        """The question as a reader of `language` sees it (English where no Welsh is given)."""
-        if language != "cy" or self.cy is None:
-            return self
-        return self.model_copy(
-            update={
-                "text": self.cy.text,
-                "labels": self.labels | self.cy.labels,
-                "options": self.cy.options or self.options,
-            }
-        )
-
-    def option_shown(self, option: str, language: str) -> str:
-        """An option, stored in English, as a reader of `language` sees it."""
-        shown = self.in_language(language).options
-        return shown[self.options.index(option)] if option in self.options else option
-
-    @model_validator(mode="after")
-    def _fits_its_kind(self) -> Question:
-        if self.kind in ("choice", "choices") and len(self.options) < 2:
-            raise ValueError(f"a {self.kind} question needs at least two options")
-        if self.kind == "scale" and not self.low < self.high:
-            raise ValueError("a scale needs low < high")
-        if self.kind == "scale" and any(not self.low <= k <= self.high for k in self.labels):
-            raise ValueError(f"scale labels must be between {self.low} and {self.high}")
-        if self.cy and self.cy.options and len(self.cy.options) != len(self.options):
-            raise ValueError("cy.options needs one Welsh option for each option, in the same order")
-        # "Networking" may be an option's name in both languages; it may not name two options.
-        options_named: dict[str, set[int]] = {}
-        for names in (self.options, self.cy.options if self.cy else []):
-            for number, name in enumerate(names):
-                options_named.setdefault(name.casefold(), set()).add(number)
-        shared = sorted(name for name, numbers in options_named.items() if len(numbers) > 1)
-        if shared:
-            raise ValueError(f"an option's words must name only that option: {shared}")
-        return self
-
-
-class Form(_Strict):
-    id: Slug
-    title: str
-    title_cy: str | None = Field(None, description="the form's title in Welsh")
-    audience: Audience
-    opens: datetime
-    closes: datetime
-    minutes: int = Field(5, ge=1, description="how long it takes, to tell people")
-    to_confirm: bool = Field(
-        False,
-        description="its dates were carried from the last cohort: nobody is asked until the "
-        "team confirms them (by removing this line)",
-    )
-    questions: Annotated[list[Question], Field(min_length=1)]
-
-    def title_in(self, language: str) -> str:
-        return self.title_cy if language == "cy" and self.title_cy else self.title
-
-    @model_validator(mode="after")
-    def _consistent(self) -> Form:
-        if self.opens.tzinfo is None or self.closes.tzinfo is None:
-            raise ValueError("opens and closes need a UTC offset, e.g. 2026-03-02T09:00+00:00")
-        if self.closes <= self.opens:
-            raise ValueError("closes must be after opens")
-        ids = [q.id for q in self.questions]
-        if len(set(ids)) != len(ids):
-            raise ValueError("question ids must be unique within a form")
-        for position, question in enumerate(self.questions):
-            if question.ask_if and question.ask_if.question not in ids[:position]:
-                raise ValueError(
-                    f"question {question.id!r} depends on {question.ask_if.question!r}, which must come before it"
-                )
-        return self
-
-    def question(self, question_id: str) -> Question | None:
-        return next((q for q in self.questions if q.id == question_id), None)
-
-
-class EvaluationSettings(_Strict):
-    remind_after_open: timedelta = timedelta(days=3)
-    remind_before_close: timedelta = timedelta(days=2)
-    forms: list[Form] = Field(default_factory=list)
-
-    def form(self, form_id: str) -> Form | None:
-        return next((f for f in self.forms if f.id == form_id), None)
 
 
 EventFormat = Literal["online", "face_to_face"]
@@ -159,7 +32,7 @@ class ProgrammeError(Exception):
     """The programme file cannot be used; the message says where and why."""
 
 
-class EventInWelsh(_Strict):
+class EventInWelsh(Strict):
     """An event's words in Welsh; what is not given stays in English."""
 
     title: str
@@ -169,7 +42,7 @@ class EventInWelsh(_Strict):
     description: str | None = None
 
 
-class Event(_Strict):
+class Event(Strict):
     id: Slug
     title: str
     cy: EventInWelsh | None = Field(None, description="the event's words in Welsh")
@@ -218,19 +91,19 @@ class Event(_Strict):
         return self.model_copy(update=given)
 
 
-class TeamMember(_Strict):
+class TeamMember(Strict):
     name: str
     email: Email
     slack_id: str | None = None
 
 
-class ProjectTeam(_Strict):
+class ProjectTeam(Strict):
     members: list[TeamMember] = Field(min_length=1)
     private_channel: str = Field(description="The team's private channel id (C…) or name")
     lead: Email | None = None
 
 
-class Approver(_Strict):
+class Approver(Strict):
     """Who decides a kind of request: named in the file, checked when they press Approve."""
 
     name: str
@@ -243,18 +116,18 @@ class Approver(_Strict):
         return self.role_cy if language == "cy" and self.role_cy else self.role
 
 
-class Approvals(_Strict):
+class Approvals(Strict):
     accommodation: Approver | None = Field(
         None, description="approves accommodation requests; none named: the project team decides"
     )
 
 
-class Contacts(_Strict):
+class Contacts(Strict):
     reasonable_adjustments: Email
     project_team: Email | None = None
 
 
-class Reminders(_Strict):
+class Reminders(Strict):
     offsets: list[timedelta] = Field(min_length=1, description="ISO 8601 durations, e.g. P7D, PT1H")
 
     @field_validator("offsets")
@@ -274,7 +147,7 @@ STAGES: tuple[Stage, ...] = ("preparing", "negotiation", "enabling_growth", "com
 MOST_MENTEES = 3  # a mentor has one to three mentees at once; a mentee has one mentor
 
 
-class WorkingHours(_Strict):
+class WorkingHours(Strict):
     start: time = time(9, 0)
     end: time = time(17, 30)
 
@@ -285,7 +158,7 @@ class WorkingHours(_Strict):
         return self
 
 
-class CheckIns(_Strict):
+class CheckIns(Strict):
     cadence: dict[Stage, timedelta] = {
         "preparing": timedelta(days=7),
         "negotiation": timedelta(days=7),
@@ -311,7 +184,7 @@ class CheckIns(_Strict):
         return cadence
 
 
-class Alerts(_Strict):
+class Alerts(Strict):
     escalate_after_working_hours: float = Field(
         4, gt=0, description="unacknowledged this long: post again, mention the lead"
     )
@@ -323,7 +196,7 @@ class Alerts(_Strict):
     )
 
 
-class BankHolidays(_Strict):
+class BankHolidays(Strict):
     """No nudges on a person's own nation's bank holidays (from the holidays library); these
     change them for the scheme."""
 
@@ -339,7 +212,7 @@ class BankHolidays(_Strict):
         return {"add": given} if isinstance(given, list) else given
 
 
-class Choice(_Strict):
+class Choice(Strict):
     """One of a list people choose from, with its words in English and Welsh."""
 
     id: Slug
@@ -357,7 +230,7 @@ DEFAULT_AVAILABILITY = [
 ]
 
 
-class Applications(_Strict):
+class Applications(Strict):
     """When people may apply to the cohort, and the lists they choose from."""
 
     opens: datetime
@@ -386,7 +259,7 @@ class Applications(_Strict):
         return next((c for c in self.themes if c.id == theme_id), None)
 
 
-class PulseSettings(_Strict):
+class PulseSettings(Strict):
     """The programme file's `pulse:` section: how the bot hears early how each pairing is going
     (bot/pulse), and when a quiet pair is flagged to the team."""
 
@@ -454,7 +327,7 @@ FIRST_COHORT = "2025-26"
 CohortId = Annotated[str, Field(pattern=r"^\d{4}-\d{2}$")]
 
 
-class Programme(_Strict):
+class Programme(Strict):
     name: str
     cohort: CohortId = Field(
         FIRST_COHORT,
@@ -560,79 +433,3 @@ class Programme(_Strict):
     def local_datetime(self, day: date, at: time) -> datetime:
         """A wall-clock time in the programme's zone, as an aware datetime."""
         return datetime.combine(day, at, tzinfo=self.zone)
-
-
-# libyaml's loader where PyYAML was built with it (ten times faster: the file is read at every
-# start), the pure-Python one otherwise; both resolve the same.
-try:
-    from yaml import CSafeLoader as _SafeLoader
-except ImportError:
-    from yaml import SafeLoader as _SafeLoader  # type: ignore[assignment]
-
-
-class _PlainLoader(_SafeLoader):
-    """Leaves dates as text, so pydantic checks them and names the field when one is wrong."""
-
-
-_PlainLoader.yaml_implicit_resolvers = {
-    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
-    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
-}
-
-
-def load_programme(path: Path) -> Programme:
-    return checked_programme(path, programme_settings(path))
-
-
-def programme_settings(path: Path) -> dict[str, Any]:
-    """The file's settings as it gives them (dates as text), before they are checked."""
-    try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_PlainLoader)
-    except OSError as error:
-        raise ProgrammeError(
-            f"{path}: cannot read the programme file ({error.strerror})."
-        ) from None
-    except yaml.YAMLError as error:
-        raise ProgrammeError(f"{path}: not valid YAML ({_first_line(error)}).") from None
-    if not isinstance(raw, dict):
-        raise ProgrammeError(f"{path}: expected a mapping of settings at the top of the file.")
-    return raw
-
-
-def checked_programme(path: Path, raw: dict[str, Any]) -> Programme:
-    """The settings as a programme, or every problem with them, each named by its field."""
-    try:
-        return Programme.model_validate(raw)
-    except ValidationError as error:
-        raise ProgrammeError(
-            f"{path}: " + "; ".join(_describe(e, raw) for e in error.errors())
-        ) from None
-
-
-def _describe(error: Any, raw: dict) -> str:
-    where = _field_path(error["loc"], raw)
-    message = re.sub(r"^(Value error|Assertion failed), ", "", error["msg"])
-    return f"{where}: {message}" if where else message
-
-
-def _field_path(loc: tuple, raw: dict) -> str:
-    """('events', 4, 'date', 'date') → events[launch].date, which a person can find in the file.
-
-    Keys past the file's own leaves are pydantic's names for union members, so they are dropped.
-    """
-    parts: list[str] = []
-    node: object = raw
-    for key in loc:
-        if isinstance(key, int) and isinstance(node, list) and key < len(node):
-            item = node[key]
-            label = item.get("id") if isinstance(item, dict) else None
-            parts[-1] += f"[{label or key + 1}]"
-            node = item
-        elif isinstance(key, str) and isinstance(node, dict):
-            parts.append(key)
-            node = node.get(key)
-    return ".".join(parts)
-
-
-def _first_line(error: Exception) -> str:
-    return str(error).strip().splitlines()[0]

@@ -17,7 +17,8 @@ from bot.applications.model import Answers, Applicant
 from bot.applications.rules import window_open
 from bot.applications.service import ApplicationsService
 from bot.matching.model import Band, MeetingFormat, Profession, Role
-from bot.scheme import Nation, Slug
+from bot.programme_forms import Slug
+from bot.scheme import Nation
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, alone
 from handlers.home import Home

@@ -17,7 +17,8 @@ from bot.errors import UserError
 from bot.evaluations.inbox import InboxService
 from bot.evaluations.model import Ask, InboxItem
 from bot.evaluations.service import AnswerButton, EvaluationsService
-from bot.scheme import Programme, Slug
+from bot.programme_forms import Slug
+from bot.scheme import Programme
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, NotUnderstood, alone

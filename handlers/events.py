@@ -16,7 +16,7 @@ from slack_sdk import WebClient
 
 from bot.events.model import Answer
 from bot.events.service import EventsService
-from bot.scheme import Slug
+from bot.programme_forms import Slug
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, NotUnderstood, alone

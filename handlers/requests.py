@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from slack_bolt import Ack, App, BoltContext
 from slack_sdk import WebClient
 
+from bot.programme_forms import Slug
 from bot.requests.model import KINDS, EventChoice, Kind, Source
 from bot.requests.rules import event_problem
 from bot.requests.service import RequestsService
-from bot.scheme import Event, Slug
+from bot.scheme import Event
 from bot.team import Team
 from handlers.commands import CommandCall, Commands, FeatureAnswer
 from handlers.grammar import Grammar, NotUnderstood, alone

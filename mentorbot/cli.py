@@ -18,7 +18,8 @@ from bot.applications.rules import COLUMNS as APPLICATION_COLUMNS
 from bot.cohorts.errors import CohortError
 from bot.errors import UserError
 from bot.participants.errors import ImportRejected
-from bot.scheme import ProgrammeError, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import ProgrammeError
 from handlers.slack.messenger import web_client
 from handlers.views.common import user_error
 from handlers.views.evaluations import answers_csv

@@ -11,7 +11,8 @@ from bot.cohorts.errors import AlreadyWritten, NoSuchCohort, NotLater
 from bot.cohorts.model import Cohort
 from bot.cohorts.rules import next_programme, programme_file_text
 from bot.cohorts.service import Expired, RetentionService
-from bot.scheme import SHIPPED_PROGRAMME, checked_programme, programme_settings
+from bot.programme_file import checked_programme, programme_settings
+from bot.scheme import SHIPPED_PROGRAMME
 from mentorbot.app import build
 from mentorbot.cohorts_live import programme_files
 from mentorbot.settings import Settings

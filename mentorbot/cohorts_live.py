@@ -32,7 +32,8 @@ from bot.cohorts.model import Cohort
 from bot.evaluations.errors import UnknownForm
 from bot.evaluations.service import EvaluationsService
 from bot.ports import UnitOfWorkFactory
-from bot.scheme import Programme, ProgrammeError, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import Programme, ProgrammeError
 from mentorbot.services import Services
 
 # The cohort answering the request in hand (None: the current cohort). Set by the middleware for

@@ -18,7 +18,8 @@ from bot.matching.model import Suggestions
 from bot.matching.suggestions import suggest
 from bot.participants.errors import ImportRejected
 from bot.participants.service import ImportSummary
-from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 from handlers.views.common import user_error
 from handlers.views.matching import reason_lines, unmatched_line
 from handlers.views.mrkdwn import as_plain_text

@@ -13,7 +13,8 @@ from pathlib import Path
 from bot.cohorts.errors import NoSuchCohort
 from bot.outcomes.errors import UnknownCohort
 from bot.outcomes.model import OutcomesReport
-from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme, programme_settings
+from bot.programme_file import load_programme, programme_settings
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 from handlers.i18n import ENGLISH, LANGUAGES, in_language
 from handlers.views.common import user_error
 from handlers.views.mrkdwn import as_plain_text

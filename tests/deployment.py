@@ -21,7 +21,8 @@ from typing import TypeVar
 
 import yaml
 
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from bot.worktime import working_calendar
 from tests.waiting import settle
 

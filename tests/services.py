@@ -33,8 +33,9 @@ from bot.participants.model import Participant
 from bot.participants.ports import SlackMember
 from bot.participants.privacy import PrivacyService
 from bot.participants.service import ImportSummary, import_participants
+from bot.programme_file import load_programme
 from bot.requests.service import RequestsService
-from bot.scheme import SHIPPED_PROGRAMME, Programme, load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 from bot.team import Team
 from bot.worktime import working_calendar
 from handlers.slack.sender import Sender

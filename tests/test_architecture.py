@@ -289,3 +289,18 @@ def test_each_feature_s_commands_are_its_own_and_the_router_defines_none() -> No
         assert module.GRAMMAR, feature
         for command, _ in module.COMMANDS:
             assert command.__module__ == module.__name__, f"{command.__name__} is not {feature}'s"
+
+
+LONGEST_MODULE = 500  # lines: a module past this is split by what it does
+
+
+def test_no_module_is_longer_than_a_newcomer_reads_at_once() -> None:
+    """Outside the tests and localslack (the stand-in for Slack, which follows Slack's contract
+    file by file)."""
+    long = {
+        str(path.relative_to(ROOT)): n
+        for folder in ("bot", "handlers", "storage", "scheduler", "mentorbot", "bench")
+        for path in (ROOT / folder).rglob("*.py")
+        if (n := len(path.read_text().splitlines())) > LONGEST_MODULE
+    }
+    assert not long, long

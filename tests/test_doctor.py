@@ -11,7 +11,8 @@ from pathlib import Path
 
 import yaml
 
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from localslack.server import LocalSlack
 from mentorbot.doctor import manifest_scopes, missing_scopes, past_dates
 from mentorbot.settings import Settings

@@ -14,7 +14,8 @@ from zoneinfo import ZoneInfo
 import yaml
 
 from bot.cohorts.model import Cohort, KeptCohort
-from bot.scheme import Programme, Question
+from bot.programme_forms import Question
+from bot.scheme import Programme
 
 # What a programme says only of its own year: its bank holiday changes are for that year's days
 YEAR_BOUND = ("bank_holidays",)

@@ -12,7 +12,8 @@ from bot.concerns.model import Concern
 from bot.notices import Notice, Revision
 from bot.pairs.model import Attention, CheckInAnswer
 from bot.participants.model import Participant
-from bot.scheme import Form, Programme, Question, Stage
+from bot.programme_forms import Form, Question
+from bot.scheme import Programme, Stage
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.errors import UserError
 from bot.evaluations.model import Refusal
-from bot.scheme import Form
+from bot.programme_forms import Form
 
 
 class InvalidAnswer(Exception):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Literal
 
-from bot.scheme import AnswerValue, Question
+from bot.programme_forms import AnswerValue, Question
 
 Status = Literal["invited", "answering", "paused", "reviewing", "submitted"]
 SKIPPED = None  # the answer kept for a question skipped

@@ -10,7 +10,8 @@ from typing import ClassVar
 from bot.errors import UserError
 from bot.evaluations.model import Reply
 from bot.notices import FileNotice, Notice
-from bot.scheme import FIRST_COHORT, AnswerValue, Form, Programme, Question
+from bot.programme_forms import AnswerValue, Form, Question
+from bot.scheme import FIRST_COHORT, Programme
 
 
 @dataclass(frozen=True)

@@ -10,9 +10,18 @@ from dataclasses import replace
 from typing import Literal
 
 from bot.evaluations.errors import InvalidAnswer
-from bot.evaluations.model import SKIPPED, Ask, Paused, Progress, Refusal, Reply, Submitted, Summary
+from bot.evaluations.model import (
+    SKIPPED,
+    Ask,
+    Paused,
+    Progress,
+    Refusal,
+    Reply,
+    Submitted,
+    Summary,
+)
 from bot.events.rules import in_audience
-from bot.scheme import AnswerValue, Condition, Form, Question
+from bot.programme_forms import AnswerValue, Condition, Form, Question
 
 TEXT_LIMIT = 2000  # characters in a free-text answer
 # What a message may say instead of an answer. English and Welsh are both understood whatever

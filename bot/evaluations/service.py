@@ -23,10 +23,10 @@ from bot.evaluations.notices import (
     EvaluationReminder,
     EvaluationReply,
     ResultsForTeam,
-    ScaleResults,
     closed_results_key,
     owed_key,
 )
+from bot.evaluations.results import answer_rows_of, results_for_team
 from bot.evaluations.rules import (
     answer_button,
     handle,
@@ -39,7 +39,8 @@ from bot.events.rules import in_audience
 from bot.notices import Deliveries, Outgoing, keys_of, personal_key
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork, UnitOfWorkFactory
-from bot.scheme import Form, Programme
+from bot.programme_forms import Form
+from bot.scheme import Programme
 from bot.team import Team
 from bot.worktime import Calendar, Whereabouts
 
@@ -430,20 +431,7 @@ class EvaluationsService:
         with self._uow() as uow:
             people = {p.id: p for p in uow.participants.all()}
             stored = uow.evaluations.for_form(form.id)
-        numbers = {pid: f"P{n:03d}" for n, pid in enumerate(sorted(people), 1)}
-        return tuple(
-            AnswerRow(
-                numbers[person.id] if pseudonymous else person.name,
-                person.role,
-                record.progress.status,
-                question,
-                record.progress.answers[question.id],
-            )
-            for record in stored
-            for person in [people[record.participant_id]]
-            for question in form.questions
-            if question.id in record.progress.answers
-        )
+        return answer_rows_of(form, stored, people, pseudonymous)
 
     def send_export(
         self,
@@ -468,25 +456,7 @@ class EvaluationsService:
     def _results(self, uow: UnitOfWork, form: Form, now: datetime, closed: bool) -> ResultsForTeam:
         roles = {p.id: p.role for p in uow.participants.all()}
         stored = uow.evaluations.for_form(form.id)
-        scales = []
-        for question in (q for q in form.questions if q.kind == "scale"):
-            counts: dict[str, dict[int, int]] = {}
-            for record in stored:
-                value = record.progress.answers.get(question.id)
-                if isinstance(value, int):
-                    by_score = counts.setdefault(roles[record.participant_id], {})
-                    by_score[value] = by_score.get(value, 0) + 1
-            scales.append(ScaleResults(question.text, question.low, question.high, counts))
-        return ResultsForTeam(
-            form,
-            invited=len(stored),
-            started=sum(1 for r in stored if r.progress.answers or r.progress.status != "invited"),
-            finished=sum(1 for r in stored if r.progress.status == "submitted"),
-            scales=tuple(scales),
-            closed=closed,
-            made_at=now,
-            cohort=self._programme.cohort,
-        )
+        return results_for_team(form, stored, roles, now, closed, self._programme.cohort)
 
 
 def _reply(key: str, slack_user_id: str, answered: Answered, programme: Programme) -> Outgoing:

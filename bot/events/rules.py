@@ -8,7 +8,8 @@ from datetime import UTC, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.events.model import EventSchedule, ReminderMoment
-from bot.scheme import Audience, Event, Programme
+from bot.programme_forms import Audience
+from bot.scheme import Event, Programme
 
 CHANGE_NOTICE_COVERS = timedelta(days=1)
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Literal, get_args
 
-from bot.scheme import Question
+from bot.programme_forms import Question
 
 Role = Literal["mentee", "mentor"]
 ROLES: tuple[Role, ...] = get_args(Role)

@@ -41,7 +41,7 @@ from bot.outcomes.model import (
     SignedRank,
     Suppressed,
 )
-from bot.scheme import Form, Question
+from bot.programme_forms import Form, Question
 
 # No figure is shown about fewer people than this (or, for pairs' figures, fewer pairs).
 SMALLEST_CELL = 10

@@ -33,8 +33,9 @@ from bot.outcomes.rules import outcomes_report, paired_questions
 from bot.pairs.model import Pair
 from bot.participants.model import Participant
 from bot.ports import UnitOfWork
+from bot.programme_forms import AnswerValue, Form, Question
 from bot.pulse.rules import latest_answers
-from bot.scheme import AnswerValue, Form, Programme, Question
+from bot.scheme import Programme
 from bot.team import Team
 
 BASELINE, FINAL = "baseline", "final"

@@ -13,10 +13,11 @@ from bot.goals.model import Goal
 from bot.notices import FileNotice
 from bot.pairs.model import PairStatus
 from bot.participants.model import Participant
+from bot.programme_forms import Form
 from bot.pulse.model import Question
 from bot.reflections.model import Reflection
 from bot.requests.model import Kind, RequestStatus
-from bot.scheme import Event, Form, Stage
+from bot.scheme import Event, Stage
 
 
 @dataclass(frozen=True)

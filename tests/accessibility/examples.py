@@ -69,12 +69,13 @@ from bot.participants.notices import (
     MyDataFile,
     MyDataSummary,
 )
+from bot.programme_file import load_programme
 from bot.pulse.model import Question
 from bot.pulse.notices import PulseQuestion
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
 from bot.requests.model import Kind, Request, RequestEvent, RequestStatus
 from bot.requests.notices import ApprovalAsked, RequestAnswered, RequestForTeam, RequestReceived
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from tests.cast import APPROVER, CERYS, GRACE, SUNITA, TEAM_LEAD, TEAM_MEMBER, participant
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)

@@ -25,8 +25,9 @@ from bot.events.model import EventSchedule
 from bot.events.service import Attendance, MyCalendar
 from bot.pairs.checkins import PairSummary
 from bot.pairs.model import Attention, Pair
+from bot.programme_file import load_programme
 from bot.requests.model import Request
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.i18n import WELSH, in_language
 from handlers.views import applications as view
 from handlers.views import console as console_view

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta, timezone
 
 from bot.applications.model import Answers, Applicant, Application, ApplicationStatus
-from bot.scheme import SHIPPED_PROGRAMME, Applications, Choice, Programme, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Applications, Choice, Programme
 
 COHORT = "2026-27"
 # The world's clock starts on 1 October 2025: the window opens the Monday after, for three weeks,

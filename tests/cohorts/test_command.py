@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.scheme import load_programme
+from bot.programme_file import load_programme
 from mentorbot.cli import main
 
 

@@ -18,7 +18,8 @@ from bot.cohorts.model import Cohort
 from bot.cohorts.rules import next_programme, programme_file_text
 from bot.events.notices import EventReminder
 from bot.notice_json import NoticeCodec
-from bot.scheme import SHIPPED_PROGRAMME, ProgrammeError, programme_settings
+from bot.programme_file import programme_settings
+from bot.scheme import SHIPPED_PROGRAMME, ProgrammeError
 from mentorbot.cli import main
 from mentorbot.cohorts_live import load_programmes
 from mentorbot.settings import Settings

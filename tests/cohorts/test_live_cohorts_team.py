@@ -8,7 +8,8 @@ from pathlib import Path
 
 from bot.cohorts.model import Cohort
 from bot.cohorts.rules import next_programme, programme_file_text
-from bot.scheme import SHIPPED_PROGRAMME, programme_settings
+from bot.programme_file import programme_settings
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.views import evaluations as evaluations_view
 from handlers.views import requests as requests_view
 from tests.cast import APPROVER, PAIRS_CSV, SUNITA, TEAM_LEAD

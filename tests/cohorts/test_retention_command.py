@@ -15,7 +15,8 @@ from pathlib import Path
 import yaml
 from sqlalchemy import text
 
-from bot.scheme import SHIPPED_PROGRAMME, programme_settings
+from bot.programme_file import programme_settings
+from bot.scheme import SHIPPED_PROGRAMME
 from storage.database import make_engine
 from tests.cast import COHORT_PEOPLE, TEAM_CHANNEL
 from tests.seen import words

@@ -18,7 +18,9 @@ from bot.cohorts.rules import (
     next_programme,
     registered,
 )
-from bot.scheme import SHIPPED_PROGRAMME, Programme, Question, programme_settings
+from bot.programme_file import programme_settings
+from bot.programme_forms import Question
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 
 LONDON = ZoneInfo("Europe/London")
 OLD = KeptCohort("2024-25", date(2025, 9, 30), date(2027, 9, 30))

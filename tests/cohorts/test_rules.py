@@ -9,7 +9,8 @@ import pytest
 from bot.cohorts.model import Cohort
 from bot.cohorts.rules import moved, next_programme, same_weekday_years_on
 from bot.events.rules import file_schedule
-from bot.scheme import SHIPPED_PROGRAMME, Programme, programme_settings
+from bot.programme_file import programme_settings
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 
 
 @pytest.mark.parametrize(

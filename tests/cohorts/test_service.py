@@ -14,7 +14,8 @@ from bot.evaluations.service import EvaluationsService
 from bot.events.feeds import file_key
 from bot.events.notices import EventReminder
 from bot.events.service import EventsService
-from bot.scheme import SHIPPED_PROGRAMME, Programme, programme_settings
+from bot.programme_file import programme_settings
+from bot.scheme import SHIPPED_PROGRAMME, Programme
 from bot.worktime import working_calendar
 from storage.database import make_sessions
 from storage.unit_of_work import SqlUnitOfWorkFactory

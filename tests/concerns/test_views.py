@@ -26,7 +26,8 @@ from bot.concerns.notices import (
 from bot.concerns.service import MAX_CONCERN_LENGTH, AlertView
 from bot.pairs.model import Attention
 from bot.participants.model import Participant
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.views import concerns as view
 from handlers.views.common import SECTION_TEXT_MAX, user_error
 from handlers.views.hub import Console

@@ -15,7 +15,9 @@ from bot.evaluations.rules import (
     question_range,
     submit_button,
 )
-from bot.scheme import SHIPPED_PROGRAMME, Form, Question, load_programme
+from bot.programme_file import load_programme
+from bot.programme_forms import Form, Question
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.views.evaluations import invitation, refusal, reply_message
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)

@@ -137,7 +137,9 @@ def test_the_mid_scheme_check_from_invitation_to_export(world: World) -> None:
         "*Mid-scheme check* has closed: 4 invited, 3 started, 3 finished."
     )
     png = next(
-        f for f in world.slack.workspace.files.values() if f["name"] == "2025-26-mid-scheme-results.png"
+        f
+        for f in world.slack.workspace.files.values()
+        if f["name"] == "2025-26-mid-scheme-results.png"
     )["content"]
     assert png.startswith(b"\x89PNG")
 

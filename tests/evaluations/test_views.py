@@ -17,7 +17,9 @@ from bot.evaluations.notices import (
     EvaluationReply,
     ResultsForTeam,
 )
-from bot.scheme import SHIPPED_PROGRAMME, Form, Question, QuestionInWelsh, load_programme
+from bot.programme_file import load_programme
+from bot.programme_forms import Form, Question, QuestionInWelsh
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.i18n import WELSH, in_language
 from handlers.views import evaluations as view
 from handlers.views.common import user_error

@@ -7,7 +7,8 @@ from datetime import UTC, datetime, timedelta
 
 from bot.events.model import EventSchedule
 from bot.events.notices import EventReminder
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.i18n import in_language
 from handlers.slack.rendering import render_message as render
 from tests.seen import words

@@ -15,7 +15,8 @@ from bot.events.rules import (
     reminder_moments,
     upcoming_reminder_times,
 )
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 
 UK = ZoneInfo("Europe/London")
 WEEK, DAY, HOUR = timedelta(days=7), timedelta(days=1), timedelta(hours=1)

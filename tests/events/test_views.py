@@ -19,7 +19,8 @@ from bot.events.feeds import Feed, FeedAddress
 from bot.events.model import EventSchedule
 from bot.events.notices import CalendarInvite, EventDateChanged, EventReminder
 from bot.events.service import Attendance
-from bot.scheme import SHIPPED_PROGRAMME, Event, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Event
 from handlers.events import CalendarFeed
 from handlers.features import parse_command
 from handlers.grammar import NotUnderstood

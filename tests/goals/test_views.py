@@ -19,7 +19,8 @@ from bot.goals.service import GoalAnswered, MyGoals
 from bot.pairs.model import Pair
 from bot.pairs.service import PairView
 from bot.participants.model import Participant
-from bot.scheme import SHIPPED_PROGRAMME, Stage, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Stage
 from handlers.i18n import WELSH, in_language
 from handlers.views import goals as view
 from handlers.views.common import user_error

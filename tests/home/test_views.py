@@ -22,9 +22,10 @@ from bot.pairs.model import Attention, Meeting, Pair
 from bot.pairs.rules import MEETING_TOPICS_MAX
 from bot.pairs.service import PairView
 from bot.participants.model import COLUMNS, Participant
+from bot.programme_file import load_programme
 from bot.requests.model import Request, RequestEvent
 from bot.requests.service import RequestView
-from bot.scheme import MOST_MENTEES, SHIPPED_PROGRAMME, load_programme
+from bot.scheme import MOST_MENTEES, SHIPPED_PROGRAMME
 from handlers.views import console as console_view
 from handlers.views import events as events_view
 from handlers.views import home as home_view

@@ -27,7 +27,8 @@ from bot.notice_json import (
 from bot.notices import Delivery, Notice, Outgoing
 from bot.pairs.notices import CheckInPrompt
 from bot.participants.notices import MyDataFile
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from storage.database import make_sessions
 from storage.outbox import DeliveryRecord
 from storage.unit_of_work import SqlUnitOfWorkFactory

@@ -15,7 +15,7 @@ from bot.outcomes.model import (
     PairRecord,
     PulseAnswer,
 )
-from bot.scheme import Form, Question, QuestionInWelsh
+from bot.programme_forms import Form, Question, QuestionInWelsh
 
 CONFIDENT = {1: "Not at all confident", 3: "Somewhat confident", 5: "Very confident"}
 HYDERUS = {1: "Ddim yn hyderus o gwbl", 3: "Eithaf hyderus", 5: "Hyderus iawn"}

@@ -20,7 +20,8 @@ from bot.pairs.rules import (
     quiet_from,
 )
 from bot.participants.errors import ImportRejected
-from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, PulseSettings, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, BankHolidays, CheckIns, PulseSettings
 from bot.worktime import Calendar, Whereabouts, working_calendar
 
 UK = ZoneInfo("Europe/London")

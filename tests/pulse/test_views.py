@@ -13,11 +13,12 @@ import pytest
 from bot.concerns.notices import PairMayNeedAWord
 from bot.errors import UserError
 from bot.participants.model import Participant
+from bot.programme_file import load_programme
 from bot.pulse import errors
 from bot.pulse.model import Latest, PulseCounts, Question
 from bot.pulse.notices import PulseQuestion
 from bot.pulse.rules import fit_table, pulse_table
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.i18n import WELSH, in_language
 from handlers.slack.rendering import render_message
 from handlers.views import concerns as concerns_view

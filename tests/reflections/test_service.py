@@ -76,7 +76,9 @@ def test_the_mentee_reflects_and_scores_each_goal_again_and_edits_it_later(
         ("Delegate", 6),
     ]
 
-    saved = reflections.save_closure(SUNITA, PairChoice(form.pair.id), WORDS, {1: 8, 2: None}, LATER)
+    saved = reflections.save_closure(
+        SUNITA, PairChoice(form.pair.id), WORDS, {1: 8, 2: None}, LATER
+    )
     assert [(g.confidence_start, g.confidence_end) for g in saved.goals] == [(4, 8), (6, None)]
     assert saved.mine is not None and saved.mine.closure == WORDS
 

@@ -15,11 +15,12 @@ from bot.goals.model import Goal
 from bot.pairs.model import Pair
 from bot.pairs.service import PairView
 from bot.participants.model import Participant
+from bot.programme_file import load_programme
 from bot.reflections import errors
 from bot.reflections.model import Reflection, ReflectionCounts
 from bot.reflections.notices import ClosureInvitation, MeetingReflectionOffer
 from bot.reflections.service import ClosureForm, MyReflections
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 from handlers.i18n import WELSH, in_language
 from handlers.slack.rendering import render_message
 from handlers.views import console as console_view

@@ -8,9 +8,10 @@ import pytest
 
 from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
+from bot.programme_file import load_programme
 from bot.requests.model import RequestStatus, Step
 from bot.requests.rules import MOVES, askable, can_act, event_problem, first_status, progress
-from bot.scheme import SHIPPED_PROGRAMME, load_programme
+from bot.scheme import SHIPPED_PROGRAMME
 
 PROGRAMME = load_programme(SHIPPED_PROGRAMME)
 SCHEDULES = {e.id: file_schedule(PROGRAMME, e) for e in PROGRAMME.events}

@@ -10,6 +10,7 @@ from bot.events.model import EventSchedule
 from bot.events.rules import file_schedule
 from bot.events.service import MyCalendar
 from bot.participants.model import Participant
+from bot.programme_file import load_programme
 from bot.requests.errors import (
     CannotAct,
     ConcurrentChange,
@@ -29,7 +30,7 @@ from bot.requests.notices import (
     RequestReceived,
 )
 from bot.requests.service import RequestView
-from bot.scheme import SHIPPED_PROGRAMME, Event, load_programme
+from bot.scheme import SHIPPED_PROGRAMME, Event
 from handlers.i18n import WELSH, in_language
 from handlers.views import console as console_view
 from handlers.views import home as home_view

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.scheme import SHIPPED_PROGRAMME, ProgrammeError, load_programme
+from bot.programme_file import load_programme
+from bot.scheme import SHIPPED_PROGRAMME, ProgrammeError
 
 
 def test_the_shipped_programme_holds_every_event_of_the_terms_of_reference() -> None:

@@ -14,7 +14,7 @@ from bot.evaluations.notices import (
     ResultsForTeam,
     ScaleResults,
 )
-from bot.scheme import Form
+from bot.programme_forms import Form
 from handlers.i18n import N_, _, ngettext
 from handlers.slack.rendering import ALT_TEXT_MAX, SharedFile, file_view
 from handlers.views.evaluations.messages import results_summary

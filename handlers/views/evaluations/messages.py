@@ -18,7 +18,8 @@ from bot.evaluations.notices import (
     EvaluationReply,
     ResultsForTeam,
 )
-from bot.scheme import Form, Programme
+from bot.programme_forms import Form
+from bot.scheme import Programme
 from handlers.i18n import _, day
 from handlers.slack.rendering import message_view
 from handlers.views.common import note, user_error

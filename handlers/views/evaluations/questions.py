@@ -20,7 +20,7 @@ from slack_sdk.models.blocks import (
 )
 
 from bot.evaluations.model import Ask, Paused, Reason, Refusal, Reply, Submitted, Summary
-from bot.scheme import AnswerValue, Form, Question
+from bot.programme_forms import AnswerValue, Form, Question
 from handlers.i18n import N_, _, language
 from handlers.views.common import note
 from handlers.views.mrkdwn import escape

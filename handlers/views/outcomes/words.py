@@ -18,7 +18,7 @@ from bot.outcomes.model import (
     SignedRank,
     Suppressed,
 )
-from bot.scheme import Question
+from bot.programme_forms import Question
 from handlers.i18n import N_, _, language, on_day
 
 GROUPS: dict[Group, str] = {
