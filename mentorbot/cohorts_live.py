@@ -7,7 +7,10 @@ cohort has its own services, over units of work of its own cohort; they share th
 messenger, the team and the clock. Each request is answered by the cohort of the person asking:
 the newest live cohort they are on (anyone else, the team included: the current one), but for
 evaluations the newest with a form open to them that they have not sent (a 2025-26 mentee who
-mentors in 2026-27 still answers 2025-26's final evaluation), and for the team's steps on a
+mentors in 2026-27 still answers 2025-26's final evaluation), for a step on one of their pairs
+(its buttons, a form naming the pair, a command naming the partner) the cohort holding that
+pair, with their Home showing their pairs of every live cohort; applying, the match and starting
+the next cohort are always the current cohort's; and for the team's steps on a
 concern or a request the cohort that holds it (the console lists every live cohort's open
 ones, so a 2025-26 mentee's concern is seen and acted on); the team's results and exports of a
 form by the cohort named, else the newest with the form (the console lists each cohort's forms);
@@ -29,9 +32,11 @@ from pathlib import Path
 from typing import Any, cast
 
 from bot.cohorts.model import Cohort
+from bot.errors import UserError
 from bot.evaluations.errors import UnknownForm
 from bot.evaluations.service import EvaluationsService
-from bot.ports import UnitOfWorkFactory
+from bot.pairs.model import PairChoice
+from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.programme_file import load_programme
 from bot.scheme import Programme, ProgrammeError
 from mentorbot.services import Services
@@ -42,6 +47,9 @@ _asking: ContextVar[str | None] = ContextVar("cohort_asking", default=None)
 _person: ContextVar[str] = ContextVar("person_asking", default="")
 # Shared by every cohort: one outbox, one team, one clock, one inbox (DMs are not a cohort's).
 SHARED = ("team", "outbox", "clock", "inbox")
+# The current cohort's whoever asks: applying to it (an alumna still on an older cohort applies
+# to the new one), its match, and starting the next one.
+CURRENT_ONLY = ("applications", "matching", "cohorts")
 # What the public asks the web process, with no person behind it: a certificate's code, a
 # calendar file's address, a feed's address. Each returns None where it is not that cohort's.
 FIRST_FOUND = frozenset({"verify", "event_file", "feed"})
@@ -51,6 +59,18 @@ HELD = {
     "concerns": (("acknowledge", "take", "resolve"), ("open_alerts",)),
     "requests": (("acknowledge", "resolve", "approve", "decline"), ("for_team",)),
 }
+# A person's step on something of one of their pairs, by its id (after the person), taken by
+# the cohort holding it, so that someone on two live cohorts at once (a 2025-26 mentee who
+# mentors in 2026-27) answers each cohort's check-ins and pulses: service → step → repository.
+PAIRS_HELD = {
+    "pairing": {"accept": "pairs"},
+    "checkins": {"answer": "checkins"},
+    "goals": {"answer": "checkins"},
+    "pulse": {"answer": "pulse"},
+}
+# The services whose steps may name one of the person's pairs (a PairChoice): taken by the
+# cohort holding that pair, or sharing one with the partner named.
+ABOUT_A_PAIR = ("pairing", "checkins", "goals", "reflections")
 
 
 def programme_files(place: Path) -> list[Path]:
@@ -133,7 +153,7 @@ class LiveCohorts:
         routers = {
             f.name: cast(Any, _Routed(self._asked(f.name)))
             for f in fields(Services)
-            if f.name not in SHARED
+            if f.name not in SHARED + CURRENT_ONLY
         }
         routers["evaluations"] = _Routed(self._evaluations_asked, methods=self._team_forms())
         routers["certificates"] = _Routed(
@@ -144,12 +164,53 @@ class LiveCohorts:
         )
         routers["events"] = _Routed(self._asked("events"), nested={"feeds": feeds})
         for name, (steps, lists) in HELD.items():
-            methods = {step: self._by_holder(name, step) for step in steps}
+            methods = {step: self._by_holder(name, step, name) for step in steps}
             methods |= {listing: self._every(name, listing) for listing in lists}
             if name == "requests":
                 methods |= self._approvers()
             routers[name] = _Routed(self._asked(name), methods=methods)
+        for name in dict.fromkeys(ABOUT_A_PAIR + tuple(PAIRS_HELD)):
+            held_in = PAIRS_HELD.get(name, {})
+            methods = {step: self._by_holder(name, step, held) for step, held in held_in.items()}
+            if name == "pairing":
+                methods["my_pairs"] = self._my_pairs
+            chosen = self._pair_chosen(name) if name in ABOUT_A_PAIR else None
+            routers[name] = _Routed(self._asked(name), methods=methods, pair_chosen=chosen)
         return replace(current, **routers)
+
+    def _my_pairs(self, slack_user_id: str) -> list[Any]:
+        """The person's current pairs in every live cohort they are on, newest cohort first (or,
+        with none, their asking cohort's last, which has ended)."""
+        going = []
+        for services in self.services.values():
+            try:
+                found = services.pairing.my_pairs(slack_user_id)
+            except UserError:
+                continue
+            going += [view for view in found if view.pair.status != "ended"]
+        return going or self.asking().pairing.my_pairs(slack_user_id)
+
+    def _pair_chosen(self, name: str) -> Callable[[PairChoice], Any]:
+        """Service `name` of the cohort holding the pair chosen: by its id, or the one the
+        person shares with the partner named (None: the asking cohort's, as ever)."""
+
+        def chosen(which: PairChoice) -> Any:
+            if which.pair_id is not None:
+                return getattr(self.services[self.holding("pairs", which.pair_id)], name)
+            for services in self.services.values():
+                if which.partner and self._shares_a_pair(services, which.partner):
+                    return getattr(services, name)
+            return None
+
+        return chosen
+
+    @staticmethod
+    def _shares_a_pair(services: Services, partner: str) -> bool:
+        try:
+            found = services.pairing.my_pairs(_person.get())
+        except UserError:
+            return False
+        return any(v.partner.slack_user_id == partner for v in found if v.pair.status != "ended")
 
     def _team_forms(self) -> dict[str, Callable[..., Any]]:
         """The team's results and exports of a form: the named cohort's, else the newest live
@@ -210,21 +271,22 @@ class LiveCohorts:
             "for_approver": for_approver,
         }
 
-    def _by_holder(self, name: str, step: str) -> Callable[..., Any]:
-        """`step` on a concern or request, by the cohort that holds it."""
+    def _by_holder(self, name: str, step: str, repository: str) -> Callable[..., Any]:
+        """`step` of service `name` on something by its id, by the cohort whose `repository`
+        holds it."""
 
         def call(actor: str, held_id: int, *args: Any, **kwargs: Any) -> Any:
-            service = getattr(self.services[self.holding(name, held_id)], name)
+            service = getattr(self.services[self.holding(repository, held_id)], name)
             return getattr(service, step)(actor, held_id, *args, **kwargs)
 
         return call
 
     def holding(self, repository: str, held_id: int) -> str:
-        """The cohort whose `repository` ("concerns", "requests") holds the id; the asking
-        cohort when none does (it then refuses it as ever)."""
+        """The cohort whose `repository` ("concerns", "requests", "pairs"…) holds the id; the
+        asking cohort when none does (it then refuses it as ever)."""
         for cohort, units in self._units.items():
             with units() as work:
-                if getattr(work, repository).get(held_id) is not None:
+                if _holds(work, repository, held_id):
                     return cohort
         return _asking.get() or self.current
 
@@ -251,6 +313,15 @@ class LiveCohorts:
         return LiveCohorts(services, self._units)
 
 
+def _holds(work: UnitOfWork, repository: str, held_id: int) -> bool:
+    """Whether this cohort's unit of work holds the id: a check-in by its pair's cohort (the
+    check-ins table has none of its own)."""
+    if repository == "checkins":
+        checkin = work.checkins.get(held_id)
+        return checkin is not None and work.pairs.get(checkin.pair_id) is not None
+    return getattr(work, repository).get(held_id) is not None
+
+
 def _forms(services: Services) -> list[Any]:
     return list(services.programme.evaluations.forms)
 
@@ -261,7 +332,8 @@ class _Routed:
     called, so one taken at registration (a bound method) still follows the request.
     `first_found`: each cohort's, for the methods the public calls (`FIRST_FOUND`), each asked
     in turn until one answers (not None). `nested`: attributes that are routers themselves;
-    `methods`: methods routed otherwise (`HELD`)."""
+    `methods`: methods routed otherwise (`HELD`); `pair_chosen`: for a call naming one of the
+    person's pairs (a PairChoice), the service of the cohort holding it."""
 
     def __init__(
         self,
@@ -269,11 +341,13 @@ class _Routed:
         first_found: Callable[[], list[Any]] | None = None,
         nested: dict[str, _Routed] | None = None,
         methods: dict[str, Callable[..., Any]] | None = None,
+        pair_chosen: Callable[[PairChoice], Any] | None = None,
     ):
         self._target = target
         self._first_found = first_found
         self._nested = nested or {}
         self._methods = methods or {}
+        self._pair_chosen = pair_chosen
 
     def __getattr__(self, attribute: str) -> Any:
         if attribute.startswith("__"):  # copy, pickle and the like ask before __init__ ran
@@ -289,9 +363,15 @@ class _Routed:
             return found
 
         def call(*args: Any, **kwargs: Any) -> Any:
-            return getattr(self._target(), attribute)(*args, **kwargs)
+            return getattr(self._taking(args, kwargs), attribute)(*args, **kwargs)
 
         return call
+
+    def _taking(self, args: tuple[Any, ...], kwargs: dict[str, Any]) -> Any:
+        """The service a call goes to: the chosen pair's cohort's, where it names one."""
+        which = next((a for a in (*args, *kwargs.values()) if isinstance(a, PairChoice)), None)
+        found = self._pair_chosen(which) if self._pair_chosen and which else None
+        return found if found is not None else self._target()
 
     @staticmethod
     def _asking_each(each: Callable[[], list[Any]], attribute: str) -> Callable[..., Any]:
