@@ -307,10 +307,10 @@ def _services(
     label of its own), so every process of the deployment writes and checks the same ones, and
     no one else can."""
     calendar = working_calendar(programme)
-    changed = scheduler.sync
+    changed = scheduler.changed
     evaluations = EvaluationsService(programme, uow, deliveries, team, calendar, changed)
     pairing = PairingService(uow, deliveries, team, changed)
-    participants = ParticipantsService(uow, directory, team, scheduler.sync)
+    participants = ParticipantsService(uow, directory, team, changed)
     return Services(
         programme=programme,
         team=team,

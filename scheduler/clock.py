@@ -2,8 +2,9 @@
 
 Each feature offers `upcoming(now)` (its next moment, possibly already due) and `run_due(now)`
 (the same use case a command would call). The database is the source of truth: jobs are rebuilt
-from the features' moments at start, after every change and by a sweep each minute (which also
-picks up changes made by another process); APScheduler holds nothing we could lose."""
+from the features' moments at start, after every job, by a sweep each minute (which also picks
+up changes made by another process) and after every change a use case reports (`changed`);
+APScheduler holds nothing we could lose."""
 
 from __future__ import annotations
 
@@ -17,12 +18,14 @@ from typing import Protocol
 
 from apscheduler.job import Job
 from apscheduler.schedulers.background import BackgroundScheduler
+from apscheduler.schedulers.base import STATE_RUNNING
 from apscheduler.triggers.date import DateTrigger
 from apscheduler.triggers.interval import IntervalTrigger
 
 log = logging.getLogger(__name__)
 SWEEP_ID = "sweep"
 CATCH_UP_ID = "catch-up"
+RESYNC = "resync"
 SWEEP_EVERY = timedelta(minutes=1)
 # Waits between tries of work that must succeed before the clock can start (a database that is
 # still starting, or restarting): short at first, then no more than a sweep apart.
@@ -69,6 +72,14 @@ class Clock:
             timezone=UTC,
             job_defaults={"misfire_grace_time": None, "coalesce": True, "max_instances": 1},
         )
+        # One sync at a time: two at once could each read a feature's moment, and the one that
+        # read it first write its job last, so a change would be lost.
+        self._syncing = threading.Lock()
+        # Guards the three below, which a request's thread and the scheduler's share.
+        self._state = threading.Lock()
+        self._stale = False  # a change was reported after the last sync began
+        self._resyncing = False  # a resync is asked for or under way (running for real)
+        self._closed = False
 
     def now(self) -> datetime:
         return self._now()
@@ -99,14 +110,56 @@ class Clock:
             self._add_interval(name, interval, self._periodic_job(name, work), first=self._now())
 
     def shutdown(self) -> None:
+        """Waits for the jobs under way; no resync is asked for after it begins."""
+        with self._state:
+            self._closed = True
         if self._scheduler.running:
             self._scheduler.shutdown(wait=True)
 
     # Keeping jobs equal to the moments ---------------------------------------------------------
 
+    def changed(self) -> None:
+        """A use case has committed a change to someone's moments; the jobs follow it without
+        the caller (a person's request) waiting for every feature to be read again. Running for
+        real, a resync in the scheduler's threads, one for a burst of changes; paused (simulated
+        time), before the jobs are next read; not started (a web process, a command), at start,
+        and the clock process's sweep picks the change up within a minute."""
+        with self._state:
+            self._stale = True
+            if self._resyncing or self._closed or self._scheduler.state != STATE_RUNNING:
+                return
+            self._resyncing = True
+            # No id of its own: one still counted as running for a moment after it let go (see
+            # `_still_stale`) must not make APScheduler skip this one as a second instance.
+            self._scheduler.add_job(self._resync, name=RESYNC)
+
+    def _resync(self) -> None:
+        """Syncs until no change came in while it synced; changes meanwhile only mark the
+        clock stale, so a burst of them costs one sync or two."""
+        try:
+            while self._still_stale():
+                self.sync()
+        except BaseException:
+            with self._state:
+                self._resyncing = False
+            raise
+
+    def _still_stale(self) -> bool:
+        """Whether to sync again; if not, the next change asks for a new resync (decided under
+        the same lock as `changed` reads it, so no change falls between the two)."""
+        with self._state:
+            self._resyncing = self._stale and not self._closed
+            return self._resyncing
+
     def sync(self) -> None:
         """One job per feature at its next moment (see `run_date`). A feature whose moment
         cannot be read (the database is down) is asked again a sweep later."""
+        with self._syncing:
+            with self._state:
+                self._stale = False  # what was changed before now, this sync reads
+            self._sync()
+
+    def _sync(self) -> None:
         now = self._now()
         for name, kept in self._features.items():
             try:
@@ -175,6 +228,10 @@ class Clock:
     # Walking simulated time (the local demo and tests) -----------------------------------------
 
     def moment_jobs(self) -> list[Job]:
+        """The features' jobs, synced first if a change was reported since (in simulated time
+        nothing else would), so nothing a test or the demo walks through is missed."""
+        if self._stale:
+            self.sync()
         return [job for job in self._scheduler.get_jobs() if job.id in self._features]
 
     def next_wakeup(self) -> datetime | None:
