@@ -61,6 +61,7 @@ from mentorbot.settings import Settings
 from scheduler.clock import Clock, until_it_works
 from storage.clock import Leadership, beat
 from storage.database import make_engine, make_sessions, upgrade_schema, wait_for_database
+from storage.pairs import states_read_once
 from storage.unit_of_work import SqlUnitOfWorkFactory
 
 INBOX_EVERY = timedelta(seconds=2)
@@ -234,7 +235,7 @@ def build(
     client = web_client(settings.slack_bot_token, settings.slack_api_url)
     directory = SlackDirectory(client)
     team = Team(programme, settings.alert_channel, directory.channel_members)
-    scheduler = Clock(clock)
+    scheduler = Clock(clock, reading=states_read_once)
     web = SlackWeb(settings.slack_bot_token, settings.slack_api_url)
     limits = RateLimits(enabled=settings.slack_rate_limits)
     messenger = SlackMessenger(web, StoredChannels(uow), limits, languages=languages_in(uow))

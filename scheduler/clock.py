@@ -12,6 +12,7 @@ import logging
 import threading
 import traceback
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
@@ -64,8 +65,15 @@ def run_date(moment: datetime, now: datetime, last_run: datetime | None) -> date
 
 
 class Clock:
-    def __init__(self, now: Callable[[], datetime]):
+    def __init__(
+        self,
+        now: Callable[[], datetime],
+        reading: Callable[[], AbstractContextManager[object]] = nullcontext,
+    ):
+        """`reading`: what one sync reads inside, so that what several features read is read
+        once (storage/pairs.py's states_read_once)."""
         self._now = now
+        self._reading = reading
         self._features: dict[str, _Kept] = {}
         self._periodic: dict[str, tuple[timedelta, Callable[[], object]]] = {}
         self._scheduler = BackgroundScheduler(
@@ -157,7 +165,8 @@ class Clock:
         with self._syncing:
             with self._state:
                 self._stale = False  # what was changed before now, this sync reads
-            self._sync()
+            with self._reading():
+                self._sync()
 
     def _sync(self) -> None:
         now = self._now()

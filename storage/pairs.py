@@ -4,7 +4,9 @@ boundaries are storage/goals.py)."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from datetime import date, datetime
 from typing import Any, cast
 
@@ -246,7 +248,16 @@ class SqlPairs:
     def states(self, pair_id: int | None = None) -> list[PairState]:
         """Every current pair (or the one asked for) with what the check-in rules need: four
         queries, plain rows (no ORM objects, no IN lists), so the cost grows with the number of
-        pairs and no faster."""
+        pairs and no faster; read once within `states_read_once`."""
+        memo = _read_once.get()
+        key = (cohort_of(self._session), pair_id)
+        if memo is None:
+            return self._states(pair_id)
+        if key not in memo:
+            memo[key] = self._states(pair_id)
+        return memo[key]
+
+    def _states(self, pair_id: int | None) -> list[PairState]:
         wanted = PairRecord.status != "ended"
         if pair_id is not None:
             wanted = wanted & (PairRecord.id == pair_id)
@@ -321,6 +332,25 @@ def _state(
         max(pauses) if pauses else None,
         tuple(place for place, _ in members),
     )
+
+
+# Within one clock sync the pairs' states are read once, though three features read them (the
+# check-ins, the pulse, the concerns' quiet pairs): a sync only reads, so nothing it reads can
+# change between their reads but by another thread or process, whose change asks for a sync of
+# its own. Keyed by cohort and pair (None: every pair).
+_read_once: ContextVar[dict[tuple[str, int | None], list[PairState]] | None] = ContextVar(
+    "pair_states_read_once", default=None
+)
+
+
+@contextmanager
+def states_read_once() -> Iterator[None]:
+    """The pairs' states read once for all that is read inside (the clock's sync)."""
+    token = _read_once.set({})
+    try:
+        yield
+    finally:
+        _read_once.reset(token)
 
 
 class SqlCheckIns:
