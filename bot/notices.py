@@ -9,7 +9,7 @@ before it is tried again."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import (
@@ -175,6 +175,7 @@ class DeliveryLedger(Protocol):
     def recipients(self, kind: str, subject: str) -> set[int]: ...
     def last_sent(self, kinds: Sequence[str]) -> dict[int, datetime]: ...
     def sent_keys_like(self, prefix: str) -> set[str]: ...
+    def sent_among(self, keys: Iterable[str]) -> set[str]: ...
     def kept_keys_like(self, prefix: str) -> set[str]: ...
 
 

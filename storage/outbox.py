@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -247,6 +247,17 @@ class SqlDeliveryLedger:
             DeliveryRecord.key.startswith(prefix), DeliveryRecord.status.in_(("sent", "skipped"))
         )
         return set(self._session.scalars(query))
+
+    def sent_among(self, keys: Iterable[str]) -> set[str]:
+        """Which of these keys were sent (or skipped): as many as asked for, whatever the
+        ledger's length (where a prefix reads every key of its kind ever sent)."""
+        found: set[str] = set()
+        for batch in chunks(list(keys)):
+            query = select(DeliveryRecord.key).where(
+                DeliveryRecord.key.in_(batch), DeliveryRecord.status.in_(("sent", "skipped"))
+            )
+            found |= set(self._session.scalars(query))
+        return found
 
     def kept_keys_like(self, prefix: str) -> set[str]:
         """Every key kept, whether sent yet or not."""

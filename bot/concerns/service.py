@@ -321,11 +321,10 @@ class ConcernsService:
         escalation, or the next moment a pair will have gone quiet for too long."""
         with self._uow() as uow:
             concerns = uow.concerns.all()
-            done = uow.deliveries.sent_keys_like("concern:") | uow.deliveries.sent_keys_like(
-                "notice:"
-            )
             states = uow.pairs.states()
             notices = due_notices(uow, self._programme, self._calendar, now, states)
+            escalations = [f"concern:{c.id}:escalated" for c in concerns]
+            done = uow.deliveries.sent_among([n.key for n in notices] + escalations)
         hours = self._rules.escalate_after_working_hours
         waiting = any(c.delivered_at is None for c in concerns) or any(
             n.key not in done for n in notices

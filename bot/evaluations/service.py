@@ -50,6 +50,10 @@ EVALUATION_MESSAGES = ("eval-invite", "eval-reminder")
 # late invitation, reminder or reply still says where the person is in the form (a form that has
 # closed says so when they answer), and results and exports are the team's to read whenever.
 
+# The messages a form owes each person in its audience, in order: its invitation, then the two
+# reminders (bot/evaluations/notices.py owed_key).
+OWED_STEPS = ("invite", "after-open", "before-close")
+
 
 @dataclass(frozen=True)
 class AnswerButton:
@@ -128,18 +132,27 @@ class EvaluationsService:
         """Every invitation and reminder still owed, each at the first time it may go: inside
         the person's working hours, a day after their last evaluation message, before closing
         (the reminder before closing at the last such time before it is due)."""
+        open_forms = [f for f in self._forms.values() if now < f.closes]
+        if not open_forms:
+            return []  # nothing is owed once every form has closed: nothing to read
         with self._uow() as uow:
             people = [p for p in uow.participants.all() if p.slack_user_id]
             last = uow.deliveries.last_sent(EVALUATION_MESSAGES)
             stored = {
                 f.id: {s.participant_id: s for s in uow.evaluations.for_form(f.id)}
-                for f in self._forms.values()
+                for f in open_forms
             }
-            sent = uow.deliveries.sent_keys_like("eval-")
+            # Which of the open forms' invitations and reminders went, by their keys (the
+            # ledger's index), not every evaluation message ever sent
+            sent = uow.deliveries.sent_among(
+                personal_key(owed_key(f.id, step), p.id)
+                for f in open_forms
+                for p in people
+                if in_audience(p.role, f.audience)
+                for step in OWED_STEPS
+            )
         owed: list[PendingMessage] = []
-        for form in self._forms.values():
-            if now >= form.closes:
-                continue
+        for form in open_forms:
             steps = (
                 ("invite", form.opens),
                 ("after-open", form.opens + self._settings.remind_after_open),

@@ -121,8 +121,8 @@ class CheckInsService:
         sent since by the outbox's own sender (flush does not report a key sent by another, and
         without this its pair would wait for ever on a check-in never marked sent)."""
         went = set(sent)
-        if checkin_ids.keys() - went:
-            went |= uow.deliveries.sent_keys_like("checkin:")
+        if unknown := checkin_ids.keys() - went:
+            went |= uow.deliveries.sent_among(unknown)
         return [checkin_id for key, checkin_id in checkin_ids.items() if key in went]
 
     def _queue_due(self, uow: UnitOfWork, now: datetime) -> tuple[list[Outgoing], dict[str, int]]:

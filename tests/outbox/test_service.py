@@ -54,6 +54,7 @@ def test_a_notice_slack_took_but_whose_answer_was_lost_is_confirmed_not_sent_aga
     assert scheme.messenger.to(SUNITA) == [HELLO]
     with scheme.uow() as uow:
         assert uow.deliveries.sent_keys_like("hello:") == {"hello:1"}
+        assert uow.deliveries.sent_among(["hello:1", "hello:2"]) == {"hello:1"}
 
 
 def test_a_notice_recorded_as_skipped_is_never_sent(scheme: Scheme) -> None:
