@@ -35,6 +35,7 @@ from bot.cohorts.model import Cohort
 from bot.errors import UserError
 from bot.evaluations.errors import UnknownForm
 from bot.evaluations.service import EvaluationsService
+from bot.pairs.errors import WhichPair
 from bot.pairs.model import PairChoice
 from bot.ports import UnitOfWork, UnitOfWorkFactory
 from bot.programme_file import load_programme
@@ -181,36 +182,44 @@ class LiveCohorts:
     def _my_pairs(self, slack_user_id: str) -> list[Any]:
         """The person's current pairs in every live cohort they are on, newest cohort first (or,
         with none, their asking cohort's last, which has ended)."""
-        going = []
-        for services in self.services.values():
-            try:
-                found = services.pairing.my_pairs(slack_user_id)
-            except UserError:
-                continue
-            going += [view for view in found if view.pair.status != "ended"]
+        going = [view for views in self._pairs_by_cohort(slack_user_id).values() for view in views]
         return going or self.asking().pairing.my_pairs(slack_user_id)
 
     def _pair_chosen(self, name: str) -> Callable[[PairChoice], Any]:
-        """Service `name` of the cohort holding the pair chosen: by its id, or the one the
-        person shares with the partner named (None: the asking cohort's, as ever)."""
+        """Service `name` of the cohort holding the pair chosen: by its id, the one the person
+        shares with the partner named, or the only cohort they have pairs in (pairs in two: they
+        are asked which, as a mentor of several is; None: the asking cohort's, as ever)."""
 
         def chosen(which: PairChoice) -> Any:
             if which.pair_id is not None:
                 return getattr(self.services[self.holding("pairs", which.pair_id)], name)
-            for services in self.services.values():
-                if which.partner and self._shares_a_pair(services, which.partner):
-                    return getattr(services, name)
-            return None
+            going = self._pairs_by_cohort(_person.get())
+            if which.partner is not None:
+                return next(
+                    (
+                        getattr(self.services[cohort], name)
+                        for cohort, views in going.items()
+                        if any(v.partner.slack_user_id == which.partner for v in views)
+                    ),
+                    None,
+                )
+            if len(going) > 1:  # pairs in two cohorts: which one, as within one cohort
+                raise WhichPair(tuple(v.partner.name for views in going.values() for v in views))
+            return getattr(self.services[next(iter(going))], name) if going else None
 
         return chosen
 
-    @staticmethod
-    def _shares_a_pair(services: Services, partner: str) -> bool:
-        try:
-            found = services.pairing.my_pairs(_person.get())
-        except UserError:
-            return False
-        return any(v.partner.slack_user_id == partner for v in found if v.pair.status != "ended")
+    def _pairs_by_cohort(self, slack_user_id: str) -> dict[str, list[Any]]:
+        """The person's current pairs, by each live cohort they have any in, newest first."""
+        going: dict[str, list[Any]] = {}
+        for cohort, services in self.services.items():
+            try:
+                found = services.pairing.my_pairs(slack_user_id)
+            except UserError:
+                continue
+            if current := [v for v in found if v.pair.status != "ended"]:
+                going[cohort] = current
+        return going
 
     def _team_forms(self) -> dict[str, Callable[..., Any]]:
         """The team's results and exports of a form: the named cohort's, else the newest live

@@ -148,6 +148,11 @@ def test_the_team_starts_2026_27_people_apply_and_the_approved_pair_is_introduce
     world.bot.wait_for_listeners()
     answered = words(group_messages(world, GRACE, SUNITA)[-1])
     assert answered.startswith("Sunita Rao answered: Yes, we've met.")
+    asked = world.command(SUNITA, "met 2026-06-29 30m")
+    assert asked.startswith("You are in more than one pair, with Cerys Hughes, Grace Mensah")
+    logged = world.command(SUNITA, f"met <@{GRACE}> 2026-06-29 30m closing the year")
+    assert logged.startswith("Logged: you met on Monday 29 June 2026 for 30 min")
+    assert "closing the year" in world.command(GRACE, "pair")
 
 
 def pairs_of(world: World, cohort: str) -> list[Pair]:

@@ -54,7 +54,9 @@ def test_a_mentor_runs_two_pairs_each_on_its_own(world: World) -> None:
 
     world.walk_to(uk("2025-11-21 12:00"))
     asked = world.command(GRACE, "met 2025-11-20 45m first chat")
-    assert asked.startswith("You mentor Sunita Rao, Jamie Clarke: please say which")
+    assert asked.startswith(
+        "You are in more than one pair, with Sunita Rao, Jamie Clarke: please say which"
+    )
     logged = world.command(GRACE, f"met <@{JAMIE}> 2025-11-20 45m first chat")
     assert logged.startswith("Logged: you met on Thursday 20 November 2025 for 45 min")
     assert world.command(GRACE, f"stage <@{SUNITA}> negotiation").startswith("Done")

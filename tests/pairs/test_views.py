@@ -243,9 +243,9 @@ WORDS: list[tuple[UserError, str]] = [
     ),
     (
         WhichPair(("Sunita Rao", "Jamie Clarke")),
-        "You mentor Sunita Rao, Jamie Clarke: please say which, by naming them first, e.g. "
-        "`/mentoring met @name 2026-03-01 45m` or `/mentoring stage @name growth`. Each has its "
-        "own buttons on your Home.",
+        "You are in more than one pair, with Sunita Rao, Jamie Clarke: please say which, by "
+        "naming your partner first, e.g. `/mentoring met @name 2026-03-01 45m` or "
+        "`/mentoring stage @name growth`. Each has its own buttons on your Home.",
     ),
     (
         WhichPair(("Sunita Rao", "Jamie Clarke"), mentor="Grace Mensah"),

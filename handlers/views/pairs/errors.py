@@ -67,9 +67,9 @@ def which_pair(error: WhichPair) -> str:
             "`/mentoring team unpair @mentee`."
         ).format(mentor=escape(error.mentor), names=names)
     return _(
-        "You mentor {names}: please say which, by naming them first, e.g. "
-        "`/mentoring met @name 2026-03-01 45m` or `/mentoring stage @name growth`. Each has its "
-        "own buttons on your Home."
+        "You are in more than one pair, with {names}: please say which, by naming your partner "
+        "first, e.g. `/mentoring met @name 2026-03-01 45m` or `/mentoring stage @name growth`. "
+        "Each has its own buttons on your Home."
     ).format(names=names)
 
 
