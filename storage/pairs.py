@@ -13,6 +13,7 @@ from typing import Any, cast
 from sqlalchemy import (
     Date,
     ForeignKey,
+    Index,
     Integer,
     Row,
     String,
@@ -21,11 +22,14 @@ from sqlalchemy import (
     delete,
     func,
     select,
+    text,
     update,
 )
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Mapped, Session, aliased, mapped_column
 from sqlalchemy.sql.expression import ScalarSelect
 
+from bot.pairs.errors import AlreadyPaired
 from bot.pairs.model import (
     CheckIn,
     CheckInAnswer,
@@ -64,6 +68,17 @@ class PairRecord(CohortScoped, Base):
     ended_at: Mapped[datetime | None]
     end_reason: Mapped[str | None] = mapped_column(Text)
     paused_until: Mapped[date | None] = mapped_column(Date)  # the team's hold on the pair
+
+    # A mentee is in one current pair at most, whatever two processes pairing at once read.
+    __table_args__ = (
+        Index(
+            "uq_pairs_current_mentee",
+            "mentee_id",
+            unique=True,
+            sqlite_where=text("status != 'ended'"),
+            postgresql_where=text("status != 'ended'"),
+        ),
+    )
 
 
 class StageChangeRecord(Base):
@@ -149,7 +164,12 @@ class SqlPairs:
             created_at=now,
         )
         self._session.add(record)
-        self._session.flush()
+        try:
+            self._session.flush()
+        except IntegrityError:  # another process paired the mentee since the rule was checked
+            self._session.rollback()  # nothing of this unit of work is kept
+            mentee = self._session.get(ParticipantRecord, mentee_id)
+            raise AlreadyPaired(mentee.name if mentee else "") from None
         self._session.add(StageChangeRecord(pair_id=record.id, stage="preparing", changed_at=now))
         return _pair(record)
 

@@ -13,6 +13,7 @@ from bot.pairs.errors import (
     AlreadyAccepted,
     AlreadyAnswered,
     AlreadyInStage,
+    AlreadyPaired,
     NotInAPair,
     NotStarted,
     NotYourCheckIn,
@@ -461,3 +462,19 @@ def test_a_quiet_pair_is_followed_up_and_shown_first_as_needing_attention(
         and view.checkin_prompt(n)[0].startswith("A gentle reminder from your last check-in")
     ]
     assert followed == [uk("2025-12-01 10:00")]
+
+
+def test_two_processes_pairing_one_mentee_at_once_make_one_pair(scheme: Scheme) -> None:
+    """Each checks the rule (Sunita is not paired) before either makes its pair: the database
+    holds a mentee to one current pair, so the second is refused as the rule would refuse it,
+    and nothing of it is kept."""
+    grace, oliver, sunita = (scheme.person(p).id for p in (GRACE, OLIVER, SUNITA))
+    with scheme.uow() as first, scheme.uow() as second:
+        assert first.pairs.paired_counts() == second.pairs.paired_counts() == {}
+        first.pairs.add(grace, sunita, PAIRED)
+        first.commit()
+        with pytest.raises(AlreadyPaired) as refused:
+            second.pairs.add(oliver, sunita, PAIRED)
+    assert user_error(refused.value) == "Sunita Rao is already in a pair; unpair them first."
+    with scheme.uow() as uow:
+        assert [(p.mentor_id, p.mentee_id) for p in uow.pairs.current()] == [(grace, sunita)]

@@ -93,7 +93,7 @@ def test_upgrading_twice_changes_nothing(database_url: str) -> None:
     upgrade_schema(engine)
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0018"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0019"
         )
     engine.dispose()
 
