@@ -41,6 +41,7 @@ class ConcernForm(Payload):
 class ConcernOrigin(Payload):
     source: Source = "command"
     about: MessageLink | None = None
+    pair: RowId | None = None  # the pair it is about, where what opened it names one
 
 
 class ShortcutMessage(Payload):
@@ -116,7 +117,9 @@ def keep(deps: Concerns, ack: Ack, context: BoltContext) -> None:
     text = form.text
     if origin.about and text.strip():
         text += "\n\n" + view.ABOUT_MESSAGE.format(link=origin.about)
-    deps.concerns.raise_concern(me.person, origin.source, text, me.now, form.urgency, form.contact)
+    deps.concerns.raise_concern(
+        me.person, origin.source, text, me.now, form.urgency, form.contact, origin.pair
+    )
     ack()
 
 

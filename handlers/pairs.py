@@ -53,6 +53,18 @@ class MeetingOrigin(Payload):
     pair: RowId | None = None
 
 
+class CheckInConcern(Payload):
+    """A check-in's "Something's wrong": `pair:ID`, the pair it is about (a check-in sent
+    before it said so carries its own id, and names no pair)."""
+
+    value: str = ""
+
+    @property
+    def pair(self) -> int | None:
+        kind, _, pair_id = self.value.partition(":")
+        return int(pair_id) if kind == "pair" and pair_id.isdigit() and len(pair_id) < 10 else None
+
+
 class MaybeIdPressed(Payload):
     value: RowId | None = None  # none on a Home drawn before a mentor could have several mentees
 
@@ -110,9 +122,10 @@ def accept(deps: Pairs, ack: Ack, action: dict, respond: Respond, context: BoltC
     respond(text=view.accepted(pair), replace_original=False, response_type="ephemeral")
 
 
-def concern(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
+def concern(deps: Pairs, ack: Ack, action: dict, client: WebClient, context: BoltContext) -> None:
     ack()
-    open_modal(client, acting(context), concerns_view.concern_modal("pairing"))
+    pair = parse(MaybeIdPressed, action).value
+    open_modal(client, acting(context), concerns_view.concern_modal("pairing", pair=pair))
 
 
 def stage(deps: Pairs, ack: Ack, action: dict, context: BoltContext) -> None:
@@ -167,10 +180,13 @@ def not_yet(deps: Pairs, ack: Ack, action: dict, respond: Respond, context: Bolt
     respond(text=text, blocks=[b.to_dict() for b in blocks], replace_original=True)
 
 
-def something_wrong(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:
+def something_wrong(
+    deps: Pairs, ack: Ack, action: dict, client: WebClient, context: BoltContext
+) -> None:
     # Nothing changes in the shared check-in: the partner must see no trace of this.
     ack()
-    open_modal(client, acting(context), concerns_view.concern_modal("checkin"))
+    pair = parse(CheckInConcern, action).pair
+    open_modal(client, acting(context), concerns_view.concern_modal("checkin", pair=pair))
 
 
 def meeting_from_anywhere(deps: Pairs, ack: Ack, client: WebClient, context: BoltContext) -> None:

@@ -79,6 +79,7 @@ class ConcernsService:
         now: datetime,
         urgency: str = "soon",
         contact: str = "",
+        pair_id: int | None = None,
     ) -> int:
         """Keeps the concern (its id is returned) with its alert to the team, so no crash can
         lose the alert; `deliver_pending` then posts it to the team's channel, after Slack has
@@ -92,8 +93,10 @@ class ConcernsService:
         with self._uow() as uow:
             reporter = uow.participants.by_slack_id(slack_user_id)
             pairs = uow.pairs.current_of(reporter.id) if reporter else []
-            # A mentor with several mentees may be writing of any of them: the team asks.
-            pair = pairs[0] if len(pairs) == 1 else None
+            # The pair named (one of theirs), else their only one: a mentor with several
+            # mentees writing from elsewhere may mean any of them, and the team asks.
+            named = next((p for p in pairs if p.id == pair_id), None)
+            pair = named or (pairs[0] if len(pairs) == 1 else None)
             concern_id = uow.concerns.add(
                 reporter.id if reporter else None,
                 pair.id if pair else None,

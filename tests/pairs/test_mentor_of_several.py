@@ -13,7 +13,7 @@ from handlers.views import goals as goals_view
 from handlers.views import pairs as pairs_view
 from tests.cast import EMAILS, GRACE, JAMIE, SUNITA, TEAM_LEAD
 from tests.seen import buttons, words
-from tests.world import World, group_messages, sent_at, uk
+from tests.world import World, group_messages, last_with, sent_at, uk
 
 GRACE_TWICE = (
     "mentor_email,mentee_email\n"
@@ -100,6 +100,15 @@ def test_a_mentor_runs_two_pairs_each_on_its_own(world: World) -> None:
     assert [m for m in group_messages(world, GRACE, JAMIE) if sent_at(m) > held_from] == []
     assert [m for m in group_messages(world, GRACE, SUNITA) if sent_at(m) > held_from]
     assert "paused this pair's check-ins until 15 December 2025" in world.command(JAMIE, "pair")
+    # Something wrong in her pairing with Sunita: the team's alert is about that pair
+    checkin = last_with(group_messages(world, GRACE, SUNITA), "checkin_wrong")
+    world.click(GRACE, checkin, "checkin_wrong")
+    world.bot.wait_for_listeners()
+    world.submit_view(GRACE, {"text": "We keep missing each other.", "urgency": "soon"})
+    with world.bot.uow() as uow:
+        [concern] = uow.concerns.all()
+    assert concern.pair_id == ids[SUNITA]
+
     # Her own question about a pairing names the mentee (Jamie's waits for the team's hold to
     # end); her mentees' need no name
     asked_her = " ".join(world.texts(GRACE))

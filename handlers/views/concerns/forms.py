@@ -24,11 +24,15 @@ CONCERN_MODAL = "concern_submit"
 RESOLVE_MODAL = "concern_resolve_submit"
 
 
-def concern_modal(source: str, about: str = "") -> View:
-    """`about`: the link to a message the concern is about (from the message shortcut)."""
+def concern_modal(source: str, about: str = "", pair: int | None = None) -> View:
+    """`about`: the link to a message the concern is about (from the message shortcut); `pair`:
+    the pair it is about (from its introduction or a check-in), so that the team knows which of
+    a mentor's pairings it is."""
     modal = _concern_modal(source)
+    modal.private_metadata = json.dumps(
+        {"source": source} | ({"about": about} if about else {}) | ({"pair": pair} if pair else {})
+    )
     if about:
-        modal.private_metadata = json.dumps({"source": source, "about": about})
         modal.blocks.insert(1, SectionBlock(text=_(ABOUT_MESSAGE).format(link=about)))
     return modal
 

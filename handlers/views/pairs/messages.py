@@ -163,7 +163,11 @@ def checkin_prompt(n: CheckInPrompt) -> tuple[str, list[Block]]:
             elements=[
                 ButtonElement(text=_("Yes"), action_id=MET_YES, value=value, style="primary"),
                 ButtonElement(text=_("Not yet"), action_id=MET_NOT_YET, value=value),
-                ButtonElement(text=_("Something's wrong"), action_id=SOMETHING_WRONG, value=value),
+                ButtonElement(
+                    text=_("Something's wrong"),
+                    action_id=SOMETHING_WRONG,
+                    value=f"pair:{n.pair_id}",  # the concern is about this pair
+                ),
             ],
         ),
         ActionsBlock(block_id=f"stage:{n.pair_id}", elements=[stage_select(n.pair_id, n.stage)]),
