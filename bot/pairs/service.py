@@ -193,8 +193,7 @@ class PairingService:
 
 
 def _pair_view(uow: UnitOfWork, person: Participant, pair: Pair) -> PairView:
-    mentor, mentee = members_of(uow, pair)
-    partner = mentee if person.id == mentor.id else mentor
+    partner = _partner_of(uow, person, pair)
     history = uow.pairs.stage_history(pair.id)
     return PairView(pair, person, partner, uow.meetings.for_pair(pair.id), history[-1].changed_at)
 
@@ -202,8 +201,9 @@ def _pair_view(uow: UnitOfWork, person: Participant, pair: Pair) -> PairView:
 def own_pair(
     uow: UnitOfWork, slack_user_id: str, which: PairChoice | None = None
 ) -> tuple[Participant, Pair]:
-    """The person's current pair: the one `pair_id` names (where a button names one), the one
-    they share with `partner` (a Slack id, where a command names one), or else their only one.
+    """The person's current pair, as `which` chooses it: the one its `pair_id` names (where a
+    button names one), the one they share with its `partner` (a Slack id, where a command names
+    one), or else their only one.
     A mentor with several must say which; a pairing of theirs that has ended is said to have
     ended, not that they have none."""
     person = _participant(uow, slack_user_id)

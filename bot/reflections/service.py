@@ -264,18 +264,14 @@ def _their_pair(
     """The pair a button names (one of theirs, ended or not), or the current one a command
     names or they have; with none current, their latest (a reflection outlives the pair)."""
     which = which or PairChoice()
-    if which.pair_id is None and (which.partner or len(_current(uow, slack_user_id)) > 1):
-        return own_pair(uow, slack_user_id, which)
     person = _participant(uow, slack_user_id)
+    if which.pair_id is None and (which.partner or len(uow.pairs.current_of(person.id)) > 1):
+        return own_pair(uow, slack_user_id, which)
     pair_id = which.pair_id
     pair = uow.pairs.get(pair_id) if pair_id is not None else uow.pairs.latest_for(person.id)
     if pair is None or person.id not in pair.members:
         raise NotInAPair()
     return person, pair
-
-
-def _current(uow: UnitOfWork, slack_user_id: str) -> list[Pair]:
-    return uow.pairs.current_of(_participant(uow, slack_user_id).id)
 
 
 def _their_meeting(
