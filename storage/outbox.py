@@ -30,6 +30,9 @@ from bot.notice_json import NoticeCodec, UnreadableNotice
 from bot.notices import Delivery, FileNotice, Outgoing, Pending
 from storage.base import Base, chunks, insert_ignoring_duplicates
 
+# A message done with: sent, or skipped (never to be sent); either stops it being sent again.
+DONE = ("sent", "skipped")
+
 
 class DeliveryRecord(Base):
     """The ledger: one row per message the bot meant to send, claimed before it is sent."""
@@ -244,7 +247,7 @@ class SqlDeliveryLedger:
 
     def sent_keys_like(self, prefix: str) -> set[str]:
         query = select(DeliveryRecord.key).where(
-            DeliveryRecord.key.startswith(prefix), DeliveryRecord.status.in_(("sent", "skipped"))
+            DeliveryRecord.key.startswith(prefix), DeliveryRecord.status.in_(DONE)
         )
         return set(self._session.scalars(query))
 
@@ -254,7 +257,7 @@ class SqlDeliveryLedger:
         found: set[str] = set()
         for batch in chunks(list(keys)):
             query = select(DeliveryRecord.key).where(
-                DeliveryRecord.key.in_(batch), DeliveryRecord.status.in_(("sent", "skipped"))
+                DeliveryRecord.key.in_(batch), DeliveryRecord.status.in_(DONE)
             )
             found |= set(self._session.scalars(query))
         return found

@@ -457,9 +457,9 @@ class EvaluationsService:
         """The answers as a CSV file to the team's channel: True when Slack took it now
         (otherwise the outbox keeps trying)."""
         self._team.require_member(actor)
-        self.form(form_id, cohort)
+        form = self.form(form_id, cohort)
         rows = self.answer_rows(form_id, pseudonymous)
-        file = AnswersExport(self.form(form_id), pseudonymous, rows, now, self._programme.cohort)
+        file = AnswersExport(form, pseudonymous, rows, now, self._programme.cohort)
         told = file.to(self._team.channel)
         with self._uow() as uow:
             uow.deliveries.add([told], now)
